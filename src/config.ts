@@ -1,0 +1,76 @@
+import 'dotenv/config';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce
+  .number({ message: 'must be a port number' })
+  .int('must be an integer')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+const positiveInt = z.coerce.number({ message: 'must be a number' }).int('must be an integer').positive('must be positive');
+
+/**
+ * Every setting the process reads from its environment (or an optional .env file),
+ * each described. Parsed once at start-up by loadConfig().
+ */
+export const configSchema = z.object({
+  /** development shows error details to clients and pretty logs; production masks them. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Address the HTTP server binds to. Use 0.0.0.0 inside a container. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** HTTP port of the API. */
+  PORT: port.default(4000),
+  /** Bolt or routing URI of an existing Neo4j (bolt://, neo4j://, neo4j+s://). Unset: the project starts its own local server. */
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a bolt://, neo4j://, bolt+s:// or neo4j+s:// URI')
+    .optional(),
+  /** Neo4j user name. */
+  NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+  /** Neo4j password. Required with NEO4J_URI; for the local server it is generated when unset. */
+  NEO4J_PASSWORD: z.string().min(1).optional(),
+  /** Database name on the server. */
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'must be a database name').default('neo4j'),
+  /** Which local server to run when NEO4J_URI is unset: dev (Bolt 7687) or test (Bolt 7688). */
+  NEO4J_LOCAL_INSTANCE: z.enum(['dev', 'test']).default('dev'),
+  /** Load the seed files into the graph at start-up when the graph is empty. */
+  SEED_ON_START: bool.default(true),
+  /** Transaction timeout for every database call, in milliseconds. */
+  QUERY_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Size of the driver's connection pool. */
+  NEO4J_MAX_POOL_SIZE: positiveInt.default(50),
+  /** How long a request waits for a pooled connection before failing, in milliseconds. */
+  NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt.default(5_000),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the environment. Throws ConfigError whose message is one line per bad
+ * variable ("PORT: must be a port number (got "abc")"). Never logs secret values.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(defined);
+  if (result.success) {
+    if (result.data.NEO4J_URI && !result.data.NEO4J_PASSWORD) {
+      throw new ConfigError('Invalid configuration: NEO4J_PASSWORD: is required when NEO4J_URI is set');
+    }
+    return result.data;
+  }
+  const lines = result.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '');
+    const secret = /PASSWORD|SECRET|KEY|TOKEN/.test(key);
+    const got = key in defined && !secret ? ` (got ${JSON.stringify(defined[key])})` : '';
+    return `${key}: ${issue.message}${got}`;
+  });
+  throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+}

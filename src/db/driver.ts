@@ -1,0 +1,41 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Config } from '../config';
+import { DEFAULT_INSTANCES, startLocalNeo4j } from './localNeo4j';
+
+export interface Neo4jTarget {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+/**
+ * Where the graph lives: NEO4J_URI when set (nothing is started), otherwise the
+ * project's local server, started if it is not running.
+ */
+export async function resolveNeo4jTarget(config: Config): Promise<Neo4jTarget> {
+  if (config.NEO4J_URI) {
+    return {
+      uri: config.NEO4J_URI,
+      username: config.NEO4J_USERNAME,
+      password: config.NEO4J_PASSWORD ?? '',
+      database: config.NEO4J_DATABASE,
+    };
+  }
+  const instance = DEFAULT_INSTANCES[config.NEO4J_LOCAL_INSTANCE];
+  if (!instance) throw new Error(`unknown local instance ${config.NEO4J_LOCAL_INSTANCE}`);
+  const conn = await startLocalNeo4j(instance);
+  return { ...conn, database: config.NEO4J_DATABASE };
+}
+
+/** One driver per process. Integers come back as JavaScript numbers when they fit. */
+export function createDriver(target: Neo4jTarget, config: Pick<Config, 'NEO4J_MAX_POOL_SIZE' | 'NEO4J_ACQUISITION_TIMEOUT_MS'>): Driver {
+  return neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: config.NEO4J_MAX_POOL_SIZE,
+    connectionAcquisitionTimeout: config.NEO4J_ACQUISITION_TIMEOUT_MS,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    userAgent: 'regen-graph/0.1',
+  });
+}

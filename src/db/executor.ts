@@ -1,0 +1,125 @@
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import { AppError, ConflictError, QueryTimeoutError, ServiceUnavailableError } from '../errors';
+import type { CypherQuery } from './cypher';
+
+/** What the executor reports after every database call (for metrics and tests). */
+export interface QueryEvent {
+  name: string;
+  mode: 'READ' | 'WRITE';
+  durationMs: number;
+  ok: boolean;
+}
+
+export interface ExecutorOptions {
+  database: string;
+  /** Transaction timeout applied to every call unless the call passes its own. */
+  timeoutMs: number;
+  onQuery?: (event: QueryEvent) => void;
+}
+
+export interface CallOptions {
+  timeoutMs?: number;
+  /** Bookmarks to wait for (read-your-writes across sessions). */
+  bookmarks?: string[];
+}
+
+export type Params = Record<string, unknown>;
+
+/**
+ * The only place the application talks to Neo4j. Reads run in read transactions
+ * (routed to secondaries on a cluster), writes in write transactions with the
+ * driver's retry of transient errors. Every transaction carries its query name
+ * as metadata and a timeout. Driver errors are mapped to AppErrors
+ * (SERVICE_UNAVAILABLE, QUERY_TIMEOUT, CONFLICT); anything else is rethrown and
+ * masked by the error formatter.
+ */
+export class Executor {
+  private lastBookmarks: string[] = [];
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly options: ExecutorOptions,
+  ) {}
+
+  /** Runs one read query and returns its records as plain objects. */
+  read<T extends RecordShape = RecordShape>(query: CypherQuery, params: Params = {}, call: CallOptions = {}): Promise<T[]> {
+    return this.readTransaction(query.name, (tx) => run<T>(tx, query, params), call);
+  }
+
+  /** Runs one write query in its own transaction and returns its records. */
+  write<T extends RecordShape = RecordShape>(query: CypherQuery, params: Params = {}, call: CallOptions = {}): Promise<T[]> {
+    return this.writeTransaction(query.name, (tx) => run<T>(tx, query, params), call);
+  }
+
+  /** Several reads in one read transaction (one round trip per statement, one consistent view). */
+  readTransaction<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, call: CallOptions = {}): Promise<T> {
+    return this.execute('READ', name, work, call);
+  }
+
+  /**
+   * Several writes in one transaction: all commit or none does. `work` may be
+   * retried on transient errors, so it must not have side effects outside the
+   * transaction.
+   */
+  writeTransaction<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, call: CallOptions = {}): Promise<T> {
+    return this.execute('WRITE', name, work, call);
+  }
+
+  /** Bookmarks of the latest write made through this executor. */
+  get bookmarks(): string[] {
+    return this.lastBookmarks;
+  }
+
+  private async execute<T>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    call: CallOptions,
+  ): Promise<T> {
+    const started = performance.now();
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarks: call.bookmarks,
+    });
+    const txConfig = { timeout: call.timeoutMs ?? this.options.timeoutMs, metadata: { app: 'regen-graph', query: name } };
+    let ok = false;
+    try {
+      const result =
+        mode === 'READ' ? await session.executeRead(work, txConfig) : await session.executeWrite(work, txConfig);
+      if (mode === 'WRITE') this.lastBookmarks = session.lastBookmarks();
+      ok = true;
+      return result;
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close().catch(() => undefined);
+      this.options.onQuery?.({ name, mode, durationMs: performance.now() - started, ok });
+    }
+  }
+}
+
+async function run<T extends RecordShape>(tx: ManagedTransaction, query: CypherQuery, params: Params): Promise<T[]> {
+  const result = await tx.run<T>(query.text, params);
+  return result.records.map((record) => record.toObject());
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Maps a driver error to the AppError a client should see; unknown errors pass through unchanged. */
+export function mapDriverError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof Neo4jError) {
+    const code = error.code ?? '';
+    if (UNAVAILABLE.has(code) || /acquisition timed out|Connection was closed|ECONNREFUSED/i.test(error.message)) {
+      return new ServiceUnavailableError();
+    }
+    if (code.includes('TransactionTimedOut') || code.endsWith('Transaction.TransactionTimedOutClientConfiguration')) {
+      return new QueryTimeoutError();
+    }
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new ConflictError('The change conflicts with an existing record');
+    }
+  }
+  return error;
+}

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CYPHER_DIR, cypherQuery } from './cypher';
+import type { Executor } from './executor';
+
+export interface MigrationResult {
+  applied: string[];
+  skipped: string[];
+}
+
+/** Splits a migration file into statements on `;` at line ends, dropping `//` comment lines. */
+export function splitStatements(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Applies cypher/migrations/*.cypher in file-name order, each once: an applied
+ * migration is recorded as (:Migration {id, checksum}) and skipped next time.
+ * Statements are idempotent (IF NOT EXISTS), so a run interrupted half-way is
+ * safe to repeat. Waits for new indexes to come online before returning.
+ */
+export async function applyMigrations(executor: Executor): Promise<MigrationResult> {
+  const dir = path.join(CYPHER_DIR, 'migrations');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
+  const done = new Set((await executor.read<{ id: string }>(cypherQuery('migration/applied'))).map((r) => r.id));
+  const result: MigrationResult = { applied: [], skipped: [] };
+  for (const file of files) {
+    const id = file.replace(/\.cypher$/, '');
+    if (done.has(id)) {
+      result.skipped.push(id);
+      continue;
+    }
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    for (const [index, statement] of splitStatements(text).entries()) {
+      await executor.write({ name: `migration/${id}#${index + 1}`, text: statement });
+    }
+    const checksum = createHash('sha256').update(text).digest('hex');
+    await executor.write(cypherQuery('migration/record'), { id, checksum });
+    result.applied.push(id);
+  }
+  if (result.applied.length > 0) {
+    await executor.write({ name: 'migration/awaitIndexes', text: 'CALL db.awaitIndexes(300)' });
+  }
+  return result;
+}

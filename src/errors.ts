@@ -1,0 +1,102 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** Every `extensions.code` this API returns, besides graphql-js's own validation codes. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Base of the errors we raise on purpose; their message and code reach the client as they are. */
+export class AppError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+/** A request argument is wrong; `field` names it as a path such as "input.source.title". */
+export class BadUserInputError extends AppError {
+  constructor(message: string, field: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.BAD_USER_INPUT, { field, ...extra });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string) {
+    super(`${what} "${id}" does not exist`, ErrorCode.NOT_FOUND, { id });
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'A valid bearer token is required') {
+    super(message, ErrorCode.UNAUTHENTICATED);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(role: string) {
+    super(`This operation needs the ${role} role`, ErrorCode.FORBIDDEN, { requiredRole: role });
+  }
+}
+
+export class LimitExceededError extends AppError {
+  constructor(message: string, limit: string, max: number) {
+    super(message, ErrorCode.LIMIT_EXCEEDED, { limit, max });
+  }
+}
+
+export class ServiceUnavailableError extends AppError {
+  constructor() {
+    super('The graph database is unavailable; try again shortly', ErrorCode.SERVICE_UNAVAILABLE);
+  }
+}
+
+export class QueryTimeoutError extends AppError {
+  constructor() {
+    super('The query took longer than the allowed time; narrow it and try again', ErrorCode.QUERY_TIMEOUT);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, ErrorCode.CONFLICT);
+  }
+}
+
+const PASSTHROUGH_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo's formatError: errors we raised and graphql-js validation errors pass as
+ * they are; anything else becomes INTERNAL_SERVER_ERROR with a generic message
+ * unless `exposeDetails` (development). Stack traces never leave the server.
+ */
+export function createErrorFormatter(exposeDetails: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const code = String(formatted.extensions?.code ?? '');
+    const ours = original instanceof AppError || (PASSTHROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR);
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    if (ours) return { ...formatted, extensions };
+    return {
+      message: exposeDetails ? formatted.message : 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

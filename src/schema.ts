@@ -1,0 +1,11 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import gql from 'graphql-tag';
+import type { Resolvers } from './generated/graphql';
+import { aboutResolvers } from './modules/about/resolvers';
+
+/** schema.graphql, parsed once. */
+export const typeDefs = gql(fs.readFileSync(path.resolve(__dirname, '..', 'schema.graphql'), 'utf8'));
+
+/** Every module's resolvers, merged. Modules never define the same field twice. */
+export const resolvers: Resolvers[] = [aboutResolvers];

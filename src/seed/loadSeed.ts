@@ -1,0 +1,134 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ZodError } from 'zod';
+import { cypherQuery, cypherTemplate } from '../db/cypher';
+import type { Executor } from '../db/executor';
+import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES } from '../domain/model';
+import { seedFile, type SeedFile, type SeedNode, type SeedRelationship } from './seedFile';
+
+export const SEED_DIR = path.resolve(__dirname, '..', '..', 'seed');
+
+/** A seed file that cannot be loaded; `problems` name file, record and field. */
+export class SeedFileError extends Error {
+  override name = 'SeedFileError';
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
+  }
+}
+
+function describeIssues(raw: unknown, error: ZodError): string[] {
+  const data = raw as { nodes?: { id?: unknown }[]; relationships?: { from?: unknown; type?: unknown; to?: unknown }[] };
+  return error.issues.map((issue) => {
+    const [section, index, ...field] = issue.path;
+    let record = String(section ?? 'file');
+    if (typeof index === 'number') {
+      record += `[${index}]`;
+      if (section === 'nodes' && data.nodes?.[index]?.id) record += ` (id "${String(data.nodes[index].id)}")`;
+      const rel = section === 'relationships' ? data.relationships?.[index] : undefined;
+      if (rel) record += ` (${String(rel.from)} ${String(rel.type)} ${String(rel.to)})`;
+    } else if (index !== undefined) {
+      field.unshift(index);
+    }
+    const where = field.length ? ` field ${field.join('.')}` : '';
+    return `${record}${where}: ${issue.message}`;
+  });
+}
+
+/** Reads and validates one seed file. Throws SeedFileError naming every problem. */
+export function readSeedFile(file: string): SeedFile {
+  const name = path.relative(process.cwd(), file) || file;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SeedFileError(name, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  const parsed = seedFile.safeParse(raw);
+  if (!parsed.success) throw new SeedFileError(name, describeIssues(raw, parsed.error));
+  return parsed.data;
+}
+
+/** The seed files in a folder, in name order. */
+export function listSeedFiles(dir = SEED_DIR): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** The relationship id used for MERGE: stable, readable, unique per (from, type, to, key). */
+export function relationshipId(rel: Pick<SeedRelationship, 'from' | 'type' | 'to' | 'key'>): string {
+  return [rel.from, rel.type, rel.to, rel.key].filter(Boolean).join('--');
+}
+
+function nodeProps(node: SeedNode): Record<string, unknown> {
+  const { label: _label, evidence: _evidence, properties, ...core } = node;
+  const props: Record<string, unknown> = { ...properties, ...core };
+  for (const key of Object.keys(props)) if (props[key] === undefined) delete props[key];
+  return props;
+}
+
+export interface LoadResult {
+  file: string;
+  nodes: number;
+  relationships: number;
+}
+
+/**
+ * Writes one validated seed file in a single write transaction: its source, then
+ * its nodes grouped by label, then its relationships grouped by type, each group
+ * one UNWIND ... MERGE statement. Idempotent: loading it again changes no counts.
+ * Either everything in the file is written or nothing is.
+ */
+export async function loadSeed(executor: Executor, data: SeedFile, file: string, actor = 'seed'): Promise<LoadResult> {
+  const sourceId = data.source.id;
+  return executor.writeTransaction(`seed/load`, async (tx) => {
+    const source = cypherQuery('seed/mergeSource');
+    await tx.run(source.text, { source: data.source, actor });
+    let nodes = 0;
+    for (const label of ENTITY_LABELS) {
+      const rows = data.nodes
+        .filter((n) => n.label === label)
+        .map((n) => ({ id: n.id, props: nodeProps(n), evidence: n.evidence }));
+      if (rows.length === 0) continue;
+      const query = cypherTemplate('seed/mergeNodes', { label });
+      const result = await tx.run(query.text, { rows, sourceId, actor });
+      nodes += Number(result.records[0]?.get('written') ?? 0);
+    }
+    let relationships = 0;
+    for (const type of RELATIONSHIP_TYPE_NAMES) {
+      const rows = data.relationships
+        .filter((r) => r.type === type)
+        .map((r) => ({ id: relationshipId(r), from: r.from, to: r.to, props: r.properties, evidence: r.evidence }));
+      if (rows.length === 0) continue;
+      const query = cypherTemplate('seed/mergeRelationships', { type });
+      const result = await tx.run(query.text, { rows, sourceId, actor });
+      relationships += Number(result.records[0]?.get('written') ?? 0);
+    }
+    if (relationships !== data.relationships.length) {
+      throw new Error(`${file}: only ${relationships} of ${data.relationships.length} relationships found both ends`);
+    }
+    return { file, nodes, relationships };
+  });
+}
+
+/**
+ * Validates every seed file first (nothing is written if any is invalid), then
+ * loads each in its own transaction.
+ */
+export async function loadSeedDirectory(executor: Executor, dir = SEED_DIR): Promise<LoadResult[]> {
+  const files = listSeedFiles(dir).map((file) => ({ file, data: readSeedFile(file) }));
+  const results: LoadResult[] = [];
+  for (const { file, data } of files) results.push(await loadSeed(executor, data, path.basename(file)));
+  return results;
+}
+
+/** True when the graph holds no entity yet (used to seed on first start). */
+export async function graphIsEmpty(executor: Executor): Promise<boolean> {
+  const [row] = await executor.read<{ empty: boolean }>(cypherQuery('seed/isEmpty'));
+  return row?.empty ?? true;
+}

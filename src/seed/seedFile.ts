@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import {
+  AGREEMENT_KINDS,
+  ENTITY_LABELS,
+  EVENT_KINDS,
+  FUND_KINDS,
+  ORGANIZATION_KINDS,
+  PARTY_ROLES,
+  POLICY_KINDS,
+  RELATIONSHIP_TYPE_NAMES,
+  RELATIONSHIP_TYPES,
+  TECHNOLOGY_KINDS,
+} from '../domain/model';
+
+/**
+ * The format of a seed file: one JSON file per source document, holding the
+ * source, the entities it mentions and the relationships it states. Every node
+ * and relationship carries an `evidence` note (our words, naming the section of
+ * the source) and is attributed to the file's source when loaded.
+ */
+
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, single hyphens)')
+  .max(120);
+
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as TW or JP');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const evidence = text(600);
+
+/** Extra facts on a node or relationship: camelCase keys, scalar or list-of-scalar values. */
+const factValue = z.union([z.string().max(2000), z.number().finite(), z.boolean(), z.array(z.string().max(500)).max(50)]);
+export const properties = z
+  .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property names are camelCase'), factValue)
+  .refine((p) => Object.keys(p).length <= 40, 'at most 40 properties');
+
+const RESERVED = ['id', 'name', 'aliases', 'description', 'kind', 'country', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retracted', 'sourceIds', 'evidence'];
+const extraProperties = properties.refine(
+  (p) => Object.keys(p).every((k) => !RESERVED.includes(k)),
+  `properties may not redefine ${RESERVED.join(', ')}`,
+);
+
+const base = {
+  id: slug,
+  name: text(300),
+  aliases: z.array(text(300)).max(30).default([]),
+  description: text(2000),
+  evidence,
+  properties: extraProperties.default({}),
+};
+
+export const seedNode = z.discriminatedUnion('label', [
+  z.object({ label: z.literal('Organization'), ...base, kind: z.enum(ORGANIZATION_KINDS), country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Person'), ...base, country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Technology'), ...base, kind: z.enum(TECHNOLOGY_KINDS) }).strict(),
+  z.object({ label: z.literal('Modality'), ...base }).strict(),
+  z.object({ label: z.literal('Indication'), ...base }).strict(),
+  z.object({ label: z.literal('Fund'), ...base, kind: z.enum(FUND_KINDS), country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Policy'), ...base, kind: z.enum(POLICY_KINDS), country: countryCode.optional() }).strict(),
+  z
+    .object({
+      label: z.literal('Event'),
+      ...base,
+      kind: z.enum(EVENT_KINDS),
+      startDate: isoDate,
+      endDate: isoDate.optional(),
+      city: text(200).optional(),
+      country: countryCode.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      label: z.literal('Agreement'),
+      ...base,
+      kind: z.enum(AGREEMENT_KINDS),
+      exclusive: z.boolean(),
+      territory: z.array(countryCode).min(1),
+      rightsGranted: z.array(text(300)).default([]),
+      signedOn: isoDate.optional(),
+    })
+    .strict(),
+  z.object({ label: z.literal('Country'), ...base, code: countryCode }).strict(),
+]);
+export type SeedNode = z.infer<typeof seedNode>;
+
+export const seedRelationship = z
+  .object({
+    type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
+    from: slug,
+    to: slug,
+    /** Distinguishes two relationships of one type between the same pair (e.g. two roles). */
+    key: slug.optional(),
+    evidence,
+    properties: properties.default({}),
+  })
+  .strict()
+  .refine((r) => r.type !== 'PARTY_TO' || PARTY_ROLES.includes(r.properties.role as never), {
+    message: `PARTY_TO needs properties.role, one of ${PARTY_ROLES.join(', ')}`,
+    path: ['properties', 'role'],
+  });
+export type SeedRelationship = z.infer<typeof seedRelationship>;
+
+export const seedSource = z
+  .object({
+    id: slug,
+    publisher: text(200),
+    title: text(500),
+    publishedOn: isoDate,
+    url: z.string().url().optional(),
+    section: text(200).optional(),
+    language: z.string().regex(/^[a-z]{2}$/).default('en'),
+    /** The file under shared/source (or elsewhere) the facts were taken from. */
+    document: text(300).optional(),
+  })
+  .strict();
+
+export const seedFile = z
+  .object({
+    source: seedSource,
+    nodes: z.array(seedNode).min(1),
+    relationships: z.array(seedRelationship),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const labels = new Map<string, string>();
+    file.nodes.forEach((node, index) => {
+      if (labels.has(node.id)) {
+        ctx.addIssue({ code: 'custom', path: ['nodes', index, 'id'], message: `duplicate id "${node.id}"` });
+      }
+      labels.set(node.id, node.label);
+    });
+    const seen = new Set<string>();
+    file.relationships.forEach((rel, index) => {
+      const rule = RELATIONSHIP_TYPES[rel.type as keyof typeof RELATIONSHIP_TYPES];
+      for (const end of ['from', 'to'] as const) {
+        const label = labels.get(rel[end]);
+        const allowed: readonly string[] = rule[end];
+        if (!label) {
+          ctx.addIssue({ code: 'custom', path: ['relationships', index, end], message: `no node with id "${rel[end]}" in this file` });
+        } else if (!allowed.includes(label)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['relationships', index, end],
+            message: `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${label} (allowed: ${allowed.join(', ')})`,
+          });
+        }
+      }
+      const identity = `${rel.from}|${rel.type}|${rel.to}|${rel.key ?? ''}`;
+      if (seen.has(identity)) {
+        ctx.addIssue({ code: 'custom', path: ['relationships', index], message: `duplicate relationship ${identity}` });
+      }
+      seen.add(identity);
+    });
+  });
+export type SeedFile = z.infer<typeof seedFile>;
+
+export { ENTITY_LABELS };

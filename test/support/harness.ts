@@ -1,0 +1,109 @@
+import type { AddressInfo } from 'node:net';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { createDriver } from '../../src/db/driver';
+import { Executor, type QueryEvent } from '../../src/db/executor';
+import { applyMigrations } from '../../src/db/migrations';
+import { createLogger } from '../../src/logger';
+import { loadSeedDirectory } from '../../src/seed/loadSeed';
+import { createServer, type AppServer } from '../../src/server';
+
+export interface TestTarget {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+/** The database globalSetup chose for this run. */
+export function testTarget(): TestTarget {
+  const uri = process.env.TEST_NEO4J_URI;
+  if (!uri) throw new Error('TEST_NEO4J_URI is unset: run the tests through jest (globalSetup starts Neo4j)');
+  return {
+    uri,
+    username: process.env.TEST_NEO4J_USERNAME ?? 'neo4j',
+    password: process.env.TEST_NEO4J_PASSWORD ?? '',
+    database: process.env.TEST_NEO4J_DATABASE ?? 'neo4j',
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  headers: Headers;
+}
+
+export interface TestApp {
+  url: string;
+  driver: Driver;
+  executor: Executor;
+  /** Every database call the server made since the last reset of this list. */
+  queries: QueryEvent[];
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Deletes every node and relationship (schema and migrations stay). */
+export async function clearGraph(driver: Driver, database: string): Promise<void> {
+  await driver.executeQuery('MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, {
+    database,
+  });
+}
+
+/** Opens a driver to the test database. */
+export function openTestDriver(): Driver {
+  const target = testTarget();
+  return createDriver(target, { NEO4J_MAX_POOL_SIZE: 20, NEO4J_ACQUISITION_TIMEOUT_MS: 5_000 });
+}
+
+/**
+ * Starts the real HTTP server on a free port over the test database. With
+ * `seed` (the default) the graph is cleared and the seed files loaded first.
+ */
+export async function startTestApp(options: { seed?: boolean; queryTimeoutMs?: number } = {}): Promise<TestApp> {
+  const target = testTarget();
+  const driver = openTestDriver();
+  const queries: QueryEvent[] = [];
+  const executor = new Executor(driver, {
+    database: target.database,
+    timeoutMs: options.queryTimeoutMs ?? 10_000,
+    onQuery: (event) => queries.push(event),
+  });
+  await applyMigrations(executor);
+  if (options.seed !== false) {
+    await clearGraph(driver, target.database);
+    await loadSeedDirectory(executor);
+  }
+  queries.length = 0;
+  const logger = createLogger({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const server: AppServer = await createServer({ config: { NODE_ENV: 'test' }, executor, logger, version: 'test' });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    driver,
+    executor,
+    queries,
+    async graphql(query, variables, headers = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: never; errors?: never };
+      return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
+    },
+    async close() {
+      await server.stop();
+      await driver.close();
+    },
+  };
+}
+
+export { neo4j };
