@@ -43,6 +43,8 @@ export const configSchema = z.object({
   NEO4J_MAX_POOL_SIZE: positiveInt.default(50),
   /** How long a request waits for a pooled connection before failing, in milliseconds. */
   NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt.default(5_000),
+  /** How long dashboard aggregates (Query.statistics) are served from cache, in seconds. */
+  STATISTICS_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(3600).default(30),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -5,6 +5,7 @@ import { createDriver, resolveNeo4jTarget } from './db/driver';
 import { Executor } from './db/executor';
 import { applyMigrations } from './db/migrations';
 import { createLogger } from './logger';
+import { StatisticsCache } from './modules/statistics/cache';
 import { graphIsEmpty, loadSeedDirectory } from './seed/loadSeed';
 import { createServer } from './server';
 
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     logger.info({ files: loaded }, 'empty graph: seed loaded');
   }
 
-  const server = await createServer({ config, executor, logger, version: packageVersion });
+  const statistics = new StatisticsCache(executor, config.STATISTICS_MAX_AGE_SECONDS * 1000);
+  const server = await createServer({ config, executor, logger, statistics, version: packageVersion });
   server.httpServer.listen(config.PORT, config.HOST, () => {
     logger.info({ url: `http://${config.HOST}:${config.PORT}/graphql`, neo4j: target.uri }, 'server ready');
   });

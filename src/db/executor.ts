@@ -99,9 +99,26 @@ export class Executor {
   }
 }
 
-async function run<T extends RecordShape>(tx: ManagedTransaction, query: CypherQuery, params: Params): Promise<T[]> {
-  const result = await tx.run<T>(query.text, params);
+/**
+ * Runs one statement inside a transaction the executor opened and returns its
+ * records as plain objects. Use it inside readTransaction/writeTransaction work.
+ */
+export async function run<T extends RecordShape = RecordShape>(tx: ManagedTransaction, query: CypherQuery, params: Params = {}): Promise<T[]> {
+  const result = await tx.run<T>(query.text, toCypherValue(params) as Params);
   return result.records.map((record) => record.toObject());
+}
+
+/**
+ * JavaScript numbers reach Cypher as floats; integers are sent as Cypher
+ * integers instead, so LIMIT accepts them and stored counts stay integers.
+ */
+export function toCypherValue(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toCypherValue);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherValue(v)]));
+  }
+  return value;
 }
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ZodError } from 'zod';
 import { cypherQuery, cypherTemplate } from '../db/cypher';
-import type { Executor } from '../db/executor';
+import { run, type Executor } from '../db/executor';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES } from '../domain/model';
 import { seedFile, type SeedFile, type SeedNode, type SeedRelationship } from './seedFile';
 
@@ -87,17 +87,15 @@ export interface LoadResult {
 export async function loadSeed(executor: Executor, data: SeedFile, file: string, actor = 'seed'): Promise<LoadResult> {
   const sourceId = data.source.id;
   return executor.writeTransaction(`seed/load`, async (tx) => {
-    const source = cypherQuery('seed/mergeSource');
-    await tx.run(source.text, { source: data.source, actor });
+    await run(tx, cypherQuery('seed/mergeSource'), { source: data.source, actor });
     let nodes = 0;
     for (const label of ENTITY_LABELS) {
       const rows = data.nodes
         .filter((n) => n.label === label)
         .map((n) => ({ id: n.id, props: nodeProps(n), evidence: n.evidence }));
       if (rows.length === 0) continue;
-      const query = cypherTemplate('seed/mergeNodes', { label });
-      const result = await tx.run(query.text, { rows, sourceId, actor });
-      nodes += Number(result.records[0]?.get('written') ?? 0);
+      const [result] = await run<{ written: number }>(tx, cypherTemplate('seed/mergeNodes', { label }), { rows, sourceId, actor });
+      nodes += Number(result?.written ?? 0);
     }
     let relationships = 0;
     for (const type of RELATIONSHIP_TYPE_NAMES) {
@@ -105,9 +103,8 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
         .filter((r) => r.type === type)
         .map((r) => ({ id: relationshipId(r), from: r.from, to: r.to, props: r.properties, evidence: r.evidence }));
       if (rows.length === 0) continue;
-      const query = cypherTemplate('seed/mergeRelationships', { type });
-      const result = await tx.run(query.text, { rows, sourceId, actor });
-      relationships += Number(result.records[0]?.get('written') ?? 0);
+      const [result] = await run<{ written: number }>(tx, cypherTemplate('seed/mergeRelationships', { type }), { rows, sourceId, actor });
+      relationships += Number(result?.written ?? 0);
     }
     if (relationships !== data.relationships.length) {
       throw new Error(`${file}: only ${relationships} of ${data.relationships.length} relationships found both ends`);

@@ -4,6 +4,7 @@ import { createDriver } from '../../src/db/driver';
 import { Executor, type QueryEvent } from '../../src/db/executor';
 import { applyMigrations } from '../../src/db/migrations';
 import { createLogger } from '../../src/logger';
+import { StatisticsCache } from '../../src/modules/statistics/cache';
 import { loadSeedDirectory } from '../../src/seed/loadSeed';
 import { createServer, type AppServer } from '../../src/server';
 
@@ -80,7 +81,8 @@ export async function startTestApp(options: { seed?: boolean; queryTimeoutMs?: n
   }
   queries.length = 0;
   const logger = createLogger({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-  const server: AppServer = await createServer({ config: { NODE_ENV: 'test' }, executor, logger, version: 'test' });
+  const statistics = new StatisticsCache(executor, 0);
+  const server: AppServer = await createServer({ config: { NODE_ENV: 'test' }, executor, logger, statistics, version: 'test' });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

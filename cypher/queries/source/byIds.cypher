@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (s:Source {id: id})
+RETURN id, properties(s) AS props

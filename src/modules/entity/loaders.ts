@@ -1,0 +1,51 @@
+import DataLoader from 'dataloader';
+import type { Executor } from '../../db/executor';
+import type { RelationshipType } from '../../domain/model';
+import type { CitationRecord, EntityRecord, RelatedRecord, SourceRecord } from './records';
+import { countOrganizationsByCountry, countStatements, findCitations, findEntities, findRelated, findSources } from './repository';
+
+export type RelationDirection = 'OUTGOING' | 'INCOMING' | 'BOTH';
+
+/**
+ * The DataLoaders of one request. Each batches the keys asked for in one tick into
+ * one database round trip and caches answers for the rest of the request.
+ * `related(types, direction)` hands out one loader per distinct (types, direction).
+ */
+export interface EntityLoaders {
+  entity: DataLoader<string, EntityRecord | null>;
+  citations: DataLoader<string, CitationRecord[]>;
+  source: DataLoader<string, SourceRecord | null>;
+  statementCount: DataLoader<string, number>;
+  /** Organizations based in a country, by ISO code. */
+  organizationCount: DataLoader<string, number>;
+  related(types: readonly RelationshipType[], direction: RelationDirection): DataLoader<string, RelatedRecord[]>;
+}
+
+export function createEntityLoaders(executor: Executor): EntityLoaders {
+  const entity = new DataLoader<string, EntityRecord | null>((ids) => findEntities(executor, ids), { maxBatchSize: 1000 });
+  const relatedLoaders = new Map<string, DataLoader<string, RelatedRecord[]>>();
+  return {
+    entity,
+    citations: new DataLoader((ids) => findCitations(executor, ids), { maxBatchSize: 1000 }),
+    source: new DataLoader((ids) => findSources(executor, ids)),
+    statementCount: new DataLoader((ids) => countStatements(executor, ids)),
+    organizationCount: new DataLoader((codes) => countOrganizationsByCountry(executor, codes)),
+    related(types, direction) {
+      const sorted = [...types].sort();
+      const key = `${sorted.join('|')}/${direction}`;
+      let loader = relatedLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader(
+          async (ids) => {
+            const lists = await findRelated(executor, ids, sorted, direction);
+            for (const list of lists) for (const r of list) entity.prime(r.node.id, r.node);
+            return lists;
+          },
+          { maxBatchSize: 500 },
+        );
+        relatedLoaders.set(key, loader);
+      }
+      return loader;
+    },
+  };
+}

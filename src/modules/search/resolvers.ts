@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ENTITY_LABELS, type EntityLabel } from '../../domain/model';
+import type { Resolvers } from '../../generated/graphql';
+import { pageSize, parseArgs, searchText } from '../inputs';
+import { searchEntities } from './repository';
+
+const searchArgs = z.object({
+  query: searchText,
+  types: z.array(z.string()).max(ENTITY_LABELS.length).nullish(),
+  first: pageSize(50).nullish(),
+});
+
+/** EntityType enum value (ORGANIZATION) to label (Organization). */
+export function labelOfType(type: string): EntityLabel {
+  const label = ENTITY_LABELS.find((l) => l.toUpperCase() === type);
+  if (!label) throw new Error(`unknown entity type ${type}`);
+  return label;
+}
+
+export const searchResolvers: Resolvers = {
+  Query: {
+    search: (_root, args, ctx) => {
+      const { query, types, first } = parseArgs(searchArgs, args);
+      return searchEntities(ctx.executor, query, types?.length ? types.map(labelOfType) : null, first ?? 10);
+    },
+  },
+};
