@@ -1,5 +1,5 @@
 import {
-  DEFAULT_INSTANCES,
+  localInstance,
   localNeo4jStatus,
   resetLocalNeo4j,
   startLocalNeo4j,
@@ -12,8 +12,7 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const flag = rest.indexOf('--instance');
   const name = flag >= 0 ? rest[flag + 1] : 'dev';
-  const instance = DEFAULT_INSTANCES[name ?? ''];
-  if (!instance) throw new Error(`unknown instance "${name}"; ${usage}`);
+  const instance = localInstance(name ?? 'dev');
   switch (command) {
     case 'start': {
       const conn = await startLocalNeo4j(instance);

@@ -1,4 +1,5 @@
-import { DEFAULT_INSTANCES, startLocalNeo4j, stopLocalNeo4j } from '../src/db/localNeo4j';
+import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/localNeo4j';
+import { testInstance } from './support/instance';
 import { startTestApp, type TestApp } from './support/harness';
 
 describe('health and readiness over HTTP', () => {
@@ -42,7 +43,7 @@ describe('health and readiness over HTTP', () => {
 
   const local = process.env.TEST_STARTED_LOCAL_NEO4J === '1';
   (local ? it : it.skip)('turns /ready to 503 while Neo4j is down and recovers when it returns', async () => {
-    await stopLocalNeo4j(DEFAULT_INSTANCES.test!);
+    await stopLocalNeo4j(testInstance());
     try {
       const down = await fetch(`${app.url}/ready`);
       expect(down.status).toBe(503);
@@ -51,7 +52,7 @@ describe('health and readiness over HTTP', () => {
       const gql = await app.graphql('{ about { neo4jVersion } }');
       expect(gql.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     } finally {
-      await startLocalNeo4j(DEFAULT_INSTANCES.test!);
+      await startLocalNeo4j(testInstance());
     }
     const up = await fetch(`${app.url}/ready`);
     expect(up.status).toBe(200);

@@ -43,6 +43,23 @@ export const DEFAULT_INSTANCES: Record<string, LocalInstance> = {
   test: { name: 'test', boltPort: 7688, httpPort: 7475, heap: '512m', pageCache: '256m' },
 };
 
+/**
+ * A local instance by name: `dev` and `test` have fixed ports; any other name
+ * (for parallel runs on one machine) takes its ports from NEO4J_LOCAL_BOLT_PORT
+ * and NEO4J_LOCAL_HTTP_PORT.
+ */
+export function localInstance(name: string, env: NodeJS.ProcessEnv = process.env): LocalInstance {
+  const known = DEFAULT_INSTANCES[name];
+  if (known) return known;
+  if (!/^[a-z][a-z0-9-]{0,30}$/.test(name)) throw new Error(`instance name "${name}" must be a short lowercase word`);
+  const bolt = Number(env.NEO4J_LOCAL_BOLT_PORT);
+  const http = Number(env.NEO4J_LOCAL_HTTP_PORT);
+  if (!Number.isInteger(bolt) || !Number.isInteger(http)) {
+    throw new Error(`instance "${name}" needs NEO4J_LOCAL_BOLT_PORT and NEO4J_LOCAL_HTTP_PORT`);
+  }
+  return { name, boltPort: bolt, httpPort: http, heap: '512m', pageCache: '256m' };
+}
+
 const projectRoot = path.resolve(__dirname, '..', '..');
 const neo4jRoot = process.env.NEO4J_LOCAL_DIR ?? path.join(projectRoot, '.neo4j');
 const libDir = path.join(neo4jRoot, 'lib');

@@ -4,6 +4,7 @@ import { EntityRecord, RelatedRecord, CitationRecord, SourceRecord } from '../mo
 import { SearchHitRecord } from '../modules/search/repository';
 import { ConnectionRecord, EdgeRecord } from '../modules/list/connection';
 import { StatisticsRecord, UsageRecord } from '../modules/statistics/repository';
+import { PathRecord, HopRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, ReasonRecord } from '../modules/paths/records';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -119,6 +120,18 @@ export type AgreementParty = {
   organization: Organization;
   role: PartyRole;
   sources: Array<Citation>;
+};
+
+/** An entity that connects several of the given ones. */
+export type Broker = {
+  __typename?: 'Broker';
+  entity: Entity;
+  /** One shortest path from the broker to each given entity it reaches. */
+  paths: Array<PartnershipPath>;
+  /** How many of the given entities it reaches within two hops. */
+  reaches: Scalars['Int']['output'];
+  /** Ranking score: reach first, then directness, discounted by degree. */
+  score: Scalars['Float']['output'];
 };
 
 /** A source with what it said about a fact, in our words. */
@@ -366,6 +379,10 @@ export type FundEdge = {
   node: Fund;
 };
 
+export type HopDirection =
+  | 'BACKWARD'
+  | 'FORWARD';
+
 /** An indication or therapy area. */
 export type Indication = Entity & {
   __typename?: 'Indication';
@@ -555,6 +572,29 @@ export type ParticipationKind =
   | 'ORGANIZED'
   | 'PARTICIPATED_IN';
 
+/** A suggested partner with the reasons behind its score. */
+export type PartnerSuggestion = {
+  __typename?: 'PartnerSuggestion';
+  organization: Organization;
+  /** What the two share, strongest first. */
+  reasons: Array<SuggestionReason>;
+  /** Adamic–Adar score: the sum over shared neighbours of 1 / log(degree). */
+  score: Scalars['Float']['output'];
+};
+
+/** A path between two entities, as ordered hops. */
+export type PartnershipPath = {
+  __typename?: 'PartnershipPath';
+  /** The whole path in one paragraph: the hop explanations joined. */
+  explanation: Scalars['String']['output'];
+  /** The hops, in order. */
+  hops: Array<PathHop>;
+  /** Number of hops. */
+  length: Scalars['Int']['output'];
+  /** The entities along the path, from start to end. */
+  nodes: Array<Entity>;
+};
+
 /** Roles a party can have in an agreement. */
 export type PartyRole =
   | 'INVESTEE'
@@ -562,6 +602,22 @@ export type PartyRole =
   | 'LICENSEE'
   | 'LICENSOR'
   | 'PARTNER';
+
+/** One step of a path. */
+export type PathHop = {
+  __typename?: 'PathHop';
+  /** FORWARD when the relationship points from `from` to `to`, BACKWARD otherwise. */
+  direction: HopDirection;
+  /** One sentence in plain words, e.g. 'DuoGenic StemCells Corporation licensed AI Cells technology to A&I Co., Ltd. (non-exclusive, Japan), facilitated by FIRM.' */
+  explanation: Scalars['String']['output'];
+  /** The entity this hop leaves. */
+  from: Entity;
+  properties: Scalars['JSON']['output'];
+  sources: Array<Citation>;
+  /** The entity this hop reaches. */
+  to: Entity;
+  type: RelationshipType;
+};
 
 /** A person. */
 export type Person = Entity & {
@@ -665,6 +721,13 @@ export type Query = {
   about: About;
   /** Agreements (licences and others), filtered and paginated. */
   agreements: AgreementConnection;
+  /**
+   * Organizations and people that connect the given entities: shared neighbours
+   * within two hops, ranked by how many of the given entities they reach, then how
+   * directly, with the paths through them. Hubs that touch almost everything (an
+   * event, a country) are down-weighted by their degree.
+   */
+  brokers: Array<Broker>;
   /** Countries in the graph. */
   countries: Array<Country>;
   /** Several entities by id, in the order asked; null in place of an id that does not exist. At most 100 ids. */
@@ -679,8 +742,21 @@ export type Query = {
   indications: IndicationConnection;
   /** Modalities (exosome, iPSC, MSC …), paginated. */
   modalities: ModalityConnection;
+  /**
+   * The subgraph around an entity, for drawing: nodes and edges up to `depth` hops,
+   * at most `limit` nodes (then `truncated` is true).
+   */
+  neighborhood: Subgraph;
   /** Organizations, filtered and paginated (Relay cursor connection). */
   organizations: OrganizationConnection;
+  /**
+   * How two entities are connected: the shortest paths first, then the next
+   * shortest, up to `first` paths. Each hop is explained in a sentence. A node never
+   * appears twice in one path. Supernodes (events everyone attended, countries) are
+   * handled by `relationshipTypes`, `avoid` and by never walking LOCATED_IN unless
+   * asked, so they cannot swamp the answer.
+   */
+  partnershipPaths: Array<PartnershipPath>;
   /** People, filtered and paginated. */
   people: PersonConnection;
   /** National strategies and their pillars, paginated. */
@@ -700,6 +776,13 @@ export type Query = {
    * stated time (see `Statistics.generatedAt` and `maxAgeSeconds`).
    */
   statistics: Statistics;
+  /**
+   * Organizations not yet directly linked to the given one, ranked by an
+   * Adamic–Adar score over shared modalities, indications, events and neighbours
+   * (each shared neighbour counts 1 / log(its degree), so rare links weigh more).
+   * `country` narrows to candidates from that country (e.g. JP for cross-border).
+   */
+  suggestedPartners: Array<PartnerSuggestion>;
   /** Technologies, products, therapies, devices and services, filtered and paginated. */
   technologies: TechnologyConnection;
 };
@@ -710,6 +793,12 @@ export type QueryAgreementsArgs = {
   filter?: InputMaybe<AgreementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+};
+
+
+export type QueryBrokersArgs = {
+  between: Array<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -755,11 +844,30 @@ export type QueryModalitiesArgs = {
 };
 
 
+export type QueryNeighborhoodArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+};
+
+
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrganizationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+};
+
+
+export type QueryPartnershipPathsArgs = {
+  avoid?: InputMaybe<Array<Scalars['ID']['input']>>;
+  crossBorderOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+  to: Scalars['ID']['input'];
 };
 
 
@@ -787,6 +895,13 @@ export type QuerySearchArgs = {
 
 
 export type QuerySourceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySuggestedPartnersArgs = {
+  country?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -901,6 +1016,36 @@ export type Statistics = {
   organizationsByCountryAndKind: Array<CountryKindCount>;
   /** Relationships per type. */
   relationshipsByType: Array<RelationshipCount>;
+};
+
+/** Nodes and edges to draw. */
+export type Subgraph = {
+  __typename?: 'Subgraph';
+  edges: Array<SubgraphEdge>;
+  nodes: Array<Entity>;
+  /** True when the limit cut the subgraph short. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+export type SubgraphEdge = {
+  __typename?: 'SubgraphEdge';
+  id: Scalars['ID']['output'];
+  properties: Scalars['JSON']['output'];
+  /** Id of the start node. */
+  source: Scalars['ID']['output'];
+  /** Id of the end node. */
+  target: Scalars['ID']['output'];
+  type: RelationshipType;
+};
+
+export type SuggestionReason = {
+  __typename?: 'SuggestionReason';
+  /** One sentence, e.g. 'Both work with exosome.' */
+  explanation: Scalars['String']['output'];
+  /** The shared neighbour: a modality, indication, event or organization. */
+  shared: Entity;
+  /** Its contribution to the score. */
+  weight: Scalars['Float']['output'];
 };
 
 /** A person speaking at an event. */
@@ -1061,6 +1206,7 @@ export type ResolversTypes = {
   AgreementKind: AgreementKind;
   AgreementParty: ResolverTypeWrapper<RelatedRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Broker: ResolverTypeWrapper<BrokerRecord>;
   Citation: ResolverTypeWrapper<CitationRecord>;
   Country: ResolverTypeWrapper<EntityRecord>;
   CountryKindCount: ResolverTypeWrapper<CountryKindCount>;
@@ -1083,6 +1229,7 @@ export type ResolversTypes = {
   Fund: ResolverTypeWrapper<EntityRecord>;
   FundConnection: ResolverTypeWrapper<ConnectionRecord>;
   FundEdge: ResolverTypeWrapper<EdgeRecord>;
+  HopDirection: HopDirection;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Indication: ResolverTypeWrapper<EntityRecord>;
   IndicationConnection: ResolverTypeWrapper<ConnectionRecord>;
@@ -1099,7 +1246,10 @@ export type ResolversTypes = {
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipationKind: ParticipationKind;
+  PartnerSuggestion: ResolverTypeWrapper<SuggestionRecord>;
+  PartnershipPath: ResolverTypeWrapper<PathRecord>;
   PartyRole: PartyRole;
+  PathHop: ResolverTypeWrapper<HopRecord>;
   Person: ResolverTypeWrapper<EntityRecord>;
   PersonConnection: ResolverTypeWrapper<ConnectionRecord>;
   PersonEdge: ResolverTypeWrapper<EdgeRecord>;
@@ -1116,6 +1266,9 @@ export type ResolversTypes = {
   Source: ResolverTypeWrapper<SourceRecord>;
   Statistics: ResolverTypeWrapper<StatisticsRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subgraph: ResolverTypeWrapper<SubgraphRecord>;
+  SubgraphEdge: ResolverTypeWrapper<SubgraphEdge>;
+  SuggestionReason: ResolverTypeWrapper<ReasonRecord>;
   Talk: ResolverTypeWrapper<RelatedRecord>;
   Technology: ResolverTypeWrapper<EntityRecord>;
   TechnologyConnection: ResolverTypeWrapper<ConnectionRecord>;
@@ -1135,6 +1288,7 @@ export type ResolversParentTypes = {
   AgreementFilter: AgreementFilter;
   AgreementParty: RelatedRecord;
   Boolean: Scalars['Boolean']['output'];
+  Broker: BrokerRecord;
   Citation: CitationRecord;
   Country: EntityRecord;
   CountryKindCount: CountryKindCount;
@@ -1168,6 +1322,9 @@ export type ResolversParentTypes = {
   OrganizationEdge: EdgeRecord;
   OrganizationFilter: OrganizationFilter;
   PageInfo: PageInfo;
+  PartnerSuggestion: SuggestionRecord;
+  PartnershipPath: PathRecord;
+  PathHop: HopRecord;
   Person: EntityRecord;
   PersonConnection: ConnectionRecord;
   PersonEdge: EdgeRecord;
@@ -1183,6 +1340,9 @@ export type ResolversParentTypes = {
   Source: SourceRecord;
   Statistics: StatisticsRecord;
   String: Scalars['String']['output'];
+  Subgraph: SubgraphRecord;
+  SubgraphEdge: SubgraphEdge;
+  SuggestionReason: ReasonRecord;
   Talk: RelatedRecord;
   Technology: EntityRecord;
   TechnologyConnection: ConnectionRecord;
@@ -1244,6 +1404,13 @@ export type AgreementPartyResolvers<ContextType = Context, ParentType extends Re
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['PartyRole'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+};
+
+export type BrokerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Broker'] = ResolversParentTypes['Broker']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType>;
+  reaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -1476,6 +1643,29 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PartnerSuggestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerSuggestion'] = ResolversParentTypes['PartnerSuggestion']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['SuggestionReason']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PartnershipPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnershipPath'] = ResolversParentTypes['PartnershipPath']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hops?: Resolver<Array<ResolversTypes['PathHop']>, ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+};
+
+export type PathHopResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathHop'] = ResolversParentTypes['PathHop']> = {
+  direction?: Resolver<ResolversTypes['HopDirection'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1537,6 +1727,7 @@ export type PolicyEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   about?: Resolver<ResolversTypes['About'], ParentType, ContextType>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first' | 'orderBy'>>;
+  brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersArgs, 'between' | 'first'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   entities?: Resolver<Array<Maybe<ResolversTypes['Entity']>>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'ids'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
@@ -1544,13 +1735,16 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   funds?: Resolver<ResolversTypes['FundConnection'], ParentType, ContextType, RequireFields<QueryFundsArgs, 'first' | 'orderBy'>>;
   indications?: Resolver<ResolversTypes['IndicationConnection'], ParentType, ContextType, RequireFields<QueryIndicationsArgs, 'first' | 'orderBy'>>;
   modalities?: Resolver<ResolversTypes['ModalityConnection'], ParentType, ContextType, RequireFields<QueryModalitiesArgs, 'first' | 'orderBy'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first' | 'orderBy'>>;
+  partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'maxHops' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first' | 'orderBy'>>;
   policies?: Resolver<ResolversTypes['PolicyConnection'], ParentType, ContextType, RequireFields<QueryPoliciesArgs, 'first' | 'orderBy'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   statistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType>;
+  suggestedPartners?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestedPartnersArgs, 'first' | 'id'>>;
   technologies?: Resolver<ResolversTypes['TechnologyConnection'], ParentType, ContextType, RequireFields<QueryTechnologiesArgs, 'first' | 'orderBy'>>;
 };
 
@@ -1605,6 +1799,26 @@ export type StatisticsResolvers<ContextType = Context, ParentType extends Resolv
   relationshipsByType?: Resolver<Array<ResolversTypes['RelationshipCount']>, ParentType, ContextType>;
 };
 
+export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
+  edges?: Resolver<Array<ResolversTypes['SubgraphEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubgraphEdge'] = ResolversParentTypes['SubgraphEdge']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
+export type SuggestionReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestionReason'] = ResolversParentTypes['SuggestionReason']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shared?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type TalkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Talk'] = ResolversParentTypes['Talk']> = {
   event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
@@ -1654,6 +1868,7 @@ export type Resolvers<ContextType = Context> = {
   AgreementCount?: AgreementCountResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   AgreementParty?: AgreementPartyResolvers<ContextType>;
+  Broker?: BrokerResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryKindCount?: CountryKindCountResolvers<ContextType>;
@@ -1681,6 +1896,9 @@ export type Resolvers<ContextType = Context> = {
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartnerSuggestion?: PartnerSuggestionResolvers<ContextType>;
+  PartnershipPath?: PartnershipPathResolvers<ContextType>;
+  PathHop?: PathHopResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
@@ -1694,6 +1912,9 @@ export type Resolvers<ContextType = Context> = {
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Statistics?: StatisticsResolvers<ContextType>;
+  Subgraph?: SubgraphResolvers<ContextType>;
+  SubgraphEdge?: SubgraphEdgeResolvers<ContextType>;
+  SuggestionReason?: SuggestionReasonResolvers<ContextType>;
   Talk?: TalkResolvers<ContextType>;
   Technology?: TechnologyResolvers<ContextType>;
   TechnologyConnection?: TechnologyConnectionResolvers<ContextType>;

@@ -1,4 +1,5 @@
-import { DEFAULT_INSTANCES, startLocalNeo4j } from '../../src/db/localNeo4j';
+import { startLocalNeo4j } from '../../src/db/localNeo4j';
+import { testInstance } from './instance';
 
 /**
  * Uses NEO4J_URI when set (the suite clears that database), otherwise starts the
@@ -13,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_NEO4J_DATABASE = process.env.NEO4J_DATABASE ?? 'neo4j';
     return;
   }
-  const conn = await startLocalNeo4j(DEFAULT_INSTANCES.test!);
+  const conn = await startLocalNeo4j(testInstance());
   process.env.TEST_NEO4J_URI = conn.uri;
   process.env.TEST_NEO4J_USERNAME = conn.username;
   process.env.TEST_NEO4J_PASSWORD = conn.password;

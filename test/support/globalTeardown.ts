@@ -1,8 +1,9 @@
-import { DEFAULT_INSTANCES, stopLocalNeo4j } from '../../src/db/localNeo4j';
+import { stopLocalNeo4j } from '../../src/db/localNeo4j';
+import { testInstance } from './instance';
 
 /** Stops the local test instance if globalSetup started it; a server given by NEO4J_URI is left alone. */
 export default async function globalTeardown(): Promise<void> {
   if (process.env.TEST_STARTED_LOCAL_NEO4J === '1' && !process.env.KEEP_TEST_NEO4J) {
-    await stopLocalNeo4j(DEFAULT_INSTANCES.test!);
+    await stopLocalNeo4j(testInstance());
   }
 }

@@ -1,0 +1,6 @@
+import { localInstance, type LocalInstance } from '../../src/db/localNeo4j';
+
+/** The local Neo4j instance tests use: `test`, or TEST_NEO4J_INSTANCE for parallel runs. */
+export function testInstance(): LocalInstance {
+  return localInstance(process.env.TEST_NEO4J_INSTANCE ?? 'test');
+}
