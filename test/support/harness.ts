@@ -50,9 +50,13 @@ export interface TestApp {
 
 /** Deletes every node and relationship (schema and migrations stay). */
 export async function clearGraph(driver: Driver, database: string): Promise<void> {
-  await driver.executeQuery('MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, {
-    database,
-  });
+  // CALL { } IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+  const session = driver.session({ database });
+  try {
+    await session.run('MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
 }
 
 /** Opens a driver to the test database. */
