@@ -18,7 +18,14 @@ export interface Context extends AppDeps {
   loaders: EntityLoaders;
 }
 
+/** What createContext reads from the HTTP request. */
+export interface RequestInfo {
+  requestId: string;
+  /** The Authorization header, if any. */
+  authorization?: string;
+}
+
 /** Builds the context of one request, with fresh DataLoaders. */
-export function createContext(deps: AppDeps, requestId: string): Context {
-  return { ...deps, requestId, loaders: createEntityLoaders(deps.executor) };
+export async function createContext(deps: AppDeps, request: RequestInfo): Promise<Context> {
+  return { ...deps, requestId: request.requestId, loaders: createEntityLoaders(deps.executor) };
 }

@@ -76,7 +76,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(deps, String(req.id)),
+      context: async ({ req }) => createContext(deps, { requestId: String(req.id), authorization: req.headers.authorization }),
     }),
   );
 
