@@ -340,18 +340,45 @@ describe('loading the seed graph into the real database', () => {
       expect(await snapshot()).toEqual(before);
     });
 
-    it('rolls back a file that passes validation but gives an existing id another label, leaving the graph as the earlier file left it', async () => {
-      // Each file is valid on its own; together they give fixture-twin two labels,
-      // which only the database (the entity_id constraint) can refuse.
+    it('reports a bad kind and an unknown endpoint of one file together, and refuses reserved relationship properties', () => {
+      const data = JSON.parse(fs.readFileSync(fixture('valid-fixture.json'), 'utf8'));
+      data.nodes[0].kind = 'SPACESHIP';
+      data.relationships[0].to = 'fixture-nowhere';
+      data.relationships[1].properties = { ...data.relationships[1].properties, id: 'hijack', evidence: 'x' };
+      const file = path.join(tmp, 'several.json');
+      fs.writeFileSync(file, JSON.stringify(data));
+      let message = '';
+      try {
+        readSeedFile(file);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/field kind/);
+      expect(message).toMatch(/no node with id "fixture-nowhere"/);
+      expect(message).toMatch(/properties may not redefine id/);
+    });
+
+    it('refuses two files that give one id different labels before writing either, naming both', async () => {
       fs.copyFileSync(fixture('db-clash-a-organization.json'), path.join(tmp, 'a.json'));
       fs.copyFileSync(fixture('db-clash-b-person.json'), path.join(tmp, 'b.json'));
       expect(readSeedFile(path.join(tmp, 'a.json')).nodes).toHaveLength(1);
       expect(readSeedFile(path.join(tmp, 'b.json')).nodes).toHaveLength(2);
       const entitiesBefore = await single<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n');
 
-      await expect(loadSeedDirectory(executor, tmp)).rejects.toThrow();
+      await expect(loadSeedDirectory(executor, tmp)).rejects.toThrow(/b\.json[\s\S]*fixture-twin[\s\S]*Person[\s\S]*Organization in a\.json/);
 
-      // a.json was loaded in its own transaction before b.json failed (documented behaviour)
+      expect(await countFixtureNodes()).toBe(0);
+      expect((await single<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n')).n).toBe(entitiesBefore.n);
+    });
+
+    it('rolls back a file the database refuses, leaving the graph as the earlier file left it', async () => {
+      fs.copyFileSync(fixture('db-clash-a-organization.json'), path.join(tmp, 'a.json'));
+      fs.copyFileSync(fixture('db-clash-b-person.json'), path.join(tmp, 'b.json'));
+      await loadSeed(executor, readSeedFile(path.join(tmp, 'a.json')), 'a.json');
+
+      // b.json gives fixture-twin another label, which the entity_id constraint refuses.
+      await expect(loadSeed(executor, readSeedFile(path.join(tmp, 'b.json')), 'b.json')).rejects.toThrow();
+
       const left = await query<{ id: string; labels: string[] }>(
         "MATCH (n) WHERE n.id STARTS WITH 'fixture-' RETURN n.id AS id, labels(n) AS labels ORDER BY id",
       );
@@ -359,13 +386,7 @@ describe('loading the seed graph into the real database', () => {
         { id: 'fixture-source-clash-a', labels: ['Source'] },
         { id: 'fixture-twin', labels: ['Entity', 'Organization'] },
       ]);
-      // nothing of b.json: no employer, no Person label, no HOLDS_ROLE, no STATED_IN to its source
       expect(await query("MATCH (n {id: 'fixture-twin'})-[r]-() RETURN type(r) AS type")).toEqual([{ type: PROVENANCE_RELATIONSHIP }]);
-      expect((await single<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n')).n).toBe(entitiesBefore.n + 1);
-
-      // and loading b.json alone fails the same way, writing nothing
-      await expect(loadSeed(executor, readSeedFile(path.join(tmp, 'b.json')), 'b.json')).rejects.toThrow();
-      expect(await countFixtureNodes()).toBe(2);
     });
   });
 

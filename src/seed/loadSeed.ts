@@ -4,7 +4,7 @@ import type { ZodError } from 'zod';
 import { cypherQuery, cypherTemplate } from '../db/cypher';
 import { run, type Executor } from '../db/executor';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES } from '../domain/model';
-import { seedFile, type SeedFile, type SeedNode, type SeedRelationship } from './seedFile';
+import { referenceProblems, seedFile, type SeedFile, type SeedNode, type SeedRelationship } from './seedFile';
 
 export const SEED_DIR = path.resolve(__dirname, '..', '..', 'seed');
 
@@ -21,7 +21,8 @@ export class SeedFileError extends Error {
 
 function describeIssues(raw: unknown, error: ZodError): string[] {
   const data = raw as { nodes?: { id?: unknown }[]; relationships?: { from?: unknown; type?: unknown; to?: unknown }[] };
-  return error.issues.map((issue) => {
+  const issues = [...error.issues, ...(raw && typeof raw === 'object' ? referenceProblems(raw) : [])];
+  const described = issues.map((issue) => {
     const [section, index, ...field] = issue.path;
     let record = String(section ?? 'file');
     if (typeof index === 'number') {
@@ -35,6 +36,7 @@ function describeIssues(raw: unknown, error: ZodError): string[] {
     const where = field.length ? ` field ${field.join('.')}` : '';
     return `${record}${where}: ${issue.message}`;
   });
+  return [...new Set(described)];
 }
 
 /** Reads and validates one seed file. Throws SeedFileError naming every problem. */
@@ -119,9 +121,32 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
  */
 export async function loadSeedDirectory(executor: Executor, dir = SEED_DIR): Promise<LoadResult[]> {
   const files = listSeedFiles(dir).map((file) => ({ file, data: readSeedFile(file) }));
+  checkLabelsAgree(files);
   const results: LoadResult[] = [];
-  for (const { file, data } of files) results.push(await loadSeed(executor, data, path.basename(file)));
+  for (const { file, data } of files) {
+    try {
+      results.push(await loadSeed(executor, data, path.basename(file)));
+    } catch (error) {
+      throw new SeedFileError(path.basename(file), [`could not be written, so nothing from it was: ${(error as Error).message}`]);
+    }
+  }
   return results;
+}
+
+/** Two files that give one id different labels are refused before anything is written. */
+function checkLabelsAgree(files: { file: string; data: SeedFile }[]): void {
+  const seen = new Map<string, { label: string; file: string }>();
+  for (const { file, data } of files) {
+    for (const node of data.nodes) {
+      const earlier = seen.get(node.id);
+      if (earlier && earlier.label !== node.label) {
+        throw new SeedFileError(path.basename(file), [
+          `nodes (id "${node.id}"): is a ${node.label} here but a ${earlier.label} in ${path.basename(earlier.file)}`,
+        ]);
+      }
+      seen.set(node.id, { label: node.label, file });
+    }
+  }
 }
 
 /** True when the graph holds no entity yet (used to seed on first start). */

@@ -84,6 +84,8 @@ export const seedNode = z.discriminatedUnion('label', [
 ]);
 export type SeedNode = z.infer<typeof seedNode>;
 
+const RESERVED_ON_RELATIONSHIPS = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retracted', 'sourceIds', 'evidence'];
+
 export const seedRelationship = z
   .object({
     type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
@@ -92,7 +94,12 @@ export const seedRelationship = z
     /** Distinguishes two relationships of one type between the same pair (e.g. two roles). */
     key: slug.optional(),
     evidence,
-    properties: properties.default({}),
+    properties: properties
+      .refine(
+        (p) => Object.keys(p).every((k) => !RESERVED_ON_RELATIONSHIPS.includes(k)),
+        `properties may not redefine ${RESERVED_ON_RELATIONSHIPS.join(', ')}`,
+      )
+      .default({}),
   })
   .strict()
   .refine((r) => r.type !== 'PARTY_TO' || PARTY_ROLES.includes(r.properties.role as never), {
@@ -123,36 +130,55 @@ export const seedFile = z
   })
   .strict()
   .superRefine((file, ctx) => {
-    const labels = new Map<string, string>();
-    file.nodes.forEach((node, index) => {
-      if (labels.has(node.id)) {
-        ctx.addIssue({ code: 'custom', path: ['nodes', index, 'id'], message: `duplicate id "${node.id}"` });
-      }
-      labels.set(node.id, node.label);
-    });
-    const seen = new Set<string>();
-    file.relationships.forEach((rel, index) => {
-      const rule = RELATIONSHIP_TYPES[rel.type as keyof typeof RELATIONSHIP_TYPES];
-      for (const end of ['from', 'to'] as const) {
-        const label = labels.get(rel[end]);
-        const allowed: readonly string[] = rule[end];
-        if (!label) {
-          ctx.addIssue({ code: 'custom', path: ['relationships', index, end], message: `no node with id "${rel[end]}" in this file` });
-        } else if (!allowed.includes(label)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['relationships', index, end],
-            message: `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${label} (allowed: ${allowed.join(', ')})`,
-          });
-        }
-      }
-      const identity = `${rel.from}|${rel.type}|${rel.to}|${rel.key ?? ''}`;
-      if (seen.has(identity)) {
-        ctx.addIssue({ code: 'custom', path: ['relationships', index], message: `duplicate relationship ${identity}` });
-      }
-      seen.add(identity);
-    });
+    for (const issue of referenceProblems(file)) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type SeedFile = z.infer<typeof seedFile>;
 
 export { ENTITY_LABELS };
+
+interface RawRecords {
+  nodes?: unknown;
+  relationships?: unknown;
+}
+
+/**
+ * Cross-record checks: duplicate ids, relationships whose ends are missing from
+ * the file or of a label the type does not allow, duplicate relationships.
+ * Takes unvalidated data too, so a file with record errors still gets these
+ * reported (zod skips object refinements once a record has failed).
+ */
+export function referenceProblems(file: RawRecords): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const nodes = Array.isArray(file.nodes) ? (file.nodes as { id?: unknown; label?: unknown }[]) : [];
+  const relationships = Array.isArray(file.relationships)
+    ? (file.relationships as { type?: unknown; from?: unknown; to?: unknown; key?: unknown }[])
+    : [];
+  const labels = new Map<string, string>();
+  nodes.forEach((node, index) => {
+    if (typeof node?.id !== 'string') return;
+    if (labels.has(node.id)) problems.push({ path: ['nodes', index, 'id'], message: `duplicate id "${node.id}"` });
+    labels.set(node.id, String(node.label));
+  });
+  const seen = new Set<string>();
+  relationships.forEach((rel, index) => {
+    const rule = RELATIONSHIP_TYPES[rel?.type as keyof typeof RELATIONSHIP_TYPES];
+    if (!rule) return;
+    for (const end of ['from', 'to'] as const) {
+      const id = String(rel[end]);
+      const label = labels.get(id);
+      const allowed: readonly string[] = rule[end];
+      if (!label) {
+        problems.push({ path: ['relationships', index, end], message: `no node with id "${id}" in this file` });
+      } else if (!allowed.includes(label)) {
+        problems.push({
+          path: ['relationships', index, end],
+          message: `${String(rel.type)} cannot ${end === 'from' ? 'start at' : 'end at'} a ${label} (allowed: ${allowed.join(', ')})`,
+        });
+      }
+    }
+    const identity = `${String(rel.from)}|${String(rel.type)}|${String(rel.to)}|${String(rel.key ?? '')}`;
+    if (seen.has(identity)) problems.push({ path: ['relationships', index], message: `duplicate relationship ${identity}` });
+    seen.add(identity);
+  });
+  return problems;
+}
