@@ -1,3 +1,4 @@
+import { authenticate, type AuthUser, type TokenVerifier } from './auth';
 import type { Executor } from './db/executor';
 import type { Logger } from './logger';
 import { createEntityLoaders, type EntityLoaders } from './modules/entity/loaders';
@@ -9,6 +10,8 @@ export interface AppDeps {
   logger: Logger;
   version: string;
   statistics: StatisticsCache;
+  /** Verifies bearer tokens; absent when no AUTH_JWT_SECRET or AUTH_JWKS_URL is configured (then tokens are refused and writes impossible). */
+  auth?: TokenVerifier;
 }
 
 /** What every resolver receives: shared dependencies plus per-request state. */
@@ -16,6 +19,8 @@ export interface Context extends AppDeps {
   requestId: string;
   /** This request's DataLoaders; never shared with another request. */
   loaders: EntityLoaders;
+  /** Who sent the request, from a verified bearer token; null without a token. */
+  user: AuthUser | null;
 }
 
 /** What createContext reads from the HTTP request. */
@@ -25,7 +30,12 @@ export interface RequestInfo {
   authorization?: string;
 }
 
-/** Builds the context of one request, with fresh DataLoaders. */
+/**
+ * Builds the context of one request, with fresh DataLoaders and the user of its
+ * bearer token. An invalid or expired token fails the whole request with
+ * UNAUTHENTICATED (HTTP 401); no token means an anonymous reader.
+ */
 export async function createContext(deps: AppDeps, request: RequestInfo): Promise<Context> {
-  return { ...deps, requestId: request.requestId, loaders: createEntityLoaders(deps.executor) };
+  const user = await authenticate(deps.auth, request.authorization);
+  return { ...deps, requestId: request.requestId, loaders: createEntityLoaders(deps.executor), user };
 }

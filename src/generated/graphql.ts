@@ -8,6 +8,7 @@ import { PathRecord, HopRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, 
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -122,6 +123,13 @@ export type AgreementParty = {
   sources: Array<Citation>;
 };
 
+/** One party to an agreement and its role. */
+export type AgreementPartyInput = {
+  /** Id of an existing organization. */
+  organization: Scalars['ID']['input'];
+  role: PartyRole;
+};
+
 /** An entity that connects several of the given ones. */
 export type Broker = {
   __typename?: 'Broker';
@@ -133,6 +141,32 @@ export type Broker = {
   /** Ranking score: reach first, then directness, discounted by degree. */
   score: Scalars['Float']['output'];
 };
+
+/** One curation write, as kept in the audit trail. */
+export type Change = {
+  __typename?: 'Change';
+  /** When it was written. */
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: ChangeKind;
+  /** The evidence note, or the reason of a retraction. */
+  note: Scalars['String']['output'];
+  /** The source cited (none for retractions). */
+  sourceId: Maybe<Scalars['ID']['output']>;
+  /** Who wrote it: the subject of the token. */
+  subject: Scalars['String']['output'];
+  /** One line: what was written. */
+  summary: Scalars['String']['output'];
+  /** Ids of the entities or relationships written. */
+  targetIds: Array<Scalars['ID']['output']>;
+};
+
+/** Kinds of curation write. */
+export type ChangeKind =
+  | 'LINK_ENTITIES'
+  | 'RECORD_AGREEMENT'
+  | 'RETRACT'
+  | 'UPSERT_ENTITY';
 
 /** A source with what it said about a fact, in our words. */
 export type Citation = {
@@ -423,6 +457,34 @@ export type IndicationEdge = {
   node: Indication;
 };
 
+/** A relationship to create between two existing entities. */
+export type LinkEntitiesInput = {
+  /** Required: what the source says about it. */
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the start entity. */
+  from: Scalars['ID']['input'];
+  /** Distinguishes two relationships of one type between the same pair (e.g. two roles). */
+  key?: InputMaybe<Scalars['ID']['input']>;
+  /** Relationship properties (PARTY_TO needs role), camelCase keys. */
+  properties?: InputMaybe<Scalars['JSON']['input']>;
+  /** Required: the source that states this. */
+  source?: InputMaybe<SourceInput>;
+  /** Id of the end entity. */
+  to: Scalars['ID']['input'];
+  type: RelationshipType;
+};
+
+export type LinkEntitiesPayload = {
+  __typename?: 'LinkEntitiesPayload';
+  change: Change;
+  from: Entity;
+  /** Stable id of the relationship. */
+  id: Scalars['ID']['output'];
+  properties: Scalars['JSON']['output'];
+  to: Entity;
+  type: RelationshipType;
+};
+
 /** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
 export type Modality = Entity & {
   __typename?: 'Modality';
@@ -461,6 +523,82 @@ export type ModalityEdge = {
   __typename?: 'ModalityEdge';
   cursor: Scalars['String']['output'];
   node: Modality;
+};
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
+ * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates (or re-cites) one relationship between two existing entities. */
+  linkEntities: LinkEntitiesPayload;
+  /** Records an agreement with its parties, facilitators, covered technologies and territory. */
+  recordAgreement: RecordAgreementPayload;
+  /** Hides an entity or a relationship from every read (admin only). Nothing is deleted. */
+  retract: RetractPayload;
+  /** Creates or updates one entity by id. Fields given replace stored ones; facts are merged. */
+  upsertEntity: UpsertEntityPayload;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
+ * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationLinkEntitiesArgs = {
+  input: LinkEntitiesInput;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
+ * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationRecordAgreementArgs = {
+  input: RecordAgreementInput;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
+ * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationRetractArgs = {
+  input: RetractInput;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
+ * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationUpsertEntityArgs = {
+  input: UpsertEntityInput;
+};
+
+/** A source document to add to the graph. */
+export type NewSourceInput = {
+  document?: InputMaybe<Scalars['String']['input']>;
+  /** A lowercase slug, e.g. geneonline-2025-04-29-forum. */
+  id: Scalars['ID']['input'];
+  /** ISO 639-1, default en. */
+  language?: InputMaybe<Scalars['String']['input']>;
+  publishedOn: Scalars['Date']['input'];
+  publisher: Scalars['String']['input'];
+  section?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An organization: company, agency, institute, association, investor, pharma, media or venue. */
@@ -762,6 +900,11 @@ export type Query = {
   /** National strategies and their pillars, paginated. */
   policies: PolicyConnection;
   /**
+   * The latest curation writes, newest first: what changed, who changed it (the
+   * token subject) and when. Needs a token with the editor or admin role.
+   */
+  recentChanges: Array<Change>;
+  /**
    * Full-text search over names, aliases and descriptions, best match first. Forgives
    * case, partial words ("exo" finds exosome) and small typos ("Astelas"). The text is
    * taken literally: Lucene operators in it are searched for, never interpreted.
@@ -887,6 +1030,11 @@ export type QueryPoliciesArgs = {
 };
 
 
+export type QueryRecentChangesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -911,6 +1059,37 @@ export type QueryTechnologiesArgs = {
   filter?: InputMaybe<TechnologyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+};
+
+/** An agreement with everything it connects, written in one transaction. */
+export type RecordAgreementInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Ids of technologies it covers. */
+  covers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  description: Scalars['String']['input'];
+  /** Required: what the source says about it. */
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  exclusive: Scalars['Boolean']['input'];
+  /** Ids of organizations that helped bring it about. */
+  facilitators?: InputMaybe<Array<Scalars['ID']['input']>>;
+  id: Scalars['ID']['input'];
+  kind: AgreementKind;
+  name: Scalars['String']['input'];
+  /** At least one. */
+  parties: Array<AgreementPartyInput>;
+  rightsGranted?: InputMaybe<Array<Scalars['String']['input']>>;
+  signedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Required: the source that states this. */
+  source?: InputMaybe<SourceInput>;
+  /** ISO 3166-1 alpha-2 codes of the countries where rights are granted (at least one). */
+  territory: Array<Scalars['String']['input']>;
+};
+
+export type RecordAgreementPayload = {
+  __typename?: 'RecordAgreementPayload';
+  agreement: Agreement;
+  change: Change;
+  created: Scalars['Boolean']['output'];
 };
 
 /** One relationship seen from one of its ends. */
@@ -956,6 +1135,21 @@ export type RelationshipType =
   | 'TARGETS_INDICATION'
   | 'USES_MODALITY';
 
+/** What to retract: exactly one of entityId and relationshipId. */
+export type RetractInput = {
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why; kept with the retraction. */
+  reason: Scalars['String']['input'];
+  relationshipId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RetractPayload = {
+  __typename?: 'RetractPayload';
+  change: Change;
+  /** The id retracted. */
+  id: Scalars['ID']['output'];
+};
+
 /** A person's titled role at an organization. */
 export type Role = {
   __typename?: 'Role';
@@ -993,6 +1187,15 @@ export type Source = {
   statementCount: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   url: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * The source a write cites: `id` of a source already in the graph, or `new` to
+ * add one. Exactly one of the two.
+ */
+export type SourceInput = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  new?: InputMaybe<NewSourceInput>;
 };
 
 /** Aggregates for dashboards. */
@@ -1124,6 +1327,42 @@ export type TypeCount = {
   type: EntityType;
 };
 
+/**
+ * An entity to create or update. `source` and `evidence` are required; they are
+ * nullable here only so that leaving them out is reported as BAD_USER_INPUT naming
+ * the field.
+ */
+export type UpsertEntityInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ISO 3166-1 alpha-2 code, for types that have a country. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  description: Scalars['String']['input'];
+  /** Required: what the source says about it, in our words, naming the section. */
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Further facts: an object with camelCase keys and string, number, boolean or
+   * list-of-string values. Type-specific fields go here too (Event: startDate,
+   * endDate, city; Country: code).
+   */
+  facts?: InputMaybe<Scalars['JSON']['input']>;
+  /** Lowercase slug, unique across the graph. */
+  id: Scalars['ID']['input'];
+  /** The kind within the type (e.g. COMPANY); required for types that have kinds. */
+  kind?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** Required: the source that states this. */
+  source?: InputMaybe<SourceInput>;
+  type: EntityType;
+};
+
+export type UpsertEntityPayload = {
+  __typename?: 'UpsertEntityPayload';
+  change: Change;
+  /** True when the entity did not exist before. */
+  created: Scalars['Boolean']['output'];
+  entity: Entity;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1205,8 +1444,11 @@ export type ResolversTypes = {
   AgreementFilter: AgreementFilter;
   AgreementKind: AgreementKind;
   AgreementParty: ResolverTypeWrapper<RelatedRecord>;
+  AgreementPartyInput: AgreementPartyInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRecord>;
+  Change: ResolverTypeWrapper<Change>;
+  ChangeKind: ChangeKind;
   Citation: ResolverTypeWrapper<CitationRecord>;
   Country: ResolverTypeWrapper<EntityRecord>;
   CountryKindCount: ResolverTypeWrapper<CountryKindCount>;
@@ -1236,9 +1478,13 @@ export type ResolversTypes = {
   IndicationEdge: ResolverTypeWrapper<EdgeRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LinkEntitiesInput: LinkEntitiesInput;
+  LinkEntitiesPayload: ResolverTypeWrapper<Omit<LinkEntitiesPayload, 'from' | 'to'> & { from: ResolversTypes['Entity'], to: ResolversTypes['Entity'] }>;
   Modality: ResolverTypeWrapper<EntityRecord>;
   ModalityConnection: ResolverTypeWrapper<ConnectionRecord>;
   ModalityEdge: ResolverTypeWrapper<EdgeRecord>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewSourceInput: NewSourceInput;
   Organization: ResolverTypeWrapper<EntityRecord>;
   OrganizationConnection: ResolverTypeWrapper<ConnectionRecord>;
   OrganizationEdge: ResolverTypeWrapper<EdgeRecord>;
@@ -1258,12 +1504,17 @@ export type ResolversTypes = {
   PolicyConnection: ResolverTypeWrapper<ConnectionRecord>;
   PolicyEdge: ResolverTypeWrapper<EdgeRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAgreementInput: RecordAgreementInput;
+  RecordAgreementPayload: ResolverTypeWrapper<Omit<RecordAgreementPayload, 'agreement'> & { agreement: ResolversTypes['Agreement'] }>;
   Relation: ResolverTypeWrapper<RelatedRecord>;
   RelationshipCount: ResolverTypeWrapper<RelationshipCount>;
   RelationshipType: RelationshipType;
+  RetractInput: RetractInput;
+  RetractPayload: ResolverTypeWrapper<RetractPayload>;
   Role: ResolverTypeWrapper<RelatedRecord>;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
   Source: ResolverTypeWrapper<SourceRecord>;
+  SourceInput: SourceInput;
   Statistics: ResolverTypeWrapper<StatisticsRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
@@ -1276,6 +1527,8 @@ export type ResolversTypes = {
   TechnologyFilter: TechnologyFilter;
   TechnologyKind: TechnologyKind;
   TypeCount: ResolverTypeWrapper<TypeCount>;
+  UpsertEntityInput: UpsertEntityInput;
+  UpsertEntityPayload: ResolverTypeWrapper<Omit<UpsertEntityPayload, 'entity'> & { entity: ResolversTypes['Entity'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1287,8 +1540,10 @@ export type ResolversParentTypes = {
   AgreementEdge: EdgeRecord;
   AgreementFilter: AgreementFilter;
   AgreementParty: RelatedRecord;
+  AgreementPartyInput: AgreementPartyInput;
   Boolean: Scalars['Boolean']['output'];
   Broker: BrokerRecord;
+  Change: Change;
   Citation: CitationRecord;
   Country: EntityRecord;
   CountryKindCount: CountryKindCount;
@@ -1314,9 +1569,13 @@ export type ResolversParentTypes = {
   IndicationEdge: EdgeRecord;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  LinkEntitiesInput: LinkEntitiesInput;
+  LinkEntitiesPayload: Omit<LinkEntitiesPayload, 'from' | 'to'> & { from: ResolversParentTypes['Entity'], to: ResolversParentTypes['Entity'] };
   Modality: EntityRecord;
   ModalityConnection: ConnectionRecord;
   ModalityEdge: EdgeRecord;
+  Mutation: Record<PropertyKey, never>;
+  NewSourceInput: NewSourceInput;
   Organization: EntityRecord;
   OrganizationConnection: ConnectionRecord;
   OrganizationEdge: EdgeRecord;
@@ -1333,11 +1592,16 @@ export type ResolversParentTypes = {
   PolicyConnection: ConnectionRecord;
   PolicyEdge: EdgeRecord;
   Query: Record<PropertyKey, never>;
+  RecordAgreementInput: RecordAgreementInput;
+  RecordAgreementPayload: Omit<RecordAgreementPayload, 'agreement'> & { agreement: ResolversParentTypes['Agreement'] };
   Relation: RelatedRecord;
   RelationshipCount: RelationshipCount;
+  RetractInput: RetractInput;
+  RetractPayload: RetractPayload;
   Role: RelatedRecord;
   SearchHit: SearchHitRecord;
   Source: SourceRecord;
+  SourceInput: SourceInput;
   Statistics: StatisticsRecord;
   String: Scalars['String']['output'];
   Subgraph: SubgraphRecord;
@@ -1349,6 +1613,8 @@ export type ResolversParentTypes = {
   TechnologyEdge: EdgeRecord;
   TechnologyFilter: TechnologyFilter;
   TypeCount: TypeCount;
+  UpsertEntityInput: UpsertEntityInput;
+  UpsertEntityPayload: Omit<UpsertEntityPayload, 'entity'> & { entity: ResolversParentTypes['Entity'] };
 };
 
 export type AboutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = {
@@ -1411,6 +1677,17 @@ export type BrokerResolvers<ContextType = Context, ParentType extends ResolversP
   paths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType>;
   reaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -1570,6 +1847,15 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type LinkEntitiesPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LinkEntitiesPayload'] = ResolversParentTypes['LinkEntitiesPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
 export type ModalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Modality'] = ResolversParentTypes['Modality']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1595,6 +1881,13 @@ export type ModalityConnectionResolvers<ContextType = Context, ParentType extend
 export type ModalityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModalityEdge'] = ResolversParentTypes['ModalityEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  linkEntities?: Resolver<ResolversTypes['LinkEntitiesPayload'], ParentType, ContextType, RequireFields<MutationLinkEntitiesArgs, 'input'>>;
+  recordAgreement?: Resolver<ResolversTypes['RecordAgreementPayload'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'input'>>;
+  retract?: Resolver<ResolversTypes['RetractPayload'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'input'>>;
+  upsertEntity?: Resolver<ResolversTypes['UpsertEntityPayload'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 };
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
@@ -1740,12 +2033,19 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'maxHops' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first' | 'orderBy'>>;
   policies?: Resolver<ResolversTypes['PolicyConnection'], ParentType, ContextType, RequireFields<QueryPoliciesArgs, 'first' | 'orderBy'>>;
+  recentChanges?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryRecentChangesArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   statistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType>;
   suggestedPartners?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestedPartnersArgs, 'first' | 'id'>>;
   technologies?: Resolver<ResolversTypes['TechnologyConnection'], ParentType, ContextType, RequireFields<QueryTechnologiesArgs, 'first' | 'orderBy'>>;
+};
+
+export type RecordAgreementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordAgreementPayload'] = ResolversParentTypes['RecordAgreementPayload']> = {
+  agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type RelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {
@@ -1760,6 +2060,11 @@ export type RelationResolvers<ContextType = Context, ParentType extends Resolver
 export type RelationshipCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationshipCount'] = ResolversParentTypes['RelationshipCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
+export type RetractPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetractPayload'] = ResolversParentTypes['RetractPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
@@ -1861,6 +2166,12 @@ export type TypeCountResolvers<ContextType = Context, ParentType extends Resolve
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
 };
 
+export type UpsertEntityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpsertEntityPayload'] = ResolversParentTypes['UpsertEntityPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   About?: AboutResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
@@ -1869,6 +2180,7 @@ export type Resolvers<ContextType = Context> = {
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   AgreementParty?: AgreementPartyResolvers<ContextType>;
   Broker?: BrokerResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryKindCount?: CountryKindCountResolvers<ContextType>;
@@ -1889,9 +2201,11 @@ export type Resolvers<ContextType = Context> = {
   IndicationConnection?: IndicationConnectionResolvers<ContextType>;
   IndicationEdge?: IndicationEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LinkEntitiesPayload?: LinkEntitiesPayloadResolvers<ContextType>;
   Modality?: ModalityResolvers<ContextType>;
   ModalityConnection?: ModalityConnectionResolvers<ContextType>;
   ModalityEdge?: ModalityEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
@@ -1906,8 +2220,10 @@ export type Resolvers<ContextType = Context> = {
   PolicyConnection?: PolicyConnectionResolvers<ContextType>;
   PolicyEdge?: PolicyEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordAgreementPayload?: RecordAgreementPayloadResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   RelationshipCount?: RelationshipCountResolvers<ContextType>;
+  RetractPayload?: RetractPayloadResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
@@ -1920,5 +2236,6 @@ export type Resolvers<ContextType = Context> = {
   TechnologyConnection?: TechnologyConnectionResolvers<ContextType>;
   TechnologyEdge?: TechnologyEdgeResolvers<ContextType>;
   TypeCount?: TypeCountResolvers<ContextType>;
+  UpsertEntityPayload?: UpsertEntityPayloadResolvers<ContextType>;
 };
 

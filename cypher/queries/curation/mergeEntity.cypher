@@ -1,0 +1,15 @@
+// {{label}} is one of ENTITY_LABELS. Stores the node exactly as seed/mergeNodes
+// does (createdAt/createdBy on create, properties merged, STATED_IN carrying the
+// evidence) and also stamps updatedAt/updatedBy. `created` is true only for the
+// call whose MERGE created the node: $marker is set on create and removed at once,
+// so concurrent upserts of one id report exactly one creation.
+MERGE (n:Entity:{{label}} {id: $id})
+ON CREATE SET n.createdAt = datetime(), n.createdBy = $actor, n.pendingCreation = $marker
+SET n += $props, n.updatedAt = datetime(), n.updatedBy = $actor
+WITH n, coalesce(n.pendingCreation = $marker, false) AS created
+REMOVE n.pendingCreation
+WITH n, created
+MATCH (s:Source {id: $sourceId})
+MERGE (n)-[st:STATED_IN]->(s)
+SET st.evidence = $evidence
+RETURN created, {labels: labels(n), props: properties(n)} AS entity

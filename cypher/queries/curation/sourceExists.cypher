@@ -1,0 +1,2 @@
+// Whether a source with this id exists.
+RETURN EXISTS { MATCH (:Source {id: $id}) } AS exists

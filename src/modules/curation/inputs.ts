@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { ENTITY_LABELS, PARTY_ROLES, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../domain/model';
+import { BadUserInputError } from '../../errors';
+import { seedNode, seedRelationship, seedSource, slug, type SeedNode, type SeedRelationship } from '../../seed/seedFile';
+import { pageSize, parseArgs } from '../inputs';
+
+/**
+ * Validation of curation inputs. The envelope of each mutation is checked here;
+ * the entity or relationship itself is then checked with the seed file's own
+ * schemas (seedNode, seedRelationship, seedSource), so a curated fact obeys
+ * exactly the rules a seed file does. Every failure is BAD_USER_INPUT naming the
+ * field as a path into the arguments (e.g. "input.source").
+ */
+
+/** GraphQL sends explicit nulls for optional fields; the seed schemas expect them absent. */
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => [k, dropNulls(v)]),
+    );
+  }
+  return value;
+}
+
+const sourceInput = z
+  .object({ id: slug.optional(), new: seedSource.optional() }, { error: 'is required: cite a source by id or give a new one' })
+  .strict()
+  .refine((s) => (s.id === undefined) !== (s.new === undefined), 'give exactly one of id and new');
+export type SourceInput = z.infer<typeof sourceInput>;
+
+const evidence = z
+  .string({ error: 'is required: say what the source states, in our words' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(600, 'must be at most 600 characters');
+
+const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be an object' });
+
+/** Fields some labels keep outside `properties`; upsertEntity takes them from `facts`. */
+const CORE_FROM_FACTS: Partial<Record<EntityLabel, string[]>> = {
+  Event: ['startDate', 'endDate', 'city'],
+  Country: ['code'],
+};
+
+/** Maps a path in a seed record back to the mutation argument the client gave. */
+type PathMap = (path: PropertyKey[]) => PropertyKey[];
+
+function parseSeed<S extends z.ZodType>(schema: S, value: unknown, mapPath: PathMap): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: mapPath([...issue.path, key]).join('.'), message: 'is not a field of this type' }));
+    }
+    return [{ field: mapPath(issue.path).join('.'), message: issue.message }];
+  });
+  const first = problems[0]!;
+  throw new BadUserInputError(`Invalid argument ${first.field}: ${first.message}`, first.field, { problems });
+}
+
+const ENTITY_TYPES = ENTITY_LABELS.map((l) => l.toUpperCase()) as [string, ...string[]];
+const labelOfType = (type: string): EntityLabel => ENTITY_LABELS.find((l) => l.toUpperCase() === type)!;
+
+const upsertEntityArgs = z.object({
+  input: z.object({
+    type: z.enum(ENTITY_TYPES),
+    id: z.string(),
+    name: z.string(),
+    aliases: z.array(z.string()).optional(),
+    description: z.string(),
+    kind: z.string().optional(),
+    country: z.string().optional(),
+    facts: jsonObject.optional(),
+    source: sourceInput,
+    evidence,
+  }),
+});
+
+export interface UpsertEntityRequest {
+  node: SeedNode;
+  source: SourceInput;
+}
+
+export function parseUpsertEntity(args: unknown): UpsertEntityRequest {
+  const { input } = parseArgs(upsertEntityArgs, dropNulls(args));
+  const label = labelOfType(input.type);
+  if (label === 'Agreement') throw new BadUserInputError('Agreements are written with recordAgreement', 'input.type');
+  const core = CORE_FROM_FACTS[label] ?? [];
+  const facts = { ...(input.facts ?? {}) };
+  const lifted: Record<string, unknown> = {};
+  for (const key of core) {
+    if (key in facts) {
+      lifted[key] = facts[key];
+      delete facts[key];
+    }
+  }
+  const candidate = {
+    label,
+    id: input.id,
+    name: input.name,
+    aliases: input.aliases,
+    description: input.description,
+    kind: input.kind,
+    country: input.country,
+    evidence: input.evidence,
+    properties: facts,
+    ...lifted,
+  };
+  const node = parseSeed(seedNode, dropNulls(candidate), (path) => {
+    const [head, ...rest] = path;
+    if (head === 'label') return ['input', 'type'];
+    if (head === 'properties') return ['input', 'facts', ...rest];
+    if (typeof head === 'string' && core.includes(head)) return ['input', 'facts', head, ...rest];
+    return ['input', ...path];
+  });
+  return { node, source: input.source };
+}
+
+const linkEntitiesArgs = z.object({
+  input: z.object({
+    type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
+    from: z.string(),
+    to: z.string(),
+    key: z.string().optional(),
+    properties: jsonObject.optional(),
+    source: sourceInput,
+    evidence,
+  }),
+});
+
+export interface LinkEntitiesRequest {
+  relationship: SeedRelationship;
+  source: SourceInput;
+}
+
+export function parseLinkEntities(args: unknown): LinkEntitiesRequest {
+  const { input } = parseArgs(linkEntitiesArgs, dropNulls(args));
+  const { source, ...rest } = input;
+  const relationship = parseSeed(seedRelationship, rest, (path) => ['input', ...path]);
+  return { relationship, source };
+}
+
+const recordAgreementArgs = z.object({
+  input: z.object({
+    id: z.string(),
+    name: z.string(),
+    aliases: z.array(z.string()).optional(),
+    description: z.string(),
+    kind: z.string(),
+    exclusive: z.boolean(),
+    territory: z.array(z.string()),
+    rightsGranted: z.array(z.string()).optional(),
+    signedOn: z.string().optional(),
+    parties: z
+      .array(z.object({ organization: slug, role: z.enum(PARTY_ROLES) }))
+      .min(1, 'needs at least one party')
+      .max(20)
+      .refine((ps) => new Set(ps.map((p) => p.organization)).size === ps.length, 'an organization may be listed as a party once'),
+    facilitators: z.array(slug).max(20).optional(),
+    covers: z.array(slug).max(20).optional(),
+    source: sourceInput,
+    evidence,
+  }),
+});
+
+export interface RecordAgreementRequest {
+  node: Extract<SeedNode, { label: 'Agreement' }>;
+  parties: { organization: string; role: string }[];
+  facilitators: string[];
+  covers: string[];
+  source: SourceInput;
+}
+
+export function parseRecordAgreement(args: unknown): RecordAgreementRequest {
+  const { input } = parseArgs(recordAgreementArgs, dropNulls(args));
+  const { source, parties, facilitators, covers, ...fields } = input;
+  const node = parseSeed(seedNode, { label: 'Agreement', ...fields, properties: {} }, (path) => ['input', ...path]);
+  if (node.label !== 'Agreement') throw new Error('unreachable: parsed an agreement as another label');
+  return { node, parties, facilitators: [...new Set(facilitators ?? [])], covers: [...new Set(covers ?? [])], source };
+}
+
+const retractArgs = z.object({
+  input: z
+    .object({
+      entityId: slug.optional(),
+      relationshipId: z.string().regex(/^[a-z0-9-]+--[A-Z_]+--[a-z0-9-]+(--[a-z0-9-]+)?$/, 'is not a relationship id').optional(),
+      reason: z.string().trim().min(1, 'must not be empty').max(600, 'must be at most 600 characters'),
+    })
+    .refine((i) => (i.entityId === undefined) !== (i.relationshipId === undefined), 'give exactly one of entityId and relationshipId'),
+});
+
+export type RetractRequest = { kind: 'entity'; id: string; reason: string } | { kind: 'relationship'; id: string; type: string; from: string; to: string; reason: string };
+
+export function parseRetract(args: unknown): RetractRequest {
+  const { input } = parseArgs(retractArgs, dropNulls(args));
+  if (input.entityId) return { kind: 'entity', id: input.entityId, reason: input.reason };
+  const id = input.relationshipId!;
+  const [from, type, to] = id.split('--') as [string, string, string];
+  if (!(RELATIONSHIP_TYPE_NAMES as string[]).includes(type)) throw new BadUserInputError(`Unknown relationship type ${type}`, 'input.relationshipId');
+  return { kind: 'relationship', id, type, from, to, reason: input.reason };
+}
+
+export function parseRecentChanges(args: unknown): { first: number } {
+  return parseArgs(z.object({ first: pageSize(100) }), args);
+}

@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypherQuery, cypherTemplate } from '../../db/cypher';
+import { run, type Executor } from '../../db/executor';
+import { RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../../domain/model';
+import { BadUserInputError, NotFoundError } from '../../errors';
+import { relationshipId } from '../../seed/loadSeed';
+import type { SeedNode } from '../../seed/seedFile';
+import { plain, toEntityRecord, type EntityRecord } from '../entity/records';
+import type { LinkEntitiesRequest, RecordAgreementRequest, RetractRequest, SourceInput, UpsertEntityRequest } from './inputs';
+
+/**
+ * The curation writes. Each runs in ONE write transaction: the source, the
+ * entity or relationships, the who/when bookkeeping and the audit Change commit
+ * together or not at all. Nodes and relationships are written with the seed
+ * loader's own statements (seed/mergeSource,
+ * seed/mergeRelationships; curation/mergeEntity mirrors seed/mergeNodes), so
+ * curated data is stored exactly as seeded data is.
+ */
+
+export type ChangeKind = 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT';
+
+export interface ChangeRecord {
+  id: string;
+  kind: ChangeKind;
+  targetIds: string[];
+  summary: string;
+  subject: string;
+  at: string;
+  sourceId: string | null;
+  note: string;
+}
+
+export interface EntityWrite {
+  entity: EntityRecord;
+  created: boolean;
+  change: ChangeRecord;
+}
+
+export interface RelationshipWrite {
+  id: string;
+  type: RelationshipType;
+  from: string;
+  to: string;
+  properties: Record<string, unknown>;
+  change: ChangeRecord;
+}
+
+type Tx = ManagedTransaction;
+
+function toChange(props: Record<string, unknown>): ChangeRecord {
+  return {
+    id: String(props.id),
+    kind: props.kind as ChangeKind,
+    targetIds: (props.targetIds as string[] | undefined) ?? [],
+    summary: String(props.summary ?? ''),
+    subject: String(props.subject),
+    at: String(plain(props.at)),
+    sourceId: typeof props.sourceId === 'string' ? props.sourceId : null,
+    note: String(props.note ?? ''),
+  };
+}
+
+async function recordChange(tx: Tx, change: Omit<ChangeRecord, 'id' | 'at'>): Promise<ChangeRecord> {
+  const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('curation/recordChange'), change);
+  return toChange(row!.change);
+}
+
+/** The cited source's id: an existing one (NOT_FOUND when absent) or a new one written now (refused if the id is taken). */
+async function resolveSource(tx: Tx, source: SourceInput, actor: string): Promise<string> {
+  if (source.id !== undefined) {
+    const [row] = await run<{ exists: boolean }>(tx, cypherQuery('curation/sourceExists'), { id: source.id });
+    if (!row?.exists) throw new NotFoundError('Source', source.id);
+    return source.id;
+  }
+  const created = source.new!;
+  const [row] = await run<{ exists: boolean }>(tx, cypherQuery('curation/sourceExists'), { id: created.id });
+  if (row?.exists) {
+    throw new BadUserInputError(`Source "${created.id}" already exists; cite it with source.id`, 'input.source.new.id');
+  }
+  await run(tx, cypherQuery('seed/mergeSource'), { source: created, actor });
+  return created.id;
+}
+
+interface Existing {
+  label: EntityLabel | null;
+  retracted: boolean;
+}
+
+async function lookUp(tx: Tx, ids: string[]): Promise<Map<string, Existing>> {
+  const rows = await run<{ id: string; labels: string[] | null; retracted: boolean }>(tx, cypherQuery('curation/entityLabels'), { ids });
+  return new Map(
+    rows.map((r) => {
+      const label = r.labels ? toEntityRecord({ labels: r.labels, props: { id: r.id } }).label : null;
+      return [r.id, { label, retracted: r.labels ? r.retracted : false }];
+    }),
+  );
+}
+
+/** Checks that `id` names a live entity with one of `allowed` labels; NOT_FOUND or BAD_USER_INPUT on `field` otherwise. */
+function expectEntity(found: Map<string, Existing>, id: string, allowed: readonly string[], field: string): EntityLabel {
+  const entry = found.get(id);
+  if (!entry?.label || entry.retracted) throw new NotFoundError('Entity', id);
+  if (!allowed.includes(entry.label)) {
+    throw new BadUserInputError(`"${id}" is a ${entry.label}; expected ${allowed.join(' or ')}`, field);
+  }
+  return entry.label;
+}
+
+function nodeProps(node: SeedNode): Record<string, unknown> {
+  const { label: _label, evidence: _evidence, properties, ...core } = node;
+  return Object.fromEntries(Object.entries({ ...properties, ...core }).filter(([, v]) => v !== undefined));
+}
+
+/** Writes one node (stored as seed/mergeNodes stores it, plus updatedAt/updatedBy); returns it and whether this call created it. */
+async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; created: boolean }> {
+  const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> } }>(
+    tx,
+    cypherTemplate('curation/mergeEntity', { label: node.label }),
+    { id: node.id, props: nodeProps(node), evidence: node.evidence, sourceId, actor, marker: randomUUID() },
+  );
+  if (!row) throw new Error(`entity ${node.id} was not written`);
+  return { entity: toEntityRecord(row.entity), created: row.created };
+}
+
+/** Checks the id is free or held by a live entity of the same label. */
+function checkIdForLabel(found: Map<string, Existing>, id: string, label: EntityLabel): void {
+  const existing = found.get(id);
+  if (!existing?.label) return;
+  if (existing.label !== label) throw new BadUserInputError(`"${id}" is already the id of a ${existing.label}`, 'input.id');
+  if (existing.retracted) throw new BadUserInputError(`"${id}" was retracted and cannot be written again`, 'input.id');
+}
+
+interface RelRow {
+  type: RelationshipType;
+  from: string;
+  to: string;
+  key?: string;
+  properties: Record<string, unknown>;
+  evidence: string;
+}
+
+/** Writes relationships of one type with seed/mergeRelationships, then stamps updatedAt/updatedBy on each. */
+async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, actor: string): Promise<Record<string, unknown>[]> {
+  const written: Record<string, unknown>[] = [];
+  for (const rel of rels) {
+    const id = relationshipId(rel);
+    const rows = [{ id, from: rel.from, to: rel.to, props: rel.properties, evidence: rel.evidence }];
+    await run(tx, cypherTemplate('seed/mergeRelationships', { type: rel.type }), { rows, sourceId, actor });
+    const [row] = await run<{ props: Record<string, unknown> }>(tx, cypherTemplate('curation/touchRelationship', { type: rel.type }), {
+      id,
+      from: rel.from,
+      to: rel.to,
+      actor,
+    });
+    if (!row) throw new Error(`relationship ${id} was not written`);
+    written.push(row.props);
+  }
+  return written;
+}
+
+/**
+ * Keeps `country` and LOCATED_IN in step, as the seed files do: when the entity
+ * has a country and the graph has that Country, the entity is linked to it
+ * (citing the same source). Returns the ids of the relationships written.
+ */
+async function linkCountry(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<string[]> {
+  const code = 'country' in node ? node.country : undefined;
+  const allowed: readonly string[] = RELATIONSHIP_TYPES.LOCATED_IN.from;
+  if (!code || !allowed.includes(node.label)) return [];
+  const [country] = await run<{ code: string; id: string | null }>(tx, cypherQuery('curation/countriesByCode'), { codes: [code] });
+  if (!country?.id) return [];
+  const rel: RelRow = { type: 'LOCATED_IN', from: node.id, to: country.id, properties: {}, evidence: node.evidence };
+  await writeRelationships(tx, [rel], sourceId, actor);
+  return [relationshipId(rel)];
+}
+
+export function upsertEntity(executor: Executor, request: UpsertEntityRequest, actor: string): Promise<EntityWrite> {
+  const { node } = request;
+  return executor.writeTransaction('curation/upsertEntity', async (tx) => {
+    const found = await lookUp(tx, [node.id]);
+    checkIdForLabel(found, node.id, node.label);
+    const sourceId = await resolveSource(tx, request.source, actor);
+    const { entity, created } = await writeNode(tx, node, sourceId, actor);
+    const located = await linkCountry(tx, node, sourceId, actor);
+    const change = await recordChange(tx, {
+      kind: 'UPSERT_ENTITY',
+      targetIds: [node.id, ...located],
+      summary: `${created ? 'created' : 'updated'} ${node.label} ${node.id}`,
+      subject: actor,
+      sourceId,
+      note: node.evidence,
+    });
+    return { entity, created, change };
+  });
+}
+
+export function linkEntities(executor: Executor, request: LinkEntitiesRequest, actor: string): Promise<RelationshipWrite> {
+  const rel = request.relationship;
+  const type = rel.type as RelationshipType;
+  const rule = RELATIONSHIP_TYPES[type];
+  return executor.writeTransaction('curation/linkEntities', async (tx) => {
+    const found = await lookUp(tx, [rel.from, rel.to]);
+    expectEntity(found, rel.from, rule.from, 'input.from');
+    expectEntity(found, rel.to, rule.to, 'input.to');
+    const sourceId = await resolveSource(tx, request.source, actor);
+    const [properties] = await writeRelationships(tx, [{ ...rel, type }], sourceId, actor);
+    const id = relationshipId(rel);
+    const change = await recordChange(tx, {
+      kind: 'LINK_ENTITIES',
+      targetIds: [id],
+      summary: `linked ${rel.from} ${type} ${rel.to}`,
+      subject: actor,
+      sourceId,
+      note: rel.evidence,
+    });
+    return { id, type, from: rel.from, to: rel.to, properties: properties!, change };
+  });
+}
+
+export function recordAgreement(executor: Executor, request: RecordAgreementRequest, actor: string): Promise<EntityWrite> {
+  const { node, parties, facilitators, covers } = request;
+  return executor.writeTransaction('curation/recordAgreement', async (tx) => {
+    const found = await lookUp(tx, [node.id, ...parties.map((p) => p.organization), ...facilitators, ...covers]);
+    checkIdForLabel(found, node.id, 'Agreement');
+    parties.forEach((p, i) => expectEntity(found, p.organization, ['Organization'], `input.parties.${i}.organization`));
+    facilitators.forEach((id, i) => expectEntity(found, id, ['Organization'], `input.facilitators.${i}`));
+    covers.forEach((id, i) => expectEntity(found, id, ['Technology'], `input.covers.${i}`));
+    const countries = await run<{ code: string; id: string | null }>(tx, cypherQuery('curation/countriesByCode'), { codes: node.territory });
+    const missing = countries.find((c) => !c.id);
+    if (missing) throw new NotFoundError('Country', missing.code);
+
+    const sourceId = await resolveSource(tx, request.source, actor);
+    const { entity, created } = await writeNode(tx, node, sourceId, actor);
+    const evidence = node.evidence;
+    const rels: RelRow[] = [
+      ...parties.map((p) => ({ type: 'PARTY_TO' as const, from: p.organization, to: node.id, properties: { role: p.role }, evidence })),
+      ...facilitators.map((id) => ({ type: 'FACILITATED' as const, from: id, to: node.id, properties: {}, evidence })),
+      ...covers.map((id) => ({ type: 'COVERS' as const, from: node.id, to: id, properties: {}, evidence })),
+      ...countries.map((c) => ({ type: 'APPLIES_IN' as const, from: node.id, to: c.id!, properties: {}, evidence })),
+    ];
+    await writeRelationships(tx, rels, sourceId, actor);
+    const change = await recordChange(tx, {
+      kind: 'RECORD_AGREEMENT',
+      targetIds: [node.id, ...rels.map((r) => relationshipId(r))],
+      summary: `${created ? 'recorded' : 'updated'} Agreement ${node.id} with ${parties.length} part${parties.length === 1 ? 'y' : 'ies'}`,
+      subject: actor,
+      sourceId,
+      note: evidence,
+    });
+    return { entity, created, change };
+  });
+}
+
+export function retract(executor: Executor, request: RetractRequest, actor: string): Promise<{ id: string; change: ChangeRecord }> {
+  return executor.writeTransaction('curation/retract', async (tx) => {
+    const params = { id: request.id, actor, reason: request.reason };
+    const rows =
+      request.kind === 'entity'
+        ? await run(tx, cypherQuery('curation/retractEntity'), params)
+        : await run(tx, cypherTemplate('curation/retractRelationship', { type: request.type }), { ...params, from: request.from, to: request.to });
+    if (rows.length === 0) throw new NotFoundError(request.kind === 'entity' ? 'Entity' : 'Relationship', request.id);
+    const change = await recordChange(tx, {
+      kind: 'RETRACT',
+      targetIds: [request.id],
+      summary: `retracted ${request.kind} ${request.id}`,
+      subject: actor,
+      sourceId: null,
+      note: request.reason,
+    });
+    return { id: request.id, change };
+  });
+}
+
+export async function recentChanges(executor: Executor, first: number): Promise<ChangeRecord[]> {
+  const rows = await executor.read<{ change: Record<string, unknown> }>(cypherQuery('curation/recentChanges'), { first });
+  return rows.map((r) => toChange(r.change));
+}

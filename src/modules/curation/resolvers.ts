@@ -1,0 +1,55 @@
+import { requireRole } from '../../auth';
+import type { Resolvers } from '../../generated/graphql';
+import type { Context } from '../../context';
+import { publicProperties as publicProps } from '../entity/records';
+import { parseLinkEntities, parseRecentChanges, parseRecordAgreement, parseRetract, parseUpsertEntity } from './inputs';
+import * as repository from './repository';
+
+/** Loads an entity the mutation just wrote (fresh per-request loader, so it sees the commit). */
+async function entity(ctx: Context, id: string) {
+  const found = await ctx.loaders.entity.load(id);
+  if (!found) throw new Error(`entity ${id} vanished after being written`);
+  return found;
+}
+
+/**
+ * Mutations: the role is checked before the input (an anonymous caller learns
+ * nothing about validation), then the input, then one write transaction. The
+ * dashboard cache is invalidated after every write.
+ */
+export const curationResolvers: Resolvers = {
+  Query: {
+    recentChanges: async (_p, args, ctx) => {
+      requireRole(ctx, 'editor');
+      const { first } = parseRecentChanges(args);
+      return repository.recentChanges(ctx.executor, first);
+    },
+  },
+  Mutation: {
+    upsertEntity: async (_p, args, ctx) => {
+      const user = requireRole(ctx, 'editor');
+      const result = await repository.upsertEntity(ctx.executor, parseUpsertEntity(args), user.subject);
+      ctx.statistics.invalidate();
+      return result;
+    },
+    linkEntities: async (_p, args, ctx) => {
+      const user = requireRole(ctx, 'editor');
+      const result = await repository.linkEntities(ctx.executor, parseLinkEntities(args), user.subject);
+      ctx.statistics.invalidate();
+      return { ...result, from: await entity(ctx, result.from), to: await entity(ctx, result.to), properties: publicProps(result.properties) };
+    },
+    recordAgreement: async (_p, args, ctx) => {
+      const user = requireRole(ctx, 'editor');
+      const result = await repository.recordAgreement(ctx.executor, parseRecordAgreement(args), user.subject);
+      ctx.statistics.invalidate();
+      return { agreement: result.entity, created: result.created, change: result.change };
+    },
+    retract: async (_p, args, ctx) => {
+      const user = requireRole(ctx, 'admin');
+      const result = await repository.retract(ctx.executor, parseRetract(args), user.subject);
+      ctx.statistics.invalidate();
+      return result;
+    },
+  },
+};
+

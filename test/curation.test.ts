@@ -1,0 +1,269 @@
+import { randomBytes } from 'node:crypto';
+import * as jose from 'jose';
+import { startTestApp, type TestApp } from './support/harness';
+
+const secret = randomBytes(32).toString('hex');
+
+async function token(subject: string, roles: string[], options: { expiresIn?: string; key?: string } = {}): Promise<string> {
+  return new jose.SignJWT({ roles })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(subject)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '5m')
+    .sign(new TextEncoder().encode(options.key ?? secret));
+}
+
+const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+
+const UPSERT = `mutation($input: UpsertEntityInput!) {
+  upsertEntity(input: $input) { created entity { id name } change { kind subject } }
+}`;
+const LINK = `mutation($input: LinkEntitiesInput!) {
+  linkEntities(input: $input) { id type from { id } to { id } properties change { kind } }
+}`;
+const RETRACT = `mutation($input: RetractInput!) { retract(input: $input) { id change { kind subject } } }`;
+
+const SOURCE = { id: 'geneonline-2025-04-29-taiwan-japan-regen-forum' };
+
+function organization(id: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'ORGANIZATION',
+    id,
+    name: `Org ${id}`,
+    description: 'A test organization written by a curator.',
+    kind: 'COMPANY',
+    country: 'TW',
+    source: SOURCE,
+    evidence: 'Test evidence: the article names it.',
+    ...extra,
+  };
+}
+
+describe('curation: authenticated writes over HTTP', () => {
+  let app: TestApp;
+  let editor: Record<string, string>;
+  let admin: Record<string, string>;
+  let reader: Record<string, string>;
+
+  beforeAll(async () => {
+    app = await startTestApp({ auth: { jwtSecret: secret }, queryTimeoutMs: 60_000 });
+    editor = bearer(await token('alice@example.org', ['editor']));
+    admin = bearer(await token('root@example.org', ['admin']));
+    reader = bearer(await token('bob@example.org', ['reader']));
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  async function count(cypher: string, params: Record<string, unknown> = {}): Promise<number> {
+    const session = app.driver.session();
+    try {
+      const result = await session.run(cypher, params);
+      return Number(result.records[0]!.get(0));
+    } finally {
+      await session.close();
+    }
+  }
+
+  it('refuses a mutation without a token with UNAUTHENTICATED', async () => {
+    const { errors } = await app.graphql(UPSERT, { input: organization('anon-org') });
+    expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await count('MATCH (n:Entity {id: "anon-org"}) RETURN count(n)')).toBe(0);
+  });
+
+  it('refuses a request with an invalid or expired token with UNAUTHENTICATED, even a read', async () => {
+    const forged = await app.graphql('{ about { version } }', undefined, bearer(await token('eve', ['admin'], { key: randomBytes(32).toString('hex') })));
+    expect(forged.status).toBe(401);
+    expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const expired = await app.graphql('{ about { version } }', undefined, bearer(await token('alice', ['editor'], { expiresIn: '-1m' })));
+    expect(expired.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps reads and introspection open without a token', async () => {
+    const { errors, data } = await app.graphql<{ __schema: { mutationType: { name: string } } }>('{ __schema { mutationType { name } } entity(id: "bpipo") { id } }');
+    expect(errors).toBeUndefined();
+    expect(data!.__schema.mutationType.name).toBe('Mutation');
+  });
+
+  it('refuses a reader-role token with FORBIDDEN', async () => {
+    const { errors } = await app.graphql(UPSERT, { input: organization('reader-org') }, reader);
+    expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await count('MATCH (n:Entity {id: "reader-org"}) RETURN count(n)')).toBe(0);
+  });
+
+  it('lets an editor upsert an organization and read it back with its source', async () => {
+    const first = await app.graphql<any>(UPSERT, { input: organization('curated-org', { aliases: ['CO'], facts: { employees: 12 } }) }, editor);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.upsertEntity).toEqual({ created: true, entity: { id: 'curated-org', name: 'Org curated-org' }, change: { kind: 'UPSERT_ENTITY', subject: 'alice@example.org' } });
+    const second = await app.graphql<any>(UPSERT, { input: organization('curated-org', { name: 'Curated Org', facts: { employees: 13 } }) }, editor);
+    expect(second.errors).toBeUndefined();
+    expect(second.data.upsertEntity.created).toBe(false);
+
+    const { data, errors } = await app.graphql<any>(`{ entity(id: "curated-org") {
+      id name aliases description facts { name value }
+      ... on Organization { organizationKind countryCode country { code } }
+      sources { source { id publisher } evidence }
+    } }`);
+    expect(errors).toBeUndefined();
+    expect(data.entity).toMatchObject({ id: 'curated-org', name: 'Curated Org', organizationKind: 'COMPANY', countryCode: 'TW', country: { code: 'TW' }, facts: [{ name: 'employees', value: 13 }] });
+    expect(data.entity.sources).toEqual([{ source: { id: SOURCE.id, publisher: 'GeneOnline' }, evidence: 'Test evidence: the article names it.' }]);
+    const session = app.driver.session();
+    try {
+      const row = (await session.run('MATCH (n:Entity {id: "curated-org"}) RETURN n.createdBy AS c, n.updatedBy AS u, n.createdAt IS NOT NULL AND n.updatedAt IS NOT NULL AS stamped')).records[0]!;
+      expect([row.get('c'), row.get('u'), row.get('stamped')]).toEqual(['alice@example.org', 'alice@example.org', true]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('writes a new source given as an object and cites it', async () => {
+    const source = { new: { id: 'curation-test-source', publisher: 'Test Press', title: 'A test article', publishedOn: '2025-05-01' } };
+    const { errors } = await app.graphql(UPSERT, { input: organization('org-with-new-source', { source }) }, editor);
+    expect(errors).toBeUndefined();
+    const { data } = await app.graphql<any>('{ entity(id: "org-with-new-source") { sources { source { id title language } } } }');
+    expect(data.entity.sources).toEqual([{ source: { id: 'curation-test-source', title: 'A test article', language: 'en' } }]);
+  });
+
+  it('refuses a write without a source with BAD_USER_INPUT naming the field, and writes nothing', async () => {
+    const before = await count('MATCH (n) RETURN count(n)');
+    const { source: _s, ...input } = organization('unsourced-org');
+    const { errors } = await app.graphql(UPSERT, { input }, editor);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.source' });
+    const noEvidence = await app.graphql(UPSERT, { input: { ...organization('unsourced-org'), evidence: null } }, editor);
+    expect(noEvidence.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.evidence' });
+    const unknownSource = await app.graphql(UPSERT, { input: organization('unsourced-org', { source: { id: 'no-such-source' } }) }, editor);
+    expect(unknownSource.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const badKind = await app.graphql(UPSERT, { input: organization('unsourced-org', { kind: 'SPACESHIP' }) }, editor);
+    expect(badKind.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    expect(await count('MATCH (n) RETURN count(n)')).toBe(before);
+  });
+
+  it('refuses a link to an unknown id with NOT_FOUND and writes nothing', async () => {
+    const before = await count('MATCH (n) RETURN count(n)');
+    const relsBefore = await count('MATCH ()-[r]->() RETURN count(r)');
+    const { errors } = await app.graphql(LINK, { input: { type: 'DEVELOPS', from: 'curated-org', to: 'no-such-technology', source: SOURCE, evidence: 'It says so.' } }, editor);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'no-such-technology' });
+    expect(await count('MATCH (n) RETURN count(n)')).toBe(before);
+    expect(await count('MATCH ()-[r]->() RETURN count(r)')).toBe(relsBefore);
+  });
+
+  it('links two entities, checking the label pairing against the domain model', async () => {
+    const wrong = await app.graphql(LINK, { input: { type: 'DEVELOPS', from: 'curated-org', to: 'bpipo', source: SOURCE, evidence: 'x' } }, editor);
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to' });
+    const { data, errors } = await app.graphql<any>(LINK, { input: { type: 'DEVELOPS', from: 'curated-org', to: 'ai-cells', properties: { since: '2024' }, source: SOURCE, evidence: 'It says so.' } }, editor);
+    expect(errors).toBeUndefined();
+    expect(data.linkEntities).toEqual({ id: 'curated-org--DEVELOPS--ai-cells', type: 'DEVELOPS', from: { id: 'curated-org' }, to: { id: 'ai-cells' }, properties: { since: '2024' }, change: { kind: 'LINK_ENTITIES' } });
+    const read = await app.graphql<any>('{ entity(id: "curated-org") { ... on Organization { technologies { id } } } }');
+    expect(read.data.entity.technologies).toEqual([{ id: 'ai-cells' }]);
+  });
+
+  it('records an agreement with parties, facilitators, covered technology and territory readable through the read API', async () => {
+    const input = {
+      id: 'agreement-curated-2025',
+      name: 'Curated licence',
+      description: 'A licence recorded by a curator.',
+      kind: 'LICENSE',
+      exclusive: true,
+      territory: ['JP', 'TW'],
+      rightsGranted: ['marketing'],
+      signedOn: '2025-04-23',
+      parties: [
+        { organization: 'curated-org', role: 'LICENSOR' },
+        { organization: 'a-and-i-co-ltd', role: 'LICENSEE' },
+      ],
+      facilitators: ['bpipo'],
+      covers: ['ai-cells'],
+      source: SOURCE,
+      evidence: 'The article describes the licence.',
+    };
+    const { data, errors } = await app.graphql<any>(
+      `mutation($input: RecordAgreementInput!) { recordAgreement(input: $input) { created agreement { id } change { kind targetIds } } }`,
+      { input },
+      editor,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.recordAgreement.created).toBe(true);
+    expect(data.recordAgreement.change.targetIds).toContain('curated-org--PARTY_TO--agreement-curated-2025');
+
+    const read = await app.graphql<any>(`{ entity(id: "agreement-curated-2025") { ... on Agreement {
+      agreementKind exclusive signedOn rightsGranted licensor { id } licensee { id } facilitators { id } covers { id } territory { code }
+      sources { source { id } }
+    } } }`);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.entity).toMatchObject({
+      agreementKind: 'LICENSE', exclusive: true, signedOn: '2025-04-23', rightsGranted: ['marketing'],
+      licensor: { id: 'curated-org' }, licensee: { id: 'a-and-i-co-ltd' }, facilitators: [{ id: 'bpipo' }], covers: [{ id: 'ai-cells' }],
+      sources: [{ source: { id: SOURCE.id } }],
+    });
+    expect(read.data.entity.territory.map((t: { code: string }) => t.code).sort()).toEqual(['JP', 'TW']);
+  });
+
+  it('writes no part of an agreement when one of its parties does not exist', async () => {
+    const before = await count('MATCH (n) RETURN count(n)');
+    const { errors } = await app.graphql(
+      `mutation($input: RecordAgreementInput!) { recordAgreement(input: $input) { created } }`,
+      { input: { id: 'agreement-broken', name: 'Broken', description: 'Never written.', kind: 'MOU', exclusive: false, territory: ['JP'],
+        parties: [{ organization: 'curated-org', role: 'PARTNER' }, { organization: 'ghost-org', role: 'PARTNER' }], source: SOURCE, evidence: 'x' } },
+      editor,
+    );
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'ghost-org' });
+    expect(await count('MATCH (n) RETURN count(n)')).toBe(before);
+  });
+
+  it('ends 20 concurrent upserts of the same id with one node', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => app.graphql(UPSERT, { input: organization('race-org', { name: `Race ${i}` }) }, editor)),
+    );
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect(results.filter((r: any) => r.data.upsertEntity.created)).toHaveLength(1);
+    expect(await count('MATCH (n:Entity {id: "race-org"}) RETURN count(n)')).toBe(1);
+    expect(await count('MATCH (:Entity {id: "race-org"})-[s:STATED_IN]->() RETURN count(s)')).toBe(1);
+    expect(await count('MATCH (:Entity {id: "race-org"})-[l:LOCATED_IN]->() RETURN count(l)')).toBe(1);
+  });
+
+  it('stores Cypher and Lucene syntax in strings verbatim', async () => {
+    const name = `x"}) DETACH DELETE n //' AND name:* OR ~fuzzy^2 \\ $param {{label}}`;
+    const { errors } = await app.graphql(UPSERT, { input: organization('syntax-org', { name, facts: { note: 'MATCH (n) RETURN n; title:(a OR b)' } }) }, editor);
+    expect(errors).toBeUndefined();
+    const { data } = await app.graphql<any>('{ entity(id: "syntax-org") { name facts { name value } } }');
+    expect(data.entity).toEqual({ name, facts: [{ name: 'note', value: 'MATCH (n) RETURN n; title:(a OR b)' }] });
+    expect(await count('MATCH (n:Entity) RETURN count(n)')).toBeGreaterThan(50);
+  });
+
+  it('lets an admin retract an entity, which then disappears from entity(id), and forbids an editor to', async () => {
+    const denied = await app.graphql(RETRACT, { input: { entityId: 'syntax-org', reason: 'test' } }, editor);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { data, errors } = await app.graphql<any>(RETRACT, { input: { entityId: 'syntax-org', reason: 'Duplicate entry' } }, admin);
+    expect(errors).toBeUndefined();
+    expect(data.retract).toEqual({ id: 'syntax-org', change: { kind: 'RETRACT', subject: 'root@example.org' } });
+    const read = await app.graphql<any>('{ entity(id: "syntax-org") { id } }');
+    expect(read.data.entity).toBeNull();
+    const again = await app.graphql(RETRACT, { input: { entityId: 'syntax-org', reason: 'again' } }, admin);
+    expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('lets an admin retract a relationship by its id', async () => {
+    const { errors } = await app.graphql(RETRACT, { input: { relationshipId: 'curated-org--DEVELOPS--ai-cells', reason: 'Wrong' } }, admin);
+    expect(errors).toBeUndefined();
+    const read = await app.graphql<any>('{ entity(id: "curated-org") { ... on Organization { technologies { id } } } }');
+    expect(read.data.entity.technologies).toEqual([]);
+  });
+
+  it('lists the writes in recentChanges, newest first, with the subject of each', async () => {
+    const anonymous = await app.graphql('{ recentChanges { id } }');
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const { data, errors } = await app.graphql<any>('{ recentChanges(first: 100) { kind subject summary targetIds at sourceId note } }', undefined, editor);
+    expect(errors).toBeUndefined();
+    const changes = data.recentChanges;
+    expect(changes[0]).toMatchObject({ kind: 'RETRACT', subject: 'root@example.org', targetIds: ['curated-org--DEVELOPS--ai-cells'], note: 'Wrong', sourceId: null });
+    expect(changes).toContainEqual(expect.objectContaining({ kind: 'RECORD_AGREEMENT', subject: 'alice@example.org', sourceId: SOURCE.id }));
+    expect(changes).toContainEqual(
+      expect.objectContaining({ kind: 'UPSERT_ENTITY', subject: 'alice@example.org', targetIds: ['curated-org', 'curated-org--LOCATED_IN--country-tw'] }),
+    );
+    const races = changes.filter((c: { targetIds: string[] }) => c.targetIds[0] === 'race-org');
+    expect(races).toHaveLength(20);
+    expect(races.filter((c: { summary: string }) => c.summary.startsWith('created'))).toHaveLength(1);
+    const times = changes.map((c: { at: string }) => Date.parse(c.at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+});
