@@ -41,10 +41,36 @@ export const configSchema = z.object({
   QUERY_TIMEOUT_MS: positiveInt.default(10_000),
   /** Size of the driver's connection pool. */
   NEO4J_MAX_POOL_SIZE: positiveInt.default(50),
+  /** How long the driver keeps retrying a transaction after transient errors (e.g. a leader switch), in milliseconds; requests fail after it. */
+  NEO4J_MAX_RETRY_MS: positiveInt.default(3_000),
   /** How long a request waits for a pooled connection before failing, in milliseconds. */
   NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt.default(5_000),
   /** How long dashboard aggregates (Query.statistics) are served from cache, in seconds. */
   STATISTICS_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(3600).default(30),
+  /** Shared secret that signs HS256 bearer tokens for curation (writes); at least 32 characters. Unset with no AUTH_JWKS_URL: writes are impossible. */
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Issuer (`iss`) every token must carry, when set. */
+  AUTH_JWT_ISSUER: z.string().min(1).optional(),
+  /** Audience (`aud`) every token must carry, when set. */
+  AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+  /** JWKS URL of an identity provider, for asymmetrically signed tokens (RS256, ES256 …), when set. */
+  AUTH_JWKS_URL: z.string().url('must be a URL').optional(),
+  /** Deepest selection nesting a GraphQL document may have. */
+  MAX_QUERY_DEPTH: positiveInt.default(12),
+  /** Highest graphql-armor cost of a document (objects 2, scalars 1, weighted by depth). */
+  MAX_QUERY_COST: positiveInt.default(50_000),
+  /** Most aliases in one document. */
+  MAX_ALIASES: positiveInt.default(30),
+  /** Most lexical tokens in one document. */
+  MAX_TOKENS: positiveInt.default(5_000),
+  /** Most directives in one document. */
+  MAX_DIRECTIVES: positiveInt.default(30),
+  /** Largest accepted request body, in bytes. */
+  BODY_LIMIT_BYTES: positiveInt.default(262_144),
+  /** Requests per minute per client address on /graphql; 0 turns rate limiting off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(0).default(0),
+  /** JSON file of allowed GraphQL documents (array, or object of name to document); when set, nothing else runs. */
+  OPERATION_ALLOWLIST_FILE: z.string().min(1).optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { limitHit } from './http/limits';
 
 /** Every `extensions.code` this API returns, besides graphql-js's own validation codes. */
 export const ErrorCode = {
@@ -8,6 +9,7 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  FORBIDDEN_OPERATION: 'FORBIDDEN_OPERATION',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -81,7 +83,8 @@ const PASSTHROUGH_CODES = new Set<string>([
 ]);
 
 /**
- * Apollo's formatError: errors we raised and graphql-js validation errors pass as
+ * Apollo's formatError: refusals by the query limits become LIMIT_EXCEEDED
+ * naming the limit; errors we raised and graphql-js validation errors pass as
  * they are; anything else becomes INTERNAL_SERVER_ERROR with a generic message
  * unless `exposeDetails` (development). Stack traces never leave the server.
  */
@@ -90,6 +93,8 @@ export function createErrorFormatter(exposeDetails: boolean) {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const code = String(formatted.extensions?.code ?? '');
     const ours = original instanceof AppError || (PASSTHROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR);
+    const hit = limitHit(formatted);
+    if (hit) return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.LIMIT_EXCEEDED, ...hit } };
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     if (ours) return { ...formatted, extensions };
     return {

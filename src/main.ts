@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { createTokenVerifier } from './auth';
 import { ConfigError, loadConfig } from './config';
 import { createDriver, resolveNeo4jTarget } from './db/driver';
 import { Executor } from './db/executor';
 import { applyMigrations } from './db/migrations';
 import { createLogger } from './logger';
 import { StatisticsCache } from './modules/statistics/cache';
+import { createMetrics } from './observability/metrics';
 import { graphIsEmpty, loadSeedDirectory } from './seed/loadSeed';
 import { createServer } from './server';
 
@@ -27,7 +29,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const target = await resolveNeo4jTarget(config);
   const driver = createDriver(target, config);
-  const executor = new Executor(driver, { database: target.database, timeoutMs: config.QUERY_TIMEOUT_MS });
+  const metrics = createMetrics();
+  const executor = new Executor(driver, {
+    database: target.database,
+    timeoutMs: config.QUERY_TIMEOUT_MS,
+    onQuery: metrics.observeQuery,
+  });
 
   const migrations = await applyMigrations(executor);
   if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'migrations applied');
@@ -37,7 +44,14 @@ async function main(): Promise<void> {
   }
 
   const statistics = new StatisticsCache(executor, config.STATISTICS_MAX_AGE_SECONDS * 1000);
-  const server = await createServer({ config, executor, logger, statistics, version: packageVersion });
+  const auth = createTokenVerifier({
+    jwtSecret: config.AUTH_JWT_SECRET,
+    issuer: config.AUTH_JWT_ISSUER,
+    audience: config.AUTH_JWT_AUDIENCE,
+    jwksUrl: config.AUTH_JWKS_URL,
+  });
+  if (!auth) logger.warn('no AUTH_JWT_SECRET or AUTH_JWKS_URL: tokens are refused and curation writes are disabled');
+  const server = await createServer({ config, executor, logger, metrics, statistics, version: packageVersion, auth });
   server.httpServer.listen(config.PORT, config.HOST, () => {
     logger.info({ url: `http://${config.HOST}:${config.PORT}/graphql`, neo4j: target.uri }, 'server ready');
   });

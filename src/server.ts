@@ -6,14 +6,26 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
-import type { Config } from './config';
+import { rateLimit } from 'express-rate-limit';
+import { configSchema, type Config } from './config';
 import { createContext, type AppDeps, type Context } from './context';
 import { createErrorFormatter } from './errors';
+import { httpErrorHandler } from './http/errorHandler';
+import { queryProtection } from './http/limits';
+import { operationAllowlistPlugin, readAllowlist } from './http/operationAllowlist';
 import { fetchServerInfo } from './modules/about/repository';
+import { observabilityPlugin } from './observability/apolloPlugin';
+import { createMetrics, type Metrics } from './observability/metrics';
 import { resolvers, typeDefs } from './schema';
 
 export interface ServerDeps extends AppDeps {
-  config: Pick<Config, 'NODE_ENV'>;
+  /** Settings; any not given take their defaults from src/config.ts. */
+  config: Partial<Config>;
+  /**
+   * Registry served at GET /metrics. Pass the one whose observeQuery the
+   * Executor's onQuery feeds; when absent the server makes its own (no Neo4j metrics).
+   */
+  metrics?: Metrics;
 }
 
 export interface AppServer {
@@ -34,15 +46,34 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const development = deps.config.NODE_ENV === 'development';
+  const config: Config = { ...configSchema.parse({}), ...deps.config };
+  const development = config.NODE_ENV === 'development';
+  const protection = queryProtection({
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxCost: config.MAX_QUERY_COST,
+    maxAliases: config.MAX_ALIASES,
+    maxTokens: config.MAX_TOKENS,
+    maxDirectives: config.MAX_DIRECTIVES,
+    blockFieldSuggestions: !development,
+  });
+  const allowlist = config.OPERATION_ALLOWLIST_FILE ? readAllowlist(config.OPERATION_ALLOWLIST_FILE) : null;
+  const metrics = deps.metrics ?? createMetrics();
 
   const apollo = new ApolloServer<Context>({
     typeDefs,
     resolvers,
     formatError: createErrorFormatter(development),
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    validationRules: protection.validationRules,
+    plugins: [
+      ...protection.plugins,
+      ...(allowlist ? [operationAllowlistPlugin(allowlist)] : []),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin(metrics, deps.logger),
+    ],
   });
   await apollo.start();
 
@@ -55,7 +86,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
         res.setHeader('x-request-id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
     }),
   );
 
@@ -72,13 +103,32 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     }
   });
 
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.contentType);
+    res.send(await metrics.text());
+  });
+
+  app.use((await import('./web/router')).webRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...(config.RATE_LIMIT_PER_MINUTE > 0
+      ? [
+          rateLimit({
+            windowMs: 60_000,
+            limit: config.RATE_LIMIT_PER_MINUTE,
+            standardHeaders: 'draft-8',
+            legacyHeaders: false,
+            message: { errors: [{ message: 'Too many requests; slow down', extensions: { code: 'RATE_LIMITED' } }] },
+          }),
+        ]
+      : []),
+    express.json({ limit: config.BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(deps, { requestId: String(req.id), authorization: req.headers.authorization }),
     }),
   );
+
+  app.use(httpErrorHandler(deps.logger));
 
   return {
     httpServer,

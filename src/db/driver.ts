@@ -28,14 +28,20 @@ export async function resolveNeo4jTarget(config: Config): Promise<Neo4jTarget> {
   return { ...conn, database: config.NEO4J_DATABASE };
 }
 
-/** One driver per process. Integers come back as JavaScript numbers when they fit. */
-export function createDriver(target: Neo4jTarget, config: Pick<Config, 'NEO4J_MAX_POOL_SIZE' | 'NEO4J_ACQUISITION_TIMEOUT_MS'>): Driver {
+/**
+ * One driver per process. Integers come back as JavaScript numbers. Connection
+ * and retry times are short so that requests fail fast while Neo4j is away.
+ */
+export function createDriver(
+  target: Neo4jTarget,
+  config: Pick<Config, 'NEO4J_MAX_POOL_SIZE' | 'NEO4J_ACQUISITION_TIMEOUT_MS'> & Partial<Pick<Config, 'NEO4J_MAX_RETRY_MS'>>,
+): Driver {
   return neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: config.NEO4J_MAX_POOL_SIZE,
     connectionAcquisitionTimeout: config.NEO4J_ACQUISITION_TIMEOUT_MS,
-    connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    connectionTimeout: 3_000,
+    maxTransactionRetryTime: config.NEO4J_MAX_RETRY_MS ?? 3_000,
     userAgent: 'regen-graph/0.1',
   });
 }

@@ -8,6 +8,9 @@ import { referenceProblems, seedFile, type SeedFile, type SeedNode, type SeedRel
 
 export const SEED_DIR = path.resolve(__dirname, '..', '..', 'seed');
 
+/** Bulk loads get a longer transaction timeout than API requests. */
+const SEED_TIMEOUT_MS = 300_000;
+
 /** A seed file that cannot be loaded; `problems` name file, record and field. */
 export class SeedFileError extends Error {
   override name = 'SeedFileError';
@@ -112,7 +115,7 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
       throw new Error(`${file}: only ${relationships} of ${data.relationships.length} relationships found both ends`);
     }
     return { file, nodes, relationships };
-  });
+  }, { timeoutMs: SEED_TIMEOUT_MS });
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { createTokenVerifier, type AuthSettings } from '../../src/auth';
 import { createDriver } from '../../src/db/driver';
 import { Executor, type QueryEvent } from '../../src/db/executor';
 import { applyMigrations } from '../../src/db/migrations';
 import { createLogger } from '../../src/logger';
+import { createMetrics } from '../../src/observability/metrics';
 import { StatisticsCache } from '../../src/modules/statistics/cache';
 import { loadSeedDirectory } from '../../src/seed/loadSeed';
 import { createServer, type AppServer } from '../../src/server';
@@ -68,15 +70,20 @@ export function openTestDriver(): Driver {
 /**
  * Starts the real HTTP server on a free port over the test database. With
  * `seed` (the default) the graph is cleared and the seed files loaded first.
+ * With `auth` (e.g. `{ jwtSecret }`) bearer tokens are verified; without it they are refused.
  */
-export async function startTestApp(options: { seed?: boolean; queryTimeoutMs?: number } = {}): Promise<TestApp> {
+export async function startTestApp(options: { seed?: boolean; queryTimeoutMs?: number; auth?: AuthSettings } = {}): Promise<TestApp> {
   const target = testTarget();
   const driver = openTestDriver();
   const queries: QueryEvent[] = [];
+  const metrics = createMetrics();
   const executor = new Executor(driver, {
     database: target.database,
     timeoutMs: options.queryTimeoutMs ?? 10_000,
-    onQuery: (event) => queries.push(event),
+    onQuery: (event) => {
+      queries.push(event);
+      metrics.observeQuery(event);
+    },
   });
   await applyMigrations(executor);
   if (options.seed !== false) {
@@ -86,7 +93,15 @@ export async function startTestApp(options: { seed?: boolean; queryTimeoutMs?: n
   queries.length = 0;
   const logger = createLogger({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
   const statistics = new StatisticsCache(executor, 0);
-  const server: AppServer = await createServer({ config: { NODE_ENV: 'test' }, executor, logger, statistics, version: 'test' });
+  const server: AppServer = await createServer({
+    config: { NODE_ENV: 'test' },
+    executor,
+    logger,
+    metrics,
+    statistics,
+    version: 'test',
+    auth: options.auth ? createTokenVerifier(options.auth) : undefined,
+  });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { startTestApp, type TestApp } from './support/harness';
+
+/** Codes a refusal may carry; INTERNAL_SERVER_ERROR would mean an input crashed something. */
+const EXPECTED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'LIMIT_EXCEEDED', 'NOT_FOUND', 'BAD_REQUEST']);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
+let generated = 0;
+
+/** Text an attacker or a careless paste would send: Unicode, Lucene and Cypher syntax, very long strings. */
+const hostileText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.string({ unit: 'grapheme', maxLength: 50 }),
+  fc.constantFrom(
+    '") RETURN 1 //',
+    "' OR 1=1 --",
+    'MATCH (n) DETACH DELETE n',
+    '}] ) CALL db.clearQueryCaches()',
+    'title:[* TO *]',
+    'AND OR NOT ~ ^ * ? \\',
+    '"unterminated',
+    '\u0000\u0001\uFFFF',
+    '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 台灣 日本 再生医療',
+  ),
+  fc.string({ minLength: 1000, maxLength: 6000 }),
+);
+const anyNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, 2 ** 31, 2 ** 53, 1e308, -1e308));
+const maybeNull = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.constant(null));
+
+async function expectHandled(app: TestApp, query: string, variables: Record<string, unknown>): Promise<void> {
+  generated++;
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  expect(response.status).toBeLessThan(500);
+  const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+  for (const error of body.errors ?? []) {
+    if (!EXPECTED_CODES.has(String(error.extensions?.code))) {
+      throw new Error(`unexpected error ${JSON.stringify(error)} for ${JSON.stringify(variables).slice(0, 300)}`);
+    }
+    expect(error.message).not.toMatch(/Neo4jError|MATCH \(|\bat \S+\.(ts|js):\d+/);
+  }
+}
+
+describe('hostile and malformed arguments (property-based)', () => {
+  let app: TestApp;
+  let entitiesBefore = 0;
+  beforeAll(async () => {
+    app = await startTestApp();
+    const { records } = await app.driver.executeQuery('MATCH (n:Entity) RETURN count(n) AS n');
+    entitiesBefore = records[0]!.get('n');
+  });
+  afterAll(async () => {
+    await app.close();
+    process.stdout.write(`hostile-input properties sent ${generated} generated requests\n`);
+  });
+
+  it('never fails search with anything but a coded refusal', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, maybeNull(anyNumber), async (text, first) => {
+        await expectHandled(app, 'query($q: String!, $f: Int) { search(query: $q, first: $f) { score entity { id } } }', { q: text, f: first });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never fails list filters, cursors and page sizes with anything but a coded refusal', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          text: maybeNull(hostileText),
+          countries: maybeNull(fc.array(hostileText, { maxLength: 3 })),
+          ids: maybeNull(fc.array(hostileText, { maxLength: 3 })),
+          modalities: maybeNull(fc.array(hostileText, { maxLength: 3 })),
+        }),
+        maybeNull(anyNumber),
+        maybeNull(hostileText),
+        async (filter, first, after) => {
+          await expectHandled(
+            app,
+            'query($f: OrganizationFilter, $n: Int, $a: String) { organizations(filter: $f, first: $n, after: $a) { totalCount nodes { id } } }',
+            { f: filter, n: first, a: after },
+          );
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never fails entity lookups and relation arguments with anything but a coded refusal', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, fc.array(hostileText, { maxLength: 120 }), maybeNull(anyNumber), async (id, ids, first) => {
+        await expectHandled(
+          app,
+          'query($id: ID!, $ids: [ID!]!, $n: Int) { entity(id: $id) { id } entities(ids: $ids) { id } bpipo: entity(id: "bpipo") { relations(first: $n) { type } } }',
+          { id, ids, n: first },
+        );
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('sends wrong types and nulls where values are required and gets validation errors', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.constant(null), anyNumber, fc.boolean(), fc.array(fc.string()), fc.object()), async (value) => {
+        await expectHandled(app, 'query($q: String!) { search(query: $q) { score } }', { q: value });
+        await expectHandled(app, 'query($n: Int) { organizations(first: $n) { totalCount } }', { n: value });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('leaves the graph as it was: nothing was written by any of it', async () => {
+    const { records } = await app.driver.executeQuery('MATCH (n:Entity) RETURN count(n) AS n');
+    expect(records[0]!.get('n')).toBe(entitiesBefore);
+    expect((await fetch(`${app.url}/health`)).status).toBe(200);
+  });
+});
