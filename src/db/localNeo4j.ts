@@ -45,8 +45,9 @@ export const DEFAULT_INSTANCES: Record<string, LocalInstance> = {
 
 /**
  * A local instance by name: `dev` and `test` have fixed ports; any other name
- * (for parallel runs on one machine) takes its ports from NEO4J_LOCAL_BOLT_PORT
- * and NEO4J_LOCAL_HTTP_PORT.
+ * (for parallel runs on one machine, or a bigger benchmark database) takes its
+ * ports from NEO4J_LOCAL_BOLT_PORT and NEO4J_LOCAL_HTTP_PORT, and its memory from
+ * NEO4J_LOCAL_HEAP and NEO4J_LOCAL_PAGECACHE (e.g. 2g; default 512m and 256m).
  */
 export function localInstance(name: string, env: NodeJS.ProcessEnv = process.env): LocalInstance {
   const known = DEFAULT_INSTANCES[name];
@@ -57,7 +58,10 @@ export function localInstance(name: string, env: NodeJS.ProcessEnv = process.env
   if (!Number.isInteger(bolt) || !Number.isInteger(http)) {
     throw new Error(`instance "${name}" needs NEO4J_LOCAL_BOLT_PORT and NEO4J_LOCAL_HTTP_PORT`);
   }
-  return { name, boltPort: bolt, httpPort: http, heap: '512m', pageCache: '256m' };
+  const size = /^\d+[mg]$/;
+  const heap = env.NEO4J_LOCAL_HEAP && size.test(env.NEO4J_LOCAL_HEAP) ? env.NEO4J_LOCAL_HEAP : '512m';
+  const pageCache = env.NEO4J_LOCAL_PAGECACHE && size.test(env.NEO4J_LOCAL_PAGECACHE) ? env.NEO4J_LOCAL_PAGECACHE : '256m';
+  return { name, boltPort: bolt, httpPort: http, heap, pageCache };
 }
 
 const projectRoot = path.resolve(__dirname, '..', '..');
