@@ -3,8 +3,10 @@ import * as path from 'node:path';
 import gql from 'graphql-tag';
 import type { Resolvers } from './generated/graphql';
 import { aboutResolvers } from './modules/about/resolvers';
+import { curationResolvers } from './modules/curation/resolvers';
 import { entityResolvers } from './modules/entity/resolvers';
 import { listResolvers } from './modules/list/resolvers';
+import { pathsResolvers } from './modules/paths/resolvers';
 import { searchResolvers } from './modules/search/resolvers';
 import { statisticsResolvers } from './modules/statistics/resolvers';
 
@@ -12,4 +14,4 @@ import { statisticsResolvers } from './modules/statistics/resolvers';
 export const typeDefs = gql(fs.readFileSync(path.resolve(__dirname, '..', 'schema.graphql'), 'utf8'));
 
 /** Every module's resolvers, merged. Modules never define the same field twice. */
-export const resolvers: Resolvers[] = [aboutResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers];
+export const resolvers: Resolvers[] = [aboutResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers];

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
+import type { Resolvers } from '../../generated/graphql';
+import { countryCode, entityId, idList, pageSize, parseArgs } from '../inputs';
+import { findBrokers, findNeighborhood, findPaths, findSuggestedPartners } from './repository';
+
+/** An integer argument from 1 to `max` (hops, depth). */
+const between1And = (max: number) => z.number().int('must be an integer').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
+
+/** Relationship types to walk; empty or absent means the default (every type but LOCATED_IN). */
+const relationshipTypes = z.array(z.enum(RELATIONSHIP_TYPE_NAMES as [RelationshipType, ...RelationshipType[]])).max(RELATIONSHIP_TYPE_NAMES.length * 2).nullish();
+
+const pathArgs = z
+  .object({
+    from: entityId,
+    to: entityId,
+    maxHops: between1And(6).nullish(),
+    first: pageSize(10).nullish(),
+    relationshipTypes,
+    avoid: idList.nullish(),
+    crossBorderOnly: z.boolean().nullish(),
+  })
+  .refine((a) => a.from !== a.to, { message: 'must differ from `from`: a path needs two entities', path: ['to'] });
+
+const neighborhoodArgs = z.object({
+  id: entityId,
+  depth: between1And(3).nullish(),
+  relationshipTypes,
+  limit: pageSize(500).nullish(),
+});
+
+const brokersArgs = z.object({
+  between: z
+    .array(entityId)
+    .min(2, 'at least 2 ids')
+    .max(10, 'at most 10 ids')
+    .refine((ids) => new Set(ids).size >= 2, 'must name at least 2 different entities'),
+  first: pageSize(20).nullish(),
+});
+
+const suggestionArgs = z.object({
+  id: entityId,
+  country: countryCode.nullish(),
+  first: pageSize(20).nullish(),
+});
+
+/** Query roots of partnership paths, neighbourhoods, brokers and partner suggestions; the types' fields resolve by default. */
+export const pathsResolvers: Resolvers = {
+  Query: {
+    partnershipPaths: (_root, args, ctx) => {
+      const a = parseArgs(pathArgs, args);
+      return findPaths(ctx.executor, {
+        from: a.from,
+        to: a.to,
+        maxHops: a.maxHops ?? 4,
+        first: a.first ?? 5,
+        types: a.relationshipTypes,
+        avoid: a.avoid,
+        crossBorderOnly: a.crossBorderOnly ?? false,
+      });
+    },
+    neighborhood: (_root, args, ctx) => {
+      const a = parseArgs(neighborhoodArgs, args);
+      return findNeighborhood(ctx.executor, { id: a.id, depth: a.depth ?? 1, limit: a.limit ?? 100, types: a.relationshipTypes });
+    },
+    brokers: (_root, args, ctx) => {
+      const a = parseArgs(brokersArgs, args);
+      return findBrokers(ctx.executor, { between: a.between, first: a.first ?? 5 });
+    },
+    suggestedPartners: (_root, args, ctx) => {
+      const a = parseArgs(suggestionArgs, args);
+      return findSuggestedPartners(ctx.executor, { id: a.id, country: a.country, first: a.first ?? 5 });
+    },
+  },
+};
