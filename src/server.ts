@@ -17,6 +17,7 @@ import { fetchServerInfo } from './modules/about/repository';
 import { observabilityPlugin } from './observability/apolloPlugin';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { resolvers, typeDefs } from './schema';
+import { webRouter } from './web/router';
 
 export interface ServerDeps extends AppDeps {
   /** Settings; any not given take their defaults from src/config.ts. */
@@ -62,7 +63,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const apollo = new ApolloServer<Context>({
     typeDefs,
     resolvers,
-    formatError: createErrorFormatter(development),
+    formatError: createErrorFormatter(development, (err) => deps.logger.error({ err }, 'unexpected error while resolving')),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: true,
@@ -108,7 +109,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     res.send(await metrics.text());
   });
 
-  app.use((await import('./web/router')).webRouter());
+  app.use(webRouter());
   app.use(
     '/graphql',
     ...(config.RATE_LIMIT_PER_MINUTE > 0

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import express, { Router, type Request, type Response } from 'express';
+
+/**
+ * Where the built pages are: web/dist at the project root, found from this
+ * file both when run from source (src/web) and compiled (dist/src/web).
+ */
+export function findWebDist(): string {
+  const candidates = [resolve(__dirname, '..', '..', 'web', 'dist'), resolve(__dirname, '..', '..', '..', 'web', 'dist')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]!;
+}
+
+const PAGES: Record<string, string> = { overview: 'index.html', explore: 'explore.html', graphiql: 'graphiql.html' };
+
+/** True for a browser navigation: it asks for HTML and prefers it to JSON. */
+function wantsHtml(req: Request): boolean {
+  const accept = req.headers.accept ?? '';
+  return accept.includes('text/html') && req.accepts(['text/html', 'application/json']) === 'text/html';
+}
+
+/**
+ * Serves the browser pages built by `npm run build:web`: GET / (overview),
+ * GET /explore (explorer), GET /graphql from a browser (GraphiQL) and their
+ * hashed assets under /assets. Everything else, including POST /graphql and
+ * GET /graphql?query=…, falls through to the next handler (Apollo).
+ */
+export function webRouter(options: { distDir?: string } = {}): Router {
+  const router = Router();
+  const distDir = (): string => options.distDir ?? findWebDist();
+
+  const sendPage = (page: string) => (_req: Request, res: Response) => {
+    const file = join(distDir(), page);
+    if (!existsSync(file)) {
+      res.status(503).type('text/plain').set('cache-control', 'no-store').send('Web pages are not built: run npm run build:web\n');
+      return;
+    }
+    res.sendFile(file, { headers: { 'cache-control': 'no-cache' }, lastModified: true, etag: true });
+  };
+
+  router.get('/', sendPage(PAGES.overview!));
+  router.get(['/explore', '/explore/'], sendPage(PAGES.explore!));
+  router.get('/graphql', (req, res, next) => {
+    if (req.query.query !== undefined || !wantsHtml(req)) return next();
+    sendPage(PAGES.graphiql!)(req, res);
+  });
+
+  // Hashed file names: cache for a year, never revalidate.
+  let assets: { dir: string; handler: ReturnType<typeof express.static> } | undefined;
+  router.use('/assets', (req, res, next) => {
+    const dir = join(distDir(), 'assets');
+    if (assets?.dir !== dir) assets = { dir, handler: express.static(dir, { immutable: true, maxAge: '365d', index: false }) };
+    assets.handler(req, res, next);
+  });
+  return router;
+}

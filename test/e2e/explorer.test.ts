@@ -1,0 +1,224 @@
+/**
+ * End to end: the real server over the seeded test database, driven by Debian's
+ * chromium through playwright-core. A browser that cannot start fails the suite.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildWeb, webBuildIsStale } from '../../scripts/build-web';
+import { startTestApp, type TestApp } from '../support/harness';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = resolve(__dirname, '..', '..', '.artifacts', 'screenshots');
+
+let app: TestApp;
+let context: BrowserContext;
+let userDataDir: string;
+const requests: string[] = [];
+const pageErrors: string[] = [];
+
+async function openPage(path: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
+  await page.goto(`${app.url}${path}`, { waitUntil: 'domcontentloaded' });
+  return page;
+}
+
+const cyNodeIds = (page: Page): Promise<string[]> => page.evaluate('window.__cy.nodes().map((n) => n.id())') as Promise<string[]>;
+const cyNodeCount = (page: Page): Promise<number> => page.evaluate('window.__cy.nodes().length') as Promise<number>;
+
+/** Clicks a node of the graph where it is drawn. */
+async function clickNode(page: Page, id: string): Promise<void> {
+  const box = await page.locator('#cy').boundingBox();
+  const pos = (await page.evaluate(`window.__cy.getElementById(${JSON.stringify(id)}).renderedPosition()`)) as { x: number; y: number };
+  if (!box) throw new Error('the graph container is not visible');
+  await page.mouse.click(box.x + pos.x, box.y + pos.y);
+}
+
+async function pick(page: Page, key: 'from' | 'to', text: string, id: string): Promise<void> {
+  await page.locator(`#${key}-input`).fill(text);
+  const option = page.locator(`#${key}-suggestions li[data-id="${id}"]`);
+  await option.waitFor({ state: 'visible', timeout: 10_000 });
+  await option.click();
+  await expect(page.locator(`#${key}-picked`).textContent()).resolves.toContain(id);
+}
+
+beforeAll(async () => {
+  if (webBuildIsStale()) buildWeb();
+  mkdirSync(SHOTS, { recursive: true });
+  userDataDir = mkdtempSync(join(tmpdir(), 'regen-e2e-chromium-'));
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (error) {
+    throw new Error(`Chromium could not start from ${CHROMIUM} (install it: apt-get install -y chromium): ${(error as Error).message}`);
+  }
+  context.on('request', (request) => requests.push(request.url()));
+  app = await startTestApp();
+}, 240_000);
+
+afterAll(async () => {
+  await context?.close();
+  await app?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(pageErrors).toEqual([]);
+});
+
+describe('overview page', () => {
+  it('draws the statistics charts with their freshness', async () => {
+    const page = await openPage('/');
+    await page.locator('#chart-organizations').waitFor();
+    await page.waitForFunction('document.querySelector("#freshness").textContent.includes("generated at")');
+    expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('#totals .tile').count()).toBeGreaterThan(3);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('explorer page', () => {
+  it('finds the DuoGenic – A&I connection, explains it, expands and collapses a node', async () => {
+    const page = await openPage('/explore');
+    await pick(page, 'from', 'DuoGenic', 'duogenic-stemcells');
+    await pick(page, 'to', 'A&I', 'a-and-i-co-ltd');
+    await page.locator('#find').click();
+    await page.locator('.hop-explanation').first().waitFor({ timeout: 20_000 });
+
+    const ids = await cyNodeIds(page);
+    expect(ids).toEqual(expect.arrayContaining(['duogenic-stemcells', 'a-and-i-co-ltd']));
+    const explanations = await page.locator('.hop-explanation').allTextContents();
+    expect(explanations.join(' ')).toMatch(/DuoGenic/);
+    expect(explanations.join(' ')).toMatch(/A&I/);
+    expect(page.url()).toContain('from=duogenic-stemcells');
+    await page.screenshot({ path: join(SHOTS, 'explorer-path.png') });
+
+    // Details of a node, then its neighbourhood.
+    await clickNode(page, 'a-and-i-co-ltd');
+    await expect(page.locator('#details-name').textContent()).resolves.toBe('A&I Co., Ltd.');
+    await page.locator('.neighbours[data-type="PARTY_TO"]').waitFor();
+    await clickNode(page, 'duogenic-stemcells');
+    await page.waitForFunction('document.querySelector("#details-name")?.textContent === "DuoGenic StemCells Corporation"');
+    expect(await page.locator('#details-description').textContent()).toBeTruthy();
+    const before = await cyNodeCount(page);
+    await page.locator('#expand').click();
+    await page.waitForFunction(`window.__cy.nodes().length > ${before}`, undefined, { timeout: 15_000 });
+    expect(await cyNodeIds(page)).toContain('duogenic-3-in-1-osteoarthritis-treatment');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, 'explorer-expanded.png') });
+
+    // Exports of what is drawn.
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.locator('#export-graphml').click()]);
+    const graphmlText = readFileSync(await graphml.path(), 'utf8');
+    expect(graphmlText).toContain('<graphml');
+    expect(graphmlText).toContain('node id="duogenic-3-in-1-osteoarthritis-treatment"');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+    const exported = JSON.parse(readFileSync(await json.path(), 'utf8'));
+    expect(exported.nodes.map((n: any) => n.id)).toContain('a-and-i-co-ltd');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);
+    expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+
+    await page.locator('#collapse').click();
+    await page.waitForFunction(`window.__cy.nodes().length === ${before}`, undefined, { timeout: 5_000 });
+
+    // Brokers between the two picked entities, partners suggested for the selected one.
+    await page.locator('#brokers').click();
+    await page.waitForFunction('/ between |Could not/.test(document.querySelector("#status")?.textContent ?? "")', undefined, { timeout: 15_000 });
+    expect(await page.locator('#status').textContent()).toMatch(/brokers? between/);
+    await page.locator('#results h2', { hasText: 'Brokers between' }).waitFor();
+    await page.locator('#suggest').click();
+    await page.waitForFunction('/suggested partners? for|Could not/.test(document.querySelector("#status")?.textContent ?? "")', undefined, { timeout: 15_000 });
+    expect(await page.locator('#status').textContent()).toMatch(/suggested partner/);
+    await page.locator('#results h2', { hasText: 'Suggested partners' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'explorer-suggestions.png') });
+    await page.close();
+  });
+
+  it('opens a deep link from Hexun Bio to Astellas Pharma and avoids a clicked node', async () => {
+    const page = await openPage('/explore?from=hexun-bio&to=astellas-pharma');
+    await page.locator('.hop-explanation').first().waitFor({ timeout: 20_000 });
+    expect(await cyNodeIds(page)).toEqual(expect.arrayContaining(['hexun-bio', 'astellas-pharma']));
+    await expect(page.locator('#from-input').inputValue()).resolves.toBe('Hexun Bio');
+    await page.screenshot({ path: join(SHOTS, 'explorer-deeplink.png') });
+
+    // Avoid the forum: every remaining path must go around it.
+    const forumDrawn = (await cyNodeIds(page)).includes('forum-2025-04-23-tokyo');
+    if (forumDrawn) {
+      await page.locator('#avoid-mode').check();
+      await clickNode(page, 'forum-2025-04-23-tokyo');
+      await page.locator('#avoid-list .chip[data-id="forum-2025-04-23-tokyo"]').waitFor();
+      await page.waitForFunction('!window.__cy.nodes().map((n) => n.id()).includes("forum-2025-04-23-tokyo")', undefined, { timeout: 15_000 });
+    }
+    await page.close();
+  });
+
+  it('focuses an entity from a link and lists its neighbours', async () => {
+    const page = await openPage('/explore?focus=modality-exosome');
+    await expect(page.locator('#details-name').textContent()).resolves.toBeTruthy();
+    await page.waitForFunction('window.__cy.nodes().length > 2', undefined, { timeout: 15_000 });
+    await expect(page.locator('#details-name').textContent()).resolves.toBe('exosome');
+    await page.close();
+  });
+});
+
+describe('GraphQL IDE', () => {
+  it('serves the bundled GraphiQL to a browser, loading nothing from elsewhere', async () => {
+    requests.length = 0;
+    const page = await openPage('/graphql');
+    await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
+    await page.locator('.graphiql-execute-button').click();
+    await page.waitForFunction('document.querySelector(".graphiql-response")?.textContent.includes("DuoGenic")', undefined, { timeout: 20_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(SHOTS, 'graphiql.png') });
+    const foreign = requests.filter((url) => !url.startsWith(app.url) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    expect(requests.length).toBeGreaterThan(2);
+    await page.close();
+  });
+});
+
+describe('web routes', () => {
+  it('sends API requests to Apollo and caches assets by name', async () => {
+    const apiGet = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ about { version } }')}`, { headers: { accept: 'text/html, application/json' } });
+    expect(apiGet.headers.get('content-type')).toMatch(/json/);
+    const apiPost = await app.graphql<{ about: { version: string } }>('{ about { version } }');
+    expect(apiPost.data?.about.version).toBe('test');
+
+    const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    const asset = /\/assets\/[^"]+\.js/.exec(html)?.[0];
+    expect(asset).toBeDefined();
+    const assetResponse = await fetch(`${app.url}${asset}`);
+    expect(assetResponse.status).toBe(200);
+    expect(assetResponse.headers.get('cache-control')).toMatch(/immutable/);
+
+    for (const path of ['/', '/explore']) {
+      const response = await fetch(`${app.url}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+});
+
+describe('GraphiQL examples', () => {
+  it('all run without errors against the seeded graph', async () => {
+    const { EXAMPLES } = await import('../../web/src/examples');
+    expect(EXAMPLES.length).toBeGreaterThanOrEqual(4);
+    for (const example of EXAMPLES) {
+      const result = await app.graphql(example.query, example.variables ? JSON.parse(example.variables) : undefined);
+      expect(result.errors).toBeUndefined();
+      expect(JSON.stringify(result.data)).not.toBe('{}');
+    }
+  });
+});

@@ -1,0 +1,175 @@
+/** Graph drawing helpers for the explorer: styles, legend, exports. */
+import type { StylesheetJson } from 'cytoscape';
+import { COUNTRY_NAMES, countryColor, humanize, NO_COUNTRY_COLOR, OTHER_COUNTRY_COLOR, COUNTRY_COLORS } from './gql';
+
+export interface GNode {
+  id: string;
+  name: string;
+  type: string;
+  kind?: string | null;
+  countryCode?: string | null;
+  code?: string | null;
+}
+
+export interface GEdge {
+  source: string;
+  target: string;
+  type: string;
+}
+
+export const SHAPES: Record<string, string> = {
+  ORGANIZATION: 'ellipse',
+  PERSON: 'triangle',
+  TECHNOLOGY: 'round-rectangle',
+  MODALITY: 'diamond',
+  INDICATION: 'hexagon',
+  FUND: 'star',
+  POLICY: 'vee',
+  EVENT: 'rectangle',
+  AGREEMENT: 'tag',
+  COUNTRY: 'octagon',
+};
+
+export const RELATIONSHIP_TYPES = [
+  'HOLDS_ROLE', 'SPOKE_AT', 'DEVELOPS', 'USES_MODALITY', 'TARGETS_INDICATION', 'ORGANIZED', 'CO_HOSTED',
+  'PARTICIPATED_IN', 'HELD_AT', 'PARTY_TO', 'FACILITATED', 'COVERS', 'APPLIES_IN', 'SIGNED_AT', 'ADMINISTERS',
+  'SUPPORTS', 'PART_OF', 'LOCATED_IN', 'FOCUSES_ON',
+];
+
+export const countryOf = (n: GNode): string | null => n.countryCode ?? n.code ?? null;
+
+export const edgeId = (e: GEdge): string => `${e.source}|${e.type}|${e.target}`;
+
+export function nodeData(n: GNode): Record<string, string> {
+  const country = countryOf(n);
+  return {
+    id: n.id,
+    label: n.name,
+    name: n.name,
+    type: n.type,
+    kind: n.kind ?? '',
+    country: country ?? '',
+    color: countryColor(country),
+    shape: SHAPES[n.type] ?? 'ellipse',
+  };
+}
+
+export const STYLE: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(color)',
+      shape: 'data(shape)' as never,
+      label: 'data(label)',
+      width: 30,
+      height: 30,
+      'font-size': 11,
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      'text-wrap': 'wrap',
+      'text-max-width': '130px',
+      color: '#1d2733',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.75,
+      'text-background-padding': '1px',
+      'border-width': 1,
+      'border-color': '#ffffff',
+    },
+  },
+  { selector: 'node.endpoint', style: { width: 42, height: 42, 'border-width': 3, 'border-color': '#1d2733', 'font-weight': 'bold' } },
+  { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f0b400' } },
+  { selector: 'node.avoided', style: { opacity: 0.45, 'border-width': 3, 'border-style': 'dashed', 'border-color': '#000000' } },
+  {
+    selector: 'edge',
+    style: {
+      width: 2,
+      'line-color': '#9aa5b1',
+      'target-arrow-color': '#9aa5b1',
+      'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier',
+      label: 'data(label)',
+      'font-size': 8,
+      color: '#5b6776',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#fbfcfd',
+      'text-background-opacity': 0.85,
+    },
+  },
+  { selector: 'edge.path', style: { width: 3, 'line-color': '#0b6e69', 'target-arrow-color': '#0b6e69' } },
+  { selector: '.faded', style: { opacity: 0.15 } },
+  { selector: 'edge.highlight', style: { width: 5, 'line-color': '#f08c00', 'target-arrow-color': '#f08c00', opacity: 1 } },
+  { selector: 'node.highlight', style: { opacity: 1 } },
+];
+
+function shapeSvg(shape: string, color: string): string {
+  const s = 16;
+  const poly = (pts: string) => `<polygon points="${pts}" fill="${color}" stroke="#555" stroke-width="0.6"/>`;
+  const body: Record<string, string> = {
+    ellipse: `<circle cx="7" cy="7" r="6" fill="${color}" stroke="#555" stroke-width="0.6"/>`,
+    triangle: poly('7,1 13,13 1,13'),
+    'round-rectangle': `<rect x="1" y="2" width="12" height="10" rx="3" fill="${color}" stroke="#555" stroke-width="0.6"/>`,
+    rectangle: `<rect x="1" y="2" width="12" height="10" fill="${color}" stroke="#555" stroke-width="0.6"/>`,
+    diamond: poly('7,1 13,7 7,13 1,7'),
+    hexagon: poly('4,1.5 10,1.5 13,7 10,12.5 4,12.5 1,7'),
+    star: poly('7,1 8.6,5.2 13,5.2 9.5,8 10.8,12.6 7,9.9 3.2,12.6 4.5,8 1,5.2 5.4,5.2'),
+    vee: poly('1,1 7,6 13,1 7,13'),
+    tag: poly('1,2 10,2 13,7 10,12 1,12'),
+    octagon: poly('4.5,1 9.5,1 13,4.5 13,9.5 9.5,13 4.5,13 1,9.5 1,4.5'),
+  };
+  return `<svg width="${s}" height="${s}" viewBox="0 0 14 14" aria-hidden="true">${body[shape] ?? body.ellipse}</svg>`;
+}
+
+export function renderLegend(el: HTMLElement): void {
+  const items: string[] = ['<div class="title">Colour: country</div>'];
+  for (const [code, color] of Object.entries(COUNTRY_COLORS)) {
+    items.push(`<div class="item">${shapeSvg('ellipse', color)} ${COUNTRY_NAMES[code] ?? code}</div>`);
+  }
+  items.push(`<div class="item">${shapeSvg('ellipse', OTHER_COUNTRY_COLOR)} Other country</div>`);
+  items.push(`<div class="item">${shapeSvg('ellipse', NO_COUNTRY_COLOR)} No country</div>`);
+  items.push('<div class="title">Shape: type</div>');
+  for (const [type, shape] of Object.entries(SHAPES)) {
+    items.push(`<div class="item">${shapeSvg(shape, '#e3e7ec')} ${humanize(type)}</div>`);
+  }
+  el.innerHTML = items.join('');
+}
+
+const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function toGraphML(nodes: GNode[], edges: GEdge[]): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
+    '  <key id="type" for="node" attr.name="type" attr.type="string"/>',
+    '  <key id="kind" for="node" attr.name="kind" attr.type="string"/>',
+    '  <key id="country" for="node" attr.name="country" attr.type="string"/>',
+    '  <key id="relationship" for="edge" attr.name="type" attr.type="string"/>',
+    '  <graph id="G" edgedefault="directed">',
+  ];
+  for (const n of nodes) {
+    lines.push(
+      `    <node id="${xml(n.id)}"><data key="name">${xml(n.name)}</data><data key="type">${xml(n.type)}</data>` +
+        `<data key="kind">${xml(n.kind ?? '')}</data><data key="country">${xml(countryOf(n) ?? '')}</data></node>`,
+    );
+  }
+  for (const e of edges) {
+    lines.push(`    <edge id="${xml(edgeId(e))}" source="${xml(e.source)}" target="${xml(e.target)}"><data key="relationship">${xml(e.type)}</data></edge>`);
+  }
+  lines.push('  </graph>', '</graphml>', '');
+  return lines.join('\n');
+}
+
+export function download(name: string, href: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+export function downloadText(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  download(name, url);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
