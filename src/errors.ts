@@ -86,9 +86,10 @@ const PASSTHROUGH_CODES = new Set<string>([
  * Apollo's formatError: refusals by the query limits become LIMIT_EXCEEDED
  * naming the limit; errors we raised and graphql-js validation errors pass as
  * they are; anything else becomes INTERNAL_SERVER_ERROR with a generic message
- * unless `exposeDetails` (development). Stack traces never leave the server.
+ * unless `exposeDetails` (development), and is handed to `logUnexpected` with its
+ * stack. Stack traces never leave the server.
  */
-export function createErrorFormatter(exposeDetails: boolean) {
+export function createErrorFormatter(exposeDetails: boolean, logUnexpected: (error: unknown) => void = () => undefined) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const code = String(formatted.extensions?.code ?? '');
@@ -97,6 +98,7 @@ export function createErrorFormatter(exposeDetails: boolean) {
     if (hit) return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.LIMIT_EXCEEDED, ...hit } };
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     if (ours) return { ...formatted, extensions };
+    logUnexpected(error instanceof GraphQLError ? (error.originalError ?? error) : error);
     return {
       message: exposeDetails ? formatted.message : 'Internal server error',
       locations: formatted.locations,

@@ -71,7 +71,7 @@ export function relationshipId(rel: Pick<SeedRelationship, 'from' | 'type' | 'to
 }
 
 function nodeProps(node: SeedNode): Record<string, unknown> {
-  const { label: _label, evidence: _evidence, properties, ...core } = node;
+  const { label: _label, evidence: _evidence, audit: _audit, properties, ...core } = node;
   const props: Record<string, unknown> = { ...properties, ...core };
   for (const key of Object.keys(props)) if (props[key] === undefined) delete props[key];
   return props;
@@ -92,12 +92,13 @@ export interface LoadResult {
 export async function loadSeed(executor: Executor, data: SeedFile, file: string, actor = 'seed'): Promise<LoadResult> {
   const sourceId = data.source.id;
   return executor.writeTransaction(`seed/load`, async (tx) => {
-    await run(tx, cypherQuery('seed/mergeSource'), { source: data.source, actor });
+    const { audit: sourceAudit, ...source } = data.source;
+    await run(tx, cypherQuery('seed/mergeSource'), { source, audit: sourceAudit ?? null, actor });
     let nodes = 0;
     for (const label of ENTITY_LABELS) {
       const rows = data.nodes
         .filter((n) => n.label === label)
-        .map((n) => ({ id: n.id, props: nodeProps(n), evidence: n.evidence }));
+        .map((n) => ({ id: n.id, props: nodeProps(n), evidence: n.evidence, audit: n.audit ?? null }));
       if (rows.length === 0) continue;
       const [result] = await run<{ written: number }>(tx, cypherTemplate('seed/mergeNodes', { label }), { rows, sourceId, actor });
       nodes += Number(result?.written ?? 0);
@@ -106,7 +107,7 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
     for (const type of RELATIONSHIP_TYPE_NAMES) {
       const rows = data.relationships
         .filter((r) => r.type === type)
-        .map((r) => ({ id: relationshipId(r), from: r.from, to: r.to, props: r.properties, evidence: r.evidence }));
+        .map((r) => ({ id: relationshipId(r), from: r.from, to: r.to, props: r.properties, evidence: r.evidence, audit: r.audit ?? null }));
       if (rows.length === 0) continue;
       const [result] = await run<{ written: number }>(tx, cypherTemplate('seed/mergeRelationships', { type }), { rows, sourceId, actor });
       relationships += Number(result?.written ?? 0);
@@ -123,7 +124,7 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
  * loads each in its own transaction.
  */
 export async function loadSeedDirectory(executor: Executor, dir = SEED_DIR): Promise<LoadResult[]> {
-  const files = listSeedFiles(dir).map((file) => ({ file, data: readSeedFile(file) }));
+  const files = inDependencyOrder(listSeedFiles(dir).map((file) => ({ file, data: readSeedFile(file) })));
   checkLabelsAgree(files);
   const results: LoadResult[] = [];
   for (const { file, data } of files) {
@@ -136,11 +137,35 @@ export async function loadSeedDirectory(executor: Executor, dir = SEED_DIR): Pro
   return results;
 }
 
+/**
+ * Orders files so that a file comes after the files defining the entities it
+ * references; otherwise (and among equals) by name. A reference no file defines
+ * must already be in the graph (the loader refuses the file if it is not).
+ */
+function inDependencyOrder<T extends { file: string; data: SeedFile }>(files: T[]): T[] {
+  const definedBy = new Map<string, T>();
+  for (const f of files) for (const node of f.data.nodes) if (!definedBy.has(node.id)) definedBy.set(node.id, f);
+  const ordered: T[] = [];
+  const state = new Map<T, 'visiting' | 'done'>();
+  const visit = (f: T) => {
+    if (state.get(f)) return;
+    state.set(f, 'visiting');
+    for (const ref of f.data.references) {
+      const dependency = definedBy.get(ref.id);
+      if (dependency && dependency !== f && !state.get(dependency)) visit(dependency);
+    }
+    state.set(f, 'done');
+    ordered.push(f);
+  };
+  files.forEach(visit);
+  return ordered;
+}
+
 /** Two files that give one id different labels are refused before anything is written. */
 function checkLabelsAgree(files: { file: string; data: SeedFile }[]): void {
   const seen = new Map<string, { label: string; file: string }>();
   for (const { file, data } of files) {
-    for (const node of data.nodes) {
+    for (const node of [...data.nodes, ...data.references]) {
       const earlier = seen.get(node.id);
       if (earlier && earlier.label !== node.label) {
         throw new SeedFileError(path.basename(file), [

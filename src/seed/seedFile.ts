@@ -35,11 +35,30 @@ export const properties = z
   .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property names are camelCase'), factValue)
   .refine((p) => Object.keys(p).length <= 40, 'at most 40 properties');
 
-const RESERVED = ['id', 'name', 'aliases', 'description', 'kind', 'country', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retracted', 'sourceIds', 'evidence'];
+const RESERVED = ['id', 'name', 'aliases', 'description', 'kind', 'country', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retracted', 'retractedAt', 'retractedBy', 'retractionReason', 'sourceIds', 'evidence', 'audit'];
 const extraProperties = properties.refine(
   (p) => Object.keys(p).every((k) => !RESERVED.includes(k)),
   `properties may not redefine ${RESERVED.join(', ')}`,
 );
+
+const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})(\[[^\]]+\])?$/, 'must be an ISO 8601 instant');
+
+/**
+ * Who wrote a record and when, as an export carries it. Hand-written seed files
+ * leave it out; the loader then stamps the load itself.
+ */
+export const audit = z
+  .object({
+    createdAt: instant.optional(),
+    createdBy: text(200).optional(),
+    updatedAt: instant.optional(),
+    updatedBy: text(200).optional(),
+    retractedAt: instant.optional(),
+    retractedBy: text(200).optional(),
+    retractionReason: text(2000).optional(),
+  })
+  .strict();
+export type Audit = z.infer<typeof audit>;
 
 const base = {
   id: slug,
@@ -48,6 +67,7 @@ const base = {
   description: text(2000),
   evidence,
   properties: extraProperties.default({}),
+  audit: audit.optional(),
 };
 
 export const seedNode = z.discriminatedUnion('label', [
@@ -84,7 +104,7 @@ export const seedNode = z.discriminatedUnion('label', [
 ]);
 export type SeedNode = z.infer<typeof seedNode>;
 
-const RESERVED_ON_RELATIONSHIPS = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retracted', 'sourceIds', 'evidence'];
+const RESERVED_ON_RELATIONSHIPS = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retracted', 'retractedAt', 'retractedBy', 'retractionReason', 'sourceIds', 'evidence'];
 
 export const seedRelationship = z
   .object({
@@ -100,6 +120,7 @@ export const seedRelationship = z
         `properties may not redefine ${RESERVED_ON_RELATIONSHIPS.join(', ')}`,
       )
       .default({}),
+    audit: audit.optional(),
   })
   .strict()
   .refine((r) => r.type !== 'PARTY_TO' || PARTY_ROLES.includes(r.properties.role as never), {
@@ -119,13 +140,19 @@ export const seedSource = z
     language: z.string().regex(/^[a-z]{2}$/).default('en'),
     /** The file under shared/source (or elsewhere) the facts were taken from. */
     document: text(300).optional(),
+    audit: audit.optional(),
   })
   .strict();
+
+/** An entity this file's relationships use but another file (or the graph) defines. */
+export const seedReference = z.object({ id: slug, label: z.enum(ENTITY_LABELS) }).strict();
 
 export const seedFile = z
   .object({
     source: seedSource,
     nodes: z.array(seedNode).min(1),
+    /** Entities defined elsewhere that relationships here start or end at. */
+    references: z.array(seedReference).default([]),
     relationships: z.array(seedRelationship),
   })
   .strict()
@@ -138,12 +165,14 @@ export { ENTITY_LABELS };
 
 interface RawRecords {
   nodes?: unknown;
+  references?: unknown;
   relationships?: unknown;
 }
 
 /**
- * Cross-record checks: duplicate ids, relationships whose ends are missing from
- * the file or of a label the type does not allow, duplicate relationships.
+ * Cross-record checks: duplicate ids, relationships whose ends are neither nodes
+ * nor references of the file or of a label the type does not allow, duplicate
+ * relationships.
  * Takes unvalidated data too, so a file with record errors still gets these
  * reported (zod skips object refinements once a record has failed).
  */
@@ -159,6 +188,12 @@ export function referenceProblems(file: RawRecords): { path: (string | number)[]
     if (labels.has(node.id)) problems.push({ path: ['nodes', index, 'id'], message: `duplicate id "${node.id}"` });
     labels.set(node.id, String(node.label));
   });
+  const references = Array.isArray(file.references) ? (file.references as { id?: unknown; label?: unknown }[]) : [];
+  references.forEach((ref, index) => {
+    if (typeof ref?.id !== 'string') return;
+    if (labels.has(ref.id)) problems.push({ path: ['references', index, 'id'], message: `"${ref.id}" is also a node of this file` });
+    labels.set(ref.id, String(ref.label));
+  });
   const seen = new Set<string>();
   relationships.forEach((rel, index) => {
     const rule = RELATIONSHIP_TYPES[rel?.type as keyof typeof RELATIONSHIP_TYPES];
@@ -168,7 +203,7 @@ export function referenceProblems(file: RawRecords): { path: (string | number)[]
       const label = labels.get(id);
       const allowed: readonly string[] = rule[end];
       if (!label) {
-        problems.push({ path: ['relationships', index, end], message: `no node with id "${id}" in this file` });
+        problems.push({ path: ['relationships', index, end], message: `no node or reference with id "${id}" in this file` });
       } else if (!allowed.includes(label)) {
         problems.push({
           path: ['relationships', index, end],

@@ -91,7 +91,7 @@ export async function startTestApp(options: { seed?: boolean; queryTimeoutMs?: n
     await loadSeedDirectory(executor);
   }
   queries.length = 0;
-  const logger = createLogger({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const logger = createLogger({ LOG_LEVEL: (process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent', NODE_ENV: 'test' });
   const statistics = new StatisticsCache(executor, 0);
   const server: AppServer = await createServer({
     config: { NODE_ENV: 'test' },

@@ -78,7 +78,7 @@ async function resolveSource(tx: Tx, source: SourceInput, actor: string): Promis
   if (row?.exists) {
     throw new BadUserInputError(`Source "${created.id}" already exists; cite it with source.id`, 'input.source.new.id');
   }
-  await run(tx, cypherQuery('seed/mergeSource'), { source: created, actor });
+  await run(tx, cypherQuery('seed/mergeSource'), { source: created, actor, audit: null });
   return created.id;
 }
 

@@ -1,0 +1,3 @@
+MATCH (c:Change)
+RETURN properties(c) AS props
+ORDER BY c.at, c.id

@@ -1,0 +1,3 @@
+MATCH (s:Source)
+RETURN properties(s) AS props
+ORDER BY s.publishedOn, s.id
