@@ -1,4 +1,4 @@
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import neo4j, { Neo4jError, type BookmarkManager, type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import { AppError, ConflictError, QueryTimeoutError, ServiceUnavailableError } from '../errors';
 import type { CypherQuery } from './cypher';
 
@@ -19,7 +19,7 @@ export interface ExecutorOptions {
 
 export interface CallOptions {
   timeoutMs?: number;
-  /** Bookmarks to wait for (read-your-writes across sessions). */
+  /** Extra bookmarks to wait for, e.g. a write made through another API replica. */
   bookmarks?: string[];
 }
 
@@ -34,7 +34,12 @@ export type Params = Record<string, unknown>;
  * masked by the error formatter.
  */
 export class Executor {
-  private lastBookmarks: string[] = [];
+  /**
+   * Shared by every session this executor opens: each write's bookmark is
+   * handed to the next transactions, so on a cluster a read that follows a
+   * write (from any request to this process) sees it (read-your-writes).
+   */
+  readonly bookmarkManager: BookmarkManager = neo4j.bookmarkManager();
 
   constructor(
     private readonly driver: Driver,
@@ -65,11 +70,6 @@ export class Executor {
     return this.execute('WRITE', name, work, call);
   }
 
-  /** Bookmarks of the latest write made through this executor. */
-  get bookmarks(): string[] {
-    return this.lastBookmarks;
-  }
-
   private async execute<T>(
     mode: 'READ' | 'WRITE',
     name: string,
@@ -81,13 +81,13 @@ export class Executor {
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarks: call.bookmarks,
+      bookmarkManager: this.bookmarkManager,
     });
     const txConfig = { timeout: call.timeoutMs ?? this.options.timeoutMs, metadata: { app: 'regen-graph', query: name } };
     let ok = false;
     try {
       const result =
         mode === 'READ' ? await session.executeRead(work, txConfig) : await session.executeWrite(work, txConfig);
-      if (mode === 'WRITE') this.lastBookmarks = session.lastBookmarks();
       ok = true;
       return result;
     } catch (error) {

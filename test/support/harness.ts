@@ -72,9 +72,11 @@ export function openTestDriver(): Driver {
  * `seed` (the default) the graph is cleared and the seed files loaded first.
  * With `auth` (e.g. `{ jwtSecret }`) bearer tokens are verified; without it they are refused.
  */
-export async function startTestApp(options: { seed?: boolean; queryTimeoutMs?: number; auth?: AuthSettings } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { seed?: boolean; queryTimeoutMs?: number; auth?: AuthSettings; /** Connect with the routing scheme neo4j:// instead of bolt://. */ routing?: boolean } = {},
+): Promise<TestApp> {
   const target = testTarget();
-  const driver = openTestDriver();
+  const driver = options.routing ? createDriver({ ...target, uri: target.uri.replace(/^bolt(\+s|\+ssc)?:/, 'neo4j$1:') }, { NEO4J_MAX_POOL_SIZE: 20, NEO4J_ACQUISITION_TIMEOUT_MS: 5_000 }) : openTestDriver();
   const queries: QueryEvent[] = [];
   const metrics = createMetrics();
   const executor = new Executor(driver, {
