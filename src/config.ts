@@ -71,6 +71,8 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(0).default(0),
   /** JSON file of allowed GraphQL documents (array, or object of name to document); when set, nothing else runs. */
   OPERATION_ALLOWLIST_FILE: z.string().min(1).optional(),
+  /** Require a valid bearer token for reads too (introspection stays open). */
+  READS_REQUIRE_TOKEN: bool.default(false),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

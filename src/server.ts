@@ -13,6 +13,7 @@ import { createErrorFormatter } from './errors';
 import { httpErrorHandler } from './http/errorHandler';
 import { queryProtection } from './http/limits';
 import { operationAllowlistPlugin, readAllowlist } from './http/operationAllowlist';
+import { readAccessPlugin } from './http/readAccess';
 import { fetchServerInfo } from './modules/about/repository';
 import { observabilityPlugin } from './observability/apolloPlugin';
 import { createMetrics, type Metrics } from './observability/metrics';
@@ -71,6 +72,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     plugins: [
       ...protection.plugins,
       ...(allowlist ? [operationAllowlistPlugin(allowlist)] : []),
+      ...(config.READS_REQUIRE_TOKEN ? [readAccessPlugin()] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(metrics, deps.logger),

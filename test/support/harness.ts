@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { createTokenVerifier, type AuthSettings } from '../../src/auth';
+import type { Config } from '../../src/config';
 import { createDriver } from '../../src/db/driver';
 import { Executor, type QueryEvent } from '../../src/db/executor';
 import { applyMigrations } from '../../src/db/migrations';
@@ -73,7 +74,15 @@ export function openTestDriver(): Driver {
  * With `auth` (e.g. `{ jwtSecret }`) bearer tokens are verified; without it they are refused.
  */
 export async function startTestApp(
-  options: { seed?: boolean; queryTimeoutMs?: number; auth?: AuthSettings; /** Connect with the routing scheme neo4j:// instead of bolt://. */ routing?: boolean } = {},
+  options: {
+    seed?: boolean;
+    queryTimeoutMs?: number;
+    auth?: AuthSettings;
+    /** Connect with the routing scheme neo4j:// instead of bolt://. */
+    routing?: boolean;
+    /** Server settings beyond the defaults (e.g. READS_REQUIRE_TOKEN). */
+    config?: Partial<Config>;
+  } = {},
 ): Promise<TestApp> {
   const target = testTarget();
   const driver = options.routing ? createDriver({ ...target, uri: target.uri.replace(/^bolt(\+s|\+ssc)?:/, 'neo4j$1:') }, { NEO4J_MAX_POOL_SIZE: 20, NEO4J_ACQUISITION_TIMEOUT_MS: 5_000 }) : openTestDriver();
@@ -96,7 +105,7 @@ export async function startTestApp(
   const logger = createLogger({ LOG_LEVEL: (process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent', NODE_ENV: 'test' });
   const statistics = new StatisticsCache(executor, 0);
   const server: AppServer = await createServer({
-    config: { NODE_ENV: 'test' },
+    config: { NODE_ENV: 'test', ...options.config },
     executor,
     logger,
     metrics,
