@@ -253,7 +253,7 @@ describe('loading the seed graph into the real database', () => {
         file: 'broken-unknown-endpoint.json',
         record: 'relationships[0] (fixture-licensor PARTY_TO fixture-no-such-agreement)',
         field: 'field to',
-        says: 'no node with id "fixture-no-such-agreement" in this file',
+        says: 'no node or reference with id "fixture-no-such-agreement" in this file',
       },
       {
         file: 'broken-bad-kind.json',
@@ -354,7 +354,7 @@ describe('loading the seed graph into the real database', () => {
         message = (error as Error).message;
       }
       expect(message).toMatch(/field kind/);
-      expect(message).toMatch(/no node with id "fixture-nowhere"/);
+      expect(message).toMatch(/no node or reference with id "fixture-nowhere"/);
       expect(message).toMatch(/properties may not redefine id/);
     });
 
