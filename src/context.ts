@@ -1,7 +1,7 @@
 import { authenticate, type AuthUser, type TokenVerifier } from './auth';
 import type { Executor } from './db/executor';
 import type { Logger } from './logger';
-import { createEntityLoaders, type EntityLoaders } from './modules/entity/loaders';
+import { createEntityLoaders, type BatchObserver, type EntityLoaders } from './modules/entity/loaders';
 import type { StatisticsCache } from './modules/statistics/cache';
 
 /** Long-lived dependencies shared by every request. */
@@ -12,6 +12,8 @@ export interface AppDeps {
   statistics: StatisticsCache;
   /** Verifies bearer tokens; absent when no AUTH_JWT_SECRET or AUTH_JWKS_URL is configured (then tokens are refused and writes impossible). */
   auth?: TokenVerifier;
+  /** Receives DataLoader batch sizes (for /metrics), when given. */
+  onBatch?: BatchObserver;
 }
 
 /** What every resolver receives: shared dependencies plus per-request state. */
@@ -37,5 +39,5 @@ export interface RequestInfo {
  */
 export async function createContext(deps: AppDeps, request: RequestInfo): Promise<Context> {
   const user = await authenticate(deps.auth, request.authorization);
-  return { ...deps, requestId: request.requestId, loaders: createEntityLoaders(deps.executor), user };
+  return { ...deps, requestId: request.requestId, loaders: createEntityLoaders(deps.executor, deps.onBatch), user };
 }

@@ -60,6 +60,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   });
   const allowlist = config.OPERATION_ALLOWLIST_FILE ? readAllowlist(config.OPERATION_ALLOWLIST_FILE) : null;
   const metrics = deps.metrics ?? createMetrics();
+  const contextDeps = { ...deps, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
 
   const apollo = new ApolloServer<Context>({
     typeDefs,
@@ -127,7 +128,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
       : []),
     express.json({ limit: config.BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(deps, { requestId: String(req.id), authorization: req.headers.authorization }),
+      context: async ({ req }) => createContext(contextDeps, { requestId: String(req.id), authorization: req.headers.authorization }),
     }),
   );
 

@@ -38,6 +38,14 @@ describe('metrics and operation logs', () => {
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 
+  it('records how many keys each DataLoader batch carried', async () => {
+    const res = await app.graphql('{ entities(ids: ["bpipo", "dcb", "firm"]) { id } }');
+    expect(res.errors).toBeUndefined();
+    const text = await (await fetch(`${app.url}/metrics`)).text();
+    expect(text).toMatch(/^dataloader_batch_size_count\{loader="entity"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^dataloader_batch_size_sum\{loader="entity"\} [3-9]\d*$/m);
+  });
+
   it('labels an operation without a name as anonymous', async () => {
     await app.graphql('{ entity(id: "duogenic-stemcells") { id } }');
     const text = await (await fetch(`${app.url}/metrics`)).text();

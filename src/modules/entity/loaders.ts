@@ -21,26 +21,35 @@ export interface EntityLoaders {
   related(types: readonly RelationshipType[], direction: RelationDirection): DataLoader<string, RelatedRecord[]>;
 }
 
-export function createEntityLoaders(executor: Executor): EntityLoaders {
-  const entity = new DataLoader<string, EntityRecord | null>((ids) => findEntities(executor, ids), { maxBatchSize: 1000 });
+/** Called with each batch's size, for metrics. */
+export type BatchObserver = (loader: string, size: number) => void;
+
+export function createEntityLoaders(executor: Executor, onBatch: BatchObserver = () => undefined): EntityLoaders {
+  const observed =
+    <K, V>(name: string, load: (keys: readonly K[]) => Promise<V[]>) =>
+    (keys: readonly K[]) => {
+      onBatch(name, keys.length);
+      return load(keys);
+    };
+  const entity = new DataLoader<string, EntityRecord | null>(observed('entity', (ids) => findEntities(executor, ids)), { maxBatchSize: 1000 });
   const relatedLoaders = new Map<string, DataLoader<string, RelatedRecord[]>>();
   return {
     entity,
-    citations: new DataLoader((ids) => findCitations(executor, ids), { maxBatchSize: 1000 }),
-    source: new DataLoader((ids) => findSources(executor, ids)),
-    statementCount: new DataLoader((ids) => countStatements(executor, ids)),
-    organizationCount: new DataLoader((codes) => countOrganizationsByCountry(executor, codes)),
+    citations: new DataLoader(observed('citations', (ids: readonly string[]) => findCitations(executor, ids)), { maxBatchSize: 1000 }),
+    source: new DataLoader(observed('source', (ids: readonly string[]) => findSources(executor, ids))),
+    statementCount: new DataLoader(observed('statementCount', (ids: readonly string[]) => countStatements(executor, ids))),
+    organizationCount: new DataLoader(observed('organizationCount', (codes: readonly string[]) => countOrganizationsByCountry(executor, codes))),
     related(types, direction) {
       const sorted = [...types].sort();
       const key = `${sorted.join('|')}/${direction}`;
       let loader = relatedLoaders.get(key);
       if (!loader) {
         loader = new DataLoader(
-          async (ids) => {
+          observed(`related:${direction}`, async (ids: readonly string[]) => {
             const lists = await findRelated(executor, ids, sorted, direction);
             for (const list of lists) for (const r of list) entity.prime(r.node.id, r.node);
             return lists;
-          },
+          }),
           { maxBatchSize: 500 },
         );
         relatedLoaders.set(key, loader);
