@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createTokenVerifier } from './auth';
 import { ConfigError, loadConfig } from './config';
+import { PROJECT_ROOT } from './projectRoot';
 import { createDriver, resolveNeo4jTarget } from './db/driver';
 import { Executor } from './db/executor';
 import { applyMigrations } from './db/migrations';
@@ -11,7 +12,7 @@ import { createMetrics } from './observability/metrics';
 import { graphIsEmpty, loadSeedDirectory } from './seed/loadSeed';
 import { createServer } from './server';
 
-const packageVersion = (JSON.parse(readFileSync(path.resolve(__dirname, '..', 'package.json'), 'utf8')) as { version: string })
+const packageVersion = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
   .version;
 
 /** config -> database -> migrations (and seed on an empty graph) -> server -> listen; clean shutdown on signals. */
@@ -52,6 +53,11 @@ async function main(): Promise<void> {
   });
   if (!auth) logger.warn('no AUTH_JWT_SECRET or AUTH_JWKS_URL: tokens are refused and curation writes are disabled');
   const server = await createServer({ config, executor, logger, metrics, statistics, version: packageVersion, auth });
+  server.httpServer.once('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? `port ${config.PORT} on ${config.HOST} is already in use (set PORT)` : error.message;
+    process.stderr.write(`fatal: cannot listen: ${reason}\n`);
+    void driver.close().finally(() => process.exit(1));
+  });
   server.httpServer.listen(config.PORT, config.HOST, () => {
     logger.info({ url: `http://${config.HOST}:${config.PORT}/graphql`, neo4j: target.uri }, 'server ready');
   });

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import gql from 'graphql-tag';
 import type { Resolvers } from './generated/graphql';
+import { PROJECT_ROOT } from './projectRoot';
 import { aboutResolvers } from './modules/about/resolvers';
 import { curationResolvers } from './modules/curation/resolvers';
 import { entityResolvers } from './modules/entity/resolvers';
@@ -11,7 +12,7 @@ import { searchResolvers } from './modules/search/resolvers';
 import { statisticsResolvers } from './modules/statistics/resolvers';
 
 /** schema.graphql, parsed once. */
-export const typeDefs = gql(fs.readFileSync(path.resolve(__dirname, '..', 'schema.graphql'), 'utf8'));
+export const typeDefs = gql(fs.readFileSync(path.join(PROJECT_ROOT, 'schema.graphql'), 'utf8'));
 
 /** Every module's resolvers, merged. Modules never define the same field twice. */
 export const resolvers: Resolvers[] = [aboutResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers];

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROJECT_ROOT } from '../projectRoot';
 
 /** A Cypher statement with the name it is logged, measured and tagged under. */
 export interface CypherQuery {
@@ -7,7 +8,7 @@ export interface CypherQuery {
   readonly text: string;
 }
 
-export const CYPHER_DIR = path.resolve(__dirname, '..', '..', 'cypher');
+export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 const cache = new Map<string, CypherQuery>();
 
 /**

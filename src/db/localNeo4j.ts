@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import neo4j from 'neo4j-driver';
+import { PROJECT_ROOT } from '../projectRoot';
 
 /**
  * A project-local Neo4j Community server, run from the jars Maven Central serves
@@ -64,7 +65,7 @@ export function localInstance(name: string, env: NodeJS.ProcessEnv = process.env
   return { name, boltPort: bolt, httpPort: http, heap, pageCache };
 }
 
-const projectRoot = path.resolve(__dirname, '..', '..');
+const projectRoot = PROJECT_ROOT;
 const neo4jRoot = process.env.NEO4J_LOCAL_DIR ?? path.join(projectRoot, '.neo4j');
 const libDir = path.join(neo4jRoot, 'lib');
 

@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import type { ZodError } from 'zod';
 import { cypherQuery, cypherTemplate } from '../db/cypher';
 import { run, type Executor } from '../db/executor';
+import { PROJECT_ROOT } from '../projectRoot';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES } from '../domain/model';
 import { referenceProblems, seedFile, type SeedFile, type SeedNode, type SeedRelationship } from './seedFile';
 
-export const SEED_DIR = path.resolve(__dirname, '..', '..', 'seed');
+export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 
 /** Bulk loads get a longer transaction timeout than API requests. */
 const SEED_TIMEOUT_MS = 300_000;

@@ -1,14 +1,11 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import express, { Router, type Request, type Response } from 'express';
+import { PROJECT_ROOT } from '../projectRoot';
 
-/**
- * Where the built pages are: web/dist at the project root, found from this
- * file both when run from source (src/web) and compiled (dist/src/web).
- */
+/** Where the built pages are: web/dist at the project root. */
 export function findWebDist(): string {
-  const candidates = [resolve(__dirname, '..', '..', 'web', 'dist'), resolve(__dirname, '..', '..', '..', 'web', 'dist')];
-  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]!;
+  return join(PROJECT_ROOT, 'web', 'dist');
 }
 
 const PAGES: Record<string, string> = { overview: 'index.html', explore: 'explore.html', graphiql: 'graphiql.html' };
