@@ -1,0 +1,107 @@
+/**
+ * The floor: a tiny node:http server (PORT, default 4102) that answers each
+ * workload operation with hand-written Cypher through neo4j-driver directly —
+ * one read transaction per request, no GraphQL, no validation, no resolvers.
+ * POST /<operation> with the operation's input as JSON; the answer is the rows
+ * as JSON. Started by bench/run.ts and driven by autocannon like the API.
+ *
+ * detail, list and search are written here as single queries (pattern
+ * comprehensions, count + page). statistics, paths and neighborhood reuse the
+ * project's own Cypher text (cypher/queries/...) because that text already is the
+ * hand-written query; for those the ratio isolates the API's own overhead.
+ */
+import * as http from 'node:http';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { cypherQuery, cypherTemplate } from '../src/db/cypher';
+import { RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
+import { luceneFor } from './workload';
+
+const DETAIL = `
+MATCH (o:Organization {id: $id}) WHERE o.retracted IS NULL
+RETURN o {.id, .name, .country, .kind,
+  people: [(p:Person)-[r:HOLDS_ROLE]->(o) WHERE r.retracted IS NULL AND p.retracted IS NULL | {title: r.title, person: p {.id, .name}}],
+  technologies: [(o)-[:DEVELOPS]->(t:Technology) WHERE t.retracted IS NULL | t {.id, .name,
+    modalities: [(t)-[:USES_MODALITY]->(m:Modality) | m {.id, .name}],
+    indications: [(t)-[:TARGETS_INDICATION]->(i:Indication) | i {.id, .name}],
+    agreements: [(a:Agreement)-[:COVERS]->(t) WHERE a.retracted IS NULL | a {.id, .name, .kind,
+      licensor: head([(l:Organization)-[pr:PARTY_TO]->(a) WHERE pr.role = 'LICENSOR' | l {.id, .name}]),
+      licensee: head([(l:Organization)-[pr:PARTY_TO]->(a) WHERE pr.role = 'LICENSEE' | l {.id, .name}])}]}],
+  agreements: [(o)-[pr:PARTY_TO]->(a:Agreement) WHERE a.retracted IS NULL | {role: pr.role, agreement: a {.id, .name,
+    covers: [(a)-[:COVERS]->(t:Technology) | t {.id, .name}]}}],
+  events: [(o)-[rel:ORGANIZED|CO_HOSTED|PARTICIPATED_IN]->(e:Event) WHERE e.retracted IS NULL | {participation: type(rel), event: e {.id, .name}}]
+} AS organization`;
+
+const LIST_PAGE = `
+MATCH (n:Organization) WHERE n.retracted IS NULL AND n.country IN $countries AND n.kind IN $kinds
+RETURN n {.id, .name, .country, .kind} AS node ORDER BY n.name, n.id LIMIT 21`;
+const LIST_COUNT = `
+MATCH (n:Organization) WHERE n.retracted IS NULL AND n.country IN $countries AND n.kind IN $kinds
+RETURN count(n) AS total`;
+
+const SEARCH = `
+CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: 20}) YIELD node, score
+WHERE node.retracted IS NULL
+RETURN node {.id, .name, labels: labels(node)} AS entity, score ORDER BY score DESC, node.name LIMIT 10`;
+
+const WALK = RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'LOCATED_IN');
+const PATHS = cypherTemplate('paths/shortest', { k: 5, maxHops: 4, types: WALK }).text;
+const HOOD = cypherTemplate('paths/neighborhood', { types: WALK }).text;
+const STATS = [
+  [cypherQuery('statistics/entitiesByType').text, {}],
+  [cypherQuery('statistics/organizationsByCountryAndKind').text, {}],
+  [cypherTemplate('statistics/usage', { label: 'Modality', type: 'USES_MODALITY' }).text, {}],
+  [cypherTemplate('statistics/usage', { label: 'Indication', type: 'TARGETS_INDICATION' }).text, {}],
+  [cypherQuery('statistics/agreementsByKindAndTerritory').text, {}],
+  [cypherQuery('statistics/crossBorderLinks').text, { types: RELATIONSHIP_TYPE_NAMES }],
+  [cypherQuery('statistics/relationshipsByType').text, { types: RELATIONSHIP_TYPE_NAMES }],
+] as const;
+
+const rows = async (tx: ManagedTransaction, text: string, params: Record<string, unknown>) =>
+  (await tx.run(text, params)).records.map((r) => r.toObject());
+
+type Handler = (tx: ManagedTransaction, input: Record<string, unknown>) => Promise<unknown>;
+const HANDLERS: Record<string, Handler> = {
+  detail: (tx, i) => rows(tx, DETAIL, { id: i.id }),
+  list: async (tx, i) => {
+    const page = await rows(tx, LIST_PAGE, i);
+    const [count] = await rows(tx, LIST_COUNT, i);
+    return { total: count?.total, page: page.slice(0, 20), hasNextPage: page.length > 20 };
+  },
+  search: (tx, i) => rows(tx, SEARCH, { lucene: luceneFor(String(i.query)) }),
+  statistics: async (tx) => {
+    const out: unknown[] = [];
+    for (const [text, params] of STATS) out.push(await rows(tx, text, params));
+    return out;
+  },
+  paths: (tx, i) => rows(tx, PATHS, { from: i.from, to: i.to, avoid: [], crossBorderOnly: false }),
+  neighborhood: (tx, i) => rows(tx, HOOD, { id: i.id, depth: neo4j.int(2), limit: neo4j.int(100) }),
+};
+
+const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD!), {
+  disableLosslessIntegers: true,
+  maxConnectionPoolSize: 50,
+});
+
+const server = http.createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const handler = HANDLERS[(req.url ?? '').slice(1)];
+    if (!handler) {
+      res.writeHead(404).end();
+      return;
+    }
+    const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+    const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
+    session
+      .executeRead((tx) => handler(tx, input), { timeout: 10_000 })
+      .then((data) => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+      })
+      .catch((error: Error) => {
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: error.message }] }));
+      })
+      .finally(() => void session.close());
+  });
+});
+server.listen(Number(process.env.PORT ?? 4102), '127.0.0.1', () => console.log('floor ready'));

@@ -1,0 +1,288 @@
+/**
+ * npm run bench -- [--instance bench] [--uri bolt://… --password …] [--duration 15] [--warmup 3]
+ *                  [--connections 10] [--ops detail,list,…] [--targets ours,floor,peer] [--label small]
+ *
+ * Spawns three HTTP processes against the same Neo4j and drives each with
+ * autocannon (same connections, same rotating inputs, see bench/workload.ts):
+ *   ours   the real API (node --import tsx src/main.ts, SEED_ON_START=false, LOG_LEVEL=warn, NODE_ENV=production)
+ *   floor  bench/floor.ts: hand-written Cypher through neo4j-driver behind a bare node:http server
+ *   peer   bench/peer.ts: @neo4j/graphql 7 on Apollo standalone (detail and list only)
+ * Each run: one checked request, a warm-up, then the measured run. Latency is
+ * recorded per response (exact percentiles); RSS of the target process is
+ * sampled every 200 ms from /proc/<pid>/status (VmRSS) and its VmHWM read at the end.
+ * Prints a table with ratios and writes .artifacts/bench/<timestamp>.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import autocannon from 'autocannon';
+import neo4j from 'neo4j-driver';
+import { workload, type Operation } from './workload';
+
+const root = path.resolve(__dirname, '..');
+function arg(name: string, fallback?: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+const DURATION = Number(arg('duration', '15'));
+const WARMUP = Number(arg('warmup', '3'));
+const CONNECTIONS = Number(arg('connections', '10'));
+const INSTANCE = arg('instance', 'bench')!;
+const URI = arg('uri') ?? process.env.NEO4J_URI ?? `bolt://127.0.0.1:${process.env.NEO4J_LOCAL_BOLT_PORT ?? '7702'}`;
+const PASSWORD =
+  arg('password') ?? process.env.NEO4J_PASSWORD ?? fs.readFileSync(path.join(root, '.neo4j', INSTANCE, 'password'), 'utf8').trim();
+const TARGETS = (arg('targets', 'ours,floor,peer') ?? '').split(',');
+const OPS = arg('ops')?.split(',');
+const LABEL = arg('label', INSTANCE)!;
+
+type Target = 'ours' | 'floor' | 'peer';
+const PORTS: Record<Target, number> = { ours: 4101, floor: 4102, peer: 4103 };
+
+interface Row {
+  op: string;
+  target: Target;
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  bytesPerResponse: number;
+  rssPeakMb: number;
+  /** ours only: Neo4j transactions per request and their mean time, by query name (from GET /metrics). */
+  neo4jPerRequest?: Record<string, { transactions: number; meanMs: number }>;
+}
+
+/** Sum and count of neo4j_query_duration_seconds per query name, from ours' /metrics. */
+async function queryTotals(): Promise<Map<string, { count: number; sum: number }>> {
+  const totals = new Map<string, { count: number; sum: number }>();
+  try {
+    const text = await (await fetch(`http://127.0.0.1:${PORTS.ours}/metrics`)).text();
+    for (const m of text.matchAll(/^neo4j_query_duration_seconds_(sum|count)\{([^}]*)\} ([\d.e+-]+)$/gm)) {
+      const name = /query="([^"]+)"/.exec(m[2]!)?.[1] ?? '?';
+      const t = totals.get(name) ?? { count: 0, sum: 0 };
+      if (m[1] === 'sum') t.sum += Number(m[3]);
+      else t.count += Number(m[3]);
+      totals.set(name, t);
+    }
+  } catch {
+    // metrics are optional
+  }
+  return totals;
+}
+
+function spawnTarget(target: Target): ChildProcess {
+  const script = { ours: 'src/main.ts', floor: 'bench/floor.ts', peer: 'bench/peer.ts' }[target];
+  const env = {
+    ...process.env,
+    NEO4J_URI: URI,
+    NEO4J_PASSWORD: PASSWORD,
+    PORT: String(PORTS[target]),
+    HOST: '127.0.0.1',
+    SEED_ON_START: 'false',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = fs.createWriteStream(path.join(root, '.artifacts', 'bench', `${target}.log`));
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return child;
+}
+
+async function waitUp(target: Target): Promise<void> {
+  const url = `http://127.0.0.1:${PORTS[target]}/${target === 'ours' ? 'health' : ''}`;
+  for (let i = 0; i < 240; i++) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  throw new Error(`${target} did not come up on ${url}`);
+}
+
+const rssKb = (pid: number, field: 'VmRSS' | 'VmHWM') => {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+};
+
+function request(target: Target, op: Operation, i: number): { path: string; body: string } {
+  const input = op.inputs[i % op.inputs.length]!;
+  if (target === 'floor') return { path: `/${op.name}`, body: JSON.stringify(input) };
+  const query = target === 'peer' ? op.peer! : op.ours;
+  const variables = target === 'peer' && op.peerVars ? op.peerVars(input) : input;
+  return { path: target === 'ours' ? '/graphql' : '/', body: JSON.stringify({ query, variables }) };
+}
+
+/** One request per input: mean response size; failures are printed (and counted again in the measured run). */
+async function check(target: Target, op: Operation): Promise<number> {
+  let bytes = 0;
+  for (let i = 0; i < op.inputs.length; i++) {
+    const { path: p, body } = request(target, op, i);
+    const res = await fetch(`http://127.0.0.1:${PORTS[target]}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const text = await res.text();
+    if (res.status !== 200 || text.includes('"errors"')) console.log(`  check: ${target} ${op.name} input ${i}: HTTP ${res.status} ${text.slice(0, 160)}`);
+    bytes += text.length;
+  }
+  return Math.round(bytes / op.inputs.length);
+}
+
+async function drive(target: Target, op: Operation, seconds: number, pid: number | undefined): Promise<Omit<Row, 'bytesPerResponse'>> {
+  let counter = 0;
+  let errors = 0;
+  const latencies: number[] = [];
+  let rssPeak = 0;
+  const sampler = pid ? setInterval(() => (rssPeak = Math.max(rssPeak, rssKb(pid, 'VmRSS'))), 200) : undefined;
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon({
+    url: `http://127.0.0.1:${PORTS[target]}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, ...request(target, op, counter++) }),
+        onResponse: (status, body) => {
+          if (status !== 200 || body.includes('"errors"')) errors++;
+        },
+      },
+    ],
+  }, (error, result) => (error ? reject(error as Error) : resolve(result)));
+  });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const result = await finished;
+  if (sampler) clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN) * 10) / 10;
+  return {
+    op: op.name,
+    target,
+    requests: latencies.length,
+    seconds: result.duration,
+    rps: Math.round((latencies.length / result.duration) * 10) / 10,
+    p50: q(50),
+    p95: q(95),
+    p99: q(99),
+    max: Math.round(latencies[latencies.length - 1] ?? NaN),
+    errors,
+    non2xx: result.non2xx,
+    timeouts: result.timeouts,
+    rssPeakMb: Math.round(rssPeak / 1024),
+  };
+}
+
+async function datasetSize(): Promise<{ orgs: number; nodes: number; relationships: number; statedIn: number }> {
+  const driver = neo4j.driver(URI, neo4j.auth.basic('neo4j', PASSWORD), { disableLosslessIntegers: true });
+  try {
+    const session = driver.session();
+    const r = await session.run(`
+      CALL () { MATCH (o:Organization) WHERE o.id STARTS WITH 'syn-org-' RETURN count(o) AS orgs }
+      CALL () { MATCH (n) RETURN count(n) AS nodes }
+      CALL () { MATCH ()-[r]->() RETURN count(r) AS all }
+      CALL () { MATCH ()-[r:STATED_IN]->() RETURN count(r) AS statedIn }
+      RETURN orgs, nodes, all - statedIn AS relationships, statedIn`);
+    await session.close();
+    return r.records[0]!.toObject() as { orgs: number; nodes: number; relationships: number; statedIn: number };
+  } finally {
+    await driver.close();
+  }
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(path.join(root, '.artifacts', 'bench'), { recursive: true });
+  const size = await datasetSize();
+  console.log(`dataset ${LABEL}: ${size.orgs} organizations, ${size.nodes} nodes, ${size.relationships} domain relationships (+${size.statedIn} STATED_IN)`);
+  const ops = workload(size.orgs).filter((o) => !OPS || OPS.includes(o.name));
+  const targets = (['ours', 'floor', 'peer'] as Target[]).filter((t) => TARGETS.includes(t));
+  const children = new Map<Target, ChildProcess>();
+  const rows: Row[] = [];
+  const hwm: Partial<Record<Target, number>> = {};
+  try {
+    for (const t of targets) {
+      const busy = await fetch(`http://127.0.0.1:${PORTS[t]}/`).then(() => true, () => false);
+      if (busy) throw new Error(`port ${PORTS[t]} (${t}) is already in use: stop the earlier process first`);
+    }
+    for (const t of targets) children.set(t, spawnTarget(t));
+    for (const t of targets) await waitUp(t);
+    console.log(`targets up: ${targets.map((t) => `${t} pid ${children.get(t)?.pid}`).join(', ')}; ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per run`);
+    for (const op of ops) {
+      for (const t of targets) {
+        if (t === 'peer' && !op.peer) continue;
+        const bytes = await check(t, op);
+        if (WARMUP > 0) await drive(t, op, WARMUP, undefined);
+        const before = t === 'ours' ? await queryTotals() : undefined;
+        const row: Row = { ...(await drive(t, op, DURATION, children.get(t)?.pid)), bytesPerResponse: bytes };
+        if (before) {
+          row.neo4jPerRequest = {};
+          for (const [name, after] of await queryTotals()) {
+            const b = before.get(name) ?? { count: 0, sum: 0 };
+            const n = after.count - b.count;
+            if (n > 0) row.neo4jPerRequest[name] = { transactions: Math.round((n / row.requests) * 100) / 100, meanMs: Math.round(((after.sum - b.sum) / n) * 10000) / 10 };
+          }
+          console.log(`  ours Neo4j work per request: ${Object.entries(row.neo4jPerRequest).map(([k, v]) => `${k} ×${v.transactions} @ ${v.meanMs} ms`).join(', ')}`);
+        }
+        rows.push(row);
+        console.log(
+          `${op.name.padEnd(13)} ${t.padEnd(6)} ${String(row.rps).padStart(8)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  errors ${row.errors}  RSS peak ${row.rssPeakMb} MB`,
+        );
+      }
+    }
+    for (const t of targets) hwm[t] = Math.round(rssKb(children.get(t)!.pid!, 'VmHWM') / 1024);
+  } finally {
+    await Promise.all(
+      [...children.values()].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => (clearTimeout(force), resolve()));
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  }
+
+  const find = (op: string, t: Target) => rows.find((r) => r.op === op && r.target === t);
+  const summary = ops.map((op) => {
+    const ours = find(op.name, 'ours');
+    const floor = find(op.name, 'floor');
+    const peer = find(op.name, 'peer');
+    return {
+      op: op.name,
+      oursOverFloorP50: ours && floor ? Math.round((ours.p50 / floor.p50) * 100) / 100 : null,
+      oursOverPeerRps: ours && peer ? Math.round((ours.rps / peer.rps) * 100) / 100 : null,
+    };
+  });
+  console.log('\n| operation | target | req/s | p50 ms | p95 ms | p99 ms | errors | RSS peak MB |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) console.log(`| ${r.op} | ${r.target} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx + r.timeouts} | ${r.rssPeakMb} |`);
+  console.log('\n| operation | ours ÷ floor (p50) | ours ÷ peer (throughput) |');
+  console.log('| --- | ---: | ---: |');
+  for (const s of summary) console.log(`| ${s.op} | ${s.oursOverFloorP50 ?? '–'} | ${s.oursOverPeerRps ?? '–'} |`);
+  console.log(`\nprocess peak RSS (VmHWM, whole run): ${targets.map((t) => `${t} ${hwm[t]} MB`).join(', ')}`);
+  const file = path.join(root, '.artifacts', 'bench', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ label: LABEL, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, vmHwmMb: hwm }, null, 2),
+  );
+  console.log(`results: ${path.relative(root, file)}`);
+  process.exit(0);
+}
+
+main().catch((error: Error) => {
+  console.error(`bench failed: ${error.message}`);
+  process.exit(1);
+});

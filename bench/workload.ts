@@ -1,0 +1,94 @@
+/**
+ * The fixed benchmark workload: six read operations, each with a rotating,
+ * deterministic list of inputs derived from the number of synthetic
+ * organizations (scripts/gen.ts ids `syn-org-NNNNNN`). Request i of every target
+ * uses input i mod the list length, so ours, the floor and the peer answer the
+ * same questions in the same order.
+ *
+ * - ours:  the GraphQL operation sent to the API (schema.graphql)
+ * - floor: hand-written Cypher run by bench/floor.ts through neo4j-driver
+ * - peer:  the equivalent operation for @neo4j/graphql (bench/peer.graphql), nested and list only
+ */
+import { buildLuceneQuery } from '../src/modules/search/lucene';
+
+export interface Operation {
+  name: string;
+  /** Inputs, rotated per request. */
+  inputs: Record<string, unknown>[];
+  ours: string;
+  peer?: string;
+  /** Variables for the peer when they differ from `inputs`. */
+  peerVars?: (input: Record<string, unknown>) => Record<string, unknown>;
+}
+
+const orgId = (i: number) => `syn-org-${String(i).padStart(6, '0')}`;
+
+/** 20 organizations spread over the id range (a mix of hubs and leaves). */
+export function sampleOrgs(orgs: number, n = 20): string[] {
+  return Array.from({ length: n }, (_, k) => orgId((k * 7919 + 13) % orgs));
+}
+
+export function workload(orgs: number): Operation[] {
+  const sample = sampleOrgs(orgs);
+  const pairs = sample.map((from, k) => ({ from, to: sample[(k + 7) % sample.length]! }));
+  return [
+    {
+      name: 'detail',
+      inputs: sample.map((id) => ({ id })),
+      ours: `query Detail($id: ID!) { entity(id: $id) { id name ... on Organization { countryCode kind
+        people { title person { id name } }
+        technologies { id name modalities { id name } indications { id name }
+          agreements { id name kind licensor { id name } licensee { id name } } }
+        agreements { role agreement { id name covers { id name } } }
+        events { participation event { id name } } } } }`,
+      peer: `query Detail($id: ID!) { organizations(where: { id: { eq: $id } }) { id name country kind
+        peopleConnection { edges { properties { title } node { id name } } }
+        technologies { id name modalities { id name } indications { id name }
+          agreements { id name kind partiesConnection { edges { properties { role } node { id name } } } } }
+        agreementsConnection { edges { properties { role } node { id name covers { id name } } } }
+        events { id name } } }`,
+    },
+    {
+      name: 'list',
+      inputs: [
+        { countries: ['TW', 'JP'], kinds: ['COMPANY', 'PHARMA', 'CDMO'] },
+        { countries: ['JP'], kinds: ['INVESTOR'] },
+        { countries: ['TW'], kinds: ['RESEARCH_INSTITUTE', 'GOVERNMENT_AGENCY'] },
+        { countries: ['US', 'KR', 'SG'], kinds: ['PHARMA', 'COMPANY'] },
+      ],
+      ours: `query List($countries: [String!], $kinds: [OrganizationKind!]) {
+        organizations(filter: { countries: $countries, kinds: $kinds }, first: 20) {
+          totalCount edges { cursor node { id name countryCode kind } } pageInfo { hasNextPage endCursor } } }`,
+      peer: `query List($countries: [String!], $kinds: [String!]) {
+        organizationsConnection(where: { country: { in: $countries }, kind: { in: $kinds } }, first: 20, sort: [{ name: ASC }, { id: ASC }]) {
+          totalCount edges { cursor node { id name country kind } } pageInfo { hasNextPage endCursor } } }`,
+    },
+    {
+      name: 'search',
+      inputs: ['kaito', 'Biocel therapeutics', 'regenerative fund', 'Sakura Tanaka', 'msc', 'Formsa', 'zhenbio', 'exosome', 'Taigen pharma', 'lin']
+        .map((query) => ({ query })),
+      ours: `query Search($query: String!) { search(query: $query, first: 10) { score entity { id name type } } }`,
+    },
+    {
+      name: 'statistics',
+      inputs: [{}],
+      ours: `query Stats { statistics { generatedAt entitiesByType { type count } organizationsByCountryAndKind { countryCode kind count }
+        modalities { entity { id name } technologyCount organizationCount } indications { entity { id name } technologyCount organizationCount }
+        agreementsByKindAndTerritory { kind territory count } crossBorderLinks { type between count } relationshipsByType { type count } } }`,
+    },
+    {
+      name: 'paths',
+      inputs: pairs,
+      ours: `query Paths($from: ID!, $to: ID!) { partnershipPaths(from: $from, to: $to, maxHops: 4, first: 5) {
+        length explanation hops { type direction from { id name } to { id name } } } }`,
+    },
+    {
+      name: 'neighborhood',
+      inputs: sample.map((id) => ({ id })),
+      ours: `query Hood($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { truncated nodes { id name type } edges { id type source target } } }`,
+    },
+  ];
+}
+
+/** The Lucene text ours builds for a search (the floor sends the same). */
+export const luceneFor = (text: string) => buildLuceneQuery(text) ?? '';
