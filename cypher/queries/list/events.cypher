@@ -1,7 +1,8 @@
+// Events matching the filter; `// if: x` lines apply only when $x is given.
 MATCH (n:Event)
 WHERE n.retracted IS NULL
-  AND ($ids IS NULL OR n.id IN $ids)
-  AND ($textIds IS NULL OR n.id IN $textIds)
-  AND ($countries IS NULL OR n.country IN $countries)
-  AND ($from IS NULL OR n.startDate >= $from)
-  AND ($to IS NULL OR n.startDate <= $to)
+  AND n.id IN $ids // if: ids
+  AND n.id IN $textIds // if: textIds
+  AND n.country IN $countries // if: countries
+  AND n.startDate >= $from // if: from
+  AND n.startDate <= $to // if: to

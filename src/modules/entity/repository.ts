@@ -1,9 +1,9 @@
-import { cypherQuery, cypherTemplate } from '../../db/cypher';
+import { cypherQuery } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import { toEntityRecord, type CitationRecord, type EntityRecord, type RelatedRecord, type SourceRecord } from './records';
 
-/** Most relationships returned for one entity and one relationship field; supernodes are cut here. */
+/** Most relationships returned for one entity per type and direction; supernodes are cut here. */
 export const RELATED_CAP = 1000;
 
 type NodeRow = { labels: string[]; props: Record<string, unknown> };
@@ -16,39 +16,39 @@ export async function findEntities(executor: Executor, ids: readonly string[]): 
 }
 
 /**
- * Relationships of each entity in `ids` of the given types (all domain types when
- * empty) and direction, in the order of `ids`. One round trip for all ids.
+ * Every domain relationship of each entity in `ids`, both directions, sorted by
+ * type then the other end's name (at most RELATED_CAP per type and direction),
+ * in the order of `ids`. One round trip for all ids and all relationship fields.
  */
-export async function findRelated(
-  executor: Executor,
-  ids: readonly string[],
-  types: readonly RelationshipType[],
-  direction: 'OUTGOING' | 'INCOMING' | 'BOTH',
-): Promise<RelatedRecord[][]> {
-  const chosen = types.length ? types : RELATIONSHIP_TYPE_NAMES;
-  const file = direction === 'OUTGOING' ? 'entity/related-out' : direction === 'INCOMING' ? 'entity/related-in' : 'entity/related-both';
-  const query = cypherTemplate(file, { types: chosen });
+export async function findRelated(executor: Executor, ids: readonly string[]): Promise<RelatedRecord[][]> {
   const rows = await executor.read<{
     id: string;
-    related: { id: string; type: RelationshipType; outgoing: boolean; props: Record<string, unknown>; node: NodeRow }[];
-  }>(query, { ids, cap: RELATED_CAP });
+    groups: { type: RelationshipType; outgoing: boolean; related: { id: string; props: Record<string, unknown>; node: NodeRow }[] }[];
+  }>(cypherQuery('entity/related'), { ids, types: RELATIONSHIP_TYPE_NAMES, cap: RELATED_CAP });
   const byId = new Map(
     rows.map((row) => [
       row.id,
-      row.related.map(
-        (r): RelatedRecord => ({
-          id: r.id,
-          type: r.type,
-          direction: r.outgoing ? 'OUTGOING' : 'INCOMING',
-          selfId: row.id,
-          props: r.props,
-          node: toEntityRecord(r.node),
-        }),
-      ),
+      row.groups
+        .flatMap((g) =>
+          g.related.map(
+            (r): RelatedRecord => ({
+              id: r.id,
+              type: g.type,
+              direction: g.outgoing ? 'OUTGOING' : 'INCOMING',
+              selfId: row.id,
+              props: r.props,
+              node: toEntityRecord(r.node),
+            }),
+          ),
+        )
+        .sort((a, b) => byCodePoint(a.type, b.type) || byCodePoint(String(a.node.props.name), String(b.node.props.name)) || byCodePoint(a.node.id, b.node.id)),
     ]),
   );
   return ids.map((id) => byId.get(id) ?? []);
 }
+
+/** Compares strings as Cypher's ORDER BY does (by code point). */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The sources that stated each entity, in the order of `ids`. One round trip. */
 export async function findCitations(executor: Executor, ids: readonly string[]): Promise<CitationRecord[][]> {

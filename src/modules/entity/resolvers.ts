@@ -18,7 +18,7 @@ import { listSources } from './repository';
 
 /** The parent's relationships of some types, each carrying the parent as `self`. */
 async function related(ctx: Context, parent: EntityRecord, types: RelationshipType[], direction: RelationDirection): Promise<RelatedRecord[]> {
-  const list = await ctx.loaders.related(types, direction).load(parent.id);
+  const list = await ctx.loaders.related(parent.id, types, direction);
   return list.map((r) => ({ ...r, self: parent }));
 }
 

@@ -1,5 +1,5 @@
 import type { CypherQuery } from '../../db/cypher';
-import { cypherQuery, cypherTemplate } from '../../db/cypher';
+import { cypherQuery, cypherTemplate, withConditions } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
 import type { EntityLabel } from '../../domain/model';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
@@ -16,7 +16,7 @@ const FILTER_QUERIES: Partial<Record<EntityLabel, string>> = {
 
 export interface ListRequest {
   label: EntityLabel;
-  /** Filter parameters of that label's query; every parameter the query names must be present (null = no condition). */
+  /** Filter parameters of that label's query; a null or missing one means no condition. */
   params: Record<string, unknown>;
   order: 'ASC' | 'DESC';
   first: number;
@@ -41,7 +41,7 @@ function filterQuery(label: EntityLabel): CypherQuery {
  * plus one for totalCount when asked.
  */
 export async function listEntities(executor: Executor, request: ListRequest): Promise<ListPage> {
-  const filter = filterQuery(request.label);
+  const filter = withConditions(filterQuery(request.label), request.params);
   const page: CypherQuery = {
     name: `${filter.name}+page`,
     text: `${filter.text}\n${cypherTemplate('list/page', { order: request.order }).text}`,
