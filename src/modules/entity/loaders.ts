@@ -1,17 +1,17 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../../db/executor';
-import type { RelationshipType } from '../../domain/model';
+import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import type { CitationRecord, EntityRecord, RelatedRecord, SourceRecord } from './records';
-import { countOrganizationsByCountry, countStatements, findCitations, findEntities, findRelated, findSources } from './repository';
+import { countOrganizationsByCountry, countStatements, findCitations, findEntities, findRelated, findSources, type RelationshipSide } from './repository';
 
 export type RelationDirection = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
 /**
  * The DataLoaders of one request. Each batches the keys asked for in one tick into
  * one database round trip and caches answers for the rest of the request.
- * `related(id, types, direction)` reads from one loader that fetches every
- * relationship of an entity at once, so all relationship fields of one level of
- * a query cost a single round trip together.
+ * `related(id, types, direction)` goes through one loader whose batch holds
+ * every relationship field asked for in a tick, whatever the entity and the
+ * types: all relationship fields of one level of a query cost one round trip.
  */
 export interface EntityLoaders {
   entity: DataLoader<string, EntityRecord | null>;
@@ -20,10 +20,14 @@ export interface EntityLoaders {
   statementCount: DataLoader<string, number>;
   /** Organizations based in a country, by ISO code. */
   organizationCount: DataLoader<string, number>;
-  /** Every relationship of an entity, sorted by type then the other end's name. */
-  relations: DataLoader<string, RelatedRecord[]>;
   /** The entity's relationships of some types (all when empty) in one direction or both. */
   related(id: string, types: readonly RelationshipType[], direction: RelationDirection): Promise<RelatedRecord[]>;
+}
+
+interface RelatedKey {
+  id: string;
+  types: readonly RelationshipType[];
+  direction: RelationDirection;
 }
 
 /** Called with each batch's size, for metrics. */
@@ -37,24 +41,34 @@ export function createEntityLoaders(executor: Executor, onBatch: BatchObserver =
       return load(keys);
     };
   const entity = new DataLoader<string, EntityRecord | null>(observed('entity', (ids) => findEntities(executor, ids)), { maxBatchSize: 1000 });
-  const relations = new DataLoader<string, RelatedRecord[]>(
-    observed('relations', async (ids: readonly string[]) => {
-      const lists = await findRelated(executor, ids);
+  const relations = new DataLoader<RelatedKey, RelatedRecord[], string>(
+    observed('relations', async (keys: readonly RelatedKey[]) => {
+      const ids = [...new Set(keys.map((k) => k.id))];
+      const sides = new Map<string, RelationshipSide>();
+      for (const key of keys) {
+        const types = key.types.length ? key.types : RELATIONSHIP_TYPE_NAMES;
+        for (const type of types) {
+          if (key.direction !== 'INCOMING') sides.set(`${type}>`, { type, outgoing: true });
+          if (key.direction !== 'OUTGOING') sides.set(`${type}<`, { type, outgoing: false });
+        }
+      }
+      const lists = await findRelated(executor, ids, [...sides.values()]);
+      const byId = new Map(ids.map((id, i) => [id, lists[i]!]));
       for (const list of lists) for (const r of list) entity.prime(r.node.id, r.node);
-      return lists;
+      return keys.map((key) =>
+        (byId.get(key.id) ?? []).filter(
+          (r) => (key.types.length === 0 || key.types.includes(r.type)) && (key.direction === 'BOTH' || r.direction === key.direction),
+        ),
+      );
     }),
-    { maxBatchSize: 500 },
+    { maxBatchSize: 500, cacheKeyFn: (k) => `${k.id}|${k.direction}|${[...k.types].sort().join(',')}` },
   );
   return {
     entity,
-    relations,
     citations: new DataLoader(observed('citations', (ids: readonly string[]) => findCitations(executor, ids)), { maxBatchSize: 1000 }),
     source: new DataLoader(observed('source', (ids: readonly string[]) => findSources(executor, ids))),
     statementCount: new DataLoader(observed('statementCount', (ids: readonly string[]) => countStatements(executor, ids))),
     organizationCount: new DataLoader(observed('organizationCount', (codes: readonly string[]) => countOrganizationsByCountry(executor, codes))),
-    async related(id, types, direction) {
-      const all = await relations.load(id);
-      return all.filter((r) => (types.length === 0 || types.includes(r.type)) && (direction === 'BOTH' || r.direction === direction));
-    },
+    related: (id, types, direction) => relations.load({ id, types, direction }),
   };
 }

@@ -1,6 +1,6 @@
-import { cypherQuery } from '../../db/cypher';
+import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
-import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
+import type { RelationshipType } from '../../domain/model';
 import { toEntityRecord, type CitationRecord, type EntityRecord, type RelatedRecord, type SourceRecord } from './records';
 
 /** Most relationships returned for one entity per type and direction; supernodes are cut here. */
@@ -15,16 +15,25 @@ export async function findEntities(executor: Executor, ids: readonly string[]): 
   return ids.map((id) => byId.get(id) ?? null);
 }
 
+/** One relationship type in one direction, as seen from the entity asked about. */
+export interface RelationshipSide {
+  type: RelationshipType;
+  outgoing: boolean;
+}
+
 /**
- * Every domain relationship of each entity in `ids`, both directions, sorted by
- * type then the other end's name (at most RELATED_CAP per type and direction),
- * in the order of `ids`. One round trip for all ids and all relationship fields.
+ * The relationships of each entity in `ids` of the given sides (type and
+ * direction), sorted by type then the other end's name (at most RELATED_CAP per
+ * side), in the order of `ids`. One round trip for all ids and sides.
  */
-export async function findRelated(executor: Executor, ids: readonly string[]): Promise<RelatedRecord[][]> {
+export async function findRelated(executor: Executor, ids: readonly string[], sides: readonly RelationshipSide[]): Promise<RelatedRecord[][]> {
+  if (sides.length === 0) return ids.map(() => []);
+  const branches = sides.map((side) => cypherTemplate(side.outgoing ? 'entity/related-out' : 'entity/related-in', { type: side.type }).text.trim());
+  const query = { name: 'entity/related', text: cypherQuery('entity/related').text.replace(/^\s*BRANCHES\s*$/m, branches.join('\n  UNION ALL\n  ')) };
   const rows = await executor.read<{
     id: string;
     groups: { type: RelationshipType; outgoing: boolean; related: { id: string; props: Record<string, unknown>; node: NodeRow }[] }[];
-  }>(cypherQuery('entity/related'), { ids, types: RELATIONSHIP_TYPE_NAMES, cap: RELATED_CAP });
+  }>(query, { ids, cap: RELATED_CAP });
   const byId = new Map(
     rows.map((row) => [
       row.id,
