@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import * as jose from 'jose';
 import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/localNeo4j';
 import { startTestApp, type TestApp } from './support/harness';
 import { testInstance } from './support/instance';
@@ -17,8 +19,12 @@ const local = process.env.TEST_STARTED_LOCAL_NEO4J === '1';
  */
 (local ? describe : describe.skip)('the API while Neo4j goes away and comes back', () => {
   let app: TestApp;
+  let editor: Record<string, string>;
+  const secret = randomBytes(32).toString('hex');
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ auth: { jwtSecret: secret } });
+    const token = await new jose.SignJWT({ roles: ['editor'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('fault-writer').setExpirationTime('10m').sign(new TextEncoder().encode(secret));
+    editor = { authorization: `Bearer ${token}` };
   });
   afterAll(async () => {
     await app.close();
@@ -39,7 +45,24 @@ const local = process.env.TEST_STARTED_LOCAL_NEO4J === '1';
         await new Promise((r) => setTimeout(r, 50));
       }
     };
-    const clients = [client(), client(), client()];
+    // A writer upserts new organizations throughout; each acknowledged write must be in the graph afterwards.
+    const acknowledged: string[] = [];
+    const refused: string[] = [];
+    let written = 0;
+    const writer = async () => {
+      while (running) {
+        const id = `fault-org-${written++}`;
+        const res = await app.graphql(
+          'mutation($i: UpsertEntityInput!) { upsertEntity(input: $i) { created } }',
+          { i: { type: 'ORGANIZATION', id, name: `Fault ${id}`, description: 'Written while Neo4j goes away.', kind: 'COMPANY', source: { id: 'geneonline-2025-04-29-taiwan-japan-regen-forum' }, evidence: 'Fault test write.' } },
+          editor,
+        );
+        (res.errors ? refused : acknowledged).push(id);
+        if (res.errors) expect(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']).toContain(res.errors[0]?.extensions?.code);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const clients = [client(), client(), client(), writer()];
     await new Promise((r) => setTimeout(r, 1_000));
 
     const stoppedAt = Date.now() - started;
@@ -83,6 +106,19 @@ const local = process.env.TEST_STARTED_LOCAL_NEO4J === '1';
     expect(firstOkAfterUp).toBeDefined();
     expect(outcomes[outcomes.length - 1]!.ok).toBe(true);
     expect((await fetch(`${app.url}/ready`)).status).toBe(200);
-    expect(await countEntities()).toBe(before);
+    // Every acknowledged write is there, each exactly once, and nothing else was added;
+    // a refused write is either absent or, if Neo4j committed it just before the
+    // connection broke, present whole (with its source link): never half-written.
+    const stored = await app.driver.executeQuery(
+      "MATCH (n:Entity) WHERE n.id STARTS WITH 'fault-org-' RETURN n.id AS id, EXISTS { (n)-[:STATED_IN]->(:Source) } AS sourced",
+    );
+    const storedIds = stored.records.map((r) => r.get('id') as string);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const id of acknowledged) expect(storedIds).toContain(id);
+    expect(storedIds.every((id) => acknowledged.includes(id) || refused.includes(id))).toBe(true);
+    expect(stored.records.every((r) => r.get('sourced') === true)).toBe(true);
+    process.stdout.write(`fault writes: ${acknowledged.length} acknowledged, ${refused.length} refused, ${storedIds.length} stored\n`);
+    expect(await countEntities()).toBe(before + storedIds.length);
   });
 });

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
+import * as jose from 'jose';
 import { startTestApp, type TestApp } from './support/harness';
 
 /** Codes a refusal may carry; INTERNAL_SERVER_ERROR would mean an input crashed something. */
 const EXPECTED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'LIMIT_EXCEEDED', 'NOT_FOUND', 'BAD_REQUEST']);
+const secret = randomBytes(32).toString('hex');
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
 let generated = 0;
 
@@ -26,11 +29,12 @@ const hostileText = fc.oneof(
 const anyNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, 2 ** 31, 2 ** 53, 1e308, -1e308));
 const maybeNull = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.constant(null));
 
-async function expectHandled(app: TestApp, query: string, variables: Record<string, unknown>): Promise<void> {
+/** Sends one request; fails the property on a 5xx, an unexpected code or a leak. Returns whether it was refused. */
+async function expectHandled(app: TestApp, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<boolean> {
   generated++;
   const response = await fetch(`${app.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   expect(response.status).toBeLessThan(500);
@@ -41,13 +45,14 @@ async function expectHandled(app: TestApp, query: string, variables: Record<stri
     }
     expect(error.message).not.toMatch(/Neo4jError|MATCH \(|\bat \S+\.(ts|js):\d+/);
   }
+  return (body.errors ?? []).length > 0;
 }
 
 describe('hostile and malformed arguments (property-based)', () => {
   let app: TestApp;
   let entitiesBefore = 0;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ auth: { jwtSecret: secret } });
     const { records } = await app.driver.executeQuery('MATCH (n:Entity) RETURN count(n) AS n');
     entitiesBefore = records[0]!.get('n');
   });
@@ -111,8 +116,60 @@ describe('hostile and malformed arguments (property-based)', () => {
     );
   });
 
-  it('leaves the graph as it was: nothing was written by any of it', async () => {
-    const { records } = await app.driver.executeQuery('MATCH (n:Entity) RETURN count(n) AS n');
+  it('never fails partnership, neighbourhood, broker or suggestion arguments with anything but a coded refusal', async () => {
+    const ids = fc.oneof(hostileText, fc.constantFrom('duogenic-stemcells', 'astellas-pharma', 'forum-2025-04-23-tokyo', 'bpipo'));
+    await fc.assert(
+      fc.asyncProperty(
+        ids,
+        ids,
+        maybeNull(fc.oneof(fc.integer({ min: -2, max: 8 }), anyNumber)),
+        maybeNull(fc.oneof(fc.integer({ min: -2, max: 12 }), anyNumber)),
+        fc.oneof(fc.constant(null), fc.array(fc.constantFrom('PARTICIPATED_IN', 'PARTY_TO', 'DEVELOPS', 'FACILITATED'), { maxLength: 3 }), fc.array(hostileText, { maxLength: 2 })),
+        maybeNull(fc.array(ids, { maxLength: 12 })),
+        async (from, to, hops, first, types, avoid) => {
+        await expectHandled(
+          app,
+          `query($from: ID!, $to: ID!, $h: Int, $f: Int, $t: [RelationshipType!], $a: [ID!]) {
+             partnershipPaths(from: $from, to: $to, maxHops: $h, first: $f, relationshipTypes: $t, avoid: $a) { length hops { type } }
+             neighborhood(id: $from, depth: $h, limit: $f) { truncated }
+             brokers(between: $a, first: $f) { score }
+             suggestedPartners(id: $to, first: $f) { score } }`,
+          { from, to, h: hops, f: first, t: types, a: avoid ?? [from, to] },
+        );
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('refuses bad mutation input with a coded error and writes nothing for a refused write', async () => {
+    const token = await new jose.SignJWT({ roles: ['editor'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('fuzzer').setExpirationTime('10m').sign(new TextEncoder().encode(secret));
+    const editor = { authorization: `Bearer ${token}` };
+    let counter = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ name: hostileText, description: hostileText, kind: fc.oneof(fc.constantFrom('COMPANY', 'PHARMA'), hostileText), country: maybeNull(hostileText), evidence: maybeNull(hostileText), alias: hostileText }),
+        async (input) => {
+          const id = `fuzz-org-${counter++}`;
+          const refused = await expectHandled(
+            app,
+            'mutation($i: UpsertEntityInput!) { upsertEntity(input: $i) { created } }',
+            { i: { type: 'ORGANIZATION', id, name: input.name, aliases: [input.alias], description: input.description, kind: input.kind, country: input.country, source: { id: 'geneonline-2025-04-29-taiwan-japan-regen-forum' }, evidence: input.evidence } },
+            editor,
+          );
+          const { records } = await app.driver.executeQuery('MATCH (n:Entity {id: $id}) RETURN n.name AS name, n.description AS description', { id });
+          if (refused) {
+            expect(records).toHaveLength(0);
+          } else {
+            expect(records[0]?.get('name')).toBe(input.name.trim());
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('leaves the graph as it was: nothing was written by any query', async () => {
+    const { records } = await app.driver.executeQuery("MATCH (n:Entity) WHERE NOT n.id STARTS WITH 'fuzz-org-' RETURN count(n) AS n");
     expect(records[0]!.get('n')).toBe(entitiesBefore);
     expect((await fetch(`${app.url}/health`)).status).toBe(200);
   });
