@@ -539,7 +539,13 @@ export type Mutation = {
   recordAgreement: RecordAgreementPayload;
   /** Hides an entity or a relationship from every read (admin only). Nothing is deleted. */
   retract: RetractPayload;
-  /** Creates or updates one entity by id. Fields given replace stored ones; facts are merged. */
+  /**
+   * Creates or updates one entity by id. Fields given replace stored ones; facts are
+   * merged. Concurrent upserts of one id end with one node (MERGE on the unique id).
+   * Updates are ordered by Neo4j's write lock on the node: each runs whole, one after
+   * the other, and the last to commit wins for the fields both set; fields only one
+   * of them sets are never lost, since an update writes only the fields it names.
+   */
   upsertEntity: UpsertEntityPayload;
 };
 
