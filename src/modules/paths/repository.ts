@@ -72,19 +72,27 @@ export interface PathQuery {
  * Up to `first` paths from `from` to `to`, shortest first, none repeating a node.
  * The endpoints themselves are never "avoided" (avoid is about passing through).
  * Throws NOT_FOUND when either endpoint does not exist.
+ *
+ * Two stages, because on hub-heavy graphs finding the 2nd..kth path is what
+ * costs (measured at 1M relationships: SHORTEST 5 4.7 s, ALL SHORTEST 0.13 s for
+ * one pair): first every path of the shortest length; only when those are fewer
+ * than `first` (and some exist) the k shortest paths of any length.
  */
 export async function findPaths(executor: Executor, q: PathQuery): Promise<PathRecord[]> {
-  const query = cypherTemplate('paths/shortest', { k: q.first, maxHops: q.maxHops, types: walkTypes(q.types) });
+  const types = walkTypes(q.types);
   const avoid = [...new Set(q.avoid ?? [])].filter((id) => id !== q.from && id !== q.to);
-  const rows = await executor.read<{ fromFound: boolean; toFound: boolean; paths: PathRow[] }>(
-    query,
-    { from: q.from, to: q.to, avoid, crossBorderOnly: q.crossBorderOnly },
-    call,
-  );
-  const row = rows[0];
-  if (!row?.fromFound) throw new NotFoundError('Entity', q.from);
-  if (!row.toFound) throw new NotFoundError('Entity', q.to);
-  return row.paths.map(toPathRecord);
+  const params = { from: q.from, to: q.to, avoid, crossBorderOnly: q.crossBorderOnly, limit: q.first };
+  const run = async (k: number, unit: 'PATHS' | 'GROUPS') => {
+    const query = cypherTemplate('paths/shortest', { k, unit, maxHops: q.maxHops, types });
+    const rows = await executor.read<{ fromFound: boolean; toFound: boolean; paths: PathRow[] }>(query, params, call);
+    const row = rows[0];
+    if (!row?.fromFound) throw new NotFoundError('Entity', q.from);
+    if (!row.toFound) throw new NotFoundError('Entity', q.to);
+    return row.paths;
+  };
+  const shortest = await run(1, 'GROUPS');
+  const paths = shortest.length === 0 || shortest.length >= q.first ? shortest : await run(q.first, 'PATHS');
+  return paths.map(toPathRecord);
 }
 
 /** Nodes and edges within `depth` hops of `id`, at most `limit` nodes (the root first). NOT_FOUND when unknown. */
