@@ -44,7 +44,7 @@ WHERE node.retracted IS NULL
 RETURN node {.id, .name, labels: labels(node)} AS entity, score ORDER BY score DESC, node.name LIMIT 10`;
 
 const WALK = RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'LOCATED_IN');
-const PATHS = cypherTemplate('paths/shortest', { k: 5, maxHops: 4, types: WALK }).text;
+const PATHS = cypherTemplate('paths/shortest', { k: 5, unit: 'PATHS', maxHops: 4, types: WALK }).text;
 const HOOD = cypherTemplate('paths/neighborhood', { types: WALK }).text;
 const STATS = [
   [cypherQuery('statistics/entitiesByType').text, {}],
@@ -73,7 +73,7 @@ const HANDLERS: Record<string, Handler> = {
     for (const [text, params] of STATS) out.push(await rows(tx, text, params));
     return out;
   },
-  paths: (tx, i) => rows(tx, PATHS, { from: i.from, to: i.to, avoid: [], crossBorderOnly: false }),
+  paths: (tx, i) => rows(tx, PATHS, { from: i.from, to: i.to, avoid: [], crossBorderOnly: false, limit: neo4j.int(5), maxHubDegree: neo4j.int(1000) }),
   neighborhood: (tx, i) => rows(tx, HOOD, { id: i.id, depth: neo4j.int(2), limit: neo4j.int(100) }),
 };
 

@@ -30,8 +30,8 @@ const PATH = `
   }`;
 
 const PATHS = `
-  query Paths($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $types: [RelationshipType!], $avoid: [ID!], $crossBorderOnly: Boolean) {
-    partnershipPaths(from: $from, to: $to, maxHops: $maxHops, first: $first, relationshipTypes: $types, avoid: $avoid, crossBorderOnly: $crossBorderOnly) { ...P }
+  query Paths($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $types: [RelationshipType!], $avoid: [ID!], $crossBorderOnly: Boolean, $maxHubDegree: Int) {
+    partnershipPaths(from: $from, to: $to, maxHops: $maxHops, first: $first, relationshipTypes: $types, avoid: $avoid, crossBorderOnly: $crossBorderOnly, maxHubDegree: $maxHubDegree) { ...P }
   }
   ${PATH} ${ENTITY}`;
 
@@ -232,6 +232,16 @@ describe('partnership paths, neighbourhoods, brokers and partner suggestions', (
       expect(found.length).toBeGreaterThan(1);
       expect(new Set(found.map((p: { length: number }) => p.length)).size).toBeGreaterThan(1);
       expect(app.queries.filter((q) => q.name.startsWith('paths/')).map((q) => q.name)).toEqual(['paths/shortest', 'paths/shortest']);
+    });
+
+    it('does not walk through a hub with more relationships than maxHubDegree, but may end at one', async () => {
+      const throughForum = await paths({ from: 'duogenic-stemcells', to: 'meti', maxHubDegree: 1000 });
+      expect(throughForum.length).toBeGreaterThan(0);
+      const capped = await paths({ from: 'duogenic-stemcells', to: 'meti', maxHubDegree: 30 });
+      expect(capped).toEqual([]);
+      const toTheHub = await paths({ from: 'duogenic-stemcells', to: 'forum-2025-04-23-tokyo', maxHubDegree: 30, first: 1 });
+      expect(toTheHub[0]?.length).toBe(1);
+      expect((await errorOf(PATHS, { from: 'bpipo', to: 'meti', maxHubDegree: 0 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxHubDegree' });
     });
 
     it('rejects maxHops 7 with BAD_USER_INPUT naming the field maxHops', async () => {

@@ -897,8 +897,8 @@ export type Query = {
    * How two entities are connected: the shortest paths first, then the next
    * shortest, up to `first` paths. Each hop is explained in a sentence. A node never
    * appears twice in one path. Supernodes (events everyone attended, countries) are
-   * handled by `relationshipTypes`, `avoid` and by never walking LOCATED_IN unless
-   * asked, so they cannot swamp the answer.
+   * handled by `maxHubDegree`, `relationshipTypes`, `avoid` and by never walking
+   * LOCATED_IN unless asked, so they cannot swamp the answer or the database.
    */
   partnershipPaths: Array<PartnershipPath>;
   /** People, filtered and paginated. */
@@ -1015,6 +1015,7 @@ export type QueryPartnershipPathsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+  maxHubDegree?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
   to: Scalars['ID']['input'];
 };
@@ -2036,7 +2037,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   modalities?: Resolver<ResolversTypes['ModalityConnection'], ParentType, ContextType, RequireFields<QueryModalitiesArgs, 'first' | 'orderBy'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first' | 'orderBy'>>;
-  partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'maxHops' | 'to'>>;
+  partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'maxHops' | 'maxHubDegree' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first' | 'orderBy'>>;
   policies?: Resolver<ResolversTypes['PolicyConnection'], ParentType, ContextType, RequireFields<QueryPoliciesArgs, 'first' | 'orderBy'>>;
   recentChanges?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryRecentChangesArgs, 'first'>>;

@@ -16,12 +16,15 @@
 // no node twice (`a` not among `x`, every `x` distinct). crossBorderOnly is
 // filtered the same way: some hop joins two different non-null countries
 // (`country` on entities, `code` on Country nodes).
+// Hubs, entities with more than $maxHubDegree relationships (read from the degree
+// store), are not walked through; the end b is exempt.
 OPTIONAL MATCH (a:Entity {id: $from}) WHERE a.retracted IS NULL
 OPTIONAL MATCH (b:Entity {id: $to}) WHERE b.retracted IS NULL
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH p = SHORTEST {{k}} {{unit}} (
-    (a)((u)-[r:{{types}}]-(x) WHERE r.retracted IS NULL AND x.retracted IS NULL AND NOT x.id IN $avoid){1,{{maxHops}}}(b)
+    (a)((u)-[r:{{types}}]-(x) WHERE r.retracted IS NULL AND x.retracted IS NULL AND NOT x.id IN $avoid
+                                 AND (x = b OR COUNT { (x)--() } <= $maxHubDegree)){1,{{maxHops}}}(b)
     WHERE NOT a IN x
       AND all(i IN range(0, size(x) - 2) WHERE NOT x[i] IN x[i + 1..])
       AND (NOT $crossBorderOnly

@@ -66,6 +66,8 @@ export interface PathQuery {
   types?: readonly RelationshipType[] | null;
   avoid?: readonly string[] | null;
   crossBorderOnly: boolean;
+  /** Entities with more relationships are not walked through (endpoints exempt). */
+  maxHubDegree: number;
 }
 
 /**
@@ -81,7 +83,7 @@ export interface PathQuery {
 export async function findPaths(executor: Executor, q: PathQuery): Promise<PathRecord[]> {
   const types = walkTypes(q.types);
   const avoid = [...new Set(q.avoid ?? [])].filter((id) => id !== q.from && id !== q.to);
-  const params = { from: q.from, to: q.to, avoid, crossBorderOnly: q.crossBorderOnly, limit: q.first };
+  const params = { from: q.from, to: q.to, avoid, crossBorderOnly: q.crossBorderOnly, limit: q.first, maxHubDegree: q.maxHubDegree };
   const run = async (k: number, unit: 'PATHS' | 'GROUPS') => {
     const query = cypherTemplate('paths/shortest', { k, unit, maxHops: q.maxHops, types });
     const rows = await executor.read<{ fromFound: boolean; toFound: boolean; paths: PathRow[] }>(query, params, call);

@@ -19,6 +19,7 @@ const pathArgs = z
     relationshipTypes,
     avoid: idList.nullish(),
     crossBorderOnly: z.boolean().nullish(),
+    maxHubDegree: z.number().int().min(1, 'must be at least 1').max(1_000_000, 'must be at most 1000000').nullish(),
   })
   .refine((a) => a.from !== a.to, { message: 'must differ from `from`: a path needs two entities', path: ['to'] });
 
@@ -57,6 +58,7 @@ export const pathsResolvers: Resolvers = {
         types: a.relationshipTypes,
         avoid: a.avoid,
         crossBorderOnly: a.crossBorderOnly ?? false,
+        maxHubDegree: a.maxHubDegree ?? 1000,
       });
     },
     neighborhood: (_root, args, ctx) => {
