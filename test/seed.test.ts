@@ -520,6 +520,15 @@ describe('loading the seed graph into the real database', () => {
       expect(row).toEqual({ maker: 'ascension-biotechnology', purity: 99.9 });
     });
 
+    it('links CAR-T to blood cancers, and the neoantigen platform to solid tumours', async () => {
+      expect(await query("MATCH (:Modality {id: 'modality-car-t'})-[:INDICATED_FOR]->(i:Indication) RETURN i.id AS id")).toEqual([
+        { id: 'indication-blood-cancers' },
+      ]);
+      expect(await query("MATCH (:Technology {id: 'agt-neosync'})-[:TARGETS_INDICATION]->(i:Indication) RETURN i.id AS id")).toEqual([
+        { id: 'indication-solid-tumors' },
+      ]);
+    });
+
     it('finds LINK-J by its alias "Link-J" and the Development Center for Biotechnology by its alias "DCB"', async () => {
       expect(await query("MATCH (n:Entity) WHERE 'Link-J' IN n.aliases RETURN n.id AS id, n.name AS name")).toEqual([
         { id: 'link-j', name: 'LINK-J' },

@@ -60,6 +60,7 @@ export const RELATIONSHIP_TYPES = {
   SUPPORTS: { from: ['Fund'], to: ['Policy'], description: 'a fund serves a policy' },
   PART_OF: { from: ['Policy', 'Organization'], to: ['Policy', 'Organization'], description: 'a pillar of a strategy, or a unit of an organization' },
   LOCATED_IN: { from: ['Organization', 'Event', 'Fund', 'Policy'], to: ['Country'], description: 'where an organization is based, an event held, or a fund or policy applies' },
+  INDICATED_FOR: { from: ['Modality'], to: ['Indication'], description: 'a modality is suited to an indication' },
   FOCUSES_ON: { from: ['Organization', 'Event', 'Policy', 'Fund'], to: ['Modality', 'Indication', 'Technology'], description: 'a declared area of focus' },
 } as const satisfies Record<string, { from: readonly EntityLabel[]; to: readonly EntityLabel[]; description: string }>;
 

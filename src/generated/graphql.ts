@@ -1131,6 +1131,7 @@ export type RelationshipType =
   | 'FOCUSES_ON'
   | 'HELD_AT'
   | 'HOLDS_ROLE'
+  | 'INDICATED_FOR'
   | 'LOCATED_IN'
   | 'ORGANIZED'
   | 'PARTICIPATED_IN'

@@ -33,7 +33,7 @@ export const SHAPES: Record<string, string> = {
 export const RELATIONSHIP_TYPES = [
   'HOLDS_ROLE', 'SPOKE_AT', 'DEVELOPS', 'USES_MODALITY', 'TARGETS_INDICATION', 'ORGANIZED', 'CO_HOSTED',
   'PARTICIPATED_IN', 'HELD_AT', 'PARTY_TO', 'FACILITATED', 'COVERS', 'APPLIES_IN', 'SIGNED_AT', 'ADMINISTERS',
-  'SUPPORTS', 'PART_OF', 'LOCATED_IN', 'FOCUSES_ON',
+  'SUPPORTS', 'PART_OF', 'LOCATED_IN', 'FOCUSES_ON', 'INDICATED_FOR',
 ];
 
 export const countryOf = (n: GNode): string | null => n.countryCode ?? n.code ?? null;

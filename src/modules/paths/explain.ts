@@ -195,6 +195,9 @@ export function explainHop(hop: HopFacts): string {
     case 'FOCUSES_ON':
       sentence = forward ? `${s} focuses on ${o}` : `${s} is a focus of ${o}`;
       break;
+    case 'INDICATED_FOR':
+      sentence = forward ? `${s} is suited to ${o}` : `${s} can be treated with ${o}`;
+      break;
     default: {
       const never: never = type;
       sentence = `${s} is linked to ${o} (${String(never)})`;
