@@ -63,12 +63,15 @@ const local = process.env.TEST_STARTED_LOCAL_NEO4J === '1';
       }
     };
     const clients = [client(), client(), client(), writer()];
-    await new Promise((r) => setTimeout(r, 1_000));
+    await new Promise((r) => setTimeout(r, 2_000));
 
     const stoppedAt = Date.now() - started;
     await stopLocalNeo4j(testInstance());
     const stopDone = Date.now() - started;
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Keep Neo4j away until the clients have seen it gone: two failed requests that began after the stop.
+    for (let waited = 0; waited < 30_000 && outcomes.filter((o) => o.at > stopDone && !o.ok).length < 2; waited += 250) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
     const ready = await fetch(`${app.url}/ready`);
     expect(ready.status).toBe(503);
     expect((await fetch(`${app.url}/health`)).status).toBe(200);
@@ -83,7 +86,9 @@ const local = process.env.TEST_STARTED_LOCAL_NEO4J === '1';
     running = false;
     await Promise.all(clients);
 
-    const during = outcomes.filter((o) => o.at > stopDone && o.at + o.ms < restartAt);
+    // Requests that began once Neo4j was stopped and ended before a restarted server could
+    // answer (a start takes several seconds) ran against no database at all.
+    const during = outcomes.filter((o) => o.at > stopDone && o.at < restartAt && o.at + o.ms < restartAt + 3_000);
     const failures = outcomes.filter((o) => !o.ok);
     const firstOkAfterUp = outcomes.find((o) => o.ok && o.at >= restartAt);
     const timeline = {
