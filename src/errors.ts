@@ -1,5 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { limitHit } from './http/limits';
+import { GraphQLError } from 'graphql';
 
 /** Every `extensions.code` this API returns, besides graphql-js's own validation codes. */
 export const ErrorCode = {
@@ -70,40 +69,4 @@ export class ConflictError extends AppError {
   constructor(message: string) {
     super(message, ErrorCode.CONFLICT);
   }
-}
-
-const PASSTHROUGH_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
-/**
- * Apollo's formatError: refusals by the query limits become LIMIT_EXCEEDED
- * naming the limit; errors we raised and graphql-js validation errors pass as
- * they are; anything else becomes INTERNAL_SERVER_ERROR with a generic message
- * unless `exposeDetails` (development), and is handed to `logUnexpected` with its
- * stack. Stack traces never leave the server.
- */
-export function createErrorFormatter(exposeDetails: boolean, logUnexpected: (error: unknown) => void = () => undefined) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    const code = String(formatted.extensions?.code ?? '');
-    const ours = original instanceof AppError || (PASSTHROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR);
-    const hit = limitHit(formatted);
-    if (hit) return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.LIMIT_EXCEEDED, ...hit } };
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    if (ours) return { ...formatted, extensions };
-    logUnexpected(error instanceof GraphQLError ? (error.originalError ?? error) : error);
-    return {
-      message: exposeDetails ? formatted.message : 'Internal server error',
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-    };
-  };
 }

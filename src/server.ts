@@ -9,7 +9,7 @@ import { pinoHttp } from 'pino-http';
 import { rateLimit } from 'express-rate-limit';
 import { configSchema, type Config } from './config';
 import { createContext, type AppDeps, type Context } from './context';
-import { createErrorFormatter } from './errors';
+import { createErrorFormatter } from './http/errorFormatter';
 import { httpErrorHandler } from './http/errorHandler';
 import { queryProtection } from './http/limits';
 import { operationAllowlistPlugin, readAllowlist } from './http/operationAllowlist';

@@ -2,27 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cypherQuery } from '../db/cypher';
 import { run, type Executor } from '../db/executor';
-import { RELATIONSHIP_TYPE_NAMES } from '../domain/model';
-import { entityLabelOf } from '../modules/entity/records';
-import { relationshipId } from './loadSeed';
+import { RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../domain/model';
+import { AUDIT_PROPERTIES, BOOKKEEPING_PROPERTIES, COMMON_PROPERTIES, LABEL_PROPERTIES, entityLabelOf, plainValue, relationshipId } from '../domain/properties';
 import type { Audit, SeedFile } from './seedFile';
-
-/** Core fields of each label in the seed format; every other property is an extra fact. */
-const CORE: Record<string, string[]> = {
-  Organization: ['kind', 'country'],
-  Person: ['country'],
-  Technology: ['kind'],
-  Modality: [],
-  Indication: [],
-  Fund: ['kind', 'country'],
-  Policy: ['kind', 'country'],
-  Event: ['kind', 'startDate', 'endDate', 'city', 'country'],
-  Agreement: ['kind', 'exclusive', 'territory', 'rightsGranted', 'signedOn'],
-  Country: ['code'],
-};
-const COMMON = ['id', 'name', 'aliases', 'description'];
-const AUDIT_KEYS = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retractedAt', 'retractedBy', 'retractionReason'] as const;
-const BOOKKEEPING = new Set<string>([...AUDIT_KEYS, 'retracted', 'sourceIds', 'evidence']);
 
 export interface GraphExport {
   /** One seed file per source, in the format seed/ uses. */
@@ -31,20 +13,18 @@ export interface GraphExport {
   changes: Record<string, unknown>[];
 }
 
-const text = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? String(v) : v);
-
 function auditOf(props: Record<string, unknown>): Audit | undefined {
-  const entries = AUDIT_KEYS.filter((k) => props[k] !== undefined && props[k] !== null).map((k) => [k, String(text(props[k]))]);
+  const entries = AUDIT_PROPERTIES.filter((k) => props[k] !== undefined && props[k] !== null).map((k) => [k, String(plainValue(props[k]))]);
   return entries.length ? (Object.fromEntries(entries) as Audit) : undefined;
 }
 
-function splitNode(label: string, props: Record<string, unknown>) {
+function splitNode(label: EntityLabel, props: Record<string, unknown>) {
   const core: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
-    if (BOOKKEEPING.has(key)) continue;
-    if (COMMON.includes(key) || CORE[label]?.includes(key)) core[key] = text(value);
-    else extra[key] = text(value);
+    if (key !== 'id' && BOOKKEEPING_PROPERTIES.has(key)) continue;
+    if ((COMMON_PROPERTIES as readonly string[]).includes(key) || LABEL_PROPERTIES[label].includes(key)) core[key] = plainValue(value);
+    else extra[key] = plainValue(value);
   }
   return { core, extra };
 }
@@ -98,7 +78,7 @@ export async function exportGraph(executor: Executor): Promise<GraphExport> {
         const base = relationshipId({ from: r.from, type: r.type, to: r.to });
         const id = String(r.props.id);
         const key = id.startsWith(`${base}--`) ? id.slice(base.length + 2) : undefined;
-        const properties = Object.fromEntries(Object.entries(r.props).filter(([k]) => k !== 'id' && !BOOKKEEPING.has(k)).map(([k, v]) => [k, text(v)]));
+        const properties = Object.fromEntries(Object.entries(r.props).filter(([k]) => !BOOKKEEPING_PROPERTIES.has(k)).map(([k, v]) => [k, plainValue(v)]));
         ids.forEach((sourceId, i) => {
           const file = files.get(sourceId);
           if (!file) return;
@@ -114,7 +94,7 @@ export async function exportGraph(executor: Executor): Promise<GraphExport> {
         files: [...files.values()]
           .filter((f) => f.nodes.length > 0)
           .map((data) => ({ name: `${data.source.publishedOn}-${data.source.id}.json`, data: JSON.parse(JSON.stringify(data)) as SeedFile })),
-        changes: changes.map((c) => Object.fromEntries(Object.entries(c.props).map(([k, v]) => [k, text(v)]))),
+        changes: changes.map((c) => Object.fromEntries(Object.entries(c.props).map(([k, v]) => [k, plainValue(v)]))),
       };
     },
     { timeoutMs: 300_000 },

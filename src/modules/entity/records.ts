@@ -1,10 +1,24 @@
-import { ENTITY_LABELS, type EntityLabel, type RelationshipType } from '../../domain/model';
+import type { EntityLabel, RelationshipType } from '../../domain/model';
+import { BOOKKEEPING_PROPERTIES, entityLabelOf, plainValue } from '../../domain/properties';
 
-/** An entity as read from Neo4j: its label and all its properties. Resolvers read fields from `props`. */
+/**
+ * An entity as Cypher returns it: its labels and all its properties, plus, when
+ * the read was compiled (src/translate), the relationship fields the query
+ * selected, keyed by response name.
+ */
+export interface NodeRow {
+  labels: string[];
+  props: Record<string, unknown>;
+  fields?: Record<string, unknown>;
+}
+
+/** An entity as resolvers see it. Scalar fields read `props`; relationship fields read `fields` when compiled. */
 export interface EntityRecord {
   id: string;
   label: EntityLabel;
   props: Record<string, unknown>;
+  /** Compiled relationship fields by response name; absent when the record was loaded without a compiled selection. */
+  fields?: Record<string, unknown>;
 }
 
 export type Direction = 'OUTGOING' | 'INCOMING';
@@ -19,59 +33,37 @@ export interface RelatedRecord {
   self?: EntityRecord;
   props: Record<string, unknown>;
   node: EntityRecord;
+  /** Citations with their sources, when the read was compiled. */
+  citations?: CitationRecord[];
 }
 
 export interface CitationRecord {
   sourceId: string;
   evidence: string;
+  /** The cited source, when the read was compiled; otherwise resolved by id. */
+  source?: SourceRecord;
 }
 
 export interface SourceRecord {
   id: string;
   props: Record<string, unknown>;
+  /** Statements citing it, when the read was compiled and asked for it. */
+  statementCount?: number;
 }
-
-/** Properties that are provenance or audit bookkeeping, not facts about the entity or relationship. */
-export const BOOKKEEPING = new Set([
-  'id',
-  'createdAt',
-  'createdBy',
-  'updatedAt',
-  'updatedBy',
-  'retracted',
-  'retractedAt',
-  'retractedBy',
-  'retractionReason',
-  'sourceIds',
-  'evidence',
-]);
 
 /** Core fields of each label; anything else on the node is a Fact. */
-export const CORE_FIELDS = new Set(['name', 'aliases', 'description', 'kind', 'country', 'code', 'startDate', 'endDate', 'city', 'exclusive', 'territory', 'rightsGranted', 'signedOn']);
+export { TYPED_PROPERTIES as CORE_FIELDS, BOOKKEEPING_PROPERTIES as BOOKKEEPING } from '../../domain/properties';
 
-/** Picks the entity label among a node's labels (every entity also has :Entity). */
-export function entityLabelOf(labels: string[]): EntityLabel {
-  const label = labels.find((l): l is EntityLabel => (ENTITY_LABELS as readonly string[]).includes(l));
-  if (!label) throw new Error(`node has no entity label: ${labels.join(':')}`);
-  return label;
-}
-
-/** Turns the `{labels, props}` map the Cypher queries return into an EntityRecord. */
-export function toEntityRecord(row: { labels: string[]; props: Record<string, unknown> }): EntityRecord {
-  return { id: String(row.props.id), label: entityLabelOf(row.labels), props: row.props };
-}
-
-/** Converts driver temporal values (DateTime, Date) to ISO strings, leaving everything else. */
-export function plain(value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value) && 'toString' in value && ('year' in value || 'epochSeconds' in value)) {
-    return String(value);
-  }
-  return value;
+/** Turns the `{labels, props, fields?}` map the Cypher queries return into an EntityRecord. */
+export function toEntityRecord(row: NodeRow): EntityRecord {
+  const record: EntityRecord = { id: String(row.props.id), label: entityLabelOf(row.labels), props: row.props };
+  if (row.fields) record.fields = row.fields;
+  return record;
 }
 
 /** Relationship properties as the API shows them: bookkeeping removed, temporals as strings. */
 export function publicProperties(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([k]) => !BOOKKEEPING.has(k)).map(([k, v]) => [k, plain(v)]));
+  return Object.fromEntries(Object.entries(props).filter(([k]) => !BOOKKEEPING_PROPERTIES.has(k)).map(([k, v]) => [k, plainValue(v)]));
 }
 
 /** Citations stored on a relationship as the parallel lists sourceIds / evidence. */
@@ -80,3 +72,6 @@ export function relationshipCitations(props: Record<string, unknown>): CitationR
   const notes = (props.evidence as string[] | undefined) ?? [];
   return ids.map((sourceId, i) => ({ sourceId, evidence: notes[i] ?? '' }));
 }
+
+/** @deprecated use plainValue from src/domain/properties (kept while curation/repository moves over). */
+export const plain = plainValue;

@@ -1,0 +1,56 @@
+import { ENTITY_LABELS, type EntityLabel } from './model';
+
+/**
+ * Which stored properties are what. A node or relationship carries its domain
+ * properties next to provenance (sourceIds, evidence) and audit bookkeeping; the
+ * API, the export and the curation writes all split them with these sets.
+ */
+
+/** Who wrote a record and when; exported with it and restored on import. */
+export const AUDIT_PROPERTIES = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retractedAt', 'retractedBy', 'retractionReason'] as const;
+
+/** Properties that are provenance or audit bookkeeping, not facts about the entity or relationship. */
+export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence']);
+
+/** Properties every entity has, whatever its label. */
+export const COMMON_PROPERTIES = ['id', 'name', 'aliases', 'description'] as const;
+
+/** Each label's own typed fields, stored as properties; any other property is an extra Fact. */
+export const LABEL_PROPERTIES: Record<EntityLabel, readonly string[]> = {
+  Organization: ['kind', 'country'],
+  Person: ['country'],
+  Technology: ['kind'],
+  Modality: [],
+  Indication: [],
+  Fund: ['kind', 'country'],
+  Policy: ['kind', 'country'],
+  Event: ['kind', 'startDate', 'endDate', 'city', 'country'],
+  Agreement: ['kind', 'exclusive', 'territory', 'rightsGranted', 'signedOn'],
+  Country: ['code'],
+};
+
+/** Every typed (non-Fact) property name of any label. */
+export const TYPED_PROPERTIES: ReadonlySet<string> = new Set([...COMMON_PROPERTIES, ...Object.values(LABEL_PROPERTIES).flat()]);
+
+/**
+ * The stable id of a relationship: `from--TYPE--to`, plus `--key` when two
+ * relationships of one type join the same pair (e.g. two roles).
+ */
+export function relationshipId(rel: { from: string; type: string; to: string; key?: string | null }): string {
+  return [rel.from, rel.type, rel.to, ...(rel.key ? [rel.key] : [])].join('--');
+}
+
+/** Picks the entity label among a node's labels (every entity also has :Entity). Throws when there is none. */
+export function entityLabelOf(labels: readonly string[]): EntityLabel {
+  const label = labels.find((l): l is EntityLabel => (ENTITY_LABELS as readonly string[]).includes(l));
+  if (!label) throw new Error(`node has no entity label: ${labels.join(':')}`);
+  return label;
+}
+
+/** A stored value as JSON shows it: driver temporals (Date, DateTime) become ISO strings, anything else is unchanged. */
+export function plainValue(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value) && 'toString' in value && ('year' in value || 'epochSeconds' in value)) {
+    return String(value);
+  }
+  return value;
+}
