@@ -1,0 +1,447 @@
+import { z } from 'zod';
+import {
+  APPROVAL_KINDS,
+  DATE_PROPERTIES,
+  ECOSYSTEM_AGREEMENT_KINDS,
+  ECOSYSTEM_EVENT_KINDS,
+  ECOSYSTEM_FUND_KINDS,
+  ECOSYSTEM_LABELS,
+  ECOSYSTEM_ORGANIZATION_KINDS,
+  ECOSYSTEM_PARTY_ROLES,
+  ECOSYSTEM_POLICY_KINDS,
+  ECOSYSTEM_RELATIONSHIP_TYPES,
+  ECOSYSTEM_RELATIONSHIP_TYPE_NAMES,
+  ECOSYSTEM_TECHNOLOGY_KINDS,
+  EDGE_PROPERTIES,
+  SOURCE_KINDS,
+  TRIAL_PHASES,
+  TRIAL_STATUSES,
+  UNVERIFYING_SOURCE_KINDS,
+} from '../domain/ecosystemVocabulary';
+import { properties, slug } from './seedFile';
+
+/**
+ * Format 2 of the seed: one file per source digest under seed/ecosystem/, with
+ * many sources, per-fact citations, conflicting values kept as claims, and
+ * dates as precise as the pages give them. seed/ecosystem/FORMAT.md is the
+ * prose version of this schema. Everything here is pure: no database.
+ */
+
+/** YYYY, YYYY-MM or YYYY-MM-DD: a date as precise as the page states it. */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as TW or JP');
+const DATE_NAMES: readonly string[] = DATE_PROPERTIES;
+
+/** Properties whose name is a date property must hold a partial date. */
+function datedProperties<T extends z.ZodType<Record<string, unknown>>>(schema: T) {
+  return schema.superRefine((p, ctx) => {
+    for (const [key, value] of Object.entries(p)) {
+      if (DATE_NAMES.includes(key) && !partialDate.safeParse(value).success) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `${key} must be YYYY, YYYY-MM or YYYY-MM-DD` });
+      }
+    }
+  });
+}
+
+const NODE_RESERVED = ['id', 'name', 'aliases', 'description', 'kind', 'country', 'citations', 'evidence', 'sourceIds', 'unverified', 'mention'];
+const nodeProperties = datedProperties(
+  properties.refine((p) => Object.keys(p).every((k) => !NODE_RESERVED.includes(k)), `properties may not redefine ${NODE_RESERVED.join(', ')}`),
+);
+const EDGE_NAMES: readonly string[] = EDGE_PROPERTIES;
+const edgeProperties = datedProperties(
+  properties.refine((p) => Object.keys(p).every((k) => EDGE_NAMES.includes(k)), `relationship properties are limited to ${EDGE_PROPERTIES.join(', ')}`),
+);
+
+export const ecosystemSource = z
+  .object({
+    id: slug,
+    url: z.string().url(),
+    publisher: text(200),
+    title: text(500),
+    /** Absent when the page shows no date; `dateNote` then says what is known. */
+    publishedOn: partialDate.optional(),
+    dateNote: text(500).optional(),
+    language: z.enum(['en', 'ja', 'zh']),
+    kind: z.enum(SOURCE_KINDS),
+    /** Only the opening of the page was available to the digest. */
+    partial: z.literal(true).optional(),
+    /** For a scholarly article: its authors as the page lists them. */
+    authors: z.array(text(200)).max(30).optional(),
+    /** The digest (path under shared/source) that read this page. */
+    document: text(300),
+  })
+  .strict()
+  .refine((s) => s.publishedOn !== undefined || s.dateNote !== undefined, {
+    message: 'a source without publishedOn needs a dateNote saying why',
+    path: ['dateNote'],
+  });
+export type EcosystemSource = z.infer<typeof ecosystemSource>;
+
+export const citation = z.object({ source: slug, evidence: text(600) }).strict();
+const citations = z.array(citation).min(1, 'every fact cites at least one source');
+
+const fullBase = {
+  id: slug,
+  name: text(300),
+  aliases: z.array(text(300)).max(30).default([]),
+  description: text(2000),
+  properties: nodeProperties.default({}),
+  citations,
+  unverified: z.literal(true).optional(),
+};
+
+const fullNode = z.discriminatedUnion('label', [
+  z.object({ label: z.literal('Organization'), ...fullBase, kind: z.enum(ECOSYSTEM_ORGANIZATION_KINDS), country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Person'), ...fullBase, country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Technology'), ...fullBase, kind: z.enum(ECOSYSTEM_TECHNOLOGY_KINDS) }).strict(),
+  z.object({ label: z.literal('Modality'), ...fullBase }).strict(),
+  z.object({ label: z.literal('Indication'), ...fullBase }).strict(),
+  z.object({ label: z.literal('Fund'), ...fullBase, kind: z.enum(ECOSYSTEM_FUND_KINDS), country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Policy'), ...fullBase, kind: z.enum(ECOSYSTEM_POLICY_KINDS), country: countryCode.optional() }).strict(),
+  z
+    .object({ label: z.literal('Event'), ...fullBase, kind: z.enum(ECOSYSTEM_EVENT_KINDS), city: text(200).optional(), country: countryCode.optional() })
+    .strict(),
+  z
+    .object({
+      label: z.literal('Agreement'),
+      ...fullBase,
+      kind: z.enum(ECOSYSTEM_AGREEMENT_KINDS),
+      /** Absent when no page says whether the rights are exclusive. */
+      exclusive: z.boolean().optional(),
+      territory: z.array(countryCode).default([]),
+      rightsGranted: z.array(text(300)).default([]),
+    })
+    .strict(),
+  z.object({ label: z.literal('Country'), ...fullBase, code: countryCode }).strict(),
+  z
+    .object({
+      label: z.literal('Trial'),
+      ...fullBase,
+      phase: z.enum(TRIAL_PHASES).optional(),
+      status: z.enum(TRIAL_STATUSES).optional(),
+      registryId: text(100).optional(),
+      country: countryCode.optional(),
+    })
+    .strict(),
+  z.object({ label: z.literal('Approval'), ...fullBase, kind: z.enum(APPROVAL_KINDS), country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Patent'), ...fullBase, number: text(100), country: countryCode.optional() }).strict(),
+]);
+
+/** An entity another file (or the forum seed) defines, cited here with this file's pages. */
+const mentionNode = z
+  .object({
+    mention: z.literal(true),
+    label: z.enum(ECOSYSTEM_LABELS),
+    id: slug,
+    aliases: z.array(text(300)).max(30).default([]),
+    properties: nodeProperties.default({}),
+    citations,
+    unverified: z.literal(true).optional(),
+  })
+  .strict();
+
+export const ecosystemNode = z.union([mentionNode, fullNode]);
+export type EcosystemNode = z.infer<typeof ecosystemNode>;
+
+export const ecosystemRelationship = z
+  .object({
+    type: z.enum(ECOSYSTEM_RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
+    from: slug,
+    to: slug,
+    key: slug.optional(),
+    properties: edgeProperties.default({}),
+    citations,
+    unverified: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((r) => r.type !== 'PARTY_TO' || ECOSYSTEM_PARTY_ROLES.includes(r.properties.role as never), {
+    message: `PARTY_TO needs properties.role, one of ${ECOSYSTEM_PARTY_ROLES.join(', ')}`,
+    path: ['properties', 'role'],
+  });
+export type EcosystemRelationship = z.infer<typeof ecosystemRelationship>;
+
+export const relationshipRef = z
+  .object({ type: z.enum(ECOSYSTEM_RELATIONSHIP_TYPE_NAMES as [string, ...string[]]), from: slug, to: slug, key: slug.optional() })
+  .strict();
+
+/**
+ * One value of one property of a node or relationship, with the pages that give
+ * it. Claims with the same subject and property form a group; a group whose
+ * values disagree is a conflict (see `conflictGroups`).
+ */
+export const claim = z
+  .object({
+    id: slug,
+    subject: z.union([slug, relationshipRef]),
+    property: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property names are camelCase'),
+    value: z.union([z.string().trim().min(1).max(1000), z.number().finite(), z.boolean()]),
+    /** When the value names an entity of the graph, its id. */
+    valueEntity: slug.optional(),
+    /** The date of the page that gives this value, when the value may change over time. */
+    asOf: partialDate.optional(),
+    note: text(600).optional(),
+    citations,
+    unverified: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((c) => !DATE_NAMES.includes(c.property) || (typeof c.value === 'string' && partialDate.safeParse(c.value).success), {
+    message: 'a claim on a date property holds YYYY, YYYY-MM or YYYY-MM-DD',
+    path: ['value'],
+  });
+export type Claim = z.infer<typeof claim>;
+
+/** A digest's open question that holds no value to record, with what we did about it. */
+export const note = z.object({ topic: text(300), text: text(1500) }).strict();
+
+export const ecosystemFile = z
+  .object({
+    format: z.literal(2),
+    /** The digest this file encodes, as a path under shared/source. */
+    digest: text(300),
+    sources: z.array(ecosystemSource).min(1),
+    nodes: z.array(ecosystemNode).min(1),
+    relationships: z.array(ecosystemRelationship).default([]),
+    claims: z.array(claim).default([]),
+    notes: z.array(note).default([]),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    for (const issue of fileProblems(file)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+export type EcosystemFile = z.infer<typeof ecosystemFile>;
+
+export interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** The identity of a relationship, as the loader merges it: from|TYPE|to|key. */
+export function relationshipIdentity(r: { type: string; from: string; to: string; key?: string }): string {
+  return `${r.from}|${r.type}|${r.to}|${r.key ?? ''}`;
+}
+
+function subjectIdentity(subject: Claim['subject']): string {
+  return typeof subject === 'string' ? subject : relationshipIdentity(subject);
+}
+
+/**
+ * Whether a fact is unverified: every page it cites is of a kind that cannot
+ * verify (AI-generated). `kinds` maps source id to kind.
+ */
+export function isUnverified(cited: { source: string }[], kinds: Map<string, string>): boolean {
+  return cited.every((c) => (UNVERIFYING_SOURCE_KINDS as readonly string[]).includes(kinds.get(c.source) ?? ''));
+}
+
+/** Checks inside one file: ids, citations, references, endpoint labels, the unverified mark, claims vs properties. */
+export function fileProblems(file: EcosystemFile): Problem[] {
+  const problems: Problem[] = [];
+  const kinds = new Map<string, string>();
+  const cited = new Set<string>();
+  file.sources.forEach((s, i) => {
+    if (kinds.has(s.id)) problems.push({ path: ['sources', i, 'id'], message: `duplicate source "${s.id}"` });
+    kinds.set(s.id, s.kind);
+  });
+  const checkFact = (fact: { citations: { source: string }[]; unverified?: true }, path: (string | number)[]) => {
+    fact.citations.forEach((c, j) => {
+      if (!kinds.has(c.source)) problems.push({ path: [...path, 'citations', j, 'source'], message: `no source "${c.source}" in this file` });
+      cited.add(c.source);
+    });
+    const derived = isUnverified(fact.citations, kinds);
+    if (derived !== (fact.unverified === true)) {
+      problems.push({
+        path: [...path, 'unverified'],
+        message: derived ? 'cites only AI-generated pages, so needs "unverified": true' : '"unverified" is only for facts citing nothing but AI-generated pages',
+      });
+    }
+  };
+  const labels = new Map<string, string>();
+  const nodeProps = new Map<string, Record<string, unknown>>();
+  file.nodes.forEach((n, i) => {
+    if (labels.has(n.id)) problems.push({ path: ['nodes', i, 'id'], message: `duplicate node "${n.id}"` });
+    labels.set(n.id, n.label);
+    nodeProps.set(n.id, n.properties);
+    checkFact(n, ['nodes', i]);
+  });
+  const rels = new Map<string, Record<string, unknown>>();
+  file.relationships.forEach((r, i) => {
+    const rule = ECOSYSTEM_RELATIONSHIP_TYPES[r.type];
+    for (const end of ['from', 'to'] as const) {
+      const label = labels.get(r[end]);
+      if (!label) problems.push({ path: ['relationships', i, end], message: `no node "${r[end]}" in this file` });
+      else if (rule && !(rule[end] as readonly string[]).includes(label)) {
+        problems.push({ path: ['relationships', i, end], message: `${r.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${label} (allowed: ${rule[end].join(', ')})` });
+      }
+    }
+    const identity = relationshipIdentity(r);
+    if (rels.has(identity)) problems.push({ path: ['relationships', i], message: `duplicate relationship ${identity}` });
+    rels.set(identity, r.properties);
+    checkFact(r, ['relationships', i]);
+  });
+  const claimIds = new Set<string>();
+  file.claims.forEach((c, i) => {
+    if (claimIds.has(c.id)) problems.push({ path: ['claims', i, 'id'], message: `duplicate claim "${c.id}"` });
+    claimIds.add(c.id);
+    const props = typeof c.subject === 'string' ? nodeProps.get(c.subject) : rels.get(subjectIdentity(c.subject));
+    if (!props) problems.push({ path: ['claims', i, 'subject'], message: `no node or relationship ${subjectIdentity(c.subject)} in this file` });
+    else if (c.property in props) problems.push({ path: ['claims', i, 'property'], message: `"${c.property}" is both a property and a claim; keep it as claims only` });
+    if (c.valueEntity && !labels.has(c.valueEntity)) problems.push({ path: ['claims', i, 'valueEntity'], message: `no node "${c.valueEntity}" in this file` });
+    checkFact(c, ['claims', i]);
+  });
+  file.sources.forEach((s, i) => {
+    if (!cited.has(s.id)) problems.push({ path: ['sources', i], message: `source "${s.id}" is cited by no fact` });
+  });
+  return problems;
+}
+
+/** Lower-case, width-folded, without spaces, punctuation or marks such as ®: the key two names clash on. */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+export interface NamedFile {
+  /** The file name, used in messages. */
+  name: string;
+  data: EcosystemFile;
+}
+
+/** The part of a format-1 seed file the cross-file checks read. */
+export interface ForumDefinitions {
+  name: string;
+  nodes: { id: string; label: string; name: string; aliases?: string[] }[];
+}
+
+/**
+ * Checks across all ecosystem files and the format-1 seeds: one full definition
+ * per id, labels agree, sources identical wherever repeated, claim ids unique,
+ * no property given two values outside claims, and no two ids sharing a
+ * normalised name or alias (likely duplicates).
+ */
+export function crossFileProblems(files: NamedFile[], forum: ForumDefinitions[] = []): string[] {
+  const problems: string[] = [];
+  const definitions = new Map<string, string[]>();
+  const labels = new Map<string, string>();
+  // Clashes among the format-1 seeds alone predate this format and are not reported here.
+  const names = new Map<string, { ids: Set<string>; ecosystem: boolean }>();
+  const addName = (value: string, id: string, ecosystem = true) => {
+    const key = normaliseName(value);
+    if (!key) return;
+    const entry = names.get(key) ?? { ids: new Set<string>(), ecosystem: false };
+    entry.ids.add(id);
+    entry.ecosystem ||= ecosystem;
+    names.set(key, entry);
+  };
+  const noteLabel = (id: string, label: string, where: string) => {
+    const known = labels.get(id);
+    if (known && known !== label) problems.push(`${where}: "${id}" is a ${label} here but a ${known} elsewhere`);
+    labels.set(id, label);
+  };
+  for (const f of forum) {
+    for (const n of f.nodes) {
+      definitions.set(n.id, [...(definitions.get(n.id) ?? []), f.name]);
+      noteLabel(n.id, n.label, f.name);
+      [n.name, ...(n.aliases ?? [])].forEach((v) => addName(v, n.id, false));
+    }
+  }
+  const sources = new Map<string, { json: string; where: string }>();
+  const urls = new Map<string, string>();
+  const claimIds = new Map<string, string>();
+  const values = new Map<string, { value: string; where: string }>();
+  const claimed = new Set<string>();
+  const mentioned = new Map<string, string>();
+  const noteValue = (owner: string, props: Record<string, unknown>, where: string) => {
+    for (const [key, value] of Object.entries(props)) {
+      const slot = `${owner}.${key}`;
+      const json = JSON.stringify(value);
+      const known = values.get(slot);
+      if (known && known.value !== json) problems.push(`${where}: ${slot} is ${json} here but ${known.value} in ${known.where}; record differing values as claims`);
+      values.set(slot, { value: json, where });
+    }
+  };
+  for (const { name, data } of files) {
+    for (const s of data.sources) {
+      const json = JSON.stringify(s);
+      const known = sources.get(s.id);
+      if (known && known.json !== json) problems.push(`${name}: source "${s.id}" differs from its copy in ${known.where}`);
+      sources.set(s.id, { json, where: name });
+      const urlOwner = urls.get(s.url);
+      if (urlOwner && urlOwner !== s.id) problems.push(`${name}: url ${s.url} is source "${s.id}" here but "${urlOwner}" elsewhere`);
+      urls.set(s.url, s.id);
+    }
+    for (const n of data.nodes) {
+      noteLabel(n.id, n.label, name);
+      n.aliases.forEach((a) => addName(a, n.id));
+      if ('mention' in n) mentioned.set(n.id, name);
+      else {
+        definitions.set(n.id, [...(definitions.get(n.id) ?? []), name]);
+        addName(n.name, n.id);
+      }
+      noteValue(n.id, n.properties, name);
+    }
+    for (const r of data.relationships) noteValue(relationshipIdentity(r), r.properties, name);
+    for (const c of data.claims) {
+      const known = claimIds.get(c.id);
+      if (known) problems.push(`${name}: claim id "${c.id}" is also used in ${known}`);
+      claimIds.set(c.id, name);
+      claimed.add(`${subjectIdentity(c.subject)}.${c.property}`);
+    }
+  }
+  for (const [id, where] of definitions) {
+    if (where.length > 1) problems.push(`"${id}" is fully defined in ${where.join(' and ')}; define it once and mention it elsewhere`);
+  }
+  for (const [id, where] of mentioned) {
+    if (!definitions.has(id)) problems.push(`${where}: "${id}" is only ever a mention; one file must define it`);
+  }
+  for (const slot of claimed) {
+    const given = values.get(slot);
+    if (given) problems.push(`${given.where}: ${slot} is a property there but claims elsewhere; keep it as claims only`);
+  }
+  for (const [key, { ids, ecosystem }] of names) {
+    if (ecosystem && ids.size > 1) problems.push(`likely duplicates: ${[...ids].join(', ')} share the name or alias "${key}"`);
+  }
+  return problems;
+}
+
+export interface ConflictGroup {
+  subject: string;
+  property: string;
+  claims: Claim[];
+}
+
+/** Two values contradict unless equal, or both dates and one a prefix of the other (2017-04 and 2017-04-24). */
+function contradicts(a: Claim, b: Claim, dated: boolean): boolean {
+  if (a.value === b.value) return false;
+  if (a.asOf && b.asOf && a.asOf !== b.asOf) return false;
+  if (dated && typeof a.value === 'string' && typeof b.value === 'string') {
+    return !(a.value.startsWith(b.value) || b.value.startsWith(a.value));
+  }
+  return true;
+}
+
+/**
+ * Claims grouped by (subject, property) across files; a group is a conflict when
+ * two of its values contradict: different values, not just the same date at two
+ * precisions, and not told apart by different `asOf` dates (a series over time).
+ */
+export function claimGroups(files: EcosystemFile[]): (ConflictGroup & { conflict: boolean })[] {
+  const groups = new Map<string, ConflictGroup>();
+  for (const f of files) {
+    for (const c of f.claims) {
+      const subject = subjectIdentity(c.subject);
+      const key = `${subject}.${c.property}`;
+      if (!groups.has(key)) groups.set(key, { subject, property: c.property, claims: [] });
+      groups.get(key)?.claims.push(c);
+    }
+  }
+  return [...groups.values()].map((g) => {
+    const dated = DATE_NAMES.includes(g.property);
+    const conflict = g.claims.some((a, i) => g.claims.slice(i + 1).some((b) => contradicts(a, b, dated)));
+    return { ...g, conflict };
+  });
+}

@@ -1,0 +1,181 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from '../src/projectRoot';
+import {
+  claimGroups,
+  crossFileProblems,
+  ecosystemFile,
+  normaliseName,
+  type EcosystemFile,
+  type ForumDefinitions,
+} from '../src/seed/ecosystemFile';
+
+/**
+ * The ecosystem seed files (format 2) checked as data, without a database: each
+ * validates, references resolve, every page a digest rests on is a source, no
+ * entity is defined twice under two ids, and each value the digests report as
+ * disputed is kept as competing claims.
+ */
+
+const ECOSYSTEM_DIR = path.join(PROJECT_ROOT, 'seed', 'ecosystem');
+const SHARED_SOURCE = path.resolve(PROJECT_ROOT, '..', 'shared', 'source');
+const FORUM_SEED = path.join(PROJECT_ROOT, 'seed', 'geneonline-2025-04-29-taiwan-japan-regen-forum.json');
+
+const fileNames = fs
+  .readdirSync(ECOSYSTEM_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const raw = fileNames.map((name) => ({ name, json: JSON.parse(fs.readFileSync(path.join(ECOSYSTEM_DIR, name), 'utf8')) as unknown }));
+const parsed = raw.map(({ name, json }) => ({ name, result: ecosystemFile.safeParse(json) }));
+const files = parsed.flatMap(({ name, result }) => (result.success ? [{ name, data: result.data }] : []));
+const forum = JSON.parse(fs.readFileSync(FORUM_SEED, 'utf8')) as ForumDefinitions;
+const forumDefinitions: ForumDefinitions = { name: path.basename(FORUM_SEED), nodes: forum.nodes };
+
+/**
+ * Value disputes the digests list under "Uncertain or conflicting", as the
+ * (subject, property) groups that must hold two or more claims. Items that hold
+ * no value (open questions) are each file's `notes` instead.
+ */
+const DISPUTED_VALUES: Record<string, { subject: string; property: string }[]> = {
+  '02': [
+    { subject: 'approval-stemchymal-ctn-pmda-2018', property: 'outcome' },
+    { subject: 'steminent', property: 'chiefExecutive' },
+  ],
+  '05': [
+    { subject: 'agreement-cellseed-metatech-licence-2017', property: 'signedOn' },
+    { subject: 'agreement-cellseed-metatech-licence-2017', property: 'milestonePayments' },
+    { subject: 'agreement-cellseed-metatech-licence-2017', property: 'royaltyRate' },
+    { subject: 'agreement-hitachi-metatech-cell-factory-2020', property: 'agreementForm' },
+    { subject: 'agreement-hitachi-metatech-cell-factory-2020', property: 'factoryTimeline' },
+  ],
+  '03': [
+    { subject: 'policy-tw-regenerative-medicine-act', property: 'fines' },
+    { subject: 'policy-tw-rma-draft-subsidiary-regulations-2025-02', property: 'status' },
+  ],
+  '08': [
+    { subject: 'firm', property: 'memberCompanies' },
+    { subject: 'country-jp', property: 'approvedRegenerativeProducts' },
+  ],
+  '06': [
+    { subject: 'mirai-iryo-suishin-kikou', property: 'legalForm' },
+    { subject: 'taipei-bioinnovation-park', property: 'floorArea' },
+  ],
+  '07': [
+    { subject: 'agreement-nctu-cira-foundation-mou-2020', property: 'japaneseCounterparty' },
+    { subject: 'agreement-nctu-cira-foundation-mou-2020', property: 'signedOn' },
+    { subject: 'hr:lin-chi-hung:nctu-center-for-smart-healthcare', property: 'title' },
+    { subject: 'hr:shinya-yamanaka:cira-foundation', property: 'title' },
+    { subject: 'visit-nctu-ymu-to-kyoto-2019', property: 'startedOn' },
+  ],
+};
+
+/** `hr:person:org` abbreviates the subject of a HOLDS_ROLE claim. */
+function subjectKey(subject: string): string {
+  const role = /^hr:([^:]+):([^:]+)$/.exec(subject);
+  return role ? `${role[1]}|HOLDS_ROLE|${role[2]}|` : subject;
+}
+
+function basisUrls(digest: string): string[] {
+  const text = fs.readFileSync(path.join(SHARED_SOURCE, digest), 'utf8');
+  const section = (name: string) => new RegExp(`^## ${name}\\n([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(text)?.[1] ?? '';
+  const urls = `${section('Header')}\n${section('Basis')}`.match(/https?:\/\/[^\s)]+/g) ?? [];
+  return [...new Set(urls.map((u) => u.replace(/[.,;]+$/, '')))];
+}
+
+describe('ecosystem seed files', () => {
+  it('exist, one per digest', () => {
+    expect(fileNames.length).toBeGreaterThan(0);
+    const digests = raw.map(({ json }) => (json as { digest?: string }).digest);
+    expect(new Set(digests).size).toBe(digests.length);
+  });
+
+  it.each(parsed.map((p) => [p.name, p.result] as const))('%s validates against format 2', (_name, result) => {
+    expect(result.success ? [] : z.prettifyError(result.error).split('\n')).toEqual([]);
+  });
+
+  it('agree with each other and with the forum seed: one definition per id, identical sources, no property given two values', () => {
+    expect(crossFileProblems(files, [forumDefinitions])).toEqual([]);
+  });
+
+  it('resolve every relationship end and claim subject to a node of the same file', () => {
+    // Also enforced by the schema; stated here so a failure reads as what it is.
+    for (const { data } of files) {
+      const ids = new Set(data.nodes.map((n) => n.id));
+      for (const r of data.relationships) {
+        expect(ids).toContain(r.from);
+        expect(ids).toContain(r.to);
+      }
+      for (const c of data.claims) if (typeof c.subject === 'string') expect(ids).toContain(c.subject);
+    }
+  });
+
+  it('resolve every mention to a definition in some ecosystem file or the forum seed', () => {
+    const defined = new Set([...forum.nodes.map((n) => n.id), ...files.flatMap(({ data }) => data.nodes.filter((n) => !('mention' in n)).map((n) => n.id))]);
+    const unresolved = files.flatMap(({ name, data }) => data.nodes.filter((n) => 'mention' in n && !defined.has(n.id)).map((n) => `${name}: ${n.id}`));
+    expect(unresolved).toEqual([]);
+  });
+
+  (fs.existsSync(SHARED_SOURCE) ? it : it.skip)('list every page a digest names in its Header and Basis as a source', () => {
+    const missing = files.flatMap(({ name, data }) => {
+      const urls = new Set(data.sources.map((s) => s.url));
+      return basisUrls(data.digest.replace(/^shared\/source\//, '')).filter((u) => !urls.has(u)).map((u) => `${name}: ${u}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('give no two entities the same normalised name or alias (entity resolution)', () => {
+    const owners = new Map<string, Set<string>>();
+    const add = (value: string, id: string) => {
+      const key = normaliseName(value);
+      owners.set(key, new Set([...(owners.get(key) ?? []), id]));
+    };
+    forum.nodes.forEach((n) => [n.name, ...(n.aliases ?? [])].forEach((v) => add(v, n.id)));
+    // The forum seed alone already gives "cell-based therapies" to two entities; only names the ecosystem files add are judged.
+    const ecosystemKeys = new Set<string>();
+    for (const { data } of files) {
+      for (const n of data.nodes) {
+        [...('name' in n ? [n.name] : []), ...n.aliases].forEach((v) => {
+          add(v, n.id);
+          ecosystemKeys.add(normaliseName(v));
+        });
+      }
+    }
+    const shared = [...owners].filter(([key, ids]) => ids.size > 1 && ecosystemKeys.has(key)).map(([key, ids]) => `${key}: ${[...ids].join(', ')}`);
+    expect(shared).toEqual([]);
+  });
+
+  it('cite at least one page for every node, relationship and claim', () => {
+    const bare = files.flatMap(({ name, data }) =>
+      [...data.nodes, ...data.relationships, ...data.claims].filter((fact) => fact.citations.length === 0).map((fact) => `${name}: ${JSON.stringify(fact).slice(0, 80)}`),
+    );
+    expect(bare).toEqual([]);
+  });
+
+  it('mark as unverified exactly the facts that cite only AI-generated pages', () => {
+    const flagged = files.flatMap(({ data }) => {
+      const kinds = new Map(data.sources.map((s) => [s.id, s.kind]));
+      return [...data.nodes, ...data.relationships, ...data.claims].filter((f) => f.citations.every((c) => kinds.get(c.source) === 'AI_GENERATED'));
+    });
+    expect(flagged.every((f) => f.unverified === true)).toBe(true);
+    expect(files.flatMap(({ data }) => [...data.nodes, ...data.relationships, ...data.claims]).filter((f) => f.unverified).length).toBe(flagged.length);
+  });
+
+  it.each(Object.entries(DISPUTED_VALUES))('keep each disputed value of digest %s as two or more claims', (digest, disputes) => {
+    const file = files.find(({ data }) => path.basename(data.digest).startsWith(`${digest}-`));
+    if (!file) return; // that digest has no seed file yet; the file list test names what exists
+    const groups = claimGroups(files.map((f) => f.data));
+    for (const { subject, property } of disputes) {
+      const group = groups.find((g) => g.subject === subjectKey(subject) && g.property === property);
+      const values = new Set(group?.claims.map((c) => String(c.value)));
+      expect({ subject, property, enoughValues: values.size >= 2 }).toEqual({ subject, property, enoughValues: true });
+    }
+  });
+
+  it('report a conflict only where values contradict, not for one date at two precisions', () => {
+    const groups = claimGroups(files.map((f) => f.data) as EcosystemFile[]);
+    for (const g of groups.filter((x) => x.conflict)) {
+      expect(new Set(g.claims.map((c) => String(c.value))).size).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
