@@ -113,6 +113,7 @@ export const NEW_RELATIONSHIP_TYPES = {
   PROTECTS: { from: ['Patent'], to: ['Technology'], description: 'a patent a page lists for a product' },
   SIGNED: { from: ['Person'], to: ['Agreement'], description: 'a person signed an agreement for one of the parties' },
   WITNESSED: { from: ['Organization'], to: ['Agreement'], description: "an organization's officials witnessed a signing" },
+  SITED_AT: { from: ['Agreement'], to: ['Organization'], description: "where a facility an agreement sets up is to be built (a park or campus)" },
   OPERATES: { from: ['Organization'], to: ['Organization'], description: 'an organization runs or manages a facility or park' },
 } as const satisfies Record<string, Rule>;
 
