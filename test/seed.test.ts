@@ -371,6 +371,24 @@ describe('loading the seed graph into the real database', () => {
       expect((await single<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n')).n).toBe(entitiesBefore.n);
     });
 
+    it('refuses two files that each need an entity the other defines, naming both files and the entities, and writes nothing', async () => {
+      fs.copyFileSync(fixture('cycle-a-organizer.json'), path.join(tmp, 'a.json'));
+      fs.copyFileSync(fixture('cycle-b-event.json'), path.join(tmp, 'b.json'));
+      expect(readSeedFile(path.join(tmp, 'a.json')).references).toEqual([{ id: 'fixture-cycle-event', label: 'Event' }]);
+      expect(readSeedFile(path.join(tmp, 'b.json')).references).toEqual([{ id: 'fixture-cycle-organizer', label: 'Organization' }]);
+      const before = await snapshot();
+
+      const load = loadSeedDirectory(executor, tmp);
+      await expect(load).rejects.toBeInstanceOf(SeedFileError);
+      await expect(load).rejects.toThrow('references form a cycle (a.json -> b.json -> a.json)');
+      await expect(load).rejects.toThrow(
+        'a.json needs "fixture-cycle-event", defined in b.json; b.json needs "fixture-cycle-organizer", defined in a.json',
+      );
+
+      expect(await countFixtureNodes()).toBe(0);
+      expect(await snapshot()).toEqual(before);
+    });
+
     it('rolls back a file the database refuses, leaving the graph as the earlier file left it', async () => {
       fs.copyFileSync(fixture('db-clash-a-organization.json'), path.join(tmp, 'a.json'));
       fs.copyFileSync(fixture('db-clash-b-person.json'), path.join(tmp, 'b.json'));

@@ -142,24 +142,40 @@ export async function loadSeedDirectory(executor: Executor, dir = SEED_DIR): Pro
  * Orders files so that a file comes after the files defining the entities it
  * references; otherwise (and among equals) by name. A reference no file defines
  * must already be in the graph (the loader refuses the file if it is not).
+ * Files that reference each other in a ring cannot be ordered: that is a
+ * SeedFileError naming every file of the ring and the entity each one needs.
  */
 function inDependencyOrder<T extends { file: string; data: SeedFile }>(files: T[]): T[] {
   const definedBy = new Map<string, T>();
   for (const f of files) for (const node of f.data.nodes) if (!definedBy.has(node.id)) definedBy.set(node.id, f);
   const ordered: T[] = [];
   const state = new Map<T, 'visiting' | 'done'>();
+  /** The files being visited, each with the reference that led to the next one. */
+  const trail: { file: T; needs: string }[] = [];
   const visit = (f: T) => {
-    if (state.get(f)) return;
+    if (state.get(f) === 'done') return;
+    if (state.get(f) === 'visiting') throw cycleError(trail.slice(trail.findIndex((step) => step.file === f)));
     state.set(f, 'visiting');
     for (const ref of f.data.references) {
       const dependency = definedBy.get(ref.id);
-      if (dependency && dependency !== f && !state.get(dependency)) visit(dependency);
+      if (!dependency || dependency === f) continue;
+      trail.push({ file: f, needs: ref.id });
+      visit(dependency);
+      trail.pop();
     }
     state.set(f, 'done');
     ordered.push(f);
   };
   files.forEach(visit);
   return ordered;
+}
+
+function cycleError(ring: { file: { file: string }; needs: string }[]): SeedFileError {
+  const name = (step: { file: { file: string } }) => path.basename(step.file.file);
+  const links = ring.map((step, i) => `${name(step)} needs "${step.needs}", defined in ${name(ring[(i + 1) % ring.length]!)}`);
+  return new SeedFileError(name(ring[0]!), [
+    `references form a cycle (${[...ring, ring[0]!].map(name).join(' -> ')}), so no file can be loaded first: ${links.join('; ')}`,
+  ]);
 }
 
 /** Two files that give one id different labels are refused before anything is written. */
