@@ -2,7 +2,7 @@
 MATCH (n:Agreement)
 WHERE n.retracted IS NULL
   AND n.id IN $ids // if: ids
-  AND n.id IN $textIds // if: textIds
+  AND n.id IN textIds // if: textIds
   AND n.kind IN $kinds // if: kinds
   AND n.exclusive = $exclusive // if: exclusive
   AND any(t IN n.territory WHERE t IN $territories) // if: territories

@@ -2,4 +2,4 @@
 MATCH (n:{{label}})
 WHERE n.retracted IS NULL
   AND n.id IN $ids // if: ids
-  AND n.id IN $textIds // if: textIds
+  AND n.id IN textIds // if: textIds

@@ -3,7 +3,7 @@
 MATCH (n:Organization)
 WHERE n.retracted IS NULL
   AND n.id IN $ids // if: ids
-  AND n.id IN $textIds // if: textIds
+  AND n.id IN textIds // if: textIds
   AND n.kind IN $kinds // if: kinds
   AND n.country IN $countries // if: countries
   AND (EXISTS { MATCH (n)-[:USES_MODALITY]->(m:Modality) WHERE m.id IN $modalities } OR EXISTS { MATCH (n)-[:DEVELOPS]->(:Technology)-[:USES_MODALITY]->(m:Modality) WHERE m.id IN $modalities }) // if: modalities

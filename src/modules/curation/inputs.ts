@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ENTITY_LABELS, PARTY_ROLES, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../domain/model';
 import { BadUserInputError } from '../../errors';
 import { seedNode, seedRelationship, seedSource, slug, type SeedNode, type SeedRelationship } from '../../seed/seedFile';
-import { pageSize, parseArgs } from '../inputs';
+import { pageSize, parseArgs } from '../../validation';
 
 /**
  * Validation of curation inputs. The envelope of each mutation is checked here;
@@ -44,22 +44,6 @@ const CORE_FROM_FACTS: Partial<Record<EntityLabel, string[]>> = {
   Event: ['startDate', 'endDate', 'city'],
   Country: ['code'],
 };
-
-/** Maps a path in a seed record back to the mutation argument the client gave. */
-type PathMap = (path: PropertyKey[]) => PropertyKey[];
-
-function parseSeed<S extends z.ZodType>(schema: S, value: unknown, mapPath: PathMap): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: mapPath([...issue.path, key]).join('.'), message: 'is not a field of this type' }));
-    }
-    return [{ field: mapPath(issue.path).join('.'), message: issue.message }];
-  });
-  const first = problems[0]!;
-  throw new BadUserInputError(`Invalid argument ${first.field}: ${first.message}`, first.field, { problems });
-}
 
 const ENTITY_TYPES = ENTITY_LABELS.map((l) => l.toUpperCase()) as [string, ...string[]];
 const labelOfType = (type: string): EntityLabel => ENTITY_LABELS.find((l) => l.toUpperCase() === type)!;
@@ -109,7 +93,7 @@ export function parseUpsertEntity(args: unknown): UpsertEntityRequest {
     properties: facts,
     ...lifted,
   };
-  const node = parseSeed(seedNode, dropNulls(candidate), (path) => {
+  const node = parseArgs(seedNode, dropNulls(candidate), (path) => {
     const [head, ...rest] = path;
     if (head === 'label') return ['input', 'type'];
     if (head === 'properties') return ['input', 'facts', ...rest];
@@ -139,7 +123,7 @@ export interface LinkEntitiesRequest {
 export function parseLinkEntities(args: unknown): LinkEntitiesRequest {
   const { input } = parseArgs(linkEntitiesArgs, dropNulls(args));
   const { source, ...rest } = input;
-  const relationship = parseSeed(seedRelationship, rest, (path) => ['input', ...path]);
+  const relationship = parseArgs(seedRelationship, rest, (path) => ['input', ...path]);
   return { relationship, source };
 }
 
@@ -177,7 +161,7 @@ export interface RecordAgreementRequest {
 export function parseRecordAgreement(args: unknown): RecordAgreementRequest {
   const { input } = parseArgs(recordAgreementArgs, dropNulls(args));
   const { source, parties, facilitators, covers, ...fields } = input;
-  const node = parseSeed(seedNode, { label: 'Agreement', ...fields, properties: {} }, (path) => ['input', ...path]);
+  const node = parseArgs(seedNode, { label: 'Agreement', ...fields, properties: {} }, (path) => ['input', ...path]);
   if (node.label !== 'Agreement') throw new Error('unreachable: parsed an agreement as another label');
   return { node, parties, facilitators: [...new Set(facilitators ?? [])], covers: [...new Set(covers ?? [])], source };
 }

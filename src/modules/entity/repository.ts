@@ -1,12 +1,9 @@
 import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
+import { RELATED_CAP } from '../../domain/entityTypes';
 import type { RelationshipType } from '../../domain/model';
-import { toEntityRecord, type CitationRecord, type EntityRecord, type RelatedRecord, type SourceRecord } from './records';
+import { toEntityRecord, type CitationRecord, type EntityRecord, type NodeRow, type RelatedRecord, type SourceRecord } from './records';
 
-/** Most relationships returned for one entity per type and direction; supernodes are cut here. */
-export const RELATED_CAP = 1000;
-
-type NodeRow = { labels: string[]; props: Record<string, unknown> };
 
 /** Entities by id, in the order of `ids`; null where an id is unknown or retracted. One round trip. */
 export async function findEntities(executor: Executor, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
@@ -71,11 +68,6 @@ export async function findSources(executor: Executor, ids: readonly string[]): P
   const rows = await executor.read<SourceRecord>(cypherQuery('source/byIds'), { ids });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
-}
-
-/** Every source, newest first. */
-export function listSources(executor: Executor): Promise<SourceRecord[]> {
-  return executor.read<SourceRecord>(cypherQuery('source/all'));
 }
 
 /** Number of entities and relationships citing each source, in the order of `ids`. */

@@ -1,34 +1,82 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import type { RelationshipType } from '../../domain/model';
 import type { Context } from '../../context';
+import { RELATION_FIELDS, type NodeField, type RelationField } from '../../domain/entityTypes';
+import { ENTITY_LABELS, type EntityLabel, type RelationshipType } from '../../domain/model';
 import type { EntityType, Resolvers } from '../../generated/graphql';
-import { entityId, idList, pageSize, parseArgs } from '../inputs';
+import { compileEntitiesByIds, compileEntityById, compileListPage, compileSourceById, compileSources } from '../../translate/roots';
+import { entityPlan, selectionContext, selects } from '../../translate/selection';
+import { entityId, idList, parseArgs } from '../../validation';
 import type { RelationDirection } from './loaders';
 import {
   BOOKKEEPING,
   CORE_FIELDS,
   plain,
-  publicProperties,
   relationshipCitations,
+  publicProperties,
+  toEntityRecord,
+  type CitationRecord,
   type EntityRecord,
+  type NodeRow,
   type RelatedRecord,
+  type SourceRecord,
 } from './records';
-import { listEntities } from '../list/repository';
-import { listSources } from './repository';
+import { cypherTemplate } from '../../db/cypher';
 
-/** The parent's relationships of some types, each carrying the parent as `self`. */
-async function related(ctx: Context, parent: EntityRecord, types: RelationshipType[], direction: RelationDirection): Promise<RelatedRecord[]> {
+/** The parent's relationships of some types, each carrying the parent as `self` (loader path, for records read without a compiled selection). */
+async function related(ctx: Context, parent: EntityRecord, types: readonly RelationshipType[], direction: RelationDirection): Promise<RelatedRecord[]> {
   const list = await ctx.loaders.related(parent.id, types, direction);
   return list.map((r) => ({ ...r, self: parent }));
 }
 
-async function relatedNodes(ctx: Context, parent: EntityRecord, types: RelationshipType[], direction: RelationDirection): Promise<EntityRecord[]> {
-  return (await related(ctx, parent, types, direction)).map((r) => r.node);
+/** The value a compiled read stored for this field, or undefined when the record was not read by a compiled selection. */
+function compiledValue(parent: { fields?: Record<string, unknown> }, info: GraphQLResolveInfo): unknown {
+  return parent.fields?.[String(info.path.key)];
 }
 
-async function firstNode(ctx: Context, parent: EntityRecord, type: RelationshipType, direction: RelationDirection, label?: string) {
-  const nodes = await relatedNodes(ctx, parent, [type], direction);
-  return nodes.find((n) => !label || n.label === label) ?? null;
+/** A compiled relationship row (see translate/emit.ts edgeMap) as a RelatedRecord seen from `parent`. */
+interface RelatedRow {
+  id: string;
+  type: RelationshipType;
+  outgoing: boolean;
+  props: Record<string, unknown>;
+  node: NodeRow;
+  self?: NodeRow;
+  citations?: CitationRecord[];
+}
+function toRelatedRecord(row: RelatedRow, parent: EntityRecord): RelatedRecord {
+  return {
+    id: row.id,
+    type: row.type,
+    direction: row.outgoing ? 'OUTGOING' : 'INCOMING',
+    selfId: parent.id,
+    self: row.self ? toEntityRecord(row.self) : parent,
+    props: row.props,
+    node: toEntityRecord(row.node),
+    ...(row.citations ? { citations: row.citations } : {}),
+  };
+}
+
+const matchesNodeField = (field: NodeField) => (r: RelatedRecord) =>
+  (!field.target || r.node.label === field.target) && (!field.where || r.props[field.where.property] === field.where.equals);
+
+/** Resolves a model relationship field: from the compiled read when there is one, else through the request's loaders. */
+function relationResolver(field: RelationField) {
+  const direction = field.direction === 'OUT' ? 'OUTGOING' : 'INCOMING';
+  return async (parent: EntityRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
+    const value = compiledValue(parent, info);
+    if (field.kind === 'edges') {
+      return value !== undefined ? (value as RelatedRow[]).map((row) => toRelatedRecord(row, parent)) : related(ctx, parent, field.types, direction);
+    }
+    if (value !== undefined) return field.one ? (value ? toEntityRecord(value as NodeRow) : null) : (value as NodeRow[]).map(toEntityRecord);
+    const nodes = (await related(ctx, parent, field.types, direction)).filter(matchesNodeField(field)).map((r) => r.node);
+    return field.one ? (nodes[0] ?? null) : nodes;
+  };
+}
+
+/** Resolvers for every relationship field of a label, from the model. */
+function relationResolvers(label: EntityLabel) {
+  return Object.fromEntries(Object.entries(RELATION_FIELDS[label]).map(([name, field]) => [name, relationResolver(field)]));
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -37,7 +85,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []
 const relationsArgs = z.object({
   types: z.array(z.string()).max(30).nullish(),
   direction: z.enum(['OUTGOING', 'INCOMING', 'BOTH']).nullish(),
-  first: pageSize(1000).nullish(),
+  first: z.number().int().min(1).max(1000).nullish(),
 });
 
 /** The Entity interface's fields, shared by every entity type. */
@@ -53,26 +101,66 @@ const entityFields = {
       .filter(([key]) => !BOOKKEEPING.has(key) && !CORE_FIELDS.has(key))
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, value]) => ({ name, value: plain(value) })),
-  sources: (p: EntityRecord, _args: unknown, ctx: Context) => ctx.loaders.citations.load(p.id),
-  relations: async (p: EntityRecord, args: unknown, ctx: Context) => {
+  sources: (p: EntityRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+    (compiledValue(p, info) as CitationRecord[] | undefined) ?? ctx.loaders.citations.load(p.id),
+  relations: async (p: EntityRecord, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
+    const value = compiledValue(p, info);
+    if (value !== undefined) return (value as RelatedRow[]).map((row) => toRelatedRecord(row, p));
     const { types, direction, first } = parseArgs(relationsArgs, args);
     const list = await related(ctx, p, (types ?? []) as RelationshipType[], direction ?? 'BOTH');
     return list.slice(0, first ?? 100);
   },
 };
 
-/** Fields shared by the edge types built on a relationship (Role, Talk, EventParticipation, AgreementParty). */
-const citationsOf = (r: RelatedRecord) => relationshipCitations(r.props);
+const fieldsOf = (label: EntityLabel) => ({ ...entityFields, ...relationResolvers(label) });
+
+/** Citations of an edge: compiled with their sources, or from the relationship's stored lists. */
+const citationsOf = (r: RelatedRecord) => r.citations ?? relationshipCitations(r.props);
+
+/** The entity plan of a root field that returns entities of any label. */
+const anyEntityPlan = (info: GraphQLResolveInfo) => entityPlan(info.fieldNodes, ENTITY_LABELS, selectionContext(info));
+const selectsStatementCount = (info: GraphQLResolveInfo) => selects(info.fieldNodes, 'statementCount', selectionContext(info));
 
 export const entityResolvers: Resolvers = {
   Query: {
-    entity: (_root, args, ctx) => ctx.loaders.entity.load(parseArgs(z.object({ id: entityId }), args).id),
-    entities: (_root, args, ctx) => ctx.loaders.entity.loadMany(parseArgs(z.object({ ids: idList }), args).ids) as Promise<(EntityRecord | null)[]>,
-    sources: (_root, _args, ctx) => listSources(ctx.executor),
-    source: (_root, args, ctx) => ctx.loaders.source.load(parseArgs(z.object({ id: entityId }), args).id),
-    countries: async (_root, _args, ctx) => {
-      const page = await listEntities(ctx.executor, { label: 'Country', params: { ids: null, textIds: null }, order: 'ASC', first: 300, after: null });
-      return page.records;
+    entity: async (_root, args, ctx, info) => {
+      const { id } = parseArgs(z.object({ id: entityId }), args);
+      const query = compileEntityById(anyEntityPlan(info), id);
+      const [row] = await ctx.executor.read<{ entity: NodeRow }>(query, query.params);
+      return row ? toEntityRecord(row.entity) : null;
+    },
+    entities: async (_root, args, ctx, info) => {
+      const { ids } = parseArgs(z.object({ ids: idList }), args);
+      const query = compileEntitiesByIds(anyEntityPlan(info), ids);
+      const rows = await ctx.executor.read<{ id: string; entity: NodeRow }>(query, query.params);
+      const byId = new Map(rows.map((r) => [r.id, toEntityRecord(r.entity)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    sources: async (_root, _args, ctx, info) => {
+      const query = compileSources(selectsStatementCount(info));
+      const [row] = await ctx.executor.read<{ sources: SourceRecord[] }>(query, query.params);
+      return row?.sources ?? [];
+    },
+    source: async (_root, args, ctx, info) => {
+      const { id } = parseArgs(z.object({ id: entityId }), args);
+      const query = compileSourceById(id, selectsStatementCount(info));
+      const [row] = await ctx.executor.read<{ source: SourceRecord }>(query, query.params);
+      return row?.source ?? null;
+    },
+    countries: async (_root, _args, ctx, info) => {
+      const query = compileListPage({
+        label: 'Country',
+        filterQuery: cypherTemplate('list/entities', { label: 'Country' }),
+        filter: {},
+        lucene: null,
+        order: 'ASC',
+        after: null,
+        limit: COUNTRY_LIMIT,
+        withTotalCount: false,
+        plan: entityPlan(info.fieldNodes, ['Country'], selectionContext(info)),
+      });
+      const [row] = await ctx.executor.read<{ page: NodeRow[] }>(query, query.params);
+      return (row?.page ?? []).map(toEntityRecord);
     },
   },
   Entity: {
@@ -80,7 +168,7 @@ export const entityResolvers: Resolvers = {
   },
   Citation: {
     source: async (p, _args, ctx) => {
-      const source = await ctx.loaders.source.load(p.sourceId);
+      const source = p.source ?? (await ctx.loaders.source.load(p.sourceId));
       if (!source) throw new Error(`citation names unknown source ${p.sourceId}`);
       return source;
     },
@@ -95,7 +183,7 @@ export const entityResolvers: Resolvers = {
     section: (p) => str(p.props.section),
     language: (p) => String(p.props.language ?? 'en'),
     document: (p) => str(p.props.document),
-    statementCount: (p, _args, ctx) => ctx.loaders.statementCount.load(p.id),
+    statementCount: (p, _args, ctx) => p.statementCount ?? ctx.loaders.statementCount.load(p.id),
   },
   Relation: {
     id: (r) => r.id,
@@ -132,101 +220,51 @@ export const entityResolvers: Resolvers = {
     sources: citationsOf,
   },
   Organization: {
-    ...entityFields,
+    ...fieldsOf('Organization'),
     organizationKind: (p) => String(p.props.kind) as 'COMPANY',
     countryCode: (p) => str(p.props.country),
-    country: (p, _a, ctx) => firstNode(ctx, p, 'LOCATED_IN', 'OUTGOING', 'Country'),
-    people: (p, _a, ctx) => related(ctx, p, ['HOLDS_ROLE'], 'INCOMING'),
-    technologies: (p, _a, ctx) => relatedNodes(ctx, p, ['DEVELOPS'], 'OUTGOING'),
-    modalities: (p, _a, ctx) => relatedNodes(ctx, p, ['USES_MODALITY'], 'OUTGOING'),
-    indications: (p, _a, ctx) => relatedNodes(ctx, p, ['TARGETS_INDICATION'], 'OUTGOING'),
-    agreements: (p, _a, ctx) => related(ctx, p, ['PARTY_TO'], 'OUTGOING'),
-    facilitated: (p, _a, ctx) => relatedNodes(ctx, p, ['FACILITATED'], 'OUTGOING'),
-    events: (p, _a, ctx) => related(ctx, p, ['ORGANIZED', 'CO_HOSTED', 'PARTICIPATED_IN'], 'OUTGOING'),
-    administers: (p, _a, ctx) => relatedNodes(ctx, p, ['ADMINISTERS'], 'OUTGOING'),
-    parent: (p, _a, ctx) => firstNode(ctx, p, 'PART_OF', 'OUTGOING', 'Organization'),
-    units: async (p, _a, ctx) => (await relatedNodes(ctx, p, ['PART_OF'], 'INCOMING')).filter((n) => n.label === 'Organization'),
-    focusAreas: (p, _a, ctx) => relatedNodes(ctx, p, ['FOCUSES_ON'], 'OUTGOING'),
   },
   Person: {
-    ...entityFields,
+    ...fieldsOf('Person'),
     honorific: (p) => str(p.props.honorific),
-    roles: (p, _a, ctx) => related(ctx, p, ['HOLDS_ROLE'], 'OUTGOING'),
-    talks: (p, _a, ctx) => related(ctx, p, ['SPOKE_AT'], 'OUTGOING'),
   },
   Technology: {
-    ...entityFields,
+    ...fieldsOf('Technology'),
     technologyKind: (p) => String(p.props.kind) as 'PLATFORM',
-    developers: (p, _a, ctx) => relatedNodes(ctx, p, ['DEVELOPS'], 'INCOMING'),
-    modalities: (p, _a, ctx) => relatedNodes(ctx, p, ['USES_MODALITY'], 'OUTGOING'),
-    indications: (p, _a, ctx) => relatedNodes(ctx, p, ['TARGETS_INDICATION'], 'OUTGOING'),
-    agreements: (p, _a, ctx) => relatedNodes(ctx, p, ['COVERS'], 'INCOMING'),
   },
-  Modality: {
-    ...entityFields,
-    technologies: async (p, _a, ctx) => byLabel(await relatedNodes(ctx, p, ['USES_MODALITY'], 'INCOMING'), 'Technology'),
-    organizations: async (p, _a, ctx) => byLabel(await relatedNodes(ctx, p, ['USES_MODALITY'], 'INCOMING'), 'Organization'),
-  },
-  Indication: {
-    ...entityFields,
-    technologies: async (p, _a, ctx) => byLabel(await relatedNodes(ctx, p, ['TARGETS_INDICATION'], 'INCOMING'), 'Technology'),
-    organizations: async (p, _a, ctx) => byLabel(await relatedNodes(ctx, p, ['TARGETS_INDICATION'], 'INCOMING'), 'Organization'),
-  },
+  Modality: fieldsOf('Modality'),
+  Indication: fieldsOf('Indication'),
   Fund: {
-    ...entityFields,
+    ...fieldsOf('Fund'),
     countryCode: (p) => str(p.props.country),
-    administrators: (p, _a, ctx) => relatedNodes(ctx, p, ['ADMINISTERS'], 'INCOMING'),
-    policies: (p, _a, ctx) => relatedNodes(ctx, p, ['SUPPORTS'], 'OUTGOING'),
   },
   Policy: {
-    ...entityFields,
+    ...fieldsOf('Policy'),
     countryCode: (p) => str(p.props.country),
-    partOf: (p, _a, ctx) => firstNode(ctx, p, 'PART_OF', 'OUTGOING', 'Policy'),
-    pillars: async (p, _a, ctx) => byLabel(await relatedNodes(ctx, p, ['PART_OF'], 'INCOMING'), 'Policy'),
-    funds: (p, _a, ctx) => relatedNodes(ctx, p, ['SUPPORTS'], 'INCOMING'),
-    administrators: (p, _a, ctx) => relatedNodes(ctx, p, ['ADMINISTERS'], 'INCOMING'),
   },
   Event: {
-    ...entityFields,
+    ...fieldsOf('Event'),
     startDate: (p) => String(p.props.startDate),
     endDate: (p) => str(p.props.endDate),
     city: (p) => str(p.props.city),
     countryCode: (p) => str(p.props.country),
-    venue: (p, _a, ctx) => firstNode(ctx, p, 'HELD_AT', 'OUTGOING'),
-    organizers: (p, _a, ctx) => relatedNodes(ctx, p, ['ORGANIZED'], 'INCOMING'),
-    coHosts: (p, _a, ctx) => relatedNodes(ctx, p, ['CO_HOSTED'], 'INCOMING'),
-    participants: (p, _a, ctx) => related(ctx, p, ['ORGANIZED', 'CO_HOSTED', 'PARTICIPATED_IN'], 'INCOMING'),
-    talks: (p, _a, ctx) => related(ctx, p, ['SPOKE_AT'], 'INCOMING'),
-    agreementsSigned: (p, _a, ctx) => relatedNodes(ctx, p, ['SIGNED_AT'], 'INCOMING'),
   },
   Agreement: {
-    ...entityFields,
+    ...fieldsOf('Agreement'),
     agreementKind: (p) => String(p.props.kind) as 'LICENSE',
     exclusive: (p) => p.props.exclusive === true,
-    territory: (p, _a, ctx) => relatedNodes(ctx, p, ['APPLIES_IN'], 'OUTGOING'),
     rightsGranted: (p) => strings(p.props.rightsGranted),
     signedOn: (p) => str(p.props.signedOn),
-    signedAt: (p, _a, ctx) => firstNode(ctx, p, 'SIGNED_AT', 'OUTGOING'),
-    parties: (p, _a, ctx) => related(ctx, p, ['PARTY_TO'], 'INCOMING'),
-    licensor: async (p, _a, ctx) => partyWithRole(await related(ctx, p, ['PARTY_TO'], 'INCOMING'), 'LICENSOR'),
-    licensee: async (p, _a, ctx) => partyWithRole(await related(ctx, p, ['PARTY_TO'], 'INCOMING'), 'LICENSEE'),
-    facilitators: (p, _a, ctx) => relatedNodes(ctx, p, ['FACILITATED'], 'INCOMING'),
-    covers: (p, _a, ctx) => relatedNodes(ctx, p, ['COVERS'], 'OUTGOING'),
   },
   Country: {
-    ...entityFields,
+    ...fieldsOf('Country'),
     code: (p) => String(p.props.code),
-    organizationCount: (p, _a, ctx) => ctx.loaders.organizationCount.load(String(p.props.code)),
+    organizationCount: (p, _a, ctx, info) => (compiledValue(p, info) as number | undefined) ?? ctx.loaders.organizationCount.load(String(p.props.code)),
   },
 };
 
-function byLabel(nodes: EntityRecord[], label: string): EntityRecord[] {
-  return nodes.filter((n) => n.label === label);
-}
-
-function partyWithRole(parties: RelatedRecord[], role: string): EntityRecord | null {
-  return parties.find((r) => r.props.role === role)?.node ?? null;
-}
+/** Most countries `countries` lists. */
+const COUNTRY_LIMIT = 300;
 
 /** The entity a relationship was read from (attached by related()). */
 function selfOf(r: RelatedRecord): EntityRecord {

@@ -1,12 +1,15 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
+import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import type { Context } from '../../context';
 import type { EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
-import { countryCode, idList, isoDate, pageSize, parseArgs, searchText } from '../inputs';
-import { matchingIds } from '../search/repository';
+import { entityPlan, selectionContext, selects, subfields } from '../../translate/selection';
+import { countryCode, idList, isoDate, pageSize, parseArgs, searchText } from '../../validation';
+import { buildLuceneQuery } from '../search/lucene';
 import { toConnection, type ConnectionRecord } from './connection';
 import { decodeCursor } from './cursor';
-import { listEntities } from './repository';
+import { readListPage } from './repository';
 
 /** Largest page any list returns. */
 export const MAX_PAGE_SIZE = 100;
@@ -63,18 +66,44 @@ function paramsFor(label: keyof typeof LISTS, f: Record<string, unknown>): Recor
   }
 }
 
-async function list(label: keyof typeof LISTS, args: unknown, ctx: Context): Promise<ConnectionRecord> {
+/** The list's filter statement: its own file when it has filters beyond ids and text, else the generic one. */
+function filterQuery(label: keyof typeof LISTS): CypherQuery {
+  const file = FILTER_QUERIES[label];
+  return file ? cypherQuery(file) : cypherTemplate('list/entities', { label });
+}
+
+const FILTER_QUERIES: Partial<Record<EntityLabel, string>> = {
+  Organization: 'list/organizations',
+  Person: 'list/people',
+  Technology: 'list/technologies',
+  Agreement: 'list/agreements',
+  Event: 'list/events',
+};
+
+/** The entity plan of a connection: what `edges { node }` and `nodes` select, merged. */
+export function connectionPlan(label: EntityLabel, info: GraphQLResolveInfo) {
+  const ctx = selectionContext(info);
+  const nodes = [...subfields(subfields(info.fieldNodes, 'edges', ctx), 'node', ctx), ...subfields(info.fieldNodes, 'nodes', ctx)];
+  return { plan: entityPlan(nodes, [label], ctx), withTotalCount: selects(info.fieldNodes, 'totalCount', ctx) };
+}
+
+async function list(label: keyof typeof LISTS, args: unknown, ctx: Context, info: GraphQLResolveInfo): Promise<ConnectionRecord> {
   const parsed = parseArgs(LISTS[label], args) as z.infer<(typeof LISTS)['Organization']>;
   const filter = (parsed.filter ?? {}) as Record<string, unknown>;
   const after = parsed.after ? decodeCursor(parsed.after) : null;
   const text = filter.text as string | null | undefined;
-  const textIds = text ? await matchingIds(ctx.executor, text, [label]) : null;
-  const page = await listEntities(ctx.executor, {
+  const lucene = text ? buildLuceneQuery(text) : null;
+  if (text && !lucene) return toConnection({ records: [], hasNextPage: false, totalCount: async () => 0 }, after !== null);
+  const first = parsed.first ?? 20;
+  const page = await readListPage(ctx.executor, {
     label,
-    params: { ids: filter.ids ?? null, textIds, ...paramsFor(label, filter) },
+    filterQuery: filterQuery(label),
+    filter: { ids: filter.ids ?? null, ...paramsFor(label, filter) },
+    lucene,
     order: parsed.orderBy === 'NAME_DESC' ? 'DESC' : 'ASC',
-    first: parsed.first ?? 20,
     after,
+    limit: first + 1,
+    ...connectionPlan(label, info),
   });
   return toConnection(page, after !== null);
 }
@@ -85,15 +114,15 @@ const connectionFields = {
 
 export const listResolvers: Resolvers = {
   Query: {
-    organizations: (_r, args, ctx) => list('Organization', args, ctx),
-    people: (_r, args, ctx) => list('Person', args, ctx),
-    technologies: (_r, args, ctx) => list('Technology', args, ctx),
-    modalities: (_r, args, ctx) => list('Modality', args, ctx),
-    indications: (_r, args, ctx) => list('Indication', args, ctx),
-    agreements: (_r, args, ctx) => list('Agreement', args, ctx),
-    events: (_r, args, ctx) => list('Event', args, ctx),
-    funds: (_r, args, ctx) => list('Fund', args, ctx),
-    policies: (_r, args, ctx) => list('Policy', args, ctx),
+    organizations: (_r, args, ctx, info) => list('Organization', args, ctx, info),
+    people: (_r, args, ctx, info) => list('Person', args, ctx, info),
+    technologies: (_r, args, ctx, info) => list('Technology', args, ctx, info),
+    modalities: (_r, args, ctx, info) => list('Modality', args, ctx, info),
+    indications: (_r, args, ctx, info) => list('Indication', args, ctx, info),
+    agreements: (_r, args, ctx, info) => list('Agreement', args, ctx, info),
+    events: (_r, args, ctx, info) => list('Event', args, ctx, info),
+    funds: (_r, args, ctx, info) => list('Fund', args, ctx, info),
+    policies: (_r, args, ctx, info) => list('Policy', args, ctx, info),
   },
   OrganizationConnection: connectionFields,
   PersonConnection: connectionFields,

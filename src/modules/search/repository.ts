@@ -1,7 +1,8 @@
-import { cypherQuery } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
 import type { EntityLabel } from '../../domain/model';
-import { toEntityRecord, type EntityRecord } from '../entity/records';
+import type { EntityPlan } from '../../translate/plan';
+import { compileSearch } from '../../translate/roots';
+import { toEntityRecord, type EntityRecord, type NodeRow } from '../entity/records';
 import { buildLuceneQuery } from './lucene';
 
 export interface SearchHitRecord {
@@ -11,26 +12,20 @@ export interface SearchHitRecord {
 
 /**
  * Full-text search over the entity_search index, best first, at most `first`
- * hits, optionally only some labels. Text that leaves nothing searchable
- * returns no hits (not an error).
+ * hits, optionally only some labels, each hit's entity read as `plan` selects
+ * it: one query. Text that leaves nothing searchable returns no hits (not an
+ * error).
  */
 export async function searchEntities(
   executor: Executor,
   text: string,
   labels: EntityLabel[] | null,
   first: number,
+  plan: EntityPlan,
 ): Promise<SearchHitRecord[]> {
   const lucene = buildLuceneQuery(text);
   if (!lucene) return [];
-  const rows = await executor.read<{ entity: { labels: string[]; props: Record<string, unknown> }; score: number }>(
-    cypherQuery('entity/search'),
-    { lucene, labels, limit: first, candidates: labels ? first * 20 : first * 2 },
-  );
-  return rows.map((r) => ({ entity: toEntityRecord(r.entity), score: r.score }));
-}
-
-/** Ids of the entities a text filter matches (at most `max`), for list filters. */
-export async function matchingIds(executor: Executor, text: string, labels: EntityLabel[], max = 1000): Promise<string[]> {
-  const hits = await searchEntities(executor, text, labels, max);
-  return hits.map((h) => h.entity.id);
+  const query = compileSearch({ lucene, labels, limit: first, candidates: labels ? first * 20 : first * 2, plan });
+  const [row] = await executor.read<{ hits: { entity: NodeRow; score: number }[] }>(query, query.params);
+  return (row?.hits ?? []).map((hit) => ({ entity: toEntityRecord(hit.entity), score: hit.score }));
 }

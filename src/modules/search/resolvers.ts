@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ENTITY_LABELS, type EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
-import { pageSize, parseArgs, searchText } from '../inputs';
+import { entityPlan, selectionContext, subfields } from '../../translate/selection';
+import { pageSize, parseArgs, searchText } from '../../validation';
 import { searchEntities } from './repository';
 
 const searchArgs = z.object({
@@ -19,9 +20,12 @@ export function labelOfType(type: string): EntityLabel {
 
 export const searchResolvers: Resolvers = {
   Query: {
-    search: (_root, args, ctx) => {
+    search: (_root, args, ctx, info) => {
       const { query, types, first } = parseArgs(searchArgs, args);
-      return searchEntities(ctx.executor, query, types?.length ? types.map(labelOfType) : null, first ?? 10);
+      const labels = types?.length ? types.map(labelOfType) : null;
+      const selection = selectionContext(info);
+      const plan = entityPlan(subfields(info.fieldNodes, 'entity', selection), labels ?? ENTITY_LABELS, selection);
+      return searchEntities(ctx.executor, query, labels, first ?? 10, plan);
     },
   },
 };

@@ -1,0 +1,132 @@
+import { RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from './model';
+
+/**
+ * The entity types as the API shows them: for each label, the fields that follow
+ * relationships. This table is the one place that says which relationship a
+ * field walks, in which direction and to which label. The read compiler
+ * (src/translate), the resolvers and the schema check (test/domainModel.test.ts)
+ * are all derived from it; schema.graphql states the same fields by hand as the
+ * public contract.
+ */
+
+/** The most relationships one relationship field returns per entity; hubs are cut here. */
+export const RELATED_CAP = 1000;
+
+/** OUT walks (self)-[:TYPE]->(other); IN walks (self)<-[:TYPE]-(other). */
+export type WalkDirection = 'OUT' | 'IN';
+
+/** A field whose value is the entity or entities at the other end. */
+export interface NodeField {
+  kind: 'nodes';
+  types: readonly RelationshipType[];
+  direction: WalkDirection;
+  /** The label the other end must have; any entity when absent. */
+  target?: EntityLabel;
+  /** A single entity (or null) instead of a list. */
+  one?: boolean;
+  /** Only relationships whose property has this value (a fixed vocabulary value, e.g. PARTY_TO role). */
+  where?: { property: string; equals: string };
+}
+
+/** A field whose value is the relationships themselves, as an edge type (Role, AgreementParty, …). */
+export interface EdgeField {
+  kind: 'edges';
+  edge: EdgeTypeName;
+  types: readonly RelationshipType[];
+  direction: WalkDirection;
+}
+
+export type RelationField = NodeField | EdgeField;
+
+/**
+ * Object types built on one relationship: `fromField` names the relationship's
+ * start entity, `toField` its end. A field walking OUT sees itself at the start.
+ */
+export const EDGE_TYPES = {
+  Role: { fromField: 'person', toField: 'organization' },
+  Talk: { fromField: 'person', toField: 'event' },
+  EventParticipation: { fromField: 'participant', toField: 'event' },
+  AgreementParty: { fromField: 'organization', toField: 'agreement' },
+} as const;
+export type EdgeTypeName = keyof typeof EDGE_TYPES;
+
+const PARTICIPATION = ['ORGANIZED', 'CO_HOSTED', 'PARTICIPATED_IN'] as const;
+
+const nodes = (type: RelationshipType, direction: WalkDirection, extra: Partial<NodeField> = {}): NodeField => ({
+  kind: 'nodes',
+  types: [type],
+  direction,
+  ...extra,
+});
+const edges = (edge: EdgeTypeName, types: readonly RelationshipType[], direction: WalkDirection): EdgeField => ({ kind: 'edges', edge, types, direction });
+
+/** Every relationship field of every entity type, by label then GraphQL field name. */
+export const RELATION_FIELDS: Record<EntityLabel, Record<string, RelationField>> = {
+  Organization: {
+    country: nodes('LOCATED_IN', 'OUT', { target: 'Country', one: true }),
+    people: edges('Role', ['HOLDS_ROLE'], 'IN'),
+    technologies: nodes('DEVELOPS', 'OUT', { target: 'Technology' }),
+    modalities: nodes('USES_MODALITY', 'OUT', { target: 'Modality' }),
+    indications: nodes('TARGETS_INDICATION', 'OUT', { target: 'Indication' }),
+    agreements: edges('AgreementParty', ['PARTY_TO'], 'OUT'),
+    facilitated: nodes('FACILITATED', 'OUT', { target: 'Agreement' }),
+    events: edges('EventParticipation', PARTICIPATION, 'OUT'),
+    administers: nodes('ADMINISTERS', 'OUT'),
+    parent: nodes('PART_OF', 'OUT', { target: 'Organization', one: true }),
+    units: nodes('PART_OF', 'IN', { target: 'Organization' }),
+    focusAreas: nodes('FOCUSES_ON', 'OUT'),
+  },
+  Person: {
+    roles: edges('Role', ['HOLDS_ROLE'], 'OUT'),
+    talks: edges('Talk', ['SPOKE_AT'], 'OUT'),
+  },
+  Technology: {
+    developers: nodes('DEVELOPS', 'IN', { target: 'Organization' }),
+    modalities: nodes('USES_MODALITY', 'OUT', { target: 'Modality' }),
+    indications: nodes('TARGETS_INDICATION', 'OUT', { target: 'Indication' }),
+    agreements: nodes('COVERS', 'IN', { target: 'Agreement' }),
+  },
+  Modality: {
+    technologies: nodes('USES_MODALITY', 'IN', { target: 'Technology' }),
+    organizations: nodes('USES_MODALITY', 'IN', { target: 'Organization' }),
+  },
+  Indication: {
+    technologies: nodes('TARGETS_INDICATION', 'IN', { target: 'Technology' }),
+    organizations: nodes('TARGETS_INDICATION', 'IN', { target: 'Organization' }),
+  },
+  Fund: {
+    administrators: nodes('ADMINISTERS', 'IN', { target: 'Organization' }),
+    policies: nodes('SUPPORTS', 'OUT', { target: 'Policy' }),
+  },
+  Policy: {
+    partOf: nodes('PART_OF', 'OUT', { target: 'Policy', one: true }),
+    pillars: nodes('PART_OF', 'IN', { target: 'Policy' }),
+    funds: nodes('SUPPORTS', 'IN', { target: 'Fund' }),
+    administrators: nodes('ADMINISTERS', 'IN', { target: 'Organization' }),
+  },
+  Event: {
+    venue: nodes('HELD_AT', 'OUT', { one: true }),
+    organizers: nodes('ORGANIZED', 'IN', { target: 'Organization' }),
+    coHosts: nodes('CO_HOSTED', 'IN', { target: 'Organization' }),
+    participants: edges('EventParticipation', PARTICIPATION, 'IN'),
+    talks: edges('Talk', ['SPOKE_AT'], 'IN'),
+    agreementsSigned: nodes('SIGNED_AT', 'IN', { target: 'Agreement' }),
+  },
+  Agreement: {
+    territory: nodes('APPLIES_IN', 'OUT', { target: 'Country' }),
+    signedAt: nodes('SIGNED_AT', 'OUT', { target: 'Event', one: true }),
+    parties: edges('AgreementParty', ['PARTY_TO'], 'IN'),
+    licensor: nodes('PARTY_TO', 'IN', { target: 'Organization', one: true, where: { property: 'role', equals: 'LICENSOR' } }),
+    licensee: nodes('PARTY_TO', 'IN', { target: 'Organization', one: true, where: { property: 'role', equals: 'LICENSEE' } }),
+    facilitators: nodes('FACILITATED', 'IN', { target: 'Organization' }),
+    covers: nodes('COVERS', 'OUT', { target: 'Technology' }),
+  },
+  Country: {},
+};
+
+/** The labels an entity at the other end of `field` can have (from the relationship types' endpoints). */
+export function targetLabels(field: RelationField): readonly EntityLabel[] {
+  if (field.kind === 'nodes' && field.target) return [field.target];
+  const end = field.direction === 'OUT' ? 'to' : 'from';
+  return [...new Set(field.types.flatMap((type) => RELATIONSHIP_TYPES[type][end] as readonly EntityLabel[]))];
+}

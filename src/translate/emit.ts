@@ -1,0 +1,154 @@
+import { RELATED_CAP } from '../domain/entityTypes';
+import { RELATIONSHIP_TYPE_NAMES } from '../domain/model';
+import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationsPlan } from './plan';
+
+
+/**
+ * Emits the Cypher of a read plan. Every relationship field becomes a COLLECT
+ * subquery inside the entity's map projection, with a static type and label
+ * from the model, the retraction filter, ordering and LIMIT pushed in, so a
+ * whole selection is one query.
+ *
+ * Determinism: variable and parameter names are numbered in the order the plan
+ * is walked, and request values only ever become parameters, so one document
+ * with one shape of arguments always yields the same text (and Neo4j's plan
+ * cache hits). Text varies only with the selection itself, a relations
+ * direction (3 choices) and which list filters are present.
+ */
+export class CypherBuilder {
+  readonly params: Record<string, unknown> = {};
+  private paramCount = 0;
+  private variableCount = 0;
+
+  /** A new parameter holding `value`; returns its reference, e.g. `$p0`. */
+  param(value: unknown): string {
+    const name = `p${this.paramCount++}`;
+    this.params[name] = value;
+    return `$${name}`;
+  }
+
+  /** A fresh variable name with this prefix, e.g. `n1`. */
+  variable(prefix: string): string {
+    return `${prefix}${++this.variableCount}`;
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A name from the model (label, type, property, response key) checked to be a plain identifier; anything else throws. */
+export function identifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
+  return name;
+}
+
+/** A fixed vocabulary value (e.g. a PARTY_TO role) as a Cypher string literal; only identifiers are accepted. */
+const literal = (value: string) => `'${identifier(value)}'`;
+
+const ALL_TYPES = RELATIONSHIP_TYPE_NAMES.map(identifier).join('|');
+
+/** `{labels, props, fields}` for the entity in variable `v`: all its properties plus the plan's relationship fields. */
+export function entityProjection(v: string, plan: EntityPlan, b: CypherBuilder): string {
+  const byKey = new Map<string, FieldPlan[]>();
+  for (const field of plan.fields) byKey.set(field.key, [...(byKey.get(field.key) ?? []), field]);
+  const fields = [...byKey].map(([key, plans]) => `${identifier(key)}: ${guarded(v, plans, b)}`);
+  const base = `labels: labels(${v}), props: properties(${v})`;
+  return fields.length ? `{${base}, fields: {${fields.join(', ')}}}` : `{${base}}`;
+}
+
+/** One response key's value; when fragments give it per label, a CASE picks the entity's. */
+function guarded(v: string, plans: FieldPlan[], b: CypherBuilder): string {
+  if (plans.length === 1 && plans[0]!.onLabel === null) return fieldValue(v, plans[0]!, b);
+  const branches = plans.filter((p) => p.onLabel).map((p) => `WHEN ${v}:${identifier(p.onLabel!)} THEN ${fieldValue(v, p, b)}`);
+  const fallback = plans.find((p) => p.onLabel === null);
+  return `CASE ${branches.join(' ')}${fallback ? ` ELSE ${fieldValue(v, fallback, b)}` : ''} END`;
+}
+
+function fieldValue(v: string, plan: FieldPlan, b: CypherBuilder): string {
+  switch (plan.kind) {
+    case 'nodes':
+      return nodesValue(v, plan, b);
+    case 'edges':
+      return edgesValue(v, plan, b);
+    case 'relations':
+      return relationsValue(v, plan, b);
+    case 'citations':
+      return entityCitations(v, plan.citations, b);
+    case 'organizationCount': {
+      const o = b.variable('o');
+      return `COUNT { MATCH (${o}:Organization) WHERE ${o}.country = ${v}.code AND ${o}.retracted IS NULL }`;
+    }
+  }
+}
+
+/** `(v)-[r:A|B]->(m:Label)` for a model field walking out or in. */
+function pattern(v: string, r: string, m: string, types: readonly string[], direction: 'OUT' | 'IN', target: string): string {
+  const rel = `[${r}:${types.map(identifier).join('|')}]`;
+  return direction === 'OUT' ? `(${v})-${rel}->(${m}:${target})` : `(${v})<-${rel}-(${m}:${target})`;
+}
+
+/** The live relationships of a pattern, ordered by type then the other end's name and id, capped. */
+function walk(match: string, r: string, m: string, limit: string, extra = ''): string {
+  return `MATCH ${match} WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${extra} WITH ${r}, ${m} ORDER BY type(${r}), ${m}.name, ${m}.id LIMIT ${limit}`;
+}
+
+function nodesValue(v: string, plan: NodesPlan, b: CypherBuilder): string {
+  const { field } = plan;
+  const r = b.variable('r');
+  const m = b.variable('n');
+  const where = field.where ? ` AND ${r}.${identifier(field.where.property)} = ${literal(field.where.equals)}` : '';
+  const match = pattern(v, r, m, field.types, field.direction, identifier(field.target ?? 'Entity'));
+  const body = `${walk(match, r, m, field.one ? '1' : String(RELATED_CAP), where)} RETURN ${entityProjection(m, plan.entity, b)}`;
+  return field.one ? `head(COLLECT { ${body} })` : `COLLECT { ${body} }`;
+}
+
+function edgesValue(v: string, plan: EdgesPlan, b: CypherBuilder): string {
+  const r = b.variable('r');
+  const m = b.variable('n');
+  const match = pattern(v, r, m, plan.field.types, plan.field.direction, 'Entity');
+  const outgoing = plan.field.direction === 'OUT' ? 'true' : 'false';
+  return `COLLECT { ${walk(match, r, m, String(RELATED_CAP))} RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, plan.self ? [v, plan.self] : null)} }`;
+}
+
+function relationsValue(v: string, plan: RelationsPlan, b: CypherBuilder): string {
+  const r = b.variable('r');
+  const m = b.variable('n');
+  const rel = `[${r}:${ALL_TYPES}]`;
+  const [match, outgoing] =
+    plan.direction === 'OUTGOING'
+      ? [`(${v})-${rel}->(${m}:Entity)`, 'true']
+      : plan.direction === 'INCOMING'
+        ? [`(${v})<-${rel}-(${m}:Entity)`, 'false']
+        : [`(${v})-${rel}-(${m}:Entity)`, `startNode(${r}) = ${v}`];
+  const types = b.param(plan.types);
+  const limit = b.param(plan.first);
+  return `COLLECT { ${walk(match, r, m, limit, ` AND (${types} IS NULL OR type(${r}) IN ${types})`)} RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)} }`;
+}
+
+/** A relationship as RelatedRecord rows carry it: id, type, direction, properties, the other end, and optionally citations and the reading end again. */
+function edgeMap(r: string, outgoing: string, m: string, entity: EntityPlan, b: CypherBuilder, citations: CitationPlan | null, self: [string, EntityPlan] | null): string {
+  const parts = [`id: ${r}.id`, `type: type(${r})`, `outgoing: ${outgoing}`, `props: properties(${r})`, `node: ${entityProjection(m, entity, b)}`];
+  if (citations) parts.push(`citations: ${relationshipCitations(r, citations, b)}`);
+  if (self) parts.push(`self: ${entityProjection(self[0], self[1], b)}`);
+  return `{${parts.join(', ')}}`;
+}
+
+/** `{id, props[, statementCount]}` for the source in variable `s`. */
+export function sourceProjection(s: string, statementCount: boolean, b: CypherBuilder): string {
+  if (!statementCount) return `{id: ${s}.id, props: properties(${s})}`;
+  const x = b.variable('x');
+  return `{id: ${s}.id, props: properties(${s}), statementCount: COUNT { (:Entity)-[:STATED_IN]->(${s}) } + COUNT { MATCH ()-[${x}]->() WHERE ${s}.id IN ${x}.sourceIds }}`;
+}
+
+/** The entity's STATED_IN citations with their sources, oldest source first. */
+function entityCitations(v: string, plan: CitationPlan, b: CypherBuilder): string {
+  const c = b.variable('c');
+  const s = b.variable('s');
+  return `COLLECT { MATCH (${v})-[${c}:STATED_IN]->(${s}:Source) WITH ${c}, ${s} ORDER BY ${s}.publishedOn, ${s}.id RETURN {sourceId: ${s}.id, evidence: ${c}.evidence, source: ${sourceProjection(s, plan.statementCount, b)}} }`;
+}
+
+/** A relationship's citations, kept on it as the parallel lists sourceIds / evidence, with their sources, in stated order. */
+function relationshipCitations(r: string, plan: CitationPlan, b: CypherBuilder): string {
+  const i = b.variable('i');
+  const s = b.variable('s');
+  return `COLLECT { UNWIND range(0, size(coalesce(${r}.sourceIds, [])) - 1) AS ${i} MATCH (${s}:Source {id: ${r}.sourceIds[${i}]}) WITH ${i}, ${s} ORDER BY ${i} RETURN {sourceId: ${s}.id, evidence: ${r}.evidence[${i}], source: ${sourceProjection(s, plan.statementCount, b)}} }`;
+}

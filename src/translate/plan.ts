@@ -1,0 +1,70 @@
+import type { EdgeField, NodeField } from '../domain/entityTypes';
+import type { EntityLabel, RelationshipType } from '../domain/model';
+
+/**
+ * The read plan: what one GraphQL selection asks of the graph, before it is
+ * Cypher. src/translate/selection.ts builds it from a resolver's info;
+ * src/translate/emit.ts turns it into one query. Scalar fields are not in the
+ * plan: every entity comes back with all its properties, and the scalar
+ * resolvers read them.
+ */
+
+/** What to read about an entity: its properties always, plus these relationship fields. */
+export interface EntityPlan {
+  /** The labels the entity can have here (from the schema type and the model). */
+  labels: readonly EntityLabel[];
+  fields: FieldPlan[];
+}
+
+/** What to read about a cited source beyond its properties. */
+export interface CitationPlan {
+  statementCount: boolean;
+}
+
+interface FieldBase {
+  /** The response name (alias or field name): the compiled value is stored under it. */
+  key: string;
+  /** Read only when the entity has this label (a fragment's type condition); null for any. */
+  onLabel: EntityLabel | null;
+}
+
+/** A field listing (or naming) the entities at the other end of a model relationship field. */
+export interface NodesPlan extends FieldBase {
+  kind: 'nodes';
+  field: NodeField;
+  entity: EntityPlan;
+}
+
+/** A field listing the relationships themselves as an edge type (Role, AgreementParty, …). */
+export interface EdgesPlan extends FieldBase {
+  kind: 'edges';
+  field: EdgeField;
+  entity: EntityPlan;
+  /** The entity the field was read from, again, when the edge's own field for it selects relationship fields. */
+  self: EntityPlan | null;
+  citations: CitationPlan | null;
+}
+
+/** The generic `relations(types, direction, first)` field. */
+export interface RelationsPlan extends FieldBase {
+  kind: 'relations';
+  direction: 'OUTGOING' | 'INCOMING' | 'BOTH';
+  /** Only these types; all model types when null. */
+  types: RelationshipType[] | null;
+  first: number;
+  entity: EntityPlan;
+  citations: CitationPlan | null;
+}
+
+/** The entity's own citations (`sources`). */
+export interface CitationsPlan extends FieldBase {
+  kind: 'citations';
+  citations: CitationPlan;
+}
+
+/** Country.organizationCount. */
+export interface OrganizationCountPlan extends FieldBase {
+  kind: 'organizationCount';
+}
+
+export type FieldPlan = NodesPlan | EdgesPlan | RelationsPlan | CitationsPlan | OrganizationCountPlan;

@@ -1,0 +1,147 @@
+import { withConditions, type CypherQuery } from '../db/cypher';
+import type { EntityLabel } from '../domain/model';
+import { CypherBuilder, entityProjection, identifier, sourceProjection } from './emit';
+import type { EntityPlan } from './plan';
+
+/**
+ * One Cypher query per root field, from its read plan. Each function returns the
+ * statement's name (what the Executor tags and measures), its text and its
+ * parameters; the modules' repositories run it and shape the answer.
+ */
+export interface CompiledQuery {
+  name: string;
+  text: string;
+  params: Record<string, unknown>;
+}
+
+const compiled = (name: string, text: string, b: CypherBuilder, params: Record<string, unknown> = {}): CompiledQuery => ({
+  name: `compiled/${name}`,
+  text,
+  params: { ...b.params, ...params },
+});
+
+/** `entity(id)`: one row `entity`, absent when the id is unknown or retracted. */
+export function compileEntityById(plan: EntityPlan, id: string): CompiledQuery {
+  const b = new CypherBuilder();
+  const text = ['MATCH (n:Entity {id: $id})', 'WHERE n.retracted IS NULL', `RETURN ${entityProjection('n', plan, b)} AS entity`].join('\n');
+  return compiled('entity', text, b, { id });
+}
+
+/** `entities(ids)`: rows `id`, `entity` for the ids that exist (the caller restores order and nulls). */
+export function compileEntitiesByIds(plan: EntityPlan, ids: readonly string[]): CompiledQuery {
+  const b = new CypherBuilder();
+  const text = ['UNWIND $ids AS id', 'MATCH (n:Entity {id: id})', 'WHERE n.retracted IS NULL', `RETURN id, ${entityProjection('n', plan, b)} AS entity`].join('\n');
+  return compiled('entities', text, b, { ids });
+}
+
+export interface ListRead {
+  label: EntityLabel;
+  /** The list's filter statement (a `MATCH (n:Label) WHERE …` from cypher/queries/list), whose `// if:` lines apply when their parameter is given. */
+  filterQuery: CypherQuery;
+  /** Filter parameters; null or missing means no condition. */
+  filter: Record<string, unknown>;
+  /** Lucene text of a `text` filter, or null. */
+  lucene: string | null;
+  order: 'ASC' | 'DESC';
+  after: { name: string; id: string } | null;
+  /** Rows to fetch (a page plus one, to know whether another follows). */
+  limit: number;
+  withTotalCount: boolean;
+  plan: EntityPlan;
+}
+
+/** Most full-text candidates a list's `text` filter considers, and how many of the best it keeps. */
+const TEXT_CANDIDATES = 20_000;
+const TEXT_MATCHES = 1_000;
+
+/**
+ * A list page: one row with `page` (entities ordered by name then id, after the
+ * keyset position) and, when asked, `totalCount` over all pages.
+ */
+export function compileListPage(read: ListRead): CompiledQuery {
+  const b = new CypherBuilder();
+  const label = identifier(read.label);
+  const conditions = { ...read.filter, textIds: read.lucene };
+  const filter = withConditions(read.filterQuery, conditions).text.trimEnd();
+  const scope = read.lucene ? 'textIds' : '';
+  const lines: string[] = [];
+  if (read.lucene) {
+    lines.push(
+      'CALL () {',
+      "  CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $textCandidates}) YIELD node, score",
+      `  WHERE node:${label} AND node.retracted IS NULL`,
+      '  WITH node, score ORDER BY score DESC LIMIT $textMatches',
+      '  RETURN collect(node.id) AS textIds',
+      '}',
+    );
+  }
+  if (read.withTotalCount) lines.push(`CALL (${scope}) {`, indent(filter), '  RETURN count(n) AS totalCount', '}');
+  const comparison = read.order === 'ASC' ? '>' : '<';
+  lines.push(
+    `CALL (${scope}) {`,
+    indent(filter),
+    ...(read.after ? [`    AND (n.name ${comparison} $after.name OR (n.name = $after.name AND n.id ${comparison} $after.id))`] : []),
+    `  WITH n ORDER BY n.name ${read.order}, n.id ${read.order} LIMIT $limit`,
+    `  RETURN collect(${entityProjection('n', read.plan, b)}) AS page`,
+    '}',
+    read.withTotalCount ? 'RETURN page, totalCount' : 'RETURN page',
+  );
+  const params = { ...read.filter, after: read.after, limit: read.limit, ...(read.lucene ? { lucene: read.lucene, textCandidates: TEXT_CANDIDATES, textMatches: TEXT_MATCHES } : {}) };
+  return compiled(listName(read.label), lines.join('\n'), b, params);
+}
+
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !line.startsWith('//'))
+    .map((line) => `  ${line.replace(/\s*\/\/ if: \w+\s*$/, '')}`)
+    .join('\n');
+
+const LIST_NAMES: Record<EntityLabel, string> = {
+  Organization: 'organizations',
+  Person: 'people',
+  Technology: 'technologies',
+  Modality: 'modalities',
+  Indication: 'indications',
+  Fund: 'funds',
+  Policy: 'policies',
+  Event: 'events',
+  Agreement: 'agreements',
+  Country: 'countries',
+};
+const listName = (label: EntityLabel) => LIST_NAMES[label];
+
+export interface SearchRead {
+  lucene: string;
+  labels: EntityLabel[] | null;
+  limit: number;
+  candidates: number;
+  plan: EntityPlan;
+}
+
+/** Full-text search: one row `hits`, best first, each `{score, entity}`. */
+export function compileSearch(read: SearchRead): CompiledQuery {
+  const b = new CypherBuilder();
+  const text = [
+    "CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node AS n, score",
+    'WHERE n.retracted IS NULL',
+    '  AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))',
+    'WITH n, score ORDER BY score DESC, n.name LIMIT $limit',
+    `RETURN collect({score: score, entity: ${entityProjection('n', read.plan, b)}}) AS hits`,
+  ].join('\n');
+  return compiled('search', text, b, { lucene: read.lucene, labels: read.labels, limit: read.limit, candidates: read.candidates });
+}
+
+/** Every source, newest first: one row `sources`. */
+export function compileSources(statementCount: boolean): CompiledQuery {
+  const b = new CypherBuilder();
+  const text = ['MATCH (s:Source)', 'WITH s ORDER BY s.publishedOn DESC, s.id', `RETURN collect(${sourceProjection('s', statementCount, b)}) AS sources`].join('\n');
+  return compiled('sources', text, b);
+}
+
+/** One source by id: one row `source`, absent when unknown. */
+export function compileSourceById(id: string, statementCount: boolean): CompiledQuery {
+  const b = new CypherBuilder();
+  const text = ['MATCH (s:Source {id: $id})', `RETURN ${sourceProjection('s', statementCount, b)} AS source`].join('\n');
+  return compiled('source', text, b, { id });
+}

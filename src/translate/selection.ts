@@ -1,0 +1,155 @@
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLInterfaceType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import { z } from 'zod';
+import { EDGE_TYPES, RELATED_CAP, RELATION_FIELDS, targetLabels, type RelationField } from '../domain/entityTypes';
+import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type RelationshipType } from '../domain/model';
+import { pageSize, parseArgs } from '../validation';
+import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan } from './plan';
+
+/** What the selection walk needs from a resolver's info. */
+export interface SelectionContext {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+export function selectionContext(info: GraphQLResolveInfo): SelectionContext {
+  return { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+}
+
+const relationsArgs = z.object({
+  types: z.array(z.enum(RELATIONSHIP_TYPE_NAMES as [RelationshipType, ...RelationshipType[]])).max(30).nullish(),
+  direction: z.enum(['OUTGOING', 'INCOMING', 'BOTH']).nullish(),
+  first: pageSize(RELATED_CAP).nullish(),
+});
+
+interface CollectedField {
+  key: string;
+  name: string;
+  /** The entity label a fragment's type condition narrowed to; null when not narrowed. */
+  onLabel: EntityLabel | null;
+  nodes: FieldNode[];
+}
+
+const isEntityLabel = (name: string): name is EntityLabel => (ENTITY_LABELS as readonly string[]).includes(name);
+
+function included(node: { directives?: readonly unknown[] } & Parameters<typeof getDirectiveValues>[1], ctx: SelectionContext): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, ctx.variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, ctx.variables)?.if !== false;
+}
+
+/**
+ * The fields of selection sets, fragments spread and @skip/@include applied,
+ * grouped by response name and type condition (fields of one name and
+ * condition merge, as GraphQL merges them). A fragment on a type that is not an
+ * entity label (an edge type, a connection) applies unconditionally.
+ */
+function collectFields(sets: readonly SelectionSetNode[], ctx: SelectionContext): CollectedField[] {
+  const groups = new Map<string, CollectedField>();
+  const visit = (set: SelectionSetNode, onLabel: EntityLabel | null) => {
+    for (const selection of set.selections) {
+      if (!included(selection, ctx)) continue;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__')) continue;
+        const key = selection.alias?.value ?? selection.name.value;
+        const id = `${key}|${onLabel ?? ''}`;
+        const group = groups.get(id) ?? { key, name: selection.name.value, onLabel, nodes: [] };
+        group.nodes.push(selection);
+        groups.set(id, group);
+        continue;
+      }
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : ctx.fragments[selection.name.value];
+      if (!fragment) continue;
+      const condition = fragment.typeCondition?.name.value;
+      const narrowed = condition && isEntityLabel(condition) ? condition : onLabel;
+      if (onLabel && narrowed !== onLabel) continue;
+      visit(fragment.selectionSet, narrowed);
+    }
+  };
+  for (const set of sets) visit(set, null);
+  return [...groups.values()];
+}
+
+const selectionSets = (nodes: readonly FieldNode[]) => nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+
+/** The field nodes named `name` (any alias) inside the selection sets of `nodes`: e.g. `edges`, then `node`. */
+export function subfields(nodes: readonly FieldNode[], name: string, ctx: SelectionContext): FieldNode[] {
+  return collectFields(selectionSets(nodes), ctx)
+    .filter((f) => f.name === name)
+    .flatMap((f) => f.nodes);
+}
+
+/** Whether any of the field nodes selects `name`. */
+export function selects(nodes: readonly FieldNode[], name: string, ctx: SelectionContext): boolean {
+  return collectFields(selectionSets(nodes), ctx).some((f) => f.name === name);
+}
+
+/**
+ * The read plan of an entity selected by `nodes` (their merged selection sets),
+ * where the entity can have any of `labels`.
+ */
+export function entityPlan(nodes: readonly FieldNode[], labels: readonly EntityLabel[], ctx: SelectionContext): EntityPlan {
+  const fields: FieldPlan[] = [];
+  for (const field of collectFields(selectionSets(nodes), ctx)) {
+    const label = field.onLabel ?? (labels.length === 1 ? labels[0]! : null);
+    const onLabel = field.onLabel && labels.length > 1 ? field.onLabel : null;
+    const base = { key: field.key, onLabel };
+    if (field.name === 'sources') {
+      fields.push({ ...base, kind: 'citations', citations: citationPlan(field.nodes, ctx) });
+    } else if (field.name === 'relations') {
+      fields.push({ ...base, ...relationsPlan(field.nodes, ctx) });
+    } else if (field.name === 'organizationCount' && label === 'Country') {
+      fields.push({ ...base, kind: 'organizationCount' });
+    } else {
+      const spec: RelationField | undefined = label ? RELATION_FIELDS[label][field.name] : undefined;
+      if (spec) fields.push({ ...base, ...relationFieldPlan(spec, field.nodes, label!, ctx) });
+    }
+  }
+  return { labels, fields };
+}
+
+type Unplaced<P> = Omit<P, 'key' | 'onLabel'>;
+
+function relationFieldPlan(spec: RelationField, nodes: FieldNode[], self: EntityLabel, ctx: SelectionContext): Unplaced<NodesPlan> | Unplaced<EdgesPlan> {
+  if (spec.kind === 'nodes') return { kind: 'nodes', field: spec, entity: entityPlan(nodes, targetLabels(spec), ctx) };
+  const edge = EDGE_TYPES[spec.edge];
+  const [selfField, otherField] = spec.direction === 'OUT' ? [edge.fromField, edge.toField] : [edge.toField, edge.fromField];
+  const selfPlan = entityPlan(subfields(nodes, selfField, ctx), [self], ctx);
+  return {
+    kind: 'edges',
+    field: spec,
+    entity: entityPlan(subfields(nodes, otherField, ctx), targetLabels(spec), ctx),
+    self: selfPlan.fields.length > 0 ? selfPlan : null,
+    citations: selects(nodes, 'sources', ctx) ? citationPlan(subfields(nodes, 'sources', ctx), ctx) : null,
+  };
+}
+
+function relationsPlan(nodes: FieldNode[], ctx: SelectionContext) {
+  const definition = (ctx.schema.getType('Entity') as GraphQLInterfaceType).getFields().relations as GraphQLField<unknown, unknown>;
+  const args = parseArgs(relationsArgs, getArgumentValues(definition, nodes[0]!, ctx.variables));
+  return {
+    kind: 'relations' as const,
+    direction: args.direction ?? 'BOTH',
+    types: args.types?.length ? [...args.types] : null,
+    first: args.first ?? 100,
+    entity: entityPlan(subfields(nodes, 'node', ctx), ENTITY_LABELS, ctx),
+    citations: selects(nodes, 'sources', ctx) ? citationPlan(subfields(nodes, 'sources', ctx), ctx) : null,
+  };
+}
+
+/** What a `sources` (Citation list) selection needs beyond the source's properties. */
+export function citationPlan(nodes: readonly FieldNode[], ctx: SelectionContext): CitationPlan {
+  return { statementCount: selects(subfields(nodes, 'source', ctx), 'statementCount', ctx) };
+}
