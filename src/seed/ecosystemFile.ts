@@ -366,7 +366,8 @@ export function crossFileProblems(files: NamedFile[], forum: ForumDefinitions[] 
   };
   for (const { name, data } of files) {
     for (const s of data.sources) {
-      const json = JSON.stringify(s);
+      // A page two digests read is one source; only `document` (which digest) may differ.
+      const json = JSON.stringify({ ...s, document: undefined });
       const known = sources.get(s.id);
       if (known && known.json !== json) problems.push(`${name}: source "${s.id}" differs from its copy in ${known.where}`);
       sources.set(s.id, { json, where: name });
