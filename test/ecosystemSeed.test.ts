@@ -85,9 +85,8 @@ function basisUrls(digest: string): string[] {
 
 describe('ecosystem seed files', () => {
   it('exist, one per digest', () => {
-    expect(fileNames.length).toBeGreaterThan(0);
-    const digests = raw.map(({ json }) => (json as { digest?: string }).digest);
-    expect(new Set(digests).size).toBe(digests.length);
+    const digests = raw.map(({ json }) => path.basename(String((json as { digest?: string }).digest)).slice(0, 2)).sort();
+    expect(digests).toEqual(['01', '02', '03', '04', '05', '06', '07', '08']);
   });
 
   it.each(parsed.map((p) => [p.name, p.result] as const))('%s validates against format 2', (_name, result) => {
@@ -162,8 +161,7 @@ describe('ecosystem seed files', () => {
   });
 
   it.each(Object.entries(DISPUTED_VALUES))('keep each disputed value of digest %s as two or more claims', (digest, disputes) => {
-    const file = files.find(({ data }) => path.basename(data.digest).startsWith(`${digest}-`));
-    if (!file) return; // that digest has no seed file yet; the file list test names what exists
+    expect(files.some(({ data }) => path.basename(data.digest).startsWith(`${digest}-`))).toBe(true);
     const groups = claimGroups(files.map((f) => f.data));
     for (const { subject, property } of disputes) {
       const group = groups.find((g) => g.subject === subjectKey(subject) && g.property === property);
