@@ -144,8 +144,16 @@ const mentionNode = z
   })
   .strict();
 
-export const ecosystemNode = z.union([mentionNode, fullNode]);
-export type EcosystemNode = z.infer<typeof ecosystemNode>;
+export type EcosystemNode = z.infer<typeof mentionNode> | z.infer<typeof fullNode>;
+
+/** A mention when it says `"mention": true`, otherwise a full definition; errors come from that one schema, not a union. */
+export const ecosystemNode = z.unknown().transform((value, ctx): EcosystemNode => {
+  const isMention = typeof value === 'object' && value !== null && 'mention' in value;
+  const result = (isMention ? mentionNode : fullNode).safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
 
 export const ecosystemRelationship = z
   .object({
