@@ -1,4 +1,4 @@
-import { RELATED_CAP } from '../domain/entityTypes';
+import { RELATED_CAP, targetLabels } from '../domain/entityTypes';
 import { RELATIONSHIP_TYPE_NAMES } from '../domain/model';
 import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationsPlan } from './plan';
 
@@ -87,8 +87,21 @@ function pattern(v: string, r: string, m: string, types: readonly string[], dire
 }
 
 /** The live relationships of a pattern, ordered by type then the other end's name and id, capped. */
-function walk(match: string, r: string, m: string, limit: string, extra = ''): string {
-  return `MATCH ${match} WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${extra} WITH ${r}, ${m} ORDER BY type(${r}), ${m}.name, ${m}.id LIMIT ${limit}`;
+function walk(match: string, r: string, m: string, limit: string, extra = ''): string[] {
+  return [`MATCH ${match}`, `WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${extra}`, `WITH ${r}, ${m} ORDER BY type(${r}), ${m}.name, ${m}.id LIMIT ${limit}`];
+}
+
+/** A COLLECT subquery of these clauses, one per line and indented, so the emitted text reads like hand-written Cypher. */
+function collect(clauses: string[]): string {
+  return `COLLECT {\n${indentLines(clauses.join('\n'))}\n}`;
+}
+
+/** Indents every line of `text` by two spaces. */
+export function indentLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
 }
 
 function nodesValue(v: string, plan: NodesPlan, b: CypherBuilder): string {
@@ -97,16 +110,17 @@ function nodesValue(v: string, plan: NodesPlan, b: CypherBuilder): string {
   const m = b.variable('n');
   const where = field.where ? ` AND ${r}.${identifier(field.where.property)} = ${literal(field.where.equals)}` : '';
   const match = pattern(v, r, m, field.types, field.direction, identifier(field.target ?? 'Entity'));
-  const body = `${walk(match, r, m, field.one ? '1' : String(RELATED_CAP), where)} RETURN ${entityProjection(m, plan.entity, b)}`;
-  return field.one ? `head(COLLECT { ${body} })` : `COLLECT { ${body} }`;
+  const body = collect([...walk(match, r, m, field.one ? '1' : String(RELATED_CAP), where), `RETURN ${entityProjection(m, plan.entity, b)}`]);
+  return field.one ? `head(${body})` : body;
 }
 
 function edgesValue(v: string, plan: EdgesPlan, b: CypherBuilder): string {
   const r = b.variable('r');
   const m = b.variable('n');
-  const match = pattern(v, r, m, plan.field.types, plan.field.direction, 'Entity');
+  const targets = targetLabels(plan.field);
+  const match = pattern(v, r, m, plan.field.types, plan.field.direction, identifier(targets.length === 1 ? targets[0]! : 'Entity'));
   const outgoing = plan.field.direction === 'OUT' ? 'true' : 'false';
-  return `COLLECT { ${walk(match, r, m, String(RELATED_CAP))} RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, plan.self ? [v, plan.self] : null)} }`;
+  return collect([...walk(match, r, m, String(RELATED_CAP)), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, plan.self ? [v, plan.self] : null)}`]);
 }
 
 function relationsValue(v: string, plan: RelationsPlan, b: CypherBuilder): string {
@@ -121,7 +135,7 @@ function relationsValue(v: string, plan: RelationsPlan, b: CypherBuilder): strin
         : [`(${v})-${rel}-(${m}:Entity)`, `startNode(${r}) = ${v}`];
   const types = b.param(plan.types);
   const limit = b.param(plan.first);
-  return `COLLECT { ${walk(match, r, m, limit, ` AND (${types} IS NULL OR type(${r}) IN ${types})`)} RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)} }`;
+  return collect([...walk(match, r, m, limit, ` AND (${types} IS NULL OR type(${r}) IN ${types})`), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)}`]);
 }
 
 /** A relationship as RelatedRecord rows carry it: id, type, direction, properties, the other end, and optionally citations and the reading end again. */
@@ -143,12 +157,21 @@ export function sourceProjection(s: string, statementCount: boolean, b: CypherBu
 function entityCitations(v: string, plan: CitationPlan, b: CypherBuilder): string {
   const c = b.variable('c');
   const s = b.variable('s');
-  return `COLLECT { MATCH (${v})-[${c}:STATED_IN]->(${s}:Source) WITH ${c}, ${s} ORDER BY ${s}.publishedOn, ${s}.id RETURN {sourceId: ${s}.id, evidence: ${c}.evidence, source: ${sourceProjection(s, plan.statementCount, b)}} }`;
+  return collect([
+    `MATCH (${v})-[${c}:STATED_IN]->(${s}:Source)`,
+    `WITH ${c}, ${s} ORDER BY ${s}.publishedOn, ${s}.id`,
+    `RETURN {sourceId: ${s}.id, evidence: ${c}.evidence, source: ${sourceProjection(s, plan.statementCount, b)}}`,
+  ]);
 }
 
 /** A relationship's citations, kept on it as the parallel lists sourceIds / evidence, with their sources, in stated order. */
 function relationshipCitations(r: string, plan: CitationPlan, b: CypherBuilder): string {
   const i = b.variable('i');
   const s = b.variable('s');
-  return `COLLECT { UNWIND range(0, size(coalesce(${r}.sourceIds, [])) - 1) AS ${i} MATCH (${s}:Source {id: ${r}.sourceIds[${i}]}) WITH ${i}, ${s} ORDER BY ${i} RETURN {sourceId: ${s}.id, evidence: ${r}.evidence[${i}], source: ${sourceProjection(s, plan.statementCount, b)}} }`;
+  return collect([
+    `UNWIND range(0, size(coalesce(${r}.sourceIds, [])) - 1) AS ${i}`,
+    `MATCH (${s}:Source {id: ${r}.sourceIds[${i}]})`,
+    `WITH ${i}, ${s} ORDER BY ${i}`,
+    `RETURN {sourceId: ${s}.id, evidence: ${r}.evidence[${i}], source: ${sourceProjection(s, plan.statementCount, b)}}`,
+  ]);
 }

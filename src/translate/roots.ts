@@ -1,6 +1,6 @@
 import { withConditions, type CypherQuery } from '../db/cypher';
 import type { EntityLabel } from '../domain/model';
-import { CypherBuilder, entityProjection, identifier, sourceProjection } from './emit';
+import { CypherBuilder, entityProjection, identifier, indentLines, sourceProjection } from './emit';
 import type { EntityPlan } from './plan';
 
 /**
@@ -62,7 +62,11 @@ export function compileListPage(read: ListRead): CompiledQuery {
   const b = new CypherBuilder();
   const label = identifier(read.label);
   const conditions = { ...read.filter, textIds: read.lucene };
-  const filter = withConditions(read.filterQuery, conditions).text.trimEnd();
+  const filter = withConditions(read.filterQuery, conditions)
+    .text.split('\n')
+    .filter((line) => line.trim() && !line.startsWith('//'))
+    .map((line) => line.replace(/\s*\/\/ if: \w+\s*$/, ''))
+    .join('\n');
   const scope = read.lucene ? 'textIds' : '';
   const lines: string[] = [];
   if (read.lucene) {
@@ -75,27 +79,18 @@ export function compileListPage(read: ListRead): CompiledQuery {
       '}',
     );
   }
-  if (read.withTotalCount) lines.push(`CALL (${scope}) {`, indent(filter), '  RETURN count(n) AS totalCount', '}');
+  if (read.withTotalCount) lines.push(`CALL (${scope}) {`, indentLines(`${filter}\nRETURN count(n) AS totalCount`), '}');
   const comparison = read.order === 'ASC' ? '>' : '<';
-  lines.push(
-    `CALL (${scope}) {`,
-    indent(filter),
-    ...(read.after ? [`    AND (n.name ${comparison} $after.name OR (n.name = $after.name AND n.id ${comparison} $after.id))`] : []),
-    `  WITH n ORDER BY n.name ${read.order}, n.id ${read.order} LIMIT $limit`,
-    `  RETURN collect(${entityProjection('n', read.plan, b)}) AS page`,
-    '}',
-    read.withTotalCount ? 'RETURN page, totalCount' : 'RETURN page',
-  );
+  const page = [
+    filter,
+    ...(read.after ? [`  AND (n.name ${comparison} $after.name OR (n.name = $after.name AND n.id ${comparison} $after.id))`] : []),
+    `WITH n ORDER BY n.name ${read.order}, n.id ${read.order} LIMIT $limit`,
+    `RETURN collect(${entityProjection('n', read.plan, b)}) AS page`,
+  ];
+  lines.push(`CALL (${scope}) {`, indentLines(page.join('\n')), '}', read.withTotalCount ? 'RETURN page, totalCount' : 'RETURN page');
   const params = { ...read.filter, after: read.after, limit: read.limit, ...(read.lucene ? { lucene: read.lucene, textCandidates: TEXT_CANDIDATES, textMatches: TEXT_MATCHES } : {}) };
   return compiled(listName(read.label), lines.join('\n'), b, params);
 }
-
-const indent = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => !line.startsWith('//'))
-    .map((line) => `  ${line.replace(/\s*\/\/ if: \w+\s*$/, '')}`)
-    .join('\n');
 
 const LIST_NAMES: Record<EntityLabel, string> = {
   Organization: 'organizations',

@@ -1,5 +1,6 @@
 /** Graph drawing helpers for the explorer: styles, legend, exports. */
 import type { StylesheetJson } from 'cytoscape';
+import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../src/domain/model';
 import { COUNTRY_NAMES, countryColor, humanize, NO_COUNTRY_COLOR, OTHER_COUNTRY_COLOR, COUNTRY_COLORS } from './gql';
 
 export interface GNode {
@@ -17,24 +18,23 @@ export interface GEdge {
   type: string;
 }
 
-export const SHAPES: Record<string, string> = {
-  ORGANIZATION: 'ellipse',
-  PERSON: 'triangle',
-  TECHNOLOGY: 'round-rectangle',
-  MODALITY: 'diamond',
-  INDICATION: 'hexagon',
-  FUND: 'star',
-  POLICY: 'vee',
-  EVENT: 'rectangle',
-  AGREEMENT: 'tag',
-  COUNTRY: 'octagon',
+/** One shape per entity type; the legend lists the model's labels in the model's order (bundled from src/domain). */
+const SHAPE_OF_LABEL: Record<EntityLabel, string> = {
+  Organization: 'ellipse',
+  Person: 'triangle',
+  Technology: 'round-rectangle',
+  Modality: 'diamond',
+  Indication: 'hexagon',
+  Fund: 'star',
+  Policy: 'vee',
+  Event: 'rectangle',
+  Agreement: 'tag',
+  Country: 'octagon',
 };
+export const SHAPES: Record<string, string> = Object.fromEntries(ENTITY_LABELS.map((label) => [label.toUpperCase(), SHAPE_OF_LABEL[label]]));
 
-export const RELATIONSHIP_TYPES = [
-  'HOLDS_ROLE', 'SPOKE_AT', 'DEVELOPS', 'USES_MODALITY', 'TARGETS_INDICATION', 'ORGANIZED', 'CO_HOSTED',
-  'PARTICIPATED_IN', 'HELD_AT', 'PARTY_TO', 'FACILITATED', 'COVERS', 'APPLIES_IN', 'SIGNED_AT', 'ADMINISTERS',
-  'SUPPORTS', 'PART_OF', 'LOCATED_IN', 'FOCUSES_ON', 'INDICATED_FOR',
-];
+/** The relationship types the explorer can filter on: the domain model's, not a copy. */
+export const RELATIONSHIP_TYPES: readonly string[] = RELATIONSHIP_TYPE_NAMES;
 
 export const countryOf = (n: GNode): string | null => n.countryCode ?? n.code ?? null;
 

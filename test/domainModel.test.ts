@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildSchema, getNamedType, isListType, isNonNullType, type GraphQLEnumType, type GraphQLObjectType } from 'graphql';
+import { EDGE_TYPES, RELATION_FIELDS, targetLabels } from '../src/domain/entityTypes';
+import { AGREEMENT_KINDS, ENTITY_LABELS, EVENT_KINDS, ORGANIZATION_KINDS, PARTY_ROLES, RELATIONSHIP_TYPE_NAMES, TECHNOLOGY_KINDS } from '../src/domain/model';
+
+// schema.graphql is the hand-written public contract; src/domain is the model
+// everything else derives from. These checks keep the two saying the same thing.
+
+const schema = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8'));
+const enumValues = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
+const EDGE_TYPE_NAMES = Object.keys(EDGE_TYPES);
+/** Entity fields every type has that are not model relationship fields. */
+const INTERFACE_LINKS = new Set(['sources', 'relations']);
+
+describe('schema.graphql agrees with the domain model', () => {
+  it('lists the same relationship types, entity types, kinds and party roles', () => {
+    expect(enumValues('RelationshipType').sort()).toEqual([...RELATIONSHIP_TYPE_NAMES].sort());
+    expect(enumValues('EntityType').sort()).toEqual(ENTITY_LABELS.map((l) => l.toUpperCase()).sort());
+    expect(enumValues('OrganizationKind').sort()).toEqual([...ORGANIZATION_KINDS].sort());
+    expect(enumValues('TechnologyKind').sort()).toEqual([...TECHNOLOGY_KINDS].sort());
+    expect(enumValues('AgreementKind').sort()).toEqual([...AGREEMENT_KINDS].sort());
+    expect(enumValues('PartyRole').sort()).toEqual([...PARTY_ROLES].sort());
+    expect(EVENT_KINDS.length).toBeGreaterThan(0);
+  });
+
+  it.each(ENTITY_LABELS)('gives %s every relationship field of the model, with the type the model says', (label) => {
+    const type = schema.getType(label) as GraphQLObjectType;
+    const fields = type.getFields();
+    for (const [name, spec] of Object.entries(RELATION_FIELDS[label])) {
+      const field = fields[name];
+      expect({ field: name, inSchema: Boolean(field) }).toEqual({ field: name, inSchema: true });
+      const named = getNamedType(field!.type).name;
+      const list = isListType(isNonNullType(field!.type) ? field!.type.ofType : field!.type);
+      if (spec.kind === 'edges') {
+        expect({ field: name, type: named, list }).toEqual({ field: name, type: spec.edge, list: true });
+      } else {
+        const targets = targetLabels(spec);
+        expect({ field: name, type: named, list }).toEqual({ field: name, type: targets.length === 1 ? targets[0] : 'Entity', list: !spec.one });
+      }
+    }
+  });
+
+  it.each(ENTITY_LABELS)('has no %s field that links to entities without a model entry', (label) => {
+    const type = schema.getType(label) as GraphQLObjectType;
+    const linking = Object.values(type.getFields())
+      .filter((f) => {
+        const named = getNamedType(f.type).name;
+        return named === 'Entity' || (ENTITY_LABELS as readonly string[]).includes(named) || EDGE_TYPE_NAMES.includes(named);
+      })
+      .map((f) => f.name)
+      .filter((name) => !INTERFACE_LINKS.has(name));
+    expect(linking.sort()).toEqual(Object.keys(RELATION_FIELDS[label]).sort());
+  });
+});

@@ -1,0 +1,112 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildSchema, Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { ENTITY_LABELS } from '../src/domain/model';
+import { cypherQuery } from '../src/db/cypher';
+import { compileEntityById, compileListPage, compileSearch, type CompiledQuery } from '../src/translate/roots';
+import { entityPlan, selects, subfields, type SelectionContext } from '../src/translate/selection';
+
+// Like @neo4j/graphql's TCK: the Cypher the compiler emits for representative
+// documents, snapshotted without a database so a reviewer sees the text.
+// test/readApi.test.ts runs the same compiler against the real Neo4j.
+
+const schema = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8'));
+
+function rootField(document: string, variables: Record<string, unknown> = {}): { field: FieldNode; ctx: SelectionContext } {
+  const ast = parse(document);
+  const operation = ast.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(
+    ast.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+  const field = operation.selectionSet.selections[0] as FieldNode;
+  return { field, ctx: { schema, fragments, variables } };
+}
+
+function compileEntity(document: string, variables: Record<string, unknown> = {}): CompiledQuery {
+  const { field, ctx } = rootField(document, variables);
+  return compileEntityById(entityPlan([field], ENTITY_LABELS, ctx), 'bpipo');
+}
+
+function compileOrganizations(document: string, filter: Record<string, unknown>, lucene: string | null = null): CompiledQuery {
+  const { field, ctx } = rootField(document);
+  const nodes = [...subfields(subfields([field], 'edges', ctx), 'node', ctx), ...subfields([field], 'nodes', ctx)];
+  return compileListPage({
+    label: 'Organization',
+    filterQuery: cypherQuery('list/organizations'),
+    filter: { ids: null, kinds: null, countries: null, modalities: null, indications: null, participatedIn: null, agreementKinds: null, ...filter },
+    lucene,
+    order: 'ASC',
+    after: { name: 'M', id: 'm' },
+    limit: 21,
+    withTotalCount: selects([field], 'totalCount', ctx),
+    plan: entityPlan(nodes, ['Organization'], ctx),
+  });
+}
+
+const DETAIL = `query Detail($id: ID!) { entity(id: $id) { id name ... on Organization { countryCode kind
+  people { title person { id name } }
+  technologies { id name modalities { id name } indications { id name }
+    agreements { id name kind licensor { id name } licensee { id name } } }
+  agreements { role agreement { id name covers { id name } } }
+  events { participation event { id name } } } } }`;
+
+describe('the read compiler emits one Cypher query per root field', () => {
+  it('compiles the benchmark detail query (three levels, edges, licensor and licensee) into nested COLLECT subqueries', () => {
+    expect(compileEntity(DETAIL).text).toMatchSnapshot();
+  });
+
+  it('compiles a filtered, paged organization list with totalCount into one statement', () => {
+    const query = compileOrganizations(
+      `{ organizations(filter: { countries: ["JP"], kinds: [PHARMA] }, first: 20) { totalCount edges { cursor node { name country { code } } } } }`,
+      { countries: ['JP'], kinds: ['PHARMA'] },
+    );
+    expect(query.text).toMatchSnapshot();
+    expect(query.params).toMatchObject({ countries: ['JP'], kinds: ['PHARMA'], limit: 21, after: { name: 'M', id: 'm' } });
+  });
+
+  it('puts a list text filter into the same statement as a full-text call', () => {
+    const query = compileOrganizations(`{ organizations { edges { node { name } } } }`, {}, 'astellas~');
+    expect(query.text).toMatchSnapshot();
+    expect(query.params.lucene).toBe('astellas~');
+  });
+
+  it('compiles a search with an entity selection', () => {
+    const { field, ctx } = rootField(`{ search(query: "msc") { score entity { name ... on Technology { developers { name } } } } }`);
+    const query = compileSearch({ lucene: 'msc', labels: null, limit: 10, candidates: 20, plan: entityPlan(subfields([field], 'entity', ctx), ENTITY_LABELS, ctx) });
+    expect(query.text).toMatchSnapshot();
+  });
+
+  it('compiles relations with arguments as parameters and citations with their sources', () => {
+    const query = compileEntity(`{ entity(id: "x") { relations(types: [DEVELOPS], direction: OUTGOING, first: 5) { type node { name } sources { evidence source { title statementCount } } } sources { evidence } } }`);
+    expect(query.text).toMatchSnapshot();
+    expect(query.params).toMatchObject({ p0: ['DEVELOPS'], p1: 5 });
+  });
+
+  it('picks the field per label when two fragments give one response name different meanings', () => {
+    const query = compileEntity(`{ entity(id: "x") { ... on Organization { linked: technologies { name } } ... on Modality { linked: technologies { name } } } }`);
+    expect(query.text).toContain('CASE WHEN n:Organization THEN COLLECT');
+    expect(query.text).toContain('WHEN n:Modality THEN COLLECT');
+  });
+
+  it('follows named fragments and aliases, and leaves out fields under @skip(if: true) or @include(if: false)', () => {
+    const document = `query($hide: Boolean!) { entity(id: "x") { ...Org } }
+      fragment Org on Organization { tech: technologies @skip(if: $hide) { name } mods: modalities @include(if: $hide) { name } }`;
+    const shown = compileEntity(document, { hide: false }).text;
+    const hidden = compileEntity(document, { hide: true }).text;
+    expect(shown).toContain('tech: CASE WHEN n:Organization THEN COLLECT {\n  MATCH (n)-[r1:DEVELOPS]->(n2:Technology)');
+    expect(shown).not.toContain('mods:');
+    expect(hidden).toContain('mods:');
+    expect(hidden).not.toContain('tech:');
+  });
+
+  it('gives byte-identical text for the same document whatever the argument values, so the plan cache hits', () => {
+    const a = compileEntity(`query($t: [RelationshipType!]) { entity(id: "x") { relations(types: $t) { type } } }`, { t: ['DEVELOPS'] });
+    const b = compileEntity(`query($t: [RelationshipType!]) { entity(id: "x") { relations(types: $t) { type } } }`, { t: ['LOCATED_IN', 'PART_OF'] });
+    expect(a.text).toBe(b.text);
+    expect(a.params.p0).not.toEqual(b.params.p0);
+  });
+
+  it('refuses a relations page larger than the cap with BAD_USER_INPUT naming the argument', () => {
+    expect(() => compileEntity(`{ entity(id: "x") { relations(first: 5000) { type } } }`)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }) }));
+  });
+});
