@@ -177,3 +177,100 @@ describe('ecosystem seed files', () => {
     }
   });
 });
+
+describe('the format 2 validator', () => {
+  const page = { id: 'page', url: 'https://example.org/a', publisher: 'Example', title: 'A page', publishedOn: '2020', language: 'en', kind: 'PRIMARY', document: 'digests/x.md' };
+  const aiPage = { ...page, id: 'ai-page', url: 'https://example.org/ai', kind: 'AI_GENERATED' };
+  const cite = (source = 'page') => [{ source, evidence: 'States it.' }];
+  const minimal = () => ({
+    format: 2,
+    digest: 'shared/source/digests/99-example.md',
+    sources: [page, aiPage],
+    nodes: [
+      { label: 'Organization', id: 'acme', name: 'Acme', description: 'A company.', kind: 'COMPANY', citations: cite() },
+      { label: 'Technology', id: 'widget', name: 'Widget', description: 'A product.', kind: 'PRODUCT', citations: cite() },
+    ],
+    relationships: [{ type: 'DEVELOPS', from: 'acme', to: 'widget', citations: cite() }],
+    claims: [{ id: 'widget-launch', subject: 'widget', property: 'launchedIn', value: '2030', citations: cite('ai-page'), unverified: true }],
+  });
+  const messages = (file: unknown) => {
+    const result = ecosystemFile.safeParse(file);
+    return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('accepts a minimal well-formed file', () => {
+    expect(messages(minimal())).toEqual([]);
+  });
+
+  it('refuses a fact without a citation', () => {
+    const file = minimal();
+    file.nodes[0]!.citations = [];
+    expect(messages(file)).toEqual(['nodes.0.citations: every fact cites at least one source']);
+  });
+
+  // Checks across records run once every record is well-formed, so each case below keeps records valid.
+  it('refuses a citation of a page the file does not list, and a listed page no fact cites', () => {
+    const file = minimal();
+    file.relationships[0]!.citations = cite('elsewhere');
+    file.claims = [];
+    expect(messages(file)).toEqual([
+      'relationships.0.citations.0.source: no source "elsewhere" in this file',
+      'sources.1: source "ai-page" is cited by no fact',
+    ]);
+  });
+
+  it('requires "unverified" exactly on facts citing only AI-generated pages', () => {
+    const file = minimal();
+    delete (file.claims[0] as { unverified?: true }).unverified;
+    (file.nodes[1] as { unverified?: true }).unverified = true;
+    expect(messages(file)).toEqual(
+      expect.arrayContaining([
+        'claims.0.unverified: cites only AI-generated pages, so needs "unverified": true',
+        'nodes.1.unverified: "unverified" is only for facts citing nothing but AI-generated pages',
+      ]),
+    );
+  });
+
+  it('refuses a date property that is not YYYY, YYYY-MM or YYYY-MM-DD', () => {
+    const file = minimal();
+    (file.nodes[1] as { properties?: object }).properties = { approvedOn: '2030-13' };
+    expect(messages(file)).toEqual(['nodes.1.properties.approvedOn: approvedOn must be YYYY, YYYY-MM or YYYY-MM-DD']);
+  });
+
+  it('refuses a wrong endpoint label and a property that is also a claim', () => {
+    const file = minimal();
+    file.relationships.push({ type: 'GOVERNS', from: 'acme', to: 'widget', citations: cite() });
+    (file.nodes[1] as { properties?: object }).properties = { launchedIn: '2030' };
+    expect(messages(file)).toEqual([
+      'relationships.1.from: GOVERNS cannot start at a Organization (allowed: Policy)',
+      'claims.0.property: "launchedIn" is both a property and a claim; keep it as claims only',
+    ]);
+  });
+
+  it('across files, refuses two full definitions of one id and two ids sharing a name', () => {
+    const one = ecosystemFile.parse(minimal());
+    const other = ecosystemFile.parse({ ...minimal(), digest: 'shared/source/digests/98-example.md' });
+    const renamed = ecosystemFile.parse({
+      ...minimal(),
+      nodes: [{ label: 'Organization', id: 'acme-inc', name: 'ACME', description: 'Same company.', kind: 'COMPANY', citations: cite() }, minimal().nodes[1]],
+      relationships: [],
+      claims: [],
+      sources: [page],
+    });
+    expect(crossFileProblems([{ name: 'a.json', data: one }, { name: 'b.json', data: other }])).toEqual(
+      expect.arrayContaining(['"acme" is fully defined in a.json and b.json; define it once and mention it elsewhere']),
+    );
+    expect(crossFileProblems([{ name: 'a.json', data: one }, { name: 'c.json', data: renamed }])).toEqual(
+      expect.arrayContaining(['likely duplicates: acme, acme-inc share the name or alias "acme"']),
+    );
+  });
+
+  it('counts values as a conflict only when they contradict', () => {
+    const claimOn = (id: string, value: string, asOf?: string) => ({ id, subject: 'widget', property: 'signedOn', value, ...(asOf ? { asOf } : {}), citations: cite() });
+    const withClaims = (...claims: object[]) => ecosystemFile.parse({ ...minimal(), sources: [page], claims });
+    const conflict = (file: EcosystemFile) => claimGroups([file]).map((g) => g.conflict);
+    expect(conflict(withClaims(claimOn('a', '2017-04'), claimOn('b', '2017-04-24')))).toEqual([false]);
+    expect(conflict(withClaims(claimOn('a', '2017-03-24'), claimOn('b', '2017-04')))).toEqual([true]);
+    expect(conflict(withClaims(claimOn('a', '2015', '2015-06'), claimOn('b', '2022', '2022-05')))).toEqual([false]);
+  });
+});

@@ -244,7 +244,10 @@ export function isUnverified(cited: { source: string }[], kinds: Map<string, str
   return cited.every((c) => (UNVERIFYING_SOURCE_KINDS as readonly string[]).includes(kinds.get(c.source) ?? ''));
 }
 
-/** Checks inside one file: ids, citations, references, endpoint labels, the unverified mark, claims vs properties. */
+/**
+ * Checks inside one file: ids, citations, references, endpoint labels, the unverified mark, claims vs properties.
+ * They run on a file whose records are each well-formed (zod reports record errors first).
+ */
 export function fileProblems(file: EcosystemFile): Problem[] {
   const problems: Problem[] = [];
   const kinds = new Map<string, string>();
