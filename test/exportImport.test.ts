@@ -1,17 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as jose from 'jose';
 import { exportGraph, importChanges, writeExport } from '../src/seed/exportGraph';
 import { loadSeedDirectory } from '../src/seed/loadSeed';
 import { clearGraph, startTestApp, testTarget, type TestApp } from './support/harness';
+import { mintToken, newJwtSecret } from './support/tokens';
 
-const secret = randomBytes(32).toString('hex');
+const secret = newJwtSecret();
 const NEW_SOURCE = { new: { id: 'roundtrip-press-2025-05-02', publisher: 'Round Trip Press', title: 'A follow-up article', publishedOn: '2025-05-02' } };
 
 async function bearer(subject: string, roles: string[]) {
-  const token = await new jose.SignJWT({ roles }).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+  const token = await mintToken(secret, subject, roles);
   return { authorization: `Bearer ${token}` };
 }
 

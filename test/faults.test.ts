@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import * as jose from 'jose';
 import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/localNeo4j';
 import { startTestApp, type TestApp } from './support/harness';
 import { testInstance } from './support/instance';
+import { mintToken, newJwtSecret } from './support/tokens';
 
 interface Outcome {
   at: number;
@@ -20,10 +19,10 @@ const local = process.env.TEST_STARTED_LOCAL_NEO4J === '1';
 (local ? describe : describe.skip)('the API while Neo4j goes away and comes back', () => {
   let app: TestApp;
   let editor: Record<string, string>;
-  const secret = randomBytes(32).toString('hex');
+  const secret = newJwtSecret();
   beforeAll(async () => {
     app = await startTestApp({ auth: { jwtSecret: secret } });
-    const token = await new jose.SignJWT({ roles: ['editor'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('fault-writer').setExpirationTime('10m').sign(new TextEncoder().encode(secret));
+    const token = await mintToken(secret, 'fault-writer', ['editor'], '10m');
     editor = { authorization: `Bearer ${token}` };
   });
   afterAll(async () => {

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import * as jose from 'jose';
 import { startTestApp, type TestApp } from './support/harness';
+import { mintToken, newJwtSecret } from './support/tokens';
 
 /** Codes a refusal may carry; INTERNAL_SERVER_ERROR would mean an input crashed something. */
 const EXPECTED_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'LIMIT_EXCEEDED', 'NOT_FOUND', 'BAD_REQUEST']);
-const secret = randomBytes(32).toString('hex');
+const secret = newJwtSecret();
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
 let generated = 0;
 
@@ -142,7 +141,7 @@ describe('hostile and malformed arguments (property-based)', () => {
   });
 
   it('refuses bad mutation input with a coded error and writes nothing for a refused write', async () => {
-    const token = await new jose.SignJWT({ roles: ['editor'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('fuzzer').setExpirationTime('10m').sign(new TextEncoder().encode(secret));
+    const token = await mintToken(secret, 'fuzzer', ['editor'], '10m');
     const editor = { authorization: `Bearer ${token}` };
     let counter = 0;
     await fc.assert(

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import * as jose from 'jose';
 import { startTestApp, type TestApp } from './support/harness';
+import { mintToken, newJwtSecret } from './support/tokens';
 
-const secret = randomBytes(32).toString('hex');
+const secret = newJwtSecret();
 
 describe('reads that require a token (READS_REQUIRE_TOKEN=true)', () => {
   let app: TestApp;
@@ -26,7 +25,7 @@ describe('reads that require a token (READS_REQUIRE_TOKEN=true)', () => {
   });
 
   it('answers a read with a reader token', async () => {
-    const token = await new jose.SignJWT({ roles: ['reader'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('dash').setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+    const token = await mintToken(secret, 'dash', ['reader']);
     const { errors, data } = await app.graphql<{ entity: { id: string } }>('{ entity(id: "bpipo") { id } }', undefined, { authorization: `Bearer ${token}` });
     expect(errors).toBeUndefined();
     expect(data!.entity.id).toBe('bpipo');

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import * as jose from 'jose';
 import { startTestApp, type TestApp } from './support/harness';
+import { mintToken, newJwtSecret } from './support/tokens';
 
-const secret = randomBytes(32).toString('hex');
+const secret = newJwtSecret();
 
 describe('read-your-writes through a routing (neo4j://) connection', () => {
   let app: TestApp;
@@ -24,7 +23,7 @@ describe('read-your-writes through a routing (neo4j://) connection', () => {
   });
 
   it('reads each write in the very next request, carried by the bookmarks of the executor', async () => {
-    const token = await new jose.SignJWT({ roles: ['editor'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('ryw@example.org').setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+    const token = await mintToken(secret, 'ryw@example.org', ['editor']);
     const auth = { authorization: `Bearer ${token}` };
     for (let i = 0; i < 10; i++) {
       const id = `ryw-org-${i}`;

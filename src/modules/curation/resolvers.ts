@@ -5,17 +5,23 @@ import { publicProperties as publicProps } from '../entity/records';
 import { parseLinkEntities, parseRecentChanges, parseRecordAgreement, parseRetract, parseUpsertEntity } from './inputs';
 import * as repository from './repository';
 
-/** Loads an entity the mutation just wrote (fresh per-request loader, so it sees the commit). */
+/** Loads an entity the mutation just wrote (the loaders were cleared after the write, so it sees the commit). */
 async function entity(ctx: Context, id: string) {
   const found = await ctx.loaders.entity.load(id);
   if (!found) throw new Error(`entity ${id} vanished after being written`);
   return found;
 }
 
+/** After a write: later fields of the same document and the dashboards must see it. */
+function afterWrite(ctx: Context): void {
+  ctx.loaders.clearAll();
+  ctx.statistics.invalidate();
+}
+
 /**
  * Mutations: the role is checked before the input (an anonymous caller learns
  * nothing about validation), then the input, then one write transaction. The
- * dashboard cache is invalidated after every write.
+ * request's loaders and the dashboard cache are cleared after every write.
  */
 export const curationResolvers: Resolvers = {
   Query: {
@@ -29,25 +35,25 @@ export const curationResolvers: Resolvers = {
     upsertEntity: async (_p, args, ctx) => {
       const user = requireRole(ctx, 'editor');
       const result = await repository.upsertEntity(ctx.executor, parseUpsertEntity(args), user.subject);
-      ctx.statistics.invalidate();
+      afterWrite(ctx);
       return result;
     },
     linkEntities: async (_p, args, ctx) => {
       const user = requireRole(ctx, 'editor');
       const result = await repository.linkEntities(ctx.executor, parseLinkEntities(args), user.subject);
-      ctx.statistics.invalidate();
+      afterWrite(ctx);
       return { ...result, from: await entity(ctx, result.from), to: await entity(ctx, result.to), properties: publicProps(result.properties) };
     },
     recordAgreement: async (_p, args, ctx) => {
       const user = requireRole(ctx, 'editor');
       const result = await repository.recordAgreement(ctx.executor, parseRecordAgreement(args), user.subject);
-      ctx.statistics.invalidate();
+      afterWrite(ctx);
       return { agreement: result.entity, created: result.created, change: result.change };
     },
     retract: async (_p, args, ctx) => {
       const user = requireRole(ctx, 'admin');
       const result = await repository.retract(ctx.executor, parseRetract(args), user.subject);
-      ctx.statistics.invalidate();
+      afterWrite(ctx);
       return result;
     },
   },

@@ -22,6 +22,12 @@ export interface EntityLoaders {
   organizationCount: DataLoader<string, number>;
   /** The entity's relationships of some types (all when empty) in one direction or both. */
   related(id: string, types: readonly RelationshipType[], direction: RelationDirection): Promise<RelatedRecord[]>;
+  /**
+   * Forgets everything cached. Call it after every write: a document with two
+   * mutation fields shares one context, and a later field must read what the
+   * earlier one committed (dataloader's README: clear after a mutation).
+   */
+  clearAll(): void;
 }
 
 interface RelatedKey {
@@ -63,12 +69,19 @@ export function createEntityLoaders(executor: Executor, onBatch: BatchObserver =
     }),
     { maxBatchSize: 500, cacheKeyFn: (k) => `${k.id}|${k.direction}|${[...k.types].sort().join(',')}` },
   );
+  const citations = new DataLoader(observed('citations', (ids: readonly string[]) => findCitations(executor, ids)), { maxBatchSize: 1000 });
+  const source = new DataLoader(observed('source', (ids: readonly string[]) => findSources(executor, ids)));
+  const statementCount = new DataLoader(observed('statementCount', (ids: readonly string[]) => countStatements(executor, ids)));
+  const organizationCount = new DataLoader(observed('organizationCount', (codes: readonly string[]) => countOrganizationsByCountry(executor, codes)));
   return {
     entity,
-    citations: new DataLoader(observed('citations', (ids: readonly string[]) => findCitations(executor, ids)), { maxBatchSize: 1000 }),
-    source: new DataLoader(observed('source', (ids: readonly string[]) => findSources(executor, ids))),
-    statementCount: new DataLoader(observed('statementCount', (ids: readonly string[]) => countStatements(executor, ids))),
-    organizationCount: new DataLoader(observed('organizationCount', (codes: readonly string[]) => countOrganizationsByCountry(executor, codes))),
+    citations,
+    source,
+    statementCount,
+    organizationCount,
     related: (id, types, direction) => relations.load({ id, types, direction }),
+    clearAll: () => {
+      for (const loader of [entity, relations, citations, source, statementCount, organizationCount] as { clearAll(): unknown }[]) loader.clearAll();
+    },
   };
 }
