@@ -138,6 +138,12 @@ export type Broker = {
   paths: Array<PartnershipPath>;
   /** How many of the given entities it reaches within two hops. */
   reaches: Scalars['Int']['output'];
+  /**
+   * True when its best route to some given entity passes through a hub (or
+   * leaves a given entity that is one): only a sample of 200 of a hub's members is
+   * read, so other members may serve as well.
+   */
+  sampled: Scalars['Boolean']['output'];
   /** Ranking score: reach first, then directness, discounted by degree. */
   score: Scalars['Float']['output'];
 };
@@ -733,10 +739,21 @@ export type PartnershipPath = {
   explanation: Scalars['String']['output'];
   /** The hops, in order. */
   hops: Array<PathHop>;
+  /** The hubs it passes through, with their size: none for a specific link, one or (rarely) two for a weak one. */
+  hubs: Array<PathHub>;
   /** Number of hops. */
   length: Scalars['Int']['output'];
   /** The entities along the path, from start to end. */
   nodes: Array<Entity>;
+  /**
+   * How specific the link is, from 0 to 1 (1: a direct link stated by two
+   * sources). Each intermediary multiplies it by 1 / (1 + ln(1 + its
+   * relationships)), by 0.9 more when nothing dates it (an event's date, an
+   * agreement's signing); each hop stated by only one source by 0.9.
+   */
+  strength: Scalars['Float']['output'];
+  /** True when the path passes through a hub: both ends are linked to something very many are linked to. */
+  weak: Scalars['Boolean']['output'];
 };
 
 /** Roles a party can have in an agreement. */
@@ -752,7 +769,7 @@ export type PathHop = {
   __typename?: 'PathHop';
   /** FORWARD when the relationship points from `from` to `to`, BACKWARD otherwise. */
   direction: HopDirection;
-  /** One sentence in plain words, e.g. 'DuoGenic StemCells Corporation licensed AI Cells technology to A&I Co., Ltd. (non-exclusive, Japan), facilitated by FIRM.' */
+  /** One sentence in plain words, e.g. 'DuoGenic StemCells Corporation licensed AI Cells technology to A&I Co., Ltd. (non-exclusive, Japan), facilitated by FIRM.' A hop reaching a hub gives the hub's size after its name. */
   explanation: Scalars['String']['output'];
   /** The entity this hop leaves. */
   from: Entity;
@@ -761,6 +778,20 @@ export type PathHop = {
   /** The entity this hop reaches. */
   to: Entity;
   type: RelationshipType;
+  /** True when the hop enters or leaves a hub (a weak link). */
+  weak: Scalars['Boolean']['output'];
+};
+
+/** A hub a path passes through: a meeting point, never walked through. */
+export type PathHub = {
+  __typename?: 'PathHub';
+  /** Its relationships. */
+  degree: Scalars['Int']['output'];
+  entity: Entity;
+  /** One sentence with its size, e.g. 'Hexun Bio and Astellas Pharma Inc. both took part in X (2,635 participants).' */
+  explanation: Scalars['String']['output'];
+  /** An event's participants, or the organizations and technologies using a modality or addressing an indication; null for other kinds. */
+  members: Maybe<Scalars['Int']['output']>;
 };
 
 /** A person. */
@@ -894,11 +925,18 @@ export type Query = {
   /** Organizations, filtered and paginated (Relay cursor connection). */
   organizations: OrganizationConnection;
   /**
-   * How two entities are connected: the shortest paths first, then the next
-   * shortest, up to `first` paths. Each hop is explained in a sentence. A node never
-   * appears twice in one path. Supernodes (events everyone attended, countries) are
-   * handled by `maxHubDegree`, `relationshipTypes`, `avoid` and by never walking
-   * LOCATED_IN unless asked, so they cannot swamp the answer or the database.
+   * How two entities are connected, up to `first` paths, none visiting an entity
+   * twice, each hop explained in a sentence. Hubs (entities with more than 200
+   * relationships: a forum thousands attended, a modality half the graph works
+   * with) are meeting points but are never walked through, so the cost does not
+   * depend on their size: every path through at most one hub is found from the two
+   * ends' own neighbourhoods, and when nothing else links them, a path through two
+   * hubs is looked for among a sample of the smaller hub's members. A path through
+   * a hub is `weak` and says the hub's size.
+   *
+   * Order: the first path is a shortest one; the other places go to specific
+   * paths before weak ones; the list runs shorter first, then specific before
+   * weak, then by `strength`. LOCATED_IN is never walked unless asked.
    */
   partnershipPaths: Array<PartnershipPath>;
   /** People, filtered and paginated. */
@@ -1234,6 +1272,12 @@ export type Subgraph = {
   __typename?: 'Subgraph';
   edges: Array<SubgraphEdge>;
   nodes: Array<Entity>;
+  /**
+   * Ids of the hubs among the expanded entities: of each, only a sample of 200
+   * neighbours was read (in the store's order), so the cost does not depend on
+   * its size, and the neighbours drawn for it are a sample.
+   */
+  sampled: Array<Scalars['ID']['output']>;
   /** True when the limit cut the subgraph short. */
   truncated: Scalars['Boolean']['output'];
 };
@@ -1253,6 +1297,11 @@ export type SuggestionReason = {
   __typename?: 'SuggestionReason';
   /** One sentence, e.g. 'Both work with exosome.' */
   explanation: Scalars['String']['output'];
+  /**
+   * True when the shared neighbour is a hub (more than 200 relationships): only a
+   * sample of its members is read, so candidates sharing it are a sample.
+   */
+  sampled: Scalars['Boolean']['output'];
   /** The shared neighbour: a modality, indication, event or organization. */
   shared: Entity;
   /** Its contribution to the score. */
@@ -1504,6 +1553,7 @@ export type ResolversTypes = {
   PartnershipPath: ResolverTypeWrapper<PathRecord>;
   PartyRole: PartyRole;
   PathHop: ResolverTypeWrapper<HopRecord>;
+  PathHub: ResolverTypeWrapper<Omit<PathHub, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Person: ResolverTypeWrapper<EntityRecord>;
   PersonConnection: ResolverTypeWrapper<ConnectionRecord>;
   PersonEdge: ResolverTypeWrapper<EdgeRecord>;
@@ -1592,6 +1642,7 @@ export type ResolversParentTypes = {
   PartnerSuggestion: SuggestionRecord;
   PartnershipPath: PathRecord;
   PathHop: HopRecord;
+  PathHub: Omit<PathHub, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   Person: EntityRecord;
   PersonConnection: ConnectionRecord;
   PersonEdge: EdgeRecord;
@@ -1684,6 +1735,7 @@ export type BrokerResolvers<ContextType = Context, ParentType extends ResolversP
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType>;
   reaches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
@@ -1953,8 +2005,11 @@ export type PartnerSuggestionResolvers<ContextType = Context, ParentType extends
 export type PartnershipPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnershipPath'] = ResolversParentTypes['PartnershipPath']> = {
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hops?: Resolver<Array<ResolversTypes['PathHop']>, ParentType, ContextType>;
+  hubs?: Resolver<Array<ResolversTypes['PathHub']>, ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weak?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PathHopResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathHop'] = ResolversParentTypes['PathHop']> = {
@@ -1965,6 +2020,14 @@ export type PathHopResolvers<ContextType = Context, ParentType extends Resolvers
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  weak?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PathHubResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathHub'] = ResolversParentTypes['PathHub']> = {
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  members?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
@@ -2038,7 +2101,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   modalities?: Resolver<ResolversTypes['ModalityConnection'], ParentType, ContextType, RequireFields<QueryModalitiesArgs, 'first' | 'orderBy'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first' | 'orderBy'>>;
-  partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'maxHops' | 'maxHubDegree' | 'to'>>;
+  partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'maxHops' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first' | 'orderBy'>>;
   policies?: Resolver<ResolversTypes['PolicyConnection'], ParentType, ContextType, RequireFields<QueryPoliciesArgs, 'first' | 'orderBy'>>;
   recentChanges?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryRecentChangesArgs, 'first'>>;
@@ -2115,6 +2178,7 @@ export type StatisticsResolvers<ContextType = Context, ParentType extends Resolv
 export type SubgraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
   edges?: Resolver<Array<ResolversTypes['SubgraphEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sampled?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -2128,6 +2192,7 @@ export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type SuggestionReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestionReason'] = ResolversParentTypes['SuggestionReason']> = {
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sampled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   shared?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
@@ -2221,6 +2286,7 @@ export type Resolvers<ContextType = Context> = {
   PartnerSuggestion?: PartnerSuggestionResolvers<ContextType>;
   PartnershipPath?: PartnershipPathResolvers<ContextType>;
   PathHop?: PathHopResolvers<ContextType>;
+  PathHub?: PathHubResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;

@@ -13,13 +13,19 @@
 // ranked by reaches, then score, then name and id. Degrees come from the
 // degree store (O(1) per node, retracted relationships included). Routes never
 // pass through another given entity (that is the given entity's link, not the
-// broker's), and intermediates with more than $maxHubDegree relationships are
-// not walked through, which bounds the work on very large graphs.
+// broker's).
+//
+// The cost never depends on a hub's size: of any entity's neighbours (a given
+// entity's or an intermediate m's) at most $sample are read, in the store's
+// order, and an entity with more than $hubDegree relationships is a hub whose
+// members are therefore a sample. A broker whose best route to some given
+// entity passes through a hub is `sampled`: other members of that hub would
+// serve as well.
 //
 // Scoring aggregates bare nodes; only the $first brokers kept get their best
-// route per reached entity rebuilt (same weights), as a path from the broker.
-// One row: `missing` lists the given ids that name no entity (then nothing is
-// computed), `brokers` the ranked answer.
+// route per reached entity rebuilt (same weights, both ends bound), as a path
+// from the broker with each node's degree. One row: `missing` lists the given
+// ids that name no entity (then nothing is computed), `brokers` the answer.
 CALL () {
   UNWIND $between AS id
   OPTIONAL MATCH (n:Entity {id: id}) WHERE n.retracted IS NULL
@@ -30,22 +36,30 @@ CALL (missing) {
   WITH missing WHERE size(missing) = 0
   UNWIND $between AS gid
   MATCH (g:Entity {id: gid}) WHERE g.retracted IS NULL
+  WITH g, COUNT { (g)-[:{{domain}}]-() } > $hubDegree AS gSampled
   CALL (g) {
-    MATCH (g)-[r:{{types}}]-(c:Organization|Person)
-    WHERE r.retracted IS NULL
-    RETURN c, 1.0 AS weight
-    UNION ALL
-    MATCH (g)-[r1:{{types}}]-(m:Entity)
-    WHERE r1.retracted IS NULL AND m.retracted IS NULL AND NOT m.id IN $between
-    WITH DISTINCT m
-    WITH m, COUNT { (m)-[:{{domain}}]-() } AS degree
-    WHERE degree <= $maxHubDegree
-    MATCH (m)-[r2:{{types}}]-(c:Organization|Person)
-    WHERE r2.retracted IS NULL
-    RETURN c, 1.0 / (2 * log(2 + degree)) AS weight
+    MATCH (g)-[r:{{types}}]-(m:Entity)
+    WHERE r.retracted IS NULL AND m.retracted IS NULL
+    RETURN DISTINCT m
+    LIMIT $sample
   }
-  WITH g, c, max(weight) AS weight
-  WITH c, count(g) AS reaches, sum(weight) AS score, collect(g) AS reached
+  CALL (g, gSampled, m) {
+    WITH m WHERE m:Organization OR m:Person
+    RETURN m AS c, 1.0 AS weight, gSampled AS sampled
+    UNION ALL
+    WITH m WHERE NOT m.id IN $between
+    WITH m, COUNT { (m)-[:{{domain}}]-() } AS degree
+    CALL (m) {
+      MATCH (m)-[r2:{{types}}]-(c:Organization|Person)
+      WHERE r2.retracted IS NULL
+      RETURN DISTINCT c
+      LIMIT $sample
+    }
+    RETURN c, 1.0 / (2 * log(2 + degree)) AS weight, degree > $hubDegree AS sampled
+  }
+  WITH g, c, weight, sampled ORDER BY weight DESC, sampled
+  WITH g, c, head(collect({weight: weight, sampled: sampled})) AS best
+  WITH c, count(g) AS reaches, sum(best.weight) AS score, any(b IN collect(best) WHERE b.sampled) AS sampled, collect(g) AS reached
   WHERE reaches >= 2 AND c.retracted IS NULL AND NOT c.id IN $between
   ORDER BY reaches DESC, score DESC, c.name, c.id
   LIMIT $first
@@ -59,7 +73,6 @@ CALL (missing) {
       MATCH (c)-[r2:{{types}}]-(m:Entity)-[r1:{{types}}]-(g)
       WHERE r1.retracted IS NULL AND r2.retracted IS NULL AND m.retracted IS NULL AND NOT m.id IN $between
       WITH m, r1, r2, COUNT { (m)-[:{{domain}}]-() } AS degree
-      WHERE degree <= $maxHubDegree
       RETURN 1.0 / (2 * log(2 + degree)) AS weight, [c, m, g] AS nodes, [r2, r1] AS rels
     }
     WITH g, weight, nodes, rels
@@ -67,9 +80,10 @@ CALL (missing) {
     WITH g, collect({nodes: nodes, rels: rels})[0] AS best
     RETURN collect({
       nodes: [n IN best.nodes | {labels: labels(n), props: properties(n)}],
-      rels: [rel IN best.rels | {type: type(rel), start: startNode(rel).id, props: properties(rel)}]
+      rels: [rel IN best.rels | {type: type(rel), start: startNode(rel).id, props: properties(rel)}],
+      degrees: [n IN best.nodes | COUNT { (n)-[:{{domain}}]-() }]
     }) AS paths
   }
-  RETURN collect({entity: {labels: labels(c), props: properties(c)}, reaches: reaches, score: score, paths: paths}) AS brokers
+  RETURN collect({entity: {labels: labels(c), props: properties(c)}, reaches: reaches, score: score, sampled: sampled, paths: paths}) AS brokers
 }
 RETURN missing, brokers

@@ -227,3 +227,50 @@ export function explainSharedNeighbour(shared: EntityRecord): string {
       return `Both are linked to the ${NOUN[shared.label]} ${name}.`;
   }
 }
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * How big a hub is, in words: "2,635 participants" for an event, "used by 4,565
+ * organizations and technologies" for a modality, "addressed by …" for an
+ * indication, else "1,257 relationships". `members` is null for other kinds.
+ */
+export function hubSize(hub: EntityRecord, degree: number, members: number | null): string {
+  if (members !== null && hub.label === 'Event') return `${count(members)} participants`;
+  if (members !== null && hub.label === 'Modality') return `used by ${count(members)} organizations and technologies`;
+  if (members !== null && hub.label === 'Indication') return `addressed by ${count(members)} organizations and technologies`;
+  return `${count(degree)} relationships`;
+}
+
+/** The hub entity with its size after its name, for the sentence of the hop that reaches it. */
+export function withSize(hub: EntityRecord, size: string): EntityRecord {
+  return { ...hub, props: { ...hub.props, name: `${nameOf(hub)} (${size})` } };
+}
+
+const SHARED_VERB: Partial<Record<RelationshipType, string>> = {
+  PARTICIPATED_IN: 'took part in',
+  ORGANIZED: 'organized',
+  CO_HOSTED: 'co-hosted',
+  SPOKE_AT: 'spoke at',
+  USES_MODALITY: 'work with',
+  TARGETS_INDICATION: 'address',
+  FOCUSES_ON: 'focus on',
+  DEVELOPS: 'develop',
+  PARTY_TO: 'are parties to',
+  APPLIES_IN: 'grant rights in',
+};
+
+/**
+ * Why a path through a hub is weak, naming the hub and its size: "Hexun Bio and
+ * Astellas Pharma Inc. both took part in X (2,635 participants)." when both
+ * neighbours relate to the hub the same way, else "X (1,257 relationships) links
+ * A and B."
+ */
+export function explainHub(hub: EntityRecord, size: string, before: HopFacts, after: HopFacts): string {
+  const a = before.from;
+  const b = after.to;
+  const verb = SHARED_VERB[before.type];
+  const bothPointAtHub = before.type === after.type && before.direction === 'FORWARD' && after.direction === 'BACKWARD';
+  if (verb && bothPointAtHub) return `${subjectOf(a)} and ${nameOf(b)} both ${verb} ${nameOf(hub)} (${size}).`;
+  return `${subjectOf(hub)} (${size}) links ${nameOf(a)} and ${nameOf(b)}.`;
+}

@@ -10,6 +10,18 @@ export interface HopRecord {
   properties: Record<string, unknown>;
   explanation: string;
   sources: CitationRecord[];
+  /** The hop enters or leaves a hub (a weak link). */
+  weak: boolean;
+}
+
+/** A hub a path passes through, with its size. */
+export interface HubRecord {
+  entity: EntityRecord;
+  /** Its domain relationships. */
+  degree: number;
+  /** An event's participants, a modality's or an indication's users; null for other kinds. */
+  members: number | null;
+  explanation: string;
 }
 
 export interface PathRecord {
@@ -17,24 +29,34 @@ export interface PathRecord {
   nodes: EntityRecord[];
   hops: HopRecord[];
   explanation: string;
+  /** See src/modules/paths/rank.ts. */
+  strength: number;
+  weak: boolean;
+  hubs: HubRecord[];
 }
 
 export interface SubgraphRecord {
   nodes: EntityRecord[];
   edges: { id: string; type: RelationshipType; source: string; target: string; properties: Record<string, unknown> }[];
   truncated: boolean;
+  /** Ids of expanded entities whose neighbours were sampled (hubs). */
+  sampled: string[];
 }
 
 export interface BrokerRecord {
   entity: EntityRecord;
   reaches: number;
   score: number;
+  /** Found among a sample of a hub's members. */
+  sampled: boolean;
   paths: PathRecord[];
 }
 
 export interface ReasonRecord {
   shared: EntityRecord;
   weight: number;
+  /** The shared neighbour is a hub whose members were sampled. */
+  sampled: boolean;
   explanation: string;
 }
 

@@ -1,10 +1,13 @@
+import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherTemplate } from '../../db/cypher';
-import type { Executor } from '../../db/executor';
+import { run, type Executor } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { publicProperties, relationshipCitations, toEntityRecord, type EntityRecord } from '../entity/records';
-import { explainHop, explainPath, explainSharedNeighbour } from './explain';
-import type { BrokerRecord, HopRecord, PathRecord, SubgraphRecord, SuggestionRecord } from './records';
+import { explainHop, explainHub, explainPath, explainSharedNeighbour, hubSize, withSize } from './explain';
+import { HUB_DEGREE, SEARCH_BUDGET, searchFrontiers, type Candidate, type NodeInfo } from './frontier';
+import { isDated, pathStrength, selectPaths } from './rank';
+import type { BrokerRecord, HopRecord, HubRecord, PathRecord, SubgraphRecord, SuggestionRecord } from './records';
 
 /**
  * Graph questions about how entities connect: k shortest paths, neighbourhoods,
@@ -20,31 +23,44 @@ export const PATH_QUERY_TIMEOUT_MS = 5_000;
 /** Types walked unless the caller names others: every domain type but LOCATED_IN (countries are supernodes). */
 export const DEFAULT_WALK_TYPES: readonly RelationshipType[] = RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'LOCATED_IN');
 
-/** Brokers are never found through an intermediate with more relationships than this. */
-export const MAX_BROKER_HUB_DEGREE = 10_000;
-
 type NodeRow = { labels: string[]; props: Record<string, unknown> };
 type RelRow = { type: RelationshipType; start: string; props: Record<string, unknown> };
-type PathRow = { nodes: NodeRow[]; rels: RelRow[] };
+/**
+ * A path as read from Neo4j: nodes in path order, relationships with their
+ * start node's id, each node's domain degree, and for hubs their member count
+ * (null, or absent, when unknown or not counted for that kind).
+ */
+export type PathRow = { nodes: NodeRow[]; rels: RelRow[]; degrees: number[]; members?: (number | null)[] };
 
 const call = { timeoutMs: PATH_QUERY_TIMEOUT_MS };
+/**
+ * The path search runs two to six statements in one transaction, each bounded
+ * by the search budget rather than by the graph; the allowance is per statement
+ * so a cold server (every plan compiled on first use) still answers.
+ */
+const searchCall = { timeoutMs: 2 * PATH_QUERY_TIMEOUT_MS };
 
 function walkTypes(types: readonly RelationshipType[] | null | undefined): readonly RelationshipType[] {
   return types && types.length ? [...new Set(types)] : DEFAULT_WALK_TYPES;
 }
 
 /**
- * A path as Cypher returned it (nodes in path order, relationships with their
- * start node's id) as a PathRecord: each hop's direction relative to path
- * order, its public properties, citations and sentence.
+ * A path as a PathRecord: each hop's direction relative to path order, its
+ * public properties, citations and sentence; the intermediaries above
+ * `hubDegree` as hubs (with their size, which the hop reaching them states),
+ * and the path's strength (src/modules/paths/rank.ts).
  */
-export function toPathRecord(row: PathRow): PathRecord {
+export function toPathRecord(row: PathRow, hubDegree: number = HUB_DEGREE): PathRecord {
   const nodes = row.nodes.map(toEntityRecord);
+  const last = nodes.length - 1;
+  const isHub = (i: number) => i > 0 && i < last && row.degrees[i]! > hubDegree;
+  const sizes = nodes.map((n, i) => (isHub(i) ? hubSize(n, row.degrees[i]!, row.members?.[i] ?? null) : null));
   const hops = row.rels.map((rel, i): HopRecord => {
     const from = nodes[i]!;
     const to = nodes[i + 1]!;
     const properties = publicProperties(rel.props);
     const direction = rel.start === from.id ? 'FORWARD' : 'BACKWARD';
+    const named = sizes[i + 1] ? withSize(to, sizes[i + 1]!) : to;
     return {
       from,
       to,
@@ -52,10 +68,25 @@ export function toPathRecord(row: PathRow): PathRecord {
       direction,
       properties,
       sources: relationshipCitations(rel.props),
-      explanation: explainHop({ from, to, type: rel.type, direction, properties }),
+      explanation: explainHop({ from, to: named, type: rel.type, direction, properties }),
+      weak: isHub(i) || isHub(i + 1),
     };
   });
-  return { length: hops.length, nodes, hops, explanation: explainPath(hops) };
+  const hubs: HubRecord[] = [];
+  nodes.forEach((entity, i) => {
+    if (!isHub(i)) return;
+    const members = row.members?.[i] ?? null;
+    hubs.push({ entity, degree: row.degrees[i]!, members, explanation: explainHub(entity, sizes[i]!, hops[i - 1]!, hops[i]!) });
+  });
+  const intermediaries = nodes.slice(1, -1).map((n, i) => ({
+    degree: row.degrees[i + 1]!,
+    dated: isDated(n.props, row.rels[i]!.props, row.rels[i + 1]!.props),
+  }));
+  const strength = pathStrength(
+    intermediaries,
+    row.rels.map((r) => ({ sourceCount: new Set(relationshipCitations(r.props).map((c) => c.sourceId)).size })),
+  );
+  return { length: hops.length, nodes, hops, explanation: explainPath(hops), strength, weak: hubs.length > 0, hubs };
 }
 
 export interface PathQuery {
@@ -66,38 +97,112 @@ export interface PathQuery {
   types?: readonly RelationshipType[] | null;
   avoid?: readonly string[] | null;
   crossBorderOnly: boolean;
-  /** Entities with more relationships are not walked through (endpoints exempt). */
-  maxHubDegree: number;
+  /** Entities with more relationships are left out altogether (endpoints exempt); null keeps hubs as weak links. */
+  maxHubDegree: number | null;
 }
 
+/** Most relationship variants of one node sequence kept (two relationships over the same nodes are two paths). */
+const VARIANTS_PER_PATH = 4;
+
 /**
- * Up to `first` paths from `from` to `to`, shortest first, none repeating a node.
- * The endpoints themselves are never "avoided" (avoid is about passing through).
- * Throws NOT_FOUND when either endpoint does not exist.
- *
- * Two stages, because on hub-heavy graphs finding the 2nd..kth path is what
- * costs (measured at 1M relationships: SHORTEST 5 4.7 s, ALL SHORTEST 0.13 s for
- * one pair): first every path of the shortest length; only when those are fewer
- * than `first` (and some exist) the k shortest paths of any length.
+ * Up to `first` paths from `from` to `to` (src/modules/paths/rank.ts orders
+ * them: a shortest path first, specific links before weak ones), none
+ * repeating a node, found by the hub-free frontier search of
+ * src/modules/paths/frontier.ts in one read transaction: its round trips, then
+ * one more for the kept paths' entities and relationships. The endpoints are
+ * never "avoided" (avoid is about passing through). Throws NOT_FOUND when
+ * either endpoint does not exist.
  */
 export async function findPaths(executor: Executor, q: PathQuery): Promise<PathRecord[]> {
   const types = walkTypes(q.types);
   const avoid = [...new Set(q.avoid ?? [])].filter((id) => id !== q.from && id !== q.to);
-  const params = { from: q.from, to: q.to, avoid, crossBorderOnly: q.crossBorderOnly, limit: q.first, maxHubDegree: q.maxHubDegree };
-  const run = async (k: number, unit: 'PATHS' | 'GROUPS') => {
-    const query = cypherTemplate('paths/shortest', { k, unit, maxHops: q.maxHops, types });
-    const rows = await executor.read<{ fromFound: boolean; toFound: boolean; paths: PathRow[] }>(query, params, call);
-    const row = rows[0];
-    if (!row?.fromFound) throw new NotFoundError('Entity', q.from);
-    if (!row.toFound) throw new NotFoundError('Entity', q.to);
-    return row.paths;
-  };
-  const shortest = await run(1, 'GROUPS');
-  const paths = shortest.length === 0 || shortest.length >= q.first ? shortest : await run(q.first, 'PATHS');
-  return paths.map(toPathRecord);
+  return executor.readTransaction(
+    'paths/search',
+    async (tx) => {
+      const found = await searchFrontiers(tx, {
+        from: q.from,
+        to: q.to,
+        maxHops: q.maxHops,
+        first: q.first,
+        types,
+        avoid,
+        crossBorderOnly: q.crossBorderOnly,
+        hubDegree: HUB_DEGREE,
+        maxHubDegree: q.maxHubDegree,
+        budget: SEARCH_BUDGET,
+      });
+      if (!found.fromKey) throw new NotFoundError('Entity', q.from);
+      if (!found.toKey) throw new NotFoundError('Entity', q.to);
+      const hubDegree = Math.min(HUB_DEGREE, q.maxHubDegree ?? Infinity);
+      const degreeOf = (key: string) => found.info.get(key)!.degree;
+      // Room for relationship variants and for dates and sources to reorder.
+      const kept = selectPaths(
+        found.candidates.map((c) => ({
+          candidate: c,
+          length: c.keys.length - 1,
+          weak: c.hubs.length > 0,
+          strength: pathStrength(c.keys.slice(1, -1).map((k) => ({ degree: degreeOf(k), dated: true })), []),
+          key: c.keys.join(' '),
+        })),
+        q.first * 2,
+      ).map((r) => r.candidate);
+      if (kept.length === 0) return [];
+      const rows = await readPaths(tx, kept, types, found.info);
+      return selectPaths(
+        rows.map((row) => {
+          const path = toPathRecord(row, hubDegree);
+          return Object.assign(path, { key: path.nodes.map((n) => n.id).join(' ') + ' ' + path.hops.map((h) => h.type).join(' ') });
+        }),
+        q.first,
+      ).map(({ key: _key, ...path }) => path);
+    },
+    searchCall,
+  );
 }
 
-/** Nodes and edges within `depth` hops of `id`, at most `limit` nodes (the root first). NOT_FOUND when unknown. */
+/** The kept candidates' entities and relationships (one round trip), one PathRow per relationship variant. */
+async function readPaths(tx: ManagedTransaction, kept: Candidate[], types: readonly RelationshipType[], info: Map<string, NodeInfo>): Promise<PathRow[]> {
+  const nodeKeys = [...new Set(kept.flatMap((c) => c.keys))];
+  const pairs = new Map<string, [string, string]>();
+  for (const c of kept) c.keys.slice(1).forEach((k, i) => pairs.set(`${c.keys[i]} ${k}`, [c.keys[i]!, k]));
+  const hubKeys = [...new Set(kept.flatMap((c) => c.hubs))];
+  type StoredRel = { from: string; to: string; type: RelationshipType; forward: boolean; props: Record<string, unknown> };
+  const [row] = await run<{ nodes: (NodeRow & { key: string })[]; rels: StoredRel[]; hubs: { key: string; members: number | null }[] }>(tx, cypherTemplate('paths/frontierPaths', { types: [...types] }), { nodes: nodeKeys, pairs: [...pairs.values()], hubs: hubKeys });
+  const nodeOf = new Map(row!.nodes.map((n) => [n.key, n]));
+  const membersOf = new Map(row!.hubs.map((h) => [h.key, h.members]));
+  const relsOf = new Map<string, StoredRel[]>();
+  for (const rel of row!.rels) {
+    const id = `${rel.from} ${rel.to}`;
+    relsOf.set(id, [...(relsOf.get(id) ?? []), rel]);
+  }
+  const out: PathRow[] = [];
+  for (const c of kept) {
+    const nodes = c.keys.map((k) => nodeOf.get(k));
+    if (nodes.some((n) => n === undefined)) continue;
+    const ids = nodes.map((n) => String(n!.props.id));
+    let variants: RelRow[][] = [[]];
+    c.keys.slice(1).forEach((k, i) => {
+      const choices = (relsOf.get(`${c.keys[i]} ${k}`) ?? []).map((r) => ({ type: r.type, start: r.forward ? ids[i]! : ids[i + 1]!, props: r.props }));
+      variants = variants.flatMap((v) => choices.map((r) => [...v, r])).slice(0, VARIANTS_PER_PATH);
+    });
+    for (const rels of variants) {
+      if (rels.length !== c.keys.length - 1) continue;
+      out.push({
+        nodes: nodes.map((n) => ({ labels: n!.labels, props: n!.props })),
+        rels,
+        degrees: c.keys.map((k) => info.get(k)!.degree),
+        members: c.keys.map((k) => membersOf.get(k) ?? null),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Nodes and edges within `depth` hops of `id`, at most `limit` nodes (the root
+ * first); of each entity expanded at most HUB_DEGREE neighbours are read, and
+ * `sampled` names those that have more. NOT_FOUND when unknown.
+ */
 export async function findNeighborhood(
   executor: Executor,
   q: { id: string; depth: number; limit: number; types?: readonly RelationshipType[] | null },
@@ -107,19 +212,22 @@ export async function findNeighborhood(
     nodes: NodeRow[];
     edges: { id: string; type: RelationshipType; source: string; target: string; props: Record<string, unknown> }[];
     truncated: boolean;
-  }>(query, { id: q.id, depth: q.depth, limit: q.limit }, call);
+    sampled: string[];
+  }>(query, { id: q.id, depth: q.depth, limit: q.limit, sample: HUB_DEGREE }, call);
   const row = rows[0];
   if (!row) throw new NotFoundError('Entity', q.id);
   return {
     nodes: row.nodes.map(toEntityRecord),
     edges: row.edges.map((e) => ({ id: e.id, type: e.type, source: e.source, target: e.target, properties: publicProperties(e.props) })),
     truncated: row.truncated,
+    sampled: row.sampled,
   };
 }
 
 /**
  * Organizations and people within two hops of at least two of `between`, best
- * first (scoring in cypher/queries/paths/brokers.cypher). Each broker's paths
+ * first (scoring in cypher/queries/paths/brokers.cypher); of a hub's members
+ * only a sample of HUB_DEGREE is read, and brokers found so are `sampled`. Each broker's paths
  * run from the broker to each given entity it reaches, in the order of `between`.
  * NOT_FOUND names the first unknown id.
  */
@@ -128,8 +236,8 @@ export async function findBrokers(executor: Executor, q: { between: readonly str
   const query = cypherTemplate('paths/brokers', { types: DEFAULT_WALK_TYPES, domain: RELATIONSHIP_TYPE_NAMES });
   const rows = await executor.read<{
     missing: string[];
-    brokers: { entity: NodeRow; reaches: number; score: number; paths: PathRow[] }[];
-  }>(query, { between, first: q.first, maxHubDegree: MAX_BROKER_HUB_DEGREE }, call);
+    brokers: { entity: NodeRow; reaches: number; score: number; sampled: boolean; paths: PathRow[] }[];
+  }>(query, { between, first: q.first, sample: HUB_DEGREE, hubDegree: HUB_DEGREE }, call);
   const row = rows[0];
   const missing = between.find((id) => row?.missing.includes(id));
   if (!row || missing !== undefined) throw new NotFoundError('Entity', missing ?? between[0]!);
@@ -138,14 +246,16 @@ export async function findBrokers(executor: Executor, q: { between: readonly str
     entity: toEntityRecord(b.entity),
     reaches: b.reaches,
     score: b.score,
-    paths: b.paths.map(toPathRecord).sort((x, y) => position(x) - position(y)),
+    sampled: b.sampled,
+    paths: b.paths.map((p) => toPathRecord(p)).sort((x, y) => position(x) - position(y)),
   }));
 }
 
 /**
  * Organizations to partner with `id`, by Adamic–Adar over shared neighbours
  * (cypher/queries/paths/suggestions.cypher), each with its reasons strongest
- * first. NOT_FOUND when `id` is unknown; BAD_USER_INPUT (field id) when it is
+ * first; of a hub's members only a sample of HUB_DEGREE is read, and the
+ * reasons it gives are `sampled`. NOT_FOUND when `id` is unknown; BAD_USER_INPUT (field id) when it is
  * not an organization.
  */
 export async function findSuggestedPartners(
@@ -155,8 +265,8 @@ export async function findSuggestedPartners(
   const query = cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES });
   const rows = await executor.read<{
     isOrganization: boolean;
-    suggestions: { organization: NodeRow; score: number; reasons: { shared: NodeRow; weight: number }[] }[];
-  }>(query, { id: q.id, country: q.country ?? null, first: q.first }, call);
+    suggestions: { organization: NodeRow; score: number; reasons: { shared: NodeRow; weight: number; sampled: boolean }[] }[];
+  }>(query, { id: q.id, country: q.country ?? null, first: q.first, sample: HUB_DEGREE, hubDegree: HUB_DEGREE }, call);
   const row = rows[0];
   if (!row) throw new NotFoundError('Entity', q.id);
   if (!row.isOrganization) throw new BadUserInputError(`Invalid argument id: "${q.id}" is not an organization`, 'id');
@@ -165,7 +275,7 @@ export async function findSuggestedPartners(
     score: s.score,
     reasons: s.reasons.map((r) => {
       const shared: EntityRecord = toEntityRecord(r.shared);
-      return { shared, weight: r.weight, explanation: explainSharedNeighbour(shared) };
+      return { shared, weight: r.weight, sampled: r.sampled, explanation: explainSharedNeighbour(shared) };
     }),
   }));
 }

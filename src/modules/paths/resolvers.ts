@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
-import { countryCode, entityId, idList, pageSize, parseArgs } from '../inputs';
+import { countryCode, entityId, idList, pageSize, parseArgs } from '../../validation';
 import { findBrokers, findNeighborhood, findPaths, findSuggestedPartners } from './repository';
 
 /** An integer argument from 1 to `max` (hops, depth). */
@@ -58,7 +58,7 @@ export const pathsResolvers: Resolvers = {
         types: a.relationshipTypes,
         avoid: a.avoid,
         crossBorderOnly: a.crossBorderOnly ?? false,
-        maxHubDegree: a.maxHubDegree ?? 1000,
+        maxHubDegree: a.maxHubDegree ?? null,
       });
     },
     neighborhood: (_root, args, ctx) => {

@@ -1,0 +1,24 @@
+// The last resort of a partnership-path search (src/modules/paths/frontier.ts),
+// run only when no path through at most one hub exists: two hubs, each reached
+// by one side, linked by one non-hub entity x (a company that took part in one
+// forum and works with one modality). Hubs are never expanded in full: at most
+// $sample members of the first hub of each pair (the smaller one) are read, in
+// the store's order, and each is checked against the second hub with both ends
+// bound. So the cost is at most $sample relationships per pair, whatever the
+// hubs' size, and a bridge outside the sample is not seen.
+// $pairs lists [first hub, second hub] elementIds. {{types}} are the walked
+// types; {{domain}} every domain type (degrees count these).
+// One row per pair that has a bridge, with the first bridge found.
+UNWIND $pairs AS pair
+MATCH (h1:Entity) WHERE elementId(h1) = pair[0]
+MATCH (h2:Entity) WHERE elementId(h2) = pair[1]
+CALL (h1, h2) {
+  MATCH (h1)-[r1:{{types}}]-(x:Entity)
+  WHERE r1.retracted IS NULL AND x.retracted IS NULL AND NOT x.id IN $avoid AND NOT elementId(x) IN $terminal
+  WITH DISTINCT x LIMIT $sample
+  WITH x, COUNT { (x)-[:{{domain}}]-() } AS degree
+  WHERE degree <= $hubDegree AND EXISTS { MATCH (x)-[r2:{{types}}]-(h2) WHERE r2.retracted IS NULL }
+  RETURN x, degree
+  LIMIT 1
+}
+RETURN pair, elementId(x) AS node, degree, coalesce(x.country, x.code) AS country
