@@ -73,6 +73,8 @@ export const configSchema = z.object({
   OPERATION_ALLOWLIST_FILE: z.string().min(1).optional(),
   /** Require a valid bearer token for reads too (introspection stays open). */
   READS_REQUIRE_TOKEN: bool.default(false),
+  /** After SIGTERM or SIGINT, how long requests in flight get to finish before their connections are closed and the process exits, in milliseconds. Keep it below the supervisor's kill timeout (docker stop: 10 s). */
+  SHUTDOWN_GRACE_MS: positiveInt.max(600_000, 'must be at most 600000').default(8_000),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

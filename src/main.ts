@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import * as path from 'node:path';
 import { createTokenVerifier } from './auth';
 import { ConfigError, loadConfig } from './config';
@@ -12,10 +13,16 @@ import { createMetrics } from './observability/metrics';
 import { graphIsEmpty, loadSeedDirectory } from './seed/loadSeed';
 import { createServer } from './server';
 
+/** How long after the grace period a shutdown that still has not finished is cut short. */
+const SHUTDOWN_BACKSTOP_MS = 2_000;
+
 const packageVersion = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
   .version;
 
-/** config -> database -> migrations (and seed on an empty graph) -> server -> listen; clean shutdown on signals. */
+/**
+ * config -> database -> migrations (and seed on an empty graph) -> server -> listen.
+ * The first SIGTERM/SIGINT drains requests and exits 0; a second one exits at once.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -63,12 +70,26 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(128 + osConstants.signals[signal]);
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down: draining requests');
-    await server.stop();
-    await driver.close();
+    logger.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down: draining requests');
+    // The drain closes busy connections after the grace period; this ends the
+    // process even if something after it (closing the driver) does not return.
+    setTimeout(() => {
+      logger.error({ graceMs: config.SHUTDOWN_GRACE_MS }, 'shutdown outlasted the grace period: exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS + SHUTDOWN_BACKSTOP_MS).unref();
+    try {
+      await server.stop();
+      await driver.close();
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
     logger.info('stopped');
     process.exit(0);
   };

@@ -33,7 +33,10 @@ export interface ServerDeps extends AppDeps {
 export interface AppServer {
   /** The HTTP server, not yet listening. */
   httpServer: http.Server;
-  /** Stops accepting requests, drains those in flight, then resolves. */
+  /**
+   * Stops accepting requests and lets those in flight finish; connections still
+   * busy after SHUTDOWN_GRACE_MS are closed. Every call returns the same promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -68,13 +71,16 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     formatError: createErrorFormatter(development, (err) => deps.logger.error({ err }, 'unexpected error while resolving')),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT. Apollo's own handler would call stop() alongside
+    // ours, and in @apollo/server 5.5 a second concurrent stop() never resolves.
+    stopOnTerminationSignals: false,
     introspection: true,
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
       ...(allowlist ? [operationAllowlistPlugin(allowlist)] : []),
       ...(config.READS_REQUIRE_TOKEN ? [readAccessPlugin()] : []),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(metrics, deps.logger),
     ],
@@ -134,8 +140,9 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
 
   app.use(httpErrorHandler(deps.logger));
 
+  let stopped: Promise<void> | undefined;
   return {
     httpServer,
-    stop: () => apollo.stop(),
+    stop: () => (stopped ??= apollo.stop()),
   };
 }
