@@ -1,0 +1,22 @@
+// One text for every label: row.label is one of ECOSYSTEM_LABELS (the loader
+// checks) and is set as a dynamic label next to :Entity. row.props holds the
+// full definition's fields for a definition and only `properties` for a mention,
+// so applying them in any file order gives the same node. Aliases are unioned.
+// Each citation is one STATED_IN {evidence}; a page stating the entity twice with
+// different evidence keeps both. `unverified` is recomputed from every page now
+// citing the node, so the last file to touch it decides with all citations.
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+ON CREATE SET n.createdAt = datetime(), n.createdBy = $actor
+SET n:$(row.label), n += row.props,
+    n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])]
+WITH n, row
+CALL (n, row) {
+  UNWIND row.citations AS c
+  MATCH (s:Source {id: c.source})
+  MERGE (n)-[:STATED_IN {evidence: c.evidence}]->(s)
+}
+WITH n
+SET n.unverified = CASE WHEN COUNT { (n)-[:STATED_IN]->(s:Source) WHERE NOT coalesce(s.kind, '') IN $unverifyingKinds } = 0
+                        THEN true ELSE null END
+RETURN count(n) AS written
