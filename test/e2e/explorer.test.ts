@@ -160,6 +160,41 @@ describe('explorer page', () => {
     await page.close();
   });
 
+  it('lists specific links first and weak links (through a hub) apart, drawn dashed', async () => {
+    // Make the Tokyo forum a hub: 250 more attendees take it above the 200-relationship hub degree.
+    const database = process.env.TEST_NEO4J_DATABASE ?? 'neo4j';
+    await app.driver.executeQuery(
+      `MATCH (forum:Entity {id: 'forum-2025-04-23-tokyo'})
+       UNWIND range(1, 250) AS i
+       CREATE (o:Entity:Organization {id: 'e2e-attendee-' + i, name: 'E2E Attendee ' + i, country: 'JP'})
+       CREATE (o)-[:PARTICIPATED_IN {role: 'attendee', sourceIds: ['e2e'], evidence: ['Written by the test.']}]->(forum)`,
+      {},
+      { database },
+    );
+    try {
+      const page = await openPage('/explore?from=duogenic-stemcells&to=a-and-i-co-ltd');
+      await page.locator('.weak-links .path').first().waitFor({ timeout: 20_000 });
+      const specific = await page.locator('.specific-links .path h3').allTextContents();
+      const weak = await page.locator('.weak-links .path').allTextContents();
+      expect(specific.length).toBeGreaterThan(0);
+      expect(specific[0]).toMatch(/strength \d/);
+      expect(weak.join(' ')).toMatch(/Weak link: DuoGenic StemCells Corporation and A&I Co., Ltd. both took part in Taiwan-Japan Investment and Industry Networking Event \(2\d\d participants\)/);
+      // The specific list comes before the weak one, and the hub's hops are dashed.
+      const order = await page.locator('#results section').evaluateAll((sections) => sections.map((s) => s.className));
+      expect(order).toEqual(['specific-links', 'weak-links']);
+      const dashed = (await page.evaluate(`window.__cy.edges('.weak').map((e) => [e.source().id(), e.target().id(), e.style('line-style')])`)) as string[][];
+      expect(dashed).toEqual(expect.arrayContaining([['duogenic-stemcells', 'forum-2025-04-23-tokyo', 'dashed']]));
+      expect(await page.evaluate(`window.__cy.getElementById('forum-2025-04-23-tokyo').hasClass('hub')`)).toBe(true);
+      expect(await page.evaluate(`window.__cy.edges('.weak').filter((e) => e.source().id() === 'duogenic-stemcells' && e.target().id() === 'agreement-duogenic-ai-licence-2025').length`)).toBe(0);
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: join(SHOTS, 'explorer-weak-links.png') });
+      await page.locator('#results').screenshot({ path: join(SHOTS, 'explorer-weak-links-list.png') });
+      await page.close();
+    } finally {
+      await app.driver.executeQuery(`MATCH (o:Entity) WHERE o.id STARTS WITH 'e2e-attendee-' DETACH DELETE o`, {}, { database });
+    }
+  });
+
   it('focuses an entity from a link and lists its neighbours', async () => {
     const page = await openPage('/explore?focus=modality-exosome');
     await expect(page.locator('#details-name').textContent()).resolves.toBeTruthy();

@@ -17,8 +17,11 @@ const PATHS = /* GraphQL */ `
     partnershipPaths(from: $from, to: $to, maxHops: $maxHops, first: $first, relationshipTypes: $types, avoid: $avoid, crossBorderOnly: $crossBorderOnly) {
       length
       explanation
+      strength
+      weak
+      hubs { entity { id name } degree members explanation }
       nodes { ${NODE} }
-      hops { from { id } to { id } type direction explanation sources { source { title publisher publishedOn } } }
+      hops { from { id } to { id } type direction weak explanation sources { source { title publisher publishedOn } } }
     }
   }
 `;
@@ -39,6 +42,7 @@ const NEIGHBORHOOD = /* GraphQL */ `
   query Neighbourhood($id: ID!, $limit: Int) {
     neighborhood(id: $id, depth: 1, limit: $limit) {
       truncated
+      sampled
       nodes { ${NODE} }
       edges { type source target }
     }
@@ -50,8 +54,9 @@ const BROKERS = /* GraphQL */ `
     brokers(between: $between, first: 5) {
       reaches
       score
+      sampled
       entity { ${NODE} }
-      paths { nodes { ${NODE} } hops { from { id } to { id } type direction explanation } }
+      paths { weak nodes { ${NODE} } hops { from { id } to { id } type direction weak explanation } }
     }
   }
 `;
@@ -61,7 +66,7 @@ const SUGGESTED = /* GraphQL */ `
     suggestedPartners(id: $id, country: $country, first: 8) {
       score
       organization { id name type kind countryCode }
-      reasons { explanation weight }
+      reasons { explanation weight sampled }
     }
   }
 `;
@@ -72,11 +77,17 @@ interface Hop {
   type: string;
   direction: 'FORWARD' | 'BACKWARD';
   explanation: string;
+  /** The hop enters or leaves a hub: drawn dashed. */
+  weak?: boolean;
   sources?: { source: { title: string; publisher: string; publishedOn: string } }[];
 }
 interface Path {
   length?: number;
   explanation?: string;
+  strength?: number;
+  /** Passes through a hub: listed under "weak links", its hub hops dashed. */
+  weak?: boolean;
+  hubs?: { entity: { id: string; name: string }; degree: number; members: number | null; explanation: string }[];
   nodes: GNode[];
   hops: Hop[];
 }
@@ -91,9 +102,15 @@ interface Details extends GNode {
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
+/** Weak links (hops into or out of a hub) are dashed and thinner; hubs get a dashed ring. */
+const WEAK_STYLE = [
+  { selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 5], width: 2, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1' } },
+  { selector: 'node.hub', style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#9aa5b1' } },
+];
+
 const cy: Core = cytoscape({
   container: $('cy'),
-  style: STYLE,
+  style: [...STYLE, ...WEAK_STYLE] as typeof STYLE,
   wheelSensitivity: 0.3,
   minZoom: 0.15,
   maxZoom: 3,
@@ -304,30 +321,55 @@ async function findConnections(): Promise<void> {
     status(`No connection within ${variables.maxHops} hops with these settings. Try more hops, other relationship types or fewer avoided entities.`);
     return;
   }
-  for (const path of paths) {
-    for (const node of path.nodes) addNode(node, 'path');
-    for (const hop of path.hops) addEdge(hopEdge(hop), 'path', 'path');
-  }
+  drawPaths(paths, 'path', 'path');
   cy.getElementById(from.id).addClass('endpoint');
   cy.getElementById(to.id).addClass('endpoint');
   layoutPaths(paths, from.id, to.id);
-  status(`${paths.length} path${paths.length > 1 ? 's' : ''} from ${from.name} to ${to.name}, shortest first. Click a path to highlight it, a node for details.`);
+  const weak = paths.filter((p) => p.weak).length;
+  const split = weak ? `: ${paths.length - weak} specific, ${weak} weak (through a hub, dashed)` : '';
+  status(`${paths.length} path${paths.length > 1 ? 's' : ''} from ${from.name} to ${to.name}${split}. Click a path to highlight it, a node for details.`);
   renderPaths(paths);
 }
 
+/** Draws paths' nodes and hops for `owner`; hops into or out of a hub are dashed, hubs ringed. */
+function drawPaths(paths: Path[], owner: string, classes = ''): void {
+  for (const path of paths) {
+    for (const node of path.nodes) addNode(node, owner, { x: (Math.random() - 0.5) * 300, y: (Math.random() - 0.5) * 300 });
+    for (const hop of path.hops) addEdge(hopEdge(hop), owner, `${classes}${hop.weak ? ' weak' : ''}`.trim());
+    for (const hub of path.hubs ?? []) cy.getElementById(hub.entity.id).addClass('hub');
+  }
+}
+
+/**
+ * The paths as two lists: specific links first, then "weak links" (through a
+ * hub), each with its strength and, for weak ones, the hub and its size.
+ */
 function renderPaths(paths: Path[], heading = 'Connections'): void {
   const results = $('results');
   results.replaceChildren(h('h2', {}, heading));
-  paths.forEach((path, i) => {
-    const box = h(
+  const box = (path: Path, i: number) => {
+    const el = h(
       'div',
-      { class: 'path', 'data-path': i, tabindex: 0 },
-      h('h3', {}, `Path ${i + 1} · ${path.hops.length} hop${path.hops.length === 1 ? '' : 's'}`),
-      h('ol', {}, ...path.hops.map((hop) => h('li', { class: 'hop-explanation' }, hop.explanation))),
+      { class: `path${path.weak ? ' weak' : ''}`, 'data-path': i, tabindex: 0 },
+      h('h3', {}, `Path ${i + 1} · ${path.hops.length} hop${path.hops.length === 1 ? '' : 's'}`,
+        path.strength === undefined ? '' : h('span', { class: 'strength', title: 'How specific the link is, 0 to 1' }, ` · strength ${path.strength.toPrecision(2)}`)),
+      ...(path.hubs ?? []).map((hub) => h('p', { class: 'hub-note' }, `Weak link: ${hub.explanation}`)),
+      h('ol', {}, ...path.hops.map((hop) => h('li', { class: `hop-explanation${hop.weak ? ' weak' : ''}` }, hop.explanation))),
     );
-    box.addEventListener('click', () => highlightPath(path, box));
-    results.append(box);
-  });
+    el.addEventListener('click', () => highlightPath(path, el));
+    return el;
+  };
+  const specific = paths.map((p, i) => ({ p, i })).filter(({ p }) => !p.weak);
+  const weak = paths.map((p, i) => ({ p, i })).filter(({ p }) => p.weak);
+  if (specific.length) results.append(h('section', { class: 'specific-links' }, h('h3', { class: 'list-title' }, 'Specific links'), ...specific.map(({ p, i }) => box(p, i))));
+  if (weak.length) {
+    results.append(
+      h('section', { class: 'weak-links' },
+        h('h3', { class: 'list-title' }, 'Weak links'),
+        h('p', { class: 'muted small' }, 'Through a hub that very many are linked to (dashed on the graph): true, but says little.'),
+        ...weak.map(({ p, i }) => box(p, i))),
+    );
+  }
 }
 
 function highlightPath(path: Path, box: HTMLElement): void {
@@ -442,7 +484,7 @@ function selectNode(id: string): void {
 
 async function expand(id: string, limit: number): Promise<void> {
   status('Expanding…');
-  let hood: { truncated: boolean; nodes: GNode[]; edges: GEdge[] };
+  let hood: { truncated: boolean; sampled: string[]; nodes: GNode[]; edges: GEdge[] };
   try {
     hood = (await gql<{ neighborhood: typeof hood }>(NEIGHBORHOOD, { id, limit })).neighborhood;
   } catch (error) {
@@ -469,7 +511,8 @@ async function expand(id: string, limit: number): Promise<void> {
   }
   expanded.add(id);
   const added = cy.nodes().length - before;
-  const cut = hood.truncated ? ` (cut at ${limit}: choose a larger limit for more)` : '';
+  const sampled = hood.sampled.length ? ` It is a hub: its neighbours shown are a sample.` : '';
+  const cut = (hood.truncated ? ` (cut at ${limit}: choose a larger limit for more)` : '') + sampled;
   status(added ? `Added ${added} neighbour${added === 1 ? '' : 's'}${cut}.` : `Every neighbour is already drawn${cut}.`);
   if (before === 0) runLayout();
   else cy.animate({ fit: { eles: cy.elements(), padding: 50 } }, { duration: 300 });
@@ -495,7 +538,7 @@ async function showBrokers(): Promise<void> {
   const to = toPicker.value;
   if (!from || !to) return;
   status('Looking for brokers…');
-  let brokers: { reaches: number; score: number; entity: GNode; paths: Path[] }[];
+  let brokers: { reaches: number; score: number; sampled: boolean; entity: GNode; paths: Path[] }[];
   try {
     brokers = (await gql<{ brokers: typeof brokers }>(BROKERS, { between: [from.id, to.id] })).brokers;
   } catch (error) {
@@ -510,7 +553,7 @@ async function showBrokers(): Promise<void> {
     results.append(
       h('div', { class: 'list-item broker', 'data-id': broker.entity.id },
         h('b', {}, broker.entity.name),
-        h('span', { class: 'muted' }, ` · reaches ${broker.reaches} · score ${broker.score.toFixed(2)}`),
+        h('span', { class: 'muted' }, ` · reaches ${broker.reaches} · score ${broker.score.toFixed(2)}${broker.sampled ? ' · one of a sample of a hub’s members' : ''}`),
         h('ol', {}, ...broker.paths.flatMap((p) => p.hops.map((hop) => h('li', {}, hop.explanation)))),
         h('button', { type: 'button', onclick: () => showOnGraph(`broker:${broker.entity.id}`, broker.paths, broker.entity.id) }, 'Show on graph'),
       ),
@@ -520,17 +563,14 @@ async function showBrokers(): Promise<void> {
 
 function showOnGraph(owner: string, paths: Path[], focus: string): void {
   const empty = cy.nodes().length === 0;
-  for (const path of paths) {
-    for (const node of path.nodes) addNode(node, owner, { x: (Math.random() - 0.5) * 300, y: (Math.random() - 0.5) * 300 });
-    for (const hop of path.hops) addEdge(hopEdge(hop), owner);
-  }
+  drawPaths(paths, owner);
   if (empty) runLayout();
   selectNode(focus);
 }
 
 async function suggestPartners(entity: GNode, country: string): Promise<void> {
   status('Looking for partners…');
-  let suggestions: { score: number; organization: GNode; reasons: { explanation: string; weight: number }[] }[];
+  let suggestions: { score: number; organization: GNode; reasons: { explanation: string; weight: number; sampled: boolean }[] }[];
   try {
     suggestions = (await gql<{ suggestedPartners: typeof suggestions }>(SUGGESTED, { id: entity.id, country: country || null })).suggestedPartners;
   } catch (error) {
@@ -547,7 +587,7 @@ async function suggestPartners(entity: GNode, country: string): Promise<void> {
         h('span', { class: 'dot', style: `background:${countryColor(countryOf(s.organization))}` }), ' ',
         h('button', { type: 'button', class: 'link', onclick: () => { addNode(s.organization, 'pick', { x: Math.random() * 200, y: Math.random() * 200 }); selectNode(s.organization.id); } }, s.organization.name),
         h('span', { class: 'muted' }, ` · score ${s.score.toFixed(2)}`),
-        h('ul', {}, ...s.reasons.slice(0, 4).map((r) => h('li', {}, r.explanation))),
+        h('ul', {}, ...s.reasons.slice(0, 4).map((r) => h('li', {}, r.explanation, r.sampled ? h('span', { class: 'muted' }, ' (a hub: its members were sampled)') : ''))),
       ),
     );
   }
