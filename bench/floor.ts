@@ -6,14 +6,17 @@
  * as JSON. Started by bench/run.ts and driven by autocannon like the API.
  *
  * detail, list and search are written here as single queries (pattern
- * comprehensions, count + page). statistics, paths and neighborhood reuse the
- * project's own Cypher text (cypher/queries/...) because that text already is the
- * hand-written query; for those the ratio isolates the API's own overhead.
+ * comprehensions, count + page). statistics, neighborhood, brokers and
+ * suggestions reuse the project's own Cypher text (cypher/queries/...) because
+ * that text already is the hand-written query, and paths the project's own
+ * search code; for those the ratio isolates the API's own overhead.
  */
 import * as http from 'node:http';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../src/db/cypher';
 import { RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
+import { HUB_DEGREE } from '../src/modules/paths/frontier';
+import { searchPaths } from '../src/modules/paths/repository';
 import { luceneFor } from './workload';
 
 const DETAIL = `
@@ -44,8 +47,9 @@ WHERE node.retracted IS NULL
 RETURN node {.id, .name, labels: labels(node)} AS entity, score ORDER BY score DESC, node.name LIMIT 10`;
 
 const WALK = RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'LOCATED_IN');
-const PATHS = cypherTemplate('paths/shortest', { k: 5, unit: 'PATHS', maxHops: 4, types: WALK }).text;
 const HOOD = cypherTemplate('paths/neighborhood', { types: WALK }).text;
+const BROKERS = cypherTemplate('paths/brokers', { types: WALK, domain: RELATIONSHIP_TYPE_NAMES }).text;
+const SUGGESTIONS = cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES }).text;
 const STATS = [
   [cypherQuery('statistics/entitiesByType').text, {}],
   [cypherQuery('statistics/organizationsByCountryAndKind').text, {}],
@@ -73,8 +77,13 @@ const HANDLERS: Record<string, Handler> = {
     for (const [text, params] of STATS) out.push(await rows(tx, text, params));
     return out;
   },
-  paths: (tx, i) => rows(tx, PATHS, { from: i.from, to: i.to, avoid: [], crossBorderOnly: false, limit: neo4j.int(5), maxHubDegree: neo4j.int(1000) }),
-  neighborhood: (tx, i) => rows(tx, HOOD, { id: i.id, depth: neo4j.int(2), limit: neo4j.int(100) }),
+  // The path search is several statements steered by code (src/modules/paths/frontier.ts), so the
+  // floor runs that same code on the bare driver: the ratio is the API's own overhead.
+  paths: (tx, i) => searchPaths(tx, { from: String(i.from), to: String(i.to), maxHops: 4, first: 5, crossBorderOnly: false, maxHubDegree: null }),
+  neighborhood: (tx, i) => rows(tx, HOOD, { id: i.id, depth: neo4j.int(2), limit: neo4j.int(100), sample: neo4j.int(HUB_DEGREE) }),
+  brokers: (tx, i) => rows(tx, BROKERS, { between: i.between, first: neo4j.int(5), sample: neo4j.int(HUB_DEGREE), hubDegree: neo4j.int(HUB_DEGREE) }),
+  suggestions: (tx, i) =>
+    rows(tx, SUGGESTIONS, { id: i.id, country: i.country, first: neo4j.int(5), sample: neo4j.int(HUB_DEGREE), hubDegree: neo4j.int(HUB_DEGREE) }),
 };
 
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD!), {

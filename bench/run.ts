@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--instance bench] [--uri bolt://… --password …] [--duration 15] [--warmup 3]
- *                  [--connections 10] [--ops detail,list,…] [--targets ours,floor,peer] [--label small]
+ *                  [--connections 10] [--ops detail,list,…] [--targets ours,floor,peer] [--label small] [--port-base 4100]
  *
  * Spawns three HTTP processes against the same Neo4j and drives each with
  * autocannon (same connections, same rotating inputs, see bench/workload.ts):
@@ -17,7 +17,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
-import { workload, type Operation } from './workload';
+import { answerRate, pathTruth, truthRow, type PathVariantRow } from './pathTruth';
+import { pathPairs, workload, type Operation } from './workload';
 
 const root = path.resolve(__dirname, '..');
 function arg(name: string, fallback?: string): string | undefined {
@@ -36,7 +37,9 @@ const OPS = arg('ops')?.split(',');
 const LABEL = arg('label', INSTANCE)!;
 
 type Target = 'ours' | 'floor' | 'peer';
-const PORTS: Record<Target, number> = { ours: 4101, floor: 4102, peer: 4103 };
+/** --port-base N puts ours, floor and peer on N+1..N+3 (default 4100), so two benchmarks can run side by side. */
+const PORT_BASE = Number(arg('port-base', '4100'));
+const PORTS: Record<Target, number> = { ours: PORT_BASE + 1, floor: PORT_BASE + 2, peer: PORT_BASE + 3 };
 
 interface Row {
   op: string;
@@ -209,6 +212,7 @@ async function main(): Promise<void> {
   const targets = (['ours', 'floor', 'peer'] as Target[]).filter((t) => TARGETS.includes(t));
   const children = new Map<Target, ChildProcess>();
   const rows: Row[] = [];
+  const pathRows: PathVariantRow[] = [];
   const hwm: Partial<Record<Target, number>> = {};
   try {
     for (const t of targets) {
@@ -238,6 +242,14 @@ async function main(): Promise<void> {
         console.log(
           `${op.name.padEnd(13)} ${t.padEnd(6)} ${String(row.rps).padStart(8)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  errors ${row.errors}  RSS peak ${row.rssPeakMb} MB`,
         );
+      }
+    }
+    if (ops.some((o) => o.name === 'paths') && targets.includes('ours')) {
+      console.log('paths answer rate, one client at a time (truth cached per graph in .artifacts/bench/path-truth-*.json)');
+      const truth = await pathTruth(root, { uri: URI, password: PASSWORD }, size, pathPairs(size.orgs));
+      pathRows.push(truthRow(truth));
+      for (const [what, maxHubDegree] of [['partnershipPaths, default', null], ['partnershipPaths, maxHubDegree 1,000 (hubs left out)', 1000], ['partnershipPaths, maxHubDegree 1,000,000', 1_000_000]] as const) {
+        pathRows.push(await answerRate(PORTS.ours, truth, what, maxHubDegree));
       }
     }
     for (const t of targets) hwm[t] = Math.round(rssKb(children.get(t)!.pid!, 'VmHWM') / 1024);
@@ -272,11 +284,20 @@ async function main(): Promise<void> {
   console.log('\n| operation | ours ÷ floor (p50) | ours ÷ peer (throughput) |');
   console.log('| --- | ---: | ---: |');
   for (const s of summary) console.log(`| ${s.op} | ${s.oursOverFloorP50 ?? '–'} | ${s.oursOverPeerRps ?? '–'} |`);
+  if (pathRows.length) {
+    console.log(`\n| paths, one client, ${pathRows[0]!.pairs} organization pairs | pairs answered | answer rate | p50 ms | p95 ms | errors |`);
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of pathRows) {
+      console.log(`| ${r.what} | ${r.answered} / ${r.pairs}${r === pathRows[0] ? ' connected' : ''} | ${Math.round((r.answered / r.connected) * 1000) / 10} % | ${r.p50} | ${r.p95} | ${r.errors} |`);
+    }
+    const loaded = find('paths', 'ours');
+    if (loaded) console.log(`SHORTEST 1 p50 ÷ ours p50: ${Math.round((pathRows[0]!.p50 / pathRows[1]!.p50) * 10) / 10}× one client, ${Math.round((pathRows[0]!.p50 / loaded.p50) * 10) / 10}× ours under ${CONNECTIONS} connections`);
+  }
   console.log(`\nprocess peak RSS (VmHWM, whole run): ${targets.map((t) => `${t} ${hwm[t]} MB`).join(', ')}`);
   const file = path.join(root, '.artifacts', 'bench', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ label: LABEL, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, vmHwmMb: hwm }, null, 2),
+    JSON.stringify({ label: LABEL, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, vmHwmMb: hwm }, null, 2),
   );
   console.log(`results: ${path.relative(root, file)}`);
   process.exit(0);

@@ -1,5 +1,5 @@
 /**
- * The fixed benchmark workload: six read operations, each with a rotating,
+ * The fixed benchmark workload: read operations, each with a rotating,
  * deterministic list of inputs derived from the number of synthetic
  * organizations (scripts/gen.ts ids `syn-org-NNNNNN`). Request i of every target
  * uses input i mod the list length, so ours, the floor and the peer answer the
@@ -27,6 +27,27 @@ const orgId = (i: number) => `syn-org-${String(i).padStart(6, '0')}`;
 export function sampleOrgs(orgs: number, n = 20): string[] {
   return Array.from({ length: n }, (_, k) => orgId((k * 7919 + 13) % orgs));
 }
+
+/**
+ * `n` random organization pairs (two different organizations each), the same for
+ * a given graph size every run: the paths workload and its ground truth
+ * (bench/pathTruth.ts) use them.
+ */
+export function pathPairs(orgs: number, n = 40): { from: string; to: string }[] {
+  let state = 20251127;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) % orgs;
+  const pairs: { from: string; to: string }[] = [];
+  while (pairs.length < n) {
+    const [a, b] = [next(), next()];
+    if (a !== b) pairs.push({ from: orgId(a), to: orgId(b) });
+  }
+  return pairs;
+}
+
+/** The partnershipPaths operation of the workload (also run one client at a time for the answer rate). */
+export const PATHS_QUERY = `query Paths($from: ID!, $to: ID!, $maxHubDegree: Int) {
+  partnershipPaths(from: $from, to: $to, maxHops: 4, first: 5, maxHubDegree: $maxHubDegree) {
+    length weak strength explanation hops { type direction weak from { id name } to { id name } } } }`;
 
 export function workload(orgs: number): Operation[] {
   const sample = sampleOrgs(orgs);
@@ -78,14 +99,25 @@ export function workload(orgs: number): Operation[] {
     },
     {
       name: 'paths',
-      inputs: pairs,
-      ours: `query Paths($from: ID!, $to: ID!) { partnershipPaths(from: $from, to: $to, maxHops: 4, first: 5) {
-        length explanation hops { type direction from { id name } to { id name } } } }`,
+      inputs: pathPairs(orgs),
+      ours: PATHS_QUERY,
+    },
+    {
+      name: 'brokers',
+      inputs: pairs.map(({ from, to }) => ({ between: [from, to] })),
+      ours: `query Brokers($between: [ID!]!) { brokers(between: $between, first: 5) { reaches score sampled entity { id name }
+        paths { length weak hops { type from { id } to { id } } } } }`,
+    },
+    {
+      name: 'suggestions',
+      inputs: sample.map((id) => ({ id, country: 'JP' })),
+      ours: `query Suggest($id: ID!, $country: String) { suggestedPartners(id: $id, country: $country, first: 5) {
+        score organization { id name } reasons { weight sampled explanation shared { id name } } } }`,
     },
     {
       name: 'neighborhood',
       inputs: sample.map((id) => ({ id })),
-      ours: `query Hood($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { truncated nodes { id name type } edges { id type source target } } }`,
+      ours: `query Hood($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { truncated sampled nodes { id name type } edges { id type source target } } }`,
     },
   ];
 }

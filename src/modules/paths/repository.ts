@@ -114,50 +114,49 @@ const VARIANTS_PER_PATH = 4;
  * either endpoint does not exist.
  */
 export async function findPaths(executor: Executor, q: PathQuery): Promise<PathRecord[]> {
+  return executor.readTransaction('paths/search', (tx) => searchPaths(tx, q), searchCall);
+}
+
+/** findPaths' work inside a read transaction the caller opened (the benchmark floor runs it on a bare driver). */
+export async function searchPaths(tx: ManagedTransaction, q: PathQuery): Promise<PathRecord[]> {
   const types = walkTypes(q.types);
   const avoid = [...new Set(q.avoid ?? [])].filter((id) => id !== q.from && id !== q.to);
-  return executor.readTransaction(
-    'paths/search',
-    async (tx) => {
-      const found = await searchFrontiers(tx, {
-        from: q.from,
-        to: q.to,
-        maxHops: q.maxHops,
-        first: q.first,
-        types,
-        avoid,
-        crossBorderOnly: q.crossBorderOnly,
-        hubDegree: HUB_DEGREE,
-        maxHubDegree: q.maxHubDegree,
-        budget: SEARCH_BUDGET,
-      });
-      if (!found.fromKey) throw new NotFoundError('Entity', q.from);
-      if (!found.toKey) throw new NotFoundError('Entity', q.to);
-      const hubDegree = Math.min(HUB_DEGREE, q.maxHubDegree ?? Infinity);
-      const degreeOf = (key: string) => found.info.get(key)!.degree;
-      // Room for relationship variants and for dates and sources to reorder.
-      const kept = selectPaths(
-        found.candidates.map((c) => ({
-          candidate: c,
-          length: c.keys.length - 1,
-          weak: c.hubs.length > 0,
-          strength: pathStrength(c.keys.slice(1, -1).map((k) => ({ degree: degreeOf(k), dated: true })), []),
-          key: c.keys.join(' '),
-        })),
-        q.first * 2,
-      ).map((r) => r.candidate);
-      if (kept.length === 0) return [];
-      const rows = await readPaths(tx, kept, types, found.info);
-      return selectPaths(
-        rows.map((row) => {
-          const path = toPathRecord(row, hubDegree);
-          return Object.assign(path, { key: path.nodes.map((n) => n.id).join(' ') + ' ' + path.hops.map((h) => h.type).join(' ') });
-        }),
-        q.first,
-      ).map(({ key: _key, ...path }) => path);
-    },
-    searchCall,
-  );
+  const found = await searchFrontiers(tx, {
+    from: q.from,
+    to: q.to,
+    maxHops: q.maxHops,
+    first: q.first,
+    types,
+    avoid,
+    crossBorderOnly: q.crossBorderOnly,
+    hubDegree: HUB_DEGREE,
+    maxHubDegree: q.maxHubDegree,
+    budget: SEARCH_BUDGET,
+  });
+  if (!found.fromKey) throw new NotFoundError('Entity', q.from);
+  if (!found.toKey) throw new NotFoundError('Entity', q.to);
+  const hubDegree = Math.min(HUB_DEGREE, q.maxHubDegree ?? Infinity);
+  const degreeOf = (key: string) => found.info.get(key)!.degree;
+  // Room for relationship variants and for dates and sources to reorder.
+  const kept = selectPaths(
+    found.candidates.map((c) => ({
+      candidate: c,
+      length: c.keys.length - 1,
+      weak: c.hubs.length > 0,
+      strength: pathStrength(c.keys.slice(1, -1).map((k) => ({ degree: degreeOf(k), dated: true })), []),
+      key: c.keys.join(' '),
+    })),
+    q.first * 2,
+  ).map((r) => r.candidate);
+  if (kept.length === 0) return [];
+  const rows = await readPaths(tx, kept, types, found.info);
+  return selectPaths(
+    rows.map((row) => {
+      const path = toPathRecord(row, hubDegree);
+      return Object.assign(path, { key: path.nodes.map((n) => n.id).join(' ') + ' ' + path.hops.map((h) => h.type).join(' ') });
+    }),
+    q.first,
+  ).map(({ key: _key, ...path }) => path);
 }
 
 /** The kept candidates' entities and relationships (one round trip), one PathRow per relationship variant. */
