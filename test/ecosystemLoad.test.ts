@@ -229,6 +229,69 @@ describe('loading the ecosystem seed files into the real database', () => {
     });
   });
 
+  describe('the unverified mark over several files', () => {
+    let dir: string;
+    const page = (id: string, kind: string) => ({
+      id, url: `https://example.org/${id}`, publisher: `Publisher of ${id}`, title: `[${id}]`, publishedOn: '2026-01',
+      language: 'en', kind, document: 'test/ecosystemLoad.test.ts',
+    });
+    const cites = (source: string) => [{ source, evidence: `what ${source} says` }];
+    /** Defines fixture-org-zeta (in Taiwan) on an AI-generated page only. */
+    const aiFile = {
+      format: 2, digest: 'test fixture', sources: [page('fixture-ai-page', 'AI_GENERATED')],
+      nodes: [
+        { label: 'Organization', id: 'fixture-org-zeta', name: 'Fixture Org Zeta', description: 'A company only test pages state.', kind: 'COMPANY', citations: cites('fixture-ai-page'), unverified: true },
+        { mention: true, label: 'Country', id: 'country-tw', citations: cites('fixture-ai-page'), unverified: true },
+      ],
+      relationships: [{ type: 'LOCATED_IN', from: 'fixture-org-zeta', to: 'country-tw', citations: cites('fixture-ai-page'), unverified: true }],
+    };
+    /** States the same company and location on a company's own page. */
+    const primaryFile = {
+      format: 2, digest: 'test fixture', sources: [page('fixture-primary-page', 'PRIMARY')],
+      nodes: [
+        { mention: true, label: 'Organization', id: 'fixture-org-zeta', citations: cites('fixture-primary-page') },
+        { mention: true, label: 'Country', id: 'country-tw', citations: cites('fixture-primary-page') },
+      ],
+      relationships: [{ type: 'LOCATED_IN', from: 'fixture-org-zeta', to: 'country-tw', citations: cites('fixture-primary-page') }],
+    };
+    const write = (files: Record<string, unknown>) => {
+      for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), JSON.stringify(data));
+    };
+    const marks = async () =>
+      query<{ org: boolean | null; country: boolean | null; located: boolean | null; sourceIds: string[] }>(
+        `MATCH (o:Entity {id: 'fixture-org-zeta'})-[r:LOCATED_IN]->(c:Entity {id: 'country-tw'})
+         RETURN o.unverified AS org, c.unverified AS country, r.unverified AS located, r.sourceIds AS sourceIds`,
+      );
+
+    beforeEach(async () => {
+      await loadForumOnly();
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecosystem-'));
+    });
+
+    afterEach(() => {
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('marks an entity and relationship stated only by an AI-generated page, but not a country the forum article also states', async () => {
+      write({ 'a.json': aiFile });
+      await loadEcosystemDirectory(executor, dir);
+      expect(await marks()).toEqual([{ org: true, country: null, located: true, sourceIds: ['fixture-ai-page'] }]);
+    });
+
+    it('clears the mark once a primary page states the same facts, whichever file loads first', async () => {
+      write({ 'a.json': aiFile, 'b.json': primaryFile });
+      await loadEcosystemDirectory(executor, dir);
+      expect(await marks()).toEqual([{ org: null, country: null, located: null, sourceIds: ['fixture-ai-page', 'fixture-primary-page'] }]);
+
+      await loadForumOnly();
+      fs.rmSync(path.join(dir, 'a.json'));
+      fs.rmSync(path.join(dir, 'b.json'));
+      write({ 'a.json': primaryFile, 'b.json': aiFile });
+      await loadEcosystemDirectory(executor, dir);
+      expect(await marks()).toEqual([{ org: null, country: null, located: null, sourceIds: ['fixture-primary-page', 'fixture-ai-page'] }]);
+    });
+  });
+
   describe('refusals', () => {
     let badDir: string;
 
