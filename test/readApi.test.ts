@@ -211,6 +211,15 @@ describe('the read API over HTTP on the seeded graph', () => {
     expect(s.relationshipsByType).toContainEqual({ type: 'PARTICIPATED_IN', count: dbCount!.get('c') });
   });
 
+  it('reads the end of an edge it came from with the fields asked of that end', async () => {
+    const { data, errors } = await app.graphql<any>(`{ entity(id: "bpipo") { ... on Organization {
+      people { person { name } organization { id countryCode description technologies { id } } } } } }`);
+    expect(errors).toBeUndefined();
+    const ends = data.entity.people.map((p: { organization: unknown }) => p.organization);
+    expect(ends.length).toBeGreaterThan(0);
+    for (const end of ends) expect(end).toMatchObject({ id: 'bpipo', countryCode: 'TW', description: expect.stringMatching(/\w/), technologies: [] });
+  });
+
   it('answers a nested list, a detail, a search and the sources each with exactly one database query', async () => {
     const nested = `query($n: Int) { organizations(first: $n) { totalCount edges { node {
       name country { code } people { title person { name talks { topic } } }

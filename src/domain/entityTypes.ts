@@ -124,6 +124,25 @@ export const RELATION_FIELDS: Record<EntityLabel, Record<string, RelationField>>
   Country: {},
 };
 
+/**
+ * The stored property a scalar field of an entity type reads, where it is not the
+ * property of the same name; null for a field computed from labels alone, and
+ * ALL_PROPERTIES for one that needs every property (facts lists whatever is not
+ * a typed field). Reads fetch only the properties their selection needs.
+ */
+export const ALL_PROPERTIES = '*';
+export const FIELD_PROPERTIES: Record<string, string | null> = {
+  type: null,
+  countryCode: 'country',
+  organizationKind: 'kind',
+  technologyKind: 'kind',
+  agreementKind: 'kind',
+  facts: ALL_PROPERTIES,
+};
+
+/** Properties every read entity carries: resolvers and cursors key on them. */
+export const IDENTITY_PROPERTIES = ['id', 'name'] as const;
+
 /** The labels an entity at the other end of `field` can have (from the relationship types' endpoints). */
 export function targetLabels(field: RelationField): readonly EntityLabel[] {
   if (field.kind === 'nodes' && field.target) return [field.target];

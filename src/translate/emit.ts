@@ -46,12 +46,13 @@ const literal = (value: string) => `'${identifier(value)}'`;
 
 const ALL_TYPES = RELATIONSHIP_TYPE_NAMES.map(identifier).join('|');
 
-/** `{labels, props, fields}` for the entity in variable `v`: all its properties plus the plan's relationship fields. */
+/** `{labels, props, fields}` for the entity in variable `v`: the properties its plan needs plus its relationship fields. */
 export function entityProjection(v: string, plan: EntityPlan, b: CypherBuilder): string {
   const byKey = new Map<string, FieldPlan[]>();
   for (const field of plan.fields) byKey.set(field.key, [...(byKey.get(field.key) ?? []), field]);
   const fields = [...byKey].map(([key, plans]) => `${identifier(key)}: ${guarded(v, plans, b)}`);
-  const base = `labels: labels(${v}), props: properties(${v})`;
+  const props = plan.properties === 'all' ? `properties(${v})` : `${v} {${plan.properties.map((p) => `.${identifier(p)}`).join(', ')}}`;
+  const base = `labels: labels(${v}), props: ${props}`;
   return fields.length ? `{${base}, fields: {${fields.join(', ')}}}` : `{${base}}`;
 }
 

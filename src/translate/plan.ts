@@ -4,15 +4,16 @@ import type { EntityLabel, RelationshipType } from '../domain/model';
 /**
  * The read plan: what one GraphQL selection asks of the graph, before it is
  * Cypher. src/translate/selection.ts builds it from a resolver's info;
- * src/translate/emit.ts turns it into one query. Scalar fields are not in the
- * plan: every entity comes back with all its properties, and the scalar
- * resolvers read them.
+ * src/translate/emit.ts turns it into one query. Scalar fields appear only as
+ * the stored properties they need; the scalar resolvers read those.
  */
 
-/** What to read about an entity: its properties always, plus these relationship fields. */
+/** What to read about an entity: the properties its scalar fields need, plus these relationship fields. */
 export interface EntityPlan {
   /** The labels the entity can have here (from the schema type and the model). */
   labels: readonly EntityLabel[];
+  /** Stored properties to fetch (always id and name), or 'all' when a field needs every one (facts). */
+  properties: readonly string[] | 'all';
   fields: FieldPlan[];
 }
 

@@ -13,7 +13,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { z } from 'zod';
-import { EDGE_TYPES, RELATED_CAP, RELATION_FIELDS, targetLabels, type RelationField } from '../domain/entityTypes';
+import { ALL_PROPERTIES, EDGE_TYPES, FIELD_PROPERTIES, IDENTITY_PROPERTIES, RELATED_CAP, RELATION_FIELDS, targetLabels, type RelationField } from '../domain/entityTypes';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type RelationshipType } from '../domain/model';
 import { pageSize, parseArgs } from '../validation';
 import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan } from './plan';
@@ -102,6 +102,8 @@ export function selects(nodes: readonly FieldNode[], name: string, ctx: Selectio
  */
 export function entityPlan(nodes: readonly FieldNode[], labels: readonly EntityLabel[], ctx: SelectionContext): EntityPlan {
   const fields: FieldPlan[] = [];
+  const properties = new Set<string>(IDENTITY_PROPERTIES);
+  let allProperties = false;
   for (const field of collectFields(selectionSets(nodes), ctx)) {
     const label = field.onLabel ?? (labels.length === 1 ? labels[0]! : null);
     const onLabel = field.onLabel && labels.length > 1 ? field.onLabel : null;
@@ -114,10 +116,16 @@ export function entityPlan(nodes: readonly FieldNode[], labels: readonly EntityL
       fields.push({ ...base, kind: 'organizationCount' });
     } else {
       const spec: RelationField | undefined = label ? RELATION_FIELDS[label][field.name] : undefined;
-      if (spec) fields.push({ ...base, ...relationFieldPlan(spec, field.nodes, label!, ctx) });
+      if (spec) {
+        fields.push({ ...base, ...relationFieldPlan(spec, field.nodes, label!, ctx) });
+      } else {
+        const property = field.name in FIELD_PROPERTIES ? FIELD_PROPERTIES[field.name]! : field.name;
+        if (property === ALL_PROPERTIES) allProperties = true;
+        else if (property !== null) properties.add(property);
+      }
     }
   }
-  return { labels, fields };
+  return { labels, properties: allProperties ? 'all' : [...properties], fields };
 }
 
 type Unplaced<P> = Omit<P, 'key' | 'onLabel'>;
@@ -127,13 +135,19 @@ function relationFieldPlan(spec: RelationField, nodes: FieldNode[], self: Entity
   const edge = EDGE_TYPES[spec.edge];
   const [selfField, otherField] = spec.direction === 'OUT' ? [edge.fromField, edge.toField] : [edge.toField, edge.fromField];
   const selfPlan = entityPlan(subfields(nodes, selfField, ctx), [self], ctx);
+  // The edge's own end is the entity it was read from; it is read again only for relationship fields.
   return {
     kind: 'edges',
     field: spec,
     entity: entityPlan(subfields(nodes, otherField, ctx), targetLabels(spec), ctx),
-    self: selfPlan.fields.length > 0 ? selfPlan : null,
+    self: needsOwnRead(selfPlan) ? selfPlan : null,
     citations: selects(nodes, 'sources', ctx) ? citationPlan(subfields(nodes, 'sources', ctx), ctx) : null,
   };
+}
+
+/** Whether an edge's own end asks for more than the entity it was read from is sure to carry (id and name). */
+function needsOwnRead(plan: EntityPlan): boolean {
+  return plan.fields.length > 0 || plan.properties === 'all' || plan.properties.some((p) => !(IDENTITY_PROPERTIES as readonly string[]).includes(p));
 }
 
 function relationsPlan(nodes: FieldNode[], ctx: SelectionContext) {
