@@ -1,84 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import type { Context } from '../../context';
 import type { EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import { entityPlan, selectionContext, selects, subfields } from '../../translate/selection';
-import { countryCode, idList, isoDate, pageSize, parseArgs, searchText } from '../../validation';
+import { parseArgs } from '../../validation';
 import { buildLuceneQuery } from '../search/lucene';
 import { toConnection, type ConnectionRecord } from './connection';
 import { decodeCursor } from './cursor';
+import { filterQuery, LISTS, paramsFor, type ListLabel } from './inputs';
 import { readListPage } from './repository';
-
-/** Largest page any list returns. */
-export const MAX_PAGE_SIZE = 100;
-
-const common = {
-  orderBy: z.enum(['NAME_ASC', 'NAME_DESC']).nullish(),
-  first: pageSize(MAX_PAGE_SIZE).nullish(),
-  after: z.string().max(1000).nullish(),
-};
-const baseFilter = { text: searchText.nullish(), ids: idList.nullish() };
-const codes = z.array(countryCode).max(250).nullish();
-const ids = idList.nullish();
-
-/** Each list's filter schema and how its fields become query parameters (null = no condition). */
-const LISTS = {
-  Organization: z.object({
-    ...common,
-    filter: z
-      .object({ ...baseFilter, countries: codes, kinds: z.array(z.string()).nullish(), modalities: ids, indications: ids, participatedIn: ids, partyToAgreementKinds: z.array(z.string()).nullish() })
-      .nullish(),
-  }),
-  Person: z.object({ ...common, filter: z.object({ ...baseFilter, organizations: ids, spokeAt: ids }).nullish() }),
-  Technology: z.object({
-    ...common,
-    filter: z.object({ ...baseFilter, kinds: z.array(z.string()).nullish(), modalities: ids, indications: ids, developerCountries: codes }).nullish(),
-  }),
-  Agreement: z.object({
-    ...common,
-    filter: z.object({ ...baseFilter, kinds: z.array(z.string()).nullish(), territories: codes, exclusive: z.boolean().nullish(), parties: ids }).nullish(),
-  }),
-  Event: z.object({ ...common, filter: z.object({ ...baseFilter, countries: codes, from: isoDate.nullish(), to: isoDate.nullish() }).nullish() }),
-  Modality: z.object({ ...common, filter: z.object(baseFilter).nullish() }),
-  Indication: z.object({ ...common, filter: z.object(baseFilter).nullish() }),
-  Fund: z.object({ ...common, filter: z.object(baseFilter).nullish() }),
-  Policy: z.object({ ...common, filter: z.object(baseFilter).nullish() }),
-} satisfies Partial<Record<EntityLabel, z.ZodType>>;
-
-/** Query parameters per label: every parameter its Cypher names, null when not filtered. */
-function paramsFor(label: keyof typeof LISTS, f: Record<string, unknown>): Record<string, unknown> {
-  const v = (key: string) => (f[key] === undefined ? null : f[key]);
-  switch (label) {
-    case 'Organization':
-      return { kinds: v('kinds'), countries: v('countries'), modalities: v('modalities'), indications: v('indications'), participatedIn: v('participatedIn'), agreementKinds: v('partyToAgreementKinds') };
-    case 'Person':
-      return { organizations: v('organizations'), spokeAt: v('spokeAt') };
-    case 'Technology':
-      return { kinds: v('kinds'), modalities: v('modalities'), indications: v('indications'), developerCountries: v('developerCountries') };
-    case 'Agreement':
-      return { kinds: v('kinds'), territories: v('territories'), exclusive: v('exclusive'), parties: v('parties') };
-    case 'Event':
-      return { countries: v('countries'), from: v('from'), to: v('to') };
-    default:
-      return {};
-  }
-}
-
-/** The list's filter statement: its own file when it has filters beyond ids and text, else the generic one. */
-function filterQuery(label: keyof typeof LISTS): CypherQuery {
-  const file = FILTER_QUERIES[label];
-  return file ? cypherQuery(file) : cypherTemplate('list/entities', { label });
-}
-
-const FILTER_QUERIES: Partial<Record<EntityLabel, string>> = {
-  Organization: 'list/organizations',
-  Person: 'list/people',
-  Technology: 'list/technologies',
-  Agreement: 'list/agreements',
-  Event: 'list/events',
-};
 
 /** The entity plan of a connection: what `edges { node }` and `nodes` select, merged. */
 export function connectionPlan(label: EntityLabel, info: GraphQLResolveInfo) {
@@ -87,7 +18,7 @@ export function connectionPlan(label: EntityLabel, info: GraphQLResolveInfo) {
   return { plan: entityPlan(nodes, [label], ctx), withTotalCount: selects(info.fieldNodes, 'totalCount', ctx) };
 }
 
-async function list(label: keyof typeof LISTS, args: unknown, ctx: Context, info: GraphQLResolveInfo): Promise<ConnectionRecord> {
+async function list(label: ListLabel, args: unknown, ctx: Context, info: GraphQLResolveInfo): Promise<ConnectionRecord> {
   const parsed = parseArgs(LISTS[label], args) as z.infer<(typeof LISTS)['Organization']>;
   const filter = (parsed.filter ?? {}) as Record<string, unknown>;
   const after = parsed.after ? decodeCursor(parsed.after) : null;

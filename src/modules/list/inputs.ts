@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
+import type { EntityLabel } from '../../domain/model';
+import { countryCode, idList, isoDate, pageSize, searchText } from '../../validation';
+
+/** Largest page any list returns. */
+export const MAX_PAGE_SIZE = 100;
+
+const common = {
+  orderBy: z.enum(['NAME_ASC', 'NAME_DESC']).nullish(),
+  first: pageSize(MAX_PAGE_SIZE).nullish(),
+  after: z.string().max(1000).nullish(),
+};
+const baseFilter = { text: searchText.nullish(), ids: idList.nullish() };
+const codes = z.array(countryCode).max(250).nullish();
+const ids = idList.nullish();
+
+/** Each list's filter schema (the `filter` argument of its GraphQL field, and of its export). */
+export const FILTERS = {
+  Organization: z.object({ ...baseFilter, countries: codes, kinds: z.array(z.string()).nullish(), modalities: ids, indications: ids, participatedIn: ids, partyToAgreementKinds: z.array(z.string()).nullish() }),
+  Person: z.object({ ...baseFilter, organizations: ids, spokeAt: ids }),
+  Technology: z.object({ ...baseFilter, kinds: z.array(z.string()).nullish(), modalities: ids, indications: ids, developerCountries: codes }),
+  Agreement: z.object({ ...baseFilter, kinds: z.array(z.string()).nullish(), territories: codes, exclusive: z.boolean().nullish(), parties: ids }),
+  Event: z.object({ ...baseFilter, countries: codes, from: isoDate.nullish(), to: isoDate.nullish() }),
+  Modality: z.object(baseFilter),
+  Indication: z.object(baseFilter),
+  Fund: z.object(baseFilter),
+  Policy: z.object(baseFilter),
+} satisfies Partial<Record<EntityLabel, z.ZodType>>;
+
+/** The labels that have a list. */
+export type ListLabel = keyof typeof FILTERS;
+
+const listArgs = <F extends z.ZodType>(filter: F) => z.object({ ...common, filter: filter.nullish() });
+
+/** Each list's arguments: ordering, page and its filter. */
+export const LISTS = {
+  Organization: listArgs(FILTERS.Organization),
+  Person: listArgs(FILTERS.Person),
+  Technology: listArgs(FILTERS.Technology),
+  Agreement: listArgs(FILTERS.Agreement),
+  Event: listArgs(FILTERS.Event),
+  Modality: listArgs(FILTERS.Modality),
+  Indication: listArgs(FILTERS.Indication),
+  Fund: listArgs(FILTERS.Fund),
+  Policy: listArgs(FILTERS.Policy),
+} satisfies Record<ListLabel, z.ZodType>;
+
+/** Query parameters per label: every parameter its Cypher names, null when not filtered. */
+export function paramsFor(label: ListLabel, f: Record<string, unknown>): Record<string, unknown> {
+  const v = (key: string) => (f[key] === undefined ? null : f[key]);
+  switch (label) {
+    case 'Organization':
+      return { kinds: v('kinds'), countries: v('countries'), modalities: v('modalities'), indications: v('indications'), participatedIn: v('participatedIn'), agreementKinds: v('partyToAgreementKinds') };
+    case 'Person':
+      return { organizations: v('organizations'), spokeAt: v('spokeAt') };
+    case 'Technology':
+      return { kinds: v('kinds'), modalities: v('modalities'), indications: v('indications'), developerCountries: v('developerCountries') };
+    case 'Agreement':
+      return { kinds: v('kinds'), territories: v('territories'), exclusive: v('exclusive'), parties: v('parties') };
+    case 'Event':
+      return { countries: v('countries'), from: v('from'), to: v('to') };
+    default:
+      return {};
+  }
+}
+
+/** The list's filter statement: its own file when it has filters beyond ids and text, else the generic one. */
+export function filterQuery(label: ListLabel): CypherQuery {
+  const file = FILTER_QUERIES[label];
+  return file ? cypherQuery(file) : cypherTemplate('list/entities', { label });
+}
+
+const FILTER_QUERIES: Partial<Record<EntityLabel, string>> = {
+  Organization: 'list/organizations',
+  Person: 'list/people',
+  Technology: 'list/technologies',
+  Agreement: 'list/agreements',
+  Event: 'list/events',
+};
