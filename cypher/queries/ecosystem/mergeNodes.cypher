@@ -16,6 +16,15 @@ CALL (n, row) {
   MATCH (s:Source {id: c.source})
   MERGE (n)-[:STATED_IN {evidence: c.evidence}]->(s)
 }
+// The format-1 loader sets its evidence on every STATED_IN between a node and its
+// page, so after it reloads, two may say the same thing: keep one of each.
+CALL (n) {
+  MATCH (n)-[st:STATED_IN]->(s:Source)
+  WITH s, st.evidence AS evidence, collect(st) AS same
+  WHERE size(same) > 1
+  UNWIND same[1..] AS extra
+  DELETE extra
+}
 WITH n
 SET n.unverified = CASE WHEN COUNT { (n)-[:STATED_IN]->(s:Source) WHERE NOT coalesce(s.kind, '') IN $unverifyingKinds } = 0
                         THEN true ELSE null END
