@@ -16,7 +16,7 @@ const positiveInt = z.coerce.number({ message: 'must be a number' }).int('must b
  * each described. Parsed once at start-up by loadConfig().
  */
 export const configSchema = z.object({
-  /** development shows error details to clients and pretty logs; production masks them. */
+  /** development shows error details to clients; production masks them. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Address the HTTP server binds to. Use 0.0.0.0 inside a container. */
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -47,6 +47,8 @@ export const configSchema = z.object({
   NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt.default(5_000),
   /** How long dashboard aggregates (Query.statistics) are served from cache, in seconds. */
   STATISTICS_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(3600).default(30),
+  /** How long clients and shared caches may reuse a GET /graphql query or an export, in seconds; each answer also carries an ETag of the graph's version, so If-None-Match gets 304 while nothing changed. */
+  HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(0, 'must be between 0 and 86400').max(86_400, 'must be between 0 and 86400').default(30),
   /** Shared secret that signs HS256 bearer tokens for curation (writes); at least 32 characters. Unset with no AUTH_JWKS_URL: writes are impossible. */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Issuer (`iss`) every token must carry, when set. */

@@ -69,6 +69,9 @@ async function main(): Promise<void> {
     logger.info({ url: `http://${config.HOST}:${config.PORT}/graphql`, neo4j: target.uri }, 'server ready');
   });
 
+  // Waits for pino's pending asynchronous write, which process.exit would
+  // otherwise overtake, so "stopped" never prints before "shutting down".
+  const exitAfterLogs = (code: number) => logger.flush(() => process.exit(code));
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -88,10 +91,10 @@ async function main(): Promise<void> {
       await driver.close();
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
+      return exitAfterLogs(1);
     }
     logger.info('stopped');
-    process.exit(0);
+    exitAfterLogs(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
