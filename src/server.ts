@@ -11,6 +11,7 @@ import { configSchema, type Config } from './config';
 import { createContext, type AppDeps, type Context } from './context';
 import { createErrorFormatter } from './http/errorFormatter';
 import { httpErrorHandler } from './http/errorHandler';
+import { exportRouter } from './http/export';
 import { queryProtection } from './http/limits';
 import { operationAllowlistPlugin, readAllowlist } from './http/operationAllowlist';
 import { readAccessPlugin } from './http/readAccess';
@@ -119,9 +120,9 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   });
 
   app.use(webRouter());
-  app.use(
-    '/graphql',
-    ...(config.RATE_LIMIT_PER_MINUTE > 0
+  // One budget per client for GraphQL and exports together.
+  const rateLimited =
+    config.RATE_LIMIT_PER_MINUTE > 0
       ? [
           rateLimit({
             windowMs: 60_000,
@@ -131,7 +132,11 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
             message: { errors: [{ message: 'Too many requests; slow down', extensions: { code: 'RATE_LIMITED' } }] },
           }),
         ]
-      : []),
+      : [];
+  app.use(exportRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, before: rateLimited }));
+  app.use(
+    '/graphql',
+    ...rateLimited,
     express.json({ limit: config.BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(contextDeps, { requestId: String(req.id), authorization: req.headers.authorization }),

@@ -1,4 +1,4 @@
-import neo4j, { Neo4jError, type BookmarkManager, type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import neo4j, { Neo4jError, type BookmarkManager, type Driver, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
 import { AppError, ConflictError, QueryTimeoutError, ServiceUnavailableError } from '../errors';
 import type { CypherQuery } from './cypher';
 
@@ -56,6 +56,37 @@ export class Executor {
     return this.writeTransaction(query.name, (tx) => run<T>(tx, query, params), call);
   }
 
+  /**
+   * Runs one read query and hands its records to `onRecord` one at a time, in
+   * order, as the server sends them; returns how many there were. The driver
+   * pulls the next batch only while fewer than a batch are waiting, and each
+   * `onRecord` is awaited, so a slow consumer slows the query instead of
+   * buffering its answer. Runs in an explicit read transaction that is never
+   * retried (records already handed over cannot be taken back). If `onRecord`
+   * throws, the transaction is rolled back and the error rethrown as it is.
+   */
+  async stream<T extends RecordShape = RecordShape>(
+    query: CypherQuery,
+    params: Params,
+    onRecord: (record: T) => void | Promise<void>,
+    call: CallOptions = {},
+  ): Promise<number> {
+    return this.measured('READ', query.name, call, async (session) => {
+      const tx = await session.beginTransaction(this.txConfig(query.name, call));
+      try {
+        let count = 0;
+        for await (const record of tx.run<T>(query.text, toCypherValue(params) as Params)) {
+          await onRecord(record.toObject());
+          count += 1;
+        }
+        await tx.commit();
+        return count;
+      } finally {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      }
+    });
+  }
+
   /** Several reads in one read transaction (one round trip per statement, one consistent view). */
   readTransaction<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, call: CallOptions = {}): Promise<T> {
     return this.execute('READ', name, work, call);
@@ -70,12 +101,18 @@ export class Executor {
     return this.execute('WRITE', name, work, call);
   }
 
-  private async execute<T>(
+  private execute<T>(
     mode: 'READ' | 'WRITE',
     name: string,
     work: (tx: ManagedTransaction) => Promise<T>,
     call: CallOptions,
   ): Promise<T> {
+    const txConfig = this.txConfig(name, call);
+    return this.measured(mode, name, call, (session) => (mode === 'READ' ? session.executeRead(work, txConfig) : session.executeWrite(work, txConfig)));
+  }
+
+  /** Opens a session for `body`, closes it, maps driver errors and reports the call to onQuery. */
+  private async measured<T>(mode: 'READ' | 'WRITE', name: string, call: CallOptions, body: (session: Session) => Promise<T>): Promise<T> {
     const started = performance.now();
     const session = this.driver.session({
       database: this.options.database,
@@ -83,11 +120,9 @@ export class Executor {
       bookmarks: call.bookmarks,
       bookmarkManager: this.bookmarkManager,
     });
-    const txConfig = { timeout: call.timeoutMs ?? this.options.timeoutMs, metadata: { app: 'regen-graph', query: name } };
     let ok = false;
     try {
-      const result =
-        mode === 'READ' ? await session.executeRead(work, txConfig) : await session.executeWrite(work, txConfig);
+      const result = await body(session);
       ok = true;
       return result;
     } catch (error) {
@@ -96,6 +131,10 @@ export class Executor {
       await session.close().catch(() => undefined);
       this.options.onQuery?.({ name, mode, durationMs: performance.now() - started, ok });
     }
+  }
+
+  private txConfig(name: string, call: CallOptions) {
+    return { timeout: call.timeoutMs ?? this.options.timeoutMs, metadata: { app: 'regen-graph', query: name } };
   }
 }
 

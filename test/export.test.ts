@@ -1,0 +1,246 @@
+import { startTestApp, type GraphQLResponse, type TestApp } from './support/harness';
+import { bearerHeader, newJwtSecret } from './support/tokens';
+
+const secret = newJwtSecret();
+
+/** Reads RFC 4180 text (quoted fields may hold commas, doubled quotes and line breaks) into records of fields. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      record.push(field);
+      field = '';
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      records.push([...record, field]);
+      record = [];
+      field = '';
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || record.length) throw new Error(`CSV does not end with CRLF: ${JSON.stringify(text.slice(-40))}`);
+  return records;
+}
+
+/** The CSV as objects keyed by the header row. */
+function csvObjects(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
+}
+
+interface ListedOrganization {
+  id: string;
+  name: string;
+  kind: string | null;
+  countryCode: string | null;
+  description: string;
+  aliases: string[];
+  sources: { source: { id: string; title: string; publisher: string; publishedOn: string } }[];
+}
+
+interface ListPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string };
+  nodes: ListedOrganization[];
+}
+
+const LIST = `query($filter: OrganizationFilter, $after: String) {
+  organizations(filter: $filter, first: 100, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { id name kind countryCode description aliases sources { source { id title publisher publishedOn } } }
+  }
+}`;
+
+const UPSERT = `mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { entity { id } } }`;
+
+describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
+  let app: TestApp;
+  let editor: { authorization: string };
+
+  beforeAll(async () => {
+    app = await startTestApp({ auth: { jwtSecret: secret }, queryTimeoutMs: 60_000 });
+    editor = await bearerHeader(secret, 'curator@example.org', ['editor']);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers });
+  const exportUrl = (file: string, filter?: unknown) => `/export/${file}${filter === undefined ? '' : `?filter=${encodeURIComponent(JSON.stringify(filter))}`}`;
+
+  /** Every organization the GraphQL list answers for `filter`, page by page, and its totalCount. */
+  async function listed(filter: unknown): Promise<{ totalCount: number; nodes: ListedOrganization[] }> {
+    const nodes: ListedOrganization[] = [];
+    let after: string | null = null;
+    let totalCount = -1;
+    for (;;) {
+      const { data, errors }: GraphQLResponse<{ organizations: ListPage }> = await app.graphql(LIST, { filter, after });
+      expect(errors).toBeUndefined();
+      nodes.push(...data!.organizations.nodes);
+      totalCount = data!.organizations.totalCount;
+      if (!data!.organizations.pageInfo.hasNextPage) return { totalCount, nodes };
+      after = data!.organizations.pageInfo.endCursor;
+    }
+  }
+
+  it('streams a filtered organizations CSV whose rows, order and citation columns equal the GraphQL list', async () => {
+    const filter = { countries: ['JP'] };
+    const expected = await listed(filter);
+    expect(expected.totalCount).toBeGreaterThan(2);
+
+    const response = await get(exportUrl('organizations.csv', filter));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+    expect(response.headers.get('transfer-encoding')).toBe('chunked');
+    const text = await response.text();
+    expect(parseCsv(text)[0]).toEqual(['id', 'name', 'type', 'kind', 'country', 'description', 'aliases', 'sourceIds', 'sourceTitles', 'sourcePublishers', 'sourcePublishedOn']);
+    const rows = csvObjects(text);
+
+    expect(rows).toHaveLength(expected.totalCount);
+    expect(rows).toEqual(
+      expected.nodes.map((o) => ({
+        id: o.id,
+        name: o.name,
+        type: 'ORGANIZATION',
+        kind: o.kind ?? '',
+        country: o.countryCode ?? '',
+        description: o.description,
+        aliases: o.aliases.join(' | '),
+        sourceIds: o.sources.map((s) => s.source.id).join(' | '),
+        sourceTitles: o.sources.map((s) => s.source.title).join(' | '),
+        sourcePublishers: o.sources.map((s) => s.source.publisher).join(' | '),
+        sourcePublishedOn: o.sources.map((s) => s.source.publishedOn).join(' | '),
+      })),
+    );
+    expect(rows.every((r) => r.country === 'JP' && r.sourceIds !== '')).toBe(true);
+  });
+
+  it('streams the same list as NDJSON, one JSON object per line with its sources', async () => {
+    const filter = { countries: ['TW'], kinds: ['COMPANY'] };
+    const expected = await listed(filter);
+    expect(expected.totalCount).toBeGreaterThan(0);
+
+    const response = await get(exportUrl('organizations.ndjson', filter));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    const text = await response.text();
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual(
+      expected.nodes.map((o) => ({
+        id: o.id,
+        name: o.name,
+        type: 'ORGANIZATION',
+        kind: o.kind,
+        country: o.countryCode,
+        description: o.description,
+        aliases: o.aliases,
+        sources: o.sources.map((s) => s.source),
+      })),
+    );
+  });
+
+  it('exports every list, and a text filter picks the same entities as the GraphQL list', async () => {
+    for (const list of ['organizations', 'people', 'technologies', 'agreements', 'events', 'modalities', 'indications', 'funds', 'policies']) {
+      const { data } = await app.graphql<Record<string, { totalCount: number }>>(`{ ${list}(first: 1) { totalCount } }`);
+      const response = await get(exportUrl(`${list}.ndjson`));
+      expect({ list, status: response.status }).toEqual({ list, status: 200 });
+      const lines = (await response.text()).split('\n').filter(Boolean);
+      expect({ list, rows: lines.length }).toEqual({ list, rows: data![list]!.totalCount });
+    }
+    const { data } = await app.graphql<{ technologies: { nodes: { id: string }[] } }>('{ technologies(filter: { text: "exosome" }, first: 100) { nodes { id } } }');
+    expect(data!.technologies.nodes.length).toBeGreaterThan(0);
+    const text = await (await get(exportUrl('technologies.csv', { text: 'exosome' }))).text();
+    expect(csvObjects(text).map((r) => r.id)).toEqual(data!.technologies.nodes.map((t) => t.id));
+  });
+
+  it('quotes fields with commas, quotes and line breaks (RFC 4180) and keeps them exact in NDJSON', async () => {
+    const name = 'Comma, "Quoted" & Co.';
+    const description = 'First line, with a comma.\nSecond line says "hello".';
+    const { errors } = await app.graphql(
+      UPSERT,
+      {
+        input: {
+          type: 'ORGANIZATION',
+          id: 'export-escaping-co',
+          name,
+          aliases: ['Quote "Q" Ltd', 'Plain'],
+          description,
+          kind: 'COMPANY',
+          country: 'TW',
+          source: { id: 'geneonline-2025-04-29-taiwan-japan-regen-forum' },
+          evidence: 'Test evidence: written for the export escaping test.',
+        },
+      },
+      editor,
+    );
+    expect(errors).toBeUndefined();
+
+    const csv = await (await get(exportUrl('organizations.csv', { ids: ['export-escaping-co'] }))).text();
+    const lines = csv.split('\r\n');
+    const quoted = 'export-escaping-co,"Comma, ""Quoted"" & Co.",ORGANIZATION,COMPANY,TW,"First line, with a comma.\nSecond line says ""hello"".","Quote ""Q"" Ltd | Plain",geneonline-2025-04-29-taiwan-japan-regen-forum,';
+    expect(lines[1]!.slice(0, quoted.length)).toBe(quoted);
+    expect(lines).toHaveLength(3);
+    const [row] = csvObjects(csv);
+    expect(row).toMatchObject({ id: 'export-escaping-co', name, description, aliases: 'Quote "Q" Ltd | Plain' });
+
+    const ndjson = await (await get(exportUrl('organizations.ndjson', { ids: ['export-escaping-co'] }))).text();
+    expect(JSON.parse(ndjson.trim())).toMatchObject({ id: 'export-escaping-co', name, description, aliases: ['Quote "Q" Ltd', 'Plain'] });
+  });
+
+  it('refuses a bad filter with 400 BAD_USER_INPUT naming the field, without Cypher or a stack', async () => {
+    const cases: [unknown, string][] = [
+      [{ countries: ['Japan'] }, 'filter.countries.0'],
+      [{ country: 'JP' }, 'filter.country'],
+      [{ ids: 'bpipo' }, 'filter.ids'],
+    ];
+    for (const [filter, field] of cases) {
+      const response = await get(exportUrl('organizations.csv', filter));
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(JSON.stringify(body)).not.toMatch(/MATCH|stack|\.ts:/);
+    }
+    const notJson = await get('/export/organizations.csv?filter=%7Bcountries');
+    expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter' });
+    const unknownList = await get('/export/secrets.csv');
+    expect(unknownList.status).toBe(404);
+  });
+
+  it('refuses an invalid token with 401, as the GraphQL endpoint does', async () => {
+    const response = await get(exportUrl('organizations.csv'), await bearerHeader(newJwtSecret(), 'eve', ['admin']));
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('bulk export when reads require a token (READS_REQUIRE_TOKEN=true)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ auth: { jwtSecret: secret }, config: { READS_REQUIRE_TOKEN: true }, queryTimeoutMs: 60_000 });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('refuses an export without a token with 401 UNAUTHENTICATED and answers it with a reader token', async () => {
+    const anonymous = await fetch(`${app.url}/export/organizations.csv`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+
+    const reader = await fetch(`${app.url}/export/organizations.csv`, { headers: await bearerHeader(secret, 'dash', ['reader']) });
+    expect(reader.status).toBe(200);
+    expect(csvObjects(await reader.text()).map((r) => r.id)).toContain('bpipo');
+  });
+});
