@@ -12,6 +12,7 @@ import { createContext, type AppDeps, type Context } from './context';
 import { createErrorFormatter } from './http/errorFormatter';
 import { httpErrorHandler } from './http/errorHandler';
 import { exportRouter } from './http/export';
+import { conditionalGet, GraphVersion, httpCachePlugin } from './http/httpCache';
 import { queryProtection } from './http/limits';
 import { operationAllowlistPlugin, readAllowlist } from './http/operationAllowlist';
 import { readAccessPlugin } from './http/readAccess';
@@ -51,6 +52,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
+  // ETags come from the graph's version (src/http/httpCache.ts), not a hash of each body.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const config: Config = { ...configSchema.parse({}), ...deps.config };
   const development = config.NODE_ENV === 'development';
@@ -64,6 +67,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   });
   const allowlist = config.OPERATION_ALLOWLIST_FILE ? readAllowlist(config.OPERATION_ALLOWLIST_FILE) : null;
   const metrics = deps.metrics ?? createMetrics();
+  const httpCache = { version: new GraphVersion(deps.executor), maxAgeSeconds: config.HTTP_CACHE_MAX_AGE_SECONDS, isPrivate: config.READS_REQUIRE_TOKEN };
   const contextDeps = { ...deps, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
 
   const apollo = new ApolloServer<Context>({
@@ -84,6 +88,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(metrics, deps.logger),
+      httpCachePlugin(httpCache),
     ],
   });
   await apollo.start();
@@ -133,10 +138,11 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
           }),
         ]
       : [];
-  app.use(exportRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, before: rateLimited }));
+  app.use(exportRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, before: [...rateLimited, conditionalGet(httpCache, { mark: true })] }));
   app.use(
     '/graphql',
     ...rateLimited,
+    conditionalGet(httpCache, { mark: false }),
     express.json({ limit: config.BODY_LIMIT_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(contextDeps, { requestId: String(req.id), authorization: req.headers.authorization }),

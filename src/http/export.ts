@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import { filterQuery, FILTERS, paramsFor, type ListLabel } from '../modules/list/inputs';
 import { buildLuceneQuery } from '../modules/search/lucene';
 import { parseArgs } from '../validation';
+import { noStore } from './httpCache';
 
 /** The lists that can be exported, by the name in the URL (the GraphQL field's name). */
 export const EXPORT_LISTS: Record<string, ListLabel> = {
@@ -248,5 +249,6 @@ function fail(logger: Logger, req: Request, res: Response, error: unknown): void
   }
   const extensions: Record<string, unknown> = known ? { ...known.extensions } : { code };
   delete extensions.http;
+  noStore(res);
   res.status(status).json({ errors: [{ message: known ? known.message : 'Internal server error', extensions }] });
 }
