@@ -5,6 +5,7 @@ import type { Driver } from 'neo4j-driver';
 import { Executor } from '../src/db/executor';
 import { applyMigrations } from '../src/db/migrations';
 import { ENTITY_LABELS, PROVENANCE_RELATIONSHIP } from '../src/domain/model';
+import { relationshipId } from '../src/domain/properties';
 import {
   SEED_DIR,
   SeedFileError,
@@ -12,7 +13,6 @@ import {
   loadSeed,
   loadSeedDirectory,
   readSeedFile,
-  relationshipId,
   type LoadResult,
 } from '../src/seed/loadSeed';
 import { clearGraph, openTestDriver, testTarget } from './support/harness';
@@ -394,8 +394,10 @@ describe('loading the seed graph into the real database', () => {
       fs.copyFileSync(fixture('db-clash-b-person.json'), path.join(tmp, 'b.json'));
       await loadSeed(executor, readSeedFile(path.join(tmp, 'a.json')), 'a.json');
 
-      // b.json gives fixture-twin another label, which the entity_id constraint refuses.
-      await expect(loadSeed(executor, readSeedFile(path.join(tmp, 'b.json')), 'b.json')).rejects.toThrow();
+      // b.json gives fixture-twin another label, which the loader refuses after writing b's source in the same transaction.
+      await expect(loadSeed(executor, readSeedFile(path.join(tmp, 'b.json')), 'b.json')).rejects.toThrow(
+        'b.json: "fixture-twin" is labelled Person here but Organization in the graph',
+      );
 
       const left = await query<{ id: string; labels: string[] }>(
         "MATCH (n) WHERE n.id STARTS WITH 'fixture-' RETURN n.id AS id, labels(n) AS labels ORDER BY id",

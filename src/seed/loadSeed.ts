@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ZodError } from 'zod';
-import { cypherQuery, cypherTemplate } from '../db/cypher';
+import { cypherQuery } from '../db/cypher';
 import { run, type Executor } from '../db/executor';
 import { PROJECT_ROOT } from '../projectRoot';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES } from '../domain/model';
-import { referenceProblems, seedFile, type SeedFile, type SeedNode, type SeedRelationship } from './seedFile';
+import { relationshipId } from '../domain/properties';
+import { nodeProperties, referenceProblems, seedFile, type SeedFile, type SeedRelationship } from './seedFile';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 
@@ -66,18 +67,6 @@ export function listSeedFiles(dir = SEED_DIR): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** The relationship id used for MERGE: stable, readable, unique per (from, type, to, key). */
-export function relationshipId(rel: Pick<SeedRelationship, 'from' | 'type' | 'to' | 'key'>): string {
-  return [rel.from, rel.type, rel.to, rel.key].filter(Boolean).join('--');
-}
-
-function nodeProps(node: SeedNode): Record<string, unknown> {
-  const { label: _label, evidence: _evidence, audit: _audit, properties, ...core } = node;
-  const props: Record<string, unknown> = { ...properties, ...core };
-  for (const key of Object.keys(props)) if (props[key] === undefined) delete props[key];
-  return props;
-}
-
 export interface LoadResult {
   file: string;
   nodes: number;
@@ -85,32 +74,75 @@ export interface LoadResult {
 }
 
 /**
+ * Rows per statement. Every statement text is fixed (labels and types travel in
+ * the rows), so batches of any size reuse one cached plan; this bound only keeps
+ * the memory of one statement in check on very large files.
+ */
+const ROWS_PER_STATEMENT = 10_000;
+
+function batches<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
+}
+
+/** A label or type that is not in the model never reaches Cypher, not even as a parameter. */
+function fromModel<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${what} ${JSON.stringify(value)} is not in the model`);
+  return value as T;
+}
+
+/** The rows seed/mergeRelationships takes: one per relationship, of any mix of types. */
+export function relationshipRows(relationships: (Pick<SeedRelationship, 'type' | 'from' | 'to' | 'key' | 'evidence'> & {
+  properties: Record<string, unknown>;
+  audit?: SeedRelationship['audit'];
+})[]) {
+  return relationships.map((r) => ({
+    id: relationshipId(r),
+    type: fromModel(r.type, RELATIONSHIP_TYPE_NAMES, 'relationship type'),
+    from: r.from,
+    to: r.to,
+    props: r.properties,
+    evidence: r.evidence,
+    audit: r.audit ?? null,
+  }));
+}
+
+/**
  * Writes one validated seed file in a single write transaction: its source, then
- * its nodes grouped by label, then its relationships grouped by type, each group
- * one UNWIND ... MERGE statement. Idempotent: loading it again changes no counts.
- * Either everything in the file is written or nothing is.
+ * its nodes, then its relationships, each as UNWIND batches of one fixed statement
+ * (four statement texts in all, whatever the labels and types). Idempotent:
+ * loading it again changes no counts. Either everything in the file is written or
+ * nothing is; an id the graph holds under another label refuses the file.
  */
 export async function loadSeed(executor: Executor, data: SeedFile, file: string, actor = 'seed'): Promise<LoadResult> {
   const sourceId = data.source.id;
+  const nodeRows = data.nodes.map((n) => ({
+    id: n.id,
+    label: fromModel(n.label, ENTITY_LABELS, 'label'),
+    props: nodeProperties(n),
+    evidence: n.evidence,
+    audit: n.audit ?? null,
+  }));
+  const relationshipRowsOfFile = relationshipRows(data.relationships);
   return executor.writeTransaction(`seed/load`, async (tx) => {
     const { audit: sourceAudit, ...source } = data.source;
     await run(tx, cypherQuery('seed/mergeSource'), { source, audit: sourceAudit ?? null, actor });
     let nodes = 0;
-    for (const label of ENTITY_LABELS) {
-      const rows = data.nodes
-        .filter((n) => n.label === label)
-        .map((n) => ({ id: n.id, props: nodeProps(n), evidence: n.evidence, audit: n.audit ?? null }));
-      if (rows.length === 0) continue;
-      const [result] = await run<{ written: number }>(tx, cypherTemplate('seed/mergeNodes', { label }), { rows, sourceId, actor });
+    for (const rows of batches(nodeRows)) {
+      const clashes = await run<{ id: string; label: string; held: string[] }>(tx, cypherQuery('seed/labelClashes'), {
+        rows: rows.map(({ id, label }) => ({ id, label })),
+      });
+      if (clashes.length > 0) {
+        const described = clashes.map((c) => `"${c.id}" is labelled ${c.label} here but ${c.held.join(':')} in the graph`);
+        throw new Error(`${file}: ${described.join('; ')}`);
+      }
+      const [result] = await run<{ written: number }>(tx, cypherQuery('seed/mergeNodes'), { rows, sourceId, actor });
       nodes += Number(result?.written ?? 0);
     }
     let relationships = 0;
-    for (const type of RELATIONSHIP_TYPE_NAMES) {
-      const rows = data.relationships
-        .filter((r) => r.type === type)
-        .map((r) => ({ id: relationshipId(r), from: r.from, to: r.to, props: r.properties, evidence: r.evidence, audit: r.audit ?? null }));
-      if (rows.length === 0) continue;
-      const [result] = await run<{ written: number }>(tx, cypherTemplate('seed/mergeRelationships', { type }), { rows, sourceId, actor });
+    for (const rows of batches(relationshipRowsOfFile)) {
+      const [result] = await run<{ written: number }>(tx, cypherQuery('seed/mergeRelationships'), { rows, sourceId, actor });
       relationships += Number(result?.written ?? 0);
     }
     if (relationships !== data.relationships.length) {

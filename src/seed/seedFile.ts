@@ -104,6 +104,15 @@ export const seedNode = z.discriminatedUnion('label', [
 ]);
 export type SeedNode = z.infer<typeof seedNode>;
 
+/**
+ * The properties a node is stored with: its own fields and its extra `properties`
+ * side by side; label, evidence and audit are stored elsewhere, absent fields not at all.
+ */
+export function nodeProperties(node: SeedNode): Record<string, unknown> {
+  const { label: _label, evidence: _evidence, audit: _audit, properties, ...core } = node;
+  return Object.fromEntries(Object.entries({ ...properties, ...core }).filter(([, value]) => value !== undefined));
+}
+
 const RESERVED_ON_RELATIONSHIPS = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retracted', 'retractedAt', 'retractedBy', 'retractionReason', 'sourceIds', 'evidence'];
 
 export const seedRelationship = z

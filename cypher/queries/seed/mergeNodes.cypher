@@ -1,17 +1,20 @@
-// {{label}} is one of ENTITY_LABELS (src/domain/model.ts). row.audit is null for
-// hand-written seed files, or the audit fields of an export (kept as they were).
+// One text for every label, so it is planned once: row.label is one of
+// ENTITY_LABELS (the loader checks) and is set as a dynamic label next to :Entity.
+// MERGE uses only the indexed key (:Entity id, constraint entity_id); labelClashes
+// runs first, so an id held by an entity of another label never gets here.
+// row.audit is null for hand-written seed files, or the audit fields of an export
+// (kept as they were).
+MATCH (s:Source {id: $sourceId})
 UNWIND $rows AS row
-MERGE (n:Entity:{{label}} {id: row.id})
-ON CREATE SET n.createdAt = CASE WHEN row.audit.createdAt IS NULL THEN datetime() ELSE datetime(row.audit.createdAt) END,
+MERGE (n:Entity {id: row.id})
+ON CREATE SET n.createdAt = coalesce(datetime(row.audit.createdAt), datetime()),
               n.createdBy = coalesce(row.audit.createdBy, $actor)
-SET n += row.props
+SET n:$(row.label), n += row.props
 FOREACH (_ IN CASE WHEN row.audit.updatedAt IS NULL THEN [] ELSE [1] END |
   SET n.updatedAt = datetime(row.audit.updatedAt), n.updatedBy = row.audit.updatedBy)
 FOREACH (_ IN CASE WHEN row.audit.retractedAt IS NULL THEN [] ELSE [1] END |
   SET n.retracted = true, n.retractedAt = datetime(row.audit.retractedAt), n.retractedBy = row.audit.retractedBy,
       n.retractionReason = row.audit.retractionReason)
-WITH n, row
-MATCH (s:Source {id: $sourceId})
 MERGE (n)-[st:STATED_IN]->(s)
 SET st.evidence = row.evidence
 RETURN count(n) AS written

@@ -4,7 +4,8 @@ import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
 import { RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../../domain/model';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { relationshipId } from '../../seed/loadSeed';
+import { relationshipId } from '../../domain/properties';
+import { relationshipRows } from '../../seed/loadSeed';
 import type { SeedNode } from '../../seed/seedFile';
 import { plain, toEntityRecord, type EntityRecord } from '../entity/records';
 import type { LinkEntitiesRequest, RecordAgreementRequest, RetractRequest, SourceInput, UpsertEntityRequest } from './inputs';
@@ -145,8 +146,7 @@ async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, acto
   const written: Record<string, unknown>[] = [];
   for (const rel of rels) {
     const id = relationshipId(rel);
-    const rows = [{ id, from: rel.from, to: rel.to, props: rel.properties, evidence: rel.evidence }];
-    await run(tx, cypherTemplate('seed/mergeRelationships', { type: rel.type }), { rows, sourceId, actor });
+    await run(tx, cypherQuery('seed/mergeRelationships'), { rows: relationshipRows([rel]), sourceId, actor });
     const [row] = await run<{ props: Record<string, unknown> }>(tx, cypherTemplate('curation/touchRelationship', { type: rel.type }), {
       id,
       from: rel.from,
