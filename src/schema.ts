@@ -4,6 +4,7 @@ import gql from 'graphql-tag';
 import type { Resolvers } from './generated/graphql';
 import { PROJECT_ROOT } from './projectRoot';
 import { aboutResolvers } from './modules/about/resolvers';
+import { aggregateResolvers } from './modules/aggregate/resolvers';
 import { curationResolvers } from './modules/curation/resolvers';
 import { entityResolvers } from './modules/entity/resolvers';
 import { listResolvers } from './modules/list/resolvers';
@@ -15,4 +16,4 @@ import { statisticsResolvers } from './modules/statistics/resolvers';
 export const typeDefs = gql(fs.readFileSync(path.join(PROJECT_ROOT, 'schema.graphql'), 'utf8'));
 
 /** Every module's resolvers, merged. Modules never define the same field twice. */
-export const resolvers: Resolvers[] = [aboutResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers];
+export const resolvers: Resolvers[] = [aboutResolvers, aggregateResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers];

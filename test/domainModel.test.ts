@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildSchema, getNamedType, isListType, isNonNullType, type GraphQLEnumType, type GraphQLObjectType } from 'graphql';
-import { EDGE_TYPES, RELATION_FIELDS, targetLabels } from '../src/domain/entityTypes';
+import { buildSchema, getNamedType, isListType, isNonNullType, type GraphQLEnumType, type GraphQLInputObjectType, type GraphQLObjectType } from 'graphql';
+import { EDGE_TYPES, RELATION_FIELDS, SCALAR_FIELDS, targetLabels } from '../src/domain/entityTypes';
 import { AGREEMENT_KINDS, ENTITY_LABELS, EVENT_KINDS, ORGANIZATION_KINDS, PARTY_ROLES, RELATIONSHIP_TYPE_NAMES, TECHNOLOGY_KINDS } from '../src/domain/model';
 
 // schema.graphql is the hand-written public contract; src/domain is the model
@@ -51,5 +51,13 @@ describe('schema.graphql agrees with the domain model', () => {
       .map((f) => f.name)
       .filter((name) => !INTERFACE_LINKS.has(name));
     expect(linking.sort()).toEqual(Object.keys(RELATION_FIELDS[label]).sort());
+  });
+
+  it.each(ENTITY_LABELS)('lets %s lists filter on every model field and sort on every scalar and list count', (label) => {
+    const where = Object.keys((schema.getType(`${label}Where`) as GraphQLInputObjectType).getFields()).sort();
+    expect(where).toEqual(['AND', 'OR', 'NOT', 'facts', ...Object.keys(SCALAR_FIELDS[label]), ...Object.keys(RELATION_FIELDS[label])].sort());
+    const snake = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+    const counted = Object.entries(RELATION_FIELDS[label]).filter(([, f]) => !(f.kind === 'nodes' && f.one));
+    expect(enumValues(`${label}SortField`).sort()).toEqual([...Object.keys(SCALAR_FIELDS[label]).map(snake), ...counted.map(([name]) => `${snake(name)}_COUNT`)].sort());
   });
 });

@@ -35,8 +35,8 @@ function compileOrganizations(document: string, filter: Record<string, unknown>,
     filterQuery: cypherQuery('list/organizations'),
     filter: { ids: null, kinds: null, countries: null, modalities: null, indications: null, participatedIn: null, agreementKinds: null, ...filter },
     lucene,
-    order: 'ASC',
-    after: { name: 'M', id: 'm' },
+    sort: [{ field: 'NAME' }],
+    after: ['M', 'm'],
     limit: 21,
     withTotalCount: selects([field], 'totalCount', ctx),
     plan: entityPlan(nodes, ['Organization'], ctx),
@@ -61,7 +61,7 @@ describe('the read compiler emits one Cypher query per root field', () => {
       { countries: ['JP'], kinds: ['PHARMA'] },
     );
     expect(query.text).toMatchSnapshot();
-    expect(query.params).toMatchObject({ countries: ['JP'], kinds: ['PHARMA'], limit: 21, after: { name: 'M', id: 'm' } });
+    expect(query.params).toMatchObject({ countries: ['JP'], kinds: ['PHARMA'], limit: 21, after: ['M', 'm'] });
   });
 
   it('puts a list text filter into the same statement as a full-text call', () => {

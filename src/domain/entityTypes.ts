@@ -43,10 +43,10 @@ export type RelationField = NodeField | EdgeField;
  * start entity, `toField` its end. A field walking OUT sees itself at the start.
  */
 export const EDGE_TYPES = {
-  Role: { fromField: 'person', toField: 'organization' },
-  Talk: { fromField: 'person', toField: 'event' },
-  EventParticipation: { fromField: 'participant', toField: 'event' },
-  AgreementParty: { fromField: 'organization', toField: 'agreement' },
+  Role: { fromField: 'person', toField: 'organization', properties: { title: 'title', unit: 'unit' } },
+  Talk: { fromField: 'person', toField: 'event', properties: { topic: 'topic' } },
+  EventParticipation: { fromField: 'participant', toField: 'event', properties: { role: 'role' } },
+  AgreementParty: { fromField: 'organization', toField: 'agreement', properties: { role: 'role' } },
 } as const;
 export type EdgeTypeName = keyof typeof EDGE_TYPES;
 
@@ -138,6 +138,34 @@ export const FIELD_PROPERTIES: Record<string, string | null> = {
   technologyKind: 'kind',
   agreementKind: 'kind',
   facts: ALL_PROPERTIES,
+};
+
+/** How a scalar field filters and sorts: as text, as an ISO date (compared as text), or as a boolean. */
+export type ScalarKind = 'string' | 'date' | 'boolean';
+
+/** A scalar field analysts filter and sort on, and the stored property it reads. */
+export interface ScalarField {
+  property: string;
+  kind: ScalarKind;
+}
+
+const text = (property: string): ScalarField => ({ property, kind: 'string' });
+const date = (property: string): ScalarField => ({ property, kind: 'date' });
+const COMMON_SCALARS = { id: text('id'), name: text('name'), kind: text('kind'), description: text('description') };
+const COUNTRY = { countryCode: text('country') };
+
+/** The filterable, sortable scalar fields of each entity type (the `where` and `sort` inputs of its list). */
+export const SCALAR_FIELDS: Record<EntityLabel, Record<string, ScalarField>> = {
+  Organization: { ...COMMON_SCALARS, ...COUNTRY },
+  Person: { ...COMMON_SCALARS, honorific: text('honorific') },
+  Technology: COMMON_SCALARS,
+  Modality: COMMON_SCALARS,
+  Indication: COMMON_SCALARS,
+  Fund: { ...COMMON_SCALARS, ...COUNTRY },
+  Policy: { ...COMMON_SCALARS, ...COUNTRY },
+  Event: { ...COMMON_SCALARS, ...COUNTRY, city: text('city'), startDate: date('startDate'), endDate: date('endDate') },
+  Agreement: { ...COMMON_SCALARS, signedOn: date('signedOn'), exclusive: { property: 'exclusive', kind: 'boolean' } },
+  Country: { ...COMMON_SCALARS, code: text('code') },
 };
 
 /** Properties every read entity carries: resolvers and cursors key on them. */

@@ -36,6 +36,42 @@ export type About = {
   version: Scalars['String']['output'];
 };
 
+/**
+ * A grouped aggregate: the groups, largest first (ties by key), at most `first`.
+ * Grouping only by fields of the entity itself puts each entity in exactly one
+ * group, so the counts add up to `totalCount`; a key through a relationship puts
+ * an entity in one group per related entity.
+ */
+export type Aggregate = {
+  __typename?: 'Aggregate';
+  groups: Array<AggregateGroup>;
+  /** Entities that match `where`, before grouping. */
+  totalCount: Scalars['Int']['output'];
+  /** More groups exist than `first` returned. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+export type AggregateGroup = {
+  __typename?: 'AggregateGroup';
+  /** Entities in the group. */
+  count: Scalars['Int']['output'];
+  countDistinct: Maybe<Scalars['Int']['output']>;
+  /** The group's value for each `groupBy` key, in the same order; null where an entity has none. */
+  key: Array<Maybe<Scalars['JSON']['output']>>;
+  max: Maybe<Scalars['JSON']['output']>;
+  min: Maybe<Scalars['JSON']['output']>;
+};
+
+/** What to measure in each group besides the count. */
+export type AggregateMeasures = {
+  /** How many distinct values this key takes in the group. */
+  countDistinct?: InputMaybe<GroupKey>;
+  /** The largest value of a date or number field in the group. */
+  max?: InputMaybe<Scalars['String']['input']>;
+  /** The smallest value of a date or number field in the group. */
+  min?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An agreement between organizations, such as a licence. */
 export type Agreement = Entity & {
   __typename?: 'Agreement';
@@ -114,6 +150,14 @@ export type AgreementKind =
   | 'LICENSE'
   | 'MOU';
 
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type AgreementListFilter = {
+  all?: InputMaybe<AgreementWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<AgreementWhere>;
+  some?: InputMaybe<AgreementWhere>;
+};
+
 /** An organization's part in an agreement. */
 export type AgreementParty = {
   __typename?: 'AgreementParty';
@@ -128,6 +172,65 @@ export type AgreementPartyInput = {
   /** Id of an existing organization. */
   organization: Scalars['ID']['input'];
   role: PartyRole;
+};
+
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type AgreementPartyListFilter = {
+  all?: InputMaybe<AgreementPartyWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<AgreementPartyWhere>;
+  some?: InputMaybe<AgreementPartyWhere>;
+};
+
+/** Conditions on a AgreementParty relationship and the entities at its ends. */
+export type AgreementPartyWhere = {
+  AND?: InputMaybe<Array<AgreementPartyWhere>>;
+  NOT?: InputMaybe<AgreementPartyWhere>;
+  OR?: InputMaybe<Array<AgreementPartyWhere>>;
+  agreement?: InputMaybe<AgreementWhere>;
+  organization?: InputMaybe<OrganizationWhere>;
+  role?: InputMaybe<StringFilter>;
+};
+
+/** One sort key of a Agreement list. */
+export type AgreementSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: AgreementSortField;
+};
+
+/** What Agreement lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type AgreementSortField =
+  | 'COVERS_COUNT'
+  | 'DESCRIPTION'
+  | 'EXCLUSIVE'
+  | 'FACILITATORS_COUNT'
+  | 'ID'
+  | 'KIND'
+  | 'NAME'
+  | 'PARTIES_COUNT'
+  | 'SIGNED_ON'
+  | 'TERRITORY_COUNT';
+
+/** Conditions on agreements: every field given must hold; combine with AND, OR and NOT. */
+export type AgreementWhere = {
+  AND?: InputMaybe<Array<AgreementWhere>>;
+  NOT?: InputMaybe<AgreementWhere>;
+  OR?: InputMaybe<Array<AgreementWhere>>;
+  covers?: InputMaybe<TechnologyListFilter>;
+  description?: InputMaybe<StringFilter>;
+  exclusive?: InputMaybe<Scalars['Boolean']['input']>;
+  facilitators?: InputMaybe<OrganizationListFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  id?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<StringFilter>;
+  licensee?: InputMaybe<OrganizationListFilter>;
+  licensor?: InputMaybe<OrganizationListFilter>;
+  name?: InputMaybe<StringFilter>;
+  parties?: InputMaybe<AgreementPartyListFilter>;
+  signedAt?: InputMaybe<EventListFilter>;
+  signedOn?: InputMaybe<DateFilter>;
+  territory?: InputMaybe<CountryListFilter>;
 };
 
 /** An entity that connects several of the given ones. */
@@ -215,12 +318,57 @@ export type CountryKindCount = {
   kind: Scalars['String']['output'];
 };
 
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type CountryListFilter = {
+  all?: InputMaybe<CountryWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<CountryWhere>;
+  some?: InputMaybe<CountryWhere>;
+};
+
+/** One sort key of a Country list. */
+export type CountrySort = {
+  direction?: InputMaybe<SortDirection>;
+  field: CountrySortField;
+};
+
+/** What Country lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type CountrySortField =
+  | 'CODE'
+  | 'DESCRIPTION'
+  | 'ID'
+  | 'KIND'
+  | 'NAME';
+
+/** Conditions on countries: every field given must hold; combine with AND, OR and NOT. */
+export type CountryWhere = {
+  AND?: InputMaybe<Array<CountryWhere>>;
+  NOT?: InputMaybe<CountryWhere>;
+  OR?: InputMaybe<Array<CountryWhere>>;
+  code?: InputMaybe<StringFilter>;
+  description?: InputMaybe<StringFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  id?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
+};
+
 export type CrossBorderCount = {
   __typename?: 'CrossBorderCount';
   /** Country codes of the two ends, e.g. TW–JP, in alphabetical order. */
   between: Array<Scalars['String']['output']>;
   count: Scalars['Int']['output'];
   type: RelationshipType;
+};
+
+/** Conditions on a date (YYYY-MM-DD); bounds are inclusive for gte and lte. */
+export type DateFilter = {
+  eq?: InputMaybe<Scalars['Date']['input']>;
+  gt?: InputMaybe<Scalars['Date']['input']>;
+  gte?: InputMaybe<Scalars['Date']['input']>;
+  lt?: InputMaybe<Scalars['Date']['input']>;
+  lte?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** Which way a relationship points, seen from the entity asked about. */
@@ -270,6 +418,14 @@ export type EntityFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type EntityListFilter = {
+  all?: InputMaybe<EntityWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<EntityWhere>;
+  some?: InputMaybe<EntityWhere>;
+};
+
 /** Order of list results. The id breaks ties, so pages never overlap or skip. */
 export type EntityOrder =
   | 'NAME_ASC'
@@ -293,6 +449,19 @@ export type EntityUsage = {
   entity: Entity;
   organizationCount: Scalars['Int']['output'];
   technologyCount: Scalars['Int']['output'];
+};
+
+/** Conditions on an entity of any type. */
+export type EntityWhere = {
+  AND?: InputMaybe<Array<EntityWhere>>;
+  NOT?: InputMaybe<EntityWhere>;
+  OR?: InputMaybe<Array<EntityWhere>>;
+  description?: InputMaybe<StringFilter>;
+  facts?: InputMaybe<Array<FactFilter>>;
+  id?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
+  type?: InputMaybe<Array<EntityType>>;
 };
 
 /** An event such as an investment forum. */
@@ -357,6 +526,14 @@ export type EventFilter = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type EventListFilter = {
+  all?: InputMaybe<EventWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<EventWhere>;
+  some?: InputMaybe<EventWhere>;
+};
+
 /** An organization's or person's part in an event. */
 export type EventParticipation = {
   __typename?: 'EventParticipation';
@@ -369,6 +546,70 @@ export type EventParticipation = {
   sources: Array<Citation>;
 };
 
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type EventParticipationListFilter = {
+  all?: InputMaybe<EventParticipationWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<EventParticipationWhere>;
+  some?: InputMaybe<EventParticipationWhere>;
+};
+
+/** Conditions on a EventParticipation relationship and the entities at its ends. */
+export type EventParticipationWhere = {
+  AND?: InputMaybe<Array<EventParticipationWhere>>;
+  NOT?: InputMaybe<EventParticipationWhere>;
+  OR?: InputMaybe<Array<EventParticipationWhere>>;
+  event?: InputMaybe<EventWhere>;
+  participant?: InputMaybe<EntityWhere>;
+  participation?: InputMaybe<Array<ParticipationKind>>;
+  role?: InputMaybe<StringFilter>;
+};
+
+/** One sort key of a Event list. */
+export type EventSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: EventSortField;
+};
+
+/** What Event lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type EventSortField =
+  | 'AGREEMENTS_SIGNED_COUNT'
+  | 'CITY'
+  | 'COUNTRY_CODE'
+  | 'CO_HOSTS_COUNT'
+  | 'DESCRIPTION'
+  | 'END_DATE'
+  | 'ID'
+  | 'KIND'
+  | 'NAME'
+  | 'ORGANIZERS_COUNT'
+  | 'PARTICIPANTS_COUNT'
+  | 'START_DATE'
+  | 'TALKS_COUNT';
+
+/** Conditions on events: every field given must hold; combine with AND, OR and NOT. */
+export type EventWhere = {
+  AND?: InputMaybe<Array<EventWhere>>;
+  NOT?: InputMaybe<EventWhere>;
+  OR?: InputMaybe<Array<EventWhere>>;
+  agreementsSigned?: InputMaybe<AgreementListFilter>;
+  city?: InputMaybe<StringFilter>;
+  coHosts?: InputMaybe<OrganizationListFilter>;
+  countryCode?: InputMaybe<StringFilter>;
+  description?: InputMaybe<StringFilter>;
+  endDate?: InputMaybe<DateFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  id?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
+  organizers?: InputMaybe<OrganizationListFilter>;
+  participants?: InputMaybe<EventParticipationListFilter>;
+  startDate?: InputMaybe<DateFilter>;
+  talks?: InputMaybe<TalkListFilter>;
+  venue?: InputMaybe<OrganizationListFilter>;
+};
+
 /** A fact stated about an entity beyond its core fields. */
 export type Fact = {
   __typename?: 'Fact';
@@ -376,6 +617,27 @@ export type Fact = {
   name: Scalars['String']['output'];
   /** The value: a number, string, boolean or list of strings. */
   value: Scalars['JSON']['output'];
+};
+
+/**
+ * Conditions on an extra fact by name (see `Entity.facts`). Give `number` for
+ * numeric facts, `date` for dates and `text` for anything else; an entity without
+ * the fact never matches.
+ */
+export type FactFilter = {
+  date?: InputMaybe<DateFilter>;
+  name: Scalars['String']['input'];
+  number?: InputMaybe<FloatFilter>;
+  text?: InputMaybe<StringFilter>;
+};
+
+/** Conditions on a number. */
+export type FloatFilter = {
+  eq?: InputMaybe<Scalars['Float']['input']>;
+  gt?: InputMaybe<Scalars['Float']['input']>;
+  gte?: InputMaybe<Scalars['Float']['input']>;
+  lt?: InputMaybe<Scalars['Float']['input']>;
+  lte?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** A public or venture fund. */
@@ -417,6 +679,59 @@ export type FundEdge = {
   __typename?: 'FundEdge';
   cursor: Scalars['String']['output'];
   node: Fund;
+};
+
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type FundListFilter = {
+  all?: InputMaybe<FundWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<FundWhere>;
+  some?: InputMaybe<FundWhere>;
+};
+
+/** One sort key of a Fund list. */
+export type FundSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: FundSortField;
+};
+
+/** What Fund lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type FundSortField =
+  | 'ADMINISTRATORS_COUNT'
+  | 'COUNTRY_CODE'
+  | 'DESCRIPTION'
+  | 'ID'
+  | 'KIND'
+  | 'NAME'
+  | 'POLICIES_COUNT';
+
+/** Conditions on funds: every field given must hold; combine with AND, OR and NOT. */
+export type FundWhere = {
+  AND?: InputMaybe<Array<FundWhere>>;
+  NOT?: InputMaybe<FundWhere>;
+  OR?: InputMaybe<Array<FundWhere>>;
+  administrators?: InputMaybe<OrganizationListFilter>;
+  countryCode?: InputMaybe<StringFilter>;
+  description?: InputMaybe<StringFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  id?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
+  policies?: InputMaybe<PolicyListFilter>;
+};
+
+/** How to group an aggregate. */
+export type GroupKey = {
+  /** With a date field: one group per year (2025), quarter (2025-Q2) or month (2025-04); coarser dates fall in the null group. */
+  bucket?: InputMaybe<TimeBucket>;
+  /** A field as the list's `where` names it (e.g. countryCode, kind, signedOn, startDate). */
+  field: Scalars['String']['input'];
+  /**
+   * Take the field from the entities this relationship field lists (e.g. licensor,
+   * technologies, country), one group per related entity; none is the null group.
+   */
+  via?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type HopDirection =
@@ -461,6 +776,53 @@ export type IndicationEdge = {
   __typename?: 'IndicationEdge';
   cursor: Scalars['String']['output'];
   node: Indication;
+};
+
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type IndicationListFilter = {
+  all?: InputMaybe<IndicationWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<IndicationWhere>;
+  some?: InputMaybe<IndicationWhere>;
+};
+
+/** One sort key of a Indication list. */
+export type IndicationSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: IndicationSortField;
+};
+
+/** What Indication lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type IndicationSortField =
+  | 'DESCRIPTION'
+  | 'ID'
+  | 'KIND'
+  | 'NAME'
+  | 'ORGANIZATIONS_COUNT'
+  | 'TECHNOLOGIES_COUNT';
+
+/** Conditions on indications: every field given must hold; combine with AND, OR and NOT. */
+export type IndicationWhere = {
+  AND?: InputMaybe<Array<IndicationWhere>>;
+  NOT?: InputMaybe<IndicationWhere>;
+  OR?: InputMaybe<Array<IndicationWhere>>;
+  description?: InputMaybe<StringFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  id?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
+  organizations?: InputMaybe<OrganizationListFilter>;
+  technologies?: InputMaybe<TechnologyListFilter>;
+};
+
+/** Conditions on a whole number, such as how many entities a field lists. */
+export type IntFilter = {
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  lte?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A relationship to create between two existing entities. */
@@ -529,6 +891,44 @@ export type ModalityEdge = {
   __typename?: 'ModalityEdge';
   cursor: Scalars['String']['output'];
   node: Modality;
+};
+
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type ModalityListFilter = {
+  all?: InputMaybe<ModalityWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<ModalityWhere>;
+  some?: InputMaybe<ModalityWhere>;
+};
+
+/** One sort key of a Modality list. */
+export type ModalitySort = {
+  direction?: InputMaybe<SortDirection>;
+  field: ModalitySortField;
+};
+
+/** What Modality lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type ModalitySortField =
+  | 'DESCRIPTION'
+  | 'ID'
+  | 'KIND'
+  | 'NAME'
+  | 'ORGANIZATIONS_COUNT'
+  | 'TECHNOLOGIES_COUNT';
+
+/** Conditions on modalities: every field given must hold; combine with AND, OR and NOT. */
+export type ModalityWhere = {
+  AND?: InputMaybe<Array<ModalityWhere>>;
+  NOT?: InputMaybe<ModalityWhere>;
+  OR?: InputMaybe<Array<ModalityWhere>>;
+  description?: InputMaybe<StringFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  id?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
+  organizations?: InputMaybe<OrganizationListFilter>;
+  technologies?: InputMaybe<TechnologyListFilter>;
 };
 
 /**
@@ -707,6 +1107,64 @@ export type OrganizationKind =
   | 'RESEARCH_INSTITUTE'
   | 'VENUE';
 
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type OrganizationListFilter = {
+  all?: InputMaybe<OrganizationWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<OrganizationWhere>;
+  some?: InputMaybe<OrganizationWhere>;
+};
+
+/** One sort key of a Organization list. */
+export type OrganizationSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: OrganizationSortField;
+};
+
+/** What Organization lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type OrganizationSortField =
+  | 'ADMINISTERS_COUNT'
+  | 'AGREEMENTS_COUNT'
+  | 'COUNTRY_CODE'
+  | 'DESCRIPTION'
+  | 'EVENTS_COUNT'
+  | 'FACILITATED_COUNT'
+  | 'FOCUS_AREAS_COUNT'
+  | 'ID'
+  | 'INDICATIONS_COUNT'
+  | 'KIND'
+  | 'MODALITIES_COUNT'
+  | 'NAME'
+  | 'PEOPLE_COUNT'
+  | 'TECHNOLOGIES_COUNT'
+  | 'UNITS_COUNT';
+
+/** Conditions on organizations: every field given must hold; combine with AND, OR and NOT. */
+export type OrganizationWhere = {
+  AND?: InputMaybe<Array<OrganizationWhere>>;
+  NOT?: InputMaybe<OrganizationWhere>;
+  OR?: InputMaybe<Array<OrganizationWhere>>;
+  administers?: InputMaybe<EntityListFilter>;
+  agreements?: InputMaybe<AgreementPartyListFilter>;
+  country?: InputMaybe<CountryListFilter>;
+  countryCode?: InputMaybe<StringFilter>;
+  description?: InputMaybe<StringFilter>;
+  events?: InputMaybe<EventParticipationListFilter>;
+  facilitated?: InputMaybe<AgreementListFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  focusAreas?: InputMaybe<EntityListFilter>;
+  id?: InputMaybe<StringFilter>;
+  indications?: InputMaybe<IndicationListFilter>;
+  kind?: InputMaybe<StringFilter>;
+  modalities?: InputMaybe<ModalityListFilter>;
+  name?: InputMaybe<StringFilter>;
+  parent?: InputMaybe<OrganizationListFilter>;
+  people?: InputMaybe<RoleListFilter>;
+  technologies?: InputMaybe<TechnologyListFilter>;
+  units?: InputMaybe<OrganizationListFilter>;
+};
+
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -845,6 +1303,46 @@ export type PersonFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type PersonListFilter = {
+  all?: InputMaybe<PersonWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<PersonWhere>;
+  some?: InputMaybe<PersonWhere>;
+};
+
+/** One sort key of a Person list. */
+export type PersonSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: PersonSortField;
+};
+
+/** What Person lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type PersonSortField =
+  | 'DESCRIPTION'
+  | 'HONORIFIC'
+  | 'ID'
+  | 'KIND'
+  | 'NAME'
+  | 'ROLES_COUNT'
+  | 'TALKS_COUNT';
+
+/** Conditions on people: every field given must hold; combine with AND, OR and NOT. */
+export type PersonWhere = {
+  AND?: InputMaybe<Array<PersonWhere>>;
+  NOT?: InputMaybe<PersonWhere>;
+  OR?: InputMaybe<Array<PersonWhere>>;
+  description?: InputMaybe<StringFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  honorific?: InputMaybe<StringFilter>;
+  id?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
+  roles?: InputMaybe<RoleListFilter>;
+  talks?: InputMaybe<TalkListFilter>;
+};
+
 /** A national strategy or one of its pillars. */
 export type Policy = Entity & {
   __typename?: 'Policy';
@@ -890,12 +1388,56 @@ export type PolicyEdge = {
   node: Policy;
 };
 
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type PolicyListFilter = {
+  all?: InputMaybe<PolicyWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<PolicyWhere>;
+  some?: InputMaybe<PolicyWhere>;
+};
+
+/** One sort key of a Policy list. */
+export type PolicySort = {
+  direction?: InputMaybe<SortDirection>;
+  field: PolicySortField;
+};
+
+/** What Policy lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type PolicySortField =
+  | 'ADMINISTRATORS_COUNT'
+  | 'COUNTRY_CODE'
+  | 'DESCRIPTION'
+  | 'FUNDS_COUNT'
+  | 'ID'
+  | 'KIND'
+  | 'NAME'
+  | 'PILLARS_COUNT';
+
+/** Conditions on policies: every field given must hold; combine with AND, OR and NOT. */
+export type PolicyWhere = {
+  AND?: InputMaybe<Array<PolicyWhere>>;
+  NOT?: InputMaybe<PolicyWhere>;
+  OR?: InputMaybe<Array<PolicyWhere>>;
+  administrators?: InputMaybe<OrganizationListFilter>;
+  countryCode?: InputMaybe<StringFilter>;
+  description?: InputMaybe<StringFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  funds?: InputMaybe<FundListFilter>;
+  id?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
+  partOf?: InputMaybe<PolicyListFilter>;
+  pillars?: InputMaybe<PolicyListFilter>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Facts about this service and the database behind it. */
   about: About;
   /** Agreements (licences and others), filtered and paginated. */
   agreements: AgreementConnection;
+  agreementsAggregate: Aggregate;
   /**
    * Organizations and people that connect the given entities: shared neighbours
    * within two hops, ranked by how many of the given entities they reach, then how
@@ -911,12 +1453,16 @@ export type Query = {
   entity: Maybe<Entity>;
   /** Events such as investment forums, filtered and paginated. */
   events: EventConnection;
+  eventsAggregate: Aggregate;
   /** Public and venture funds, paginated. */
   funds: FundConnection;
+  fundsAggregate: Aggregate;
   /** Indications and therapy areas, paginated. */
   indications: IndicationConnection;
+  indicationsAggregate: Aggregate;
   /** Modalities (exosome, iPSC, MSC …), paginated. */
   modalities: ModalityConnection;
+  modalitiesAggregate: Aggregate;
   /**
    * The subgraph around an entity, for drawing: nodes and edges up to `depth` hops,
    * at most `limit` nodes (then `truncated` is true).
@@ -924,6 +1470,11 @@ export type Query = {
   neighborhood: Subgraph;
   /** Organizations, filtered and paginated (Relay cursor connection). */
   organizations: OrganizationConnection;
+  /**
+   * Grouped aggregates for dashboards, one per list, with the list's `where`.
+   * `first` (1 to 1000, default 100) bounds the groups, and so the request's cost.
+   */
+  organizationsAggregate: Aggregate;
   /**
    * How two entities are connected, up to `first` paths, none visiting an entity
    * twice, each hop explained in a sentence. Hubs (entities with more than 200
@@ -941,8 +1492,10 @@ export type Query = {
   partnershipPaths: Array<PartnershipPath>;
   /** People, filtered and paginated. */
   people: PersonConnection;
+  peopleAggregate: Aggregate;
   /** National strategies and their pillars, paginated. */
   policies: PolicyConnection;
+  policiesAggregate: Aggregate;
   /**
    * The latest curation writes, newest first: what changed, who changed it (the
    * token subject) and when. Needs a token with the editor or admin role.
@@ -972,6 +1525,7 @@ export type Query = {
   suggestedPartners: Array<PartnerSuggestion>;
   /** Technologies, products, therapies, devices and services, filtered and paginated. */
   technologies: TechnologyConnection;
+  technologiesAggregate: Aggregate;
 };
 
 
@@ -980,6 +1534,16 @@ export type QueryAgreementsArgs = {
   filter?: InputMaybe<AgreementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<AgreementSort>>;
+  where?: InputMaybe<AgreementWhere>;
+};
+
+
+export type QueryAgreementsAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<AgreementWhere>;
 };
 
 
@@ -1004,6 +1568,16 @@ export type QueryEventsArgs = {
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<EventSort>>;
+  where?: InputMaybe<EventWhere>;
+};
+
+
+export type QueryEventsAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<EventWhere>;
 };
 
 
@@ -1012,6 +1586,16 @@ export type QueryFundsArgs = {
   filter?: InputMaybe<EntityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<FundSort>>;
+  where?: InputMaybe<FundWhere>;
+};
+
+
+export type QueryFundsAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<FundWhere>;
 };
 
 
@@ -1020,6 +1604,16 @@ export type QueryIndicationsArgs = {
   filter?: InputMaybe<EntityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<IndicationSort>>;
+  where?: InputMaybe<IndicationWhere>;
+};
+
+
+export type QueryIndicationsAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<IndicationWhere>;
 };
 
 
@@ -1028,6 +1622,16 @@ export type QueryModalitiesArgs = {
   filter?: InputMaybe<EntityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<ModalitySort>>;
+  where?: InputMaybe<ModalityWhere>;
+};
+
+
+export type QueryModalitiesAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<ModalityWhere>;
 };
 
 
@@ -1044,6 +1648,16 @@ export type QueryOrganizationsArgs = {
   filter?: InputMaybe<OrganizationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<OrganizationSort>>;
+  where?: InputMaybe<OrganizationWhere>;
+};
+
+
+export type QueryOrganizationsAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<OrganizationWhere>;
 };
 
 
@@ -1064,6 +1678,16 @@ export type QueryPeopleArgs = {
   filter?: InputMaybe<PersonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<PersonSort>>;
+  where?: InputMaybe<PersonWhere>;
+};
+
+
+export type QueryPeopleAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<PersonWhere>;
 };
 
 
@@ -1072,6 +1696,16 @@ export type QueryPoliciesArgs = {
   filter?: InputMaybe<EntityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<PolicySort>>;
+  where?: InputMaybe<PolicyWhere>;
+};
+
+
+export type QueryPoliciesAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<PolicyWhere>;
 };
 
 
@@ -1104,6 +1738,16 @@ export type QueryTechnologiesArgs = {
   filter?: InputMaybe<TechnologyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<TechnologySort>>;
+  where?: InputMaybe<TechnologyWhere>;
+};
+
+
+export type QueryTechnologiesAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<TechnologyWhere>;
 };
 
 /** An agreement with everything it connects, written in one transaction. */
@@ -1208,6 +1852,25 @@ export type Role = {
   unit: Maybe<Scalars['String']['output']>;
 };
 
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type RoleListFilter = {
+  all?: InputMaybe<RoleWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<RoleWhere>;
+  some?: InputMaybe<RoleWhere>;
+};
+
+/** Conditions on a Role relationship and the entities at its ends. */
+export type RoleWhere = {
+  AND?: InputMaybe<Array<RoleWhere>>;
+  NOT?: InputMaybe<RoleWhere>;
+  OR?: InputMaybe<Array<RoleWhere>>;
+  organization?: InputMaybe<OrganizationWhere>;
+  person?: InputMaybe<PersonWhere>;
+  title?: InputMaybe<StringFilter>;
+  unit?: InputMaybe<StringFilter>;
+};
+
 /** A ranked search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -1215,6 +1878,10 @@ export type SearchHit = {
   /** Relevance; higher is better. Comparable within one answer only. */
   score: Scalars['Float']['output'];
 };
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
 
 /** A source document: an article, a press release, a filing. */
 export type Source = {
@@ -1267,6 +1934,14 @@ export type Statistics = {
   relationshipsByType: Array<RelationshipCount>;
 };
 
+/** Conditions on a text field. `eq` and `in` are exact; `startsWith` and `contains` ignore case. */
+export type StringFilter = {
+  contains?: InputMaybe<Scalars['String']['input']>;
+  eq?: InputMaybe<Scalars['String']['input']>;
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  startsWith?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Nodes and edges to draw. */
 export type Subgraph = {
   __typename?: 'Subgraph';
@@ -1298,8 +1973,8 @@ export type SuggestionReason = {
   /** One sentence, e.g. 'Both work with exosome.' */
   explanation: Scalars['String']['output'];
   /**
-   * True when the shared neighbour is a hub (more than 200 relationships): only a
-   * sample of its members is read, so candidates sharing it are a sample.
+   * True when the shared neighbour is a hub (more than 100 relationships): only a
+   * sample of 100 of its members is read, so candidates sharing it are a sample.
    */
   sampled: Scalars['Boolean']['output'];
   /** The shared neighbour: a modality, indication, event or organization. */
@@ -1316,6 +1991,24 @@ export type Talk = {
   sources: Array<Citation>;
   /** What the talk was about, paraphrased. */
   topic: Maybe<Scalars['String']['output']>;
+};
+
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type TalkListFilter = {
+  all?: InputMaybe<TalkWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<TalkWhere>;
+  some?: InputMaybe<TalkWhere>;
+};
+
+/** Conditions on a Talk relationship and the entities at its ends. */
+export type TalkWhere = {
+  AND?: InputMaybe<Array<TalkWhere>>;
+  NOT?: InputMaybe<TalkWhere>;
+  OR?: InputMaybe<Array<TalkWhere>>;
+  event?: InputMaybe<EventWhere>;
+  person?: InputMaybe<PersonWhere>;
+  topic?: InputMaybe<StringFilter>;
 };
 
 /** A technology, product, therapy, device or service. */
@@ -1377,6 +2070,53 @@ export type TechnologyKind =
   | 'PRODUCT'
   | 'SERVICE'
   | 'THERAPY';
+
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type TechnologyListFilter = {
+  all?: InputMaybe<TechnologyWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<TechnologyWhere>;
+  some?: InputMaybe<TechnologyWhere>;
+};
+
+/** One sort key of a Technology list. */
+export type TechnologySort = {
+  direction?: InputMaybe<SortDirection>;
+  field: TechnologySortField;
+};
+
+/** What Technology lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type TechnologySortField =
+  | 'AGREEMENTS_COUNT'
+  | 'DESCRIPTION'
+  | 'DEVELOPERS_COUNT'
+  | 'ID'
+  | 'INDICATIONS_COUNT'
+  | 'KIND'
+  | 'MODALITIES_COUNT'
+  | 'NAME';
+
+/** Conditions on technologies: every field given must hold; combine with AND, OR and NOT. */
+export type TechnologyWhere = {
+  AND?: InputMaybe<Array<TechnologyWhere>>;
+  NOT?: InputMaybe<TechnologyWhere>;
+  OR?: InputMaybe<Array<TechnologyWhere>>;
+  agreements?: InputMaybe<AgreementListFilter>;
+  description?: InputMaybe<StringFilter>;
+  developers?: InputMaybe<OrganizationListFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  id?: InputMaybe<StringFilter>;
+  indications?: InputMaybe<IndicationListFilter>;
+  kind?: InputMaybe<StringFilter>;
+  modalities?: InputMaybe<ModalityListFilter>;
+  name?: InputMaybe<StringFilter>;
+};
+
+export type TimeBucket =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
 
 export type TypeCount = {
   __typename?: 'TypeCount';
@@ -1494,14 +2234,23 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   About: ResolverTypeWrapper<About>;
+  Aggregate: ResolverTypeWrapper<Aggregate>;
+  AggregateGroup: ResolverTypeWrapper<AggregateGroup>;
+  AggregateMeasures: AggregateMeasures;
   Agreement: ResolverTypeWrapper<EntityRecord>;
   AgreementConnection: ResolverTypeWrapper<ConnectionRecord>;
   AgreementCount: ResolverTypeWrapper<AgreementCount>;
   AgreementEdge: ResolverTypeWrapper<EdgeRecord>;
   AgreementFilter: AgreementFilter;
   AgreementKind: AgreementKind;
+  AgreementListFilter: AgreementListFilter;
   AgreementParty: ResolverTypeWrapper<RelatedRecord>;
   AgreementPartyInput: AgreementPartyInput;
+  AgreementPartyListFilter: AgreementPartyListFilter;
+  AgreementPartyWhere: AgreementPartyWhere;
+  AgreementSort: AgreementSort;
+  AgreementSortField: AgreementSortField;
+  AgreementWhere: AgreementWhere;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRecord>;
   Change: ResolverTypeWrapper<Change>;
@@ -1509,37 +2258,66 @@ export type ResolversTypes = {
   Citation: ResolverTypeWrapper<CitationRecord>;
   Country: ResolverTypeWrapper<EntityRecord>;
   CountryKindCount: ResolverTypeWrapper<CountryKindCount>;
+  CountryListFilter: CountryListFilter;
+  CountrySort: CountrySort;
+  CountrySortField: CountrySortField;
+  CountryWhere: CountryWhere;
   CrossBorderCount: ResolverTypeWrapper<CrossBorderCount>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateFilter: DateFilter;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityFilter: EntityFilter;
+  EntityListFilter: EntityListFilter;
   EntityOrder: EntityOrder;
   EntityType: EntityType;
   EntityUsage: ResolverTypeWrapper<UsageRecord>;
+  EntityWhere: EntityWhere;
   Event: ResolverTypeWrapper<EntityRecord>;
   EventConnection: ResolverTypeWrapper<ConnectionRecord>;
   EventEdge: ResolverTypeWrapper<EdgeRecord>;
   EventFilter: EventFilter;
+  EventListFilter: EventListFilter;
   EventParticipation: ResolverTypeWrapper<RelatedRecord>;
+  EventParticipationListFilter: EventParticipationListFilter;
+  EventParticipationWhere: EventParticipationWhere;
+  EventSort: EventSort;
+  EventSortField: EventSortField;
+  EventWhere: EventWhere;
   Fact: ResolverTypeWrapper<Fact>;
+  FactFilter: FactFilter;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FloatFilter: FloatFilter;
   Fund: ResolverTypeWrapper<EntityRecord>;
   FundConnection: ResolverTypeWrapper<ConnectionRecord>;
   FundEdge: ResolverTypeWrapper<EdgeRecord>;
+  FundListFilter: FundListFilter;
+  FundSort: FundSort;
+  FundSortField: FundSortField;
+  FundWhere: FundWhere;
+  GroupKey: GroupKey;
   HopDirection: HopDirection;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Indication: ResolverTypeWrapper<EntityRecord>;
   IndicationConnection: ResolverTypeWrapper<ConnectionRecord>;
   IndicationEdge: ResolverTypeWrapper<EdgeRecord>;
+  IndicationListFilter: IndicationListFilter;
+  IndicationSort: IndicationSort;
+  IndicationSortField: IndicationSortField;
+  IndicationWhere: IndicationWhere;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntFilter: IntFilter;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LinkEntitiesInput: LinkEntitiesInput;
   LinkEntitiesPayload: ResolverTypeWrapper<Omit<LinkEntitiesPayload, 'from' | 'to'> & { from: ResolversTypes['Entity'], to: ResolversTypes['Entity'] }>;
   Modality: ResolverTypeWrapper<EntityRecord>;
   ModalityConnection: ResolverTypeWrapper<ConnectionRecord>;
   ModalityEdge: ResolverTypeWrapper<EdgeRecord>;
+  ModalityListFilter: ModalityListFilter;
+  ModalitySort: ModalitySort;
+  ModalitySortField: ModalitySortField;
+  ModalityWhere: ModalityWhere;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewSourceInput: NewSourceInput;
   Organization: ResolverTypeWrapper<EntityRecord>;
@@ -1547,6 +2325,10 @@ export type ResolversTypes = {
   OrganizationEdge: ResolverTypeWrapper<EdgeRecord>;
   OrganizationFilter: OrganizationFilter;
   OrganizationKind: OrganizationKind;
+  OrganizationListFilter: OrganizationListFilter;
+  OrganizationSort: OrganizationSort;
+  OrganizationSortField: OrganizationSortField;
+  OrganizationWhere: OrganizationWhere;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipationKind: ParticipationKind;
   PartnerSuggestion: ResolverTypeWrapper<SuggestionRecord>;
@@ -1558,9 +2340,17 @@ export type ResolversTypes = {
   PersonConnection: ResolverTypeWrapper<ConnectionRecord>;
   PersonEdge: ResolverTypeWrapper<EdgeRecord>;
   PersonFilter: PersonFilter;
+  PersonListFilter: PersonListFilter;
+  PersonSort: PersonSort;
+  PersonSortField: PersonSortField;
+  PersonWhere: PersonWhere;
   Policy: ResolverTypeWrapper<EntityRecord>;
   PolicyConnection: ResolverTypeWrapper<ConnectionRecord>;
   PolicyEdge: ResolverTypeWrapper<EdgeRecord>;
+  PolicyListFilter: PolicyListFilter;
+  PolicySort: PolicySort;
+  PolicySortField: PolicySortField;
+  PolicyWhere: PolicyWhere;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAgreementInput: RecordAgreementInput;
   RecordAgreementPayload: ResolverTypeWrapper<Omit<RecordAgreementPayload, 'agreement'> & { agreement: ResolversTypes['Agreement'] }>;
@@ -1570,20 +2360,31 @@ export type ResolversTypes = {
   RetractInput: RetractInput;
   RetractPayload: ResolverTypeWrapper<RetractPayload>;
   Role: ResolverTypeWrapper<RelatedRecord>;
+  RoleListFilter: RoleListFilter;
+  RoleWhere: RoleWhere;
   SearchHit: ResolverTypeWrapper<SearchHitRecord>;
+  SortDirection: SortDirection;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceInput: SourceInput;
   Statistics: ResolverTypeWrapper<StatisticsRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StringFilter: StringFilter;
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
   SubgraphEdge: ResolverTypeWrapper<SubgraphEdge>;
   SuggestionReason: ResolverTypeWrapper<ReasonRecord>;
   Talk: ResolverTypeWrapper<RelatedRecord>;
+  TalkListFilter: TalkListFilter;
+  TalkWhere: TalkWhere;
   Technology: ResolverTypeWrapper<EntityRecord>;
   TechnologyConnection: ResolverTypeWrapper<ConnectionRecord>;
   TechnologyEdge: ResolverTypeWrapper<EdgeRecord>;
   TechnologyFilter: TechnologyFilter;
   TechnologyKind: TechnologyKind;
+  TechnologyListFilter: TechnologyListFilter;
+  TechnologySort: TechnologySort;
+  TechnologySortField: TechnologySortField;
+  TechnologyWhere: TechnologyWhere;
+  TimeBucket: TimeBucket;
   TypeCount: ResolverTypeWrapper<TypeCount>;
   UpsertEntityInput: UpsertEntityInput;
   UpsertEntityPayload: ResolverTypeWrapper<Omit<UpsertEntityPayload, 'entity'> & { entity: ResolversTypes['Entity'] }>;
@@ -1592,52 +2393,87 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   About: About;
+  Aggregate: Aggregate;
+  AggregateGroup: AggregateGroup;
+  AggregateMeasures: AggregateMeasures;
   Agreement: EntityRecord;
   AgreementConnection: ConnectionRecord;
   AgreementCount: AgreementCount;
   AgreementEdge: EdgeRecord;
   AgreementFilter: AgreementFilter;
+  AgreementListFilter: AgreementListFilter;
   AgreementParty: RelatedRecord;
   AgreementPartyInput: AgreementPartyInput;
+  AgreementPartyListFilter: AgreementPartyListFilter;
+  AgreementPartyWhere: AgreementPartyWhere;
+  AgreementSort: AgreementSort;
+  AgreementWhere: AgreementWhere;
   Boolean: Scalars['Boolean']['output'];
   Broker: BrokerRecord;
   Change: Change;
   Citation: CitationRecord;
   Country: EntityRecord;
   CountryKindCount: CountryKindCount;
+  CountryListFilter: CountryListFilter;
+  CountrySort: CountrySort;
+  CountryWhere: CountryWhere;
   CrossBorderCount: CrossBorderCount;
   Date: Scalars['Date']['output'];
+  DateFilter: DateFilter;
   DateTime: Scalars['DateTime']['output'];
   Entity: EntityRecord;
   EntityFilter: EntityFilter;
+  EntityListFilter: EntityListFilter;
   EntityUsage: UsageRecord;
+  EntityWhere: EntityWhere;
   Event: EntityRecord;
   EventConnection: ConnectionRecord;
   EventEdge: EdgeRecord;
   EventFilter: EventFilter;
+  EventListFilter: EventListFilter;
   EventParticipation: RelatedRecord;
+  EventParticipationListFilter: EventParticipationListFilter;
+  EventParticipationWhere: EventParticipationWhere;
+  EventSort: EventSort;
+  EventWhere: EventWhere;
   Fact: Fact;
+  FactFilter: FactFilter;
   Float: Scalars['Float']['output'];
+  FloatFilter: FloatFilter;
   Fund: EntityRecord;
   FundConnection: ConnectionRecord;
   FundEdge: EdgeRecord;
+  FundListFilter: FundListFilter;
+  FundSort: FundSort;
+  FundWhere: FundWhere;
+  GroupKey: GroupKey;
   ID: Scalars['ID']['output'];
   Indication: EntityRecord;
   IndicationConnection: ConnectionRecord;
   IndicationEdge: EdgeRecord;
+  IndicationListFilter: IndicationListFilter;
+  IndicationSort: IndicationSort;
+  IndicationWhere: IndicationWhere;
   Int: Scalars['Int']['output'];
+  IntFilter: IntFilter;
   JSON: Scalars['JSON']['output'];
   LinkEntitiesInput: LinkEntitiesInput;
   LinkEntitiesPayload: Omit<LinkEntitiesPayload, 'from' | 'to'> & { from: ResolversParentTypes['Entity'], to: ResolversParentTypes['Entity'] };
   Modality: EntityRecord;
   ModalityConnection: ConnectionRecord;
   ModalityEdge: EdgeRecord;
+  ModalityListFilter: ModalityListFilter;
+  ModalitySort: ModalitySort;
+  ModalityWhere: ModalityWhere;
   Mutation: Record<PropertyKey, never>;
   NewSourceInput: NewSourceInput;
   Organization: EntityRecord;
   OrganizationConnection: ConnectionRecord;
   OrganizationEdge: EdgeRecord;
   OrganizationFilter: OrganizationFilter;
+  OrganizationListFilter: OrganizationListFilter;
+  OrganizationSort: OrganizationSort;
+  OrganizationWhere: OrganizationWhere;
   PageInfo: PageInfo;
   PartnerSuggestion: SuggestionRecord;
   PartnershipPath: PathRecord;
@@ -1647,9 +2483,15 @@ export type ResolversParentTypes = {
   PersonConnection: ConnectionRecord;
   PersonEdge: EdgeRecord;
   PersonFilter: PersonFilter;
+  PersonListFilter: PersonListFilter;
+  PersonSort: PersonSort;
+  PersonWhere: PersonWhere;
   Policy: EntityRecord;
   PolicyConnection: ConnectionRecord;
   PolicyEdge: EdgeRecord;
+  PolicyListFilter: PolicyListFilter;
+  PolicySort: PolicySort;
+  PolicyWhere: PolicyWhere;
   Query: Record<PropertyKey, never>;
   RecordAgreementInput: RecordAgreementInput;
   RecordAgreementPayload: Omit<RecordAgreementPayload, 'agreement'> & { agreement: ResolversParentTypes['Agreement'] };
@@ -1658,19 +2500,27 @@ export type ResolversParentTypes = {
   RetractInput: RetractInput;
   RetractPayload: RetractPayload;
   Role: RelatedRecord;
+  RoleListFilter: RoleListFilter;
+  RoleWhere: RoleWhere;
   SearchHit: SearchHitRecord;
   Source: SourceRecord;
   SourceInput: SourceInput;
   Statistics: StatisticsRecord;
   String: Scalars['String']['output'];
+  StringFilter: StringFilter;
   Subgraph: SubgraphRecord;
   SubgraphEdge: SubgraphEdge;
   SuggestionReason: ReasonRecord;
   Talk: RelatedRecord;
+  TalkListFilter: TalkListFilter;
+  TalkWhere: TalkWhere;
   Technology: EntityRecord;
   TechnologyConnection: ConnectionRecord;
   TechnologyEdge: EdgeRecord;
   TechnologyFilter: TechnologyFilter;
+  TechnologyListFilter: TechnologyListFilter;
+  TechnologySort: TechnologySort;
+  TechnologyWhere: TechnologyWhere;
   TypeCount: TypeCount;
   UpsertEntityInput: UpsertEntityInput;
   UpsertEntityPayload: Omit<UpsertEntityPayload, 'entity'> & { entity: ResolversParentTypes['Entity'] };
@@ -1680,6 +2530,20 @@ export type AboutResolvers<ContextType = Context, ParentType extends ResolversPa
   neo4jEdition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   neo4jVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AggregateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Aggregate'] = ResolversParentTypes['Aggregate']> = {
+  groups?: Resolver<Array<ResolversTypes['AggregateGroup']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AggregateGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AggregateGroup'] = ResolversParentTypes['AggregateGroup']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countDistinct?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  key?: Resolver<Array<Maybe<ResolversTypes['JSON']>>, ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 };
 
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
@@ -2091,19 +2955,27 @@ export type PolicyEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   about?: Resolver<ResolversTypes['About'], ParentType, ContextType>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first' | 'orderBy'>>;
+  agreementsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryAgreementsAggregateArgs, 'first' | 'groupBy'>>;
   brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersArgs, 'between' | 'first'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   entities?: Resolver<Array<Maybe<ResolversTypes['Entity']>>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'ids'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first' | 'orderBy'>>;
+  eventsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryEventsAggregateArgs, 'first' | 'groupBy'>>;
   funds?: Resolver<ResolversTypes['FundConnection'], ParentType, ContextType, RequireFields<QueryFundsArgs, 'first' | 'orderBy'>>;
+  fundsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryFundsAggregateArgs, 'first' | 'groupBy'>>;
   indications?: Resolver<ResolversTypes['IndicationConnection'], ParentType, ContextType, RequireFields<QueryIndicationsArgs, 'first' | 'orderBy'>>;
+  indicationsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryIndicationsAggregateArgs, 'first' | 'groupBy'>>;
   modalities?: Resolver<ResolversTypes['ModalityConnection'], ParentType, ContextType, RequireFields<QueryModalitiesArgs, 'first' | 'orderBy'>>;
+  modalitiesAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryModalitiesAggregateArgs, 'first' | 'groupBy'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first' | 'orderBy'>>;
+  organizationsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryOrganizationsAggregateArgs, 'first' | 'groupBy'>>;
   partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'maxHops' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first' | 'orderBy'>>;
+  peopleAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryPeopleAggregateArgs, 'first' | 'groupBy'>>;
   policies?: Resolver<ResolversTypes['PolicyConnection'], ParentType, ContextType, RequireFields<QueryPoliciesArgs, 'first' | 'orderBy'>>;
+  policiesAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryPoliciesAggregateArgs, 'first' | 'groupBy'>>;
   recentChanges?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryRecentChangesArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
@@ -2111,6 +2983,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   statistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType>;
   suggestedPartners?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestedPartnersArgs, 'first' | 'id'>>;
   technologies?: Resolver<ResolversTypes['TechnologyConnection'], ParentType, ContextType, RequireFields<QueryTechnologiesArgs, 'first' | 'orderBy'>>;
+  technologiesAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryTechnologiesAggregateArgs, 'first' | 'groupBy'>>;
 };
 
 export type RecordAgreementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordAgreementPayload'] = ResolversParentTypes['RecordAgreementPayload']> = {
@@ -2247,6 +3120,8 @@ export type UpsertEntityPayloadResolvers<ContextType = Context, ParentType exten
 
 export type Resolvers<ContextType = Context> = {
   About?: AboutResolvers<ContextType>;
+  Aggregate?: AggregateResolvers<ContextType>;
+  AggregateGroup?: AggregateGroupResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
   AgreementCount?: AgreementCountResolvers<ContextType>;

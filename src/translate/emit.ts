@@ -1,4 +1,4 @@
-import { RELATED_CAP, targetLabels } from '../domain/entityTypes';
+import { RELATED_CAP, targetLabels, type RelationField } from '../domain/entityTypes';
 import { RELATIONSHIP_TYPE_NAMES } from '../domain/model';
 import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationsPlan } from './plan';
 
@@ -81,10 +81,12 @@ function fieldValue(v: string, plan: FieldPlan, b: CypherBuilder): string {
   }
 }
 
-/** `(v)-[r:A|B]->(m:Label)` for a model field walking out or in. */
-function pattern(v: string, r: string, m: string, types: readonly string[], direction: 'OUT' | 'IN', target: string): string {
-  const rel = `[${r}:${types.map(identifier).join('|')}]`;
-  return direction === 'OUT' ? `(${v})-${rel}->(${m}:${target})` : `(${v})<-${rel}-(${m}:${target})`;
+/** `(v)-[r:A|B]->(m:Label)` for a model relationship field: its types, direction and the label at the other end (Entity when several). */
+export function relationshipPattern(v: string, r: string, m: string, field: RelationField): string {
+  const rel = `[${r}:${field.types.map(identifier).join('|')}]`;
+  const targets = targetLabels(field);
+  const target = identifier(targets.length === 1 ? targets[0]! : 'Entity');
+  return field.direction === 'OUT' ? `(${v})-${rel}->(${m}:${target})` : `(${v})<-${rel}-(${m}:${target})`;
 }
 
 /** The live relationships of a pattern, ordered by type then the other end's name and id, capped. */
@@ -110,7 +112,7 @@ function nodesValue(v: string, plan: NodesPlan, b: CypherBuilder): string {
   const r = b.variable('r');
   const m = b.variable('n');
   const where = field.where ? ` AND ${r}.${identifier(field.where.property)} = ${literal(field.where.equals)}` : '';
-  const match = pattern(v, r, m, field.types, field.direction, identifier(field.target ?? 'Entity'));
+  const match = relationshipPattern(v, r, m, field);
   const body = collect([...walk(match, r, m, field.one ? '1' : String(RELATED_CAP), where), `RETURN ${entityProjection(m, plan.entity, b)}`]);
   return field.one ? `head(${body})` : body;
 }
@@ -118,8 +120,7 @@ function nodesValue(v: string, plan: NodesPlan, b: CypherBuilder): string {
 function edgesValue(v: string, plan: EdgesPlan, b: CypherBuilder): string {
   const r = b.variable('r');
   const m = b.variable('n');
-  const targets = targetLabels(plan.field);
-  const match = pattern(v, r, m, plan.field.types, plan.field.direction, identifier(targets.length === 1 ? targets[0]! : 'Entity'));
+  const match = relationshipPattern(v, r, m, plan.field);
   const outgoing = plan.field.direction === 'OUT' ? 'true' : 'false';
   return collect([...walk(match, r, m, String(RELATED_CAP)), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, plan.self ? [v, plan.self] : null)}`]);
 }

@@ -2,6 +2,8 @@ import { withConditions, type CypherQuery } from '../db/cypher';
 import type { EntityLabel } from '../domain/model';
 import { CypherBuilder, entityProjection, identifier, indentLines, sourceProjection } from './emit';
 import type { EntityPlan } from './plan';
+import { keysetCondition, sortKeys, type SortRequest } from './sort';
+import { wherePredicate } from './where';
 
 /**
  * One Cypher query per root field, from its read plan. Each function returns the
@@ -40,33 +42,44 @@ export interface ListRead {
   filterQuery: CypherQuery;
   /** Filter parameters; null or missing means no condition. */
   filter: Record<string, unknown>;
+  /** The `where` input (analyst conditions), or null. */
+  where?: Record<string, unknown> | null;
   /** Lucene text of a `text` filter, or null. */
   lucene: string | null;
-  order: 'ASC' | 'DESC';
-  after: { name: string; id: string } | null;
+  /** Sort keys in order (the id is added last); the default is by name. */
+  sort: readonly SortRequest[];
+  /** The position to start after: the sort key values then the id, as the previous page's cursor holds them. */
+  after: Position | null;
   /** Rows to fetch (a page plus one, to know whether another follows). */
   limit: number;
   withTotalCount: boolean;
   plan: EntityPlan;
 }
 
+/** A position in a sorted list: the row's sort key values, then its id. */
+export type Position = readonly (string | number | boolean)[];
+
 /** Most full-text candidates a list's `text` filter considers, and how many of the best it keeps. */
 const TEXT_CANDIDATES = 20_000;
 const TEXT_MATCHES = 1_000;
 
 /**
- * A list page: one row with `page` (entities ordered by name then id, after the
- * keyset position) and, when asked, `totalCount` over all pages.
+ * A list page: one row with `page` (each `{sort, entity}`: the entity with its
+ * sort key values, in order, after the keyset position) and, when asked,
+ * `totalCount` over all pages.
  */
 export function compileListPage(read: ListRead): CompiledQuery {
   const b = new CypherBuilder();
   const label = identifier(read.label);
   const conditions = { ...read.filter, textIds: read.lucene };
-  const filter = withConditions(read.filterQuery, conditions)
-    .text.split('\n')
-    .filter((line) => line.trim() && !line.startsWith('//'))
-    .map((line) => line.replace(/\s*\/\/ if: \w+\s*$/, ''))
-    .join('\n');
+  const where = read.where ? wherePredicate('n', read.label, read.where, b) : 'true';
+  const filter = [
+    ...withConditions(read.filterQuery, conditions)
+      .text.split('\n')
+      .filter((line) => line.trim() && !line.startsWith('//'))
+      .map((line) => line.replace(/\s*\/\/ if: \w+\s*$/, '')),
+    ...(where === 'true' ? [] : [`  AND ${where}`]),
+  ].join('\n');
   const scope = read.lucene ? 'textIds' : '';
   const lines: string[] = [];
   if (read.lucene) {
@@ -80,12 +93,15 @@ export function compileListPage(read: ListRead): CompiledQuery {
     );
   }
   if (read.withTotalCount) lines.push(`CALL (${scope}) {`, indentLines(`${filter}\nRETURN count(n) AS totalCount`), '}');
-  const comparison = read.order === 'ASC' ? '>' : '<';
+  const keys = sortKeys('n', read.label, read.sort, b);
+  const columns = keys.map((_, i) => `s${i}`);
+  const idDirection = keys[keys.length - 1]?.direction ?? 'ASC';
   const page = [
     filter,
-    ...(read.after ? [`  AND (n.name ${comparison} $after.name OR (n.name = $after.name AND n.id ${comparison} $after.id))`] : []),
-    `WITH n ORDER BY n.name ${read.order}, n.id ${read.order} LIMIT $limit`,
-    `RETURN collect(${entityProjection('n', read.plan, b)}) AS page`,
+    `WITH n, ${keys.map((k, i) => `${k.expression} AS s${i}`).join(', ')}`,
+    ...(read.after ? [`WHERE ${keysetCondition(keys, 'n.id', '$after')}`] : []),
+    `WITH n, ${columns.join(', ')} ORDER BY ${keys.map((k, i) => `s${i} ${k.direction}`).join(', ')}, n.id ${idDirection} LIMIT $limit`,
+    `RETURN collect({sort: [${columns.join(', ')}], entity: ${entityProjection('n', read.plan, b)}}) AS page`,
   ];
   lines.push(`CALL (${scope}) {`, indentLines(page.join('\n')), '}', read.withTotalCount ? 'RETURN page, totalCount' : 'RETURN page');
   const params = { ...read.filter, after: read.after, limit: read.limit, ...(read.lucene ? { lucene: read.lucene, textCandidates: TEXT_CANDIDATES, textMatches: TEXT_MATCHES } : {}) };

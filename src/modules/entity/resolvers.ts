@@ -153,7 +153,7 @@ export const entityResolvers: Resolvers = {
         filterQuery: cypherTemplate('list/entities', { label: 'Country' }),
         filter: {},
         lucene: null,
-        order: 'ASC',
+        sort: [{ field: 'NAME' }],
         after: null,
         limit: COUNTRY_LIMIT,
         withTotalCount: false,

@@ -17,10 +17,7 @@ export interface ConnectionRecord {
 
 /** Builds a Relay connection from a list page. */
 export function toConnection(page: ListPage, hasPrevious: boolean): ConnectionRecord {
-  const edges = page.records.map((node) => ({
-    cursor: encodeCursor({ name: String(node.props.name ?? ''), id: node.id }),
-    node,
-  }));
+  const edges = page.records.map((node, i) => ({ cursor: encodeCursor(page.positions[i]!), node }));
   return {
     edges,
     nodes: page.records,

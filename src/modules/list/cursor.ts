@@ -1,25 +1,25 @@
 import { BadUserInputError } from '../../errors';
 
-/** A position in a list ordered by (name, id). */
-export interface Position {
-  name: string;
-  id: string;
-}
+import type { Position } from '../../translate/roots';
 
 /** Opaque cursor for a position: base64url of JSON. */
 export function encodeCursor(position: Position): string {
-  return Buffer.from(JSON.stringify([position.name, position.id]), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
-/** Reads a cursor made by encodeCursor; BAD_USER_INPUT on the `after` argument when it is not one. */
-export function decodeCursor(cursor: string): Position {
+/**
+ * Reads a cursor made by encodeCursor for a list sorted by `keys` keys (the id
+ * comes last, so a cursor has keys + 1 values); BAD_USER_INPUT on the `after`
+ * argument when it is not one, or was made for another ordering.
+ */
+export function decodeCursor(cursor: string, keys: number): Position {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
-      return { name: value[0] as string, id: value[1] as string };
+    if (Array.isArray(value) && value.length === keys + 1 && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) {
+      return value as Position;
     }
   } catch {
     // reported below
   }
-  throw new BadUserInputError('Invalid argument after: not a cursor returned by this API', 'after');
+  throw new BadUserInputError('Invalid argument after: not a cursor returned by this API for this ordering', 'after');
 }

@@ -6,8 +6,19 @@ import { countryCode, idList, isoDate, pageSize, searchText } from '../../valida
 /** Largest page any list returns. */
 export const MAX_PAGE_SIZE = 100;
 
+/** Largest `where` input accepted, as JSON text; the compiler also bounds its depth and number of conditions. */
+export const MAX_WHERE_BYTES = 20_000;
+
+/** A `where` input: its structure is checked by GraphQL and by the compiler (src/translate/where.ts); here only its size. */
+export const whereInput = z
+  .record(z.string(), z.unknown())
+  .nullish()
+  .refine((w) => JSON.stringify(w ?? {}).length <= MAX_WHERE_BYTES, `must be at most ${MAX_WHERE_BYTES} characters as JSON`);
+
 const common = {
   orderBy: z.enum(['NAME_ASC', 'NAME_DESC']).nullish(),
+  where: whereInput,
+  sort: z.array(z.object({ field: z.string().max(60), direction: z.enum(['ASC', 'DESC']).nullish() })).max(5, 'at most 5 sort keys').nullish(),
   first: pageSize(MAX_PAGE_SIZE).nullish(),
   after: z.string().max(1000).nullish(),
 };

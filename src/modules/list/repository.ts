@@ -1,9 +1,11 @@
 import type { Executor } from '../../db/executor';
-import { compileListPage, type ListRead } from '../../translate/roots';
+import { compileListPage, type ListRead, type Position } from '../../translate/roots';
 import { toEntityRecord, type EntityRecord, type NodeRow } from '../entity/records';
 
 export interface ListPage {
   records: EntityRecord[];
+  /** Each record's position (sort key values, then id): what its cursor encodes. */
+  positions: Position[];
   hasNextPage: boolean;
   /** Counts every match; read in the same query when the selection asked for it. */
   totalCount: () => Promise<number>;
@@ -17,13 +19,14 @@ export interface ListPage {
  */
 export async function readListPage(executor: Executor, read: ListRead): Promise<ListPage> {
   const query = compileListPage(read);
-  const [row] = await executor.read<{ page: NodeRow[]; totalCount?: number }>(query, query.params);
-  const rows = row?.page ?? [];
+  const [row] = await executor.read<{ page: { sort: Position; entity: NodeRow }[]; totalCount?: number }>(query, query.params);
+  const rows = (row?.page ?? []).slice(0, read.limit - 1);
   const pageSize = read.limit - 1;
   const total = row?.totalCount;
   return {
-    records: rows.slice(0, pageSize).map(toEntityRecord),
-    hasNextPage: rows.length > pageSize,
+    records: rows.map((r) => toEntityRecord(r.entity)),
+    positions: rows.map((r) => [...r.sort, String(r.entity.props.id)]),
+    hasNextPage: (row?.page.length ?? 0) > pageSize,
     totalCount: async () => {
       if (total === undefined) throw new Error('totalCount was not part of the compiled list read');
       return total;

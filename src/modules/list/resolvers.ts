@@ -21,17 +21,19 @@ export function connectionPlan(label: EntityLabel, info: GraphQLResolveInfo) {
 async function list(label: ListLabel, args: unknown, ctx: Context, info: GraphQLResolveInfo): Promise<ConnectionRecord> {
   const parsed = parseArgs(LISTS[label], args) as z.infer<(typeof LISTS)['Organization']>;
   const filter = (parsed.filter ?? {}) as Record<string, unknown>;
-  const after = parsed.after ? decodeCursor(parsed.after) : null;
+  const sort = parsed.sort?.length ? parsed.sort : [{ field: 'NAME', direction: parsed.orderBy === 'NAME_DESC' ? ('DESC' as const) : ('ASC' as const) }];
+  const after = parsed.after ? decodeCursor(parsed.after, sort.length) : null;
   const text = filter.text as string | null | undefined;
   const lucene = text ? buildLuceneQuery(text) : null;
-  if (text && !lucene) return toConnection({ records: [], hasNextPage: false, totalCount: async () => 0 }, after !== null);
+  if (text && !lucene) return toConnection({ records: [], positions: [], hasNextPage: false, totalCount: async () => 0 }, after !== null);
   const first = parsed.first ?? 20;
   const page = await readListPage(ctx.executor, {
     label,
     filterQuery: filterQuery(label),
     filter: { ids: filter.ids ?? null, ...paramsFor(label, filter) },
+    where: parsed.where ?? null,
     lucene,
-    order: parsed.orderBy === 'NAME_DESC' ? 'DESC' : 'ASC',
+    sort,
     after,
     limit: first + 1,
     ...connectionPlan(label, info),

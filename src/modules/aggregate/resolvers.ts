@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { Context } from '../../context';
+import type { Resolvers } from '../../generated/graphql';
+import { compileAggregate, MAX_GROUPS } from '../../translate/aggregate';
+import { pageSize, parseArgs } from '../../validation';
+import { whereInput, type ListLabel } from '../list/inputs';
+
+const groupKey = z.object({
+  field: z.string().min(1).max(60),
+  bucket: z.enum(['YEAR', 'QUARTER', 'MONTH']).nullish(),
+  via: z.string().min(1).max(60).nullish(),
+});
+
+const aggregateArgs = z.object({
+  where: whereInput,
+  groupBy: z.array(groupKey).max(4, 'at most 4 keys'),
+  measures: z.object({ countDistinct: groupKey.nullish(), min: z.string().max(60).nullish(), max: z.string().max(60).nullish() }).nullish(),
+  first: pageSize(MAX_GROUPS).nullish(),
+});
+
+interface GroupRow {
+  key: unknown[];
+  count: number;
+  countDistinct: number | null;
+  min: unknown;
+  max: unknown;
+}
+
+/** One grouped aggregate over a list's entities: one query, the groups and the number of entities matched. */
+async function aggregate(label: ListLabel, args: unknown, ctx: Context) {
+  const { where, groupBy, measures, first } = parseArgs(aggregateArgs, args);
+  const limit = first ?? 100;
+  const query = compileAggregate({ label, where: where ?? null, groupBy, measures: measures ?? {}, first: limit });
+  const [row] = await ctx.executor.read<{ groups: GroupRow[]; totalCount: number }>(query, query.params);
+  const groups = row?.groups ?? [];
+  return { groups: groups.slice(0, limit), totalCount: row?.totalCount ?? 0, truncated: groups.length > limit };
+}
+
+export const aggregateResolvers: Resolvers = {
+  Query: {
+    organizationsAggregate: (_r, args, ctx) => aggregate('Organization', args, ctx),
+    peopleAggregate: (_r, args, ctx) => aggregate('Person', args, ctx),
+    technologiesAggregate: (_r, args, ctx) => aggregate('Technology', args, ctx),
+    modalitiesAggregate: (_r, args, ctx) => aggregate('Modality', args, ctx),
+    indicationsAggregate: (_r, args, ctx) => aggregate('Indication', args, ctx),
+    agreementsAggregate: (_r, args, ctx) => aggregate('Agreement', args, ctx),
+    eventsAggregate: (_r, args, ctx) => aggregate('Event', args, ctx),
+    fundsAggregate: (_r, args, ctx) => aggregate('Fund', args, ctx),
+    policiesAggregate: (_r, args, ctx) => aggregate('Policy', args, ctx),
+  },
+};

@@ -1,0 +1,57 @@
+import { RELATION_FIELDS, SCALAR_FIELDS } from '../domain/entityTypes';
+import type { EntityLabel } from '../domain/model';
+import { BadUserInputError } from '../errors';
+import { identifier, relationshipPattern, type CypherBuilder } from './emit';
+
+/** One key a list is ordered by: a Cypher expression over the entity variable, never null. */
+export interface SortKey {
+  expression: string;
+  direction: 'ASC' | 'DESC';
+}
+
+/** A requested key: a sort field enum value (NAME, COUNTRY_CODE, TECHNOLOGIES_COUNT, …) and a direction. */
+export interface SortRequest {
+  field: string;
+  direction?: 'ASC' | 'DESC' | null;
+}
+
+/** COUNTRY_CODE to countryCode. */
+const fieldName = (value: string) => value.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The sort keys for `sort` on entities of `label` in variable `v`: a scalar
+ * field (nulls as the smallest value, so keyset cursors can compare every row)
+ * or the number of live entities a relationship field lists. The list adds the
+ * entity id as the last key, so every ordering is total.
+ */
+export function sortKeys(v: string, label: EntityLabel, sort: readonly SortRequest[], b: CypherBuilder): SortKey[] {
+  return sort.map((request, i) => {
+    const direction = request.direction ?? 'ASC';
+    const counted = /^(.*)_COUNT$/.exec(request.field);
+    if (counted) {
+      const field = RELATION_FIELDS[label][fieldName(counted[1]!)];
+      if (field) {
+        const r = b.variable('r');
+        const m = b.variable('n');
+        return { expression: `COUNT { MATCH ${relationshipPattern(v, r, m, field)} WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL }`, direction };
+      }
+    }
+    const scalar = SCALAR_FIELDS[label][fieldName(request.field)];
+    if (!scalar) throw new BadUserInputError(`Invalid argument sort.${i}.field: ${label} lists cannot be sorted by ${request.field}`, `sort.${i}.field`);
+    const property = `${v}.${identifier(scalar.property)}`;
+    return { expression: scalar.kind === 'boolean' ? `coalesce(${property}, false)` : `coalesce(${property}, '')`, direction };
+  });
+}
+
+/**
+ * The keyset condition "after the row whose key values and id are `$after`"
+ * for columns s0…sk-1 and the id, each compared in its own direction.
+ */
+export function keysetCondition(keys: readonly SortKey[], idExpression: string, after: string): string {
+  const columns = [...keys.map((k, i) => ({ column: `s${i}`, direction: k.direction })), { column: idExpression, direction: keys[keys.length - 1]?.direction ?? 'ASC' }];
+  const terms = columns.map((c, i) => {
+    const equal = columns.slice(0, i).map((p, j) => `${p.column} = ${after}[${j}]`);
+    return [...equal, `${c.column} ${c.direction === 'ASC' ? '>' : '<'} ${after}[${i}]`].join(' AND ');
+  });
+  return terms.map((t) => `(${t})`).join(' OR ');
+}

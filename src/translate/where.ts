@@ -1,0 +1,177 @@
+import { EDGE_TYPES, RELATION_FIELDS, SCALAR_FIELDS, targetLabels, type EdgeField, type RelationField, type ScalarField } from '../domain/entityTypes';
+import { ENTITY_LABELS, type EntityLabel } from '../domain/model';
+import { BadUserInputError } from '../errors';
+import { CypherBuilder, identifier, relationshipPattern } from './emit';
+
+/**
+ * Compiles a `where` input (the analyst query language: AND/OR/NOT, string,
+ * date, number and boolean conditions, facts by name, and some/none/all/count
+ * over relationship fields) into one Cypher predicate over a variable. Values
+ * only ever become parameters; field names are looked up in the domain model,
+ * so an unknown one is an error, never text. The text depends only on which
+ * conditions the input uses (its shape), so one dashboard question keeps one
+ * plan.
+ */
+
+/** Largest `where` a request may send: nesting depth and number of conditions. */
+export const WHERE_LIMITS = { depth: 12, conditions: 60 } as const;
+
+type Where = Record<string, unknown>;
+
+interface Walk {
+  b: CypherBuilder;
+  conditions: number;
+}
+
+const COMMON_SCALARS: Record<string, ScalarField> = {
+  id: { property: 'id', kind: 'string' },
+  name: { property: 'name', kind: 'string' },
+  kind: { property: 'kind', kind: 'string' },
+  description: { property: 'description', kind: 'string' },
+};
+
+const RANGE_OPERATORS: Record<string, string> = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' };
+
+/**
+ * The predicate that `where` states about the entity in variable `v`, which
+ * has `label` (null: any entity, only the Entity fields apply). `path` names the
+ * argument for errors (e.g. "where"). Returns "true" for an empty input.
+ */
+export function wherePredicate(v: string, label: EntityLabel | null, where: Where | null | undefined, b: CypherBuilder, path = 'where'): string {
+  return entityWhere(v, label, where ?? {}, { b, conditions: 0 }, path, 1);
+}
+
+function entityWhere(v: string, label: EntityLabel | null, where: Where, walk: Walk, path: string, depth: number): string {
+  if (depth > WHERE_LIMITS.depth) throw new BadUserInputError(`Invalid argument ${path}: nested deeper than ${WHERE_LIMITS.depth} levels`, path);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (value === null || value === undefined) continue;
+    const at = `${path}.${key}`;
+    const combined = combinator(key, value, at, (w, p) => entityWhere(v, label, w, walk, p, depth + 1));
+    if (combined !== null) {
+      parts.push(combined);
+      continue;
+    }
+    count(walk, at);
+    if (key === 'type' && label === null) {
+      const labels = (value as string[]).map((t) => ENTITY_LABELS.find((l) => l.toUpperCase() === t)!);
+      parts.push(`any(l IN labels(${v}) WHERE l IN ${walk.b.param(labels)})`);
+      continue;
+    }
+    if (key === 'facts') {
+      parts.push(...(value as Where[]).map((fact, i) => factCondition(v, fact, walk.b, `${at}.${i}`)));
+      continue;
+    }
+    const scalar = label ? SCALAR_FIELDS[label][key] : COMMON_SCALARS[key];
+    if (scalar) {
+      parts.push(scalarCondition(`${v}.${identifier(scalar.property)}`, scalar.kind, value, walk.b));
+      continue;
+    }
+    const relation = label ? RELATION_FIELDS[label][key] : undefined;
+    if (!relation) throw new BadUserInputError(`Invalid argument ${at}: not a field of ${label ?? 'Entity'}`, at);
+    parts.push(listCondition(v, relation, value as Where, walk, at, depth));
+  }
+  return conjunction(parts);
+}
+
+/** AND / OR / NOT of nested inputs; null when `key` is not a combinator. */
+function combinator(key: string, value: unknown, path: string, inner: (where: Where, path: string) => string): string | null {
+  if (key === 'AND') return conjunction((value as Where[]).map((w, i) => inner(w, `${path}.${i}`)));
+  if (key === 'OR') {
+    const parts = (value as Where[]).map((w, i) => inner(w, `${path}.${i}`));
+    return parts.length ? `(${parts.join(' OR ')})` : 'false';
+  }
+  if (key === 'NOT') return `NOT (${inner(value as Where, path)})`;
+  return null;
+}
+
+const conjunction = (parts: string[]) => (parts.length === 0 ? 'true' : parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`);
+
+function count(walk: Walk, path: string): void {
+  walk.conditions += 1;
+  if (walk.conditions > WHERE_LIMITS.conditions) throw new BadUserInputError(`Invalid argument ${path}: more than ${WHERE_LIMITS.conditions} conditions`, path);
+}
+
+/**
+ * A StringFilter, DateFilter, FloatFilter or IntFilter (or a plain boolean) on
+ * an expression. A missing value satisfies no comparison and its NOT does:
+ * conditions are two-valued (coalesce to false), as an analyst reads them, not
+ * Cypher's three-valued null logic.
+ */
+function scalarCondition(expression: string, kind: ScalarField['kind'] | 'number', filter: unknown, b: CypherBuilder): string {
+  if (kind === 'boolean') return `coalesce(${expression}, false) = ${b.param(filter)}`;
+  const parts: string[] = [];
+  for (const [op, value] of Object.entries(filter as Where)) {
+    if (value === null || value === undefined) continue;
+    if (op === 'in') parts.push(`coalesce(${expression} IN ${b.param(value)}, false)`);
+    else if (op === 'startsWith') parts.push(`coalesce(toLower(${expression}) STARTS WITH toLower(${b.param(value)}), false)`);
+    else if (op === 'contains') parts.push(`coalesce(toLower(${expression}) CONTAINS toLower(${b.param(value)}), false)`);
+    else parts.push(`coalesce(${expression} ${RANGE_OPERATORS[op]} ${b.param(value)}, false)`);
+  }
+  return conjunction(parts);
+}
+
+/** A FactFilter: the named extra property, compared as a number, a date or text. */
+function factCondition(v: string, fact: Where, b: CypherBuilder, path: string): string {
+  const property = `${v}[${b.param(fact.name)}]`;
+  const given = (['number', 'date', 'text'] as const).filter((k) => fact[k]);
+  if (given.length !== 1) throw new BadUserInputError(`Invalid argument ${path}: give exactly one of number, date and text`, path);
+  const kind = given[0]!;
+  const typed = kind === 'number' ? `toFloat(${property})` : property;
+  return `(${property} IS NOT NULL AND ${scalarCondition(typed, kind === 'text' ? 'string' : kind === 'date' ? 'date' : 'number', fact[kind], b)})`;
+}
+
+/** some / none / all / count over the entities (or relationships) a relationship field lists. */
+function listCondition(v: string, field: RelationField, filter: Where, walk: Walk, path: string, depth: number): string {
+  const parts: string[] = [];
+  for (const [op, value] of Object.entries(filter)) {
+    if (value === null || value === undefined) continue;
+    const r = walk.b.variable('r');
+    const m = walk.b.variable('n');
+    const match = relationshipPattern(v, r, m, field);
+    const live = `${r}.retracted IS NULL AND ${m}.retracted IS NULL${field.kind === 'nodes' && field.where ? ` AND ${r}.${identifier(field.where.property)} = '${identifier(field.where.equals)}'` : ''}`;
+    if (op === 'count') {
+      parts.push(scalarCondition(`COUNT { MATCH ${match} WHERE ${live} }`, 'number', value, walk.b));
+      continue;
+    }
+    const inner = relatedWhere(v, r, m, field, value as Where, walk, `${path}.${op}`, depth + 1);
+    if (op === 'some') parts.push(`EXISTS { MATCH ${match} WHERE ${live} AND ${inner} }`);
+    else if (op === 'none') parts.push(`NOT EXISTS { MATCH ${match} WHERE ${live} AND ${inner} }`);
+    else parts.push(`NOT EXISTS { MATCH ${match} WHERE ${live} AND NOT (${inner}) }`);
+  }
+  return conjunction(parts);
+}
+
+/** The condition on one related entity (a node field) or one relationship with its ends (an edge field). */
+function relatedWhere(v: string, r: string, m: string, field: RelationField, where: Where, walk: Walk, path: string, depth: number): string {
+  if (field.kind === 'nodes') {
+    const targets = targetLabels(field);
+    return entityWhere(m, targets.length === 1 ? targets[0]! : null, where, walk, path, depth);
+  }
+  return edgeWhere(v, r, m, field, where, walk, path, depth);
+}
+
+function edgeWhere(v: string, r: string, m: string, field: EdgeField, where: Where, walk: Walk, path: string, depth: number): string {
+  if (depth > WHERE_LIMITS.depth) throw new BadUserInputError(`Invalid argument ${path}: nested deeper than ${WHERE_LIMITS.depth} levels`, path);
+  const edge = EDGE_TYPES[field.edge];
+  const [selfField, otherField] = field.direction === 'OUT' ? [edge.fromField, edge.toField] : [edge.toField, edge.fromField];
+  const otherLabels = targetLabels(field);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (value === null || value === undefined) continue;
+    const at = `${path}.${key}`;
+    const combined = combinator(key, value, at, (w, p) => edgeWhere(v, r, m, field, w, walk, p, depth + 1));
+    if (combined !== null) {
+      parts.push(combined);
+      continue;
+    }
+    count(walk, at);
+    const property = (edge.properties as Record<string, string>)[key];
+    if (property) parts.push(scalarCondition(`${r}.${identifier(property)}`, 'string', value, walk.b));
+    else if (key === 'participation') parts.push(`type(${r}) IN ${walk.b.param(value)}`);
+    else if (key === otherField) parts.push(entityWhere(m, otherLabels.length === 1 ? otherLabels[0]! : null, value as Where, walk, at, depth + 1));
+    else if (key === selfField) parts.push(entityWhere(v, null, value as Where, walk, at, depth + 1));
+    else throw new BadUserInputError(`Invalid argument ${at}: not a field of ${field.edge}`, at);
+  }
+  return conjunction(parts);
+}
