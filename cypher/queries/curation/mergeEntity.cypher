@@ -1,11 +1,13 @@
-// {{label}} is one of ENTITY_LABELS. Stores the node exactly as seed/mergeNodes
+// One text for every label: $label is one of ENTITY_LABELS (a parsed SeedNode's
+// label) and is set next to :Entity; the caller has checked that the id is free or
+// held by an entity of that label. Stores the node exactly as seed/mergeNodes
 // does (createdAt/createdBy on create, properties merged, STATED_IN carrying the
 // evidence) and also stamps updatedAt/updatedBy. `created` is true only for the
 // call whose MERGE created the node: $marker is set on create and removed at once,
 // so concurrent upserts of one id report exactly one creation.
-MERGE (n:Entity:{{label}} {id: $id})
+MERGE (n:Entity {id: $id})
 ON CREATE SET n.createdAt = datetime(), n.createdBy = $actor, n.pendingCreation = $marker
-SET n += $props, n.updatedAt = datetime(), n.updatedBy = $actor
+SET n:$($label), n += $props, n.updatedAt = datetime(), n.updatedBy = $actor
 WITH n, coalesce(n.pendingCreation = $marker, false) AS created
 REMOVE n.pendingCreation
 WITH n, created

@@ -117,8 +117,8 @@ function nodeProps(node: SeedNode): Record<string, unknown> {
 async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; created: boolean }> {
   const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> } }>(
     tx,
-    cypherTemplate('curation/mergeEntity', { label: node.label }),
-    { id: node.id, props: nodeProps(node), evidence: node.evidence, sourceId, actor, marker: randomUUID() },
+    cypherQuery('curation/mergeEntity'),
+    { id: node.id, label: node.label, props: nodeProps(node), evidence: node.evidence, sourceId, actor, marker: randomUUID() },
   );
   if (!row) throw new Error(`entity ${node.id} was not written`);
   return { entity: toEntityRecord(row.entity), created: row.created };
@@ -141,22 +141,26 @@ interface RelRow {
   evidence: string;
 }
 
-/** Writes relationships of one type with seed/mergeRelationships, then stamps updatedAt/updatedBy on each. */
+/**
+ * Writes relationships of any mix of types in two statements whatever their
+ * number: seed/mergeRelationships (as the seed loader writes them), then
+ * curation/touchRelationships (updatedAt/updatedBy). Returns each one's stored
+ * properties, in the order given.
+ */
 async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, actor: string): Promise<Record<string, unknown>[]> {
-  const written: Record<string, unknown>[] = [];
-  for (const rel of rels) {
-    const id = relationshipId(rel);
-    await run(tx, cypherQuery('seed/mergeRelationships'), { rows: relationshipRows([rel]), sourceId, actor });
-    const [row] = await run<{ props: Record<string, unknown> }>(tx, cypherTemplate('curation/touchRelationship', { type: rel.type }), {
-      id,
-      from: rel.from,
-      to: rel.to,
-      actor,
-    });
-    if (!row) throw new Error(`relationship ${id} was not written`);
-    written.push(row.props);
-  }
-  return written;
+  if (rels.length === 0) return [];
+  const rows = relationshipRows(rels);
+  await run(tx, cypherQuery('seed/mergeRelationships'), { rows, sourceId, actor });
+  const touched = await run<{ id: string; props: Record<string, unknown> }>(tx, cypherQuery('curation/touchRelationships'), {
+    rows: rows.map(({ id, type, from, to }) => ({ id, type, from, to })),
+    actor,
+  });
+  const byId = new Map(touched.map((row) => [row.id, row.props]));
+  return rows.map((row) => {
+    const props = byId.get(row.id);
+    if (!props) throw new Error(`relationship ${row.id} was not written`);
+    return props;
+  });
 }
 
 /**
