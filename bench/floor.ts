@@ -16,7 +16,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../src/db/cypher';
 import { RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
 import { HUB_DEGREE } from '../src/modules/paths/frontier';
-import { searchPaths } from '../src/modules/paths/repository';
+import { searchPaths, SUGGESTION_SAMPLE } from '../src/modules/paths/repository';
 import { luceneFor } from './workload';
 
 const DETAIL = `
@@ -83,7 +83,7 @@ const HANDLERS: Record<string, Handler> = {
   neighborhood: (tx, i) => rows(tx, HOOD, { id: i.id, depth: neo4j.int(2), limit: neo4j.int(100), sample: neo4j.int(HUB_DEGREE) }),
   brokers: (tx, i) => rows(tx, BROKERS, { between: i.between, first: neo4j.int(5), sample: neo4j.int(HUB_DEGREE), hubDegree: neo4j.int(HUB_DEGREE) }),
   suggestions: (tx, i) =>
-    rows(tx, SUGGESTIONS, { id: i.id, country: i.country, first: neo4j.int(5), sample: neo4j.int(HUB_DEGREE), hubDegree: neo4j.int(HUB_DEGREE) }),
+    rows(tx, SUGGESTIONS, { id: i.id, country: i.country, first: neo4j.int(5), sample: neo4j.int(SUGGESTION_SAMPLE), hubDegree: neo4j.int(SUGGESTION_SAMPLE) }),
 };
 
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD!), {

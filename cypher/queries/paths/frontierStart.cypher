@@ -9,6 +9,12 @@
 // of this query never depends on the hub's size. `sampled` on the caller's side
 // says when that happened (the endpoint's degree is above $sample).
 //
+// With $deeper, the second layer of both sides comes back too (`layer2`), in the
+// same round trip, when each side's cost (the sum of the degrees of its first
+// layer's entities at or below $hubDegree, the ones a search expands) is at most
+// $pairedCost; otherwise `layer2` is null and the caller grows the frontiers
+// itself. Hubs and the endpoints are never expanded.
+//
 // One row; `fromKey`/`toKey` are null when the endpoint does not exist (then
 // nothing is expanded). Nodes are named by elementId, which later steps seek by.
 OPTIONAL MATCH (a:Entity {id: $from}) WHERE a.retracted IS NULL
@@ -26,8 +32,24 @@ CALL (a, b) {
   WITH side, u, x, COUNT { (x)-[:{{domain}}]-() } AS degree
   RETURN collect({side: side, parent: elementId(u), node: elementId(x), degree: degree, country: coalesce(x.country, x.code)}) AS layer
 }
+OPTIONAL CALL (a, b, layer) {
+  WITH a, b, [e IN layer WHERE e.degree <= $hubDegree AND NOT e.node IN [elementId(a), elementId(b)]] AS expandable
+  WITH a, b, expandable,
+       reduce(cost = 0, e IN expandable | cost + CASE WHEN e.side = 'A' THEN e.degree ELSE 0 END) AS costA,
+       reduce(cost = 0, e IN expandable | cost + CASE WHEN e.side = 'B' THEN e.degree ELSE 0 END) AS costB
+  WHERE $deeper AND a IS NOT NULL AND b IS NOT NULL AND costA <= $pairedCost AND costB <= $pairedCost
+  CALL (a, b, expandable) {
+    UNWIND expandable AS e
+    MATCH (u:Entity) WHERE elementId(u) = e.node
+    MATCH (u)-[r:{{types}}]-(x:Entity)
+    WHERE r.retracted IS NULL AND x.retracted IS NULL AND (x = a OR x = b OR NOT x.id IN $avoid)
+    WITH e.side AS side, x, collect(DISTINCT e.node) AS parents
+    RETURN collect({side: side, node: elementId(x), parents: parents, degree: COUNT { (x)-[:{{domain}}]-() }, country: coalesce(x.country, x.code)}) AS layer2
+  }
+  RETURN layer2
+}
 RETURN elementId(a) AS fromKey, elementId(b) AS toKey,
        CASE WHEN a IS NULL THEN 0 ELSE COUNT { (a)-[:{{domain}}]-() } END AS fromDegree,
        CASE WHEN b IS NULL THEN 0 ELSE COUNT { (b)-[:{{domain}}]-() } END AS toDegree,
        coalesce(a.country, a.code) AS fromCountry, coalesce(b.country, b.code) AS toCountry,
-       coalesce(layer, []) AS layer
+       coalesce(layer, []) AS layer, layer2

@@ -139,7 +139,8 @@ interface LayerRow {
 
 /**
  * Grows the two frontiers and returns the candidate paths (node keys only),
- * shortest first. Two to five round trips for maxHops 4. When an endpoint does
+ * shortest first. One to four round trips for maxHops 4: the first grows two
+ * layers on each side when that is cheap, which is usually enough. When an endpoint does
  * not exist its key is null and nothing is searched.
  */
 export async function searchFrontiers(tx: ManagedTransaction, q: FrontierQuery): Promise<FrontierResult> {
@@ -153,7 +154,16 @@ export async function searchFrontiers(tx: ManagedTransaction, q: FrontierQuery):
     fromCountry: string | null;
     toCountry: string | null;
     layer: (Omit<LayerRow, 'parents'> & { parent: string })[];
-  }>(tx, cypherTemplate('paths/frontierStart', templateValues), { from: q.from, to: q.to, avoid: q.avoid, sample: threshold });
+    layer2: LayerRow[] | null;
+  }>(tx, cypherTemplate('paths/frontierStart', templateValues), {
+    from: q.from,
+    to: q.to,
+    avoid: q.avoid,
+    sample: threshold,
+    hubDegree: threshold,
+    deeper: q.maxHops >= 4,
+    pairedCost: Math.min(PAIRED_LAYER_COST, Math.floor((q.budget - 2 * threshold) / 2)),
+  });
   const info = new Map<string, NodeInfo>();
   const stats: FrontierStats = { rounds: 1, cost: 0, depthFrom: 0, depthTo: 0, complete: true };
   if (!start?.fromKey || !start.toKey) return { fromKey: start?.fromKey ?? null, toKey: start?.toKey ?? null, info, candidates: [], stats };
@@ -183,6 +193,12 @@ export async function searchFrontiers(tx: ManagedTransaction, q: FrontierQuery):
     start.layer.map((r) => ({ ...r, parents: [r.parent] })),
     [sides.A, sides.B],
   );
+  const costOf = (keys: string[]) => keys.reduce((sum, k) => sum + info.get(k)!.degree, 0);
+  if (start.layer2) {
+    // The start query grew the second layer of both sides already (every expandable entity, see expandable below).
+    for (const side of [sides.A, sides.B]) stats.cost += costOf(side.layers[1]!.filter((k) => !endpoints.has(k) && !isHub(k)));
+    absorb(start.layer2, [sides.A, sides.B]);
+  }
 
   /** The entities of a side's last layer it may expand: not hubs, not the other end, cheapest first. */
   const expandable = (side: Side): string[] => {
@@ -190,7 +206,6 @@ export async function searchFrontiers(tx: ManagedTransaction, q: FrontierQuery):
     const other = side.name === 'A' ? toKey : fromKey;
     return side.layers[side.depth]!.filter((k) => k !== other && !isHub(k)).sort((x, y) => info.get(x)!.degree - info.get(y)!.degree);
   };
-  const costOf = (keys: string[]) => keys.reduce((sum, k) => sum + info.get(k)!.degree, 0);
 
   let candidates = enumerate(sides.A, sides.B, info, isHub, q);
   for (;;) {

@@ -251,10 +251,17 @@ export async function findBrokers(executor: Executor, q: { between: readonly str
 }
 
 /**
+ * Entities read per way of reaching a shared neighbour's members: a hub's members
+ * all weigh the same, so a smaller sample ranks as well and checks fewer
+ * candidates (measured at 1M relationships: 163k database hits with 200).
+ */
+export const SUGGESTION_SAMPLE = 100;
+
+/**
  * Organizations to partner with `id`, by Adamic–Adar over shared neighbours
  * (cypher/queries/paths/suggestions.cypher), each with its reasons strongest
- * first; of a hub's members only a sample of HUB_DEGREE is read, and the
- * reasons it gives are `sampled`. NOT_FOUND when `id` is unknown; BAD_USER_INPUT (field id) when it is
+ * first; of a shared neighbour's members only a sample of SUGGESTION_SAMPLE is
+ * read, and the reasons it gives are then `sampled`. NOT_FOUND when `id` is unknown; BAD_USER_INPUT (field id) when it is
  * not an organization.
  */
 export async function findSuggestedPartners(
@@ -265,7 +272,7 @@ export async function findSuggestedPartners(
   const rows = await executor.read<{
     isOrganization: boolean;
     suggestions: { organization: NodeRow; score: number; reasons: { shared: NodeRow; weight: number; sampled: boolean }[] }[];
-  }>(query, { id: q.id, country: q.country ?? null, first: q.first, sample: HUB_DEGREE, hubDegree: HUB_DEGREE }, call);
+  }>(query, { id: q.id, country: q.country ?? null, first: q.first, sample: SUGGESTION_SAMPLE, hubDegree: SUGGESTION_SAMPLE }, call);
   const row = rows[0];
   if (!row) throw new NotFoundError('Entity', q.id);
   if (!row.isOrganization) throw new BadUserInputError(`Invalid argument id: "${q.id}" is not an organization`, 'id');
