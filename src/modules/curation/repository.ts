@@ -6,7 +6,7 @@ import { RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { relationshipId } from '../../domain/properties';
 import { relationshipRows } from '../../seed/loadSeed';
-import type { SeedNode } from '../../seed/seedFile';
+import { nodeProperties, type SeedNode } from '../../seed/seedFile';
 import { plain, toEntityRecord, type EntityRecord } from '../entity/records';
 import type { LinkEntitiesRequest, RecordAgreementRequest, RetractRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
@@ -108,17 +108,12 @@ function expectEntity(found: Map<string, Existing>, id: string, allowed: readonl
   return entry.label;
 }
 
-function nodeProps(node: SeedNode): Record<string, unknown> {
-  const { label: _label, evidence: _evidence, properties, ...core } = node;
-  return Object.fromEntries(Object.entries({ ...properties, ...core }).filter(([, v]) => v !== undefined));
-}
-
 /** Writes one node (stored as seed/mergeNodes stores it, plus updatedAt/updatedBy); returns it and whether this call created it. */
 async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; created: boolean }> {
   const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> } }>(
     tx,
     cypherQuery('curation/mergeEntity'),
-    { id: node.id, label: node.label, props: nodeProps(node), evidence: node.evidence, sourceId, actor, marker: randomUUID() },
+    { id: node.id, label: node.label, props: nodeProperties(node), evidence: node.evidence, sourceId, actor, marker: randomUUID() },
   );
   if (!row) throw new Error(`entity ${node.id} was not written`);
   return { entity: toEntityRecord(row.entity), created: row.created };
