@@ -182,4 +182,30 @@ describe('the analyst query language on the seeded graph', () => {
     const tooDeep = await app.graphql(`query($w: OrganizationWhere) { organizations(where: $w) { totalCount } }`, { w: deep });
     expect(tooDeep.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('pages through the relationships of an entity, each page with its own cursor and the total, also nested in a list', async () => {
+    const page = (after: string | null) =>
+      app.graphql<any>(`query($after: String) { entity(id: "forum-2025-04-23-tokyo") { relationsConnection(first: 4, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type node { id } } } } } }`, { after });
+    const all = await app.graphql<any>(`{ entity(id: "forum-2025-04-23-tokyo") { relations(first: 1000) { id } } }`);
+    const expected = all.data.entity.relations.map((r: { id: string }) => r.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      app.queries.length = 0;
+      const { data, errors } = await page(after);
+      expect(errors).toBeUndefined();
+      expect(app.queries).toHaveLength(1);
+      const connection = data.entity.relationsConnection;
+      expect(connection.totalCount).toBe(expected.length);
+      seen.push(...connection.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(8);
+    const nested = await app.graphql<any>(`{ organizations(first: 3) { nodes { id relationsConnection(first: 2, types: [PARTICIPATED_IN]) { totalCount edges { node { node { id } } } } } } }`);
+    expect(nested.errors).toBeUndefined();
+    for (const org of nested.data.organizations.nodes) expect(org.relationsConnection.edges.length).toBeLessThanOrEqual(2);
+  });
 });

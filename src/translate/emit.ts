@@ -1,6 +1,7 @@
 import { RELATED_CAP, targetLabels, type RelationField } from '../domain/entityTypes';
 import { RELATIONSHIP_TYPE_NAMES } from '../domain/model';
-import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationsPlan } from './plan';
+import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationsPagePlan, RelationsPlan } from './plan';
+import { keysetCondition } from './keyset';
 
 
 /**
@@ -72,6 +73,8 @@ function fieldValue(v: string, plan: FieldPlan, b: CypherBuilder): string {
       return edgesValue(v, plan, b);
     case 'relations':
       return relationsValue(v, plan, b);
+    case 'relationsPage':
+      return relationsPageValue(v, plan, b);
     case 'citations':
       return entityCitations(v, plan.citations, b);
     case 'organizationCount': {
@@ -125,19 +128,45 @@ function edgesValue(v: string, plan: EdgesPlan, b: CypherBuilder): string {
   return collect([...walk(match, r, m, String(RELATED_CAP)), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, plan.self ? [v, plan.self] : null)}`]);
 }
 
+/** Any model relationship of the entity in one direction or both: the pattern and how to tell its direction. */
+function anyRelationship(v: string, r: string, m: string, direction: RelationsPlan['direction']): [match: string, outgoing: string] {
+  const rel = `[${r}:${ALL_TYPES}]`;
+  if (direction === 'OUTGOING') return [`(${v})-${rel}->(${m}:Entity)`, 'true'];
+  if (direction === 'INCOMING') return [`(${v})<-${rel}-(${m}:Entity)`, 'false'];
+  return [`(${v})-${rel}-(${m}:Entity)`, `startNode(${r}) = ${v}`];
+}
+
 function relationsValue(v: string, plan: RelationsPlan, b: CypherBuilder): string {
   const r = b.variable('r');
   const m = b.variable('n');
-  const rel = `[${r}:${ALL_TYPES}]`;
-  const [match, outgoing] =
-    plan.direction === 'OUTGOING'
-      ? [`(${v})-${rel}->(${m}:Entity)`, 'true']
-      : plan.direction === 'INCOMING'
-        ? [`(${v})<-${rel}-(${m}:Entity)`, 'false']
-        : [`(${v})-${rel}-(${m}:Entity)`, `startNode(${r}) = ${v}`];
+  const [match, outgoing] = anyRelationship(v, r, m, plan.direction);
   const types = b.param(plan.types);
   const limit = b.param(plan.first);
   return collect([...walk(match, r, m, limit, ` AND (${types} IS NULL OR type(${r}) IN ${types})`), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)}`]);
+}
+
+/**
+ * One page of relationships, keyset-ordered by (type, other end's name,
+ * relationship id), one row more than the page to know whether another
+ * follows, and the total over all pages when asked: `{page, totalCount}`.
+ */
+function relationsPageValue(v: string, plan: RelationsPagePlan, b: CypherBuilder): string {
+  const r = b.variable('r');
+  const m = b.variable('n');
+  const [match, outgoing] = anyRelationship(v, r, m, plan.direction);
+  const types = b.param(plan.types);
+  const live = `${r}.retracted IS NULL AND ${m}.retracted IS NULL AND (${types} IS NULL OR type(${r}) IN ${types})`;
+  const after = plan.after ? b.param(plan.after) : null;
+  const columns = [`type(${r})`, `coalesce(${m}.name, '')`, `${r}.id`].map((expression) => ({ expression, direction: 'ASC' as const }));
+  const keyset = after ? ` AND (${keysetCondition(columns, after)})` : '';
+  const page = collect([
+    `MATCH ${match}`,
+    `WHERE ${live}${keyset}`,
+    `WITH ${r}, ${m} ORDER BY ${columns.map((c) => c.expression).join(', ')} LIMIT ${b.param(plan.first + 1)}`,
+    `RETURN {sort: [${columns.map((c) => c.expression).join(', ')}], edge: ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)}}`,
+  ]);
+  const total = plan.withTotalCount ? `COUNT { MATCH ${match} WHERE ${live} }` : 'null';
+  return `{page: ${page}, totalCount: ${total}}`;
 }
 
 /** A relationship as RelatedRecord rows carry it: id, type, direction, properties, the other end, and optionally citations and the reading end again. */

@@ -57,6 +57,19 @@ export interface RelationsPlan extends FieldBase {
   citations: CitationPlan | null;
 }
 
+/** The `relationsConnection(types, direction, first, after)` field: one page of relationships with their total. */
+export interface RelationsPagePlan extends FieldBase {
+  kind: 'relationsPage';
+  direction: 'OUTGOING' | 'INCOMING' | 'BOTH';
+  types: RelationshipType[] | null;
+  first: number;
+  /** Start after this position: relationship type, other end's name, relationship id. */
+  after: readonly (string | number | boolean)[] | null;
+  withTotalCount: boolean;
+  entity: EntityPlan;
+  citations: CitationPlan | null;
+}
+
 /** The entity's own citations (`sources`). */
 export interface CitationsPlan extends FieldBase {
   kind: 'citations';
@@ -68,4 +81,4 @@ export interface OrganizationCountPlan extends FieldBase {
   kind: 'organizationCount';
 }
 
-export type FieldPlan = NodesPlan | EdgesPlan | RelationsPlan | CitationsPlan | OrganizationCountPlan;
+export type FieldPlan = NodesPlan | EdgesPlan | RelationsPlan | RelationsPagePlan | CitationsPlan | OrganizationCountPlan;

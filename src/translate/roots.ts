@@ -2,7 +2,8 @@ import { withConditions, type CypherQuery } from '../db/cypher';
 import type { EntityLabel } from '../domain/model';
 import { CypherBuilder, entityProjection, identifier, indentLines, sourceProjection } from './emit';
 import type { EntityPlan } from './plan';
-import { keysetCondition, sortKeys, type SortRequest } from './sort';
+import { keysetCondition } from './keyset';
+import { sortKeys, type SortRequest } from './sort';
 import { wherePredicate } from './where';
 
 /**
@@ -99,7 +100,7 @@ export function compileListPage(read: ListRead): CompiledQuery {
   const page = [
     filter,
     `WITH n, ${keys.map((k, i) => `${k.expression} AS s${i}`).join(', ')}`,
-    ...(read.after ? [`WHERE ${keysetCondition(keys, 'n.id', '$after')}`] : []),
+    ...(read.after ? [`WHERE ${keysetCondition([...keys.map((k, i) => ({ expression: `s${i}`, direction: k.direction })), { expression: 'n.id', direction: idDirection }], '$after')}`] : []),
     `WITH n, ${columns.join(', ')} ORDER BY ${keys.map((k, i) => `s${i} ${k.direction}`).join(', ')}, n.id ${idDirection} LIMIT $limit`,
     `RETURN collect({sort: [${columns.join(', ')}], entity: ${entityProjection('n', read.plan, b)}}) AS page`,
   ];

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { ALL_PROPERTIES, EDGE_TYPES, FIELD_PROPERTIES, IDENTITY_PROPERTIES, RELATED_CAP, RELATION_FIELDS, targetLabels, type RelationField } from '../domain/entityTypes';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type RelationshipType } from '../domain/model';
 import { pageSize, parseArgs } from '../validation';
+import { decodeCursor } from './cursor';
 import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan } from './plan';
 
 /** What the selection walk needs from a resolver's info. */
@@ -112,6 +113,8 @@ export function entityPlan(nodes: readonly FieldNode[], labels: readonly EntityL
       fields.push({ ...base, kind: 'citations', citations: citationPlan(field.nodes, ctx) });
     } else if (field.name === 'relations') {
       fields.push({ ...base, ...relationsPlan(field.nodes, ctx) });
+    } else if (field.name === 'relationsConnection') {
+      fields.push({ ...base, ...relationsPagePlan(field.nodes, ctx) });
     } else if (field.name === 'organizationCount' && label === 'Country') {
       fields.push({ ...base, kind: 'organizationCount' });
     } else {
@@ -160,6 +163,24 @@ function relationsPlan(nodes: FieldNode[], ctx: SelectionContext) {
     first: args.first ?? 100,
     entity: entityPlan(subfields(nodes, 'node', ctx), ENTITY_LABELS, ctx),
     citations: selects(nodes, 'sources', ctx) ? citationPlan(subfields(nodes, 'sources', ctx), ctx) : null,
+  };
+}
+
+const relationsPageArgs = relationsArgs.extend({ first: pageSize(100).nullish(), after: z.string().max(2000).nullish() });
+
+function relationsPagePlan(nodes: FieldNode[], ctx: SelectionContext) {
+  const definition = (ctx.schema.getType('Entity') as GraphQLInterfaceType).getFields().relationsConnection as GraphQLField<unknown, unknown>;
+  const args = parseArgs(relationsPageArgs, getArgumentValues(definition, nodes[0]!, ctx.variables));
+  const relation = subfields(subfields(nodes, 'edges', ctx), 'node', ctx);
+  return {
+    kind: 'relationsPage' as const,
+    direction: args.direction ?? 'BOTH',
+    types: args.types?.length ? [...args.types] : null,
+    first: args.first ?? 20,
+    after: args.after ? decodeCursor(args.after, 2) : null,
+    withTotalCount: selects(nodes, 'totalCount', ctx),
+    entity: entityPlan(subfields(relation, 'node', ctx), ENTITY_LABELS, ctx),
+    citations: selects(relation, 'sources', ctx) ? citationPlan(subfields(relation, 'sources', ctx), ctx) : null,
   };
 }
 

@@ -42,16 +42,3 @@ export function sortKeys(v: string, label: EntityLabel, sort: readonly SortReque
     return { expression: scalar.kind === 'boolean' ? `coalesce(${property}, false)` : `coalesce(${property}, '')`, direction };
   });
 }
-
-/**
- * The keyset condition "after the row whose key values and id are `$after`"
- * for columns s0…sk-1 and the id, each compared in its own direction.
- */
-export function keysetCondition(keys: readonly SortKey[], idExpression: string, after: string): string {
-  const columns = [...keys.map((k, i) => ({ column: `s${i}`, direction: k.direction })), { column: idExpression, direction: keys[keys.length - 1]?.direction ?? 'ASC' }];
-  const terms = columns.map((c, i) => {
-    const equal = columns.slice(0, i).map((p, j) => `${p.column} = ${after}[${j}]`);
-    return [...equal, `${c.column} ${c.direction === 'ASC' ? '>' : '<'} ${after}[${i}]`].join(' AND ');
-  });
-  return terms.map((t) => `(${t})`).join(' OR ');
-}

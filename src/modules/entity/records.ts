@@ -37,6 +37,18 @@ export interface RelatedRecord {
   citations?: CitationRecord[];
 }
 
+/** A page of an entity's relationships (relationsConnection). */
+export interface RelationPage {
+  edges: RelationPageEdge[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+}
+
+export interface RelationPageEdge {
+  cursor: string;
+  node: RelatedRecord;
+}
+
 export interface CitationRecord {
   sourceId: string;
   evidence: string;

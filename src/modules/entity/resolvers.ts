@@ -1,10 +1,12 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Context } from '../../context';
 import { RELATION_FIELDS, type NodeField, type RelationField } from '../../domain/entityTypes';
 import { ENTITY_LABELS, type EntityLabel, type RelationshipType } from '../../domain/model';
 import type { EntityType, Resolvers } from '../../generated/graphql';
 import { compileEntitiesByIds, compileEntityById, compileListPage, compileSourceById, compileSources } from '../../translate/roots';
+import { encodeCursor } from '../../translate/cursor';
+import type { Position } from '../../translate/roots';
 import { entityPlan, selectionContext, selects } from '../../translate/selection';
 import { entityId, idList, parseArgs } from '../../validation';
 import type { RelationDirection } from './loaders';
@@ -19,6 +21,7 @@ import {
   type EntityRecord,
   type NodeRow,
   type RelatedRecord,
+  type RelationPage,
   type SourceRecord,
 } from './records';
 import { cypherTemplate } from '../../db/cypher';
@@ -103,6 +106,7 @@ const entityFields = {
       .map(([name, value]) => ({ name, value: plain(value) })),
   sources: (p: EntityRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) =>
     (compiledValue(p, info) as CitationRecord[] | undefined) ?? ctx.loaders.citations.load(p.id),
+  relationsConnection,
   relations: async (p: EntityRecord, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
     const value = compiledValue(p, info);
     if (value !== undefined) return (value as RelatedRow[]).map((row) => toRelatedRecord(row, p));
@@ -111,6 +115,34 @@ const entityFields = {
     return list.slice(0, first ?? 100);
   },
 };
+
+/** A compiled relationsConnection value: one row more than the page, and the total when asked. */
+interface RelationPageValue {
+  page: { sort: Position; edge: RelatedRow }[];
+  totalCount: number | null;
+}
+
+/**
+ * relationsConnection: from the compiled read, or, for an entity read without
+ * one (a path, a mutation payload), by compiling this one field for it.
+ */
+async function relationsConnection(p: EntityRecord, args: { first?: number | null; after?: string | null }, ctx: Context, info: GraphQLResolveInfo): Promise<RelationPage> {
+  let value = compiledValue(p, info) as RelationPageValue | undefined;
+  if (value === undefined) {
+    const wrapper: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'entity' }, selectionSet: { kind: Kind.SELECTION_SET, selections: info.fieldNodes } };
+    const query = compileEntityById(entityPlan([wrapper], [p.label], selectionContext(info)), p.id);
+    const [row] = await ctx.executor.read<{ entity: NodeRow }>(query, query.params);
+    value = row?.entity.fields?.[String(info.path.key)] as RelationPageValue | undefined;
+  }
+  const first = args.first ?? 20;
+  const rows = value?.page ?? [];
+  const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(row.sort), node: toRelatedRecord(row.edge, p) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: Boolean(args.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    totalCount: value?.totalCount ?? 0,
+  };
+}
 
 const fieldsOf = (label: EntityLabel) => ({ ...entityFields, ...relationResolvers(label) });
 

@@ -1,5 +1,5 @@
 import type { EntityRecord } from '../entity/records';
-import { encodeCursor } from './cursor';
+import { encodeCursor } from '../../translate/cursor';
 import type { ListPage } from './repository';
 
 export interface EdgeRecord {

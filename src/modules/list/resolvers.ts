@@ -7,7 +7,7 @@ import { entityPlan, selectionContext, selects, subfields } from '../../translat
 import { parseArgs } from '../../validation';
 import { buildLuceneQuery } from '../search/lucene';
 import { toConnection, type ConnectionRecord } from './connection';
-import { decodeCursor } from './cursor';
+import { decodeCursor } from '../../translate/cursor';
 import { filterQuery, LISTS, paramsFor, type ListLabel } from './inputs';
 import { readListPage } from './repository';
 

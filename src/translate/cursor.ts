@@ -1,6 +1,6 @@
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError } from '../errors';
 
-import type { Position } from '../../translate/roots';
+import type { Position } from './roots';
 
 /** Opaque cursor for a position: base64url of JSON. */
 export function encodeCursor(position: Position): string {
