@@ -65,6 +65,7 @@ const rows = async (tx: ManagedTransaction, text: string, params: Record<string,
 
 type Handler = (tx: ManagedTransaction, input: Record<string, unknown>) => Promise<unknown>;
 const HANDLERS: Record<string, Handler> = {
+  typename: async () => ({ __typename: 'Query' }),
   detail: (tx, i) => rows(tx, DETAIL, { id: i.id }),
   list: async (tx, i) => {
     const page = await rows(tx, LIST_PAGE, i);
@@ -101,6 +102,11 @@ const server = http.createServer((req, res) => {
       return;
     }
     const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+    if (req.url === '/typename') {
+      // The server-overhead probe: parse the body and answer, no database.
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { __typename: 'Query' } }));
+      return;
+    }
     const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
     session
       .executeRead((tx) => handler(tx, input), { timeout: 10_000 })

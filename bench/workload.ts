@@ -98,6 +98,12 @@ export function workload(orgs: number): Operation[] {
         agreementsByKindAndTerritory { kind territory count } crossBorderLinks { type between count } relationshipsByType { type count } } }`,
     },
     {
+      // Server overhead: HTTP, parse, validation, the armor rules, execution and serialisation, and no database.
+      name: 'typename',
+      inputs: [{}],
+      ours: '{ __typename }',
+    },
+    {
       name: 'paths',
       inputs: pathPairs(orgs),
       ours: PATHS_QUERY,
