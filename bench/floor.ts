@@ -50,12 +50,22 @@ const WALK = RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'LOCATED_IN');
 const HOOD = cypherTemplate('paths/neighborhood', { types: WALK }).text;
 const BROKERS = cypherTemplate('paths/brokers', { types: WALK, domain: RELATIONSHIP_TYPE_NAMES }).text;
 const SUGGESTIONS = cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES }).text;
+// The API computes these two as grouped aggregates (src/translate/aggregate.ts); the floor keeps the hand-written text.
+const ORGS_BY_COUNTRY_AND_KIND = `
+MATCH (o:Organization) WHERE o.retracted IS NULL
+RETURN o.country AS countryCode, o.kind AS kind, count(*) AS count
+ORDER BY count DESC, countryCode, kind`;
+const AGREEMENTS_BY_KIND_AND_TERRITORY = `
+MATCH (a:Agreement) WHERE a.retracted IS NULL
+UNWIND a.territory AS territory
+RETURN a.kind AS kind, territory, count(*) AS count
+ORDER BY count DESC, kind, territory`;
 const STATS = [
   [cypherQuery('statistics/entitiesByType').text, {}],
-  [cypherQuery('statistics/organizationsByCountryAndKind').text, {}],
+  [ORGS_BY_COUNTRY_AND_KIND, {}],
   [cypherTemplate('statistics/usage', { label: 'Modality', type: 'USES_MODALITY' }).text, {}],
   [cypherTemplate('statistics/usage', { label: 'Indication', type: 'TARGETS_INDICATION' }).text, {}],
-  [cypherQuery('statistics/agreementsByKindAndTerritory').text, {}],
+  [AGREEMENTS_BY_KIND_AND_TERRITORY, {}],
   [cypherQuery('statistics/crossBorderLinks').text, { types: RELATIONSHIP_TYPE_NAMES }],
   [cypherQuery('statistics/relationshipsByType').text, { types: RELATIONSHIP_TYPE_NAMES }],
 ] as const;
