@@ -41,6 +41,24 @@ const LIST_COUNT = `
 MATCH (n:Organization) WHERE n.retracted IS NULL AND n.country IN $countries AND n.kind IN $kinds
 RETURN count(n) AS total`;
 
+const FILTERED_MATCH = `
+MATCH (n:Organization) WHERE n.retracted IS NULL
+  AND ((n.country IN $countries AND n.kind IN $kinds) OR (n.country = $country AND n.kind = $kind))
+  AND EXISTS { MATCH (n)-[d:DEVELOPS]->(t:Technology)-[u:USES_MODALITY]->(m:Modality)
+               WHERE m.id IN $modalities AND d.retracted IS NULL AND t.retracted IS NULL AND u.retracted IS NULL AND m.retracted IS NULL }`;
+const FILTERED_PAGE = `${FILTERED_MATCH}
+RETURN n {.id, .name, .country, .kind} AS node ORDER BY n.name, n.id LIMIT 21`;
+const FILTERED_COUNT = `${FILTERED_MATCH}
+RETURN count(n) AS total`;
+
+const GROUPED = `
+MATCH (n:Organization) WHERE n.retracted IS NULL
+OPTIONAL MATCH (n)-[r:USES_MODALITY]->(m:Modality) WHERE r.retracted IS NULL AND m.retracted IS NULL
+WITH n.country AS country, m.id AS modality, count(DISTINCT n) AS count
+ORDER BY count DESC, country, modality LIMIT 101
+RETURN collect({key: [country, modality], count: count}) AS groups`;
+const GROUPED_TOTAL = `MATCH (n:Organization) WHERE n.retracted IS NULL RETURN count(n) AS total`;
+
 const SEARCH = `
 CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: 20}) YIELD node, score
 WHERE node.retracted IS NULL
@@ -81,6 +99,16 @@ const HANDLERS: Record<string, Handler> = {
     const page = await rows(tx, LIST_PAGE, i);
     const [count] = await rows(tx, LIST_COUNT, i);
     return { total: count?.total, page: page.slice(0, 20), hasNextPage: page.length > 20 };
+  },
+  filtered: async (tx, i) => {
+    const page = await rows(tx, FILTERED_PAGE, i);
+    const [count] = await rows(tx, FILTERED_COUNT, i);
+    return { total: count?.total, page: page.slice(0, 20), hasNextPage: page.length > 20 };
+  },
+  grouped: async (tx) => {
+    const [{ groups }] = (await rows(tx, GROUPED, {})) as [{ groups: unknown[] }];
+    const [count] = await rows(tx, GROUPED_TOTAL, {});
+    return { total: count?.total, groups: groups.slice(0, 100), truncated: groups.length > 100 };
   },
   search: (tx, i) => rows(tx, SEARCH, { lucene: luceneFor(String(i.query)) }),
   statistics: async (tx) => {

@@ -7,7 +7,7 @@
  *
  * - ours:  the GraphQL operation sent to the API (schema.graphql)
  * - floor: hand-written Cypher run by bench/floor.ts through neo4j-driver
- * - peer:  the equivalent operation for @neo4j/graphql (bench/peer.graphql), nested and list only
+ * - peer:  the equivalent operation for @neo4j/graphql (bench/peer.graphql) where it can express it
  */
 import { buildLuceneQuery } from '../src/modules/search/lucene';
 
@@ -83,6 +83,36 @@ export function workload(orgs: number): Operation[] {
       peer: `query List($countries: [String!], $kinds: [String!]) {
         organizationsConnection(where: { country: { in: $countries }, kind: { in: $kinds } }, first: 20, sort: [{ name: ASC }, { id: ASC }]) {
           totalCount edges { cursor node { id name country kind } } pageInfo { hasNextPage endCursor } } }`,
+    },
+    {
+      // An OR of two country/kind combinations and a two-hop relationship condition, sorted by name.
+      name: 'filtered',
+      inputs: [
+        { countries: ['TW', 'JP'], kinds: ['COMPANY', 'PHARMA'], country: 'US', kind: 'CDMO', modalities: ['syn-mod-ipsc', 'syn-mod-msc'] },
+        { countries: ['JP'], kinds: ['CDMO', 'COMPANY'], country: 'TW', kind: 'RESEARCH_INSTITUTE', modalities: ['syn-mod-exosome'] },
+        { countries: ['TW'], kinds: ['COMPANY'], country: 'KR', kind: 'PHARMA', modalities: ['syn-mod-car-t', 'syn-mod-nk-cell', 'syn-mod-gene-therapy'] },
+        { countries: ['US', 'SG'], kinds: ['PHARMA', 'CDMO'], country: 'JP', kind: 'PHARMA', modalities: ['syn-mod-organoid', 'syn-mod-crispr'] },
+      ],
+      ours: `query Filtered($countries: [String!], $kinds: [String!], $country: String, $kind: String, $modalities: [String!]) {
+        organizations(where: {
+          OR: [{ countryCode: { in: $countries }, kind: { in: $kinds } }, { countryCode: { eq: $country }, kind: { eq: $kind } }]
+          technologies: { some: { modalities: { some: { id: { in: $modalities } } } } }
+        }, sort: [{ field: NAME }], first: 20) {
+          totalCount edges { cursor node { id name countryCode kind } } pageInfo { hasNextPage endCursor } } }`,
+      peer: `query Filtered($countries: [String!], $kinds: [String!], $country: String, $kind: String, $modalities: [ID!]) {
+        organizationsConnection(where: {
+          OR: [{ country: { in: $countries }, kind: { in: $kinds } }, { country: { eq: $country }, kind: { eq: $kind } }]
+          technologies: { some: { modalities: { some: { id: { in: $modalities } } } } }
+        }, first: 20, sort: [{ name: ASC }, { id: ASC }]) {
+          totalCount edges { cursor node { id name country kind } } pageInfo { hasNextPage endCursor } } }`,
+    },
+    {
+      // Organizations by country × modality (a key one hop away). No peer: @neo4j/graphql 7's
+      // aggregate counts or takes min/max over one node set and cannot group, let alone across a hop.
+      name: 'grouped',
+      inputs: [{}],
+      ours: `query Grouped { organizationsAggregate(groupBy: [{ field: "countryCode" }, { via: "modalities", field: "id" }], first: 100) {
+        totalCount truncated groups { key count } } }`,
     },
     {
       name: 'search',
