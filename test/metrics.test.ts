@@ -12,8 +12,7 @@ const BAD_INPUT = 'query MetricsBadInput($id: ID!) { entity(id: $id) { id } }';
 describe('metrics and operation logs', () => {
   let app: TestApp;
   beforeAll(async () => {
-    // No seed needed: entity/byIds runs whether or not the id exists.
-    app = await startTestApp({ seed: false });
+    app = await startTestApp();
   });
   afterAll(async () => {
     await app?.close();
@@ -33,17 +32,17 @@ describe('metrics and operation logs', () => {
     expect(text).toMatch(/^graphql_requests_total\{operation="MetricsEntityLookup",outcome="ok"\} 1$/m);
     expect(text).toMatch(/^graphql_requests_total\{operation="MetricsBadInput",outcome="BAD_USER_INPUT"\} 1$/m);
     expect(text).toMatch(/^graphql_request_duration_seconds_count\{operation="MetricsEntityLookup",outcome="ok"\} 1$/m);
-    expect(text).toMatch(/^neo4j_queries_total\{query="entity\/byIds",mode="READ",outcome="ok"\} \d+$/m);
-    expect(text).toMatch(/^neo4j_query_duration_seconds_bucket\{le="[^"]+",query="entity\/byIds",mode="READ"\} \d+$/m);
+    expect(text).toMatch(/^neo4j_queries_total\{query="compiled\/entity",mode="READ",outcome="ok"\} \d+$/m);
+    expect(text).toMatch(/^neo4j_query_duration_seconds_bucket\{le="[^"]+",query="compiled\/entity",mode="READ"\} \d+$/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 
-  it('records how many keys each DataLoader batch carried', async () => {
-    const res = await app.graphql('{ entities(ids: ["bpipo", "dcb", "firm"]) { id } }');
+  it('records how many keys each DataLoader batch carried, for entities read outside a compiled selection (path nodes)', async () => {
+    const res = await app.graphql('{ partnershipPaths(from: "duogenic-stemcells", to: "a-and-i-co-ltd", first: 3) { nodes { id ... on Organization { country { code } } } } }');
     expect(res.errors).toBeUndefined();
     const text = await (await fetch(`${app.url}/metrics`)).text();
-    expect(text).toMatch(/^dataloader_batch_size_count\{loader="entity"\} [1-9]\d*$/m);
-    expect(text).toMatch(/^dataloader_batch_size_sum\{loader="entity"\} [3-9]\d*$/m);
+    expect(text).toMatch(/^dataloader_batch_size_count\{loader="relations"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^dataloader_batch_size_sum\{loader="relations"\} [2-9]\d*$/m);
   });
 
   it('labels an operation without a name as anonymous', async () => {
