@@ -7,7 +7,8 @@ import { BadUserInputError, NotFoundError } from '../../errors';
 import { relationshipId } from '../../domain/properties';
 import { relationshipRows } from '../../seed/loadSeed';
 import { nodeProperties, type SeedNode } from '../../seed/seedFile';
-import { plain, toEntityRecord, type EntityRecord } from '../entity/records';
+import { plainValue } from '../../domain/properties';
+import { toEntityRecord, type EntityRecord } from '../entity/records';
 import type { LinkEntitiesRequest, RecordAgreementRequest, RetractRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
 /**
@@ -56,7 +57,7 @@ function toChange(props: Record<string, unknown>): ChangeRecord {
     targetIds: (props.targetIds as string[] | undefined) ?? [],
     summary: String(props.summary ?? ''),
     subject: String(props.subject),
-    at: String(plain(props.at)),
+    at: String(plainValue(props.at)),
     sourceId: typeof props.sourceId === 'string' ? props.sourceId : null,
     note: String(props.note ?? ''),
   };

@@ -84,6 +84,3 @@ export function relationshipCitations(props: Record<string, unknown>): CitationR
   const notes = (props.evidence as string[] | undefined) ?? [];
   return ids.map((sourceId, i) => ({ sourceId, evidence: notes[i] ?? '' }));
 }
-
-/** @deprecated use plainValue from src/domain/properties (kept while curation/repository moves over). */
-export const plain = plainValue;

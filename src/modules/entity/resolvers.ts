@@ -1,6 +1,7 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Context } from '../../context';
+import { plainValue } from '../../domain/properties';
 import { RELATION_FIELDS, type NodeField, type RelationField } from '../../domain/entityTypes';
 import { ENTITY_LABELS, type EntityLabel, type RelationshipType } from '../../domain/model';
 import type { EntityType, Resolvers } from '../../generated/graphql';
@@ -13,7 +14,6 @@ import type { RelationDirection } from './loaders';
 import {
   BOOKKEEPING,
   CORE_FIELDS,
-  plain,
   relationshipCitations,
   publicProperties,
   toEntityRecord,
@@ -103,7 +103,7 @@ const entityFields = {
     Object.entries(p.props)
       .filter(([key]) => !BOOKKEEPING.has(key) && !CORE_FIELDS.has(key))
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, value]) => ({ name, value: plain(value) })),
+      .map(([name, value]) => ({ name, value: plainValue(value) })),
   sources: (p: EntityRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) =>
     (compiledValue(p, info) as CitationRecord[] | undefined) ?? ctx.loaders.citations.load(p.id),
   relationsConnection,

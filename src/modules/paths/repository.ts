@@ -3,7 +3,7 @@ import { cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import { BadUserInputError, NotFoundError } from '../../errors';
-import { publicProperties, relationshipCitations, toEntityRecord, type EntityRecord } from '../entity/records';
+import { publicProperties, relationshipCitations, toEntityRecord, type EntityRecord, type NodeRow } from '../entity/records';
 import { explainHop, explainHub, explainPath, explainSharedNeighbour, hubSize, withSize } from './explain';
 import { HUB_DEGREE, SEARCH_BUDGET, searchFrontiers, type Candidate, type NodeInfo } from './frontier';
 import { isDated, pathStrength, selectPaths } from './rank';
@@ -23,7 +23,6 @@ export const PATH_QUERY_TIMEOUT_MS = 5_000;
 /** Types walked unless the caller names others: every domain type but LOCATED_IN (countries are supernodes). */
 export const DEFAULT_WALK_TYPES: readonly RelationshipType[] = RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'LOCATED_IN');
 
-type NodeRow = { labels: string[]; props: Record<string, unknown> };
 type RelRow = { type: RelationshipType; start: string; props: Record<string, unknown> };
 /**
  * A path as read from Neo4j: nodes in path order, relationships with their

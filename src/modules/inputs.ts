@@ -1,2 +1,0 @@
-// Moved to src/validation.ts (the read compiler validates arguments too); kept while the paths module moves over.
-export * from '../validation';
