@@ -272,5 +272,6 @@ export function explainHub(hub: EntityRecord, size: string, before: HopFacts, af
   const verb = SHARED_VERB[before.type];
   const bothPointAtHub = before.type === after.type && before.direction === 'FORWARD' && after.direction === 'BACKWARD';
   if (verb && bothPointAtHub) return `${subjectOf(a)} and ${nameOf(b)} both ${verb} ${nameOf(hub)} (${size}).`;
-  return `${subjectOf(hub)} (${size}) links ${nameOf(a)} and ${nameOf(b)}.`;
+  const last = nameOf(b);
+  return `${subjectOf(hub)} (${size}) links ${nameOf(a)} and ${last}${last.endsWith('.') ? '' : '.'}`;
 }
