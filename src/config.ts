@@ -39,6 +39,12 @@ export const configSchema = z.object({
   SEED_ON_START: bool.default(true),
   /** Transaction timeout for every database call, in milliseconds. */
   QUERY_TIMEOUT_MS: positiveInt.default(10_000),
+  /**
+   * Time a bulk export (GET /export/…) may take from its query to its last row,
+   * in milliseconds. Longer than QUERY_TIMEOUT_MS: 100,000 rows to a slow client
+   * legitimately take more than an interactive query may.
+   */
+  EXPORT_TIMEOUT_MS: positiveInt.default(120_000),
   /** Size of the driver's connection pool. */
   NEO4J_MAX_POOL_SIZE: positiveInt.default(50),
   /** How long the driver keeps retrying a transaction after transient errors (e.g. a leader switch), in milliseconds; requests fail after it. */

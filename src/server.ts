@@ -138,7 +138,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
           }),
         ]
       : [];
-  app.use(exportRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, before: [...rateLimited, conditionalGet(httpCache, { mark: true })] }));
+  app.use(exportRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, timeoutMs: config.EXPORT_TIMEOUT_MS, before: [...rateLimited, conditionalGet(httpCache, { mark: true })] }));
   app.use(
     '/graphql',
     ...rateLimited,

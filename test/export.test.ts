@@ -93,6 +93,20 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
     }
   }
 
+  it('exports what a where condition of the analyst query language selects, as the GraphQL list does', async () => {
+    const where = { OR: [{ countryCode: { eq: 'JP' }, kind: { eq: 'PHARMA' } }, { technologies: { count: { gte: 2 } } }] };
+    const { data, errors } = await app.graphql<any>('query($w: OrganizationWhere) { organizations(where: $w, first: 100) { totalCount nodes { id } } }', { w: where });
+    expect(errors).toBeUndefined();
+    expect(data.organizations.totalCount).toBeGreaterThan(3);
+    const response = await get(`/export/organizations.ndjson?where=${encodeURIComponent(JSON.stringify(where))}`);
+    expect(response.status).toBe(200);
+    const ids = (await response.text()).trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(ids).toEqual(data.organizations.nodes.map((n: { id: string }) => n.id));
+    const bad = await get(`/export/organizations.csv?where=${encodeURIComponent(JSON.stringify({ colour: { eq: 'red' } }))}`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'where.colour' });
+  });
+
   it('streams a filtered organizations CSV whose rows, order and citation columns equal the GraphQL list', async () => {
     const filter = { countries: ['JP'] };
     const expected = await listed(filter);

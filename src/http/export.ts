@@ -1,11 +1,15 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
 import { authenticate, type TokenVerifier } from '../auth';
 import { cypherQuery, cypherTemplate, withConditions, type CypherQuery } from '../db/cypher';
 import type { Executor } from '../db/executor';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../logger';
-import { filterQuery, FILTERS, paramsFor, type ListLabel } from '../modules/list/inputs';
+import { filterQuery, FILTERS, paramsFor, whereInput, type ListLabel } from '../modules/list/inputs';
 import { buildLuceneQuery } from '../modules/search/lucene';
+import { CypherBuilder } from '../translate/emit';
+import { TEXT_SEARCH_LIMITS } from '../translate/roots';
+import { wherePredicate } from '../translate/where';
 import { parseArgs } from '../validation';
 import { noStore } from './httpCache';
 
@@ -43,14 +47,13 @@ export interface ExportDeps {
   readsRequireToken: boolean;
   /** Middleware run before the export (rate limit, HTTP cache), in order. */
   before?: RequestHandler[];
+  /** How long one export may take, query to last row (EXPORT_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
 
 /** Columns of the CSV, in order; list values are joined with ' | '. */
 export const CSV_COLUMNS = ['id', 'name', 'type', 'kind', 'country', 'description', 'aliases', 'sourceIds', 'sourceTitles', 'sourcePublishers', 'sourcePublishedOn'] as const;
 
-/** Most full-text candidates and matches a `text` filter considers; the same as list pages. */
-const TEXT_CANDIDATES = 20_000;
-const TEXT_MATCHES = 1_000;
 /** Rows are written to the socket in chunks of about this many characters. */
 const CHUNK_CHARS = 64 * 1024;
 
@@ -71,7 +74,8 @@ export function exportRouter(deps: ExportDeps): Router {
       const user = await authenticate(deps.auth, req.headers.authorization);
       if (deps.readsRequireToken && !user) throw new UnauthenticatedError();
       const filter = parseFilter(label, req.query.filter);
-      const query = exportQuery(label, filter);
+      const where = parseWhere(req.query.where);
+      const query = exportQuery(label, filter, where);
       const name = Object.keys(EXPORT_LISTS).find((key) => EXPORT_LISTS[key] === label)!;
       await streamRows(deps, req, res, query, format, label.toUpperCase(), name);
     } catch (error) {
@@ -103,18 +107,36 @@ function parseFilter(label: ListLabel, raw: unknown): Record<string, unknown> {
   return parseArgs(schema, value, (path) => ['filter', ...path]) as Record<string, unknown>;
 }
 
-/** The list's filter statement followed by the export projection, with its parameters. */
-function exportQuery(label: ListLabel, filter: Record<string, unknown>): { query: CypherQuery; params: Record<string, unknown> } | null {
+/** The `where` query parameter: absent, or JSON in the list's GraphQL `where` shape (checked by the compiler against the model). */
+function parseWhere(raw: unknown): Record<string, unknown> | null {
+  if (raw === undefined || raw === '') return null;
+  if (typeof raw !== 'string') throw new BadUserInputError('Invalid argument where: give it once, as JSON', 'where');
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new BadUserInputError('Invalid argument where: must be JSON, as the GraphQL where argument', 'where');
+  }
+  return parseArgs(z.object({ where: whereInput }), { where: value }).where ?? null;
+}
+
+/** The list's filter statement and `where` conditions, followed by the export projection, with its parameters. */
+function exportQuery(label: ListLabel, filter: Record<string, unknown>, where: Record<string, unknown> | null): { query: CypherQuery; params: Record<string, unknown> } | null {
   const text = typeof filter.text === 'string' ? filter.text : null;
   const lucene = text ? buildLuceneQuery(text) : null;
   if (text && !lucene) return null;
   const params: Record<string, unknown> = { ids: filter.ids ?? null, ...paramsFor(label, filter) };
   const statement = withConditions(filterQuery(label), { ...params, textIds: lucene });
-  const parts = [...(lucene ? [cypherTemplate('export/listText', { label }).text] : []), statement.text, cypherQuery('export/listRows').text];
-  return {
-    query: { name: `export/${label}`, text: parts.join('\n') },
-    params: lucene ? { ...params, lucene, textCandidates: TEXT_CANDIDATES, textMatches: TEXT_MATCHES } : params,
-  };
+  const conditions = new CypherBuilder();
+  const predicate = where ? wherePredicate('n', label, where, conditions) : 'true';
+  const parts = [
+    ...(lucene ? [cypherTemplate('export/listText', { label }).text] : []),
+    statement.text,
+    ...(predicate === 'true' ? [] : [`  AND ${predicate}`]),
+    cypherQuery('export/listRows').text,
+  ];
+  const textParams = lucene ? { lucene, textCandidates: TEXT_SEARCH_LIMITS.candidates, textMatches: TEXT_SEARCH_LIMITS.matches } : {};
+  return { query: { name: `export/${label}`, text: parts.join('\n') }, params: { ...params, ...conditions.params, ...textParams } };
 }
 
 async function streamRows(
@@ -134,7 +156,9 @@ async function streamRows(
   });
   if (format === 'csv') out.add(csvLine(CSV_COLUMNS));
   const rows = compiled
-    ? await deps.executor.stream<ExportRow>(compiled.query, compiled.params, (row) => out.add(format === 'csv' ? csvRow(row, type) : ndjsonRow(row, type)))
+    ? await deps.executor.stream<ExportRow>(compiled.query, compiled.params, (row) => out.add(format === 'csv' ? csvRow(row, type) : ndjsonRow(row, type)), {
+        timeoutMs: deps.timeoutMs,
+      })
     : 0;
   await out.end();
   req.log?.info({ export: name, format, rows }, 'export finished');

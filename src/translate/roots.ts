@@ -60,9 +60,8 @@ export interface ListRead {
 /** A position in a sorted list: the row's sort key values, then its id. */
 export type Position = readonly (string | number | boolean)[];
 
-/** Most full-text candidates a list's `text` filter considers, and how many of the best it keeps. */
-const TEXT_CANDIDATES = 20_000;
-const TEXT_MATCHES = 1_000;
+/** Most full-text candidates a list's `text` filter considers, and how many of the best it keeps (lists and exports alike). */
+export const TEXT_SEARCH_LIMITS = { candidates: 20_000, matches: 1_000 } as const;
 
 /**
  * A list page: one row with `page` (each `{sort, entity}`: the entity with its
@@ -105,7 +104,7 @@ export function compileListPage(read: ListRead): CompiledQuery {
     `RETURN collect({sort: [${columns.join(', ')}], entity: ${entityProjection('n', read.plan, b)}}) AS page`,
   ];
   lines.push(`CALL (${scope}) {`, indentLines(page.join('\n')), '}', read.withTotalCount ? 'RETURN page, totalCount' : 'RETURN page');
-  const params = { ...read.filter, after: read.after, limit: read.limit, ...(read.lucene ? { lucene: read.lucene, textCandidates: TEXT_CANDIDATES, textMatches: TEXT_MATCHES } : {}) };
+  const params = { ...read.filter, after: read.after, limit: read.limit, ...(read.lucene ? { lucene: read.lucene, textCandidates: TEXT_SEARCH_LIMITS.candidates, textMatches: TEXT_SEARCH_LIMITS.matches } : {}) };
   return compiled(listName(read.label), lines.join('\n'), b, params);
 }
 
