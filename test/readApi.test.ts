@@ -211,6 +211,14 @@ describe('the read API over HTTP on the seeded graph', () => {
     expect(s.relationshipsByType).toContainEqual({ type: 'PARTICIPATED_IN', count: dbCount!.get('c') });
   });
 
+  it('lists the countries with how many organizations each has, and their relationships', async () => {
+    const { data, errors } = await app.graphql<any>('{ countries { code organizationCount relations(first: 947) { type } } }');
+    expect(errors).toBeUndefined();
+    const byCode = new Map(data.countries.map((c: { code: string; organizationCount: number; relations: unknown[] }) => [c.code, c]));
+    expect((byCode.get('TW') as any).organizationCount).toBeGreaterThan(10);
+    expect((byCode.get('JP') as any).relations.length).toBeGreaterThan(10);
+  });
+
   it('reads the end of an edge it came from with the fields asked of that end', async () => {
     const { data, errors } = await app.graphql<any>(`{ entity(id: "bpipo") { ... on Organization {
       people { person { name } organization { id countryCode description technologies { id } } } } } }`);

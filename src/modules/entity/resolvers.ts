@@ -191,8 +191,8 @@ export const entityResolvers: Resolvers = {
         withTotalCount: false,
         plan: entityPlan(info.fieldNodes, ['Country'], selectionContext(info)),
       });
-      const [row] = await ctx.executor.read<{ page: NodeRow[] }>(query, query.params);
-      return (row?.page ?? []).map(toEntityRecord);
+      const [row] = await ctx.executor.read<{ page: { entity: NodeRow }[] }>(query, query.params);
+      return (row?.page ?? []).map((r) => toEntityRecord(r.entity));
     },
   },
   Entity: {
