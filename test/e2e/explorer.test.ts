@@ -90,6 +90,8 @@ describe('explorer page', () => {
     const page = await openPage('/explore');
     await pick(page, 'from', 'DuoGenic', 'duogenic-stemcells');
     await pick(page, 'to', 'A&I', 'a-and-i-co-ltd');
+    // One path, so DuoGenic's technologies are not drawn yet and expanding it adds them.
+    await page.locator('#path-count').selectOption('1');
     await page.locator('#find').click();
     await page.locator('.hop-explanation').first().waitFor({ timeout: 20_000 });
 
