@@ -1656,7 +1656,7 @@ export type QueryAgreementsAggregateArgs = {
 
 export type QueryBrokersArgs = {
   between: Array<Scalars['ID']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1743,9 +1743,9 @@ export type QueryModalitiesAggregateArgs = {
 
 
 export type QueryNeighborhoodArgs = {
-  depth?: InputMaybe<Scalars['Int']['input']>;
+  depth?: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
-  limit?: InputMaybe<Scalars['Int']['input']>;
+  limit?: Scalars['Int']['input'];
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1770,10 +1770,10 @@ export type QueryOrganizationsAggregateArgs = {
 
 export type QueryPartnershipPathsArgs = {
   avoid?: InputMaybe<Array<Scalars['ID']['input']>>;
-  crossBorderOnly?: InputMaybe<Scalars['Boolean']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  crossBorderOnly?: Scalars['Boolean']['input'];
+  first?: Scalars['Int']['input'];
   from: Scalars['ID']['input'];
-  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: Scalars['Int']['input'];
   maxHubDegree?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
   to: Scalars['ID']['input'];
@@ -1835,7 +1835,7 @@ export type QuerySourceArgs = {
 
 export type QuerySuggestedPartnersArgs = {
   country?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
+  first?: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
 };
 

@@ -14,20 +14,20 @@ const pathArgs = z
   .object({
     from: entityId,
     to: entityId,
-    maxHops: between1And(6).nullish(),
-    first: pageSize(10).nullish(),
+    maxHops: between1And(6),
+    first: pageSize(10),
     relationshipTypes,
     avoid: idList.nullish(),
-    crossBorderOnly: z.boolean().nullish(),
+    crossBorderOnly: z.boolean(),
     maxHubDegree: z.number().int().min(1, 'must be at least 1').max(1_000_000, 'must be at most 1000000').nullish(),
   })
   .refine((a) => a.from !== a.to, { message: 'must differ from `from`: a path needs two entities', path: ['to'] });
 
 const neighborhoodArgs = z.object({
   id: entityId,
-  depth: between1And(3).nullish(),
+  depth: between1And(3),
   relationshipTypes,
-  limit: pageSize(500).nullish(),
+  limit: pageSize(500),
 });
 
 const brokersArgs = z.object({
@@ -36,16 +36,20 @@ const brokersArgs = z.object({
     .min(2, 'at least 2 ids')
     .max(10, 'at most 10 ids')
     .refine((ids) => new Set(ids).size >= 2, 'must name at least 2 different entities'),
-  first: pageSize(20).nullish(),
+  first: pageSize(20),
 });
 
 const suggestionArgs = z.object({
   id: entityId,
   country: countryCode.nullish(),
-  first: pageSize(20).nullish(),
+  first: pageSize(20),
 });
 
-/** Query roots of partnership paths, neighbourhoods, brokers and partner suggestions; the types' fields resolve by default. */
+/**
+ * Query roots of partnership paths, neighbourhoods, brokers and partner suggestions;
+ * the types' fields resolve by default. Argument defaults live in schema.graphql
+ * only (the arguments are non-null there, so GraphQL always supplies a value).
+ */
 export const pathsResolvers: Resolvers = {
   Query: {
     partnershipPaths: (_root, args, ctx) => {
@@ -53,25 +57,25 @@ export const pathsResolvers: Resolvers = {
       return findPaths(ctx.executor, {
         from: a.from,
         to: a.to,
-        maxHops: a.maxHops ?? 4,
-        first: a.first ?? 5,
+        maxHops: a.maxHops,
+        first: a.first,
         types: a.relationshipTypes,
         avoid: a.avoid,
-        crossBorderOnly: a.crossBorderOnly ?? false,
+        crossBorderOnly: a.crossBorderOnly,
         maxHubDegree: a.maxHubDegree ?? null,
       });
     },
     neighborhood: (_root, args, ctx) => {
       const a = parseArgs(neighborhoodArgs, args);
-      return findNeighborhood(ctx.executor, { id: a.id, depth: a.depth ?? 1, limit: a.limit ?? 100, types: a.relationshipTypes });
+      return findNeighborhood(ctx.executor, { id: a.id, depth: a.depth, limit: a.limit, types: a.relationshipTypes });
     },
     brokers: (_root, args, ctx) => {
       const a = parseArgs(brokersArgs, args);
-      return findBrokers(ctx.executor, { between: a.between, first: a.first ?? 5 });
+      return findBrokers(ctx.executor, { between: a.between, first: a.first });
     },
     suggestedPartners: (_root, args, ctx) => {
       const a = parseArgs(suggestionArgs, args);
-      return findSuggestedPartners(ctx.executor, { id: a.id, country: a.country, first: a.first ?? 5 });
+      return findSuggestedPartners(ctx.executor, { id: a.id, country: a.country, first: a.first });
     },
   },
 };
