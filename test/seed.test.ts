@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { Executor } from '../src/db/executor';
 import { applyMigrations } from '../src/db/migrations';
-import { ENTITY_LABELS, PROVENANCE_RELATIONSHIP } from '../src/domain/model';
+import { cypherQuery } from '../src/db/cypher';
+import { ENTITY_LABELS, PROVENANCE_RELATIONSHIP, RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
 import { relationshipId } from '../src/domain/properties';
 import {
   SEED_DIR,
@@ -162,6 +163,14 @@ describe('loading the seed graph into the real database', () => {
         'MATCH (s:Source) RETURN s.id AS id, s.publisher AS publisher, s.publishedOn AS publishedOn',
       );
       expect(sources).toEqual([{ id: SOURCE_ID, publisher: 'GeneOnline', publishedOn: '2025-04-29' }]);
+    });
+  });
+
+  describe('statements', () => {
+    it('merges every relationship type of the model in its own static-type branch of seed/mergeRelationships', () => {
+      const branches = [...cypherQuery('seed/mergeRelationships').text.matchAll(/WHERE row\.type = '(\w+)' MERGE \(a\)-\[r:(\w+) /g)];
+      expect(branches.filter(([, tested, merged]) => tested !== merged)).toEqual([]);
+      expect(branches.map(([, type]) => type).sort()).toEqual([...RELATIONSHIP_TYPE_NAMES].sort());
     });
   });
 

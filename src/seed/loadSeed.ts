@@ -142,7 +142,7 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
     }
     let relationships = 0;
     for (const rows of batches(relationshipRowsOfFile)) {
-      const [result] = await run<{ written: number }>(tx, cypherQuery('seed/mergeRelationships'), { rows, sourceId, actor });
+      const [result] = await run<{ written: number }>(tx, cypherQuery('seed/mergeRelationships'), { rows, sourceId, actor, touchedBy: null });
       relationships += Number(result?.written ?? 0);
     }
     if (relationships !== data.relationships.length) {

@@ -138,20 +138,20 @@ interface RelRow {
 }
 
 /**
- * Writes relationships of any mix of types in two statements whatever their
- * number: seed/mergeRelationships (as the seed loader writes them), then
- * curation/touchRelationships (updatedAt/updatedBy). Returns each one's stored
- * properties, in the order given.
+ * Writes relationships of any mix of types in one statement whatever their
+ * number: seed/mergeRelationships, as the seed loader writes them, also stamping
+ * updatedAt/updatedBy. Returns each one's stored properties, in the order given.
  */
 async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, actor: string): Promise<Record<string, unknown>[]> {
   if (rels.length === 0) return [];
   const rows = relationshipRows(rels);
-  await run(tx, cypherQuery('seed/mergeRelationships'), { rows, sourceId, actor });
-  const touched = await run<{ id: string; props: Record<string, unknown> }>(tx, cypherQuery('curation/touchRelationships'), {
-    rows: rows.map(({ id, type, from, to }) => ({ id, type, from, to })),
+  const [result] = await run<{ touched: { id: string; props: Record<string, unknown> }[] }>(tx, cypherQuery('seed/mergeRelationships'), {
+    rows,
+    sourceId,
     actor,
+    touchedBy: actor,
   });
-  const byId = new Map(touched.map((row) => [row.id, row.props]));
+  const byId = new Map((result?.touched ?? []).map((row) => [row.id, row.props]));
   return rows.map((row) => {
     const props = byId.get(row.id);
     if (!props) throw new Error(`relationship ${row.id} was not written`);
