@@ -1,3 +1,5 @@
+import { DATE_PROPERTIES as SOURCE_DATE_PROPERTIES } from '../../domain/ecosystemVocabulary';
+
 /**
  * How strong a path is and which paths an answer keeps. Pure functions, so the
  * ranking is unit-tested without a database (test/pathRanking.test.ts).
@@ -10,20 +12,8 @@
  * below 1 and are weaker.
  */
 
-/** Date properties an intermediary (or the relationships reaching it) may carry; defined here until the domain model lists them. */
-export const DATE_PROPERTIES: readonly string[] = [
-  'startDate',
-  'endDate',
-  'signedOn',
-  'announcedOn',
-  'effectiveOn',
-  'approvedOn',
-  'startedOn',
-  'endedOn',
-  'asOf',
-  'filedOn',
-  'grantedOn',
-];
+/** Date properties an intermediary (or the relationships reaching it) may carry: the events' own and those the sources state. */
+export const DATE_PROPERTIES: readonly string[] = ['startDate', 'endDate', ...SOURCE_DATE_PROPERTIES];
 
 /** Factor for an intermediary nothing dates. */
 export const UNDATED = 0.9;
