@@ -92,18 +92,22 @@ export function compileListPage(read: ListRead): CompiledQuery {
       '}',
     );
   }
-  if (read.withTotalCount) lines.push(`CALL (${scope}) {`, indentLines(`${filter}\nRETURN count(n) AS totalCount`), '}');
   const keys = sortKeys('n', read.label, read.sort, b);
   const columns = keys.map((_, i) => `s${i}`);
   const idDirection = keys[keys.length - 1]?.direction ?? 'ASC';
   const page = [
-    filter,
     `WITH n, ${keys.map((k, i) => `${k.expression} AS s${i}`).join(', ')}`,
     ...(read.after ? [`WHERE ${keysetCondition([...keys.map((k, i) => ({ expression: `s${i}`, direction: k.direction })), { expression: 'n.id', direction: idDirection }], '$after')}`] : []),
     `WITH n, ${columns.join(', ')} ORDER BY ${keys.map((k, i) => `s${i} ${k.direction}`).join(', ')}, n.id ${idDirection} LIMIT $limit`,
     `RETURN collect({sort: [${columns.join(', ')}], entity: ${entityProjection('n', read.plan, b)}}) AS page`,
-  ];
-  lines.push(`CALL (${scope}) {`, indentLines(page.join('\n')), '}', read.withTotalCount ? 'RETURN page, totalCount' : 'RETURN page');
+  ].join('\n');
+  if (read.withTotalCount) {
+    // The filter runs once: its matches are counted and the page is cut from them.
+    const counted = [filter, 'WITH collect(n) AS matched', 'CALL (matched) {', indentLines(`UNWIND matched AS n\n${page}`), '}', 'RETURN page, size(matched) AS totalCount'];
+    lines.push(`CALL (${scope}) {`, indentLines(counted.join('\n')), '}', 'RETURN page, totalCount');
+  } else {
+    lines.push(`CALL (${scope}) {`, indentLines(`${filter}\n${page}`), '}', 'RETURN page');
+  }
   const params = { ...read.filter, after: read.after, limit: read.limit, ...(read.lucene ? { lucene: read.lucene, textCandidates: TEXT_SEARCH_LIMITS.candidates, textMatches: TEXT_SEARCH_LIMITS.matches } : {}) };
   return compiled(listName(read.label), lines.join('\n'), b, params);
 }
