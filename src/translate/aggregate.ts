@@ -37,23 +37,23 @@ export function compileAggregate(read: AggregateRead): CompiledQuery {
   const where = wherePredicate('n', read.label, read.where, b);
   const match = [`MATCH (n:${label})`, `WHERE n.retracted IS NULL${where === 'true' ? '' : ` AND ${where}`}`];
   const hops: string[] = [];
-  const keys = read.groupBy.map((key, i) => keyExpression(read.label, key, `groupBy.${i}`, `k${i}`, hops, b));
-  const distinct = read.measures.countDistinct ? keyExpression(read.label, read.measures.countDistinct, 'measures.countDistinct', 'd', hops, b) : null;
+  const keys = read.groupBy.map((key, i) => keyExpression(read.label, key, `groupBy.${i}`, hops, b));
+  const distinct = read.measures.countDistinct ? keyExpression(read.label, read.measures.countDistinct, 'measures.countDistinct', hops, b) : null;
   const extreme = (name: 'min' | 'max') => {
     const field = read.measures[name];
     if (!field) return 'null';
     const scalar = scalarField(read.label, field, `measures.${name}`);
     return `${name}(n.${identifier(scalar.property)})`;
   };
-  const columns = ['n', ...keys.map((expression, i) => `${expression} AS k${i}`), ...(distinct ? [`${distinct} AS d`] : [])];
+  const keyColumns = keys.map((_, i) => `k${i}`);
   const group = [
     ...match,
     ...hops,
-    `WITH ${columns.join(', ')}`,
-    `WITH [${keys.map((_, i) => `k${i}`).join(', ')}] AS key, count(DISTINCT n) AS count, ${distinct ? 'count(DISTINCT d)' : 'null'} AS countDistinct, ${extreme('min')} AS min, ${extreme('max')} AS max`,
-    'ORDER BY count DESC, key',
+    `WITH n, ${[...keys.map((expression, i) => `${expression} AS k${i}`), ...(distinct ? [`${distinct} AS d`] : [])].join(', ') || 'null AS none'}`,
+    `WITH ${[...keyColumns, 'count(DISTINCT n) AS count', `${distinct ? 'count(DISTINCT d)' : 'null'} AS countDistinct`, `${extreme('min')} AS min`, `${extreme('max')} AS max`].join(', ')}`,
+    `ORDER BY ${['count DESC', ...keyColumns].join(', ')}`,
     'LIMIT $limit',
-    'RETURN collect({key: key, count: count, countDistinct: countDistinct, min: min, max: max}) AS groups',
+    `RETURN collect({key: [${keyColumns.join(', ')}], count: count, countDistinct: countDistinct, min: min, max: max}) AS groups`,
   ];
   const text = [
     'CALL () {',
@@ -75,9 +75,10 @@ function scalarField(label: EntityLabel, field: string, path: string): ScalarFie
 
 /**
  * The expression of one key, over `n`, or over the related entity of a hop
- * (whose OPTIONAL MATCH subquery is appended to `hops`, yielding `column`).
+ * (whose OPTIONAL MATCH is appended to `hops`: one row per related entity, or
+ * one with nulls when there is none).
  */
-function keyExpression(label: EntityLabel, key: GroupKey, path: string, column: string, hops: string[], b: CypherBuilder): string {
+function keyExpression(label: EntityLabel, key: GroupKey, path: string, hops: string[], b: CypherBuilder): string {
   if (!key.via) return bucketed(`n.${identifier(scalarField(label, key.field, `${path}.field`).property)}`, key, path);
   const relation: RelationField | undefined = RELATION_FIELDS[label][key.via];
   if (!relation) throw new BadUserInputError(`Invalid argument ${path}.via: ${label} has no relationship field ${key.via}`, `${path}.via`);
@@ -87,8 +88,8 @@ function keyExpression(label: EntityLabel, key: GroupKey, path: string, column: 
   const m = b.variable('m');
   const role = relation.kind === 'nodes' && relation.where ? ` AND ${r}.${identifier(relation.where.property)} = '${identifier(relation.where.equals)}'` : '';
   const value = bucketed(`${m}.${identifier(scalarField(targets[0]!, key.field, `${path}.field`).property)}`, key, path);
-  hops.push(`CALL (n) {`, indentLines([`OPTIONAL MATCH ${relationshipPattern('n', r, m, relation)}`, `WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${role}`, `RETURN ${value} AS ${column}`].join('\n')), '}');
-  return column;
+  hops.push(`OPTIONAL MATCH ${relationshipPattern('n', r, m, relation)}`, `WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${role}`);
+  return value;
 }
 
 /** A date (ISO text, possibly only YYYY or YYYY-MM) cut to its year, quarter (YYYY-Qn) or month; null when too coarse. */
