@@ -107,6 +107,26 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
     expect(((await bad.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'where.colour' });
   });
 
+  it('exports a grouped aggregate as CSV and NDJSON with the groups the GraphQL aggregate gives', async () => {
+    const groupBy = [{ field: 'countryCode' }, { field: 'kind' }];
+    const { data, errors } = await app.graphql<any>('query($g: [GroupKey!]!) { organizationsAggregate(groupBy: $g) { totalCount groups { key count } } }', { g: groupBy });
+    expect(errors).toBeUndefined();
+    const query = `groupBy=${encodeURIComponent(JSON.stringify(groupBy))}`;
+    const csv = await get(`/export/aggregate/organizations.csv?${query}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('x-aggregate-total-count')).toBe(String(data.organizationsAggregate.totalCount));
+    const rows = parseCsv(await csv.text());
+    expect(rows[0]).toEqual(['countryCode', 'kind', 'count', 'countDistinct', 'min', 'max']);
+    expect(rows.slice(1).filter((r) => r.length > 1).map((r) => [r[0] || null, r[1] || null, Number(r[2])])).toEqual(
+      data.organizationsAggregate.groups.map((g: { key: (string | null)[]; count: number }) => [g.key[0] ?? null, g.key[1] ?? null, g.count]),
+    );
+    const ndjson = (await (await get(`/export/aggregate/organizations.ndjson?${query}`)).text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(ndjson[0]).toEqual({ key: { countryCode: data.organizationsAggregate.groups[0].key[0], kind: data.organizationsAggregate.groups[0].key[1] }, count: data.organizationsAggregate.groups[0].count, countDistinct: null, min: null, max: null });
+    const bad = await get(`/export/aggregate/organizations.csv?groupBy=${encodeURIComponent(JSON.stringify([{ field: 'colour' }]))}`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'groupBy.0.field' });
+  });
+
   it('streams a filtered organizations CSV whose rows, order and citation columns equal the GraphQL list', async () => {
     const filter = { countries: ['JP'] };
     const expected = await listed(filter);

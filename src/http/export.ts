@@ -6,6 +6,7 @@ import type { Executor } from '../db/executor';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../logger';
 import { filterQuery, FILTERS, paramsFor, whereInput, type ListLabel } from '../modules/list/inputs';
+import { readAggregate } from '../modules/aggregate/resolvers';
 import { buildLuceneQuery } from '../modules/search/lucene';
 import { CypherBuilder } from '../translate/emit';
 import { TEXT_SEARCH_LIMITS } from '../translate/roots';
@@ -82,7 +83,42 @@ export function exportRouter(deps: ExportDeps): Router {
       fail(deps.logger, req, res, error);
     }
   });
+  router.get('/export/aggregate/:file', ...(deps.before ?? []), async (req, res) => {
+    try {
+      const { label, format } = exportTarget(String(req.params.file));
+      const user = await authenticate(deps.auth, req.headers.authorization);
+      if (deps.readsRequireToken && !user) throw new UnauthenticatedError();
+      const groupBy = jsonParameter(req.query.groupBy, 'groupBy') ?? [];
+      const args = { where: parseWhere(req.query.where), groupBy, measures: jsonParameter(req.query.measures, 'measures'), first: jsonParameter(req.query.first, 'first') };
+      const result = await readAggregate(deps.executor, label, args);
+      const keys = (groupBy as { field?: string; via?: string; bucket?: string }[]).map((k) => [k.via, k.field, k.bucket?.toLowerCase()].filter(Boolean).join('.'));
+      res.status(200);
+      res.setHeader('x-aggregate-total-count', String(result.totalCount));
+      res.setHeader('x-aggregate-truncated', String(result.truncated));
+      if (format === 'csv') {
+        res.type('text/csv; charset=utf-8; header=present');
+        const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+        res.send([csvLine([...keys, 'count', 'countDistinct', 'min', 'max']), ...result.groups.map((g) => csvLine([...g.key.map(cell), cell(g.count), cell(g.countDistinct), cell(g.min), cell(g.max)]))].join(''));
+      } else {
+        res.type('application/x-ndjson; charset=utf-8');
+        res.send(result.groups.map((g) => `${JSON.stringify({ key: Object.fromEntries(keys.map((k, i) => [k, g.key[i] ?? null])), count: g.count, countDistinct: g.countDistinct, min: g.min, max: g.max })}\n`).join(''));
+      }
+    } catch (error) {
+      fail(deps.logger, req, res, error);
+    }
+  });
   return router;
+}
+
+/** A query parameter holding JSON (as the GraphQL argument of the same name); undefined when absent. */
+function jsonParameter(raw: unknown, name: string): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') throw new BadUserInputError(`Invalid argument ${name}: give it once, as JSON`, name);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new BadUserInputError(`Invalid argument ${name}: must be JSON, as the GraphQL argument`, name);
+  }
 }
 
 function exportTarget(file: string): { label: ListLabel; format: ExportFormat } {

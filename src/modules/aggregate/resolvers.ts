@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../../context';
+import type { Executor } from '../../db/executor';
 import type { Resolvers } from '../../generated/graphql';
 import { compileAggregate, MAX_GROUPS } from '../../translate/aggregate';
 import { pageSize, parseArgs } from '../../validation';
@@ -18,7 +19,7 @@ const aggregateArgs = z.object({
   first: pageSize(MAX_GROUPS).nullish(),
 });
 
-interface GroupRow {
+export interface GroupRow {
   key: unknown[];
   count: number;
   countDistinct: number | null;
@@ -26,15 +27,28 @@ interface GroupRow {
   max: unknown;
 }
 
-/** One grouped aggregate over a list's entities: one query, the groups and the number of entities matched. */
-async function aggregate(label: ListLabel, args: unknown, ctx: Context) {
+export interface AggregateResult {
+  groups: GroupRow[];
+  totalCount: number;
+  truncated: boolean;
+}
+
+/**
+ * One grouped aggregate over a list's entities, from the arguments of its
+ * `<list>Aggregate` field (validated here; BAD_USER_INPUT names the one at
+ * fault): one query, the groups and the number of entities matched. Used by
+ * GraphQL and by the aggregate export.
+ */
+export async function readAggregate(executor: Executor, label: ListLabel, args: unknown): Promise<AggregateResult> {
   const { where, groupBy, measures, first } = parseArgs(aggregateArgs, args);
   const limit = first ?? 100;
   const query = compileAggregate({ label, where: where ?? null, groupBy, measures: measures ?? {}, first: limit });
-  const [row] = await ctx.executor.read<{ groups: GroupRow[]; totalCount: number }>(query, query.params);
+  const [row] = await executor.read<{ groups: GroupRow[]; totalCount: number }>(query, query.params);
   const groups = row?.groups ?? [];
   return { groups: groups.slice(0, limit), totalCount: row?.totalCount ?? 0, truncated: groups.length > limit };
 }
+
+const aggregate = (label: ListLabel, args: unknown, ctx: Context) => readAggregate(ctx.executor, label, args);
 
 export const aggregateResolvers: Resolvers = {
   Query: {
