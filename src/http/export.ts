@@ -130,30 +130,16 @@ function exportTarget(file: string): { label: ListLabel; format: ExportFormat } 
 
 /** The `filter` query parameter: absent, or JSON that the list's filter schema accepts (unknown fields refused). */
 function parseFilter(label: ListLabel, raw: unknown): Record<string, unknown> {
-  if (raw === undefined || raw === '') return {};
-  if (typeof raw !== 'string') throw new BadUserInputError('Invalid argument filter: give it once, as JSON', 'filter');
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new BadUserInputError('Invalid argument filter: must be JSON, as the GraphQL filter argument', 'filter');
-  }
-  if (value === null) return {};
+  const value = jsonParameter(raw, 'filter');
+  if (value === undefined || value === null) return {};
   const schema = FILTERS[label].strict();
   return parseArgs(schema, value, (path) => ['filter', ...path]) as Record<string, unknown>;
 }
 
 /** The `where` query parameter: absent, or JSON in the list's GraphQL `where` shape (checked by the compiler against the model). */
 function parseWhere(raw: unknown): Record<string, unknown> | null {
-  if (raw === undefined || raw === '') return null;
-  if (typeof raw !== 'string') throw new BadUserInputError('Invalid argument where: give it once, as JSON', 'where');
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new BadUserInputError('Invalid argument where: must be JSON, as the GraphQL where argument', 'where');
-  }
-  return parseArgs(z.object({ where: whereInput }), { where: value }).where ?? null;
+  const value = jsonParameter(raw, 'where');
+  return value === undefined ? null : (parseArgs(z.object({ where: whereInput }), { where: value }).where ?? null);
 }
 
 /** The list's filter statement and `where` conditions, followed by the export projection, with its parameters. */
