@@ -30,7 +30,8 @@ export function selectionContext(info: GraphQLResolveInfo): SelectionContext {
   return { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
 }
 
-const relationsArgs = z.object({
+/** The arguments of `relations` (and, extended, `relationsConnection`): validated once, whether the field is compiled or loaded. */
+export const relationsArgs = z.object({
   types: z.array(z.enum(RELATIONSHIP_TYPE_NAMES as [RelationshipType, ...RelationshipType[]])).max(30).nullish(),
   direction: z.enum(['OUTGOING', 'INCOMING', 'BOTH']).nullish(),
   first: pageSize(RELATED_CAP).nullish(),

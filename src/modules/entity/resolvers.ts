@@ -8,7 +8,7 @@ import type { EntityType, Resolvers } from '../../generated/graphql';
 import { compileEntitiesByIds, compileEntityById, compileListPage, compileSourceById, compileSources } from '../../translate/roots';
 import { encodeCursor } from '../../translate/cursor';
 import type { Position } from '../../translate/roots';
-import { entityPlan, selectionContext, selects } from '../../translate/selection';
+import { entityPlan, relationsArgs, selectionContext, selects } from '../../translate/selection';
 import { entityId, idList, parseArgs } from '../../validation';
 import type { RelationDirection } from './loaders';
 import {
@@ -85,11 +85,6 @@ function relationResolvers(label: EntityLabel) {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
-const relationsArgs = z.object({
-  types: z.array(z.string()).max(30).nullish(),
-  direction: z.enum(['OUTGOING', 'INCOMING', 'BOTH']).nullish(),
-  first: z.number().int().min(1).max(1000).nullish(),
-});
 
 /** The Entity interface's fields, shared by every entity type. */
 const entityFields = {
@@ -111,7 +106,7 @@ const entityFields = {
     const value = compiledValue(p, info);
     if (value !== undefined) return (value as RelatedRow[]).map((row) => toRelatedRecord(row, p));
     const { types, direction, first } = parseArgs(relationsArgs, args);
-    const list = await related(ctx, p, (types ?? []) as RelationshipType[], direction ?? 'BOTH');
+    const list = await related(ctx, p, types ?? [], direction ?? 'BOTH');
     return list.slice(0, first ?? 100);
   },
 };
