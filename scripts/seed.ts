@@ -1,15 +1,16 @@
 import { applyMigrations } from '../src/db/migrations';
-import { loadSeedDirectory, SeedFileError } from '../src/seed/loadSeed';
+import { loadEverySeed } from '../src/seed/loadEcosystem';
+import { SeedFileError } from '../src/seed/loadSeed';
 import { withExecutor } from './database';
 
-/** npm run seed: applies migrations, then loads every file in seed/ (idempotent). */
+/** npm run seed: applies migrations, then loads every file in seed/ and seed/ecosystem/ (idempotent). */
 async function main(): Promise<void> {
   await withExecutor(async (executor) => {
     const migrations = await applyMigrations(executor);
     console.log(`migrations: ${migrations.applied.length} applied, ${migrations.skipped.length} already in place`);
-    for (const result of await loadSeedDirectory(executor)) {
-      console.log(`${result.file}: ${result.nodes} nodes, ${result.relationships} relationships merged`);
-    }
+    const { forum, ecosystem } = await loadEverySeed(executor);
+    for (const result of forum) console.log(`${result.file}: ${result.nodes} nodes, ${result.relationships} relationships merged`);
+    for (const r of ecosystem) console.log(`ecosystem/${r.file}: ${r.sources} sources, ${r.nodes} nodes, ${r.relationships} relationships, ${r.claims} claims merged`);
   });
 }
 

@@ -10,7 +10,8 @@ import { applyMigrations } from './db/migrations';
 import { createLogger } from './logger';
 import { StatisticsCache } from './modules/statistics/cache';
 import { createMetrics } from './observability/metrics';
-import { graphIsEmpty, loadSeedDirectory } from './seed/loadSeed';
+import { loadEverySeed } from './seed/loadEcosystem';
+import { graphIsEmpty } from './seed/loadSeed';
 import { createServer } from './server';
 
 /** How long after the grace period a shutdown that still has not finished is cut short. */
@@ -47,8 +48,8 @@ async function main(): Promise<void> {
   const migrations = await applyMigrations(executor);
   if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'migrations applied');
   if (config.SEED_ON_START && (await graphIsEmpty(executor))) {
-    const loaded = await loadSeedDirectory(executor);
-    logger.info({ files: loaded }, 'empty graph: seed loaded');
+    const loaded = await loadEverySeed(executor);
+    logger.info({ files: loaded.forum.length + loaded.ecosystem.length }, 'empty graph: seed loaded');
   }
 
   const statistics = new StatisticsCache(executor, config.STATISTICS_MAX_AGE_SECONDS * 1000);

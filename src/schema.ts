@@ -9,6 +9,7 @@ import { curationResolvers } from './modules/curation/resolvers';
 import { entityResolvers } from './modules/entity/resolvers';
 import { listResolvers } from './modules/list/resolvers';
 import { pathsResolvers } from './modules/paths/resolvers';
+import { provenanceResolvers } from './modules/provenance/resolvers';
 import { searchResolvers } from './modules/search/resolvers';
 import { statisticsResolvers } from './modules/statistics/resolvers';
 
@@ -16,4 +17,4 @@ import { statisticsResolvers } from './modules/statistics/resolvers';
 export const typeDefs = gql(fs.readFileSync(path.join(PROJECT_ROOT, 'schema.graphql'), 'utf8'));
 
 /** Every module's resolvers, merged. Modules never define the same field twice. */
-export const resolvers: Resolvers[] = [aboutResolvers, aggregateResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers];
+export const resolvers: Resolvers[] = [aboutResolvers, aggregateResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers, provenanceResolvers];

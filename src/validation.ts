@@ -27,6 +27,10 @@ export const entityId = z.string().min(1, 'must not be empty').max(200, 'must be
 export const idList = z.array(entityId).max(100, 'at most 100 ids');
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as TW or JP');
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+/** YYYY, YYYY-MM or YYYY-MM-DD: a date as precise as a source states it (and as an `asOf` argument may be). */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
 export const searchText = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 /** `first` of a list page: 1 to `max`. */

@@ -79,7 +79,7 @@ const expectedTypes: Record<string, number> = {
   STATED_IN:
     distinctTriples([...labelOf.keys()].flatMap((id) => (citationsOf.get(id) ?? []).map((c) => [id, c] as [string, RawCitation]))) +
     distinctTriples(allClaims.flatMap((c) => c.citations.map((x) => [c.id, x] as [string, RawCitation]))),
-  ABOUT: allClaims.filter((c) => typeof c.subject === 'string').length,
+  ABOUT: allClaims.length,
 };
 // Loading both seeds takes seconds on an idle machine; shared CPUs can stretch a hook past jest's default.
 jest.setTimeout(240_000);
@@ -146,7 +146,7 @@ describe('loading the ecosystem seed files into the real database', () => {
       expect(await labelCounts()).toEqual(expectedLabels);
     });
 
-    it('holds as many relationships of each type as the files list, one STATED_IN per distinct citation and one ABOUT per claim on a node', async () => {
+    it('holds as many relationships of each type as the files list, one STATED_IN per distinct citation and one ABOUT per claim (about its start, for a relationship)', async () => {
       expect(await typeCounts()).toEqual(expectedTypes);
     });
 

@@ -43,10 +43,10 @@ export type RelationField = NodeField | EdgeField;
  * start entity, `toField` its end. A field walking OUT sees itself at the start.
  */
 export const EDGE_TYPES = {
-  Role: { fromField: 'person', toField: 'organization', properties: { title: 'title', unit: 'unit' } },
+  Role: { fromField: 'person', toField: 'organization', properties: { title: 'title', unit: 'unit', asOf: 'asOf', startedOn: 'startedOn', endedOn: 'endedOn' } },
   Talk: { fromField: 'person', toField: 'event', properties: { topic: 'topic' } },
   EventParticipation: { fromField: 'participant', toField: 'event', properties: { role: 'role' } },
-  AgreementParty: { fromField: 'organization', toField: 'agreement', properties: { role: 'role' } },
+  AgreementParty: { fromField: 'organization', toField: 'agreement', properties: { role: 'role', stakePercent: 'stakePercent', scope: 'scope' } },
 } as const;
 export type EdgeTypeName = keyof typeof EDGE_TYPES;
 
@@ -75,24 +75,45 @@ export const RELATION_FIELDS: Record<EntityLabel, Record<string, RelationField>>
     parent: nodes('PART_OF', 'OUT', { target: 'Organization', one: true }),
     units: nodes('PART_OF', 'IN', { target: 'Organization' }),
     focusAreas: nodes('FOCUSES_ON', 'OUT'),
+    operates: nodes('OPERATES', 'OUT', { target: 'Organization' }),
+    operator: nodes('OPERATES', 'IN', { target: 'Organization', one: true }),
+    foundingAgreement: nodes('CREATED', 'IN', { target: 'Agreement', one: true }),
+    witnessed: nodes('WITNESSED', 'OUT', { target: 'Agreement' }),
+    sitedAgreements: nodes('SITED_AT', 'IN', { target: 'Agreement' }),
+    manufactures: nodes('MANUFACTURES', 'OUT', { target: 'Technology' }),
+    sponsoredTrials: nodes('SPONSORS', 'OUT', { target: 'Trial' }),
+    trialsHosted: nodes('CONDUCTED_AT', 'IN', { target: 'Trial' }),
+    approvalsGranted: nodes('GRANTED_BY', 'IN', { target: 'Approval' }),
+    approvalsReceived: nodes('GRANTED_TO', 'IN', { target: 'Approval' }),
+    policiesAdopted: nodes('ADOPTED', 'OUT', { target: 'Policy' }),
+    policiesIssued: nodes('ISSUED', 'OUT', { target: 'Policy' }),
   },
   Person: {
     roles: edges('Role', ['HOLDS_ROLE'], 'OUT'),
     talks: edges('Talk', ['SPOKE_AT'], 'OUT'),
+    agreementsSigned: nodes('SIGNED', 'OUT', { target: 'Agreement' }),
   },
   Technology: {
     developers: nodes('DEVELOPS', 'IN', { target: 'Organization' }),
     modalities: nodes('USES_MODALITY', 'OUT', { target: 'Modality' }),
     indications: nodes('TARGETS_INDICATION', 'OUT', { target: 'Indication' }),
     agreements: nodes('COVERS', 'IN', { target: 'Agreement' }),
+    manufacturers: nodes('MANUFACTURES', 'IN', { target: 'Organization' }),
+    trials: nodes('TESTS', 'IN', { target: 'Trial' }),
+    approvals: nodes('APPROVES', 'IN', { target: 'Approval' }),
+    patents: nodes('PROTECTS', 'IN', { target: 'Patent' }),
+    governedBy: nodes('GOVERNS', 'IN', { target: 'Policy' }),
   },
   Modality: {
     technologies: nodes('USES_MODALITY', 'IN', { target: 'Technology' }),
     organizations: nodes('USES_MODALITY', 'IN', { target: 'Organization' }),
+    governedBy: nodes('GOVERNS', 'IN', { target: 'Policy' }),
   },
   Indication: {
     technologies: nodes('TARGETS_INDICATION', 'IN', { target: 'Technology' }),
     organizations: nodes('TARGETS_INDICATION', 'IN', { target: 'Organization' }),
+    trials: nodes('TARGETS_INDICATION', 'IN', { target: 'Trial' }),
+    approvals: nodes('TARGETS_INDICATION', 'IN', { target: 'Approval' }),
   },
   Fund: {
     administrators: nodes('ADMINISTERS', 'IN', { target: 'Organization' }),
@@ -103,6 +124,15 @@ export const RELATION_FIELDS: Record<EntityLabel, Record<string, RelationField>>
     pillars: nodes('PART_OF', 'IN', { target: 'Policy' }),
     funds: nodes('SUPPORTS', 'IN', { target: 'Fund' }),
     administrators: nodes('ADMINISTERS', 'IN', { target: 'Organization' }),
+    governs: nodes('GOVERNS', 'OUT'),
+    modelledOn: nodes('MODELLED_ON', 'OUT', { target: 'Policy' }),
+    modelFor: nodes('MODELLED_ON', 'IN', { target: 'Policy' }),
+    basis: nodes('UNDER', 'OUT', { target: 'Policy' }),
+    instruments: nodes('UNDER', 'IN'),
+    refersTo: nodes('REFERS_TO', 'OUT', { target: 'Policy' }),
+    referredToBy: nodes('REFERS_TO', 'IN', { target: 'Policy' }),
+    adoptedBy: nodes('ADOPTED', 'IN', { target: 'Organization' }),
+    issuedBy: nodes('ISSUED', 'IN', { target: 'Organization' }),
   },
   Event: {
     venue: nodes('HELD_AT', 'OUT', { one: true }),
@@ -120,8 +150,32 @@ export const RELATION_FIELDS: Record<EntityLabel, Record<string, RelationField>>
     licensee: nodes('PARTY_TO', 'IN', { target: 'Organization', one: true, where: { property: 'role', equals: 'LICENSEE' } }),
     facilitators: nodes('FACILITATED', 'IN', { target: 'Organization' }),
     covers: nodes('COVERS', 'OUT', { target: 'Technology' }),
+    createdCompanies: nodes('CREATED', 'OUT', { target: 'Organization' }),
+    signatories: nodes('SIGNED', 'IN', { target: 'Person' }),
+    witnesses: nodes('WITNESSED', 'IN', { target: 'Organization' }),
+    site: nodes('SITED_AT', 'OUT', { target: 'Organization', one: true }),
   },
   Country: {},
+  Trial: {
+    country: nodes('LOCATED_IN', 'OUT', { target: 'Country', one: true }),
+    sponsors: nodes('SPONSORS', 'IN', { target: 'Organization' }),
+    sites: nodes('CONDUCTED_AT', 'OUT', { target: 'Organization' }),
+    products: nodes('TESTS', 'OUT', { target: 'Technology' }),
+    indications: nodes('TARGETS_INDICATION', 'OUT', { target: 'Indication' }),
+    approvals: nodes('APPROVES', 'IN', { target: 'Approval' }),
+  },
+  Approval: {
+    country: nodes('LOCATED_IN', 'OUT', { target: 'Country', one: true }),
+    grantedBy: nodes('GRANTED_BY', 'OUT', { target: 'Organization', one: true }),
+    grantedTo: nodes('GRANTED_TO', 'OUT', { target: 'Organization', one: true }),
+    approves: nodes('APPROVES', 'OUT'),
+    indications: nodes('TARGETS_INDICATION', 'OUT', { target: 'Indication' }),
+    basis: nodes('UNDER', 'OUT', { target: 'Policy' }),
+  },
+  Patent: {
+    country: nodes('LOCATED_IN', 'OUT', { target: 'Country', one: true }),
+    protects: nodes('PROTECTS', 'OUT', { target: 'Technology' }),
+  },
 };
 
 /**
@@ -137,6 +191,7 @@ export const FIELD_PROPERTIES: Record<string, string | null> = {
   organizationKind: 'kind',
   technologyKind: 'kind',
   agreementKind: 'kind',
+  approvalKind: 'kind',
   facts: ALL_PROPERTIES,
 };
 
@@ -166,6 +221,26 @@ export const SCALAR_FIELDS: Record<EntityLabel, Record<string, ScalarField>> = {
   Event: { ...COMMON_SCALARS, ...COUNTRY, city: text('city'), startDate: date('startDate'), endDate: date('endDate') },
   Agreement: { ...COMMON_SCALARS, signedOn: date('signedOn'), exclusive: { property: 'exclusive', kind: 'boolean' } },
   Country: { ...COMMON_SCALARS, code: text('code') },
+  Trial: { ...COMMON_SCALARS, ...COUNTRY, phase: text('phase'), status: text('status'), registryId: text('registryId'), startedOn: date('startedOn') },
+  Approval: { ...COMMON_SCALARS, ...COUNTRY, approvedOn: date('approvedOn'), filedOn: date('filedOn') },
+  Patent: { ...COMMON_SCALARS, ...COUNTRY, number: text('number'), filedOn: date('filedOn'), grantedOn: date('grantedOn') },
+};
+
+/** The root list field of each label (and `<list>Aggregate`, `/export/<list>.csv`). */
+export const LIST_NAMES: Record<EntityLabel, string> = {
+  Organization: 'organizations',
+  Person: 'people',
+  Technology: 'technologies',
+  Modality: 'modalities',
+  Indication: 'indications',
+  Fund: 'funds',
+  Policy: 'policies',
+  Event: 'events',
+  Agreement: 'agreements',
+  Country: 'countries',
+  Trial: 'trials',
+  Approval: 'approvals',
+  Patent: 'patents',
 };
 
 /** Properties every read entity carries: resolvers and cursors key on them. */

@@ -15,6 +15,9 @@ export const ENTITY_LABELS = [
   'Event',
   'Agreement',
   'Country',
+  'Trial',
+  'Approval',
+  'Patent',
 ] as const;
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
@@ -28,14 +31,60 @@ export const ORGANIZATION_KINDS = [
   'INVESTOR',
   'MEDIA',
   'VENUE',
+  'REGULATOR',
+  'UNIVERSITY',
+  'HOSPITAL',
+  'FOUNDATION',
+  'SCIENCE_PARK',
 ] as const;
 
 export const TECHNOLOGY_KINDS = ['PLATFORM', 'PRODUCT', 'THERAPY', 'DEVICE', 'SERVICE'] as const;
 export const FUND_KINDS = ['PUBLIC_FUND', 'VENTURE_FUND'] as const;
-export const POLICY_KINDS = ['NATIONAL_STRATEGY', 'PILLAR'] as const;
-export const EVENT_KINDS = ['INVESTMENT_FORUM', 'CONFERENCE', 'NETWORKING_EVENT'] as const;
-export const AGREEMENT_KINDS = ['LICENSE', 'CO_DEVELOPMENT', 'DISTRIBUTION', 'INVESTMENT', 'MOU'] as const;
-export const PARTY_ROLES = ['LICENSOR', 'LICENSEE', 'PARTNER', 'INVESTOR', 'INVESTEE'] as const;
+/** REGULATORY_FRAMEWORK: several instruments taken together (Taiwan's dual acts, Japan's dual-track system). */
+export const POLICY_KINDS = ['NATIONAL_STRATEGY', 'PILLAR', 'LAW', 'REGULATION', 'GUIDELINE', 'REGULATORY_FRAMEWORK', 'PROGRAMME'] as const;
+/** DELEGATION_VISIT: a group's trip to the other country (visits to institutions, site tours). */
+export const EVENT_KINDS = ['INVESTMENT_FORUM', 'CONFERENCE', 'NETWORKING_EVENT', 'DELEGATION_VISIT'] as const;
+export const AGREEMENT_KINDS = ['LICENSE', 'CO_DEVELOPMENT', 'DISTRIBUTION', 'INVESTMENT', 'MOU', 'JOINT_VENTURE', 'CONTRACT_MANUFACTURING', 'COLLABORATION'] as const;
+export const PARTY_ROLES = ['LICENSOR', 'LICENSEE', 'PARTNER', 'INVESTOR', 'INVESTEE', 'SHAREHOLDER', 'MANUFACTURER', 'CLIENT', 'SIGNATORY'] as const;
+
+/**
+ * What an Approval records. TRIAL_CLEARANCE: a regulator let a trial start (a US
+ * IND cleared, a Japanese trial notification reviewed); TECHNIQUE_APPROVAL: Taiwan's
+ * approval of a hospital's cell-therapy technique plan.
+ */
+export const APPROVAL_KINDS = ['CONDITIONAL_APPROVAL', 'FULL_APPROVAL', 'ORPHAN_DESIGNATION', 'TECHNIQUE_APPROVAL', 'TRIAL_CLEARANCE'] as const;
+export const TRIAL_PHASES = ['PHASE_1', 'PHASE_1_2', 'PHASE_2', 'PHASE_3'] as const;
+export const TRIAL_STATUSES = ['PLANNED', 'RECRUITING', 'ONGOING', 'COMPLETED'] as const;
+
+/** How far a page can be trusted on its own; AI_GENERATED pages never verify a fact. */
+export const SOURCE_KINDS = ['PRIMARY', 'OFFICIAL', 'TRADE_PRESS', 'SECONDARY', 'AI_GENERATED'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+/** A fact every one of whose sources is of these kinds is unverified. */
+export const UNVERIFYING_SOURCE_KINDS: readonly SourceKind[] = ['AI_GENERATED'];
+
+/**
+ * Property names that hold a date, on nodes, relationships and claims alike:
+ * YYYY, YYYY-MM or YYYY-MM-DD, as precise as the page. `asOf` is the date of the
+ * page that states a role or a count.
+ */
+export const DATE_PROPERTIES = [
+  'signedOn',
+  'announcedOn',
+  'effectiveOn',
+  'approvedOn',
+  'startedOn',
+  'endedOn',
+  'passedOn',
+  'promulgatedOn',
+  'asOf',
+  'filedOn',
+  'grantedOn',
+  'resultsAnnouncedOn',
+] as const;
+export type DateProperty = (typeof DATE_PROPERTIES)[number];
+
+/** Every property a relationship may carry besides its bookkeeping (dates included). */
+export const EDGE_PROPERTIES = [...DATE_PROPERTIES, 'role', 'title', 'unit', 'topic', 'stakePercent', 'stage', 'nature', 'status', 'scope'] as const;
 
 /**
  * Relationship types with the labels they may connect. `from`/`to` list the
@@ -46,7 +95,7 @@ export const RELATIONSHIP_TYPES = {
   SPOKE_AT: { from: ['Person'], to: ['Event'], description: 'a person spoke at an event' },
   DEVELOPS: { from: ['Organization'], to: ['Technology'], description: 'an organization develops or offers a technology' },
   USES_MODALITY: { from: ['Technology', 'Organization'], to: ['Modality'], description: 'a technology or organization works with a modality' },
-  TARGETS_INDICATION: { from: ['Technology', 'Organization'], to: ['Indication'], description: 'a technology or organization addresses an indication' },
+  TARGETS_INDICATION: { from: ['Technology', 'Organization', 'Trial', 'Approval'], to: ['Indication'], description: 'a technology, organization, trial or approval addresses an indication' },
   ORGANIZED: { from: ['Organization'], to: ['Event'], description: 'an organization organized an event' },
   CO_HOSTED: { from: ['Organization'], to: ['Event'], description: 'an organization co-hosted an event' },
   PARTICIPATED_IN: { from: ['Organization', 'Person'], to: ['Event'], description: 'an organization or person took part in an event' },
@@ -59,9 +108,28 @@ export const RELATIONSHIP_TYPES = {
   ADMINISTERS: { from: ['Organization'], to: ['Fund', 'Policy'], description: 'an organization runs a fund or a policy' },
   SUPPORTS: { from: ['Fund'], to: ['Policy'], description: 'a fund serves a policy' },
   PART_OF: { from: ['Policy', 'Organization'], to: ['Policy', 'Organization'], description: 'a pillar of a strategy, or a unit of an organization' },
-  LOCATED_IN: { from: ['Organization', 'Event', 'Fund', 'Policy'], to: ['Country'], description: 'where an organization is based, an event held, or a fund or policy applies' },
+  LOCATED_IN: { from: ['Organization', 'Event', 'Fund', 'Policy', 'Trial', 'Approval', 'Patent'], to: ['Country'], description: 'where an organization is based, an event held, a fund, policy, trial, approval or patent applies' },
   INDICATED_FOR: { from: ['Modality'], to: ['Indication'], description: 'a modality is suited to an indication' },
   FOCUSES_ON: { from: ['Organization', 'Event', 'Policy', 'Fund'], to: ['Modality', 'Indication', 'Technology'], description: 'a declared area of focus' },
+  MODELLED_ON: { from: ['Policy'], to: ['Policy'], description: "a policy was modelled on another (often another country's)" },
+  GOVERNS: { from: ['Policy'], to: ['Modality', 'Technology'], description: 'a law or regulation governs a modality or product' },
+  UNDER: { from: ['Approval', 'Policy'], to: ['Policy'], description: 'an approval granted, or a subsidiary regulation issued, under a law' },
+  REFERS_TO: { from: ['Policy'], to: ['Policy'], description: 'a law refers to, relies on or gives force to another instrument (nature says how)' },
+  ADOPTED: { from: ['Organization'], to: ['Policy'], description: 'a legislature passed or a cabinet approved a law (stage says which)' },
+  ISSUED: { from: ['Organization'], to: ['Policy'], description: 'an authority issued or published (as a draft, per status) a regulation or notice' },
+  SPONSORS: { from: ['Organization'], to: ['Trial'], description: 'an organization sponsors a clinical trial' },
+  CONDUCTED_AT: { from: ['Trial'], to: ['Organization'], description: 'a trial runs at a site' },
+  TESTS: { from: ['Trial'], to: ['Technology'], description: 'a trial tests a product' },
+  GRANTED_BY: { from: ['Approval'], to: ['Organization'], description: 'the authority that granted an approval or designation' },
+  GRANTED_TO: { from: ['Approval'], to: ['Organization'], description: 'the organization an approval or designation was granted to' },
+  APPROVES: { from: ['Approval'], to: ['Technology', 'Trial'], description: 'what an approval, designation or trial clearance is for' },
+  CREATED: { from: ['Agreement'], to: ['Organization'], description: 'a joint-venture agreement created a company' },
+  MANUFACTURES: { from: ['Organization'], to: ['Technology'], description: 'an organization manufactures a product (for itself or under contract)' },
+  PROTECTS: { from: ['Patent'], to: ['Technology'], description: 'a patent a page lists for a product' },
+  SIGNED: { from: ['Person'], to: ['Agreement'], description: 'a person signed an agreement for one of the parties' },
+  WITNESSED: { from: ['Organization'], to: ['Agreement'], description: "an organization's officials witnessed a signing" },
+  SITED_AT: { from: ['Agreement'], to: ['Organization'], description: 'where a facility an agreement sets up is to be built (a park or campus)' },
+  OPERATES: { from: ['Organization'], to: ['Organization'], description: 'an organization runs or manages a facility or park' },
 } as const satisfies Record<string, { from: readonly EntityLabel[]; to: readonly EntityLabel[]; description: string }>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;

@@ -10,7 +10,8 @@ import { ENTITY_LABELS, type EntityLabel } from './model';
 export const AUDIT_PROPERTIES = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retractedAt', 'retractedBy', 'retractionReason'] as const;
 
 /** Properties that are provenance or audit bookkeeping, not facts about the entity or relationship. */
-export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence']);
+/** `unverified` is derived from the kinds of the citing sources (see UNVERIFYING_SOURCE_KINDS). */
+export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'unverified']);
 
 /** Properties every entity has, whatever its label. */
 export const COMMON_PROPERTIES = ['id', 'name', 'aliases', 'description'] as const;
@@ -27,6 +28,9 @@ export const LABEL_PROPERTIES: Record<EntityLabel, readonly string[]> = {
   Event: ['kind', 'startDate', 'endDate', 'city', 'country'],
   Agreement: ['kind', 'exclusive', 'territory', 'rightsGranted', 'signedOn'],
   Country: ['code'],
+  Trial: ['phase', 'status', 'registryId', 'country'],
+  Approval: ['kind', 'country'],
+  Patent: ['number', 'country'],
 };
 
 /** Every typed (non-Fact) property name of any label. */

@@ -3,6 +3,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { EntityRecord, RelatedRecord, RelationPage, RelationPageEdge, CitationRecord, SourceRecord } from '../modules/entity/records';
 import { SearchHitRecord } from '../modules/search/repository';
 import { ConnectionRecord, EdgeRecord } from '../modules/list/connection';
+import { ClaimRecord, ConflictRecord, TimelineRecord, CorroborationRecord } from '../modules/provenance/records';
 import { StatisticsRecord, UsageRecord } from '../modules/statistics/repository';
 import { PathRecord, HopRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, ReasonRecord } from '../modules/paths/records';
 import { Context } from '../context';
@@ -17,7 +18,10 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, YYYY-MM-DD. */
+  /**
+   * A calendar date, YYYY-MM-DD; a date a source states less precisely is given as
+   * precisely as the source states it: YYYY-MM or YYYY.
+   */
   Date: { input: string; output: string; }
   /** An instant, ISO 8601 with time zone. */
   DateTime: { input: string; output: string; }
@@ -77,10 +81,19 @@ export type Agreement = Entity & {
   __typename?: 'Agreement';
   agreementKind: AgreementKind;
   aliases: Array<Scalars['String']['output']>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
   /** Technologies it covers. */
   covers: Array<Technology>;
+  /** Companies a joint-venture agreement created. */
+  createdCompanies: Array<Organization>;
   description: Scalars['String']['output'];
-  exclusive: Scalars['Boolean']['output'];
+  /** Whether the rights are exclusive; null when no source says. */
+  exclusive: Maybe<Scalars['Boolean']['output']>;
   /** Organizations that helped bring it about. */
   facilitators: Array<Organization>;
   facts: Array<Fact>;
@@ -95,18 +108,65 @@ export type Agreement = Entity & {
   relationsConnection: RelationConnection;
   /** Rights granted, e.g. marketing, sales. */
   rightsGranted: Array<Scalars['String']['output']>;
+  /** People who signed it for the parties. */
+  signatories: Array<Person>;
   /** The event where it was signed. */
   signedAt: Maybe<Event>;
   signedOn: Maybe<Scalars['Date']['output']>;
+  /** Where the facility it sets up is to be built. */
+  site: Maybe<Organization>;
   sources: Array<Citation>;
   /** Countries where rights are granted. */
   territory: Array<Country>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
   type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
+  /** Organizations whose officials witnessed the signing. */
+  witnesses: Array<Organization>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementCoversArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementCreatedCompaniesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementFacilitatorsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementLicenseeArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementLicensorArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementPartiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** An agreement between organizations, such as a licence. */
 export type AgreementRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -119,6 +179,36 @@ export type AgreementRelationsConnectionArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementSignatoriesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementSignedAtArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementSiteArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementTerritoryArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementWitnessesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type AgreementConnection = {
@@ -154,9 +244,12 @@ export type AgreementFilter = {
 };
 
 export type AgreementKind =
+  | 'COLLABORATION'
+  | 'CONTRACT_MANUFACTURING'
   | 'CO_DEVELOPMENT'
   | 'DISTRIBUTION'
   | 'INVESTMENT'
+  | 'JOINT_VENTURE'
   | 'LICENSE'
   | 'MOU';
 
@@ -174,7 +267,11 @@ export type AgreementParty = {
   agreement: Agreement;
   organization: Organization;
   role: PartyRole;
+  /** What the party's part covers, when stated. */
+  scope: Maybe<Scalars['String']['output']>;
   sources: Array<Citation>;
+  /** The party's stake in a joint venture, in per cent, when stated. */
+  stakePercent: Maybe<Scalars['Float']['output']>;
 };
 
 /** One party to an agreement and its role. */
@@ -200,6 +297,8 @@ export type AgreementPartyWhere = {
   agreement?: InputMaybe<AgreementWhere>;
   organization?: InputMaybe<OrganizationWhere>;
   role?: InputMaybe<StringFilter>;
+  scope?: InputMaybe<StringFilter>;
+  stakePercent?: InputMaybe<StringFilter>;
 };
 
 /** One sort key of a Agreement list. */
@@ -211,6 +310,7 @@ export type AgreementSort = {
 /** What Agreement lists sort on: a scalar field, or how many entities a relationship field lists. */
 export type AgreementSortField =
   | 'COVERS_COUNT'
+  | 'CREATED_COMPANIES_COUNT'
   | 'DESCRIPTION'
   | 'EXCLUSIVE'
   | 'FACILITATORS_COUNT'
@@ -218,8 +318,10 @@ export type AgreementSortField =
   | 'KIND'
   | 'NAME'
   | 'PARTIES_COUNT'
+  | 'SIGNATORIES_COUNT'
   | 'SIGNED_ON'
-  | 'TERRITORY_COUNT';
+  | 'TERRITORY_COUNT'
+  | 'WITNESSES_COUNT';
 
 /** Conditions on agreements: every field given must hold; combine with AND, OR and NOT. */
 export type AgreementWhere = {
@@ -227,6 +329,7 @@ export type AgreementWhere = {
   NOT?: InputMaybe<AgreementWhere>;
   OR?: InputMaybe<Array<AgreementWhere>>;
   covers?: InputMaybe<TechnologyListFilter>;
+  createdCompanies?: InputMaybe<OrganizationListFilter>;
   description?: InputMaybe<StringFilter>;
   exclusive?: InputMaybe<Scalars['Boolean']['input']>;
   facilitators?: InputMaybe<OrganizationListFilter>;
@@ -238,9 +341,182 @@ export type AgreementWhere = {
   licensor?: InputMaybe<OrganizationListFilter>;
   name?: InputMaybe<StringFilter>;
   parties?: InputMaybe<AgreementPartyListFilter>;
+  signatories?: InputMaybe<PersonListFilter>;
   signedAt?: InputMaybe<EventListFilter>;
   signedOn?: InputMaybe<DateFilter>;
+  site?: InputMaybe<OrganizationListFilter>;
   territory?: InputMaybe<CountryListFilter>;
+  witnesses?: InputMaybe<OrganizationListFilter>;
+};
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type Approval = Entity & {
+  __typename?: 'Approval';
+  aliases: Array<Scalars['String']['output']>;
+  approvalKind: ApprovalKind;
+  /** When it was granted, as precisely as stated; null when sources disagree on the date (see conflicts). */
+  approvedOn: Maybe<Scalars['Date']['output']>;
+  /** The product or trial it is for. */
+  approves: Array<Entity>;
+  /** The law it was granted under. */
+  basis: Array<Policy>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
+  /** The country whose regulator granted it. */
+  country: Maybe<Country>;
+  countryCode: Maybe<Scalars['String']['output']>;
+  description: Scalars['String']['output'];
+  facts: Array<Fact>;
+  filedOn: Maybe<Scalars['Date']['output']>;
+  /** The regulator or authority that granted it. */
+  grantedBy: Maybe<Organization>;
+  /** The organization it was granted to. */
+  grantedTo: Maybe<Organization>;
+  id: Scalars['ID']['output'];
+  /** The indications it covers. */
+  indications: Array<Indication>;
+  kind: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  relations: Array<Relation>;
+  relationsConnection: RelationConnection;
+  sources: Array<Citation>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
+  type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalApprovesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalBasisArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalCountryArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalGrantedByArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalGrantedToArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalIndicationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+export type ApprovalConnection = {
+  __typename?: 'ApprovalConnection';
+  edges: Array<ApprovalEdge>;
+  nodes: Array<Approval>;
+  pageInfo: PageInfo;
+  /** All matches of the filter, over every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ApprovalEdge = {
+  __typename?: 'ApprovalEdge';
+  cursor: Scalars['String']['output'];
+  node: Approval;
+};
+
+/** What an approval records. */
+export type ApprovalKind =
+  | 'CONDITIONAL_APPROVAL'
+  | 'FULL_APPROVAL'
+  | 'ORPHAN_DESIGNATION'
+  /** Taiwan's approval of a hospital's cell-therapy technique plan. */
+  | 'TECHNIQUE_APPROVAL'
+  /** A regulator let a trial start (an IND cleared, a trial notification reviewed). */
+  | 'TRIAL_CLEARANCE';
+
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type ApprovalListFilter = {
+  all?: InputMaybe<ApprovalWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<ApprovalWhere>;
+  some?: InputMaybe<ApprovalWhere>;
+};
+
+/** One sort key of a Approval list. */
+export type ApprovalSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: ApprovalSortField;
+};
+
+/** What Approval lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type ApprovalSortField =
+  | 'APPROVED_ON'
+  | 'APPROVES_COUNT'
+  | 'BASIS_COUNT'
+  | 'COUNTRY_CODE'
+  | 'DESCRIPTION'
+  | 'FILED_ON'
+  | 'ID'
+  | 'INDICATIONS_COUNT'
+  | 'KIND'
+  | 'NAME';
+
+/** Conditions on approvals: every field given must hold; combine with AND, OR and NOT. */
+export type ApprovalWhere = {
+  AND?: InputMaybe<Array<ApprovalWhere>>;
+  NOT?: InputMaybe<ApprovalWhere>;
+  OR?: InputMaybe<Array<ApprovalWhere>>;
+  approvedOn?: InputMaybe<DateFilter>;
+  approves?: InputMaybe<EntityListFilter>;
+  basis?: InputMaybe<PolicyListFilter>;
+  country?: InputMaybe<CountryListFilter>;
+  countryCode?: InputMaybe<StringFilter>;
+  description?: InputMaybe<StringFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  filedOn?: InputMaybe<DateFilter>;
+  grantedBy?: InputMaybe<OrganizationListFilter>;
+  grantedTo?: InputMaybe<OrganizationListFilter>;
+  id?: InputMaybe<StringFilter>;
+  indications?: InputMaybe<IndicationListFilter>;
+  kind?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
 };
 
 /** An entity that connects several of the given ones. */
@@ -295,12 +571,69 @@ export type Citation = {
   source: Source;
 };
 
+/** One value that one or more sources give for a property, kept as they state it. */
+export type Claim = {
+  __typename?: 'Claim';
+  /** The date of the page, when the value can change over time (a count, a holder). */
+  asOf: Maybe<Scalars['Date']['output']>;
+  corroboration: Corroboration;
+  id: Scalars['ID']['output'];
+  /** Our note on how the value was read. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The property the value is for (e.g. signedOn, title, royaltyRate). */
+  property: Scalars['String']['output'];
+  sources: Array<Citation>;
+  /** True when every source stating this value is AI-generated. */
+  unverified: Scalars['Boolean']['output'];
+  /** The value as the sources state it: text, a number, a boolean or a date. */
+  value: Scalars['JSON']['output'];
+  /** The entity the value names, when it names one (e.g. a chief executive). */
+  valueEntity: Maybe<Entity>;
+};
+
+/**
+ * Sources that give different values for the same property of one entity or
+ * relationship. Every value is kept with its own citations; none is preferred.
+ */
+export type Conflict = {
+  __typename?: 'Conflict';
+  /** The relationship's other end, when it is a relationship's property. */
+  other: Maybe<Entity>;
+  property: Scalars['String']['output'];
+  /** The relationship whose property is disputed, when it is a relationship's (e.g. the title in a role). */
+  relationshipId: Maybe<Scalars['ID']['output']>;
+  relationshipType: Maybe<RelationshipType>;
+  /** The entity the property belongs to; for a relationship's property, the relationship's start. */
+  subject: Entity;
+  /** Every value the sources give, each with its citations. */
+  values: Array<Claim>;
+};
+
+/** How well a fact is corroborated: the pages that state it and their publishers. */
+export type Corroboration = {
+  __typename?: 'Corroboration';
+  /** The kinds of the citing sources, each once. */
+  kinds: Array<SourceKind>;
+  /** Distinct publishers among those sources: how many independent confirmations there are. */
+  publisherCount: Scalars['Int']['output'];
+  /** The publishers, each once, in name order. */
+  publishers: Array<Scalars['String']['output']>;
+  /** Sources (pages) that state it. */
+  sourceCount: Scalars['Int']['output'];
+};
+
 /** A country. */
 export type Country = Entity & {
   __typename?: 'Country';
   aliases: Array<Scalars['String']['output']>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
   /** ISO 3166-1 alpha-2 code. */
   code: Scalars['String']['output'];
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
   description: Scalars['String']['output'];
   facts: Array<Fact>;
   id: Scalars['ID']['output'];
@@ -311,12 +644,17 @@ export type Country = Entity & {
   relations: Array<Relation>;
   relationsConnection: RelationConnection;
   sources: Array<Citation>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
   type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
 };
 
 
 /** A country. */
 export type CountryRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -401,6 +739,12 @@ export type Direction =
 export type Entity = {
   /** Other names and spellings the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
   /** A short description in our own words. */
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
@@ -414,18 +758,27 @@ export type Entity = {
   /**
    * Every relationship of the entity, with its properties and sources, optionally
    * limited to some types and one direction. Sorted by type, then the other entity's name.
+   * With `asOf`, only what was true on that date by the dates the sources give: a
+   * relationship that started or was signed later, or had ended, is left out, and of
+   * roles stated only "as of" a page's date, the latest statement on or before the
+   * date wins for each organization and title. Undated relationships are kept.
    */
   relations: Array<Relation>;
   relationsConnection: RelationConnection;
   /** Where the entity was stated, with a note on what each source said. */
   sources: Array<Citation>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
   /** The entity's type. */
   type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
 };
 
 
 /** What every node of the graph has. */
 export type EntityRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -464,15 +817,18 @@ export type EntityOrder =
 /** The types of entity in the graph. */
 export type EntityType =
   | 'AGREEMENT'
+  | 'APPROVAL'
   | 'COUNTRY'
   | 'EVENT'
   | 'FUND'
   | 'INDICATION'
   | 'MODALITY'
   | 'ORGANIZATION'
+  | 'PATENT'
   | 'PERSON'
   | 'POLICY'
-  | 'TECHNOLOGY';
+  | 'TECHNOLOGY'
+  | 'TRIAL';
 
 export type EntityUsage = {
   __typename?: 'EntityUsage';
@@ -501,8 +857,14 @@ export type Event = Entity & {
   agreementsSigned: Array<Agreement>;
   aliases: Array<Scalars['String']['output']>;
   city: Maybe<Scalars['String']['output']>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
   /** Organizations that co-hosted it. */
   coHosts: Array<Organization>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
   countryCode: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   endDate: Maybe<Scalars['Date']['output']>;
@@ -517,17 +879,47 @@ export type Event = Entity & {
   relations: Array<Relation>;
   relationsConnection: RelationConnection;
   sources: Array<Citation>;
-  startDate: Scalars['Date']['output'];
+  /** When it started (null when no source gives a date). */
+  startDate: Maybe<Scalars['Date']['output']>;
   /** Talks given there. */
   talks: Array<Talk>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
   type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
   /** The venue organization. */
   venue: Maybe<Organization>;
 };
 
 
 /** An event such as an investment forum. */
+export type EventAgreementsSignedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An event such as an investment forum. */
+export type EventCoHostsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An event such as an investment forum. */
+export type EventOrganizersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An event such as an investment forum. */
+export type EventParticipantsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An event such as an investment forum. */
 export type EventRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -540,6 +932,18 @@ export type EventRelationsConnectionArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An event such as an investment forum. */
+export type EventTalksArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An event such as an investment forum. */
+export type EventVenueArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type EventConnection = {
@@ -686,6 +1090,12 @@ export type Fund = Entity & {
   /** Organizations that run it. */
   administrators: Array<Organization>;
   aliases: Array<Scalars['String']['output']>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
   countryCode: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   facts: Array<Fact>;
@@ -697,12 +1107,29 @@ export type Fund = Entity & {
   relations: Array<Relation>;
   relationsConnection: RelationConnection;
   sources: Array<Citation>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
   type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
+};
+
+
+/** A public or venture fund. */
+export type FundAdministratorsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A public or venture fund. */
+export type FundPoliciesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** A public or venture fund. */
 export type FundRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -792,6 +1219,14 @@ export type HopDirection =
 export type Indication = Entity & {
   __typename?: 'Indication';
   aliases: Array<Scalars['String']['output']>;
+  /** Approvals and designations for it. */
+  approvals: Array<Approval>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
   description: Scalars['String']['output'];
   facts: Array<Fact>;
   id: Scalars['ID']['output'];
@@ -804,12 +1239,31 @@ export type Indication = Entity & {
   sources: Array<Citation>;
   /** Technologies that target it. */
   technologies: Array<Technology>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
+  /** Clinical trials for it. */
+  trials: Array<Trial>;
   type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
+};
+
+
+/** An indication or therapy area. */
+export type IndicationApprovalsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An indication or therapy area. */
+export type IndicationOrganizationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** An indication or therapy area. */
 export type IndicationRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -822,6 +1276,18 @@ export type IndicationRelationsConnectionArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An indication or therapy area. */
+export type IndicationTechnologiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An indication or therapy area. */
+export type IndicationTrialsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type IndicationConnection = {
@@ -854,18 +1320,21 @@ export type IndicationSort = {
 
 /** What Indication lists sort on: a scalar field, or how many entities a relationship field lists. */
 export type IndicationSortField =
+  | 'APPROVALS_COUNT'
   | 'DESCRIPTION'
   | 'ID'
   | 'KIND'
   | 'NAME'
   | 'ORGANIZATIONS_COUNT'
-  | 'TECHNOLOGIES_COUNT';
+  | 'TECHNOLOGIES_COUNT'
+  | 'TRIALS_COUNT';
 
 /** Conditions on indications: every field given must hold; combine with AND, OR and NOT. */
 export type IndicationWhere = {
   AND?: InputMaybe<Array<IndicationWhere>>;
   NOT?: InputMaybe<IndicationWhere>;
   OR?: InputMaybe<Array<IndicationWhere>>;
+  approvals?: InputMaybe<ApprovalListFilter>;
   description?: InputMaybe<StringFilter>;
   /** Conditions on extra facts by name (numbers and dates compare as such). */
   facts?: InputMaybe<Array<FactFilter>>;
@@ -874,6 +1343,7 @@ export type IndicationWhere = {
   name?: InputMaybe<StringFilter>;
   organizations?: InputMaybe<OrganizationListFilter>;
   technologies?: InputMaybe<TechnologyListFilter>;
+  trials?: InputMaybe<TrialListFilter>;
 };
 
 /** Conditions on a whole number, such as how many entities a field lists. */
@@ -917,8 +1387,16 @@ export type LinkEntitiesPayload = {
 export type Modality = Entity & {
   __typename?: 'Modality';
   aliases: Array<Scalars['String']['output']>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
   description: Scalars['String']['output'];
   facts: Array<Fact>;
+  /** Laws and regulations that govern it. */
+  governedBy: Array<Policy>;
   id: Scalars['ID']['output'];
   kind: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
@@ -929,12 +1407,29 @@ export type Modality = Entity & {
   sources: Array<Citation>;
   /** Technologies that use it. */
   technologies: Array<Technology>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
   type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
+};
+
+
+/** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
+export type ModalityGovernedByArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
+export type ModalityOrganizationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
 export type ModalityRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -947,6 +1442,12 @@ export type ModalityRelationsConnectionArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
+export type ModalityTechnologiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type ModalityConnection = {
@@ -980,6 +1481,7 @@ export type ModalitySort = {
 /** What Modality lists sort on: a scalar field, or how many entities a relationship field lists. */
 export type ModalitySortField =
   | 'DESCRIPTION'
+  | 'GOVERNED_BY_COUNT'
   | 'ID'
   | 'KIND'
   | 'NAME'
@@ -994,6 +1496,7 @@ export type ModalityWhere = {
   description?: InputMaybe<StringFilter>;
   /** Conditions on extra facts by name (numbers and dates compare as such). */
   facts?: InputMaybe<Array<FactFilter>>;
+  governedBy?: InputMaybe<PolicyListFilter>;
   id?: InputMaybe<StringFilter>;
   kind?: InputMaybe<StringFilter>;
   name?: InputMaybe<StringFilter>;
@@ -1091,6 +1594,16 @@ export type Organization = Entity & {
   /** Agreements it is a party to, with its role in each. */
   agreements: Array<AgreementParty>;
   aliases: Array<Scalars['String']['output']>;
+  /** Approvals and designations it granted (as a regulator). */
+  approvalsGranted: Array<Approval>;
+  /** Approvals and designations granted to it. */
+  approvalsReceived: Array<Approval>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
   /** The country it is based in, when known. */
   country: Maybe<Country>;
   /** ISO 3166-1 alpha-2 code of the country it is based in, when known. */
@@ -1103,32 +1616,165 @@ export type Organization = Entity & {
   facts: Array<Fact>;
   /** Declared areas of focus (modalities, indications, technologies). */
   focusAreas: Array<Entity>;
+  /** The joint-venture agreement that created it. */
+  foundingAgreement: Maybe<Agreement>;
   id: Scalars['ID']['output'];
   /** Indications it addresses directly. */
   indications: Array<Indication>;
   kind: Maybe<Scalars['String']['output']>;
+  /** Products it manufactures, for itself or under contract. */
+  manufactures: Array<Technology>;
   /** Modalities it works with, directly (see technologies for more). */
   modalities: Array<Modality>;
   name: Scalars['String']['output'];
+  /** Organizations, parks or facilities it runs. */
+  operates: Array<Organization>;
+  /** The organization that runs it (a park, a hub). */
+  operator: Maybe<Organization>;
   /** The kind as an enum. */
   organizationKind: OrganizationKind;
   /** The organization it is a unit of. */
   parent: Maybe<Organization>;
   /** People who hold roles here, with their titles. */
   people: Array<Role>;
+  /** Laws it passed or approved (as a legislature or cabinet). */
+  policiesAdopted: Array<Policy>;
+  /** Regulations and notices it issued or published. */
+  policiesIssued: Array<Policy>;
   relations: Array<Relation>;
   relationsConnection: RelationConnection;
+  /** Agreements whose facility is to be built here. */
+  sitedAgreements: Array<Agreement>;
   sources: Array<Citation>;
+  /** Clinical trials it sponsors. */
+  sponsoredTrials: Array<Trial>;
   /** Technologies it develops or offers. */
   technologies: Array<Technology>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
+  /** Clinical trials run at it as a site. */
+  trialsHosted: Array<Trial>;
   type: EntityType;
   /** Its units. */
   units: Array<Organization>;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
+  /** Agreements whose signing its officials witnessed. */
+  witnessed: Array<Agreement>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationAdministersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationAgreementsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationApprovalsGrantedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationApprovalsReceivedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationCountryArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationEventsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationFacilitatedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationFocusAreasArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationFoundingAgreementArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationIndicationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationManufacturesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationModalitiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationOperatesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationOperatorArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationParentArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationPeopleArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationPoliciesAdoptedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationPoliciesIssuedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** An organization: company, agency, institute, association, investor, pharma, media or venue. */
 export type OrganizationRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -1141,6 +1787,42 @@ export type OrganizationRelationsConnectionArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationSitedAgreementsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationSponsoredTrialsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationTechnologiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationTrialsHostedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationUnitsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationWitnessedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type OrganizationConnection = {
@@ -1179,12 +1861,17 @@ export type OrganizationFilter = {
 export type OrganizationKind =
   | 'CDMO'
   | 'COMPANY'
+  | 'FOUNDATION'
   | 'GOVERNMENT_AGENCY'
+  | 'HOSPITAL'
   | 'INDUSTRY_ASSOCIATION'
   | 'INVESTOR'
   | 'MEDIA'
   | 'PHARMA'
+  | 'REGULATOR'
   | 'RESEARCH_INSTITUTE'
+  | 'SCIENCE_PARK'
+  | 'UNIVERSITY'
   | 'VENUE';
 
 /** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
@@ -1205,6 +1892,8 @@ export type OrganizationSort = {
 export type OrganizationSortField =
   | 'ADMINISTERS_COUNT'
   | 'AGREEMENTS_COUNT'
+  | 'APPROVALS_GRANTED_COUNT'
+  | 'APPROVALS_RECEIVED_COUNT'
   | 'COUNTRY_CODE'
   | 'DESCRIPTION'
   | 'EVENTS_COUNT'
@@ -1213,11 +1902,19 @@ export type OrganizationSortField =
   | 'ID'
   | 'INDICATIONS_COUNT'
   | 'KIND'
+  | 'MANUFACTURES_COUNT'
   | 'MODALITIES_COUNT'
   | 'NAME'
+  | 'OPERATES_COUNT'
   | 'PEOPLE_COUNT'
+  | 'POLICIES_ADOPTED_COUNT'
+  | 'POLICIES_ISSUED_COUNT'
+  | 'SITED_AGREEMENTS_COUNT'
+  | 'SPONSORED_TRIALS_COUNT'
   | 'TECHNOLOGIES_COUNT'
-  | 'UNITS_COUNT';
+  | 'TRIALS_HOSTED_COUNT'
+  | 'UNITS_COUNT'
+  | 'WITNESSED_COUNT';
 
 /** Conditions on organizations: every field given must hold; combine with AND, OR and NOT. */
 export type OrganizationWhere = {
@@ -1226,6 +1923,8 @@ export type OrganizationWhere = {
   OR?: InputMaybe<Array<OrganizationWhere>>;
   administers?: InputMaybe<EntityListFilter>;
   agreements?: InputMaybe<AgreementPartyListFilter>;
+  approvalsGranted?: InputMaybe<ApprovalListFilter>;
+  approvalsReceived?: InputMaybe<ApprovalListFilter>;
   country?: InputMaybe<CountryListFilter>;
   countryCode?: InputMaybe<StringFilter>;
   description?: InputMaybe<StringFilter>;
@@ -1234,15 +1933,25 @@ export type OrganizationWhere = {
   /** Conditions on extra facts by name (numbers and dates compare as such). */
   facts?: InputMaybe<Array<FactFilter>>;
   focusAreas?: InputMaybe<EntityListFilter>;
+  foundingAgreement?: InputMaybe<AgreementListFilter>;
   id?: InputMaybe<StringFilter>;
   indications?: InputMaybe<IndicationListFilter>;
   kind?: InputMaybe<StringFilter>;
+  manufactures?: InputMaybe<TechnologyListFilter>;
   modalities?: InputMaybe<ModalityListFilter>;
   name?: InputMaybe<StringFilter>;
+  operates?: InputMaybe<OrganizationListFilter>;
+  operator?: InputMaybe<OrganizationListFilter>;
   parent?: InputMaybe<OrganizationListFilter>;
   people?: InputMaybe<RoleListFilter>;
+  policiesAdopted?: InputMaybe<PolicyListFilter>;
+  policiesIssued?: InputMaybe<PolicyListFilter>;
+  sitedAgreements?: InputMaybe<AgreementListFilter>;
+  sponsoredTrials?: InputMaybe<TrialListFilter>;
   technologies?: InputMaybe<TechnologyListFilter>;
+  trialsHosted?: InputMaybe<TrialListFilter>;
   units?: InputMaybe<OrganizationListFilter>;
+  witnessed?: InputMaybe<AgreementListFilter>;
 };
 
 /** Relay page information. */
@@ -1296,11 +2005,139 @@ export type PartnershipPath = {
 
 /** Roles a party can have in an agreement. */
 export type PartyRole =
+  | 'CLIENT'
   | 'INVESTEE'
   | 'INVESTOR'
   | 'LICENSEE'
   | 'LICENSOR'
-  | 'PARTNER';
+  | 'MANUFACTURER'
+  | 'PARTNER'
+  | 'SHAREHOLDER'
+  | 'SIGNATORY';
+
+/** A patent a source lists. */
+export type Patent = Entity & {
+  __typename?: 'Patent';
+  aliases: Array<Scalars['String']['output']>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
+  /** The country that granted it. */
+  country: Maybe<Country>;
+  countryCode: Maybe<Scalars['String']['output']>;
+  description: Scalars['String']['output'];
+  facts: Array<Fact>;
+  filedOn: Maybe<Scalars['Date']['output']>;
+  grantedOn: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  kind: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** The patent number as stated. */
+  number: Scalars['String']['output'];
+  /** Products a source lists it for. */
+  protects: Array<Technology>;
+  relations: Array<Relation>;
+  relationsConnection: RelationConnection;
+  sources: Array<Citation>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
+  type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
+};
+
+
+/** A patent a source lists. */
+export type PatentCountryArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A patent a source lists. */
+export type PatentProtectsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A patent a source lists. */
+export type PatentRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A patent a source lists. */
+export type PatentRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+export type PatentConnection = {
+  __typename?: 'PatentConnection';
+  edges: Array<PatentEdge>;
+  nodes: Array<Patent>;
+  pageInfo: PageInfo;
+  /** All matches of the filter, over every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PatentEdge = {
+  __typename?: 'PatentEdge';
+  cursor: Scalars['String']['output'];
+  node: Patent;
+};
+
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type PatentListFilter = {
+  all?: InputMaybe<PatentWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<PatentWhere>;
+  some?: InputMaybe<PatentWhere>;
+};
+
+/** One sort key of a Patent list. */
+export type PatentSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: PatentSortField;
+};
+
+/** What Patent lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type PatentSortField =
+  | 'COUNTRY_CODE'
+  | 'DESCRIPTION'
+  | 'FILED_ON'
+  | 'GRANTED_ON'
+  | 'ID'
+  | 'KIND'
+  | 'NAME'
+  | 'NUMBER'
+  | 'PROTECTS_COUNT';
+
+/** Conditions on patents: every field given must hold; combine with AND, OR and NOT. */
+export type PatentWhere = {
+  AND?: InputMaybe<Array<PatentWhere>>;
+  NOT?: InputMaybe<PatentWhere>;
+  OR?: InputMaybe<Array<PatentWhere>>;
+  country?: InputMaybe<CountryListFilter>;
+  countryCode?: InputMaybe<StringFilter>;
+  description?: InputMaybe<StringFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  filedOn?: InputMaybe<DateFilter>;
+  grantedOn?: InputMaybe<DateFilter>;
+  id?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
+  number?: InputMaybe<StringFilter>;
+  protects?: InputMaybe<TechnologyListFilter>;
+};
 
 /** One step of a path. */
 export type PathHop = {
@@ -1335,7 +2172,15 @@ export type PathHub = {
 /** A person. */
 export type Person = Entity & {
   __typename?: 'Person';
+  /** Agreements the person signed for one of the parties. */
+  agreementsSigned: Array<Agreement>;
   aliases: Array<Scalars['String']['output']>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
   description: Scalars['String']['output'];
   facts: Array<Fact>;
   /** Honorific as the sources use it (Dr., Mr.). */
@@ -1350,12 +2195,23 @@ export type Person = Entity & {
   sources: Array<Citation>;
   /** Talks given at events. */
   talks: Array<Talk>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
   type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
+};
+
+
+/** A person. */
+export type PersonAgreementsSignedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** A person. */
 export type PersonRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -1368,6 +2224,18 @@ export type PersonRelationsConnectionArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A person. */
+export type PersonRolesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A person. */
+export type PersonTalksArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type PersonConnection = {
@@ -1409,6 +2277,7 @@ export type PersonSort = {
 
 /** What Person lists sort on: a scalar field, or how many entities a relationship field lists. */
 export type PersonSortField =
+  | 'AGREEMENTS_SIGNED_COUNT'
   | 'DESCRIPTION'
   | 'HONORIFIC'
   | 'ID'
@@ -1422,6 +2291,7 @@ export type PersonWhere = {
   AND?: InputMaybe<Array<PersonWhere>>;
   NOT?: InputMaybe<PersonWhere>;
   OR?: InputMaybe<Array<PersonWhere>>;
+  agreementsSigned?: InputMaybe<AgreementListFilter>;
   description?: InputMaybe<StringFilter>;
   /** Conditions on extra facts by name (numbers and dates compare as such). */
   facts?: InputMaybe<Array<FactFilter>>;
@@ -1438,28 +2308,135 @@ export type Policy = Entity & {
   __typename?: 'Policy';
   /** Organizations that run it. */
   administrators: Array<Organization>;
+  /** The legislature or cabinet that passed or approved it. */
+  adoptedBy: Array<Organization>;
   aliases: Array<Scalars['String']['output']>;
+  /** The law it is issued under. */
+  basis: Array<Policy>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
   countryCode: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   facts: Array<Fact>;
   /** Funds that serve it. */
   funds: Array<Fund>;
+  /** Modalities and products it governs. */
+  governs: Array<Entity>;
   id: Scalars['ID']['output'];
+  /** Regulations issued, and approvals granted, under it. */
+  instruments: Array<Entity>;
+  /** The authority that issued it. */
+  issuedBy: Array<Organization>;
   kind: Maybe<Scalars['String']['output']>;
+  /** Policies modelled on it. */
+  modelFor: Array<Policy>;
+  /** Policies (often another country's) it was modelled on. */
+  modelledOn: Array<Policy>;
   name: Scalars['String']['output'];
   /** The strategy this is a pillar of. */
   partOf: Maybe<Policy>;
   /** Its pillars. */
   pillars: Array<Policy>;
+  /** Instruments that refer to it. */
+  referredToBy: Array<Policy>;
+  /** Instruments it refers to, relies on or gives force to. */
+  refersTo: Array<Policy>;
   relations: Array<Relation>;
   relationsConnection: RelationConnection;
   sources: Array<Citation>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
   type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyAdministratorsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyAdoptedByArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyBasisArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyFundsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyGovernsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyInstrumentsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyIssuedByArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyModelForArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyModelledOnArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyPartOfArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyPillarsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyReferredToByArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyRefersToArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** A national strategy or one of its pillars. */
 export type PolicyRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -1505,13 +2482,22 @@ export type PolicySort = {
 /** What Policy lists sort on: a scalar field, or how many entities a relationship field lists. */
 export type PolicySortField =
   | 'ADMINISTRATORS_COUNT'
+  | 'ADOPTED_BY_COUNT'
+  | 'BASIS_COUNT'
   | 'COUNTRY_CODE'
   | 'DESCRIPTION'
   | 'FUNDS_COUNT'
+  | 'GOVERNS_COUNT'
   | 'ID'
+  | 'INSTRUMENTS_COUNT'
+  | 'ISSUED_BY_COUNT'
   | 'KIND'
+  | 'MODELLED_ON_COUNT'
+  | 'MODEL_FOR_COUNT'
   | 'NAME'
-  | 'PILLARS_COUNT';
+  | 'PILLARS_COUNT'
+  | 'REFERRED_TO_BY_COUNT'
+  | 'REFERS_TO_COUNT';
 
 /** Conditions on policies: every field given must hold; combine with AND, OR and NOT. */
 export type PolicyWhere = {
@@ -1519,16 +2505,25 @@ export type PolicyWhere = {
   NOT?: InputMaybe<PolicyWhere>;
   OR?: InputMaybe<Array<PolicyWhere>>;
   administrators?: InputMaybe<OrganizationListFilter>;
+  adoptedBy?: InputMaybe<OrganizationListFilter>;
+  basis?: InputMaybe<PolicyListFilter>;
   countryCode?: InputMaybe<StringFilter>;
   description?: InputMaybe<StringFilter>;
   /** Conditions on extra facts by name (numbers and dates compare as such). */
   facts?: InputMaybe<Array<FactFilter>>;
   funds?: InputMaybe<FundListFilter>;
+  governs?: InputMaybe<EntityListFilter>;
   id?: InputMaybe<StringFilter>;
+  instruments?: InputMaybe<EntityListFilter>;
+  issuedBy?: InputMaybe<OrganizationListFilter>;
   kind?: InputMaybe<StringFilter>;
+  modelFor?: InputMaybe<PolicyListFilter>;
+  modelledOn?: InputMaybe<PolicyListFilter>;
   name?: InputMaybe<StringFilter>;
   partOf?: InputMaybe<PolicyListFilter>;
   pillars?: InputMaybe<PolicyListFilter>;
+  referredToBy?: InputMaybe<PolicyListFilter>;
+  refersTo?: InputMaybe<PolicyListFilter>;
 };
 
 export type Query = {
@@ -1538,6 +2533,9 @@ export type Query = {
   /** Agreements (licences and others), filtered and paginated. */
   agreements: AgreementConnection;
   agreementsAggregate: Aggregate;
+  /** Approvals, designations and trial clearances, filtered and paginated. */
+  approvals: ApprovalConnection;
+  approvalsAggregate: Aggregate;
   /**
    * Organizations and people that connect the given entities: shared neighbours
    * within two hops, ranked by how many of the given entities they reach, then how
@@ -1545,6 +2543,14 @@ export type Query = {
    * event, a country) are down-weighted by their degree.
    */
   brokers: Array<Broker>;
+  /**
+   * Where sources disagree: every property of an entity or relationship for which
+   * sources give different values, each value with its citations, ordered by the
+   * subject's name then the property. Dates that only differ in precision
+   * (2017-04 and 2017-04-24) and values stated as of different dates (a count over
+   * time) are not conflicts.
+   */
+  conflicts: Array<Conflict>;
   /** Countries in the graph. */
   countries: Array<Country>;
   /** Several entities by id, in the order asked; null in place of an id that does not exist. At most 100 ids. */
@@ -1597,6 +2603,9 @@ export type Query = {
    * weak, then by `strength`. LOCATED_IN is never walked unless asked.
    */
   partnershipPaths: Array<PartnershipPath>;
+  /** Patents, filtered and paginated. */
+  patents: PatentConnection;
+  patentsAggregate: Aggregate;
   /** People, filtered and paginated. */
   people: PersonConnection;
   peopleAggregate: Aggregate;
@@ -1633,6 +2642,9 @@ export type Query = {
   /** Technologies, products, therapies, devices and services, filtered and paginated. */
   technologies: TechnologyConnection;
   technologiesAggregate: Aggregate;
+  /** Clinical trials, filtered and paginated. */
+  trials: TrialConnection;
+  trialsAggregate: Aggregate;
 };
 
 
@@ -1654,9 +2666,33 @@ export type QueryAgreementsAggregateArgs = {
 };
 
 
+export type QueryApprovalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EntityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<ApprovalSort>>;
+  where?: InputMaybe<ApprovalWhere>;
+};
+
+
+export type QueryApprovalsAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<ApprovalWhere>;
+};
+
+
 export type QueryBrokersArgs = {
   between: Array<Scalars['ID']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+
+export type QueryConflictsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<EntityType>>;
 };
 
 
@@ -1780,6 +2816,24 @@ export type QueryPartnershipPathsArgs = {
 };
 
 
+export type QueryPatentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EntityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<PatentSort>>;
+  where?: InputMaybe<PatentWhere>;
+};
+
+
+export type QueryPatentsAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<PatentWhere>;
+};
+
+
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PersonFilter>;
@@ -1857,6 +2911,24 @@ export type QueryTechnologiesAggregateArgs = {
   where?: InputMaybe<TechnologyWhere>;
 };
 
+
+export type QueryTrialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EntityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EntityOrder>;
+  sort?: InputMaybe<Array<TrialSort>>;
+  where?: InputMaybe<TrialWhere>;
+};
+
+
+export type QueryTrialsAggregateArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: Array<GroupKey>;
+  measures?: InputMaybe<AggregateMeasures>;
+  where?: InputMaybe<TrialWhere>;
+};
+
 /** An agreement with everything it connects, written in one transaction. */
 export type RecordAgreementInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1891,16 +2963,21 @@ export type RecordAgreementPayload = {
 /** One relationship seen from one of its ends. */
 export type Relation = {
   __typename?: 'Relation';
+  /** Values sources give for its properties that are kept apart because they differ. */
+  claims: Array<Claim>;
+  corroboration: Corroboration;
   /** OUTGOING when the entity asked about is the start of the relationship. */
   direction: Direction;
   /** Stable id of the relationship. */
   id: Scalars['ID']['output'];
   /** The entity at the other end. */
   node: Entity;
-  /** The relationship's own properties (role, title, topic, figures …). */
+  /** The relationship's own properties (role, title, topic, figures, dates …). */
   properties: Scalars['JSON']['output'];
   sources: Array<Citation>;
   type: RelationshipType;
+  /** True when every source stating it is AI-generated or otherwise unverified. */
+  unverified: Scalars['Boolean']['output'];
 };
 
 /**
@@ -1930,25 +3007,44 @@ export type RelationshipCount = {
 /** Relationship types of the graph. */
 export type RelationshipType =
   | 'ADMINISTERS'
+  | 'ADOPTED'
   | 'APPLIES_IN'
+  | 'APPROVES'
+  | 'CONDUCTED_AT'
   | 'COVERS'
   | 'CO_HOSTED'
+  | 'CREATED'
   | 'DEVELOPS'
   | 'FACILITATED'
   | 'FOCUSES_ON'
+  | 'GOVERNS'
+  | 'GRANTED_BY'
+  | 'GRANTED_TO'
   | 'HELD_AT'
   | 'HOLDS_ROLE'
   | 'INDICATED_FOR'
+  | 'ISSUED'
   | 'LOCATED_IN'
+  | 'MANUFACTURES'
+  | 'MODELLED_ON'
+  | 'OPERATES'
   | 'ORGANIZED'
   | 'PARTICIPATED_IN'
   | 'PARTY_TO'
   | 'PART_OF'
+  | 'PROTECTS'
+  | 'REFERS_TO'
+  | 'SIGNED'
   | 'SIGNED_AT'
+  | 'SITED_AT'
   | 'SPOKE_AT'
+  | 'SPONSORS'
   | 'SUPPORTS'
   | 'TARGETS_INDICATION'
-  | 'USES_MODALITY';
+  | 'TESTS'
+  | 'UNDER'
+  | 'USES_MODALITY'
+  | 'WITNESSED';
 
 /** What to retract: exactly one of entityId and relationshipId. */
 export type RetractInput = {
@@ -1968,9 +3064,13 @@ export type RetractPayload = {
 /** A person's titled role at an organization. */
 export type Role = {
   __typename?: 'Role';
+  /** The date of the page that states the role, when it gives no start or end. */
+  asOf: Maybe<Scalars['Date']['output']>;
+  endedOn: Maybe<Scalars['Date']['output']>;
   organization: Organization;
   person: Person;
   sources: Array<Citation>;
+  startedOn: Maybe<Scalars['Date']['output']>;
   /** Title, e.g. Director, CEO, Chair. */
   title: Maybe<Scalars['String']['output']>;
   /** Unit or committee within the organization, when stated. */
@@ -1990,8 +3090,11 @@ export type RoleWhere = {
   AND?: InputMaybe<Array<RoleWhere>>;
   NOT?: InputMaybe<RoleWhere>;
   OR?: InputMaybe<Array<RoleWhere>>;
+  asOf?: InputMaybe<StringFilter>;
+  endedOn?: InputMaybe<StringFilter>;
   organization?: InputMaybe<OrganizationWhere>;
   person?: InputMaybe<PersonWhere>;
+  startedOn?: InputMaybe<StringFilter>;
   title?: InputMaybe<StringFilter>;
   unit?: InputMaybe<StringFilter>;
 };
@@ -2011,12 +3114,21 @@ export type SortDirection =
 /** A source document: an article, a press release, a filing. */
 export type Source = {
   __typename?: 'Source';
+  /** Authors, for a scholarly record. */
+  authors: Array<Scalars['String']['output']>;
+  /** What is known about the date of an undated page. */
+  dateNote: Maybe<Scalars['String']['output']>;
   /** Where the document's text is kept, when it is kept with the project. */
   document: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** How far the page can be trusted on its own; null for a source nobody has classified yet. */
+  kind: Maybe<SourceKind>;
   /** Language, ISO 639-1. */
   language: Scalars['String']['output'];
-  publishedOn: Scalars['Date']['output'];
+  /** True when only the opening of the page was available to read. */
+  partial: Scalars['Boolean']['output'];
+  /** When it was published, as precisely as known; null when the page is undated (see dateNote). */
+  publishedOn: Maybe<Scalars['Date']['output']>;
   /** Who published it. */
   publisher: Scalars['String']['output'];
   /** Section of the publication. */
@@ -2035,6 +3147,19 @@ export type SourceInput = {
   id?: InputMaybe<Scalars['ID']['input']>;
   new?: InputMaybe<NewSourceInput>;
 };
+
+/** How far a page can be trusted on its own. */
+export type SourceKind =
+  /** Generated by AI: it never verifies a fact on its own. */
+  | 'AI_GENERATED'
+  /** A government, regulator or official database. */
+  | 'OFFICIAL'
+  /** A party's own page (a company's release, a university's news). */
+  | 'PRIMARY'
+  /** Summaries, law-firm notes, blogs, catalogues, sponsored content. */
+  | 'SECONDARY'
+  /** News reporting. */
+  | 'TRADE_PRESS';
 
 /** Aggregates for dashboards. */
 export type Statistics = {
@@ -2142,25 +3267,94 @@ export type Technology = Entity & {
   /** Agreements that cover it. */
   agreements: Array<Agreement>;
   aliases: Array<Scalars['String']['output']>;
+  /** Approvals, designations and trial clearances for it. */
+  approvals: Array<Approval>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
   description: Scalars['String']['output'];
   /** Organizations that develop or offer it. */
   developers: Array<Organization>;
   facts: Array<Fact>;
+  /** Laws and regulations that govern it. */
+  governedBy: Array<Policy>;
   id: Scalars['ID']['output'];
   indications: Array<Indication>;
   kind: Maybe<Scalars['String']['output']>;
+  /** Organizations that manufacture it. */
+  manufacturers: Array<Organization>;
   modalities: Array<Modality>;
   name: Scalars['String']['output'];
+  /** Patents a source lists for it. */
+  patents: Array<Patent>;
   relations: Array<Relation>;
   relationsConnection: RelationConnection;
   sources: Array<Citation>;
   technologyKind: TechnologyKind;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
+  /** Clinical trials that test it. */
+  trials: Array<Trial>;
   type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyAgreementsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyApprovalsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyDevelopersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyGovernedByArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyIndicationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyManufacturersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyModalitiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyPatentsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** A technology, product, therapy, device or service. */
 export type TechnologyRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -2173,6 +3367,12 @@ export type TechnologyRelationsConnectionArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyTrialsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type TechnologyConnection = {
@@ -2223,13 +3423,18 @@ export type TechnologySort = {
 /** What Technology lists sort on: a scalar field, or how many entities a relationship field lists. */
 export type TechnologySortField =
   | 'AGREEMENTS_COUNT'
+  | 'APPROVALS_COUNT'
   | 'DESCRIPTION'
   | 'DEVELOPERS_COUNT'
+  | 'GOVERNED_BY_COUNT'
   | 'ID'
   | 'INDICATIONS_COUNT'
   | 'KIND'
+  | 'MANUFACTURERS_COUNT'
   | 'MODALITIES_COUNT'
-  | 'NAME';
+  | 'NAME'
+  | 'PATENTS_COUNT'
+  | 'TRIALS_COUNT';
 
 /** Conditions on technologies: every field given must hold; combine with AND, OR and NOT. */
 export type TechnologyWhere = {
@@ -2237,21 +3442,225 @@ export type TechnologyWhere = {
   NOT?: InputMaybe<TechnologyWhere>;
   OR?: InputMaybe<Array<TechnologyWhere>>;
   agreements?: InputMaybe<AgreementListFilter>;
+  approvals?: InputMaybe<ApprovalListFilter>;
   description?: InputMaybe<StringFilter>;
   developers?: InputMaybe<OrganizationListFilter>;
   /** Conditions on extra facts by name (numbers and dates compare as such). */
   facts?: InputMaybe<Array<FactFilter>>;
+  governedBy?: InputMaybe<PolicyListFilter>;
   id?: InputMaybe<StringFilter>;
   indications?: InputMaybe<IndicationListFilter>;
   kind?: InputMaybe<StringFilter>;
+  manufacturers?: InputMaybe<OrganizationListFilter>;
   modalities?: InputMaybe<ModalityListFilter>;
   name?: InputMaybe<StringFilter>;
+  patents?: InputMaybe<PatentListFilter>;
+  trials?: InputMaybe<TrialListFilter>;
 };
 
 export type TimeBucket =
   | 'MONTH'
   | 'QUARTER'
   | 'YEAR';
+
+/** A dated fact on an entity's timeline. */
+export type TimelineEntry = {
+  __typename?: 'TimelineEntry';
+  /** The date, as precisely as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  date: Scalars['Date']['output'];
+  /** What happened, in one sentence. */
+  description: Scalars['String']['output'];
+  /** True when sources give different values for this date (see Entity.conflicts). */
+  disputed: Scalars['Boolean']['output'];
+  /** What the date is: signedOn, approvedOn, passedOn, startedOn, asOf … */
+  property: Scalars['String']['output'];
+  /** The entity at the relationship's other end, when the date is a relationship's. */
+  related: Maybe<Entity>;
+  /** The relationship the date belongs to, when it is a relationship's. */
+  relationshipType: Maybe<RelationshipType>;
+  sources: Array<Citation>;
+  unverified: Scalars['Boolean']['output'];
+};
+
+/** A clinical trial. */
+export type Trial = Entity & {
+  __typename?: 'Trial';
+  aliases: Array<Scalars['String']['output']>;
+  /** Clearances that let it start. */
+  approvals: Array<Approval>;
+  /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
+  claims: Array<Claim>;
+  /** Properties on which its sources disagree, each with every value and who states it. */
+  conflicts: Array<Conflict>;
+  /** How many sources state it, and how many independent publishers those are. */
+  corroboration: Corroboration;
+  /** The country it runs in. */
+  country: Maybe<Country>;
+  countryCode: Maybe<Scalars['String']['output']>;
+  description: Scalars['String']['output'];
+  facts: Array<Fact>;
+  id: Scalars['ID']['output'];
+  /** Indications it addresses. */
+  indications: Array<Indication>;
+  kind: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  phase: Maybe<TrialPhase>;
+  /** Products it tests. */
+  products: Array<Technology>;
+  /** Registry number (ClinicalTrials.gov, jRCT …), when stated. */
+  registryId: Maybe<Scalars['String']['output']>;
+  relations: Array<Relation>;
+  relationsConnection: RelationConnection;
+  /** Hospitals and institutes it runs at. */
+  sites: Array<Organization>;
+  sources: Array<Citation>;
+  /** Organizations that sponsor it. */
+  sponsors: Array<Organization>;
+  /** When it started, as precisely as stated. */
+  startedOn: Maybe<Scalars['Date']['output']>;
+  status: Maybe<TrialStatus>;
+  /** Its dated facts, oldest first: its own dates, its relationships' dates and dated claims, each with its sources. */
+  timeline: Array<TimelineEntry>;
+  type: EntityType;
+  /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
+  unverified: Scalars['Boolean']['output'];
+};
+
+
+/** A clinical trial. */
+export type TrialApprovalsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A clinical trial. */
+export type TrialCountryArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A clinical trial. */
+export type TrialIndicationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A clinical trial. */
+export type TrialProductsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A clinical trial. */
+export type TrialRelationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A clinical trial. */
+export type TrialRelationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A clinical trial. */
+export type TrialSitesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A clinical trial. */
+export type TrialSponsorsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type TrialConnection = {
+  __typename?: 'TrialConnection';
+  edges: Array<TrialEdge>;
+  nodes: Array<Trial>;
+  pageInfo: PageInfo;
+  /** All matches of the filter, over every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TrialEdge = {
+  __typename?: 'TrialEdge';
+  cursor: Scalars['String']['output'];
+  node: Trial;
+};
+
+/** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
+export type TrialListFilter = {
+  all?: InputMaybe<TrialWhere>;
+  count?: InputMaybe<IntFilter>;
+  none?: InputMaybe<TrialWhere>;
+  some?: InputMaybe<TrialWhere>;
+};
+
+export type TrialPhase =
+  | 'PHASE_1'
+  | 'PHASE_1_2'
+  | 'PHASE_2'
+  | 'PHASE_3';
+
+/** One sort key of a Trial list. */
+export type TrialSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: TrialSortField;
+};
+
+/** What Trial lists sort on: a scalar field, or how many entities a relationship field lists. */
+export type TrialSortField =
+  | 'APPROVALS_COUNT'
+  | 'COUNTRY_CODE'
+  | 'DESCRIPTION'
+  | 'ID'
+  | 'INDICATIONS_COUNT'
+  | 'KIND'
+  | 'NAME'
+  | 'PHASE'
+  | 'PRODUCTS_COUNT'
+  | 'REGISTRY_ID'
+  | 'SITES_COUNT'
+  | 'SPONSORS_COUNT'
+  | 'STARTED_ON'
+  | 'STATUS';
+
+export type TrialStatus =
+  | 'COMPLETED'
+  | 'ONGOING'
+  | 'PLANNED'
+  | 'RECRUITING';
+
+/** Conditions on clinical trials: every field given must hold; combine with AND, OR and NOT. */
+export type TrialWhere = {
+  AND?: InputMaybe<Array<TrialWhere>>;
+  NOT?: InputMaybe<TrialWhere>;
+  OR?: InputMaybe<Array<TrialWhere>>;
+  approvals?: InputMaybe<ApprovalListFilter>;
+  country?: InputMaybe<CountryListFilter>;
+  countryCode?: InputMaybe<StringFilter>;
+  description?: InputMaybe<StringFilter>;
+  /** Conditions on extra facts by name (numbers and dates compare as such). */
+  facts?: InputMaybe<Array<FactFilter>>;
+  id?: InputMaybe<StringFilter>;
+  indications?: InputMaybe<IndicationListFilter>;
+  kind?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
+  phase?: InputMaybe<StringFilter>;
+  products?: InputMaybe<TechnologyListFilter>;
+  registryId?: InputMaybe<StringFilter>;
+  sites?: InputMaybe<OrganizationListFilter>;
+  sponsors?: InputMaybe<OrganizationListFilter>;
+  startedOn?: InputMaybe<DateFilter>;
+  status?: InputMaybe<StringFilter>;
+};
 
 export type TypeCount = {
   __typename?: 'TypeCount';
@@ -2386,11 +3795,22 @@ export type ResolversTypes = {
   AgreementSort: AgreementSort;
   AgreementSortField: AgreementSortField;
   AgreementWhere: AgreementWhere;
+  Approval: ResolverTypeWrapper<EntityRecord>;
+  ApprovalConnection: ResolverTypeWrapper<ConnectionRecord>;
+  ApprovalEdge: ResolverTypeWrapper<EdgeRecord>;
+  ApprovalKind: ApprovalKind;
+  ApprovalListFilter: ApprovalListFilter;
+  ApprovalSort: ApprovalSort;
+  ApprovalSortField: ApprovalSortField;
+  ApprovalWhere: ApprovalWhere;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRecord>;
   Change: ResolverTypeWrapper<Change>;
   ChangeKind: ChangeKind;
   Citation: ResolverTypeWrapper<CitationRecord>;
+  Claim: ResolverTypeWrapper<ClaimRecord>;
+  Conflict: ResolverTypeWrapper<ConflictRecord>;
+  Corroboration: ResolverTypeWrapper<CorroborationRecord>;
   Country: ResolverTypeWrapper<EntityRecord>;
   CountryKindCount: ResolverTypeWrapper<CountryKindCount>;
   CountryListFilter: CountryListFilter;
@@ -2469,6 +3889,13 @@ export type ResolversTypes = {
   PartnerSuggestion: ResolverTypeWrapper<SuggestionRecord>;
   PartnershipPath: ResolverTypeWrapper<PathRecord>;
   PartyRole: PartyRole;
+  Patent: ResolverTypeWrapper<EntityRecord>;
+  PatentConnection: ResolverTypeWrapper<ConnectionRecord>;
+  PatentEdge: ResolverTypeWrapper<EdgeRecord>;
+  PatentListFilter: PatentListFilter;
+  PatentSort: PatentSort;
+  PatentSortField: PatentSortField;
+  PatentWhere: PatentWhere;
   PathHop: ResolverTypeWrapper<HopRecord>;
   PathHub: ResolverTypeWrapper<Omit<PathHub, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Person: ResolverTypeWrapper<EntityRecord>;
@@ -2503,6 +3930,7 @@ export type ResolversTypes = {
   SortDirection: SortDirection;
   Source: ResolverTypeWrapper<SourceRecord>;
   SourceInput: SourceInput;
+  SourceKind: SourceKind;
   Statistics: ResolverTypeWrapper<StatisticsRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StringFilter: StringFilter;
@@ -2522,6 +3950,16 @@ export type ResolversTypes = {
   TechnologySortField: TechnologySortField;
   TechnologyWhere: TechnologyWhere;
   TimeBucket: TimeBucket;
+  TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
+  Trial: ResolverTypeWrapper<EntityRecord>;
+  TrialConnection: ResolverTypeWrapper<ConnectionRecord>;
+  TrialEdge: ResolverTypeWrapper<EdgeRecord>;
+  TrialListFilter: TrialListFilter;
+  TrialPhase: TrialPhase;
+  TrialSort: TrialSort;
+  TrialSortField: TrialSortField;
+  TrialStatus: TrialStatus;
+  TrialWhere: TrialWhere;
   TypeCount: ResolverTypeWrapper<TypeCount>;
   UpsertEntityInput: UpsertEntityInput;
   UpsertEntityPayload: ResolverTypeWrapper<Omit<UpsertEntityPayload, 'entity'> & { entity: ResolversTypes['Entity'] }>;
@@ -2545,10 +3983,19 @@ export type ResolversParentTypes = {
   AgreementPartyWhere: AgreementPartyWhere;
   AgreementSort: AgreementSort;
   AgreementWhere: AgreementWhere;
+  Approval: EntityRecord;
+  ApprovalConnection: ConnectionRecord;
+  ApprovalEdge: EdgeRecord;
+  ApprovalListFilter: ApprovalListFilter;
+  ApprovalSort: ApprovalSort;
+  ApprovalWhere: ApprovalWhere;
   Boolean: Scalars['Boolean']['output'];
   Broker: BrokerRecord;
   Change: Change;
   Citation: CitationRecord;
+  Claim: ClaimRecord;
+  Conflict: ConflictRecord;
+  Corroboration: CorroborationRecord;
   Country: EntityRecord;
   CountryKindCount: CountryKindCount;
   CountryListFilter: CountryListFilter;
@@ -2614,6 +4061,12 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   PartnerSuggestion: SuggestionRecord;
   PartnershipPath: PathRecord;
+  Patent: EntityRecord;
+  PatentConnection: ConnectionRecord;
+  PatentEdge: EdgeRecord;
+  PatentListFilter: PatentListFilter;
+  PatentSort: PatentSort;
+  PatentWhere: PatentWhere;
   PathHop: HopRecord;
   PathHub: Omit<PathHub, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   Person: EntityRecord;
@@ -2660,6 +4113,13 @@ export type ResolversParentTypes = {
   TechnologyListFilter: TechnologyListFilter;
   TechnologySort: TechnologySort;
   TechnologyWhere: TechnologyWhere;
+  TimelineEntry: TimelineRecord;
+  Trial: EntityRecord;
+  TrialConnection: ConnectionRecord;
+  TrialEdge: EdgeRecord;
+  TrialListFilter: TrialListFilter;
+  TrialSort: TrialSort;
+  TrialWhere: TrialWhere;
   TypeCount: TypeCount;
   UpsertEntityInput: UpsertEntityInput;
   UpsertEntityPayload: Omit<UpsertEntityPayload, 'entity'> & { entity: ResolversParentTypes['Entity'] };
@@ -2688,25 +4148,34 @@ export type AggregateGroupResolvers<ContextType = Context, ParentType extends Re
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
   agreementKind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  covers?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
+  covers?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<AgreementCoversArgs>>;
+  createdCompanies?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementCreatedCompaniesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  exclusive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  facilitators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  exclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  facilitators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementFacilitatorsArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  licensee?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
-  licensor?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  licensee?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementLicenseeArgs>>;
+  licensor?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementLicensorArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  parties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType, Partial<AgreementPartiesArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<AgreementRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<AgreementRelationsConnectionArgs, 'direction' | 'first'>>;
   rightsGranted?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  signedAt?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  signatories?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, Partial<AgreementSignatoriesArgs>>;
+  signedAt?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, Partial<AgreementSignedAtArgs>>;
   signedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  site?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementSiteArgs>>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  territory?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  territory?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, Partial<AgreementTerritoryArgs>>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  witnesses?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementWitnessesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2732,7 +4201,50 @@ export type AgreementPartyResolvers<ContextType = Context, ParentType extends Re
   agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['PartyRole'], ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  stakePercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ApprovalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Approval'] = ResolversParentTypes['Approval']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  approvalKind?: Resolver<ResolversTypes['ApprovalKind'], ParentType, ContextType>;
+  approvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  approves?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ApprovalApprovesArgs>>;
+  basis?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<ApprovalBasisArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, Partial<ApprovalCountryArgs>>;
+  countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  filedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  grantedBy?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ApprovalGrantedByArgs>>;
+  grantedTo?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ApprovalGrantedToArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<ApprovalIndicationsArgs>>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ApprovalRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ApprovalRelationsConnectionArgs, 'direction' | 'first'>>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApprovalConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApprovalConnection'] = ResolversParentTypes['ApprovalConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApprovalEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApprovalEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApprovalEdge'] = ResolversParentTypes['ApprovalEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Approval'], ParentType, ContextType>;
 };
 
 export type BrokerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Broker'] = ResolversParentTypes['Broker']> = {
@@ -2759,9 +4271,40 @@ export type CitationResolvers<ContextType = Context, ParentType extends Resolver
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 };
 
+export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  valueEntity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+};
+
+export type ConflictResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Conflict'] = ResolversParentTypes['Conflict']> = {
+  other?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relationshipId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  relationshipType?: Resolver<Maybe<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+};
+
+export type CorroborationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Corroboration'] = ResolversParentTypes['Corroboration']> = {
+  kinds?: Resolver<Array<ResolversTypes['SourceKind']>, ParentType, ContextType>;
+  publisherCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publishers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2771,7 +4314,9 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<CountryRelationsConnectionArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2796,7 +4341,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'Agreement' | 'Country' | 'Event' | 'Fund' | 'Indication' | 'Modality' | 'Organization' | 'Person' | 'Policy' | 'Technology', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Agreement' | 'Approval' | 'Country' | 'Event' | 'Fund' | 'Indication' | 'Modality' | 'Organization' | 'Patent' | 'Person' | 'Policy' | 'Technology' | 'Trial', ParentType, ContextType>;
 };
 
 export type EntityUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityUsage'] = ResolversParentTypes['EntityUsage']> = {
@@ -2806,10 +4351,13 @@ export type EntityUsageResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
-  agreementsSigned?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  agreementsSigned?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<EventAgreementsSignedArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<EventCoHostsArgs>>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2817,15 +4365,17 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
-  participants?: Resolver<Array<ResolversTypes['EventParticipation']>, ParentType, ContextType>;
+  organizers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<EventOrganizersArgs>>;
+  participants?: Resolver<Array<ResolversTypes['EventParticipation']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<EventRelationsConnectionArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  talks?: Resolver<Array<ResolversTypes['Talk']>, ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  talks?: Resolver<Array<ResolversTypes['Talk']>, ParentType, ContextType, Partial<EventTalksArgs>>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  venue?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  venue?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<EventVenueArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2855,19 +4405,24 @@ export type FactResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type FundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fund'] = ResolversParentTypes['Fund']> = {
-  administrators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  administrators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<FundAdministratorsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+  policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<FundPoliciesArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<FundRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<FundRelationsConnectionArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2885,17 +4440,24 @@ export type FundEdgeResolvers<ContextType = Context, ParentType extends Resolver
 
 export type IndicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indication'] = ResolversParentTypes['Indication']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  approvals?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<IndicationApprovalsArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<IndicationOrganizationsArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<IndicationRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<IndicationRelationsConnectionArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType>;
+  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<IndicationTechnologiesArgs>>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  trials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, Partial<IndicationTrialsArgs>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2926,17 +4488,23 @@ export type LinkEntitiesPayloadResolvers<ContextType = Context, ParentType exten
 
 export type ModalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Modality'] = ResolversParentTypes['Modality']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  governedBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<ModalityGovernedByArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ModalityOrganizationsArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ModalityRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ModalityRelationsConnectionArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType>;
+  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<ModalityTechnologiesArgs>>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2960,30 +4528,47 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
-  administers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
-  agreements?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType>;
+  administers?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationAdministersArgs>>;
+  agreements?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType, Partial<OrganizationAgreementsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  approvalsGranted?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<OrganizationApprovalsGrantedArgs>>;
+  approvalsReceived?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<OrganizationApprovalsReceivedArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, Partial<OrganizationCountryArgs>>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  events?: Resolver<Array<ResolversTypes['EventParticipation']>, ParentType, ContextType>;
-  facilitated?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['EventParticipation']>, ParentType, ContextType, Partial<OrganizationEventsArgs>>;
+  facilitated?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<OrganizationFacilitatedArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
-  focusAreas?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  focusAreas?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationFocusAreasArgs>>;
+  foundingAgreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<OrganizationFoundingAgreementArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType>;
+  indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<OrganizationIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  modalities?: Resolver<Array<ResolversTypes['Modality']>, ParentType, ContextType>;
+  manufactures?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<OrganizationManufacturesArgs>>;
+  modalities?: Resolver<Array<ResolversTypes['Modality']>, ParentType, ContextType, Partial<OrganizationModalitiesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operates?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<OrganizationOperatesArgs>>;
+  operator?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<OrganizationOperatorArgs>>;
   organizationKind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
-  parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
-  people?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<OrganizationParentArgs>>;
+  people?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<OrganizationPeopleArgs>>;
+  policiesAdopted?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<OrganizationPoliciesAdoptedArgs>>;
+  policiesIssued?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<OrganizationPoliciesIssuedArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<OrganizationRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<OrganizationRelationsConnectionArgs, 'direction' | 'first'>>;
+  sitedAgreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<OrganizationSitedAgreementsArgs>>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType>;
+  sponsoredTrials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, Partial<OrganizationSponsoredTrialsArgs>>;
+  technologies?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<OrganizationTechnologiesArgs>>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  trialsHosted?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, Partial<OrganizationTrialsHostedArgs>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
-  units?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<OrganizationUnitsArgs>>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  witnessed?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<OrganizationWitnessedArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3022,6 +4607,43 @@ export type PartnershipPathResolvers<ContextType = Context, ParentType extends R
   weak?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PatentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Patent'] = ResolversParentTypes['Patent']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, Partial<PatentCountryArgs>>;
+  countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  filedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  grantedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  protects?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<PatentProtectsArgs>>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PatentRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PatentRelationsConnectionArgs, 'direction' | 'first'>>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PatentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatentConnection'] = ResolversParentTypes['PatentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PatentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Patent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PatentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PatentEdge'] = ResolversParentTypes['PatentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Patent'], ParentType, ContextType>;
+};
+
 export type PathHopResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathHop'] = ResolversParentTypes['PathHop']> = {
   direction?: Resolver<ResolversTypes['HopDirection'], ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3041,7 +4663,11 @@ export type PathHubResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+  agreementsSigned?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<PersonAgreementsSignedArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   honorific?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3050,10 +4676,12 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PersonRelationsConnectionArgs, 'direction' | 'first'>>;
-  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<PersonRolesArgs>>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  talks?: Resolver<Array<ResolversTypes['Talk']>, ParentType, ContextType>;
+  talks?: Resolver<Array<ResolversTypes['Talk']>, ParentType, ContextType, Partial<PersonTalksArgs>>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3070,21 +4698,35 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type PolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
-  administrators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  administrators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<PolicyAdministratorsArgs>>;
+  adoptedBy?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<PolicyAdoptedByArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  basis?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyBasisArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
-  funds?: Resolver<Array<ResolversTypes['Fund']>, ParentType, ContextType>;
+  funds?: Resolver<Array<ResolversTypes['Fund']>, ParentType, ContextType, Partial<PolicyFundsArgs>>;
+  governs?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyGovernsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instruments?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyInstrumentsArgs>>;
+  issuedBy?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<PolicyIssuedByArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  modelFor?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyModelForArgs>>;
+  modelledOn?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyModelledOnArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  partOf?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType>;
-  pillars?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType>;
+  partOf?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyPartOfArgs>>;
+  pillars?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyPillarsArgs>>;
+  referredToBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyReferredToByArgs>>;
+  refersTo?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyRefersToArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PolicyRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PolicyRelationsConnectionArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3104,7 +4746,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   about?: Resolver<ResolversTypes['About'], ParentType, ContextType>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first' | 'orderBy'>>;
   agreementsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryAgreementsAggregateArgs, 'first' | 'groupBy'>>;
+  approvals?: Resolver<ResolversTypes['ApprovalConnection'], ParentType, ContextType, RequireFields<QueryApprovalsArgs, 'first' | 'orderBy'>>;
+  approvalsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryApprovalsAggregateArgs, 'first' | 'groupBy'>>;
   brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersArgs, 'between' | 'first'>>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType, RequireFields<QueryConflictsArgs, 'first'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   entities?: Resolver<Array<Maybe<ResolversTypes['Entity']>>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'ids'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
@@ -3120,6 +4765,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first' | 'orderBy'>>;
   organizationsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryOrganizationsAggregateArgs, 'first' | 'groupBy'>>;
   partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'maxHops' | 'to'>>;
+  patents?: Resolver<ResolversTypes['PatentConnection'], ParentType, ContextType, RequireFields<QueryPatentsArgs, 'first' | 'orderBy'>>;
+  patentsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryPatentsAggregateArgs, 'first' | 'groupBy'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first' | 'orderBy'>>;
   peopleAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryPeopleAggregateArgs, 'first' | 'groupBy'>>;
   policies?: Resolver<ResolversTypes['PolicyConnection'], ParentType, ContextType, RequireFields<QueryPoliciesArgs, 'first' | 'orderBy'>>;
@@ -3132,6 +4779,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   suggestedPartners?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestedPartnersArgs, 'first' | 'id'>>;
   technologies?: Resolver<ResolversTypes['TechnologyConnection'], ParentType, ContextType, RequireFields<QueryTechnologiesArgs, 'first' | 'orderBy'>>;
   technologiesAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryTechnologiesAggregateArgs, 'first' | 'groupBy'>>;
+  trials?: Resolver<ResolversTypes['TrialConnection'], ParentType, ContextType, RequireFields<QueryTrialsArgs, 'first' | 'orderBy'>>;
+  trialsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryTrialsAggregateArgs, 'first' | 'groupBy'>>;
 };
 
 export type RecordAgreementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordAgreementPayload'] = ResolversParentTypes['RecordAgreementPayload']> = {
@@ -3141,12 +4790,15 @@ export type RecordAgreementPayloadResolvers<ContextType = Context, ParentType ex
 };
 
 export type RelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type RelationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationConnection'] = ResolversParentTypes['RelationConnection']> = {
@@ -3171,9 +4823,12 @@ export type RetractPayloadResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
+  asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -3184,10 +4839,14 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
 };
 
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  dateNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   document?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['SourceKind']>, ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  publishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  partial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   section?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3237,21 +4896,31 @@ export type TalkResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type TechnologyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Technology'] = ResolversParentTypes['Technology']> = {
-  agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
+  agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<TechnologyAgreementsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  approvals?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<TechnologyApprovalsArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  developers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  developers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<TechnologyDevelopersArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  governedBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<TechnologyGovernedByArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType>;
+  indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<TechnologyIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  modalities?: Resolver<Array<ResolversTypes['Modality']>, ParentType, ContextType>;
+  manufacturers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<TechnologyManufacturersArgs>>;
+  modalities?: Resolver<Array<ResolversTypes['Modality']>, ParentType, ContextType, Partial<TechnologyModalitiesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  patents?: Resolver<Array<ResolversTypes['Patent']>, ParentType, ContextType, Partial<TechnologyPatentsArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<TechnologyRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<TechnologyRelationsConnectionArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   technologyKind?: Resolver<ResolversTypes['TechnologyKind'], ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  trials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, Partial<TechnologyTrialsArgs>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3265,6 +4934,59 @@ export type TechnologyConnectionResolvers<ContextType = Context, ParentType exte
 export type TechnologyEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TechnologyEdge'] = ResolversParentTypes['TechnologyEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Technology'], ParentType, ContextType>;
+};
+
+export type TimelineEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disputed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  related?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  relationshipType?: Resolver<Maybe<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type TrialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trial'] = ResolversParentTypes['Trial']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  approvals?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<TrialApprovalsArgs>>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
+  corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, Partial<TrialCountryArgs>>;
+  countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<TrialIndicationsArgs>>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phase?: Resolver<Maybe<ResolversTypes['TrialPhase']>, ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<TrialProductsArgs>>;
+  registryId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<TrialRelationsArgs, 'direction' | 'first'>>;
+  relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<TrialRelationsConnectionArgs, 'direction' | 'first'>>;
+  sites?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<TrialSitesArgs>>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  sponsors?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<TrialSponsorsArgs>>;
+  startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['TrialStatus']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TrialConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialConnection'] = ResolversParentTypes['TrialConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TrialEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TrialEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrialEdge'] = ResolversParentTypes['TrialEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Trial'], ParentType, ContextType>;
 };
 
 export type TypeCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TypeCount'] = ResolversParentTypes['TypeCount']> = {
@@ -3287,9 +5009,15 @@ export type Resolvers<ContextType = Context> = {
   AgreementCount?: AgreementCountResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   AgreementParty?: AgreementPartyResolvers<ContextType>;
+  Approval?: ApprovalResolvers<ContextType>;
+  ApprovalConnection?: ApprovalConnectionResolvers<ContextType>;
+  ApprovalEdge?: ApprovalEdgeResolvers<ContextType>;
   Broker?: BrokerResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
+  Conflict?: ConflictResolvers<ContextType>;
+  Corroboration?: CorroborationResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryKindCount?: CountryKindCountResolvers<ContextType>;
   CrossBorderCount?: CrossBorderCountResolvers<ContextType>;
@@ -3320,6 +5048,9 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PartnerSuggestion?: PartnerSuggestionResolvers<ContextType>;
   PartnershipPath?: PartnershipPathResolvers<ContextType>;
+  Patent?: PatentResolvers<ContextType>;
+  PatentConnection?: PatentConnectionResolvers<ContextType>;
+  PatentEdge?: PatentEdgeResolvers<ContextType>;
   PathHop?: PathHopResolvers<ContextType>;
   PathHub?: PathHubResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
@@ -3346,6 +5077,10 @@ export type Resolvers<ContextType = Context> = {
   Technology?: TechnologyResolvers<ContextType>;
   TechnologyConnection?: TechnologyConnectionResolvers<ContextType>;
   TechnologyEdge?: TechnologyEdgeResolvers<ContextType>;
+  TimelineEntry?: TimelineEntryResolvers<ContextType>;
+  Trial?: TrialResolvers<ContextType>;
+  TrialConnection?: TrialConnectionResolvers<ContextType>;
+  TrialEdge?: TrialEdgeResolvers<ContextType>;
   TypeCount?: TypeCountResolvers<ContextType>;
   UpsertEntityPayload?: UpsertEntityPayloadResolvers<ContextType>;
 };

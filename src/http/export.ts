@@ -5,7 +5,8 @@ import { cypherQuery, cypherTemplate, withConditions, type CypherQuery } from '.
 import type { Executor } from '../db/executor';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../logger';
-import { filterQuery, FILTERS, paramsFor, whereInput, type ListLabel } from '../modules/list/inputs';
+import { filterQuery, FILTERS, LIST_LABELS, paramsFor, whereInput, type ListLabel } from '../modules/list/inputs';
+import { LIST_NAMES } from '../domain/entityTypes';
 import { readAggregate } from '../modules/aggregate/resolvers';
 import { buildLuceneQuery } from '../modules/search/lucene';
 import { CypherBuilder } from '../translate/emit';
@@ -15,17 +16,7 @@ import { parseArgs } from '../validation';
 import { noStore } from './httpCache';
 
 /** The lists that can be exported, by the name in the URL (the GraphQL field's name). */
-export const EXPORT_LISTS: Record<string, ListLabel> = {
-  organizations: 'Organization',
-  people: 'Person',
-  technologies: 'Technology',
-  agreements: 'Agreement',
-  events: 'Event',
-  modalities: 'Modality',
-  indications: 'Indication',
-  funds: 'Fund',
-  policies: 'Policy',
-};
+export const EXPORT_LISTS: Record<string, ListLabel> = Object.fromEntries(LIST_LABELS.map((label) => [LIST_NAMES[label], label]));
 
 export type ExportFormat = 'csv' | 'ndjson';
 

@@ -1,23 +1,26 @@
 import { z } from 'zod';
 import {
+  AGREEMENT_KINDS,
   APPROVAL_KINDS,
   DATE_PROPERTIES,
-  ECOSYSTEM_AGREEMENT_KINDS,
-  ECOSYSTEM_EVENT_KINDS,
-  ECOSYSTEM_FUND_KINDS,
-  ECOSYSTEM_LABELS,
-  ECOSYSTEM_ORGANIZATION_KINDS,
-  ECOSYSTEM_PARTY_ROLES,
-  ECOSYSTEM_POLICY_KINDS,
-  ECOSYSTEM_RELATIONSHIP_TYPES,
-  ECOSYSTEM_RELATIONSHIP_TYPE_NAMES,
-  ECOSYSTEM_TECHNOLOGY_KINDS,
   EDGE_PROPERTIES,
+  ENTITY_LABELS,
+  EVENT_KINDS,
+  FUND_KINDS,
+  ORGANIZATION_KINDS,
+  PARTY_ROLES,
+  POLICY_KINDS,
+  RELATIONSHIP_TYPES,
+  RELATIONSHIP_TYPE_NAMES,
   SOURCE_KINDS,
+  type RelationshipType,
+  TECHNOLOGY_KINDS,
   TRIAL_PHASES,
   TRIAL_STATUSES,
   UNVERIFYING_SOURCE_KINDS,
-} from '../domain/ecosystemVocabulary';
+} from '../domain/model';
+import { isConflict } from '../domain/claims';
+import { partialDate } from '../validation';
 import { properties, slug } from './seedFile';
 
 /**
@@ -27,10 +30,7 @@ import { properties, slug } from './seedFile';
  * prose version of this schema. Everything here is pure: no database.
  */
 
-/** YYYY, YYYY-MM or YYYY-MM-DD: a date as precise as the page states it. */
-export const partialDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+export { partialDate };
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as TW or JP');
@@ -95,21 +95,21 @@ const fullBase = {
 };
 
 const fullNode = z.discriminatedUnion('label', [
-  z.object({ label: z.literal('Organization'), ...fullBase, kind: z.enum(ECOSYSTEM_ORGANIZATION_KINDS), country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Organization'), ...fullBase, kind: z.enum(ORGANIZATION_KINDS), country: countryCode.optional() }).strict(),
   z.object({ label: z.literal('Person'), ...fullBase, country: countryCode.optional() }).strict(),
-  z.object({ label: z.literal('Technology'), ...fullBase, kind: z.enum(ECOSYSTEM_TECHNOLOGY_KINDS) }).strict(),
+  z.object({ label: z.literal('Technology'), ...fullBase, kind: z.enum(TECHNOLOGY_KINDS) }).strict(),
   z.object({ label: z.literal('Modality'), ...fullBase }).strict(),
   z.object({ label: z.literal('Indication'), ...fullBase }).strict(),
-  z.object({ label: z.literal('Fund'), ...fullBase, kind: z.enum(ECOSYSTEM_FUND_KINDS), country: countryCode.optional() }).strict(),
-  z.object({ label: z.literal('Policy'), ...fullBase, kind: z.enum(ECOSYSTEM_POLICY_KINDS), country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Fund'), ...fullBase, kind: z.enum(FUND_KINDS), country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Policy'), ...fullBase, kind: z.enum(POLICY_KINDS), country: countryCode.optional() }).strict(),
   z
-    .object({ label: z.literal('Event'), ...fullBase, kind: z.enum(ECOSYSTEM_EVENT_KINDS), city: text(200).optional(), country: countryCode.optional() })
+    .object({ label: z.literal('Event'), ...fullBase, kind: z.enum(EVENT_KINDS), city: text(200).optional(), country: countryCode.optional() })
     .strict(),
   z
     .object({
       label: z.literal('Agreement'),
       ...fullBase,
-      kind: z.enum(ECOSYSTEM_AGREEMENT_KINDS),
+      kind: z.enum(AGREEMENT_KINDS),
       /** Absent when no page says whether the rights are exclusive. */
       exclusive: z.boolean().optional(),
       territory: z.array(countryCode).default([]),
@@ -135,7 +135,7 @@ const fullNode = z.discriminatedUnion('label', [
 const mentionNode = z
   .object({
     mention: z.literal(true),
-    label: z.enum(ECOSYSTEM_LABELS),
+    label: z.enum(ENTITY_LABELS),
     id: slug,
     aliases: z.array(text(300)).max(30).default([]),
     properties: nodeProperties.default({}),
@@ -157,7 +157,7 @@ export const ecosystemNode = z.unknown().transform((value, ctx): EcosystemNode =
 
 export const ecosystemRelationship = z
   .object({
-    type: z.enum(ECOSYSTEM_RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
+    type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
     from: slug,
     to: slug,
     key: slug.optional(),
@@ -166,14 +166,14 @@ export const ecosystemRelationship = z
     unverified: z.literal(true).optional(),
   })
   .strict()
-  .refine((r) => r.type !== 'PARTY_TO' || ECOSYSTEM_PARTY_ROLES.includes(r.properties.role as never), {
-    message: `PARTY_TO needs properties.role, one of ${ECOSYSTEM_PARTY_ROLES.join(', ')}`,
+  .refine((r) => r.type !== 'PARTY_TO' || PARTY_ROLES.includes(r.properties.role as never), {
+    message: `PARTY_TO needs properties.role, one of ${PARTY_ROLES.join(', ')}`,
     path: ['properties', 'role'],
   });
 export type EcosystemRelationship = z.infer<typeof ecosystemRelationship>;
 
 export const relationshipRef = z
-  .object({ type: z.enum(ECOSYSTEM_RELATIONSHIP_TYPE_NAMES as [string, ...string[]]), from: slug, to: slug, key: slug.optional() })
+  .object({ type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]), from: slug, to: slug, key: slug.optional() })
   .strict();
 
 /**
@@ -279,7 +279,7 @@ export function fileProblems(file: EcosystemFile): Problem[] {
   });
   const rels = new Map<string, Record<string, unknown>>();
   file.relationships.forEach((r, i) => {
-    const rule = ECOSYSTEM_RELATIONSHIP_TYPES[r.type];
+    const rule = RELATIONSHIP_TYPES[r.type as RelationshipType];
     for (const end of ['from', 'to'] as const) {
       const label = labels.get(r[end]);
       if (!label) problems.push({ path: ['relationships', i, end], message: `no node "${r[end]}" in this file` });
@@ -426,16 +426,6 @@ export interface ConflictGroup {
   claims: Claim[];
 }
 
-/** Two values contradict unless equal, or both dates and one a prefix of the other (2017-04 and 2017-04-24). */
-function contradicts(a: Claim, b: Claim, dated: boolean): boolean {
-  if (a.value === b.value) return false;
-  if (a.asOf && b.asOf && a.asOf !== b.asOf) return false;
-  if (dated && typeof a.value === 'string' && typeof b.value === 'string') {
-    return !(a.value.startsWith(b.value) || b.value.startsWith(a.value));
-  }
-  return true;
-}
-
 /**
  * Claims grouped by (subject, property) across files; a group is a conflict when
  * two of its values contradict: different values, not just the same date at two
@@ -452,8 +442,6 @@ export function claimGroups(files: EcosystemFile[]): (ConflictGroup & { conflict
     }
   }
   return [...groups.values()].map((g) => {
-    const dated = DATE_NAMES.includes(g.property);
-    const conflict = g.claims.some((a, i) => g.claims.slice(i + 1).some((b) => contradicts(a, b, dated)));
-    return { ...g, conflict };
+    return { ...g, conflict: isConflict(g.claims, g.property) };
   });
 }

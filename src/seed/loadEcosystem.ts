@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cypherQuery } from '../db/cypher';
 import { run, type Executor } from '../db/executor';
-import { ECOSYSTEM_LABELS, ECOSYSTEM_RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS } from '../domain/ecosystemVocabulary';
+import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS } from '../domain/model';
 import { relationshipId } from '../domain/properties';
 import { PROJECT_ROOT } from '../projectRoot';
 import {
@@ -13,7 +13,7 @@ import {
   type ForumDefinitions,
   type NamedFile,
 } from './ecosystemFile';
-import { SEED_DIR, SeedFileError, listSeedFiles, readSeedFile } from './loadSeed';
+import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory, readSeedFile } from './loadSeed';
 
 export const ECOSYSTEM_DIR = path.join(PROJECT_ROOT, 'seed', 'ecosystem');
 
@@ -67,7 +67,7 @@ function sourceRows(data: EcosystemFile) {
 function nodeRows(data: EcosystemFile) {
   return data.nodes.map((n) => ({
     id: n.id,
-    label: fromModel(n.label, ECOSYSTEM_LABELS, 'label'),
+    label: fromModel(n.label, ENTITY_LABELS, 'label'),
     props: nodeProps(n),
     aliases: n.aliases,
     citations: distinct(n.citations),
@@ -77,7 +77,7 @@ function nodeRows(data: EcosystemFile) {
 function relationshipRows(data: EcosystemFile) {
   return data.relationships.map((r) => ({
     id: relationshipId(r),
-    type: fromModel(r.type, ECOSYSTEM_RELATIONSHIP_TYPE_NAMES, 'relationship type'),
+    type: fromModel(r.type, RELATIONSHIP_TYPE_NAMES, 'relationship type'),
     from: r.from,
     to: r.to,
     props: r.properties,
@@ -93,7 +93,7 @@ function storedValue(value: unknown): unknown {
 function claimRows(data: EcosystemFile) {
   return data.claims.map((c) => ({
     id: c.id,
-    subjectId: typeof c.subject === 'string' ? c.subject : null,
+    subjectId: typeof c.subject === 'string' ? c.subject : c.subject.from,
     props: {
       property: c.property,
       value: storedValue(c.value),
@@ -194,4 +194,21 @@ export async function loadEcosystemDirectory(executor: Executor, dir = ECOSYSTEM
     }
   }
   return results;
+}
+
+/** What `loadEverySeed` wrote: the format-1 files, then the format-2 ecosystem files. */
+export interface EverySeedResult {
+  forum: Awaited<ReturnType<typeof loadSeedDirectory>>;
+  ecosystem: EcosystemLoadResult[];
+}
+
+/**
+ * Loads the whole seed: the format-1 files of seed/ (the forum article), then the
+ * ecosystem files of seed/ecosystem/, which mention entities the first defines.
+ * Idempotent: a second run changes nothing. Used by first start and `npm run seed`.
+ */
+export async function loadEverySeed(executor: Executor, forumDir = SEED_DIR, ecosystemDir = ECOSYSTEM_DIR): Promise<EverySeedResult> {
+  const forum = await loadSeedDirectory(executor, forumDir);
+  const ecosystem = await loadEcosystemDirectory(executor, ecosystemDir, forumDir);
+  return { forum, ecosystem };
 }

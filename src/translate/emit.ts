@@ -97,6 +97,30 @@ function walk(match: string, r: string, m: string, limit: string, extra = ''): s
   return [`MATCH ${match}`, `WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${extra}`, `WITH ${r}, ${m} ORDER BY type(${r}), ${m}.name, ${m}.id LIMIT ${limit}`];
 }
 
+/**
+ * ` AND …`: relationship `r` was true on `asOf` by the dates its sources give.
+ * Dates are partial strings (YYYY, YYYY-MM, YYYY-MM-DD), so a prefix sorts before
+ * every date it covers: a start of 2017-04 is on or before 2017-04-24. An end is
+ * padded with '~' (after every digit and '-') so a role that ended in 2020 still
+ * holds on 2020-06-01. Undated relationships are kept. A role stated only "as of"
+ * a page's date (or since a start) gives way to a later statement, on or before
+ * `asOf`, of the same title at the same organization.
+ */
+export function trueOn(r: string, asOf: string | null, b: CypherBuilder): string {
+  if (asOf === null) return '';
+  const date = b.param(asOf);
+  const other = b.variable('r');
+  const since = (x: string) => `coalesce(${x}.startedOn, ${x}.signedOn, ${x}.effectiveOn, ${x}.approvedOn, ${x}.passedOn, ${x}.asOf, '')`;
+  return [
+    ` AND ${since(r)} <= ${date}`,
+    ` AND (${r}.endedOn IS NULL OR ${r}.endedOn + '~' >= ${date})`,
+    ` AND NOT (type(${r}) = 'HOLDS_ROLE' AND ${r}.endedOn IS NULL AND EXISTS {`,
+    `MATCH (:Organization {id: endNode(${r}).id})<-[${other}:HOLDS_ROLE]-(:Person)`,
+    `WHERE ${other}.retracted IS NULL AND ${other}.id <> ${r}.id AND toLower(coalesce(${other}.title, '')) = toLower(coalesce(${r}.title, ''))`,
+    `AND ${since(other)} > ${since(r)} AND ${since(other)} <= ${date} })`,
+  ].join('\n  ');
+}
+
 /** A COLLECT subquery of these clauses, one per line and indented, so the emitted text reads like hand-written Cypher. */
 function collect(clauses: string[]): string {
   return `COLLECT {\n${indentLines(clauses.join('\n'))}\n}`;
@@ -116,7 +140,7 @@ function nodesValue(v: string, plan: NodesPlan, b: CypherBuilder): string {
   const m = b.variable('n');
   const where = field.where ? ` AND ${r}.${identifier(field.where.property)} = ${literal(field.where.equals)}` : '';
   const match = relationshipPattern(v, r, m, field);
-  const body = collect([...walk(match, r, m, field.one ? '1' : String(RELATED_CAP), where), `RETURN ${entityProjection(m, plan.entity, b)}`]);
+  const body = collect([...walk(match, r, m, field.one ? '1' : String(RELATED_CAP), where + trueOn(r, plan.asOf, b)), `RETURN ${entityProjection(m, plan.entity, b)}`]);
   return field.one ? `head(${body})` : body;
 }
 
@@ -125,7 +149,7 @@ function edgesValue(v: string, plan: EdgesPlan, b: CypherBuilder): string {
   const m = b.variable('n');
   const match = relationshipPattern(v, r, m, plan.field);
   const outgoing = plan.field.direction === 'OUT' ? 'true' : 'false';
-  return collect([...walk(match, r, m, String(RELATED_CAP)), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, plan.self ? [v, plan.self] : null)}`]);
+  return collect([...walk(match, r, m, String(RELATED_CAP), trueOn(r, plan.asOf, b)), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, plan.self ? [v, plan.self] : null)}`]);
 }
 
 /** Any model relationship of the entity in one direction or both: the pattern and how to tell its direction. */
@@ -142,7 +166,7 @@ function relationsValue(v: string, plan: RelationsPlan, b: CypherBuilder): strin
   const [match, outgoing] = anyRelationship(v, r, m, plan.direction);
   const types = b.param(plan.types);
   const limit = b.param(plan.first);
-  return collect([...walk(match, r, m, limit, ` AND (${types} IS NULL OR type(${r}) IN ${types})`), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)}`]);
+  return collect([...walk(match, r, m, limit, ` AND (${types} IS NULL OR type(${r}) IN ${types})${trueOn(r, plan.asOf, b)}`), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)}`]);
 }
 
 /**

@@ -34,6 +34,8 @@ export interface NodesPlan extends FieldBase {
   kind: 'nodes';
   field: NodeField;
   entity: EntityPlan;
+  /** Only relationships true on this date (see emit.ts trueOn); null for all. */
+  asOf: string | null;
 }
 
 /** A field listing the relationships themselves as an edge type (Role, AgreementParty, …). */
@@ -44,6 +46,7 @@ export interface EdgesPlan extends FieldBase {
   /** The entity the field was read from, again, when the edge's own field for it selects relationship fields. */
   self: EntityPlan | null;
   citations: CitationPlan | null;
+  asOf: string | null;
 }
 
 /** The generic `relations(types, direction, first)` field. */
@@ -55,6 +58,7 @@ export interface RelationsPlan extends FieldBase {
   first: number;
   entity: EntityPlan;
   citations: CitationPlan | null;
+  asOf: string | null;
 }
 
 /** The `relationsConnection(types, direction, first, after)` field: one page of relationships with their total. */

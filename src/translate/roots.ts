@@ -1,5 +1,6 @@
 import { withConditions, type CypherQuery } from '../db/cypher';
 import type { EntityLabel } from '../domain/model';
+import { LIST_NAMES } from '../domain/entityTypes';
 import { CypherBuilder, entityProjection, identifier, indentLines, sourceProjection } from './emit';
 import type { EntityPlan } from './plan';
 import { keysetCondition } from './keyset';
@@ -112,18 +113,6 @@ export function compileListPage(read: ListRead): CompiledQuery {
   return compiled(listName(read.label), lines.join('\n'), b, params);
 }
 
-const LIST_NAMES: Record<EntityLabel, string> = {
-  Organization: 'organizations',
-  Person: 'people',
-  Technology: 'technologies',
-  Modality: 'modalities',
-  Indication: 'indications',
-  Fund: 'funds',
-  Policy: 'policies',
-  Event: 'events',
-  Agreement: 'agreements',
-  Country: 'countries',
-};
 const listName = (label: EntityLabel) => LIST_NAMES[label];
 
 export interface SearchRead {

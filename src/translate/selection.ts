@@ -15,7 +15,7 @@ import {
 import { z } from 'zod';
 import { ALL_PROPERTIES, EDGE_TYPES, FIELD_PROPERTIES, IDENTITY_PROPERTIES, RELATED_CAP, RELATION_FIELDS, targetLabels, type RelationField } from '../domain/entityTypes';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type RelationshipType } from '../domain/model';
-import { pageSize, parseArgs } from '../validation';
+import { pageSize, parseArgs, partialDate } from '../validation';
 import { decodeCursor } from './cursor';
 import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan } from './plan';
 
@@ -35,7 +35,11 @@ export const relationsArgs = z.object({
   types: z.array(z.enum(RELATIONSHIP_TYPE_NAMES as [RelationshipType, ...RelationshipType[]])).max(30).nullish(),
   direction: z.enum(['OUTGOING', 'INCOMING', 'BOTH']).nullish(),
   first: pageSize(RELATED_CAP).nullish(),
+  asOf: partialDate.nullish(),
 });
+
+/** The `asOf` argument every model relationship field takes. */
+const relationFieldArgs = z.object({ asOf: partialDate.nullish() });
 
 interface CollectedField {
   key: string;
@@ -121,7 +125,9 @@ export function entityPlan(nodes: readonly FieldNode[], labels: readonly EntityL
     } else {
       const spec: RelationField | undefined = label ? RELATION_FIELDS[label][field.name] : undefined;
       if (spec) {
-        fields.push({ ...base, ...relationFieldPlan(spec, field.nodes, label!, ctx) });
+        const definition = (ctx.schema.getType(label!) as GraphQLInterfaceType).getFields()[field.name] as GraphQLField<unknown, unknown>;
+        const { asOf } = parseArgs(relationFieldArgs, getArgumentValues(definition, field.nodes[0]!, ctx.variables));
+        fields.push({ ...base, ...relationFieldPlan(spec, field.nodes, label!, ctx), asOf: asOf ?? null });
       } else {
         const property = field.name in FIELD_PROPERTIES ? FIELD_PROPERTIES[field.name]! : field.name;
         if (property === ALL_PROPERTIES) allProperties = true;
@@ -134,7 +140,7 @@ export function entityPlan(nodes: readonly FieldNode[], labels: readonly EntityL
 
 type Unplaced<P> = Omit<P, 'key' | 'onLabel'>;
 
-function relationFieldPlan(spec: RelationField, nodes: FieldNode[], self: EntityLabel, ctx: SelectionContext): Unplaced<NodesPlan> | Unplaced<EdgesPlan> {
+function relationFieldPlan(spec: RelationField, nodes: FieldNode[], self: EntityLabel, ctx: SelectionContext): Omit<Unplaced<NodesPlan>, 'asOf'> | Omit<Unplaced<EdgesPlan>, 'asOf'> {
   if (spec.kind === 'nodes') return { kind: 'nodes', field: spec, entity: entityPlan(nodes, targetLabels(spec), ctx) };
   const edge = EDGE_TYPES[spec.edge];
   const [selfField, otherField] = spec.direction === 'OUT' ? [edge.fromField, edge.toField] : [edge.toField, edge.fromField];
@@ -164,10 +170,11 @@ function relationsPlan(nodes: FieldNode[], ctx: SelectionContext) {
     first: args.first ?? 100,
     entity: entityPlan(subfields(nodes, 'node', ctx), ENTITY_LABELS, ctx),
     citations: selects(nodes, 'sources', ctx) ? citationPlan(subfields(nodes, 'sources', ctx), ctx) : null,
+    asOf: args.asOf ?? null,
   };
 }
 
-const relationsPageArgs = relationsArgs.extend({ first: pageSize(100).nullish(), after: z.string().max(2000).nullish() });
+const relationsPageArgs = relationsArgs.omit({ asOf: true }).extend({ first: pageSize(100).nullish(), after: z.string().max(2000).nullish() });
 
 function relationsPagePlan(nodes: FieldNode[], ctx: SelectionContext) {
   const definition = (ctx.schema.getType('Entity') as GraphQLInterfaceType).getFields().relationsConnection as GraphQLField<unknown, unknown>;

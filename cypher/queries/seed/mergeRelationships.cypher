@@ -1,6 +1,5 @@
 // One text for every relationship type, so it is planned once. Each type has its own
-// branch with a static type (one per RELATIONSHIP_TYPE_NAMES entry, which a test
-// checks), because a dynamic type in MERGE is planned as a scan of every
+// branch with a static type (cypherQuery repeats the marked block per model type), because a dynamic type in MERGE is planned as a scan of every
 // relationship when the plan is made on an empty store, and that plan is cached.
 // Both ends are found by the :Entity id index; MERGE expands only between them.
 // sourceIds and evidence are parallel lists: evidence[i] is what sourceIds[i] said;
@@ -12,45 +11,9 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 CALL (a, b, row) {
-  WITH * WHERE row.type = 'HOLDS_ROLE' MERGE (a)-[r:HOLDS_ROLE {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'SPOKE_AT' MERGE (a)-[r:SPOKE_AT {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'DEVELOPS' MERGE (a)-[r:DEVELOPS {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'USES_MODALITY' MERGE (a)-[r:USES_MODALITY {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'TARGETS_INDICATION' MERGE (a)-[r:TARGETS_INDICATION {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'ORGANIZED' MERGE (a)-[r:ORGANIZED {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'CO_HOSTED' MERGE (a)-[r:CO_HOSTED {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'PARTICIPATED_IN' MERGE (a)-[r:PARTICIPATED_IN {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'HELD_AT' MERGE (a)-[r:HELD_AT {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'PARTY_TO' MERGE (a)-[r:PARTY_TO {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'FACILITATED' MERGE (a)-[r:FACILITATED {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'COVERS' MERGE (a)-[r:COVERS {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'APPLIES_IN' MERGE (a)-[r:APPLIES_IN {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'SIGNED_AT' MERGE (a)-[r:SIGNED_AT {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'ADMINISTERS' MERGE (a)-[r:ADMINISTERS {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'SUPPORTS' MERGE (a)-[r:SUPPORTS {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'PART_OF' MERGE (a)-[r:PART_OF {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'LOCATED_IN' MERGE (a)-[r:LOCATED_IN {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'INDICATED_FOR' MERGE (a)-[r:INDICATED_FOR {id: row.id}]->(b) RETURN r
-  UNION ALL
-  WITH * WHERE row.type = 'FOCUSES_ON' MERGE (a)-[r:FOCUSES_ON {id: row.id}]->(b) RETURN r
+  // for each relationship type of the model, joined by UNION ALL:
+  WITH * WHERE row.type = '{{type}}' MERGE (a)-[r:{{type}} {id: row.id}]->(b) RETURN r
+  // end for each
 }
 WITH r, row, coalesce(r.sourceIds, []) AS sourceIds, coalesce(r.evidence, []) AS evidence
 SET r.createdAt = coalesce(r.createdAt, datetime(row.audit.createdAt), datetime()),

@@ -4,7 +4,8 @@ import type { Executor } from '../../db/executor';
 import type { Resolvers } from '../../generated/graphql';
 import { compileAggregate, MAX_GROUPS } from '../../translate/aggregate';
 import { pageSize, parseArgs } from '../../validation';
-import { whereInput, type ListLabel } from '../list/inputs';
+import { LIST_LABELS, whereInput, type ListLabel } from '../list/inputs';
+import { LIST_NAMES } from '../../domain/entityTypes';
 
 const groupKey = z.object({
   field: z.string().min(1).max(60),
@@ -51,15 +52,5 @@ export async function readAggregate(executor: Executor, label: ListLabel, args: 
 const aggregate = (label: ListLabel, args: unknown, ctx: Context) => readAggregate(ctx.executor, label, args);
 
 export const aggregateResolvers: Resolvers = {
-  Query: {
-    organizationsAggregate: (_r, args, ctx) => aggregate('Organization', args, ctx),
-    peopleAggregate: (_r, args, ctx) => aggregate('Person', args, ctx),
-    technologiesAggregate: (_r, args, ctx) => aggregate('Technology', args, ctx),
-    modalitiesAggregate: (_r, args, ctx) => aggregate('Modality', args, ctx),
-    indicationsAggregate: (_r, args, ctx) => aggregate('Indication', args, ctx),
-    agreementsAggregate: (_r, args, ctx) => aggregate('Agreement', args, ctx),
-    eventsAggregate: (_r, args, ctx) => aggregate('Event', args, ctx),
-    fundsAggregate: (_r, args, ctx) => aggregate('Fund', args, ctx),
-    policiesAggregate: (_r, args, ctx) => aggregate('Policy', args, ctx),
-  },
+  Query: Object.fromEntries(LIST_LABELS.map((label) => [`${LIST_NAMES[label]}Aggregate`, (_r: unknown, args: unknown, ctx: Context) => aggregate(label, args, ctx)])),
 };

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
+import type { ClaimRecord, DatedFactsRow } from '../provenance/records';
+import { findClaims, findDatedFacts } from '../provenance/repository';
 import type { CitationRecord, EntityRecord, RelatedRecord, SourceRecord } from './records';
 import { countOrganizationsByCountry, countStatements, findCitations, findEntities, findRelated, findSources, type RelationshipSide } from './repository';
 
@@ -20,6 +22,10 @@ export interface EntityLoaders {
   statementCount: DataLoader<string, number>;
   /** Organizations based in a country, by ISO code. */
   organizationCount: DataLoader<string, number>;
+  /** Claims about an entity (and about relationships it starts). */
+  claims: DataLoader<string, ClaimRecord[]>;
+  /** An entity's properties and its relationships that carry dates (for its timeline). */
+  datedFacts: DataLoader<string, DatedFactsRow | null>;
   /** The entity's relationships of some types (all when empty) in one direction or both. */
   related(id: string, types: readonly RelationshipType[], direction: RelationDirection): Promise<RelatedRecord[]>;
   /**
@@ -73,15 +79,19 @@ export function createEntityLoaders(executor: Executor, onBatch: BatchObserver =
   const source = new DataLoader(observed('source', (ids: readonly string[]) => findSources(executor, ids)));
   const statementCount = new DataLoader(observed('statementCount', (ids: readonly string[]) => countStatements(executor, ids)));
   const organizationCount = new DataLoader(observed('organizationCount', (codes: readonly string[]) => countOrganizationsByCountry(executor, codes)));
+  const claims = new DataLoader(observed('claims', (ids: readonly string[]) => findClaims(executor, ids)), { maxBatchSize: 1000 });
+  const datedFacts = new DataLoader(observed('datedFacts', (ids: readonly string[]) => findDatedFacts(executor, ids)), { maxBatchSize: 500 });
   return {
     entity,
     citations,
     source,
     statementCount,
     organizationCount,
+    claims,
+    datedFacts,
     related: (id, types, direction) => relations.load({ id, types, direction }),
     clearAll: () => {
-      for (const loader of [entity, relations, citations, source, statementCount, organizationCount] as { clearAll(): unknown }[]) loader.clearAll();
+      for (const loader of [entity, relations, citations, source, statementCount, organizationCount, claims, datedFacts] as { clearAll(): unknown }[]) loader.clearAll();
     },
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Context } from '../../context';
 import { plainValue } from '../../domain/properties';
 import { RELATION_FIELDS, type NodeField, type RelationField } from '../../domain/entityTypes';
-import { ENTITY_LABELS, type EntityLabel, type RelationshipType } from '../../domain/model';
+import { ENTITY_LABELS, SOURCE_KINDS, TRIAL_PHASES, TRIAL_STATUSES, type EntityLabel, type RelationshipType, type SourceKind } from '../../domain/model';
 import type { EntityType, Resolvers } from '../../generated/graphql';
 import { compileEntitiesByIds, compileEntityById, compileListPage, compileSourceById, compileSources } from '../../translate/roots';
 import { encodeCursor } from '../../translate/cursor';
@@ -83,6 +83,9 @@ function relationResolvers(label: EntityLabel) {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** A stored date (a driver Date, or a partial-date string) as the API's Date: as precise as stored. */
+const plainDate = (v: unknown): string | null => (v === null || v === undefined ? null : String(plainValue(v)));
+const oneOf = <T extends string>(values: readonly T[], v: unknown): T | null => ((values as readonly unknown[]).includes(v) ? (v as T) : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 
@@ -205,7 +208,11 @@ export const entityResolvers: Resolvers = {
     id: (p) => p.id,
     publisher: (p) => String(p.props.publisher),
     title: (p) => String(p.props.title),
-    publishedOn: (p) => String(p.props.publishedOn),
+    publishedOn: (p) => plainDate(p.props.publishedOn),
+    dateNote: (p) => str(p.props.dateNote),
+    kind: (p) => (SOURCE_KINDS as readonly string[]).includes(String(p.props.kind)) ? (p.props.kind as SourceKind) : null,
+    partial: (p) => p.props.partial === true,
+    authors: (p) => strings(p.props.authors),
     url: (p) => str(p.props.url),
     section: (p) => str(p.props.section),
     language: (p) => String(p.props.language ?? 'en'),
@@ -225,6 +232,9 @@ export const entityResolvers: Resolvers = {
     organization: (r) => (r.direction === 'OUTGOING' ? r.node : selfOf(r)),
     title: (r) => str(r.props.title),
     unit: (r) => str(r.props.unit),
+    asOf: (r) => str(r.props.asOf),
+    startedOn: (r) => str(r.props.startedOn),
+    endedOn: (r) => str(r.props.endedOn),
     sources: citationsOf,
   },
   Talk: {
@@ -244,6 +254,8 @@ export const entityResolvers: Resolvers = {
     agreement: (r) => (r.direction === 'OUTGOING' ? r.node : selfOf(r)),
     organization: (r) => (r.direction === 'OUTGOING' ? selfOf(r) : r.node),
     role: (r) => String(r.props.role) as 'LICENSOR',
+    stakePercent: (r) => (typeof r.props.stakePercent === 'number' ? r.props.stakePercent : null),
+    scope: (r) => str(r.props.scope),
     sources: citationsOf,
   },
   Organization: {
@@ -271,22 +283,44 @@ export const entityResolvers: Resolvers = {
   },
   Event: {
     ...fieldsOf('Event'),
-    startDate: (p) => String(p.props.startDate),
-    endDate: (p) => str(p.props.endDate),
+    startDate: (p) => plainDate(p.props.startDate) ?? str(p.props.startedOn),
+    endDate: (p) => plainDate(p.props.endDate) ?? str(p.props.endedOn),
     city: (p) => str(p.props.city),
     countryCode: (p) => str(p.props.country),
   },
   Agreement: {
     ...fieldsOf('Agreement'),
     agreementKind: (p) => String(p.props.kind) as 'LICENSE',
-    exclusive: (p) => p.props.exclusive === true,
+    exclusive: (p) => (typeof p.props.exclusive === 'boolean' ? p.props.exclusive : null),
     rightsGranted: (p) => strings(p.props.rightsGranted),
-    signedOn: (p) => str(p.props.signedOn),
+    signedOn: (p) => plainDate(p.props.signedOn),
   },
   Country: {
     ...fieldsOf('Country'),
     code: (p) => String(p.props.code),
     organizationCount: (p, _a, ctx, info) => (compiledValue(p, info) as number | undefined) ?? ctx.loaders.organizationCount.load(String(p.props.code)),
+  },
+  Trial: {
+    ...fieldsOf('Trial'),
+    countryCode: (p) => str(p.props.country),
+    phase: (p) => oneOf(TRIAL_PHASES, p.props.phase),
+    status: (p) => oneOf(TRIAL_STATUSES, p.props.status),
+    registryId: (p) => str(p.props.registryId),
+    startedOn: (p) => str(p.props.startedOn),
+  },
+  Approval: {
+    ...fieldsOf('Approval'),
+    approvalKind: (p) => String(p.props.kind) as 'FULL_APPROVAL',
+    countryCode: (p) => str(p.props.country),
+    approvedOn: (p) => str(p.props.approvedOn),
+    filedOn: (p) => str(p.props.filedOn),
+  },
+  Patent: {
+    ...fieldsOf('Patent'),
+    countryCode: (p) => str(p.props.country),
+    number: (p) => String(p.props.number ?? ''),
+    filedOn: (p) => str(p.props.filedOn),
+    grantedOn: (p) => str(p.props.grantedOn),
   },
 };
 

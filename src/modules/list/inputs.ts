@@ -37,6 +37,9 @@ export const FILTERS = {
   Indication: z.object(baseFilter),
   Fund: z.object(baseFilter),
   Policy: z.object(baseFilter),
+  Trial: z.object(baseFilter),
+  Approval: z.object(baseFilter),
+  Patent: z.object(baseFilter),
 } satisfies Partial<Record<EntityLabel, z.ZodType>>;
 
 /** The labels that have a list. */
@@ -45,17 +48,13 @@ export type ListLabel = keyof typeof FILTERS;
 const listArgs = <F extends z.ZodType>(filter: F) => z.object({ ...common, filter: filter.nullish() });
 
 /** Each list's arguments: ordering, page and its filter. */
-export const LISTS = {
-  Organization: listArgs(FILTERS.Organization),
-  Person: listArgs(FILTERS.Person),
-  Technology: listArgs(FILTERS.Technology),
-  Agreement: listArgs(FILTERS.Agreement),
-  Event: listArgs(FILTERS.Event),
-  Modality: listArgs(FILTERS.Modality),
-  Indication: listArgs(FILTERS.Indication),
-  Fund: listArgs(FILTERS.Fund),
-  Policy: listArgs(FILTERS.Policy),
-} satisfies Record<ListLabel, z.ZodType>;
+export const LISTS = Object.fromEntries(Object.entries(FILTERS).map(([label, filter]) => [label, listArgs(filter)])) as Record<
+  ListLabel,
+  ReturnType<typeof listArgs<(typeof FILTERS)['Organization']>>
+>;
+
+/** The labels that have a list, in model order. */
+export const LIST_LABELS = Object.keys(FILTERS) as ListLabel[];
 
 /** Query parameters per label: every parameter its Cypher names, null when not filtered. */
 export function paramsFor(label: ListLabel, f: Record<string, unknown>): Record<string, unknown> {

@@ -8,7 +8,8 @@ import { parseArgs } from '../../validation';
 import { buildLuceneQuery } from '../search/lucene';
 import { toConnection, type ConnectionRecord } from './connection';
 import { decodeCursor } from '../../translate/cursor';
-import { filterQuery, LISTS, paramsFor, type ListLabel } from './inputs';
+import { filterQuery, LIST_LABELS, LISTS, paramsFor, type ListLabel } from './inputs';
+import { LIST_NAMES } from '../../domain/entityTypes';
 import { readListPage } from './repository';
 
 /** The entity plan of a connection: what `edges { node }` and `nodes` select, merged. */
@@ -46,24 +47,8 @@ const connectionFields = {
 };
 
 export const listResolvers: Resolvers = {
-  Query: {
-    organizations: (_r, args, ctx, info) => list('Organization', args, ctx, info),
-    people: (_r, args, ctx, info) => list('Person', args, ctx, info),
-    technologies: (_r, args, ctx, info) => list('Technology', args, ctx, info),
-    modalities: (_r, args, ctx, info) => list('Modality', args, ctx, info),
-    indications: (_r, args, ctx, info) => list('Indication', args, ctx, info),
-    agreements: (_r, args, ctx, info) => list('Agreement', args, ctx, info),
-    events: (_r, args, ctx, info) => list('Event', args, ctx, info),
-    funds: (_r, args, ctx, info) => list('Fund', args, ctx, info),
-    policies: (_r, args, ctx, info) => list('Policy', args, ctx, info),
-  },
-  OrganizationConnection: connectionFields,
-  PersonConnection: connectionFields,
-  TechnologyConnection: connectionFields,
-  ModalityConnection: connectionFields,
-  IndicationConnection: connectionFields,
-  AgreementConnection: connectionFields,
-  EventConnection: connectionFields,
-  FundConnection: connectionFields,
-  PolicyConnection: connectionFields,
+  Query: Object.fromEntries(
+    LIST_LABELS.map((label) => [LIST_NAMES[label], (_r: unknown, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => list(label, args, ctx, info)]),
+  ),
+  ...Object.fromEntries(LIST_LABELS.map((label) => [`${label}Connection`, connectionFields])),
 };

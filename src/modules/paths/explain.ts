@@ -36,6 +36,9 @@ const NOUN: Record<EntityLabel, string> = {
   Event: 'event',
   Agreement: 'agreement',
   Country: 'country',
+  Trial: 'trial',
+  Approval: 'approval',
+  Patent: 'patent',
 };
 
 const ROLE_PHRASE: Record<string, string> = {
@@ -44,6 +47,10 @@ const ROLE_PHRASE: Record<string, string> = {
   PARTNER: 'a partner',
   INVESTOR: 'the investor',
   INVESTEE: 'the investee',
+  SHAREHOLDER: 'a shareholder',
+  MANUFACTURER: 'the manufacturer',
+  CLIENT: 'the client',
+  SIGNATORY: 'a signatory',
 };
 
 /** The entity's name as it appears inside a sentence. */
@@ -86,10 +93,24 @@ function agreementName(agreement: EntityRecord): string {
  * and .basis, ADMINISTERS.inferred) as a parenthesis: " (potential extension)".
  */
 function qualifiers(props: Record<string, unknown>): string {
-  const parts = [text(props.status), text(props.nature), text(props.basis)].filter((p): p is string => p !== null);
+  const parts = [text(props.status), text(props.nature), text(props.basis), text(props.stage)].filter((p): p is string => p !== null);
   if (props.inferred === true) parts.push('inferred');
+  const dated = DATE_WORDS.find(([name]) => text(props[name]));
+  if (dated) parts.push(`${dated[1]} ${text(props[dated[0]])}`);
   return parts.length ? ` (${parts.join('; ')})` : '';
 }
+
+/** The date a hop states, with the word that says what happened then; the first one present is shown. */
+const DATE_WORDS: readonly (readonly [string, string])[] = [
+  ['signedOn', 'signed'],
+  ['approvedOn', 'approved'],
+  ['passedOn', 'passed'],
+  ['effectiveOn', 'effective'],
+  ['startedOn', 'since'],
+  ['endedOn', 'until'],
+  ['announcedOn', 'announced'],
+  ['asOf', 'as of'],
+];
 
 /** A talk topic quoted briefly, without its final full stop. */
 function topicOf(props: Record<string, unknown>): string {
@@ -197,6 +218,65 @@ export function explainHop(hop: HopFacts): string {
       break;
     case 'INDICATED_FOR':
       sentence = forward ? `${s} is suited to ${o}` : `${s} can be treated with ${o}`;
+      break;
+    case 'MODELLED_ON':
+      sentence = forward ? `${s} was modelled on ${o}` : `${s} served as the model for ${o}`;
+      break;
+    case 'GOVERNS':
+      sentence = forward ? `${s} governs ${o}` : `${s} is governed by ${o}`;
+      break;
+    case 'UNDER':
+      sentence = forward ? `${s} comes under ${o}` : `${s} is the legal basis of ${o}`;
+      break;
+    case 'REFERS_TO':
+      sentence = forward ? `${s} refers to ${o}` : `${s} is referred to by ${o}`;
+      break;
+    case 'ADOPTED':
+      sentence = forward ? `${s} adopted ${o}` : `${s} was adopted by ${o}`;
+      break;
+    case 'ISSUED':
+      sentence = forward ? `${s} issued ${o}` : `${s} was issued by ${o}`;
+      break;
+    case 'SPONSORS':
+      sentence = forward ? `${s} sponsors ${o}` : `${s} is sponsored by ${o}`;
+      break;
+    case 'CONDUCTED_AT':
+      sentence = forward ? `${s} runs at ${o}` : `${s} is a site of ${o}`;
+      break;
+    case 'TESTS':
+      sentence = forward ? `${s} tests ${o}` : `${s} is tested in ${o}`;
+      break;
+    case 'GRANTED_BY':
+      sentence = forward ? `${s} was granted by ${o}` : `${s} granted ${o}`;
+      break;
+    case 'GRANTED_TO':
+      sentence = forward ? `${s} was granted to ${o}` : `${s} received ${o}`;
+      break;
+    case 'APPROVES':
+      sentence = forward ? `${s} is for ${o}` : `${s} received ${o}`;
+      break;
+    case 'CREATED':
+      sentence = forward ? `${s} created ${o}` : `${s} was created by ${agreementName(to)}`;
+      break;
+    case 'MANUFACTURES':
+      sentence = forward ? `${s} manufactures ${o}` : `${s} is manufactured by ${o}`;
+      break;
+    case 'PROTECTS':
+      sentence = forward ? `${s} protects ${o}` : `${s} is protected by ${o}`;
+      break;
+    case 'SIGNED': {
+      const role = text(p.role);
+      sentence = forward ? `${s} signed ${agreementName(to)}${role ? ` ${role}` : ''}` : `${s} was signed by ${o}${role ? ` ${role}` : ''}`;
+      break;
+    }
+    case 'WITNESSED':
+      sentence = forward ? `${s} witnessed the signing of ${agreementName(to)}` : `${s} was witnessed by ${o}`;
+      break;
+    case 'SITED_AT':
+      sentence = forward ? `${s} is to be sited at ${o}` : `${s} is the site of ${o}`;
+      break;
+    case 'OPERATES':
+      sentence = forward ? `${s} operates ${o}` : `${s} is operated by ${o}`;
       break;
     default: {
       const never: never = type;

@@ -1,4 +1,4 @@
-import { DATE_PROPERTIES as SOURCE_DATE_PROPERTIES } from '../../domain/ecosystemVocabulary';
+import { DATE_PROPERTIES as SOURCE_DATE_PROPERTIES } from '../../domain/model';
 
 /**
  * How strong a path is and which paths an answer keeps. Pure functions, so the

@@ -1,0 +1,65 @@
+import type { RelationshipType, SourceKind } from '../../domain/model';
+import type { CitationRecord, NodeRow } from '../entity/records';
+
+/** One value sources give for a property of an entity or of a relationship (then about its start entity). */
+export interface ClaimRecord {
+  id: string;
+  property: string;
+  /** As stored: a scalar, or JSON text for a structured value. */
+  value: unknown;
+  valueEntity: string | null;
+  asOf: string | null;
+  note: string | null;
+  unverified: boolean;
+  /** The entity the claim is about (for a relationship's claim: its start). */
+  subjectId: string;
+  subjectRelationshipId: string | null;
+  relationshipType: RelationshipType | null;
+  otherId: string | null;
+  citations: CitationRecord[];
+}
+
+/** A property on which sources disagree, with every value. */
+export interface ConflictRecord {
+  subjectId: string;
+  relationshipId: string | null;
+  relationshipType: RelationshipType | null;
+  otherId: string | null;
+  property: string;
+  values: ClaimRecord[];
+}
+
+/** One dated fact on an entity's timeline. */
+export interface TimelineRecord {
+  date: string;
+  property: string;
+  description: string;
+  relationshipType: RelationshipType | null;
+  relatedId: string | null;
+  disputed: boolean;
+  unverified: boolean;
+  citations: CitationRecord[];
+}
+
+/** How many pages and publishers state a fact. */
+export interface CorroborationRecord {
+  sourceCount: number;
+  publisherCount: number;
+  publishers: string[];
+  kinds: SourceKind[];
+}
+
+/** A relationship of an entity that carries a date, as provenance/datedFacts returns it. */
+export interface DatedRelationshipRow {
+  id: string;
+  type: RelationshipType;
+  outgoing: boolean;
+  props: Record<string, unknown>;
+  node: NodeRow;
+}
+
+/** An entity with its own properties and its dated relationships. */
+export interface DatedFactsRow {
+  entity: NodeRow;
+  relationships: DatedRelationshipRow[];
+}

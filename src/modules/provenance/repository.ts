@@ -1,0 +1,28 @@
+import { cypherQuery } from '../../db/cypher';
+import type { Executor } from '../../db/executor';
+import { DATE_PROPERTIES, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../domain/model';
+import type { ClaimRecord, DatedFactsRow } from './records';
+
+/** The claims about each entity in `ids`, in the order of `ids`. One round trip. */
+export async function findClaims(executor: Executor, ids: readonly string[]): Promise<ClaimRecord[][]> {
+  const rows = await executor.read<{ id: string; claims: ClaimRecord[] }>(cypherQuery('provenance/claimsAbout'), { ids });
+  const byId = new Map(rows.map((r) => [r.id, r.claims]));
+  return ids.map((id) => byId.get(id) ?? []);
+}
+
+/** Dates the sources give on each entity and its relationships (null for an unknown id). One round trip. */
+export async function findDatedFacts(executor: Executor, ids: readonly string[]): Promise<(DatedFactsRow | null)[]> {
+  const rows = await executor.read<DatedFactsRow & { id: string }>(cypherQuery('provenance/datedFacts'), {
+    ids,
+    types: RELATIONSHIP_TYPE_NAMES,
+    dateProperties: DATE_PROPERTIES,
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Ids of the entities (of these labels, or any) that claims are about, in name order. */
+export async function findClaimedSubjects(executor: Executor, labels: readonly EntityLabel[] | null): Promise<string[]> {
+  const [row] = await executor.read<{ ids: string[] }>(cypherQuery('provenance/claimedSubjects'), { labels });
+  return row?.ids ?? [];
+}
