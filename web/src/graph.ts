@@ -18,8 +18,32 @@ export interface GEdge {
   type: string;
 }
 
-/** One shape per entity type; the legend lists the model's labels in the model's order (bundled from src/domain). */
-const SHAPE_OF_LABEL: Record<EntityLabel, string> = {
+const STROKE = 'stroke="#555" stroke-width="0.6"';
+const poly = (points: string) => (color: string) => `<polygon points="${points}" fill="${color}" ${STROKE}/>`;
+/** Each node shape cytoscape draws that the graph uses, with its legend icon (a 14 x 14 SVG body). */
+const SHAPE_ICONS = {
+  ellipse: (color: string) => `<circle cx="7" cy="7" r="6" fill="${color}" ${STROKE}/>`,
+  triangle: poly('7,1 13,13 1,13'),
+  'round-rectangle': (color: string) => `<rect x="1" y="2" width="12" height="10" rx="3" fill="${color}" ${STROKE}/>`,
+  rectangle: (color: string) => `<rect x="1" y="2" width="12" height="10" fill="${color}" ${STROKE}/>`,
+  diamond: poly('7,1 13,7 7,13 1,7'),
+  hexagon: poly('4,1.5 10,1.5 13,7 10,12.5 4,12.5 1,7'),
+  star: poly('7,1 8.6,5.2 13,5.2 9.5,8 10.8,12.6 7,9.9 3.2,12.6 4.5,8 1,5.2 5.4,5.2'),
+  vee: poly('1,1 7,6 13,1 7,13'),
+  tag: poly('1,2 10,2 13,7 10,12 1,12'),
+  octagon: poly('4.5,1 9.5,1 13,4.5 13,9.5 9.5,13 4.5,13 1,9.5 1,4.5'),
+  pentagon: poly('7,1 13,5.6 10.7,13 3.3,13 1,5.6'),
+  rhomboid: poly('4,2 13,2 10,12 1,12'),
+  'concave-hexagon': poly('1,2 13,2 10.5,7 13,12 1,12 3.5,7'),
+} as const;
+type Shape = keyof typeof SHAPE_ICONS;
+
+/**
+ * One shape per entity type. Keyed by the model's labels (src/domain, bundled), so a
+ * label added to the model without a shape fails `tsc -p web`; the legend and the
+ * graph both read SHAPES, in the model's order.
+ */
+const SHAPE_OF_LABEL: Record<EntityLabel, Shape> = {
   Organization: 'ellipse',
   Person: 'triangle',
   Technology: 'round-rectangle',
@@ -30,8 +54,12 @@ const SHAPE_OF_LABEL: Record<EntityLabel, string> = {
   Event: 'rectangle',
   Agreement: 'tag',
   Country: 'octagon',
+  Trial: 'pentagon',
+  Approval: 'rhomboid',
+  Patent: 'concave-hexagon',
 };
-export const SHAPES: Record<string, string> = Object.fromEntries(ENTITY_LABELS.map((label) => [label.toUpperCase(), SHAPE_OF_LABEL[label]]));
+/** Shape per entity type as the API names it (ORGANIZATION, TRIAL …). */
+export const SHAPES: Record<string, Shape> = Object.fromEntries(ENTITY_LABELS.map((label) => [label.toUpperCase(), SHAPE_OF_LABEL[label]]));
 
 /** The relationship types the explorer can filter on: the domain model's, not a copy. */
 export const RELATIONSHIP_TYPES: readonly string[] = RELATIONSHIP_TYPE_NAMES;
@@ -101,24 +129,11 @@ export const STYLE: StylesheetJson = [
   { selector: 'node.highlight', style: { opacity: 1 } },
 ];
 
-function shapeSvg(shape: string, color: string): string {
-  const s = 16;
-  const poly = (pts: string) => `<polygon points="${pts}" fill="${color}" stroke="#555" stroke-width="0.6"/>`;
-  const body: Record<string, string> = {
-    ellipse: `<circle cx="7" cy="7" r="6" fill="${color}" stroke="#555" stroke-width="0.6"/>`,
-    triangle: poly('7,1 13,13 1,13'),
-    'round-rectangle': `<rect x="1" y="2" width="12" height="10" rx="3" fill="${color}" stroke="#555" stroke-width="0.6"/>`,
-    rectangle: `<rect x="1" y="2" width="12" height="10" fill="${color}" stroke="#555" stroke-width="0.6"/>`,
-    diamond: poly('7,1 13,7 7,13 1,7'),
-    hexagon: poly('4,1.5 10,1.5 13,7 10,12.5 4,12.5 1,7'),
-    star: poly('7,1 8.6,5.2 13,5.2 9.5,8 10.8,12.6 7,9.9 3.2,12.6 4.5,8 1,5.2 5.4,5.2'),
-    vee: poly('1,1 7,6 13,1 7,13'),
-    tag: poly('1,2 10,2 13,7 10,12 1,12'),
-    octagon: poly('4.5,1 9.5,1 13,4.5 13,9.5 9.5,13 4.5,13 1,9.5 1,4.5'),
-  };
-  return `<svg width="${s}" height="${s}" viewBox="0 0 14 14" aria-hidden="true">${body[shape] ?? body.ellipse}</svg>`;
+function shapeSvg(shape: Shape, color: string): string {
+  return `<svg width="16" height="16" viewBox="0 0 14 14" aria-hidden="true">${SHAPE_ICONS[shape](color)}</svg>`;
 }
 
+/** Writes the legend: colours per country, then one shape per entity type of the model. */
 export function renderLegend(el: HTMLElement): void {
   const items: string[] = ['<div class="title">Colour: country</div>'];
   for (const [code, color] of Object.entries(COUNTRY_COLORS)) {
@@ -128,7 +143,7 @@ export function renderLegend(el: HTMLElement): void {
   items.push(`<div class="item">${shapeSvg('ellipse', NO_COUNTRY_COLOR)} No country</div>`);
   items.push('<div class="title">Shape: type</div>');
   for (const [type, shape] of Object.entries(SHAPES)) {
-    items.push(`<div class="item">${shapeSvg(shape, '#e3e7ec')} ${humanize(type)}</div>`);
+    items.push(`<div class="item" data-type="${type}" data-shape="${shape}">${shapeSvg(shape, '#e3e7ec')} ${humanize(type)}</div>`);
   }
   el.innerHTML = items.join('');
 }

@@ -1,0 +1,111 @@
+/** What the explorer has drawn: the cytoscape graph and who put each element there. */
+import cytoscape, { type Core } from 'cytoscape';
+import { humanize } from '../gql';
+import { countryOf, edgeId, nodeData, STYLE, type GEdge, type GNode } from '../graph';
+import type { Hop, Path } from './queries';
+
+/** Weak links (hops into or out of a hub) are dashed and thinner; hubs get a dashed ring. */
+const WEAK_STYLE = [
+  { selector: 'edge.weak', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 5], width: 2, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1' } },
+  { selector: 'node.hub', style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#9aa5b1' } },
+];
+
+/** The relationship a hop walked, pointing the way the relationship points. */
+export function hopEdge(hop: Hop): GEdge {
+  return hop.direction === 'FORWARD'
+    ? { source: hop.from.id, target: hop.to.id, type: hop.type }
+    : { source: hop.to.id, target: hop.from.id, type: hop.type };
+}
+
+/**
+ * The drawn graph. Each element has owners ("path", "expand:<id>", "pick" …) and
+ * leaves the graph when its last owner lets go of it.
+ */
+export class DrawnGraph {
+  readonly cy: Core;
+  readonly nodes = new Map<string, GNode>();
+  readonly edges = new Map<string, GEdge>();
+  /** Entities whose neighbourhood was added ("expand:<id>" owns those elements). */
+  readonly expanded = new Set<string>();
+  private readonly owners = new Map<string, Set<string>>();
+
+  constructor(container: HTMLElement, private readonly isAvoided: (id: string) => boolean) {
+    this.cy = cytoscape({ container, style: [...STYLE, ...WEAK_STYLE] as typeof STYLE, wheelSensitivity: 0.3, minZoom: 0.15, maxZoom: 3 });
+  }
+
+  private own(id: string, owner: string): boolean {
+    const set = this.owners.get(id);
+    if (set) {
+      set.add(owner);
+      return false;
+    }
+    this.owners.set(id, new Set([owner]));
+    return true;
+  }
+
+  addNode(n: GNode, owner: string, position?: { x: number; y: number }): void {
+    const fresh = this.own(n.id, owner);
+    if (!this.nodes.has(n.id) || countryOf(n)) this.nodes.set(n.id, { ...this.nodes.get(n.id), ...n });
+    if (fresh) {
+      this.cy.add({ group: 'nodes', data: nodeData(n), position: position ?? { x: 0, y: 0 } });
+      if (this.isAvoided(n.id)) this.cy.getElementById(n.id).addClass('avoided');
+    }
+  }
+
+  addEdge(e: GEdge, owner: string, classes = ''): void {
+    const id = edgeId(e);
+    if (this.own(id, owner)) {
+      this.edges.set(id, e);
+      this.cy.add({ group: 'edges', data: { id, source: e.source, target: e.target, type: e.type, label: humanize(e.type) }, classes });
+    } else if (classes) {
+      this.cy.getElementById(id).addClass(classes);
+    }
+  }
+
+  /** Lets go of everything `owner` drew; what nobody else owns leaves the graph. */
+  removeOwner(owner: string): void {
+    const gone: string[] = [];
+    for (const [id, set] of this.owners) {
+      set.delete(owner);
+      if (!set.size) gone.push(id);
+    }
+    // Edges first; a node leaves with every edge still attached to it.
+    for (const id of gone.filter((i) => this.edges.has(i))) {
+      this.owners.delete(id);
+      this.edges.delete(id);
+      this.cy.getElementById(id).remove();
+    }
+    for (const id of gone.filter((i) => this.nodes.has(i))) {
+      this.owners.delete(id);
+      this.nodes.delete(id);
+      this.cy.getElementById(id).connectedEdges().forEach((edge) => {
+        this.owners.delete(edge.id());
+        this.edges.delete(edge.id());
+      });
+      this.cy.getElementById(id).remove();
+      this.expanded.delete(id);
+    }
+  }
+
+  /** Draws paths' nodes and hops for `owner`; hops into or out of a hub are dashed, hubs ringed. */
+  drawPaths(paths: Path[], owner: string, classes = ''): void {
+    for (const path of paths) {
+      for (const node of path.nodes) this.addNode(node, owner, { x: (Math.random() - 0.5) * 300, y: (Math.random() - 0.5) * 300 });
+      for (const hop of path.hops) this.addEdge(hopEdge(hop), owner, `${classes}${hop.weak ? ' weak' : ''}`.trim());
+      for (const hub of path.hubs ?? []) this.cy.getElementById(hub.entity.id).addClass('hub');
+    }
+  }
+
+  clear(): void {
+    this.cy.elements().remove();
+    this.nodes.clear();
+    this.edges.clear();
+    this.owners.clear();
+    this.expanded.clear();
+  }
+
+  runLayout(): void {
+    this.cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, padding: 40 } as cytoscape.LayoutOptions).run();
+    this.cy.fit(undefined, 50);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The selected entity's provenance sections: its timeline, where sources
+ * disagree, other values sources state, and its sources with their kinds.
+ * Pure builders: each takes the entity's answer and returns a section.
+ */
+import { h, humanize } from '../gql';
+import {
+  citationItem, citationList, corroborationNote, corroborationOf, propertyWords, disputedMark, kindBadge, unverifiedMark, valueText,
+} from '../provenance';
+import type { Claim, Conflict, Details } from './queries';
+
+/** Dated facts, oldest first, each with its sources; disputed and unverified ones marked. */
+export function timelineSection(entity: Details, open: (id: string) => void): HTMLElement {
+  const entries = entity.timeline;
+  return h(
+    'section',
+    { id: 'timeline', class: 'timeline', 'aria-label': 'Timeline' },
+    h('h3', {}, `Timeline (${entries.length})`),
+    entries.length
+      ? h('ol', { class: 'timeline-list' }, ...entries.map((entry) =>
+        h('li', { class: `timeline-entry${entry.disputed ? ' disputed' : ''}${entry.unverified ? ' unverified' : ''}`, 'data-date': entry.date, 'data-property': entry.property },
+          h('div', { class: 'timeline-head' },
+            h('time', { class: 'date', datetime: entry.date }, entry.date),
+            h('span', { class: 'what muted' }, propertyWords(entry.property)),
+            entry.disputed ? disputedMark() : null,
+            entry.unverified ? unverifiedMark() : null,
+            corroborationNote(corroborationOf(entry.sources)),
+          ),
+          h('div', { class: 'timeline-description' }, entry.description,
+            entry.related ? h('span', { class: 'muted' }, ' · ', h('button', { type: 'button', class: 'link', onclick: () => open(entry.related!.id) }, entry.related.name)) : null),
+          citationList(entry.sources, { className: 'timeline-sources' }),
+        )))
+      : h('p', { class: 'muted' }, 'The sources give no dates for it or for its relationships.'),
+  );
+}
+
+/** One value a source gives: the value, its corroboration and mark, and who states it. */
+function claimItem(claim: Claim): HTMLElement {
+  return h(
+    'li',
+    { class: `claim-value${claim.unverified ? ' unverified' : ''}`, 'data-value': valueText(claim.value) },
+    h('div', {},
+      h('b', { class: 'value' }, valueText(claim.value)),
+      claim.asOf ? h('span', { class: 'muted' }, ` (as of ${claim.asOf})`) : null,
+      ' ',
+      claim.unverified ? unverifiedMark() : null,
+      ' ',
+      corroborationNote(claim.corroboration),
+    ),
+    claim.note ? h('div', { class: 'muted small' }, claim.note) : null,
+    h('div', { class: 'stated-by muted small' }, 'Stated by:'),
+    citationList(claim.sources, { evidence: true, className: 'claim-sources' }),
+  );
+}
+
+function conflictTitle(conflict: Conflict): string {
+  const on = conflict.relationshipType ? ` of ${humanize(conflict.relationshipType).toLowerCase()}${conflict.other ? ` with ${conflict.other.name}` : ''}` : '';
+  return `${propertyWords(conflict.property)}${on}: ${conflict.values.length} values`;
+}
+
+/** Every property sources disagree on, every value with who states it; none merged, none preferred. */
+export function conflictsSection(entity: Details): HTMLElement {
+  return h(
+    'section',
+    { id: 'conflicts', 'aria-label': 'Where sources disagree' },
+    h('h3', {}, `Where sources disagree (${entity.conflicts.length})`),
+    entity.conflicts.length
+      ? h('div', {}, ...entity.conflicts.map((conflict) =>
+        h('div', { class: 'conflict', 'data-property': conflict.property },
+          h('div', { class: 'conflict-title' }, conflictTitle(conflict)),
+          h('ul', { class: 'conflict-values' }, ...conflict.values.map(claimItem)),
+        )))
+      : h('p', { class: 'muted' }, 'Its sources do not contradict each other.'),
+  );
+}
+
+/** Values sources state about it that are kept as claims but do not contradict each other (an AI digest's date, a count as of a page). */
+export function claimsSection(entity: Details): HTMLElement | null {
+  const inConflict = new Set(entity.conflicts.flatMap((c) => c.values.map((v) => v.id)));
+  const others = entity.claims.filter((claim) => !inConflict.has(claim.id));
+  if (!others.length) return null;
+  return h(
+    'section',
+    { id: 'claims', 'aria-label': 'Other stated values' },
+    h('h3', {}, `Other stated values (${others.length})`),
+    h('ul', { class: 'claims' }, ...others.map((claim) => h('li', { class: 'claim', 'data-property': claim.property },
+      h('span', { class: 'muted' }, `${propertyWords(claim.property)}: `), h('ul', { class: 'conflict-values' }, claimItem(claim))))),
+  );
+}
+
+/** The pages that state it, with their kind, publisher and date, and what each says. */
+export function sourcesSection(entity: Details): HTMLElement {
+  return h(
+    'section',
+    { id: 'sources', 'aria-label': 'Sources' },
+    h('h3', {}, `Sources (${entity.sources.length})`),
+    h('div', { class: 'muted small' }, 'Kinds: ', ...entity.corroboration.kinds.map((kind) => kindBadge(kind))),
+    h('ul', { class: 'citations source-list' }, ...entity.sources.map((c) => citationItem(c, { evidence: true }))),
+  );
+}

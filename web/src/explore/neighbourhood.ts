@@ -1,0 +1,52 @@
+/** Expanding an entity into its neighbours, and collapsing it again. */
+import { gql } from '../gql';
+import type { GEdge, GNode } from '../graph';
+import type { Explorer } from './context';
+import { NEIGHBORHOOD } from './queries';
+
+/** Adds up to `limit` neighbours of `id`, fanned out away from the rest of the graph. */
+export async function expand(ex: Explorer, id: string, limit: number): Promise<void> {
+  ex.status('Expanding…');
+  let hood: { truncated: boolean; sampled: string[]; nodes: GNode[]; edges: GEdge[] };
+  try {
+    hood = (await gql<{ neighborhood: typeof hood }>(NEIGHBORHOOD, { id, limit })).neighborhood;
+  } catch (error) {
+    ex.status(`Could not expand: ${(error as Error).message}`, true);
+    return;
+  }
+  const { graph } = ex;
+  const cy = graph.cy;
+  const owner = `expand:${id}`;
+  const center = graph.nodes.has(id) ? cy.getElementById(id).position() : { x: 0, y: 0 };
+  const fresh = hood.nodes.filter((n) => !graph.nodes.has(n.id));
+  const radius = Math.max(140, fresh.length * 14);
+  const before = cy.nodes().length;
+  const others = cy.nodes().filter((n) => n.id() !== id);
+  const mid = others.length ? others.boundingBox({}) : null;
+  const away = mid ? Math.atan2(center.y - (mid.y1 + mid.y2) / 2, center.x - (mid.x1 + mid.x2) / 2) : 0;
+  const spread = others.length ? Math.min(Math.PI * 1.2, 0.5 * fresh.length) : 2 * Math.PI;
+  fresh.forEach((n, i) => {
+    const angle = fresh.length === 1 ? away : away - spread / 2 + (spread * i) / (others.length ? fresh.length - 1 : fresh.length);
+    graph.addNode(n, owner, { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) });
+  });
+  for (const n of hood.nodes) graph.addNode(n, owner);
+  for (const e of hood.edges) {
+    if (graph.nodes.has(e.source) && graph.nodes.has(e.target)) graph.addEdge(e, owner);
+  }
+  graph.expanded.add(id);
+  const added = cy.nodes().length - before;
+  const sampled = hood.sampled.length ? ` It is a hub: its neighbours shown are a sample.` : '';
+  const cut = (hood.truncated ? ` (cut at ${limit}: choose a larger limit for more)` : '') + sampled;
+  ex.status(added ? `Added ${added} neighbour${added === 1 ? '' : 's'}${cut}.` : `Every neighbour is already drawn${cut}.`);
+  if (before === 0) graph.runLayout();
+  else cy.animate({ fit: { eles: cy.elements(), padding: 50 } }, { duration: 300 });
+  if (ex.view.selected === id) void ex.actions.showDetails(id);
+}
+
+/** Removes what expanding `id` added (what another owner also drew stays). */
+export function collapse(ex: Explorer, id: string): void {
+  ex.graph.removeOwner(`expand:${id}`);
+  ex.graph.expanded.delete(id);
+  ex.status('Collapsed.');
+  if (ex.view.selected === id) void ex.actions.showDetails(id);
+}

@@ -1,0 +1,218 @@
+/** Partnership paths: ask, draw, list (each hop with its date and its sources), highlight, avoid. */
+import { DATE_PROPERTIES } from '../../../src/domain/model';
+import { gql, h, humanize } from '../gql';
+import { edgeId, RELATIONSHIP_TYPES } from '../graph';
+import { citationList, corroborationNote, corroborationOf, propertyWords } from '../provenance';
+import { hopEdge } from './canvas';
+import { byId, type Explorer } from './context';
+import { PATHS, type Hop, type Path, type PathNode } from './queries';
+
+const NODE_DATE_FIELDS = ['signedOn', 'startedOn', 'approvedOn', 'grantedOn', 'filedOn', 'startDate'] as const;
+
+/**
+ * The date to show for a hop: the relationship's own (a role's start, a
+ * participation's date), else the date of the dated entity it reaches or leaves
+ * (an agreement's signing, a trial's start); null when neither has one.
+ */
+export function hopDate(hop: Hop, nodes: ReadonlyMap<string, PathNode>): { date: string; text: string } | null {
+  for (const property of DATE_PROPERTIES) {
+    const value = hop.properties?.[property];
+    if (typeof value === 'string' && value) return { date: value, text: `${humanize(propertyWords(property))} ${value}` };
+  }
+  for (const id of [hop.to.id, hop.from.id]) {
+    const node = nodes.get(id);
+    if (!node) continue;
+    for (const field of NODE_DATE_FIELDS) {
+      const value = node[field];
+      if (value) return { date: value, text: `${node.name}: ${propertyWords(field)} ${value}` };
+    }
+  }
+  return null;
+}
+
+/** Adds the relationship-type check boxes (every model type; LOCATED_IN off by default). */
+export function renderTypeChoices(): void {
+  const typesBox = byId('types');
+  for (const type of RELATIONSHIP_TYPES) {
+    typesBox.append(h('label', {}, h('input', { type: 'checkbox', value: type, checked: type !== 'LOCATED_IN', class: 'rel-type' }), ' ', humanize(type)));
+  }
+  const boxes = (): HTMLInputElement[] => [...typesBox.querySelectorAll<HTMLInputElement>('input.rel-type')];
+  byId('types-all').addEventListener('click', () => boxes().forEach((b) => (b.checked = b.value !== 'LOCATED_IN')));
+  byId('types-none').addEventListener('click', () => boxes().forEach((b) => (b.checked = false)));
+}
+
+/** The chosen types, or null for the server's default (every type but LOCATED_IN). */
+function chosenTypes(): string[] | null {
+  const boxes = [...byId('types').querySelectorAll<HTMLInputElement>('input.rel-type')];
+  const checked = boxes.filter((b) => b.checked).map((b) => b.value);
+  const isDefault = boxes.every((b) => b.checked === (b.value !== 'LOCATED_IN'));
+  return isDefault ? null : checked;
+}
+
+function renderAvoided(ex: Explorer): void {
+  const list = byId('avoid-list');
+  list.replaceChildren();
+  for (const [id, name] of ex.avoided) {
+    list.append(h('span', { class: 'chip', 'data-id': id }, `Avoid: ${name}`, h('button', { type: 'button', title: 'Stop avoiding', onclick: () => toggleAvoid(ex, id, name) }, '×')));
+  }
+}
+
+/** Avoids an entity in paths, or stops avoiding it, and asks again when paths are shown. */
+export function toggleAvoid(ex: Explorer, id: string, name: string): void {
+  if (ex.avoided.has(id)) ex.avoided.delete(id);
+  else ex.avoided.set(id, name);
+  ex.graph.cy.getElementById(id).toggleClass('avoided', ex.avoided.has(id));
+  renderAvoided(ex);
+  if (ex.view.selected === id) void ex.actions.showDetails(id);
+  if (ex.from.value && ex.to.value && ex.view.lastPaths) void findConnections(ex);
+}
+
+function layoutPaths(ex: Explorer, paths: Path[], fromId: string, toId: string): void {
+  // Left to right: each node at its relative position along its paths, paths stacked vertically.
+  const width = Math.max(500, 170 * Math.max(...paths.map((p) => p.hops.length), 1));
+  const acc = new Map<string, { x: number; y: number; n: number }>();
+  paths.forEach((path, p) => {
+    const y = (p % 2 === 0 ? 1 : -1) * Math.ceil(p / 2) * 120;
+    path.nodes.forEach((node, i) => {
+      const x = (i / Math.max(path.nodes.length - 1, 1)) * width;
+      const a = acc.get(node.id) ?? { x: 0, y: 0, n: 0 };
+      acc.set(node.id, { x: a.x + x, y: a.y + y, n: a.n + 1 });
+    });
+  });
+  const placed = [...acc].map(([id, a]) => ({ id, x: a.x / a.n, y: id === fromId || id === toId ? 0 : a.y / a.n }));
+  // Nudge apart nodes that landed on top of each other (shared nodes are averaged).
+  for (let round = 0; round < 20; round++) {
+    let moved = false;
+    for (let i = 0; i < placed.length; i++) {
+      for (let j = i + 1; j < placed.length; j++) {
+        const a = placed[i]!;
+        const b = placed[j]!;
+        if (Math.abs(a.x - b.x) < 120 && Math.abs(a.y - b.y) < 80) {
+          const mover = b.id === fromId || b.id === toId ? a : b;
+          mover.y += mover.y >= 0 ? 90 : -90;
+          moved = true;
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  const cy = ex.graph.cy;
+  cy.batch(() => {
+    for (const p of placed) cy.getElementById(p.id).position({ x: p.x, y: p.y });
+  });
+  cy.fit(undefined, 50);
+}
+
+/** Asks for the paths between the two picked entities with the chosen settings, draws and lists them. */
+export async function findConnections(ex: Explorer): Promise<void> {
+  const from = ex.from.value;
+  const to = ex.to.value;
+  if (!from || !to) return;
+  ex.status('Looking for connections…');
+  byId('results').replaceChildren();
+  const variables = {
+    from: from.id,
+    to: to.id,
+    maxHops: Number(byId<HTMLSelectElement>('max-hops').value),
+    first: Number(byId<HTMLSelectElement>('path-count').value),
+    types: chosenTypes(),
+    avoid: [...ex.avoided.keys()],
+    crossBorderOnly: byId<HTMLInputElement>('cross-border').checked,
+  };
+  const url = new URL(window.location.href);
+  url.searchParams.delete('focus');
+  url.searchParams.set('from', from.id);
+  url.searchParams.set('to', to.id);
+  history.replaceState(null, '', url);
+  let paths: Path[];
+  try {
+    paths = (await gql<{ partnershipPaths: Path[] }>(PATHS, variables)).partnershipPaths;
+  } catch (error) {
+    ex.status(`Could not find connections: ${(error as Error).message}`, true);
+    return;
+  }
+  ex.view.lastPaths = paths;
+  const { graph } = ex;
+  graph.clear();
+  if (!paths.length) {
+    graph.addNode(from, 'path');
+    graph.addNode(to, 'path', { x: 400, y: 0 });
+    graph.cy.nodes().addClass('endpoint');
+    graph.cy.fit(undefined, 80);
+    ex.status(`No connection within ${variables.maxHops} hops with these settings. Try more hops, other relationship types or fewer avoided entities.`);
+    return;
+  }
+  graph.drawPaths(paths, 'path', 'path');
+  graph.cy.getElementById(from.id).addClass('endpoint');
+  graph.cy.getElementById(to.id).addClass('endpoint');
+  layoutPaths(ex, paths, from.id, to.id);
+  const weak = paths.filter((p) => p.weak).length;
+  const split = weak ? `: ${paths.length - weak} specific, ${weak} weak (through a hub, dashed)` : '';
+  ex.status(`${paths.length} path${paths.length > 1 ? 's' : ''} from ${from.name} to ${to.name}${split}. Click a path to highlight it, a node for details.`);
+  renderPaths(ex, paths);
+}
+
+/** One hop: its sentence, its date when it has one, and the sources that state it. */
+function hopItem(hop: Hop, nodes: ReadonlyMap<string, PathNode>): HTMLElement {
+  const dated = hopDate(hop, nodes);
+  const sources = hop.sources ?? [];
+  return h(
+    'li',
+    { class: `hop${hop.weak ? ' weak' : ''}` },
+    h('span', { class: `hop-explanation${hop.weak ? ' weak' : ''}` }, hop.explanation),
+    dated ? h('div', { class: 'hop-date', 'data-date': dated.date }, dated.text) : h('div', { class: 'hop-date muted' }, 'No date stated'),
+    sources.length
+      ? h('div', { class: 'hop-sources-box' }, h('span', { class: 'muted small' }, 'Sources: '), corroborationNote(corroborationOf(sources)), citationList(sources, { className: 'hop-sources' }))
+      : h('div', { class: 'muted small' }, 'No source cited'),
+  );
+}
+
+/**
+ * The paths as two lists: specific links first, then "weak links" (through a
+ * hub), each with its strength and, for weak ones, the hub and its size.
+ */
+function renderPaths(ex: Explorer, paths: Path[], heading = 'Connections'): void {
+  const results = byId('results');
+  results.replaceChildren(h('h2', {}, heading));
+  const box = (path: Path, i: number) => {
+    const nodes = new Map(path.nodes.map((n) => [n.id, n]));
+    const el = h(
+      'div',
+      { class: `path${path.weak ? ' weak' : ''}`, 'data-path': i, tabindex: 0 },
+      h('h3', {}, `Path ${i + 1} · ${path.hops.length} hop${path.hops.length === 1 ? '' : 's'}`,
+        path.strength === undefined ? '' : h('span', { class: 'strength', title: 'How specific the link is, 0 to 1' }, ` · strength ${path.strength.toPrecision(2)}`)),
+      ...(path.hubs ?? []).map((hub) => h('p', { class: 'hub-note' }, `Weak link: ${hub.explanation}`)),
+      h('ol', {}, ...path.hops.map((hop) => hopItem(hop, nodes))),
+    );
+    el.addEventListener('click', (event) => {
+      // Following a source's link is not a click on the path.
+      if ((event.target as HTMLElement).closest('a')) return;
+      highlightPath(ex, path, el);
+    });
+    return el;
+  };
+  const specific = paths.map((p, i) => ({ p, i })).filter(({ p }) => !p.weak);
+  const weak = paths.map((p, i) => ({ p, i })).filter(({ p }) => p.weak);
+  if (specific.length) results.append(h('section', { class: 'specific-links' }, h('h3', { class: 'list-title' }, 'Specific links'), ...specific.map(({ p, i }) => box(p, i))));
+  if (weak.length) {
+    results.append(
+      h('section', { class: 'weak-links' },
+        h('h3', { class: 'list-title' }, 'Weak links'),
+        h('p', { class: 'muted small' }, 'Through a hub that very many are linked to (dashed on the graph): true, but says little.'),
+        ...weak.map(({ p, i }) => box(p, i))),
+    );
+  }
+}
+
+function highlightPath(ex: Explorer, path: Path, box: HTMLElement): void {
+  const cy = ex.graph.cy;
+  const wasActive = box.classList.contains('active');
+  document.querySelectorAll('.path.active').forEach((el) => el.classList.remove('active'));
+  cy.elements().removeClass('faded highlight');
+  if (wasActive) return;
+  box.classList.add('active');
+  const ids = new Set([...path.nodes.map((n) => n.id), ...path.hops.map((hop) => edgeId(hopEdge(hop)))]);
+  cy.elements().forEach((el) => {
+    el.addClass(ids.has(el.id()) ? 'highlight' : 'faded');
+  });
+}

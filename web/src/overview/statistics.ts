@@ -1,0 +1,124 @@
+/** The overview's statistics: totals per type, organizations, modalities, indications, agreements, cross-border links. */
+import { countryColor, h, humanize } from '../gql';
+import { barChart, chartCard, countryLabel, explore, orderCountries } from './charts';
+
+interface Usage {
+  entity: { id: string; name: string };
+  technologyCount: number;
+  organizationCount: number;
+}
+export interface StatisticsData {
+  statistics: {
+    generatedAt: string;
+    maxAgeSeconds: number;
+    entitiesByType: { type: string; count: number }[];
+    organizationsByCountryAndKind: { countryCode: string | null; kind: string; count: number }[];
+    modalities: Usage[];
+    indications: Usage[];
+    agreementsByKindAndTerritory: { kind: string; territory: string; count: number }[];
+    crossBorderLinks: { type: string; between: string[]; count: number }[];
+  };
+  countries: { id: string; code: string; name: string }[];
+  agreements: { edges: { node: { id: string; kind: string | null; territory: { code: string }[] } }[] };
+}
+
+export const STATISTICS = /* GraphQL */ `
+  query OverviewStatistics {
+    statistics {
+      generatedAt
+      maxAgeSeconds
+      entitiesByType { type count }
+      organizationsByCountryAndKind { countryCode kind count }
+      modalities { entity { id name } technologyCount organizationCount }
+      indications { entity { id name } technologyCount organizationCount }
+      agreementsByKindAndTerritory { kind territory count }
+      crossBorderLinks { type between count }
+    }
+    countries { id code name }
+    agreements(first: 100) { edges { node { id kind ... on Agreement { territory { code } } } } }
+  }
+`;
+
+function usageChart(id: string, title: string, rows: Usage[]): void {
+  const top = [...rows].sort((a, b) => b.technologyCount + b.organizationCount - (a.technologyCount + a.organizationCount)).slice(0, 15);
+  const canvas = chartCard(id, title, 'Click a bar to see who works on it in the explorer.');
+  barChart(
+    canvas,
+    top.map((r) => r.entity.name),
+    [
+      { label: 'Organizations', data: top.map((r) => r.organizationCount), backgroundColor: '#0b6e69' },
+      { label: 'Technologies', data: top.map((r) => r.technologyCount), backgroundColor: '#8fc9c4' },
+    ],
+    (index) => explore({ focus: top[index]!.entity.id }),
+    { horizontal: true, stacked: true },
+  );
+}
+
+/** Draws the totals and the statistics charts. */
+export function renderStatistics(data: StatisticsData): void {
+  const s = data.statistics;
+  const generated = new Date(s.generatedAt);
+  document.getElementById('freshness')!.textContent =
+    `Statistics generated at ${generated.toLocaleString()} (refreshed at most every ${s.maxAgeSeconds} s).`;
+
+  const totals = document.getElementById('totals')!;
+  for (const t of [...s.entitiesByType].sort((a, b) => b.count - a.count)) {
+    totals.append(h('div', { class: 'tile' }, h('b', {}, String(t.count)), h('span', {}, humanize(t.type))));
+  }
+  const countryId = new Map(data.countries.map((c) => [c.code, c.id]));
+
+  // Organizations by kind, stacked per country.
+  const kinds = [...new Set(s.organizationsByCountryAndKind.map((r) => r.kind))].sort();
+  const orgCountries = orderCountries(s.organizationsByCountryAndKind.map((r) => r.countryCode));
+  barChart(
+    chartCard('organizations', 'Organizations by country and kind', 'Click a bar to explore that country.'),
+    kinds.map(humanize),
+    orgCountries.map((code) => ({
+      label: countryLabel(code),
+      backgroundColor: countryColor(code),
+      data: kinds.map((kind) => s.organizationsByCountryAndKind.find((r) => r.kind === kind && r.countryCode === code)?.count ?? 0),
+    })),
+    (_index, datasetIndex) => {
+      const id = countryId.get(orgCountries[datasetIndex] ?? '');
+      explore(id ? { focus: id } : {});
+    },
+    { stacked: true },
+  );
+
+  usageChart('modalities', 'Modalities: who uses them', s.modalities);
+  usageChart('indications', 'Indications: who targets them', s.indications);
+
+  // Agreements by kind, stacked per territory.
+  const agreementKinds = [...new Set(s.agreementsByKindAndTerritory.map((r) => r.kind))].sort();
+  const territories = orderCountries(s.agreementsByKindAndTerritory.map((r) => r.territory)) as string[];
+  barChart(
+    chartCard('agreements', 'Agreements by kind and territory', 'Click a bar to open an agreement of that kind.'),
+    agreementKinds.map(humanize),
+    territories.map((territory) => ({
+      label: countryLabel(territory),
+      backgroundColor: countryColor(territory),
+      data: agreementKinds.map((kind) => s.agreementsByKindAndTerritory.find((r) => r.kind === kind && r.territory === territory)?.count ?? 0),
+    })),
+    (index, datasetIndex) => {
+      const kind = agreementKinds[index];
+      const territory = territories[datasetIndex];
+      const nodes = data.agreements.edges.map((e) => e.node).filter((n) => n.kind === kind);
+      const match = nodes.find((n) => n.territory.some((t) => t.code === territory)) ?? nodes[0];
+      explore(match ? { focus: match.id } : {});
+    },
+    { stacked: true },
+  );
+
+  // Cross-border links per relationship type.
+  const links = [...s.crossBorderLinks].sort((a, b) => b.count - a.count);
+  barChart(
+    chartCard('crossborder', 'Taiwan–Japan links by relationship type', 'Click a bar to explore the Taiwan–Japan connections.'),
+    links.map((l) => `${humanize(l.type)} (${l.between.join('–')})`),
+    [{ label: 'Links', data: links.map((l) => l.count), backgroundColor: '#6a4c93' }],
+    () => {
+      const tw = countryId.get('TW');
+      explore(tw ? { focus: tw } : {});
+    },
+    { horizontal: true },
+  );
+}
