@@ -1,5 +1,5 @@
 /**
- * npm run gen -- --orgs N --seed S [--uri bolt://…] [--password …] [--chunk 10000] [--dry-run]
+ * npm run gen -- --orgs N --seed S [--uri bolt://…] [--password …] [--chunk 10000] [--dry-run] [--no-bulk]
  *
  * Writes a deterministic synthetic ecosystem (seeded PRNG) THROUGH the seed
  * loader (src/seed/loadSeed.ts): the graph is cut into many synthetic source
@@ -20,6 +20,11 @@
  *
  * Connection: --uri/--password, else NEO4J_URI/NEO4J_PASSWORD, else the local
  * instance named by --instance (default bench; needs NEO4J_LOCAL_BOLT_PORT).
+ *
+ * When the target is an empty database of one of this project's local instances
+ * (.neo4j/<name>), the same documents take the offline bulk path instead
+ * (src/seed/bulkLoad.ts: the graph the loader would write, imported with
+ * neo4j-admin while the server is stopped); --no-bulk keeps the loader.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -27,6 +32,9 @@ import neo4j from 'neo4j-driver';
 import { Executor } from '../src/db/executor';
 import { applyMigrations } from '../src/db/migrations';
 import type { EntityLabel } from '../src/domain/model';
+import { localInstanceAt, storeIsAbsent } from '../src/db/bulkImport';
+import { connectionFor, localInstance, localNeo4jStatus, type LocalInstance } from '../src/db/localNeo4j';
+import { BulkGraph, bulkRefusal, loadInBulk, type BulkLoadReport } from '../src/seed/bulkLoad';
 import { loadSeed } from '../src/seed/loadSeed';
 import { seedFile, type SeedNode } from '../src/seed/seedFile';
 
@@ -324,79 +332,124 @@ function* generate(): Generator<Item> {
 }
 
 // ---------------------------------------------------------------- documents and loading
-function connect(): { uri: string; password: string } {
+/** The generated graph cut into source documents of about CHUNK relationships, in load order. */
+function* documents(): Generator<{ source: { id: string }; nodes: SeedNode[]; references: { id: string; label: EntityLabel }[]; relationships: Rel[] }> {
+  let batch: Item[] = [];
+  let batchRels = 0;
+  let docs = 0;
+  const document = () => {
+    const own = new Set(batch.map((b) => b.node.id));
+    const refs = new Map<string, EntityLabel>();
+    const relationships = batch.flatMap((b) => b.rels);
+    for (const r of relationships) for (const end of [r.from, r.to]) if (!own.has(end)) refs.set(end, labelOf.get(end)!);
+    const doc = {
+      source: { id: `syn-source-${SEED}-${pad(docs)}`, publisher: 'Synthetic Benchmark Press', title: `Synthetic ecosystem report ${docs} (seed ${SEED})`, publishedOn: '2025-01-01', language: 'en' },
+      nodes: batch.map((b) => b.node),
+      references: [...refs].map(([id, label]) => ({ id, label })),
+      relationships,
+    };
+    docs++;
+    batch = [];
+    batchRels = 0;
+    return doc;
+  };
+  for (const item of generate()) {
+    // a relationship may use any entity generated before it; a document ends when it is full
+    labelOf.set(item.node.id, item.node.label);
+    batch.push(item);
+    batchRels += item.rels.length;
+    if (batchRels >= CHUNK || batch.length >= CHUNK) yield document();
+  }
+  if (batch.length > 0) yield document();
+}
+
+function connect(): { uri: string; password: string; instance?: LocalInstance } {
   const uri = arg('uri') ?? process.env.NEO4J_URI;
   if (uri) {
     const password = arg('password') ?? process.env.NEO4J_PASSWORD;
     if (!password) throw new Error('--password or NEO4J_PASSWORD is needed with --uri');
-    return { uri, password };
+    return { uri, password, instance: localInstanceAt(uri) };
   }
-  const instance = arg('instance', 'bench')!;
+  const name = arg('instance', 'bench')!;
   const port = process.env.NEO4J_LOCAL_BOLT_PORT ?? '7702';
-  const password = fs.readFileSync(path.resolve(__dirname, '..', '.neo4j', instance, 'password'), 'utf8').trim();
+  // a reset instance has no neo4j.conf yet, so it is found by name (with the ports exported)
+  const instance = localInstanceAt(`bolt://127.0.0.1:${port}`) ?? (process.env.NEO4J_LOCAL_HTTP_PORT ? localInstance(name) : undefined);
+  if (instance) return { ...connectionFor(instance), instance };
+  const password = fs.readFileSync(path.resolve(__dirname, '..', '.neo4j', name, 'password'), 'utf8').trim();
   return { uri: `bolt://127.0.0.1:${port}`, password };
 }
 
 async function main(): Promise<void> {
-  const { uri, password } = connect();
+  const { uri, password, instance } = connect();
+  const database = process.env.NEO4J_DATABASE ?? 'neo4j';
   const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', password), { disableLosslessIntegers: true });
-  const executor = new Executor(driver, { database: process.env.NEO4J_DATABASE ?? 'neo4j', timeoutMs: 300_000 });
+  const executor = new Executor(driver, { database, timeoutMs: 300_000 });
   const started = Date.now();
   let docs = 0;
   let nodes = 0;
   let rels = 0;
   let validateMs = 0;
   let loadMs = 0;
-  try {
-    if (!DRY) {
-      const m = await applyMigrations(executor);
-      console.log(`migrations: ${m.applied.length} applied, ${m.skipped.length} already in place`);
-    }
-    let batch: Item[] = [];
-    let batchRels = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const own = new Set(batch.map((b) => b.node.id));
-      const refs = new Map<string, EntityLabel>();
-      const relationships = batch.flatMap((b) => b.rels);
-      for (const r of relationships) for (const end of [r.from, r.to]) if (!own.has(end)) refs.set(end, labelOf.get(end)!);
-      const doc = {
-        source: { id: `syn-source-${SEED}-${pad(docs)}`, publisher: 'Synthetic Benchmark Press', title: `Synthetic ecosystem report ${docs} (seed ${SEED})`, publishedOn: '2025-01-01', language: 'en' },
-        nodes: batch.map((b) => b.node),
-        references: [...refs].map(([id, label]) => ({ id, label })),
-        relationships,
-      };
+  let bulk: BulkLoadReport | undefined;
+  const validated = function* () {
+    for (const doc of documents()) {
       const v0 = Date.now();
       const data = seedFile.parse(doc);
       validateMs += Date.now() - v0;
-      const l0 = Date.now();
-      if (!DRY) {
-        const result = await loadSeed(executor, data, doc.source.id, 'gen');
-        nodes += result.nodes;
-        rels += result.relationships;
-      } else {
-        nodes += data.nodes.length;
-        rels += data.relationships.length;
-      }
-      loadMs += Date.now() - l0;
-      docs++;
-      if (docs % 10 === 0) {
-        const s = (Date.now() - started) / 1000;
-        console.log(`  ${docs} documents, ${nodes} nodes, ${rels} relationships, ${s.toFixed(0)} s, ${Math.round(rels / s)} rels/s`);
-      }
-      batch = [];
-      batchRels = 0;
-    };
-    for (const item of generate()) {
-      // a relationship may use any entity generated before it; flush when the document is full
-      labelOf.set(item.node.id, item.node.label);
-      batch.push(item);
-      batchRels += item.rels.length;
-      if (batchRels >= CHUNK || batch.length >= CHUNK) await flush();
+      yield data;
     }
-    await flush();
+  };
+  const progress = () => {
+    docs++;
+    if (docs % 10 === 0) {
+      const s = (Date.now() - started) / 1000;
+      console.log(`  ${docs} documents, ${nodes} nodes, ${rels} relationships, ${s.toFixed(0)} s, ${Math.round(rels / s)} rels/s`);
+    }
+  };
+  let refusal: string | undefined = DRY ? 'this is a dry run' : process.argv.includes('--no-bulk') ? 'not asked for (--no-bulk)' : undefined;
+  try {
+    if (!refusal) refusal = instance && !localNeo4jStatus(instance).running && storeIsAbsent(instance) ? undefined : await bulkRefusal(instance, executor);
   } finally {
-    await driver.close();
+    if (!refusal) await driver.close();
+  }
+  if (instance && !refusal) {
+    bulk = await loadInBulk(
+      instance,
+      () => {
+        const graph = new BulkGraph();
+        for (const data of validated()) {
+          const result = graph.add(data, data.source.id, 'gen');
+          nodes += result.nodes;
+          rels += result.relationships;
+          progress();
+        }
+        return graph;
+      },
+      { database, log: (line) => console.log(line) },
+    );
+  } else {
+    if (!DRY) console.log(`transactional load: the bulk path is not taken because ${refusal}`);
+    try {
+      if (!DRY) {
+        const m = await applyMigrations(executor);
+        console.log(`migrations: ${m.applied.length} applied, ${m.skipped.length} already in place`);
+      }
+      for (const data of validated()) {
+        const l0 = Date.now();
+        if (!DRY) {
+          const result = await loadSeed(executor, data, data.source.id, 'gen');
+          nodes += result.nodes;
+          rels += result.relationships;
+        } else {
+          nodes += data.nodes.length;
+          rels += data.relationships.length;
+        }
+        loadMs += Date.now() - l0;
+        progress();
+      }
+    } finally {
+      await driver.close();
+    }
   }
   const seconds = (Date.now() - started) / 1000;
   const summary = {
@@ -404,8 +457,12 @@ async function main(): Promise<void> {
     provenanceStatedIn: nodes, seconds: Math.round(seconds * 10) / 10,
     relsPerSecond: Math.round(rels / seconds), nodesPerSecond: Math.round(nodes / seconds),
     validateSeconds: validateMs / 1000, loadSeconds: loadMs / 1000, dryRun: DRY,
+    path: DRY ? 'none' : bulk ? 'bulk' : 'transactional', bulkSeconds: bulk?.seconds,
   };
-  console.log(`loaded ${docs} documents: ${nodes} nodes and ${rels} relationships (plus ${nodes} STATED_IN) in ${seconds.toFixed(1)} s = ${summary.relsPerSecond} relationships/s (validation ${summary.validateSeconds} s, loader ${summary.loadSeconds} s)`);
+  const how = bulk
+    ? `bulk path: generate and validate ${bulk.seconds.build.toFixed(1)} (validation ${summary.validateSeconds}), CSV ${bulk.seconds.csv.toFixed(1)}, server stop ${bulk.seconds.stop.toFixed(1)}, neo4j-admin import ${bulk.seconds.import.toFixed(1)}, server start ${bulk.seconds.start.toFixed(1)}, migrations ${bulk.seconds.migrations.toFixed(1)}, empty lists ${bulk.seconds.patch.toFixed(1)} s`
+    : `validation ${summary.validateSeconds} s, loader ${summary.loadSeconds} s`;
+  console.log(`loaded ${docs} documents: ${nodes} nodes and ${rels} relationships (plus ${nodes} STATED_IN) in ${seconds.toFixed(1)} s = ${summary.relsPerSecond} relationships/s (${how})`);
   const out = path.resolve(__dirname, '..', '.artifacts', 'gen');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, `gen-${ORGS}-${SEED}-${Date.now()}.json`), JSON.stringify(summary, null, 2));

@@ -1,24 +1,62 @@
 import * as path from 'node:path';
+import { loadConfig } from '../src/config';
+import { localInstanceAt, storeIsAbsent } from '../src/db/bulkImport';
+import { DEFAULT_INSTANCES, localNeo4jStatus } from '../src/db/localNeo4j';
 import { applyMigrations } from '../src/db/migrations';
+import { BulkGraph, bulkRefusal, loadInBulk } from '../src/seed/bulkLoad';
 import { importChanges } from '../src/seed/exportGraph';
-import { loadSeedDirectory, SeedFileError } from '../src/seed/loadSeed';
+import { loadSeedFiles, readSeedDirectory, SeedFileError, type LoadResult } from '../src/seed/loadSeed';
 import { argument, withExecutor } from './database';
 
-/** npm run import -- --dir DIR: applies migrations, loads an export (or any folder of seed files) and its audit log. Idempotent. */
+/**
+ * npm run import -- --dir DIR [--no-bulk]: loads an export (or any folder of seed
+ * files) and its audit log. Into an empty database of the project's local server it
+ * takes the offline bulk path (neo4j-admin import: the server is stopped and
+ * started again); anywhere else, or with --no-bulk, the transactional loader, which
+ * is idempotent. Migrations are applied either way.
+ */
 async function main(): Promise<void> {
   const given = argument('dir');
-  if (!given) throw new Error('usage: npm run import -- --dir DIR');
+  if (!given) throw new Error('usage: npm run import -- --dir DIR [--no-bulk]');
   const dir = path.resolve(given);
-  await withExecutor(async (executor) => {
-    await applyMigrations(executor);
-    const started = performance.now();
-    const results = await loadSeedDirectory(executor, dir);
-    const seconds = (performance.now() - started) / 1000;
-    for (const r of results) console.log(`${r.file}: ${r.nodes} nodes, ${r.relationships} relationships merged`);
-    const relationships = results.reduce((sum, r) => sum + r.relationships, 0);
-    console.log(`loaded ${results.length} files in ${seconds.toFixed(1)} s = ${Math.round(relationships / seconds)} relationships/s`);
-    console.log(`audit log: ${await importChanges(executor, dir)} changes`);
-  });
+  const config = loadConfig();
+  const started = performance.now();
+  const files = readSeedDirectory(dir);
+  const results: LoadResult[] = [];
+  let changes = 0;
+  let steps = '';
+
+  const instance = config.NEO4J_URI ? localInstanceAt(config.NEO4J_URI) : DEFAULT_INSTANCES[config.NEO4J_LOCAL_INSTANCE];
+  let refusal: string | undefined = 'not asked for (--no-bulk)';
+  if (!process.argv.includes('--no-bulk')) {
+    const fresh = instance && !localNeo4jStatus(instance).running && storeIsAbsent(instance);
+    refusal = fresh ? undefined : await withExecutor((executor) => bulkRefusal(instance, executor));
+  }
+  if (instance && !refusal) {
+    const report = await loadInBulk(
+      instance,
+      () => {
+        const graph = new BulkGraph();
+        for (const { file, data } of files) results.push(graph.add(data, path.basename(file)));
+        return graph;
+      },
+      { database: config.NEO4J_DATABASE, after: async (executor) => void (changes = await importChanges(executor, dir)), log: console.log },
+    );
+    const s = report.seconds;
+    steps = ` (bulk path: graph ${s.build.toFixed(1)}, CSV ${s.csv.toFixed(1)}, server stop ${s.stop.toFixed(1)}, neo4j-admin import ${s.import.toFixed(1)}, server start ${s.start.toFixed(1)}, migrations ${s.migrations.toFixed(1)}, empty lists ${s.patch.toFixed(1)}, audit log ${s.after.toFixed(1)} s)`;
+  } else {
+    console.log(`transactional load: the bulk path is not taken because ${refusal}`);
+    await withExecutor(async (executor) => {
+      await applyMigrations(executor);
+      results.push(...(await loadSeedFiles(executor, files)));
+      changes = await importChanges(executor, dir);
+    });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  for (const r of results) console.log(`${r.file}: ${r.nodes} nodes, ${r.relationships} relationships merged`);
+  const relationships = results.reduce((sum, r) => sum + r.relationships, 0);
+  console.log(`audit log: ${changes} changes`);
+  console.log(`loaded ${results.length} files in ${seconds.toFixed(1)} s = ${Math.round(relationships / seconds)} relationships/s${steps}`);
 }
 
 main().catch((error: Error) => {

@@ -66,10 +66,13 @@ export function localInstance(name: string, env: NodeJS.ProcessEnv = process.env
 }
 
 const projectRoot = PROJECT_ROOT;
-const neo4jRoot = process.env.NEO4J_LOCAL_DIR ?? path.join(projectRoot, '.neo4j');
-const libDir = path.join(neo4jRoot, 'lib');
+/** Where the jar cache and every instance live (.neo4j/, or NEO4J_LOCAL_DIR). */
+export const neo4jRoot = process.env.NEO4J_LOCAL_DIR ?? path.join(projectRoot, '.neo4j');
+/** The resolved Neo4j jars: the classpath of the server and of neo4j-admin. */
+export const libDir = path.join(neo4jRoot, 'lib');
 
-function instanceDir(instance: LocalInstance): string {
+/** An instance's home: conf/, data/, logs/ and its password and pid files. */
+export function instanceDir(instance: LocalInstance): string {
   return path.join(neo4jRoot, instance.name);
 }
 
@@ -107,7 +110,8 @@ export function ensureJars(): void {
   fs.writeFileSync(marker, new Date().toISOString());
 }
 
-function writeConfig(instance: LocalInstance): void {
+/** Writes the instance's neo4j.conf (ports, directories, page cache). */
+export function writeConfig(instance: LocalInstance): void {
   const dir = instanceDir(instance);
   for (const sub of ['conf', 'data', 'logs', 'run', 'plugins', 'import']) {
     fs.mkdirSync(path.join(dir, sub), { recursive: true });

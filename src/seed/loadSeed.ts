@@ -153,12 +153,26 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
 }
 
 /**
+ * Reads and validates every seed file of a folder and puts them in load order
+ * (see inDependencyOrder). Throws SeedFileError on the first invalid file, a
+ * reference cycle, or two files that label one id differently.
+ */
+export function readSeedDirectory(dir = SEED_DIR): { file: string; data: SeedFile }[] {
+  const files = inDependencyOrder(listSeedFiles(dir).map((file) => ({ file, data: readSeedFile(file) })));
+  checkLabelsAgree(files);
+  return files;
+}
+
+/**
  * Validates every seed file first (nothing is written if any is invalid), then
  * loads each in its own transaction.
  */
 export async function loadSeedDirectory(executor: Executor, dir = SEED_DIR): Promise<LoadResult[]> {
-  const files = inDependencyOrder(listSeedFiles(dir).map((file) => ({ file, data: readSeedFile(file) })));
-  checkLabelsAgree(files);
+  return loadSeedFiles(executor, readSeedDirectory(dir));
+}
+
+/** Loads files read by readSeedDirectory, in their order, each in its own transaction. */
+export async function loadSeedFiles(executor: Executor, files: { file: string; data: SeedFile }[]): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   for (const { file, data } of files) {
     try {
