@@ -76,6 +76,17 @@ describe('the read compiler emits one Cypher query per root field', () => {
     expect(query.text).toMatchSnapshot();
   });
 
+  it('compiles asOf into date conditions on the walked relationships, the date as a parameter', () => {
+    const query = compileEntity(`query($on: Date) { entity(id: "x") { ... on Organization { people(asOf: $on) { title person { name } } } } }`, { on: '2020-06' });
+    expect(query.text).toMatchSnapshot();
+    expect(Object.values(query.params)).toContain('2020-06');
+    expect(query.text).not.toContain('2020-06');
+  });
+
+  it('refuses an asOf that is not a date as precise as YYYY, YYYY-MM or YYYY-MM-DD', () => {
+    expect(() => compileEntity(`{ entity(id: "x") { relations(asOf: "June 2020") { type } } }`)).toThrow(/asOf/);
+  });
+
   it('compiles relations with arguments as parameters and citations with their sources', () => {
     const query = compileEntity(`{ entity(id: "x") { relations(types: [DEVELOPS], direction: OUTGOING, first: 5) { type node { name } sources { evidence source { title statementCount } } } sources { evidence } } }`);
     expect(query.text).toMatchSnapshot();

@@ -1,4 +1,5 @@
 import { RELATED_CAP, targetLabels, type RelationField } from '../domain/entityTypes';
+import { ROLE_SEATS } from '../domain/roles';
 import { RELATIONSHIP_TYPE_NAMES } from '../domain/model';
 import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationsPagePlan, RelationsPlan } from './plan';
 import { keysetCondition } from './keyset';
@@ -93,32 +94,44 @@ export function relationshipPattern(v: string, r: string, m: string, field: Rela
 }
 
 /** The live relationships of a pattern, ordered by type then the other end's name and id, capped. */
-function walk(match: string, r: string, m: string, limit: string, extra = ''): string[] {
-  return [`MATCH ${match}`, `WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${extra}`, `WITH ${r}, ${m} ORDER BY type(${r}), ${m}.name, ${m}.id LIMIT ${limit}`];
+function walk(match: string, r: string, m: string, limit: string, extra = '', clauses: readonly string[] = []): string[] {
+  return [`MATCH ${match}`, `WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${extra}`, ...clauses, `WITH ${r}, ${m} ORDER BY type(${r}), ${m}.name, ${m}.id LIMIT ${limit}`];
 }
 
 /**
- * ` AND …`: relationship `r` was true on `asOf` by the dates its sources give.
- * Dates are partial strings (YYYY, YYYY-MM, YYYY-MM-DD), so a prefix sorts before
- * every date it covers: a start of 2017-04 is on or before 2017-04-24. An end is
- * padded with '~' (after every digit and '-') so a role that ended in 2020 still
- * holds on 2020-06-01. Undated relationships are kept. A role stated only "as of"
- * a page's date (or since a start) gives way to a later statement, on or before
- * `asOf`, of the same title at the same organization.
+ * Clauses that keep only relationships `r` (to `m`) true on `asOf`, by the dates
+ * their sources give; none without `asOf`. Dates are partial strings (YYYY,
+ * YYYY-MM, YYYY-MM-DD), so a prefix sorts before every date it covers: a start of
+ * 2017-04 is on or before 2017-04-24. An end is padded with '~' (after every digit
+ * and '-') so a role that ended in 2020 still holds on 2020-06-01. Undated
+ * relationships are kept, except a role: without a stated date it is held "as of"
+ * the earliest page that states it. A role without an end gives way to a later
+ * role, on or before `asOf`, in the same seat (unit, and title as
+ * src/domain/roles.ts groups them) at the same organization.
  */
-export function trueOn(r: string, asOf: string | null, b: CypherBuilder): string {
-  if (asOf === null) return '';
+export function trueOn(r: string, m: string, asOf: string | null, b: CypherBuilder): string[] {
+  if (asOf === null) return [];
   const date = b.param(asOf);
-  const other = b.variable('r');
-  const since = (x: string) => `coalesce(${x}.startedOn, ${x}.signedOn, ${x}.effectiveOn, ${x}.approvedOn, ${x}.passedOn, ${x}.asOf, '')`;
+  const seats = b.param(ROLE_SEATS);
+  const [holder, since, seat, other, otherSince, otherSeat, page, s, w] = ['holder', 'since', 'seat', 'r', 'since', 'seat', 'page', 'seat', 'word'].map((v) => b.variable(v)) as [
+    string, string, string, string, string, string, string, string, string,
+  ];
+  const roleSince = (x: string) => `coalesce(${x}.startedOn, ${x}.asOf, head(COLLECT { MATCH (${page}:Source) WHERE ${page}.id IN ${x}.sourceIds RETURN toString(${page}.publishedOn) AS d ORDER BY d }))`;
+  const title = (x: string) => `toLower(coalesce(${x}.title, ''))`;
+  const seatOf = (x: string) => `coalesce(head([${s} IN ${seats} WHERE any(${w} IN ${s}.words WHERE ${title(x)} CONTAINS ${w}) AND none(${w} IN ${s}.unless WHERE ${title(x)} CONTAINS ${w}) | ${s}.seat]), ${title(x)})`;
+  const role = `type(${r}) = 'HOLDS_ROLE'`;
   return [
-    ` AND ${since(r)} <= ${date}`,
-    ` AND (${r}.endedOn IS NULL OR ${r}.endedOn + '~' >= ${date})`,
-    ` AND NOT (type(${r}) = 'HOLDS_ROLE' AND ${r}.endedOn IS NULL AND EXISTS {`,
-    `MATCH (:Organization {id: endNode(${r}).id})<-[${other}:HOLDS_ROLE]-(:Person)`,
-    `WHERE ${other}.retracted IS NULL AND ${other}.id <> ${r}.id AND toLower(coalesce(${other}.title, '')) = toLower(coalesce(${r}.title, ''))`,
-    `AND ${since(other)} > ${since(r)} AND ${since(other)} <= ${date} })`,
-  ].join('\n  ');
+    `WITH ${r}, ${m}, endNode(${r}) AS ${holder},`,
+    `  CASE WHEN ${role} THEN ${roleSince(r)} ELSE coalesce(${r}.startedOn, ${r}.signedOn, ${r}.effectiveOn, ${r}.approvedOn, ${r}.passedOn, ${r}.asOf) END AS ${since},`,
+    `  CASE WHEN ${role} THEN ${seatOf(r)} END AS ${seat}`,
+    `WHERE coalesce(${since}, '') <= ${date} AND (${r}.endedOn IS NULL OR ${r}.endedOn + '~' >= ${date})`,
+    `  AND NOT (${role} AND ${r}.endedOn IS NULL AND EXISTS {`,
+    `    MATCH (${holder})<-[${other}:HOLDS_ROLE]-(:Person)`,
+    `    WHERE ${other}.retracted IS NULL AND ${other}.id <> ${r}.id AND coalesce(${other}.unit, '') = coalesce(${r}.unit, '')`,
+    `    WITH ${other}, ${roleSince(other)} AS ${otherSince}, ${seatOf(other)} AS ${otherSeat}`,
+    `    WHERE ${otherSeat} = ${seat} AND ${otherSince} > ${since} AND ${otherSince} <= ${date}`,
+    `  })`,
+  ];
 }
 
 /** A COLLECT subquery of these clauses, one per line and indented, so the emitted text reads like hand-written Cypher. */
@@ -140,7 +153,7 @@ function nodesValue(v: string, plan: NodesPlan, b: CypherBuilder): string {
   const m = b.variable('n');
   const where = field.where ? ` AND ${r}.${identifier(field.where.property)} = ${literal(field.where.equals)}` : '';
   const match = relationshipPattern(v, r, m, field);
-  const body = collect([...walk(match, r, m, field.one ? '1' : String(RELATED_CAP), where + trueOn(r, plan.asOf, b)), `RETURN ${entityProjection(m, plan.entity, b)}`]);
+  const body = collect([...walk(match, r, m, field.one ? '1' : String(RELATED_CAP), where, trueOn(r, m, plan.asOf, b)), `RETURN ${entityProjection(m, plan.entity, b)}`]);
   return field.one ? `head(${body})` : body;
 }
 
@@ -149,7 +162,7 @@ function edgesValue(v: string, plan: EdgesPlan, b: CypherBuilder): string {
   const m = b.variable('n');
   const match = relationshipPattern(v, r, m, plan.field);
   const outgoing = plan.field.direction === 'OUT' ? 'true' : 'false';
-  return collect([...walk(match, r, m, String(RELATED_CAP), trueOn(r, plan.asOf, b)), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, plan.self ? [v, plan.self] : null)}`]);
+  return collect([...walk(match, r, m, String(RELATED_CAP), '', trueOn(r, m, plan.asOf, b)), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, plan.self ? [v, plan.self] : null)}`]);
 }
 
 /** Any model relationship of the entity in one direction or both: the pattern and how to tell its direction. */
@@ -166,7 +179,7 @@ function relationsValue(v: string, plan: RelationsPlan, b: CypherBuilder): strin
   const [match, outgoing] = anyRelationship(v, r, m, plan.direction);
   const types = b.param(plan.types);
   const limit = b.param(plan.first);
-  return collect([...walk(match, r, m, limit, ` AND (${types} IS NULL OR type(${r}) IN ${types})${trueOn(r, plan.asOf, b)}`), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)}`]);
+  return collect([...walk(match, r, m, limit, ` AND (${types} IS NULL OR type(${r}) IN ${types})`, trueOn(r, m, plan.asOf, b)), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)}`]);
 }
 
 /**

@@ -8,6 +8,7 @@ import { applyMigrations } from '../../src/db/migrations';
 import { createLogger } from '../../src/logger';
 import { createMetrics } from '../../src/observability/metrics';
 import { StatisticsCache } from '../../src/modules/statistics/cache';
+import { loadEverySeed } from '../../src/seed/loadEcosystem';
 import { loadSeedDirectory } from '../../src/seed/loadSeed';
 import { createServer, type AppServer } from '../../src/server';
 
@@ -76,6 +77,8 @@ export function openTestDriver(): Driver {
 export async function startTestApp(
   options: {
     seed?: boolean;
+    /** With the seed, also load the ecosystem files of seed/ecosystem/ (as first start does). */
+    ecosystem?: boolean;
     queryTimeoutMs?: number;
     auth?: AuthSettings;
     /** Connect with the routing scheme neo4j:// instead of bolt://. */
@@ -99,7 +102,8 @@ export async function startTestApp(
   await applyMigrations(executor);
   if (options.seed !== false) {
     await clearGraph(driver, target.database);
-    await loadSeedDirectory(executor);
+    if (options.ecosystem) await loadEverySeed(executor);
+    else await loadSeedDirectory(executor);
   }
   queries.length = 0;
   const logger = createLogger({ LOG_LEVEL: (process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent', NODE_ENV: 'test' });

@@ -1,5 +1,5 @@
 import { isConflict } from '../../domain/claims';
-import { DATE_PROPERTIES, SOURCE_KINDS, type SourceKind } from '../../domain/model';
+import { DATE_PROPERTIES, SOURCE_KINDS, type EntityLabel, type SourceKind } from '../../domain/model';
 import { relationshipCitations, toEntityRecord, type CitationRecord, type SourceRecord } from '../entity/records';
 import { explainHop, nameOf } from '../paths/explain';
 import type { ClaimRecord, ConflictRecord, CorroborationRecord, DatedFactsRow, TimelineRecord } from './records';
@@ -48,7 +48,10 @@ const DATE_WORDS: Record<string, string> = {
   grantedOn: 'granted',
   resultsAnnouncedOn: 'results announced',
 };
-const NODE_DATE_PROPERTIES: readonly string[] = [...DATE_PROPERTIES, 'startDate', 'endDate'];
+/** Date properties of an entity: the model's, and an event's start and end as the forum seed states them. */
+export const NODE_DATE_PROPERTIES: readonly string[] = [...DATE_PROPERTIES, 'startDate', 'endDate'];
+/** Entities whose own dates belong on the timelines of what they link (a licence's signing on its licensor's). */
+export const DATED_LABELS: readonly EntityLabel[] = ['Agreement', 'Trial', 'Approval', 'Event', 'Policy', 'Patent'];
 const isDateProperty = (property: string) => (DATE_PROPERTIES as readonly string[]).includes(property);
 const dateText = (value: unknown): string | null => (typeof value === 'string' && /^\d{4}/.test(value) ? value : value && typeof value === 'object' && 'year' in value ? String(value) : null);
 
@@ -69,6 +72,13 @@ export function timelineOf(facts: DatedFactsRow, claims: readonly ClaimRecord[],
   }
   for (const r of facts.relationships) {
     const other = toEntityRecord(r.node);
+    if ((DATED_LABELS as readonly string[]).includes(other.label)) {
+      for (const property of NODE_DATE_PROPERTIES) {
+        const date = dateText(other.props[property]);
+        if (!date) continue;
+        entries.push({ date, property, description: `${nameOf(other)}: ${DATE_WORDS[property]}.`, relationshipType: r.type, relatedId: other.id, disputed: false, unverified: other.props.unverified === true, citations: r.nodeCitations });
+      }
+    }
     for (const property of DATE_PROPERTIES) {
       const date = dateText(r.props[property]);
       if (!date) continue;

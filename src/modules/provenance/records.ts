@@ -56,6 +56,8 @@ export interface DatedRelationshipRow {
   outgoing: boolean;
   props: Record<string, unknown>;
   node: NodeRow;
+  /** The other end's citations, when its own dates are on the timeline (DATED_LABELS). */
+  nodeCitations: CitationRecord[];
 }
 
 /** An entity with its own properties and its dated relationships. */

@@ -1,6 +1,7 @@
 import { cypherQuery } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
-import { DATE_PROPERTIES, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../domain/model';
+import { RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../domain/model';
+import { DATED_LABELS, NODE_DATE_PROPERTIES } from './facts';
 import type { ClaimRecord, DatedFactsRow } from './records';
 
 /** The claims about each entity in `ids`, in the order of `ids`. One round trip. */
@@ -15,7 +16,8 @@ export async function findDatedFacts(executor: Executor, ids: readonly string[])
   const rows = await executor.read<DatedFactsRow & { id: string }>(cypherQuery('provenance/datedFacts'), {
     ids,
     types: RELATIONSHIP_TYPE_NAMES,
-    dateProperties: DATE_PROPERTIES,
+    dateProperties: NODE_DATE_PROPERTIES,
+    datedLabels: DATED_LABELS,
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
