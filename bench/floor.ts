@@ -15,7 +15,7 @@ import * as http from 'node:http';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../src/db/cypher';
 import { RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
-import { HUB_DEGREE } from '../src/modules/paths/frontier';
+import { HUB_DEGREE, NON_DOMAIN_TYPES } from '../src/modules/paths/frontier';
 import { searchPaths, SUGGESTION_SAMPLE } from '../src/modules/paths/repository';
 import { luceneFor } from './workload';
 
@@ -66,8 +66,8 @@ RETURN node {.id, .name, labels: labels(node)} AS entity, score ORDER BY score D
 
 const WALK = RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'LOCATED_IN');
 const HOOD = cypherTemplate('paths/neighborhood', { types: WALK }).text;
-const BROKERS = cypherTemplate('paths/brokers', { types: WALK, domain: RELATIONSHIP_TYPE_NAMES }).text;
-const SUGGESTIONS = cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES }).text;
+const BROKERS = cypherTemplate('paths/brokers', { types: WALK, nonDomain: NON_DOMAIN_TYPES }).text;
+const SUGGESTIONS = cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES, nonDomain: NON_DOMAIN_TYPES }).text;
 // The API computes these two as grouped aggregates (src/translate/aggregate.ts); the floor keeps the hand-written text.
 const ORGS_BY_COUNTRY_AND_KIND = `
 MATCH (o:Organization) WHERE o.retracted IS NULL

@@ -1,6 +1,7 @@
 // Organizations and people within two hops of at least two of the given
 // entities ($between), best first. {{types}} are the walked relationship types;
-// {{domain}} every domain type (degrees count these; STATED_IN never).
+// degrees count every relationship but those of the {{nonDomain}} types (provenance,
+// claims), two reads of the degree store whatever the number of domain types.
 //
 // Each route from a given entity g to a candidate c weighs
 //   1                                   when c is g's neighbour (1 hop),
@@ -17,8 +18,10 @@
 //
 // The cost never depends on a hub's size: of any entity's neighbours (a given
 // entity's or an intermediate m's) at most $sample are read, in the store's
-// order, and an entity with more than $hubDegree relationships is a hub whose
-// members are therefore a sample. A broker whose best route to some given
+// order, before they are filtered by label (a modality's first thousands of
+// relationships may all come from technologies: filtering first would read
+// them all to find $sample organizations), and an entity with more than
+// $hubDegree relationships is a hub whose members are therefore a sample. A broker whose best route to some given
 // entity passes through a hub is `sampled`: other members of that hub would
 // serve as well.
 //
@@ -36,7 +39,7 @@ CALL (missing) {
   WITH missing WHERE size(missing) = 0
   UNWIND $between AS gid
   MATCH (g:Entity {id: gid}) WHERE g.retracted IS NULL
-  WITH g, COUNT { (g)-[:{{domain}}]-() } > $hubDegree AS gSampled
+  WITH g, (COUNT { (g)--() } - COUNT { (g)-[:{{nonDomain}}]-() }) > $hubDegree AS gSampled
   CALL (g) {
     MATCH (g)-[r:{{types}}]-(m:Entity)
     WHERE r.retracted IS NULL AND m.retracted IS NULL
@@ -48,12 +51,13 @@ CALL (missing) {
     RETURN m AS c, 1.0 AS weight, gSampled AS sampled
     UNION ALL
     WITH m WHERE NOT m.id IN $between
-    WITH m, COUNT { (m)-[:{{domain}}]-() } AS degree
+    WITH m, (COUNT { (m)--() } - COUNT { (m)-[:{{nonDomain}}]-() }) AS degree
     CALL (m) {
-      MATCH (m)-[r2:{{types}}]-(c:Organization|Person)
+      MATCH (m)-[r2:{{types}}]-(x)
       WHERE r2.retracted IS NULL
-      RETURN DISTINCT c
-      LIMIT $sample
+      WITH DISTINCT x LIMIT $sample
+      WITH x AS c WHERE c:Organization OR c:Person
+      RETURN c
     }
     RETURN c, 1.0 / (2 * log(2 + degree)) AS weight, degree > $hubDegree AS sampled
   }
@@ -72,18 +76,18 @@ CALL (missing) {
       UNION ALL
       MATCH (c)-[r2:{{types}}]-(m:Entity)-[r1:{{types}}]-(g)
       WHERE r1.retracted IS NULL AND r2.retracted IS NULL AND m.retracted IS NULL AND NOT m.id IN $between
-      WITH m, r1, r2, COUNT { (m)-[:{{domain}}]-() } AS degree
+      WITH m, r1, r2, (COUNT { (m)--() } - COUNT { (m)-[:{{nonDomain}}]-() }) AS degree
       RETURN 1.0 / (2 * log(2 + degree)) AS weight, [c, m, g] AS nodes, [r2, r1] AS rels
     }
     WITH g, weight, nodes, rels
     ORDER BY weight DESC, [n IN nodes | n.id], [rel IN rels | type(rel)]
     WITH g, collect({nodes: nodes, rels: rels})[0] AS best
     RETURN collect({
-      nodes: [n IN best.nodes | {labels: labels(n), props: properties(n)}],
-      rels: [rel IN best.rels | {type: type(rel), start: startNode(rel).id, props: properties(rel)}],
-      degrees: [n IN best.nodes | COUNT { (n)-[:{{domain}}]-() }]
+      nodes: [n IN best.nodes | {labels: labels(n), props: n {.*, createdAt: null, updatedAt: null}}],
+      rels: [rel IN best.rels | {type: type(rel), start: startNode(rel).id, props: rel {.*, createdAt: null, updatedAt: null}}],
+      degrees: [n IN best.nodes | (COUNT { (n)--() } - COUNT { (n)-[:{{nonDomain}}]-() })]
     }) AS paths
   }
-  RETURN collect({entity: {labels: labels(c), props: properties(c)}, reaches: reaches, score: score, sampled: sampled, paths: paths}) AS brokers
+  RETURN collect({entity: {labels: labels(c), props: c {.*, createdAt: null, updatedAt: null}}, reaches: reaches, score: score, sampled: sampled, paths: paths}) AS brokers
 }
 RETURN missing, brokers

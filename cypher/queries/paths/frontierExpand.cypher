@@ -3,7 +3,8 @@
 // $frontier lists {side, key} with key an elementId; the caller only ever puts
 // entities at or below the hub degree here, so no hub is expanded and the work
 // is bounded by the sum of the frontier's degrees, which the caller budgets.
-// {{types}} are the walked relationship types; {{domain}} every domain type.
+// {{types}} are the walked relationship types; degrees count every relationship
+// but those of the {{nonDomain}} types (provenance, claims).
 //
 // $terminal lists the two endpoints, reached but never expanded through.
 // $targets, when not null, keeps only neighbours among those keys (the last
@@ -16,4 +17,4 @@ WHERE r.retracted IS NULL AND x.retracted IS NULL
   AND (elementId(x) IN $terminal OR NOT x.id IN $avoid)
   AND ($targets IS NULL OR elementId(x) IN $targets)
 WITH entry.side AS side, x, collect(DISTINCT entry.key) AS parents
-RETURN side, elementId(x) AS node, parents, COUNT { (x)-[:{{domain}}]-() } AS degree, coalesce(x.country, x.code) AS country
+RETURN side, elementId(x) AS node, parents, (COUNT { (x)--() } - COUNT { (x)-[:{{nonDomain}}]-() }) AS degree, coalesce(x.country, x.code) AS country

@@ -11,7 +11,7 @@
 CALL () {
   UNWIND $nodes AS key
   MATCH (n:Entity) WHERE elementId(n) = key
-  RETURN collect({key: key, labels: labels(n), props: properties(n)}) AS nodes
+  RETURN collect({key: key, labels: labels(n), props: n {.*, createdAt: null, updatedAt: null}}) AS nodes
 }
 CALL () {
   UNWIND $pairs AS pair
@@ -19,7 +19,7 @@ CALL () {
   MATCH (v:Entity) WHERE elementId(v) = pair[1]
   MATCH (u)-[r:{{types}}]-(v)
   WHERE r.retracted IS NULL
-  RETURN collect({from: pair[0], to: pair[1], type: type(r), forward: startNode(r) = u, props: properties(r)}) AS rels
+  RETURN collect({from: pair[0], to: pair[1], type: type(r), forward: startNode(r) = u, props: r {.*, createdAt: null, updatedAt: null}}) AS rels
 }
 CALL () {
   UNWIND $hubs AS key

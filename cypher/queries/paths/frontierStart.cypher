@@ -1,8 +1,8 @@
 // The first step of a partnership-path search (src/modules/paths/frontier.ts):
 // both endpoints bound by their unique id, each with its degree and country,
 // and the first layer of each side's frontier (the endpoint's neighbours).
-// {{types}} are the walked relationship types; {{domain}} every domain type
-// (degrees count these; STATED_IN never).
+// {{types}} are the walked relationship types; degrees count every relationship
+// but those of the {{nonDomain}} types (provenance, claims).
 //
 // An endpoint's neighbours are read at most $sample at a time: a hub endpoint
 // (a forum with thousands of participants) yields a sample of them, so the cost
@@ -29,7 +29,7 @@ CALL (a, b) {
     RETURN DISTINCT x
     LIMIT $sample
   }
-  WITH side, u, x, COUNT { (x)-[:{{domain}}]-() } AS degree
+  WITH side, u, x, (COUNT { (x)--() } - COUNT { (x)-[:{{nonDomain}}]-() }) AS degree
   RETURN collect({side: side, parent: elementId(u), node: elementId(x), degree: degree, country: coalesce(x.country, x.code)}) AS layer
 }
 OPTIONAL CALL (a, b, layer) {
@@ -44,12 +44,12 @@ OPTIONAL CALL (a, b, layer) {
     MATCH (u)-[r:{{types}}]-(x:Entity)
     WHERE r.retracted IS NULL AND x.retracted IS NULL AND (x = a OR x = b OR NOT x.id IN $avoid)
     WITH e.side AS side, x, collect(DISTINCT e.node) AS parents
-    RETURN collect({side: side, node: elementId(x), parents: parents, degree: COUNT { (x)-[:{{domain}}]-() }, country: coalesce(x.country, x.code)}) AS layer2
+    RETURN collect({side: side, node: elementId(x), parents: parents, degree: (COUNT { (x)--() } - COUNT { (x)-[:{{nonDomain}}]-() }), country: coalesce(x.country, x.code)}) AS layer2
   }
   RETURN layer2
 }
 RETURN elementId(a) AS fromKey, elementId(b) AS toKey,
-       CASE WHEN a IS NULL THEN 0 ELSE COUNT { (a)-[:{{domain}}]-() } END AS fromDegree,
-       CASE WHEN b IS NULL THEN 0 ELSE COUNT { (b)-[:{{domain}}]-() } END AS toDegree,
+       CASE WHEN a IS NULL THEN 0 ELSE (COUNT { (a)--() } - COUNT { (a)-[:{{nonDomain}}]-() }) END AS fromDegree,
+       CASE WHEN b IS NULL THEN 0 ELSE (COUNT { (b)--() } - COUNT { (b)-[:{{nonDomain}}]-() }) END AS toDegree,
        coalesce(a.country, a.code) AS fromCountry, coalesce(b.country, b.code) AS toCountry,
        coalesce(layer, []) AS layer, layer2

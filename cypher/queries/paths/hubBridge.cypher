@@ -7,7 +7,7 @@
 // bound. So the cost is at most $sample relationships per pair, whatever the
 // hubs' size, and a bridge outside the sample is not seen.
 // $pairs lists [first hub, second hub] elementIds. {{types}} are the walked
-// types; {{domain}} every domain type (degrees count these).
+// types; degrees count every relationship but those of the {{nonDomain}} types.
 // One row per pair that has a bridge, with the first bridge found.
 UNWIND $pairs AS pair
 MATCH (h1:Entity) WHERE elementId(h1) = pair[0]
@@ -16,7 +16,7 @@ CALL (h1, h2) {
   MATCH (h1)-[r1:{{types}}]-(x:Entity)
   WHERE r1.retracted IS NULL AND x.retracted IS NULL AND NOT x.id IN $avoid AND NOT elementId(x) IN $terminal
   WITH DISTINCT x LIMIT $sample
-  WITH x, COUNT { (x)-[:{{domain}}]-() } AS degree
+  WITH x, (COUNT { (x)--() } - COUNT { (x)-[:{{nonDomain}}]-() }) AS degree
   WHERE degree <= $hubDegree AND EXISTS { MATCH (x)-[r2:{{types}}]-(h2) WHERE r2.retracted IS NULL }
   RETURN x, degree
   LIMIT 1

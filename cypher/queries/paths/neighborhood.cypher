@@ -58,6 +58,6 @@ CALL (kept) {
   UNWIND kept AS s
   MATCH (s)-[r:{{types}}]->(t:Entity)
   WHERE r.retracted IS NULL AND t IN kept
-  RETURN collect({id: r.id, type: type(r), source: s.id, target: t.id, props: properties(r)}) AS edges
+  RETURN collect({id: r.id, type: type(r), source: s.id, target: t.id, props: r {.*, id: null, createdAt: null, createdBy: null, updatedAt: null, updatedBy: null, sourceIds: null, evidence: null}}) AS edges
 }
-RETURN [n IN kept | {labels: labels(n), props: properties(n)}] AS nodes, edges, truncated, sampled
+RETURN [n IN kept | {labels: labels(n), props: n {.*, createdAt: null, updatedAt: null}}] AS nodes, edges, truncated, sampled

@@ -1,5 +1,6 @@
 // Partner suggestions for organization $id by Adamic–Adar over shared neighbours.
-// {{domain}} is every domain relationship type (STATED_IN is provenance, never walked).
+// {{domain}} is every domain relationship type (STATED_IN is provenance, never walked);
+// degrees count every relationship but those of the {{nonDomain}} types (provenance, claims).
 //
 // An organization X has these neighbours ("features"), every link unretracted:
 //   modality / indication  X -USES_MODALITY|TARGETS_INDICATION|FOCUSES_ON-> s,
@@ -12,13 +13,16 @@
 //   weight(s) = 1 / ln(max(degree(s), 2))     (degree over domain types; guards degree <= 1)
 //   score(c)  = sum of weight(s) over the features c shares with $id
 // Ranked by score, then name and id; reasons strongest first. Candidates are
-// scored as bare nodes (each feature's degree read once); properties are read
-// only for the $first kept. One row whenever $id exists; none when it does not.
+// scored as bare nodes (each feature's degree read once); the partner checks
+// run on the best-ranked candidates only, until $first pass; properties are
+// read only for the $first kept. One row whenever $id exists; none when it does not.
 //
-// The cost never depends on a hub's size: each way of reaching features, and
-// each way from a feature to candidates, reads at most $sample entities, in the
-// store's order. A feature with more than $hubDegree relationships is a hub whose
-// members are therefore a sample; the reasons it gives say `sampled`.
+// The cost never depends on a hub's size: each way of reaching features reads
+// at most $sample entities, and of each feature at most $sample relationships
+// are read, in the store's order, before anything is filtered by label (a
+// modality's technologies and organizations come from the same sample). A
+// feature with more than $hubDegree relationships is a hub whose members are
+// therefore a sample; the reasons it gives say `sampled`.
 MATCH (o:Entity {id: $id}) WHERE o.retracted IS NULL
 CALL (o) {
   WITH o WHERE o:Organization
@@ -44,44 +48,54 @@ CALL (o) {
     LIMIT $sample
   }
   WITH o, s WHERE s.retracted IS NULL
-  WITH o, s, COUNT { (s)-[:{{domain}}]-() } AS degree
+  WITH o, s, (COUNT { (s)--() } - COUNT { (s)-[:{{nonDomain}}]-() }) AS degree
   WITH o, s, 1.0 / log(CASE WHEN degree > 2 THEN degree ELSE 2 END) AS weight, degree > $hubDegree AS sampled
   CALL (s) {
-    MATCH (s)<-[r:USES_MODALITY|TARGETS_INDICATION|FOCUSES_ON]-(c:Organization)
-    WHERE (s:Modality OR s:Indication) AND r.retracted IS NULL
+    WITH s WHERE s:Modality OR s:Indication
+    MATCH (s)<-[r:USES_MODALITY|TARGETS_INDICATION|FOCUSES_ON]-(x)
+    WHERE r.retracted IS NULL
+    WITH x LIMIT $sample
+    CALL (x) {
+      WITH x WHERE x:Organization
+      RETURN x AS c
+      UNION
+      MATCH (x:Technology)<-[r1:DEVELOPS]-(c:Organization)
+      WHERE r1.retracted IS NULL AND x.retracted IS NULL
+      RETURN c
+    }
     RETURN c
-    LIMIT $sample
     UNION
-    MATCH (s)<-[r2:USES_MODALITY|TARGETS_INDICATION]-(t:Technology)<-[r1:DEVELOPS]-(c:Organization)
-    WHERE (s:Modality OR s:Indication) AND r1.retracted IS NULL AND r2.retracted IS NULL AND t.retracted IS NULL
+    WITH s WHERE s:Event
+    MATCH (s)<-[r:ORGANIZED|CO_HOSTED|PARTICIPATED_IN]-(x)
+    WHERE r.retracted IS NULL
+    WITH x LIMIT $sample
+    WITH x AS c WHERE c:Organization
     RETURN c
-    LIMIT $sample
     UNION
-    MATCH (s)<-[r:ORGANIZED|CO_HOSTED|PARTICIPATED_IN]-(c:Organization)
-    WHERE s:Event AND r.retracted IS NULL
+    WITH s WHERE s:Organization
+    MATCH (s)-[r:{{domain}}]-(x)
+    WHERE r.retracted IS NULL
+    WITH x LIMIT $sample
+    WITH x AS c WHERE c:Organization
     RETURN c
-    LIMIT $sample
-    UNION
-    MATCH (s)-[r:{{domain}}]-(c:Organization)
-    WHERE s:Organization AND r.retracted IS NULL
-    RETURN c
-    LIMIT $sample
   }
+  WITH o, c, weight, sampled, s
+  WHERE c <> o AND c.retracted IS NULL AND ($country IS NULL OR c.country = $country)
   WITH o, c, sum(weight) AS score, collect({s: s, weight: weight, sampled: sampled}) AS shared
-  WHERE c <> o AND c.retracted IS NULL
-    AND ($country IS NULL OR c.country = $country)
-    AND NOT EXISTS { MATCH (o)-[r:{{domain}}]-(c) WHERE r.retracted IS NULL }
+  ORDER BY score DESC, c.name, c.id
+  WITH o, c, score, shared
+  WHERE NOT EXISTS { MATCH (o)-[r:{{domain}}]-(c) WHERE r.retracted IS NULL }
     AND NOT EXISTS {
       MATCH (o)-[r1:PARTY_TO]->(ag:Agreement)<-[r2:PARTY_TO]-(c)
       WHERE r1.retracted IS NULL AND r2.retracted IS NULL AND ag.retracted IS NULL
     }
-  ORDER BY score DESC, c.name, c.id
   LIMIT $first
   CALL (shared) {
     UNWIND shared AS reason
-    WITH reason ORDER BY reason.weight DESC, reason.s.name, reason.s.id
-    RETURN collect({shared: {labels: labels(reason.s), props: properties(reason.s)}, weight: reason.weight, sampled: reason.sampled}) AS reasons
+    WITH reason.s AS s, reason.weight AS weight, reason.sampled AS sampled
+    ORDER BY weight DESC, s.name, s.id
+    RETURN collect({shared: {labels: labels(s), props: s {.*, createdAt: null, updatedAt: null}}, weight: weight, sampled: sampled}) AS reasons
   }
-  RETURN collect({organization: {labels: labels(c), props: properties(c)}, score: score, reasons: reasons}) AS suggestions
+  RETURN collect({organization: {labels: labels(c), props: c {.*, createdAt: null, updatedAt: null}}, score: score, reasons: reasons}) AS suggestions
 }
 RETURN o:Organization AS isOrganization, suggestions

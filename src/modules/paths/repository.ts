@@ -5,7 +5,7 @@ import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/mod
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { publicProperties, relationshipCitations, toEntityRecord, type EntityRecord, type NodeRow } from '../entity/records';
 import { explainHop, explainHub, explainPath, explainSharedNeighbour, hubSize, withSize } from './explain';
-import { HUB_DEGREE, SEARCH_BUDGET, searchFrontiers, type Candidate, type NodeInfo } from './frontier';
+import { HUB_DEGREE, NON_DOMAIN_TYPES, SEARCH_BUDGET, searchFrontiers, type Candidate, type NodeInfo } from './frontier';
 import { isDated, pathStrength, selectPaths } from './rank';
 import type { BrokerRecord, HopRecord, HubRecord, PathRecord, SubgraphRecord, SuggestionRecord } from './records';
 
@@ -230,7 +230,7 @@ export async function findNeighborhood(
  */
 export async function findBrokers(executor: Executor, q: { between: readonly string[]; first: number }): Promise<BrokerRecord[]> {
   const between = [...new Set(q.between)];
-  const query = cypherTemplate('paths/brokers', { types: DEFAULT_WALK_TYPES, domain: RELATIONSHIP_TYPE_NAMES });
+  const query = cypherTemplate('paths/brokers', { types: DEFAULT_WALK_TYPES, nonDomain: NON_DOMAIN_TYPES });
   const rows = await executor.read<{
     missing: string[];
     brokers: { entity: NodeRow; reaches: number; score: number; sampled: boolean; paths: PathRow[] }[];
@@ -266,7 +266,7 @@ export async function findSuggestedPartners(
   executor: Executor,
   q: { id: string; country?: string | null; first: number },
 ): Promise<SuggestionRecord[]> {
-  const query = cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES });
+  const query = cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES, nonDomain: NON_DOMAIN_TYPES });
   const rows = await executor.read<{
     isOrganization: boolean;
     suggestions: { organization: NodeRow; score: number; reasons: { shared: NodeRow; weight: number; sampled: boolean }[] }[];
