@@ -7,6 +7,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
+  /** A new entity's name or alias closely matches an existing entity's (curation and seed entity resolution). */
+  LIKELY_DUPLICATE: 'LIKELY_DUPLICATE',
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   FORBIDDEN_OPERATION: 'FORBIDDEN_OPERATION',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',

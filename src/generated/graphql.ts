@@ -559,6 +559,7 @@ export type Change = {
 /** Kinds of curation write. */
 export type ChangeKind =
   | 'LINK_ENTITIES'
+  | 'MERGE_ENTITIES'
   | 'RECORD_AGREEMENT'
   | 'RETRACT'
   | 'UPSERT_ENTITY';
@@ -1383,6 +1384,33 @@ export type LinkEntitiesPayload = {
   type: RelationshipType;
 };
 
+/** Two ids of one entity to join: `merge` is folded into `keep`. */
+export type MergeEntitiesInput = {
+  /** The id that stays. */
+  keep: Scalars['ID']['input'];
+  /** The id folded into `keep`; it then resolves to `keep`. */
+  merge: Scalars['ID']['input'];
+  /** Why they are one entity; kept in the audit trail. */
+  reason: Scalars['String']['input'];
+};
+
+export type MergeEntitiesPayload = {
+  __typename?: 'MergeEntitiesPayload';
+  change: Change;
+  /** Of those, how many `keep` already had (their citations were combined). */
+  combinedRelationships: Scalars['Int']['output'];
+  /** The kept entity, after the merge. */
+  entity: Entity;
+  /** The id merged away. */
+  mergedId: Scalars['ID']['output'];
+  /** Citations (STATED_IN) of `merge` moved to `keep`. */
+  movedCitations: Scalars['Int']['output'];
+  /** Claims about `merge` now about `keep`. */
+  movedClaims: Scalars['Int']['output'];
+  /** Relationships of `merge` moved to `keep`. */
+  movedRelationships: Scalars['Int']['output'];
+};
+
 /** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
 export type Modality = Entity & {
   __typename?: 'Modality';
@@ -1514,6 +1542,17 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Creates (or re-cites) one relationship between two existing entities. */
   linkEntities: LinkEntitiesPayload;
+  /**
+   * Joins two ids of one entity (same type; editor role). Every relationship,
+   * citation, claim and fact of `merge` moves to `keep`: a relationship both had
+   * becomes one with both citation lists; `merge`'s name and aliases become
+   * aliases; facts `keep` lacks are copied (its own values stay). `merge` remains
+   * as a hidden tombstone, (merge)-[:SAME_AS]->(keep), so `entity(id: merge)`
+   * answers the kept entity. Refused with BAD_USER_INPUT when the ids are the
+   * same, of different types, or linked to each other; NOT_FOUND when either is
+   * unknown, retracted or already merged.
+   */
+  mergeEntities: MergeEntitiesPayload;
   /** Records an agreement with its parties, facilitators, covered technologies and territory. */
   recordAgreement: RecordAgreementPayload;
   /** Hides an entity or a relationship from every read (admin only). Nothing is deleted. */
@@ -1537,6 +1576,17 @@ export type Mutation = {
  */
 export type MutationLinkEntitiesArgs = {
   input: LinkEntitiesInput;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
+ * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationMergeEntitiesArgs = {
+  input: MergeEntitiesInput;
 };
 
 
@@ -2935,6 +2985,8 @@ export type RecordAgreementInput = {
   /** Ids of technologies it covers. */
   covers?: InputMaybe<Array<Scalars['ID']['input']>>;
   description: Scalars['String']['input'];
+  /** Ids of existing agreements found to be different ones despite a close name (see UpsertEntityInput.distinctFrom). */
+  distinctFrom?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Required: what the source says about it. */
   evidence?: InputMaybe<Scalars['String']['input']>;
   exclusive: Scalars['Boolean']['input'];
@@ -3678,6 +3730,16 @@ export type UpsertEntityInput = {
   /** ISO 3166-1 alpha-2 code, for types that have a country. */
   country?: InputMaybe<Scalars['String']['input']>;
   description: Scalars['String']['input'];
+  /**
+   * Ids of existing entities checked and found to be different ones. A new id
+   * whose name or an alias closely matches an existing entity's of the same type
+   * (same name ignoring case, width, spaces and punctuation; the same but for a
+   * legal form such as Inc. or 株式会社; or a Latin spelling one or two letters
+   * off) is refused with LIKELY_DUPLICATE, naming that entity in
+   * `extensions.existing` and the field in `extensions.field`, unless its id is
+   * listed here. Recorded in the Change.
+   */
+  distinctFrom?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Required: what the source says about it, in our words, naming the section. */
   evidence?: InputMaybe<Scalars['String']['input']>;
   /**
@@ -3866,6 +3928,8 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LinkEntitiesInput: LinkEntitiesInput;
   LinkEntitiesPayload: ResolverTypeWrapper<Omit<LinkEntitiesPayload, 'from' | 'to'> & { from: ResolversTypes['Entity'], to: ResolversTypes['Entity'] }>;
+  MergeEntitiesInput: MergeEntitiesInput;
+  MergeEntitiesPayload: ResolverTypeWrapper<Omit<MergeEntitiesPayload, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Modality: ResolverTypeWrapper<EntityRecord>;
   ModalityConnection: ResolverTypeWrapper<ConnectionRecord>;
   ModalityEdge: ResolverTypeWrapper<EdgeRecord>;
@@ -4043,6 +4107,8 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   LinkEntitiesInput: LinkEntitiesInput;
   LinkEntitiesPayload: Omit<LinkEntitiesPayload, 'from' | 'to'> & { from: ResolversParentTypes['Entity'], to: ResolversParentTypes['Entity'] };
+  MergeEntitiesInput: MergeEntitiesInput;
+  MergeEntitiesPayload: Omit<MergeEntitiesPayload, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   Modality: EntityRecord;
   ModalityConnection: ConnectionRecord;
   ModalityEdge: EdgeRecord;
@@ -4486,6 +4552,16 @@ export type LinkEntitiesPayloadResolvers<ContextType = Context, ParentType exten
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 };
 
+export type MergeEntitiesPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MergeEntitiesPayload'] = ResolversParentTypes['MergeEntitiesPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  combinedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  mergedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  movedCitations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  movedClaims?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  movedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ModalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Modality'] = ResolversParentTypes['Modality']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
@@ -4522,6 +4598,7 @@ export type ModalityEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   linkEntities?: Resolver<ResolversTypes['LinkEntitiesPayload'], ParentType, ContextType, RequireFields<MutationLinkEntitiesArgs, 'input'>>;
+  mergeEntities?: Resolver<ResolversTypes['MergeEntitiesPayload'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'input'>>;
   recordAgreement?: Resolver<ResolversTypes['RecordAgreementPayload'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'input'>>;
   retract?: Resolver<ResolversTypes['RetractPayload'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'input'>>;
   upsertEntity?: Resolver<ResolversTypes['UpsertEntityPayload'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
@@ -5038,6 +5115,7 @@ export type Resolvers<ContextType = Context> = {
   IndicationEdge?: IndicationEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LinkEntitiesPayload?: LinkEntitiesPayloadResolvers<ContextType>;
+  MergeEntitiesPayload?: MergeEntitiesPayloadResolvers<ContextType>;
   Modality?: ModalityResolvers<ContextType>;
   ModalityConnection?: ModalityConnectionResolvers<ContextType>;
   ModalityEdge?: ModalityEdgeResolvers<ContextType>;

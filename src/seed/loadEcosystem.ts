@@ -13,6 +13,7 @@ import {
   type ForumDefinitions,
   type NamedFile,
 } from './ecosystemFile';
+import { refuseLikelyDuplicates, seedNodeNames } from './likelyDuplicates';
 import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory, readSeedFile } from './loadSeed';
 
 export const ECOSYSTEM_DIR = path.join(PROJECT_ROOT, 'seed', 'ecosystem');
@@ -126,6 +127,7 @@ export async function loadEcosystemFile(executor: Executor, data: EcosystemFile,
     if (clashes.length > 0) {
       throw new Error(clashes.map((c) => `"${c.id}" is labelled ${c.label} here but ${c.held.join(':')} in the graph`).join('; '));
     }
+    await refuseLikelyDuplicates(tx, seedNodeNames(data.nodes));
     const written = async (name: string, rows: unknown[]) => {
       const [result] = await run<{ written: number }>(tx, cypherQuery(name), { rows, actor, unverifyingKinds });
       return Number(result?.written ?? 0);

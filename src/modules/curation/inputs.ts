@@ -39,6 +39,18 @@ const evidence = z
 
 const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be an object' });
 
+/**
+ * Ids of existing entities the caller checked and asserts are different from the
+ * one written, so a close name of theirs is not refused as a likely duplicate.
+ */
+const distinctFrom = z
+  .array(slug)
+  .max(20, 'at most 20 ids')
+  .optional()
+  .transform((ids) => [...new Set(ids ?? [])]);
+
+const reason = z.string().trim().min(1, 'must not be empty').max(600, 'must be at most 600 characters');
+
 /** Fields some labels keep outside `properties`; upsertEntity takes them from `facts`. */
 const CORE_FROM_FACTS: Partial<Record<EntityLabel, string[]>> = {
   Event: ['startDate', 'endDate', 'city'],
@@ -58,6 +70,7 @@ const upsertEntityArgs = z.object({
     kind: z.string().optional(),
     country: z.string().optional(),
     facts: jsonObject.optional(),
+    distinctFrom,
     source: sourceInput,
     evidence,
   }),
@@ -66,6 +79,7 @@ const upsertEntityArgs = z.object({
 export interface UpsertEntityRequest {
   node: SeedNode;
   source: SourceInput;
+  distinctFrom: string[];
 }
 
 export function parseUpsertEntity(args: unknown): UpsertEntityRequest {
@@ -100,7 +114,7 @@ export function parseUpsertEntity(args: unknown): UpsertEntityRequest {
     if (typeof head === 'string' && core.includes(head)) return ['input', 'facts', head, ...rest];
     return ['input', ...path];
   });
-  return { node, source: input.source };
+  return { node, source: input.source, distinctFrom: input.distinctFrom };
 }
 
 const linkEntitiesArgs = z.object({
@@ -145,6 +159,7 @@ const recordAgreementArgs = z.object({
       .refine((ps) => new Set(ps.map((p) => p.organization)).size === ps.length, 'an organization may be listed as a party once'),
     facilitators: z.array(slug).max(20).optional(),
     covers: z.array(slug).max(20).optional(),
+    distinctFrom,
     source: sourceInput,
     evidence,
   }),
@@ -156,14 +171,15 @@ export interface RecordAgreementRequest {
   facilitators: string[];
   covers: string[];
   source: SourceInput;
+  distinctFrom: string[];
 }
 
 export function parseRecordAgreement(args: unknown): RecordAgreementRequest {
   const { input } = parseArgs(recordAgreementArgs, dropNulls(args));
-  const { source, parties, facilitators, covers, ...fields } = input;
+  const { source, parties, facilitators, covers, distinctFrom: distinct, ...fields } = input;
   const node = parseArgs(seedNode, { label: 'Agreement', ...fields, properties: {} }, (path) => ['input', ...path]);
   if (node.label !== 'Agreement') throw new Error('unreachable: parsed an agreement as another label');
-  return { node, parties, facilitators: [...new Set(facilitators ?? [])], covers: [...new Set(covers ?? [])], source };
+  return { node, parties, facilitators: [...new Set(facilitators ?? [])], covers: [...new Set(covers ?? [])], source, distinctFrom: distinct };
 }
 
 const retractArgs = z.object({
@@ -171,7 +187,7 @@ const retractArgs = z.object({
     .object({
       entityId: slug.optional(),
       relationshipId: z.string().regex(/^[a-z0-9-]+--[A-Z_]+--[a-z0-9-]+(--[a-z0-9-]+)?$/, 'is not a relationship id').optional(),
-      reason: z.string().trim().min(1, 'must not be empty').max(600, 'must be at most 600 characters'),
+      reason,
     })
     .refine((i) => (i.entityId === undefined) !== (i.relationshipId === undefined), 'give exactly one of entityId and relationshipId'),
 });
@@ -185,6 +201,23 @@ export function parseRetract(args: unknown): RetractRequest {
   const [from, type, to] = id.split('--') as [string, string, string];
   if (!(RELATIONSHIP_TYPE_NAMES as string[]).includes(type)) throw new BadUserInputError(`Unknown relationship type ${type}`, 'input.relationshipId');
   return { kind: 'relationship', id, type, from, to, reason: input.reason };
+}
+
+const mergeEntitiesArgs = z.object({
+  input: z
+    .object({ keep: slug, merge: slug, reason })
+    .strict()
+    .refine((i) => i.keep !== i.merge, { message: 'cannot merge an entity with itself', path: ['merge'] }),
+});
+
+export interface MergeEntitiesRequest {
+  keep: string;
+  merge: string;
+  reason: string;
+}
+
+export function parseMergeEntities(args: unknown): MergeEntitiesRequest {
+  return parseArgs(mergeEntitiesArgs, dropNulls(args)).input;
 }
 
 export function parseRecentChanges(args: unknown): { first: number } {

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../../domain/model';
-import { BadUserInputError, NotFoundError } from '../../errors';
+import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type RelationshipType } from '../../domain/model';
+import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
 import { relationshipId } from '../../domain/properties';
 import { relationshipRows } from '../../seed/loadSeed';
 import { nodeProperties, type SeedNode } from '../../seed/seedFile';
 import { plainValue } from '../../domain/properties';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
-import type { LinkEntitiesRequest, RecordAgreementRequest, RetractRequest, SourceInput, UpsertEntityRequest } from './inputs';
+import { refuseLikelyDuplicate } from './duplicates';
+import type { LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
 /**
  * The curation writes. Each runs in ONE write transaction: the source, the
@@ -20,7 +21,7 @@ import type { LinkEntitiesRequest, RecordAgreementRequest, RetractRequest, Sourc
  * curated data is stored exactly as seeded data is.
  */
 
-export type ChangeKind = 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT';
+export type ChangeKind = 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'MERGE_ENTITIES';
 
 export interface ChangeRecord {
   id: string;
@@ -87,21 +88,37 @@ async function resolveSource(tx: Tx, source: SourceInput, actor: string): Promis
 interface Existing {
   label: EntityLabel | null;
   retracted: boolean;
+  /** The id this one was merged into (it is then also retracted), or null. */
+  mergedInto: string | null;
+  name: string | null;
+  aliases: string[];
 }
 
 async function lookUp(tx: Tx, ids: string[]): Promise<Map<string, Existing>> {
-  const rows = await run<{ id: string; labels: string[] | null; retracted: boolean }>(tx, cypherQuery('curation/entityLabels'), { ids });
+  const rows = await run<{ id: string; labels: string[] | null; retracted: boolean; mergedInto: string | null; name: string | null; aliases: string[] | null }>(
+    tx,
+    cypherQuery('curation/entityLabels'),
+    { ids },
+  );
   return new Map(
     rows.map((r) => {
       const label = r.labels ? toEntityRecord({ labels: r.labels, props: { id: r.id } }).label : null;
-      return [r.id, { label, retracted: r.labels ? r.retracted : false }];
+      return [r.id, { label, retracted: r.labels ? r.retracted : false, mergedInto: r.mergedInto, name: r.name, aliases: r.aliases ?? [] }];
     }),
   );
+}
+
+/** A merged id names no entity of its own; the error says which one took it over. */
+function mergedAway(id: string, entry: Existing | undefined): AppError | null {
+  if (!entry?.mergedInto) return null;
+  return new AppError(`Entity "${id}" was merged into "${entry.mergedInto}"; use that id`, ErrorCode.NOT_FOUND, { id, mergedInto: entry.mergedInto });
 }
 
 /** Checks that `id` names a live entity with one of `allowed` labels; NOT_FOUND or BAD_USER_INPUT on `field` otherwise. */
 function expectEntity(found: Map<string, Existing>, id: string, allowed: readonly string[], field: string): EntityLabel {
   const entry = found.get(id);
+  const merged = mergedAway(id, entry);
+  if (merged) throw merged;
   if (!entry?.label || entry.retracted) throw new NotFoundError('Entity', id);
   if (!allowed.includes(entry.label)) {
     throw new BadUserInputError(`"${id}" is a ${entry.label}; expected ${allowed.join(' or ')}`, field);
@@ -120,11 +137,15 @@ async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string
   return { entity: toEntityRecord(row.entity), created: row.created };
 }
 
+/** The audit trail keeps the ids a caller declared distinct. */
+const distinctNote = (ids: readonly string[]) => (ids.length > 0 ? ` (declared distinct from ${ids.join(', ')})` : '');
+
 /** Checks the id is free or held by a live entity of the same label. */
 function checkIdForLabel(found: Map<string, Existing>, id: string, label: EntityLabel): void {
   const existing = found.get(id);
   if (!existing?.label) return;
   if (existing.label !== label) throw new BadUserInputError(`"${id}" is already the id of a ${existing.label}`, 'input.id');
+  if (existing.mergedInto) throw new BadUserInputError(`"${id}" was merged into "${existing.mergedInto}"; write to that id`, 'input.id');
   if (existing.retracted) throw new BadUserInputError(`"${id}" was retracted and cannot be written again`, 'input.id');
 }
 
@@ -180,13 +201,14 @@ export function upsertEntity(executor: Executor, request: UpsertEntityRequest, a
   return executor.writeTransaction('curation/upsertEntity', async (tx) => {
     const found = await lookUp(tx, [node.id]);
     checkIdForLabel(found, node.id, node.label);
+    if (!found.get(node.id)?.label) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
     const sourceId = await resolveSource(tx, request.source, actor);
     const { entity, created } = await writeNode(tx, node, sourceId, actor);
     const located = await linkCountry(tx, node, sourceId, actor);
     const change = await recordChange(tx, {
       kind: 'UPSERT_ENTITY',
       targetIds: [node.id, ...located],
-      summary: `${created ? 'created' : 'updated'} ${node.label} ${node.id}`,
+      summary: `${created ? 'created' : 'updated'} ${node.label} ${node.id}${distinctNote(request.distinctFrom)}`,
       subject: actor,
       sourceId,
       note: node.evidence,
@@ -223,6 +245,7 @@ export function recordAgreement(executor: Executor, request: RecordAgreementRequ
   return executor.writeTransaction('curation/recordAgreement', async (tx) => {
     const found = await lookUp(tx, [node.id, ...parties.map((p) => p.organization), ...facilitators, ...covers]);
     checkIdForLabel(found, node.id, 'Agreement');
+    if (!found.get(node.id)?.label) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
     parties.forEach((p, i) => expectEntity(found, p.organization, ['Organization'], `input.parties.${i}.organization`));
     facilitators.forEach((id, i) => expectEntity(found, id, ['Organization'], `input.facilitators.${i}`));
     covers.forEach((id, i) => expectEntity(found, id, ['Technology'], `input.covers.${i}`));
@@ -243,7 +266,7 @@ export function recordAgreement(executor: Executor, request: RecordAgreementRequ
     const change = await recordChange(tx, {
       kind: 'RECORD_AGREEMENT',
       targetIds: [node.id, ...rels.map((r) => relationshipId(r))],
-      summary: `${created ? 'recorded' : 'updated'} Agreement ${node.id} with ${parties.length} part${parties.length === 1 ? 'y' : 'ies'}`,
+      summary: `${created ? 'recorded' : 'updated'} Agreement ${node.id} with ${parties.length} part${parties.length === 1 ? 'y' : 'ies'}${distinctNote(request.distinctFrom)}`,
       subject: actor,
       sourceId,
       note: evidence,
@@ -270,6 +293,110 @@ export function retract(executor: Executor, request: RetractRequest, actor: stri
     });
     return { id: request.id, change };
   });
+}
+
+export interface MergeWrite {
+  entity: EntityRecord;
+  mergedId: string;
+  movedRelationships: number;
+  combinedRelationships: number;
+  movedCitations: number;
+  movedClaims: number;
+  change: ChangeRecord;
+}
+
+interface StoredRelationship {
+  id: string;
+  type: RelationshipType;
+  from: string;
+  to: string;
+}
+
+/** Where a relationship of `merge` goes: the same relationship with `keep` at the merged end, and its id accordingly. */
+function movedTo(rel: StoredRelationship, keep: string, merge: string) {
+  const from = rel.from === merge ? keep : rel.from;
+  const to = rel.to === merge ? keep : rel.to;
+  const stem = relationshipId(rel);
+  if (!rel.id.startsWith(stem)) throw new Error(`relationship ${rel.id} does not have a relationship id`);
+  // What follows the stem is the `--key` part, kept as it is.
+  return { oldId: rel.id, oldFrom: rel.from, oldTo: rel.to, type: rel.type, from, to, id: relationshipId({ from, type: rel.type, to }) + rel.id.slice(stem.length) };
+}
+
+/** Aliases of the kept entity after a merge: its own, then the merged entity's name and aliases, each string once, never its own name. */
+function mergedAliases(kept: Existing, merged: Existing): string[] {
+  const names = [...kept.aliases, merged.name ?? '', ...merged.aliases];
+  return [...new Set(names)].filter((a) => a !== '' && a !== kept.name);
+}
+
+/**
+ * Joins `merge` into `keep` (same label, both live) in one write transaction,
+ * a fixed number of statements whatever their size: every relationship of
+ * `merge` moves to `keep` (one both had is combined, with both citation lists);
+ * its citations, claims and the facts `keep` lacks move too; its name and
+ * aliases become aliases of `keep`; `merge` stays as a hidden tombstone with
+ * (merge)-[:SAME_AS]->(keep), so its id still leads to `keep`. Refused when the
+ * two are linked to each other (a relationship between them says they are two).
+ */
+export function mergeEntities(executor: Executor, request: MergeEntitiesRequest, actor: string): Promise<MergeWrite> {
+  const { keep, merge, reason } = request;
+  return executor.writeTransaction('curation/mergeEntities', async (tx) => {
+    const found = await lookUp(tx, [keep, merge]);
+    const keepLabel = expectEntity(found, keep, ENTITY_LABELS, 'input.keep');
+    const mergeLabel = expectEntity(found, merge, ENTITY_LABELS, 'input.merge');
+    if (keepLabel !== mergeLabel) {
+      throw new BadUserInputError(`"${merge}" is a ${mergeLabel} and "${keep}" a ${keepLabel}; only entities of one type can be merged`, 'input.merge');
+    }
+    const stored = await run<StoredRelationship>(tx, cypherQuery('curation/relationshipsOf'), { id: merge, types: RELATIONSHIP_TYPE_NAMES });
+    const between = stored.find((r) => [r.from, r.to].every((end) => end === keep || end === merge));
+    if (between) {
+      throw new BadUserInputError(
+        `"${merge}" and "${keep}" are linked by ${between.type} (${between.id}), so they are two entities; retract that relationship first if they are one`,
+        'input.merge',
+      );
+    }
+    const rows = stored.map((r) => movedTo(r, keep, merge));
+    const unverifyingKinds = [...UNVERIFYING_SOURCE_KINDS];
+    const [moved] = await run<{ moved: number; combined: number }>(tx, cypherQuery('curation/moveRelationships'), { rows, actor, unverifyingKinds });
+    if (Number(moved?.moved ?? 0) !== rows.length) throw new Error(`only ${String(moved?.moved)} of ${rows.length} relationships of ${merge} were moved`);
+    const [joined] = await run<{ citations: number; claims: number; entity: { labels: string[]; props: Record<string, unknown> } }>(
+      tx,
+      cypherQuery('curation/mergeEntityInto'),
+      {
+        keep,
+        merge,
+        aliases: mergedAliases(found.get(keep)!, found.get(merge)!),
+        renamed: rows.map((r) => ({ from: r.oldId, to: r.id })),
+        actor,
+        reason,
+        tombstoneNote: `merged into ${keep}: ${reason}`,
+        unverifyingKinds,
+      },
+    );
+    if (!joined) throw new Error(`${merge} was not merged into ${keep}`);
+    const counts = {
+      movedRelationships: rows.length,
+      combinedRelationships: Number(moved?.combined ?? 0),
+      movedCitations: Number(joined.citations),
+      movedClaims: Number(joined.claims),
+    };
+    const change = await recordChange(tx, {
+      kind: 'MERGE_ENTITIES',
+      targetIds: [keep, merge, ...rows.map((r) => r.id)],
+      summary:
+        `merged ${keepLabel} ${merge} into ${keep}: ${counts.movedRelationships} relationships (${counts.combinedRelationships} combined), ` +
+        `${counts.movedCitations} citations, ${counts.movedClaims} claims`,
+      subject: actor,
+      sourceId: null,
+      note: reason,
+    });
+    return { entity: toEntityRecord(joined.entity), mergedId: merge, ...counts, change };
+  });
+}
+
+/** The id `id` was merged into (see mergeEntities), or null when it was not merged. */
+export async function findMergedInto(executor: Executor, id: string): Promise<string | null> {
+  const [row] = await executor.read<{ id: string }>(cypherQuery('curation/mergedInto'), { id });
+  return row?.id ?? null;
 }
 
 export async function recentChanges(executor: Executor, first: number): Promise<ChangeRecord[]> {

@@ -10,6 +10,7 @@ import { encodeCursor } from '../../translate/cursor';
 import type { Position } from '../../translate/roots';
 import { entityPlan, relationsArgs, selectionContext, selects } from '../../translate/selection';
 import { entityId, idList, parseArgs } from '../../validation';
+import { findMergedInto } from '../curation/repository';
 import type { RelationDirection } from './loaders';
 import {
   BOOKKEEPING,
@@ -155,9 +156,15 @@ export const entityResolvers: Resolvers = {
   Query: {
     entity: async (_root, args, ctx, info) => {
       const { id } = parseArgs(z.object({ id: entityId }), args);
-      const query = compileEntityById(anyEntityPlan(info), id);
-      const [row] = await ctx.executor.read<{ entity: NodeRow }>(query, query.params);
-      return row ? toEntityRecord(row.entity) : null;
+      const read = async (target: string) => {
+        const query = compileEntityById(anyEntityPlan(info), target);
+        const [row] = await ctx.executor.read<{ entity: NodeRow }>(query, query.params);
+        return row ? toEntityRecord(row.entity) : null;
+      };
+      // An id merged away by mergeEntities answers the entity it was merged into.
+      const found = await read(id);
+      const kept = found ? null : await findMergedInto(ctx.executor, id);
+      return found ?? (kept ? read(kept) : null);
     },
     entities: async (_root, args, ctx, info) => {
       const { ids } = parseArgs(z.object({ ids: idList }), args);

@@ -1,0 +1,230 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypherQuery } from '../db/cypher';
+import { run } from '../db/executor';
+import type { EntityLabel } from '../domain/model';
+import { normaliseName } from './ecosystemFile';
+
+/**
+ * Entity resolution at write time: is a new id's name or alias the name of an
+ * entity the graph already has under another id? Shared by the curation
+ * mutations and the seed loaders, so both refuse the same things.
+ *
+ * The full-text index (entity_search) finds candidates; the decision is made
+ * here, on the candidates' names and aliases, never on the index's score (its
+ * scores for Han text, split into single ideographs, say little). Two names are
+ * close when, within one label:
+ * - SAME_NAME: they are equal after normaliseName (NFKC, lower case, no spaces,
+ *   punctuation or symbols): "ReproCELL Inc" and "REPROCELL Inc.", "リプロセル";
+ * - SAME_NAME_BUT_LEGAL_FORM: they are equal once legal-form words are dropped
+ *   ("Inc.", "Co., Ltd.", 株式会社, 股份有限公司, 財團法人 …): "Hitachi" and "Hitachi, Ltd.";
+ * - NEAR_SPELLING: both are Latin letters and digits, at least 6 long, with the
+ *   same digits, one edit apart (two from 12 characters): "Astelas Pharma" and
+ *   "Astellas Pharma". Names that differ in a number ("… 2017", "Phase 2") are
+ *   never near spellings.
+ * Labels differ → never a duplicate (a company and its product may share a name).
+ */
+
+export type DuplicateReason = 'SAME_NAME' | 'SAME_NAME_BUT_LEGAL_FORM' | 'NEAR_SPELLING';
+
+/** Latin legal-form words, compared as whole words after NFKC and lower case. */
+const LEGAL_FORM_WORDS = new Set([
+  'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'kk', 'bv', 'nv', 'pte', 'pty',
+]);
+/** CJK legal forms, dropped where a word starts or ends with them (both Japanese and traditional Chinese forms). */
+const LEGAL_FORM_AFFIXES = [
+  '股份有限公司', '有限公司', '株式会社', '有限会社', '合同会社', '公益財団法人', '一般財団法人', '公益社団法人', '一般社団法人',
+  '国立大学法人', '国立研究開発法人', '独立行政法人', '学校法人', '財団法人', '社団法人', '財團法人', '社團法人', '(株)', '㈱',
+].map((a) => a.normalize('NFKC'));
+
+const words = (name: string): string[] => name.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** The name without its legal form, as a normaliseName key; the whole name's key when nothing else would remain. */
+export function coreKey(name: string): string {
+  let text = name.normalize('NFKC').toLowerCase();
+  for (const affix of LEGAL_FORM_AFFIXES) text = text.split(affix).join(' ');
+  const kept = words(text).filter((w) => !LEGAL_FORM_WORDS.has(w));
+  const core = kept.join('');
+  return core.length > 0 ? core : normaliseName(name);
+}
+
+/** Optimal-string-alignment distance (an adjacent swap is one edit), or max + 1 once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+const LATIN_KEY = /^[a-z0-9]+$/;
+const digitsOf = (key: string) => key.replace(/\D+/g, ' ').trim();
+
+/** How closely two names match, or null when they are not likely the same entity's. Pure. */
+export function closeness(a: string, b: string): DuplicateReason | null {
+  const [keyA, keyB] = [normaliseName(a), normaliseName(b)];
+  if (!keyA || !keyB) return null;
+  if (keyA === keyB) return 'SAME_NAME';
+  const [coreA, coreB] = [coreKey(a), coreKey(b)];
+  if (coreA === coreB) return 'SAME_NAME_BUT_LEGAL_FORM';
+  if (!LATIN_KEY.test(coreA) || !LATIN_KEY.test(coreB) || digitsOf(coreA) !== digitsOf(coreB)) return null;
+  const shorter = Math.min(coreA.length, coreB.length);
+  if (shorter < 6) return null;
+  const max = shorter >= 12 ? 2 : 1;
+  return editDistance(coreA, coreB, max) <= max ? 'NEAR_SPELLING' : null;
+}
+
+/** Most words of one name a candidate query uses. */
+const MAX_QUERY_WORDS = 8;
+/** Candidates the index returns per name, before the label is checked. */
+export const CANDIDATES_PER_NAME = 50;
+
+/**
+ * A Lucene query finding entities whose name or aliases share words with
+ * `name`: the words as a phrase (the whole name, ranked first), each word, and
+ * Latin words from four letters on within one or two edits. Legal-form words are
+ * left out (every "Inc." would match). Null when no word remains. Words are
+ * letters and digits only, so nothing in them is Lucene syntax.
+ */
+export function candidateQuery(name: string): string | null {
+  let text = name.normalize('NFKC').toLowerCase();
+  for (const affix of LEGAL_FORM_AFFIXES) text = text.split(affix).join(' ');
+  const terms = words(text)
+    .filter((w) => !LEGAL_FORM_WORDS.has(w))
+    .slice(0, MAX_QUERY_WORDS);
+  if (terms.length === 0) return null;
+  const clauses = [`name:"${terms.join(' ')}"^4`, `aliases:"${terms.join(' ')}"^4`];
+  for (const term of terms) {
+    clauses.push(`name:${term}`, `aliases:${term}`);
+    if (LATIN_KEY.test(term) && term.length >= 4) {
+      const fuzzy = `~${term.length >= 8 ? 2 : 1}`;
+      clauses.push(`name:${term}${fuzzy}`, `aliases:${term}${fuzzy}`);
+    }
+  }
+  return clauses.join(' ');
+}
+
+/** A new entity to check: its id, label and names, each with the field it came from (for the message). */
+export interface NewEntityNames {
+  id: string;
+  label: EntityLabel;
+  names: { value: string; field: string }[];
+}
+
+export interface LikelyDuplicate {
+  /** The new id. */
+  id: string;
+  label: EntityLabel;
+  /** Where the clashing name came from, e.g. "input.aliases.1" or "nodes.4.name". */
+  field: string;
+  value: string;
+  existing: { id: string; name: string };
+  /** The existing entity's name or alias it matched. */
+  existingValue: string;
+  reason: DuplicateReason;
+}
+
+interface CandidateRow {
+  key: number;
+  candidates: { id: string; name: string | null; aliases: string[] | null }[];
+}
+
+/**
+ * The likely duplicates among `entities` in the graph `tx` sees: for each name,
+ * the entities of the same label under another id (live: not retracted, not
+ * merged) whose name or an alias is close (see closeness). Ids already in the
+ * graph are skipped when `onlyNewIds` (what the seed does; curation checks only
+ * new ids anyway). One statement whatever the number of names. At most one
+ * duplicate per (new id, existing id), the first field in the given order.
+ */
+export async function findLikelyDuplicates(tx: ManagedTransaction, entities: NewEntityNames[], onlyNewIds = false): Promise<LikelyDuplicate[]> {
+  const requests = entities.flatMap((entity) =>
+    entity.names.flatMap((name) => {
+      const lucene = candidateQuery(name.value);
+      return lucene ? [{ entity, name, lucene }] : [];
+    }),
+  );
+  if (requests.length === 0) return [];
+  const rows = await run<CandidateRow>(tx, cypherQuery('curation/duplicateCandidates'), {
+    requests: requests.map((r, key) => ({ key, id: r.entity.id, label: r.entity.label, lucene: r.lucene })),
+    limit: CANDIDATES_PER_NAME,
+    onlyNewIds,
+  });
+  const found: LikelyDuplicate[] = [];
+  const seen = new Set<string>();
+  for (const row of [...rows].sort((a, b) => Number(a.key) - Number(b.key))) {
+    const { entity, name } = requests[Number(row.key)]!;
+    for (const candidate of row.candidates) {
+      if (seen.has(`${entity.id}|${candidate.id}`)) continue;
+      for (const existingValue of [candidate.name ?? '', ...(candidate.aliases ?? [])]) {
+        const reason = closeness(name.value, existingValue);
+        if (!reason) continue;
+        seen.add(`${entity.id}|${candidate.id}`);
+        found.push({
+          id: entity.id,
+          label: entity.label,
+          field: name.field,
+          value: name.value,
+          existing: { id: candidate.id, name: candidate.name ?? candidate.id },
+          existingValue,
+          reason,
+        });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+const REASON_TEXT: Record<DuplicateReason, string> = {
+  SAME_NAME: 'is the same name as',
+  SAME_NAME_BUT_LEGAL_FORM: 'is the same name, but for the legal form, as',
+  NEAR_SPELLING: 'is spelled almost as',
+};
+
+/** One line naming both entities, e.g. `new Organization "x" (name "ReproCELL Inc") is the same name as "REPROCELL Inc." of existing "reprocell" (REPROCELL Inc.)`. */
+export function describeDuplicate(d: LikelyDuplicate): string {
+  return (
+    `new ${d.label} "${d.id}" (${d.field} ${JSON.stringify(d.value)}) ${REASON_TEXT[d.reason]} ${JSON.stringify(d.existingValue)} ` +
+    `of existing "${d.existing.id}" (${d.existing.name})`
+  );
+}
+
+/** The names of seed nodes (either format; a mention has aliases only), each field named by its place in the file's `nodes`. */
+export function seedNodeNames(nodes: readonly { id: string; label: string; name?: string; aliases?: readonly string[] }[]): NewEntityNames[] {
+  return nodes.map((node, i) => ({
+    id: node.id,
+    label: node.label as EntityLabel,
+    names: [
+      ...(node.name ? [{ value: node.name, field: `nodes.${i}.name` }] : []),
+      ...(node.aliases ?? []).map((value, j) => ({ value, field: `nodes.${i}.aliases.${j}` })),
+    ],
+  }));
+}
+
+/**
+ * For the seed loaders: throws naming every likely duplicate among the seed's
+ * nodes whose id is new to the graph. Call it inside the load's write
+ * transaction, before the nodes are written, so a refused file writes nothing.
+ */
+export async function refuseLikelyDuplicates(tx: ManagedTransaction, entities: NewEntityNames[]): Promise<void> {
+  const duplicates = await findLikelyDuplicates(tx, entities, true);
+  if (duplicates.length > 0) {
+    throw new Error(
+      `likely duplicate${duplicates.length === 1 ? '' : 's'} of entities already in the graph (reuse their id, or merge them): ` +
+        duplicates.slice(0, 10).map(describeDuplicate).join('; '),
+    );
+  }
+}
