@@ -1,29 +1,18 @@
 /**
- * End to end: the real server over the seeded test database, driven by Debian's
+ * End to end: the real server over the test database seeded as `npm start`
+ * seeds it (the forum article and the ecosystem sources), driven by Debian's
  * chromium through playwright-core. A browser that cannot start fails the suite.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildWeb, webBuildIsStale } from '../../scripts/build-web';
-import { startTestApp, type TestApp } from '../support/harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { SHOTS, startBrowserSession, type BrowserSession } from './browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = resolve(__dirname, '..', '..', '.artifacts', 'screenshots');
-
-let app: TestApp;
-let context: BrowserContext;
-let userDataDir: string;
-const requests: string[] = [];
-const pageErrors: string[] = [];
-
-async function openPage(path: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
-  await page.goto(`${app.url}${path}`, { waitUntil: 'domcontentloaded' });
-  return page;
-}
+let session: BrowserSession;
+let app: BrowserSession['app'];
+let requests: string[];
+let pageErrors: string[];
+const openPage = (path: string): Promise<Page> => session.openPage(path);
 
 const cyNodeIds = (page: Page): Promise<string[]> => page.evaluate('window.__cy.nodes().map((n) => n.id())') as Promise<string[]>;
 const cyNodeCount = (page: Page): Promise<number> => page.evaluate('window.__cy.nodes().length') as Promise<number>;
@@ -45,27 +34,12 @@ async function pick(page: Page, key: 'from' | 'to', text: string, id: string): P
 }
 
 beforeAll(async () => {
-  if (webBuildIsStale()) buildWeb();
-  mkdirSync(SHOTS, { recursive: true });
-  userDataDir = mkdtempSync(join(tmpdir(), 'regen-e2e-chromium-'));
-  try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  } catch (error) {
-    throw new Error(`Chromium could not start from ${CHROMIUM} (install it: apt-get install -y chromium): ${(error as Error).message}`);
-  }
-  context.on('request', (request) => requests.push(request.url()));
-  app = await startTestApp();
-}, 240_000);
+  session = await startBrowserSession({ ecosystem: true });
+  ({ app, requests, pageErrors } = session);
+}, 300_000);
 
 afterAll(async () => {
-  await context?.close();
-  await app?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 afterEach(() => {

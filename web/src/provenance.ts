@@ -80,10 +80,6 @@ export function disputedMark(): HTMLElement {
   return h('span', { class: 'mark disputed', title: 'Sources give different values for this: see "Where sources disagree".' }, 'disputed');
 }
 
-/** "2017-04-26", or the note on an undated page, or "undated". */
-export function sourceDate(source: SourceRef): string {
-  return source.publishedOn ?? (source.dateNote ? `undated (${source.dateNote})` : 'undated');
-}
 
 /** One citation: kind badge, publisher, title (linked), date and, when asked, the evidence note. */
 export function citationItem(citation: CitationRef, options: { evidence?: boolean } = {}): HTMLElement {
@@ -96,7 +92,7 @@ export function citationItem(citation: CitationRef, options: { evidence?: boolea
     h('span', { class: 'publisher' }, s.publisher),
     ': ',
     s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener' }, s.title) : h('span', {}, s.title),
-    h('span', { class: 'muted' }, ` · ${sourceDate(s)}${s.partial ? ' · only its opening was read' : ''}`),
+    h('span', { class: 'muted', title: s.publishedOn ? undefined : s.dateNote ?? undefined }, ` · ${s.publishedOn ?? 'undated'}${s.partial ? ' · only its opening was read' : ''}`),
     options.evidence && citation.evidence ? h('q', {}, citation.evidence) : null,
   );
 }

@@ -68,6 +68,13 @@ async function openAgreement(where: Record<string, unknown>, kind: string, year:
   if (match) explore({ focus: match.id });
 }
 
+/** The chart's numbers as a table for screen readers (and for tests): one row per year, one column per kind. */
+function dataTable(years: (string | null)[], kinds: readonly string[], count: (year: string | null, kind: string) => number): HTMLElement {
+  return h('table', { class: 'visually-hidden', id: 'crossborder-years-data' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Year'), ...kinds.map((kind) => h('th', { 'data-kind': kind }, kindLabel(kind))))),
+    h('tbody', {}, ...years.map((year) => h('tr', { 'data-year': year ?? '' }, h('th', {}, year ?? NO_SIGNING_DATE), ...kinds.map((kind) => h('td', { 'data-kind': kind }, String(count(year, kind))))))));
+}
+
 /** Draws the chart of cross-border agreements per year, stacked by kind. */
 export async function renderCrossBorderAgreements(countryCodes: readonly string[]): Promise<void> {
   const where = crossBorderWhere(countryCodes);
@@ -79,7 +86,7 @@ export async function renderCrossBorderAgreements(countryCodes: readonly string[
   const undated = aggregate.groups.filter((g) => g.key[0] === null).reduce((sum, g) => sum + g.count, 0);
   const hint = h(
     'span',
-    { id: 'crossborder-note' },
+    { id: 'crossborder-note', 'data-total': aggregate.totalCount, 'data-undated': undated },
     `${aggregate.totalCount} agreement${aggregate.totalCount === 1 ? '' : 's'} with parties in different countries, by the year signed. `,
     undated
       ? h('b', {}, `${undated} of them have no single signing date in the graph`)
@@ -87,8 +94,10 @@ export async function renderCrossBorderAgreements(countryCodes: readonly string[
     undated ? ' (sources disagree on it and each date is kept apart, or they give only an announcement date, or none), so they are counted apart rather than placed in a year. ' : '',
     'Click a bar to open one in the explorer.',
   );
+  const canvas = chartCard('crossborder-years', 'Cross-border agreements over time', hint);
+  canvas.after(dataTable(years, kinds, count));
   barChart(
-    chartCard('crossborder-years', 'Cross-border agreements over time', hint),
+    canvas,
     years.map((year) => year ?? NO_SIGNING_DATE),
     kinds.map((kind, i) => ({ label: kindLabel(kind), backgroundColor: KIND_COLORS[i % KIND_COLORS.length], data: years.map((year) => count(year, kind)) })),
     (index, datasetIndex) => {

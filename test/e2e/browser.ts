@@ -1,0 +1,72 @@
+/**
+ * A real browser (Debian's chromium through playwright-core) on the real server
+ * over the test database, for the page tests. A browser that cannot start fails
+ * the suite.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildWeb, webBuildIsStale } from '../../scripts/build-web';
+import { loadEverySeed } from '../../src/seed/loadEcosystem';
+import { startTestApp, type TestApp } from '../support/harness';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Screenshots the tests take along the way (not committed). */
+export const SHOTS = resolve(__dirname, '..', '..', '.artifacts', 'screenshots');
+
+export interface BrowserSession {
+  app: TestApp;
+  context: BrowserContext;
+  /** Every URL the browser requested. */
+  requests: string[];
+  /** Uncaught errors of the pages, "path: message". */
+  pageErrors: string[];
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the pages when stale, starts chromium and the server. The graph is
+ * cleared and the seed loaded; with `ecosystem` also the ecosystem files of
+ * seed/ecosystem/, as the first start of `npm start` does.
+ */
+export async function startBrowserSession(options: { ecosystem?: boolean } = {}): Promise<BrowserSession> {
+  if (webBuildIsStale()) buildWeb();
+  mkdirSync(SHOTS, { recursive: true });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'regen-e2e-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (error) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw new Error(`Chromium could not start from ${CHROMIUM} (install it: apt-get install -y chromium): ${(error as Error).message}`);
+  }
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const app = await startTestApp();
+  if (options.ecosystem) await loadEverySeed(app.executor);
+  return {
+    app,
+    context,
+    requests,
+    pageErrors,
+    async openPage(path) {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
+      await page.goto(`${app.url}${path}`, { waitUntil: 'domcontentloaded' });
+      return page;
+    },
+    async close() {
+      await context.close();
+      await app.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * End to end over the full seed (the forum article and the eight ecosystem
+ * sources, as `npm start` loads them): the explorer shows an entity's timeline,
+ * its sources with their kinds, corroboration, conflicts and unverified marks;
+ * paths show each hop's date and sources; the legend covers every label of the
+ * model; the overview charts cross-border agreements per year. What the pages
+ * show is compared with what the API answers.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ENTITY_LABELS } from '../../src/domain/model';
+import { SHOTS, startBrowserSession, type BrowserSession } from './browser';
+
+const DOCS_SHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  session = await startBrowserSession({ ecosystem: true });
+}, 300_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+afterEach(() => {
+  expect(session.pageErrors).toEqual([]);
+});
+
+/** Opens the explorer focused on an entity and waits for its details. */
+async function focus(id: string, name: string): Promise<Page> {
+  const page = await session.openPage(`/explore?focus=${encodeURIComponent(id)}`);
+  await page.waitForFunction(`document.querySelector('#details-name')?.textContent === ${JSON.stringify(name)}`, undefined, { timeout: 20_000 });
+  return page;
+}
+
+interface ApiCitation { source: { publisher: string; kind: string } }
+
+describe('explorer: an entity with what its sources say', () => {
+  it("shows Stemchymal's timeline oldest first, each entry with its sources, as the API gives it", async () => {
+    const api = await session.app.graphql<{ entity: { timeline: { date: string; property: string; sources: ApiCitation[] }[] } }>(
+      '{ entity(id: "stemchymal") { timeline { date property sources { source { publisher kind } } } } }',
+    );
+    const expected = api.data!.entity.timeline;
+    expect(expected.map((e) => e.date)).toEqual(expect.arrayContaining(['2016-11-11', '2018-11-26', '2020-02-25', '2023-05-24']));
+
+    const page = await focus('stemchymal', 'Stemchymal®');
+    const entries = page.locator('#timeline li.timeline-entry');
+    const shown = await entries.evaluateAll((els) => els.map((el) => ({
+      date: el.getAttribute('data-date'),
+      property: el.getAttribute('data-property'),
+      text: el.querySelector('.timeline-description')?.textContent ?? '',
+      publishers: [...el.querySelectorAll('li.citation .publisher')].map((p) => p.textContent),
+      kinds: [...el.querySelectorAll('li.citation .badge.kind')].map((b) => b.getAttribute('data-kind')),
+      corroboration: el.querySelector('.timeline-head .corroboration')?.textContent,
+    })));
+    expect(shown.map((e) => [e.date, e.property])).toEqual(expected.map((e) => [e.date, e.property]));
+    expect(shown.map((e) => e.date)).toEqual([...shown.map((e) => e.date)].sort());
+    shown.forEach((entry, i) => {
+      expect(entry.publishers).toEqual(expected[i]!.sources.map((s) => s.source.publisher));
+      expect(entry.kinds).toEqual(expected[i]!.sources.map((s) => s.source.kind));
+      const publishers = new Set(expected[i]!.sources.map((s) => s.source.publisher)).size;
+      expect(entry.corroboration).toBe(`${expected[i]!.sources.length} source${expected[i]!.sources.length === 1 ? '' : 's'}, ${publishers} publisher${publishers === 1 ? '' : 's'}`);
+    });
+    const trialStart = shown.find((e) => e.date === '2020-02-25');
+    expect(trialStart?.text).toMatch(/Japanese Phase II of Stemchymal in spinocerebellar ataxia/);
+
+    // The picture for the docs: the explorer with the timeline in view.
+    await page.setViewportSize({ width: 1440, height: 1400 });
+    await page.evaluate(`document.querySelector('#timeline').scrollIntoView({ block: 'start' })`);
+    await page.waitForTimeout(800);
+    mkdirSync(DOCS_SHOTS, { recursive: true });
+    await page.screenshot({ path: join(DOCS_SHOTS, 'explorer-timeline.png') });
+    await page.close();
+  });
+
+  it('lists each of its sources with a badge of its kind and its publisher', async () => {
+    const api = await session.app.graphql<{ entity: { sources: ApiCitation[]; corroboration: { sourceCount: number; publisherCount: number } } }>(
+      '{ entity(id: "agreement-cellseed-metatech-licence-2017") { sources { source { publisher kind } } corroboration { sourceCount publisherCount } } }',
+    );
+    const { sources, corroboration } = api.data!.entity;
+    expect(sources.map((s) => s.source.kind)).toEqual(expect.arrayContaining(['TRADE_PRESS', 'PRIMARY']));
+
+    const page = await focus('agreement-cellseed-metatech-licence-2017', 'CellSeed–MetaTech cell-sheet licence');
+    const listed = await page.locator('#sources .source-list li.citation').evaluateAll((els) => els.map((el) => ({
+      kind: el.querySelector('.badge.kind')?.getAttribute('data-kind'),
+      badge: el.querySelector('.badge.kind')?.textContent,
+      publisher: el.querySelector('.publisher')?.textContent,
+    })));
+    expect(listed.map((s) => [s.kind, s.publisher])).toEqual(sources.map((s) => [s.source.kind, s.source.publisher]));
+    expect(listed.find((s) => s.kind === 'TRADE_PRESS')?.badge).toBe('Trade press');
+    expect(listed.find((s) => s.kind === 'PRIMARY')?.badge).toBe('Primary');
+    await expect(page.locator('#details-corroboration').textContent()).resolves.toContain(`${corroboration.sourceCount} sources, ${corroboration.publisherCount} publishers`);
+    await page.close();
+  });
+
+  it('shows the disputed CellSeed–MetaTech signing date with every value and who states each, the dates marked disputed', async () => {
+    const page = await focus('agreement-cellseed-metatech-licence-2017', 'CellSeed–MetaTech cell-sheet licence');
+    const values = await page.locator('#conflicts .conflict[data-property="signedOn"] li.claim-value').evaluateAll((els) => els.map((el) => ({
+      value: el.getAttribute('data-value'),
+      publishers: [...el.querySelectorAll('li.citation .publisher')].map((p) => p.textContent),
+    })));
+    const byValue = Object.fromEntries(values.map((v) => [v.value, v.publishers]));
+    expect(byValue['2017-03-24']).toEqual(['Zaikei Shimbun']);
+    expect(byValue['2017-04-24']).toEqual(['naruhodo.com.tw']);
+    const disputed = await page.locator('#timeline li.timeline-entry[data-property="signedOn"]').evaluateAll((els) =>
+      els.map((el) => [el.getAttribute('data-date'), el.querySelector('.mark.disputed')?.textContent ?? null]));
+    expect(disputed).toEqual(expect.arrayContaining([['2017-03-24', 'disputed'], ['2017-04-24', 'disputed']]));
+    await page.close();
+  });
+
+  it('shows Hitachi–MetaTech as a contract and as a joint venture, each with its sources, neither merged into the other', async () => {
+    const api = await session.app.graphql<{ entity: { conflicts: { property: string; values: { value: string; sources: ApiCitation[] }[] }[] } }>(
+      '{ entity(id: "agreement-hitachi-metatech-cell-factory-2020") { conflicts { property values { value sources { source { publisher kind } } } } } }',
+    );
+    const form = api.data!.entity.conflicts.find((c) => c.property === 'agreementForm')!;
+    expect(form.values.map((v) => v.value).sort()).toEqual(['CONTRACT', 'JOINT_VENTURE']);
+
+    const page = await session.openPage('/explore?focus=agreement-hitachi-metatech-cell-factory-2020');
+    const conflict = page.locator('#conflicts .conflict[data-property="agreementForm"]');
+    await conflict.waitFor({ timeout: 20_000 });
+    const shown = await conflict.locator('li.claim-value').evaluateAll((els) => els.map((el) => ({
+      value: el.getAttribute('data-value'),
+      publishers: [...el.querySelectorAll('li.citation .publisher')].map((p) => p.textContent),
+    })));
+    expect(shown).toEqual(form.values.map((v) => ({ value: v.value, publishers: v.sources.map((s) => s.source.publisher) })));
+    await expect(conflict.locator('.conflict-title').textContent()).resolves.toBe('agreement form: 2 values');
+    await page.close();
+  });
+
+  it('marks what only an AI-generated page states as unverified, with the AI-generated badge', async () => {
+    const page = await focus('approval-stemchymal-jp-orphan', 'Japanese orphan regenerative-medicine-product designation of Stemchymal');
+    const approved = page.locator('#timeline li.timeline-entry[data-property="approvedOn"]');
+    await expect(approved.getAttribute('data-date')).resolves.toBe('2018-12');
+    await expect(approved.locator('.mark.unverified').textContent()).resolves.toBe('unverified');
+    await expect(approved.locator('.badge.kind').first().getAttribute('data-kind')).resolves.toBe('AI_GENERATED');
+    await expect(approved.locator('.badge.kind').first().textContent()).resolves.toBe('AI-generated');
+    // A verified entry of the same timeline carries no mark.
+    const announced = page.locator('#timeline li.timeline-entry[data-property="announcedOn"]');
+    expect(await announced.locator('.mark.unverified').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('explorer: paths', () => {
+  it('explains each hop with its date and lists the sources that state it', async () => {
+    const page = await session.openPage('/explore?from=steminent&to=reprocell');
+    const firstPath = page.locator('.specific-links .path').first();
+    await firstPath.waitFor({ timeout: 30_000 });
+    const hops = await firstPath.locator('li.hop').evaluateAll((els) => els.map((el) => ({
+      explanation: el.querySelector('.hop-explanation')?.textContent ?? '',
+      date: el.querySelector('.hop-date')?.getAttribute('data-date') ?? null,
+      dateText: el.querySelector('.hop-date')?.textContent ?? '',
+      sources: [...el.querySelectorAll('.hop-sources li.citation')].map((c) => [c.getAttribute('data-kind'), c.querySelector('.publisher')?.textContent]),
+    })));
+    expect(hops.length).toBeGreaterThan(0);
+    const licence = hops.find((hop) => /licensor in ReproCELL–Steminent Stemchymal/.test(hop.explanation));
+    expect(licence).toBeDefined();
+    expect(licence!.date).toBe('2016-11-11');
+    expect(licence!.dateText).toMatch(/signed on 2016-11-11/);
+    expect(licence!.sources).toEqual(expect.arrayContaining([['PRIMARY', 'REPROCELL Inc.']]));
+    for (const hop of hops) expect(hop.sources.length).toBeGreaterThan(0);
+    await page.locator('#results').screenshot({ path: join(SHOTS, 'explorer-hop-dates.png') });
+    await page.close();
+  });
+});
+
+describe('explorer: legend', () => {
+  it('gives every label of the model its own shape, and draws a trial with its shape', async () => {
+    const page = await focus('stemchymal', 'Stemchymal®');
+    const legend = await page.locator('#legend .item[data-type]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-type'), el.getAttribute('data-shape')]));
+    expect(legend.map(([type]) => type)).toEqual(ENTITY_LABELS.map((label) => label.toUpperCase()));
+    expect(new Set(legend.map(([, shape]) => shape)).size).toBe(ENTITY_LABELS.length);
+    const shapeOf = Object.fromEntries(legend);
+    await page.waitForFunction(`window.__cy.getElementById('trial-stemchymal-jp-phase2').nonempty()`, undefined, { timeout: 15_000 });
+    const drawn = await page.evaluate(`window.__cy.getElementById('trial-stemchymal-jp-phase2').style('shape')`);
+    expect(drawn).toBe(shapeOf.TRIAL);
+    await page.close();
+  });
+});
+
+describe('overview: cross-border agreements over time', () => {
+  it('charts agreements whose parties are in different countries per year signed, with the undated ones apart', async () => {
+    const countries = (await session.app.graphql<{ countries: { code: string }[] }>('{ countries { code } }')).data!.countries.map((c) => c.code);
+    const party = (countryCode: object) => ({ parties: { some: { organization: { countryCode } } } });
+    const where = { OR: countries.map((code) => ({ AND: [party({ eq: code }), party({ in: countries.filter((c) => c !== code) })] })) };
+    const api = await session.app.graphql<{ agreementsAggregate: { totalCount: number; groups: { key: (string | null)[]; count: number }[] } }>(
+      'query($where: AgreementWhere) { agreementsAggregate(where: $where, groupBy: [{ field: "signedOn", bucket: YEAR }]) { totalCount groups { key count } } }',
+      { where },
+    );
+    const { totalCount, groups } = api.data!.agreementsAggregate;
+    const perYear = Object.fromEntries(groups.map((g) => [g.key[0] ?? '', g.count]));
+    // The ReproCELL–Steminent licence (2016) and the DuoGenic – A&I licence and Nakanoshima Qross–TBIP MOU (2025).
+    expect(perYear['2016']).toBe(1);
+    expect(perYear['2025']).toBe(2);
+
+    const page = await session.openPage('/');
+    const note = page.locator('#crossborder-note');
+    await note.waitFor({ timeout: 20_000 });
+    await expect(note.getAttribute('data-total')).resolves.toBe(String(totalCount));
+    await expect(note.getAttribute('data-undated')).resolves.toBe(String(perYear[''] ?? 0));
+    const rows = await page.locator('#crossborder-years-data tbody tr').evaluateAll((els) =>
+      els.map((tr) => [tr.getAttribute('data-year'), [...tr.querySelectorAll('td')].reduce((sum, td) => sum + Number(td.textContent), 0)]));
+    expect(Object.fromEntries(rows)).toEqual(expect.objectContaining(perYear));
+    expect(rows.map(([year]) => year)).toEqual(expect.arrayContaining(['2016', '2017', '2024', '2025']));
+    await page.locator('[data-chart="crossborder-years"]').screenshot({ path: join(SHOTS, 'overview-crossborder-years.png') });
+    await page.close();
+  });
+});
