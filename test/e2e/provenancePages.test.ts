@@ -207,4 +207,19 @@ describe('overview: cross-border agreements over time', () => {
     await page.locator('[data-chart="crossborder-years"]').screenshot({ path: join(SHOTS, 'overview-crossborder-years.png') });
     await page.close();
   });
+
+  it('lists every open conflict with each value and how many sources state it', async () => {
+    const api = await session.app.graphql<{ conflicts: { subject: { id: string }; property: string; values: { value: unknown }[] }[] }>(
+      '{ conflicts(first: 500) { subject { id } property values { value } } }',
+    );
+    const conflicts = api.data!.conflicts;
+    expect(conflicts.length).toBeGreaterThan(0);
+    const page = await session.openPage('/');
+    await page.locator('#open-conflicts').waitFor({ timeout: 30_000 });
+    const rows = await page.locator('#open-conflicts li').evaluateAll((els) =>
+      els.map((li) => [li.getAttribute('data-subject'), li.getAttribute('data-property'), [...li.querySelectorAll('.conflict-value b')].map((b) => b.textContent)]));
+    expect(rows).toEqual(conflicts.map((c) => [c.subject.id, c.property, c.values.map((v) => String(v.value))]));
+    expect(rows).toEqual(expect.arrayContaining([['agreement-hitachi-metatech-cell-factory-2020', 'agreementForm', expect.arrayContaining(['CONTRACT', 'JOINT_VENTURE'])]]));
+    await page.close();
+  });
 });

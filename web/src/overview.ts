@@ -1,9 +1,10 @@
 /**
- * The overview page: the dashboard statistics as charts (./overview/statistics)
- * and cross-border agreements over time (./overview/crossBorder), each linking
- * into the explorer.
+ * The overview page: the dashboard statistics as charts (./overview/statistics),
+ * cross-border agreements over time (./overview/crossBorder) and the open
+ * conflicts between sources (./overview/conflicts), each linking into the explorer.
  */
 import { gql } from './gql';
+import { renderConflicts } from './overview/conflicts';
 import { renderCrossBorderAgreements } from './overview/crossBorder';
 import { renderStatistics, STATISTICS, type StatisticsData } from './overview/statistics';
 import './style.css';
@@ -24,10 +25,16 @@ async function main(): Promise<void> {
     return;
   }
   renderStatistics(data);
-  try {
-    await renderCrossBorderAgreements(data.countries.map((c) => c.code));
-  } catch (error) {
-    showError('cross-border agreements', error as Error);
+  const parts: [string, () => Promise<void>][] = [
+    ['cross-border agreements', () => renderCrossBorderAgreements(data.countries.map((c) => c.code))],
+    ['conflicts', renderConflicts],
+  ];
+  for (const [what, render] of parts) {
+    try {
+      await render();
+    } catch (error) {
+      showError(what, error as Error);
+    }
   }
 }
 
