@@ -15,8 +15,9 @@ import * as http from 'node:http';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../src/db/cypher';
 import { RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
-import { HUB_DEGREE, NON_DOMAIN_TYPES } from '../src/modules/paths/frontier';
-import { searchPaths, SUGGESTION_SAMPLE } from '../src/modules/paths/repository';
+import { toCypherValue } from '../src/db/executor';
+import { HUB_DEGREE } from '../src/modules/paths/frontier';
+import { brokersStatement, searchPaths, suggestionsStatement } from '../src/modules/paths/repository';
 import { luceneFor } from './workload';
 
 const DETAIL = `
@@ -66,8 +67,6 @@ RETURN node {.id, .name, labels: labels(node)} AS entity, score ORDER BY score D
 
 const WALK = RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'LOCATED_IN');
 const HOOD = cypherTemplate('paths/neighborhood', { types: WALK }).text;
-const BROKERS = cypherTemplate('paths/brokers', { types: WALK, nonDomain: NON_DOMAIN_TYPES }).text;
-const SUGGESTIONS = cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES, nonDomain: NON_DOMAIN_TYPES }).text;
 // The API computes these two as grouped aggregates (src/translate/aggregate.ts); the floor keeps the hand-written text.
 const ORGS_BY_COUNTRY_AND_KIND = `
 MATCH (o:Organization) WHERE o.retracted IS NULL
@@ -90,6 +89,10 @@ const STATS = [
 
 const rows = async (tx: ManagedTransaction, text: string, params: Record<string, unknown>) =>
   (await tx.run(text, params)).records.map((r) => r.toObject());
+
+/** A statement built by the API's own repository, run as it is (integers as Cypher integers). */
+const statement = (tx: ManagedTransaction, s: { query: { text: string }; params: Record<string, unknown> }) =>
+  rows(tx, s.query.text, toCypherValue(s.params) as Record<string, unknown>);
 
 type Handler = (tx: ManagedTransaction, input: Record<string, unknown>) => Promise<unknown>;
 const HANDLERS: Record<string, Handler> = {
@@ -120,9 +123,8 @@ const HANDLERS: Record<string, Handler> = {
   // floor runs that same code on the bare driver: the ratio is the API's own overhead.
   paths: (tx, i) => searchPaths(tx, { from: String(i.from), to: String(i.to), maxHops: 4, first: 5, crossBorderOnly: false, maxHubDegree: null }),
   neighborhood: (tx, i) => rows(tx, HOOD, { id: i.id, depth: neo4j.int(2), limit: neo4j.int(100), sample: neo4j.int(HUB_DEGREE) }),
-  brokers: (tx, i) => rows(tx, BROKERS, { between: i.between, first: neo4j.int(5), sample: neo4j.int(HUB_DEGREE), hubDegree: neo4j.int(HUB_DEGREE) }),
-  suggestions: (tx, i) =>
-    rows(tx, SUGGESTIONS, { id: i.id, country: i.country, first: neo4j.int(5), sample: neo4j.int(SUGGESTION_SAMPLE), hubDegree: neo4j.int(SUGGESTION_SAMPLE) }),
+  brokers: (tx, i) => statement(tx, brokersStatement({ between: i.between as string[], first: 5 })),
+  suggestions: (tx, i) => statement(tx, suggestionsStatement({ id: String(i.id), country: i.country as string | null, first: 5 })),
 };
 
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD!), {

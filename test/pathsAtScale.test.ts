@@ -1,4 +1,5 @@
-import { DEFAULT_WALK_TYPES } from '../src/modules/paths/repository';
+import { toCypherValue } from '../src/db/executor';
+import { brokersStatement, DEFAULT_WALK_TYPES, suggestionsStatement } from '../src/modules/paths/repository';
 import { HUB_DEGREE, searchFrontiers } from '../src/modules/paths/frontier';
 import { clearGraph, startTestApp, testTarget, type TestApp } from './support/harness';
 
@@ -341,6 +342,38 @@ describe('partnership paths against a brute-force search', () => {
       expect(after.stats.cost).toBe(before.stats.cost);
       expect(after.stats.rounds).toBe(before.stats.rounds);
       expect(after.candidates.map((c) => c.keys.length)).toEqual(before.candidates.map((c) => c.keys.length));
+    });
+
+    it('finds brokers and partner suggestions reading no more of a hub modality when 2,000 technologies join it', async () => {
+      const database = testTarget().database;
+      const [a, b] = (await app.driver.executeQuery(
+        `MATCH (m:Modality {id: 'gen-mod-big'})<-[:USES_MODALITY]-(o:Organization) RETURN o.id AS id ORDER BY id LIMIT 2`,
+        {},
+        { database },
+      )).records.map((r) => r.get('id') as string);
+      /** Database hits of one run of the statement, from Neo4j's own profile. */
+      const dbHits = async ({ query, params }: { query: { text: string }; params: Record<string, unknown> }) => {
+        const { summary } = await app.driver.executeQuery(`PROFILE ${query.text}`, toCypherValue(params) as Record<string, unknown>, { database });
+        type Plan = { dbHits: number; children: Plan[] };
+        const sum = (p: Plan): number => p.dbHits + p.children.reduce((total, c) => total + sum(c), 0);
+        return sum(summary.profile as unknown as Plan);
+      };
+      const cost = async () => ({
+        brokers: await dbHits(brokersStatement({ between: [a!, b!], first: 5 })),
+        suggestions: await dbHits(suggestionsStatement({ id: a!, first: 5 })),
+      });
+      const before = await cost();
+      // Newest relationships come first in the store's order, so these are what a search meets first.
+      const technologies = Array.from({ length: 2000 }, (_, i) => ({ id: `gen-extra-tech-${i}`, name: `Extra technology ${i}`, kind: 'PLATFORM' }));
+      await app.driver.executeQuery(
+        `UNWIND $technologies AS row CREATE (t:Entity:Technology) SET t += row WITH t MATCH (m:Modality {id: 'gen-mod-big'})
+         CREATE (t)-[:USES_MODALITY {sourceIds: ['gen-test'], evidence: ['x']}]->(m)`,
+        { technologies },
+        { database },
+      );
+      const after = await cost();
+      expect(after.brokers).toBeLessThanOrEqual(before.brokers * 1.25);
+      expect(after.suggestions).toBeLessThanOrEqual(before.suggestions * 1.25);
     });
   });
 });

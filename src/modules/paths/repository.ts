@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypherTemplate } from '../../db/cypher';
-import { run, type Executor } from '../../db/executor';
+import { cypherTemplate, type CypherQuery } from '../../db/cypher';
+import { run, type Executor, type Params } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { publicProperties, relationshipCitations, toEntityRecord, type EntityRecord, type NodeRow } from '../entity/records';
@@ -221,6 +221,14 @@ export async function findNeighborhood(
   };
 }
 
+/** The brokers statement and its parameters (also run by the benchmark floor and the cost test). */
+export function brokersStatement(q: { between: readonly string[]; first: number }): { query: CypherQuery; params: Params } {
+  return {
+    query: cypherTemplate('paths/brokers', { types: DEFAULT_WALK_TYPES, nonDomain: NON_DOMAIN_TYPES }),
+    params: { between: q.between, first: q.first, sample: HUB_DEGREE, hubDegree: HUB_DEGREE },
+  };
+}
+
 /**
  * Organizations and people within two hops of at least two of `between`, best
  * first (scoring in cypher/queries/paths/brokers.cypher); of a hub's members
@@ -230,11 +238,11 @@ export async function findNeighborhood(
  */
 export async function findBrokers(executor: Executor, q: { between: readonly string[]; first: number }): Promise<BrokerRecord[]> {
   const between = [...new Set(q.between)];
-  const query = cypherTemplate('paths/brokers', { types: DEFAULT_WALK_TYPES, nonDomain: NON_DOMAIN_TYPES });
+  const { query, params } = brokersStatement({ between, first: q.first });
   const rows = await executor.read<{
     missing: string[];
     brokers: { entity: NodeRow; reaches: number; score: number; sampled: boolean; paths: PathRow[] }[];
-  }>(query, { between, first: q.first, sample: HUB_DEGREE, hubDegree: HUB_DEGREE }, call);
+  }>(query, params, call);
   const row = rows[0];
   const missing = between.find((id) => row?.missing.includes(id));
   if (!row || missing !== undefined) throw new NotFoundError('Entity', missing ?? between[0]!);
@@ -255,6 +263,14 @@ export async function findBrokers(executor: Executor, q: { between: readonly str
  */
 export const SUGGESTION_SAMPLE = 100;
 
+/** The partner-suggestions statement and its parameters (also run by the benchmark floor and the cost test). */
+export function suggestionsStatement(q: { id: string; country?: string | null; first: number }): { query: CypherQuery; params: Params } {
+  return {
+    query: cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES, nonDomain: NON_DOMAIN_TYPES }),
+    params: { id: q.id, country: q.country ?? null, first: q.first, sample: SUGGESTION_SAMPLE, hubDegree: SUGGESTION_SAMPLE },
+  };
+}
+
 /**
  * Organizations to partner with `id`, by Adamic–Adar over shared neighbours
  * (cypher/queries/paths/suggestions.cypher), each with its reasons strongest
@@ -266,11 +282,11 @@ export async function findSuggestedPartners(
   executor: Executor,
   q: { id: string; country?: string | null; first: number },
 ): Promise<SuggestionRecord[]> {
-  const query = cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES, nonDomain: NON_DOMAIN_TYPES });
+  const { query, params } = suggestionsStatement(q);
   const rows = await executor.read<{
     isOrganization: boolean;
     suggestions: { organization: NodeRow; score: number; reasons: { shared: NodeRow; weight: number; sampled: boolean }[] }[];
-  }>(query, { id: q.id, country: q.country ?? null, first: q.first, sample: SUGGESTION_SAMPLE, hubDegree: SUGGESTION_SAMPLE }, call);
+  }>(query, params, call);
   const row = rows[0];
   if (!row) throw new NotFoundError('Entity', q.id);
   if (!row.isOrganization) throw new BadUserInputError(`Invalid argument id: "${q.id}" is not an organization`, 'id');
