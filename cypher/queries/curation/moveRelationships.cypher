@@ -1,20 +1,29 @@
 // Moves relationships to new ends: each row names the relationship as stored
-// (oldId, type, oldFrom, oldTo) and where it goes (id, from, to). When the new
+// (oldId, type, oldFrom, oldTo) and where it goes (id, from, to). row.type is a
+// model type (the caller takes it from RELATIONSHIP_TYPE_NAMES). When the new
 // ends already have that relationship (same id), the two are combined: the held
 // properties stay, the moved one only fills the ones missing, and its citations
 // (parallel lists sourceIds/evidence) are appended unless the same
-// (source, evidence) pair is held. `unverified` is recomputed as the ecosystem
-// loader does. The moved relationship is deleted. row.type is a model type (the
-// caller checks); each type has its own static-type MERGE branch.
+// (source, evidence) pair is held. Otherwise it is created with the dynamic type:
+// CREATE needs no scan, unlike MERGE, and the caller holds both entities' locks.
+// `unverified` is recomputed as the ecosystem loader does. The moved one is deleted.
+// A held relationship that was retracted stays retracted: the retraction judged the
+// fact, whichever id stated it.
 UNWIND $rows AS row
 MATCH (:Entity {id: row.oldFrom})-[old]->(:Entity {id: row.oldTo})
 WHERE old.id = row.oldId AND type(old) = row.type
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-CALL (a, b, row) {
-  // for each relationship type of the model, joined by UNION ALL:
-  WITH * WHERE row.type = '{{type}}' MERGE (a)-[r:{{type}} {id: row.id}]->(b) RETURN r
-  // end for each
+OPTIONAL MATCH (a)-[existing]->(b)
+WHERE existing.id = row.id AND type(existing) = row.type
+CALL (a, b, row, existing) {
+  WITH * WHERE existing IS NULL
+  CREATE (a)-[r:$(row.type)]->(b)
+  SET r.id = row.id
+  RETURN r
+  UNION
+  WITH * WHERE existing IS NOT NULL
+  RETURN existing AS r
 }
 WITH old, r, properties(r) AS held, properties(old) AS incoming
 SET r += incoming {.*, id: held.id}

@@ -346,7 +346,7 @@ export function mergeEntities(executor: Executor, request: MergeEntitiesRequest,
     if (keepLabel !== mergeLabel) {
       throw new BadUserInputError(`"${merge}" is a ${mergeLabel} and "${keep}" a ${keepLabel}; only entities of one type can be merged`, 'input.merge');
     }
-    const stored = await run<StoredRelationship>(tx, cypherQuery('curation/relationshipsOf'), { id: merge, types: RELATIONSHIP_TYPE_NAMES });
+    const stored = await run<StoredRelationship>(tx, cypherQuery('curation/relationshipsOf'), { keep, merge, types: RELATIONSHIP_TYPE_NAMES });
     const between = stored.find((r) => [r.from, r.to].every((end) => end === keep || end === merge));
     if (between) {
       throw new BadUserInputError(
