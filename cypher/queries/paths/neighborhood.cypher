@@ -8,11 +8,13 @@
 // $limit × $sample per layer. `sampled` lists the expanded entities that have
 // more walked relationships than that (their neighbours shown are a sample).
 // The first $limit nodes are kept; `truncated` says more existed. Edges are only
-// those among kept nodes. No row when the root is unknown.
+// those among kept nodes, found from each kept node's outgoing relationships
+// filtered by $walked (the same types as {{types}}): one pass over a node's
+// relationships instead of one lookup per type. No row when the root is unknown.
 MATCH (root:Entity {id: $id}) WHERE root.retracted IS NULL
 CALL (root) {
   CALL (root) {
-    MATCH (root)-[r:{{types}}]-(n:Entity)
+    MATCH (root)-[r:{{types}}]-(n)
     WHERE r.retracted IS NULL AND n.retracted IS NULL AND n <> root
     RETURN DISTINCT n
     LIMIT $sample
@@ -23,7 +25,7 @@ CALL (root) {
 CALL (root, layer1) {
   UNWIND CASE WHEN $depth >= 2 AND 1 + size(layer1) <= $limit THEN layer1 ELSE [] END AS m
   CALL (m) {
-    MATCH (m)-[r:{{types}}]-(n:Entity)
+    MATCH (m)-[r:{{types}}]-(n)
     WHERE r.retracted IS NULL AND n.retracted IS NULL
     RETURN DISTINCT n
     LIMIT $sample
@@ -35,7 +37,7 @@ CALL (root, layer1) {
 CALL (root, layer1, layer2) {
   UNWIND CASE WHEN $depth >= 3 AND 1 + size(layer1) + size(layer2) <= $limit THEN layer2 ELSE [] END AS m
   CALL (m) {
-    MATCH (m)-[r:{{types}}]-(n:Entity)
+    MATCH (m)-[r:{{types}}]-(n)
     WHERE r.retracted IS NULL AND n.retracted IS NULL
     RETURN DISTINCT n
     LIMIT $sample
@@ -51,13 +53,15 @@ CALL (root, layer1, layer2) {
        + CASE WHEN $depth >= 2 AND 1 + size(layer1) <= $limit THEN layer1 ELSE [] END
        + CASE WHEN $depth >= 3 AND 1 + size(layer1) + size(layer2) <= $limit THEN layer2 ELSE [] END AS expanded
   UNWIND expanded AS m
-  WITH m WHERE COUNT { (m)-[:{{types}}]-() } > $sample
+  // All relationships first (one read of the degree store): only a node above $sample
+  // then has its walked relationships counted, type by type.
+  WITH m WHERE CASE WHEN COUNT { (m)--() } > $sample THEN COUNT { (m)-[:{{types}}]-() } > $sample ELSE false END
   RETURN collect(m.id) AS sampled
 }
 CALL (kept) {
   UNWIND kept AS s
-  MATCH (s)-[r:{{types}}]->(t:Entity)
-  WHERE r.retracted IS NULL AND t IN kept
+  MATCH (s)-[r]->(t)
+  WHERE type(r) IN $walked AND r.retracted IS NULL AND t IN kept
   RETURN collect({id: r.id, type: type(r), source: s.id, target: t.id, props: r {.*, id: null, createdAt: null, createdBy: null, updatedAt: null, updatedBy: null, sourceIds: null, evidence: null}}) AS edges
 }
 RETURN [n IN kept | {labels: labels(n), props: n {.*, createdAt: null, updatedAt: null}}] AS nodes, edges, truncated, sampled

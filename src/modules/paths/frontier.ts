@@ -56,9 +56,12 @@ const PAIRED_LAYER_COST = 2_500;
 /** Most paths enumerated per meeting point and per side (cheapest parents first). */
 const PREFIXES_PER_MEETING = 6;
 
-/** Hub pairs a search may try to bridge when nothing shorter links the two ends, and members read per pair. */
+/**
+ * Hub pairs a search may try to bridge when nothing shorter links the two ends, and members read per pair
+ * (at 1M relationships 100 answered the same 40 pairs with the same paths as 300, at a quarter less of a search's database hits).
+ */
 const BRIDGE_PAIRS = 6;
-export const BRIDGE_SAMPLE = 300;
+export const BRIDGE_SAMPLE = 100;
 
 /** Most candidates of each kind (specific, weak) enumerated, per path asked for. */
 const CANDIDATES_PER_PATH = 8;

@@ -204,13 +204,14 @@ export async function findNeighborhood(
   executor: Executor,
   q: { id: string; depth: number; limit: number; types?: readonly RelationshipType[] | null },
 ): Promise<SubgraphRecord> {
-  const query = cypherTemplate('paths/neighborhood', { types: walkTypes(q.types) });
+  const types = walkTypes(q.types);
+  const query = cypherTemplate('paths/neighborhood', { types });
   const rows = await executor.read<{
     nodes: NodeRow[];
     edges: { id: string; type: RelationshipType; source: string; target: string; props: Record<string, unknown> }[];
     truncated: boolean;
     sampled: string[];
-  }>(query, { id: q.id, depth: q.depth, limit: q.limit, sample: HUB_DEGREE }, call);
+  }>(query, { id: q.id, depth: q.depth, limit: q.limit, sample: HUB_DEGREE, walked: types }, call);
   const row = rows[0];
   if (!row) throw new NotFoundError('Entity', q.id);
   return {
