@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { closeness } from '../src/seed/likelyDuplicates';
 import { loadEcosystemDirectory } from '../src/seed/loadEcosystem';
 import { SeedFileError } from '../src/seed/loadSeed';
 import { startTestApp, type TestApp } from './support/harness';
@@ -43,6 +44,33 @@ function organization(id: string, name: string, extra: Record<string, unknown> =
     ...extra,
   };
 }
+
+describe('which names count as close', () => {
+  it.each([
+    ['ReproCELL Inc', 'REPROCELL Inc.', 'SAME_NAME'],
+    ['Stemchymal®', 'Stemchymal', 'SAME_NAME'],
+    ['ｒｅｐｒｏｃｅｌｌ', 'ReproCELL', 'SAME_NAME'],
+    ['株式会社リプロセル', 'リプロセル', 'SAME_NAME_BUT_LEGAL_FORM'],
+    ['三顧股份有限公司', '三顧', 'SAME_NAME_BUT_LEGAL_FORM'],
+    ['財團法人工業技術研究院', '工業技術研究院', 'SAME_NAME_BUT_LEGAL_FORM'],
+    ['Hitachi', 'Hitachi, Ltd.', 'SAME_NAME_BUT_LEGAL_FORM'],
+    ['Astelas Pharma', 'Astellas Pharma Inc.', 'NEAR_SPELLING'],
+  ])('%s and %s are %s', (a, b, reason) => {
+    expect(closeness(a, b)).toBe(reason);
+    expect(closeness(b, a)).toBe(reason);
+  });
+
+  it.each([
+    ['CiRA', 'CiRA Foundation'],
+    ['Licence 2017', 'Licence 2018'],
+    ['Kyoto University', 'Tokyo University'],
+    ['名古屋大学', '名古屋市立大学'],
+    ['A&I Co., Ltd.', 'AI Cells'],
+    ['NTU', 'NYU'],
+  ])('%s and %s are not close', (a, b) => {
+    expect(closeness(a, b)).toBeNull();
+  });
+});
 
 describe('entity resolution: likely duplicates and merges', () => {
   let app: TestApp;
