@@ -4,7 +4,7 @@ import { localInstanceAt, storeIsAbsent } from '../src/db/bulkImport';
 import { DEFAULT_INSTANCES, localNeo4jStatus } from '../src/db/localNeo4j';
 import { applyMigrations } from '../src/db/migrations';
 import { BulkGraph, bulkRefusal, loadInBulk } from '../src/seed/bulkLoad';
-import { importChanges } from '../src/seed/exportGraph';
+import { importChanges, importClaims } from '../src/seed/exportGraph';
 import { loadSeedFiles, readSeedDirectory, SeedFileError, type LoadResult } from '../src/seed/loadSeed';
 import { argument, withExecutor } from './database';
 
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const files = readSeedDirectory(dir);
   const results: LoadResult[] = [];
   let changes = 0;
+  let claims = 0;
   let steps = '';
 
   const instance = config.NEO4J_URI ? localInstanceAt(config.NEO4J_URI) : DEFAULT_INSTANCES[config.NEO4J_LOCAL_INSTANCE];
@@ -40,7 +41,10 @@ async function main(): Promise<void> {
         for (const { file, data } of files) results.push(graph.add(data, path.basename(file)));
         return graph;
       },
-      { database: config.NEO4J_DATABASE, after: async (executor) => void (changes = await importChanges(executor, dir)), log: console.log },
+      { database: config.NEO4J_DATABASE, after: async (executor) => {
+        changes = await importChanges(executor, dir);
+        claims = await importClaims(executor, dir);
+      }, log: console.log },
     );
     const s = report.seconds;
     steps = ` (bulk path: graph ${s.build.toFixed(1)}, CSV ${s.csv.toFixed(1)}, server stop ${s.stop.toFixed(1)}, neo4j-admin import ${s.import.toFixed(1)}, server start ${s.start.toFixed(1)}, migrations ${s.migrations.toFixed(1)}, empty lists ${s.patch.toFixed(1)}, audit log ${s.after.toFixed(1)} s)`;
@@ -50,12 +54,13 @@ async function main(): Promise<void> {
       await applyMigrations(executor);
       results.push(...(await loadSeedFiles(executor, files)));
       changes = await importChanges(executor, dir);
+      claims = await importClaims(executor, dir);
     });
   }
   const seconds = (performance.now() - started) / 1000;
   for (const r of results) console.log(`${r.file}: ${r.nodes} nodes, ${r.relationships} relationships merged`);
   const relationships = results.reduce((sum, r) => sum + r.relationships, 0);
-  console.log(`audit log: ${changes} changes`);
+  console.log(`audit log: ${changes} changes; claims: ${claims}`);
   console.log(`loaded ${results.length} files in ${seconds.toFixed(1)} s = ${Math.round(relationships / seconds)} relationships/s${steps}`);
 }
 

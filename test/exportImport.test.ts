@@ -62,6 +62,8 @@ describe('export and re-import', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()).toEqual([
       '2025-04-29-geneonline-2025-04-29-taiwan-japan-regen-forum.json',
       '2025-05-02-roundtrip-press-2025-05-02.json',
+      // the follow-up's relationships to entities only the forum article states
+      '2025-05-02-roundtrip-press-2025-05-02.links.json',
     ]);
     expect(graph.changes.length).toBe(3);
 

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { z } from 'zod';
 import { cypherQuery } from '../db/cypher';
 import { run, type Executor } from '../db/executor';
 import { RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../domain/model';
@@ -11,7 +12,21 @@ export interface GraphExport {
   files: { name: string; data: SeedFile }[];
   /** The audit log (Change entries), oldest first. */
   changes: Record<string, unknown>[];
+  /** Values sources give that are kept apart (conflicts among them), as ecosystem/mergeClaims rows. */
+  claims: ClaimRow[];
 }
+
+/** One claim as ecosystem/mergeClaims writes it. */
+export interface ClaimRow {
+  id: string;
+  subjectId: string;
+  props: Record<string, unknown>;
+  citations: { source: string; evidence: string }[];
+}
+
+/** Derived from the sources' kinds, but exported so a re-import needs no recomputation. */
+const EXPORTED_BOOKKEEPING = new Set(['unverified']);
+const exported = (key: string) => !BOOKKEEPING_PROPERTIES.has(key) || EXPORTED_BOOKKEEPING.has(key);
 
 function auditOf(props: Record<string, unknown>): Audit | undefined {
   const entries = AUDIT_PROPERTIES.filter((k) => props[k] !== undefined && props[k] !== null).map((k) => [k, String(plainValue(props[k]))]);
@@ -22,7 +37,7 @@ function splitNode(label: EntityLabel, props: Record<string, unknown>) {
   const core: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
-    if (key !== 'id' && BOOKKEEPING_PROPERTIES.has(key)) continue;
+    if (key !== 'id' && !exported(key)) continue;
     if ((COMMON_PROPERTIES as readonly string[]).includes(key) || LABEL_PROPERTIES[label].includes(key)) core[key] = plainValue(value);
     else extra[key] = plainValue(value);
   }
@@ -56,6 +71,7 @@ export async function exportGraph(executor: Executor): Promise<GraphExport> {
         props: Record<string, unknown>;
       }>(tx, cypherQuery('export/relationships'), { types: RELATIONSHIP_TYPE_NAMES });
       const changes = await run<{ props: Record<string, unknown> }>(tx, cypherQuery('export/changes'));
+      const claims = await run<ClaimRow>(tx, cypherQuery('export/claims'));
 
       const files = new Map<string, SeedFile>();
       for (const { props } of sources) {
@@ -68,9 +84,16 @@ export async function exportGraph(executor: Executor): Promise<GraphExport> {
         });
       }
       for (const s of statements) {
+        const file = files.get(s.sourceId);
+        // A page that states one entity twice, with two notes, travels as one citation joining both.
+        const stated = file?.nodes.find((n) => n.id === s.props.id);
+        if (stated) {
+          stated.evidence = `${stated.evidence} ${s.evidence}`;
+          continue;
+        }
         const label = entityLabelOf(s.labels);
         const { core, extra } = splitNode(label, s.props);
-        files.get(s.sourceId)?.nodes.push({ label, ...core, evidence: s.evidence, properties: extra, audit: auditOf(s.props) } as never);
+        file?.nodes.push({ label, ...core, evidence: s.evidence, properties: extra, audit: auditOf(s.props) } as never);
       }
       for (const r of relationships) {
         const ids = (r.props.sourceIds as string[] | undefined) ?? [];
@@ -78,7 +101,7 @@ export async function exportGraph(executor: Executor): Promise<GraphExport> {
         const base = relationshipId({ from: r.from, type: r.type, to: r.to });
         const id = String(r.props.id);
         const key = id.startsWith(`${base}--`) ? id.slice(base.length + 2) : undefined;
-        const properties = Object.fromEntries(Object.entries(r.props).filter(([k]) => !BOOKKEEPING_PROPERTIES.has(k)).map(([k, v]) => [k, plainValue(v)]));
+        const properties = Object.fromEntries(Object.entries(r.props).filter(([k]) => exported(k)).map(([k, v]) => [k, plainValue(v)]));
         ids.forEach((sourceId, i) => {
           const file = files.get(sourceId);
           if (!file) return;
@@ -91,21 +114,71 @@ export async function exportGraph(executor: Executor): Promise<GraphExport> {
         });
       }
       return {
-        files: [...files.values()]
-          .filter((f) => f.nodes.length > 0)
-          .map((data) => ({ name: `${data.source.publishedOn}-${data.source.id}.json`, data: JSON.parse(JSON.stringify(data)) as SeedFile })),
+        files: [...files.values()].flatMap(inLoadableParts),
         changes: changes.map((c) => Object.fromEntries(Object.entries(c.props).map(([k, v]) => [k, plainValue(v)]))),
+        claims: claims.map((c) => ({ ...c, props: Object.fromEntries(Object.entries(c.props).filter(([k]) => k !== 'id' && !(AUDIT_PROPERTIES as readonly string[]).includes(k)).map(([k, v]) => [k, plainValue(v)])) })),
       };
     },
     { timeoutMs: 300_000 },
   );
 }
 
-/** Writes an export as a directory: the seed files, and audit/changes.json. */
+/**
+ * A source's file, split so that files can always be loaded in some order. Two
+ * sources may each state a relationship to an entity only the other states, so
+ * their files would reference each other. `<date>-<source>.json` therefore holds
+ * the source's entities and the relationships among them (no references), and
+ * `<date>-<source>.links.json`, when needed, the same entities again (merged
+ * idempotently) with the relationships that reach entities other files define.
+ * Every entity is then defined by a file without references, listed before any
+ * file that needs it.
+ */
+function inLoadableParts(data: SeedFile): { name: string; data: SeedFile }[] {
+  const name = `${data.source.publishedOn ?? 'undated'}-${data.source.id}`;
+  const plain = (file: SeedFile) => JSON.parse(JSON.stringify(file)) as SeedFile;
+  if (data.references.length === 0) return [{ name: `${name}.json`, data: plain(data) }];
+  const own = new Set(data.nodes.map((n) => n.id));
+  const inner = data.relationships.filter((r) => own.has(r.from) && own.has(r.to));
+  const outer = data.relationships.filter((r) => !(own.has(r.from) && own.has(r.to)));
+  return [
+    { name: `${name}.json`, data: plain({ ...data, references: [], relationships: inner }) },
+    { name: `${name}.links.json`, data: plain({ ...data, relationships: outer }) },
+  ];
+}
+
+/** Writes an export as a directory: the seed files, audit/changes.json and claims/claims.json. */
 export function writeExport(dir: string, graph: GraphExport): void {
   fs.mkdirSync(path.join(dir, 'audit'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'claims'), { recursive: true });
   for (const { name, data } of graph.files) fs.writeFileSync(path.join(dir, name), `${JSON.stringify(data, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, 'audit', 'changes.json'), `${JSON.stringify(graph.changes, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'claims', 'claims.json'), `${JSON.stringify(graph.claims, null, 2)}\n`);
+}
+
+const claimRows = z.array(
+  z
+    .object({
+      id: z.string().min(1).max(200),
+      subjectId: z.string().min(1).max(200),
+      props: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+      citations: z.array(z.object({ source: z.string().min(1), evidence: z.string() }).strict()).min(1),
+    })
+    .strict(),
+);
+
+/**
+ * Restores the claims of an export directory, if it has them, after its seed
+ * files are loaded (claims cite their sources and are about their entities).
+ * Idempotent (MERGE on the claim id). Throws naming the file when it is malformed.
+ */
+export async function importClaims(executor: Executor, dir: string): Promise<number> {
+  const file = path.join(dir, 'claims', 'claims.json');
+  if (!fs.existsSync(file)) return 0;
+  const parsed = claimRows.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`claims/claims.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (parsed.data.length === 0) return 0;
+  const [result] = await executor.write<{ written: number }>(cypherQuery('ecosystem/mergeClaims'), { rows: parsed.data, actor: 'import' }, { timeoutMs: 300_000 });
+  return result?.written ?? 0;
 }
 
 /** Restores the audit log of an export directory, if it has one. Idempotent (MERGE on the entry id). */

@@ -9,8 +9,13 @@ import {
   POLICY_KINDS,
   RELATIONSHIP_TYPE_NAMES,
   RELATIONSHIP_TYPES,
+  SOURCE_KINDS,
   TECHNOLOGY_KINDS,
+  TRIAL_PHASES,
+  TRIAL_STATUSES,
+  APPROVAL_KINDS,
 } from '../domain/model';
+import { partialDate } from '../validation';
 
 /**
  * The format of a seed file: one JSON file per source document, holding the
@@ -83,7 +88,8 @@ export const seedNode = z.discriminatedUnion('label', [
       label: z.literal('Event'),
       ...base,
       kind: z.enum(EVENT_KINDS),
-      startDate: isoDate,
+      /** Absent for an event a page dates only roughly (then properties.startedOn, as precise as the page). */
+      startDate: isoDate.optional(),
       endDate: isoDate.optional(),
       city: text(200).optional(),
       country: countryCode.optional(),
@@ -94,13 +100,26 @@ export const seedNode = z.discriminatedUnion('label', [
       label: z.literal('Agreement'),
       ...base,
       kind: z.enum(AGREEMENT_KINDS),
-      exclusive: z.boolean(),
-      territory: z.array(countryCode).min(1),
+      /** Absent when no page says. */
+      exclusive: z.boolean().optional(),
+      territory: z.array(countryCode).default([]),
       rightsGranted: z.array(text(300)).default([]),
-      signedOn: isoDate.optional(),
+      signedOn: partialDate.optional(),
     })
     .strict(),
   z.object({ label: z.literal('Country'), ...base, code: countryCode }).strict(),
+  z
+    .object({
+      label: z.literal('Trial'),
+      ...base,
+      phase: z.enum(TRIAL_PHASES).optional(),
+      status: z.enum(TRIAL_STATUSES).optional(),
+      registryId: text(100).optional(),
+      country: countryCode.optional(),
+    })
+    .strict(),
+  z.object({ label: z.literal('Approval'), ...base, kind: z.enum(APPROVAL_KINDS), country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Patent'), ...base, number: text(100), country: countryCode.optional() }).strict(),
 ]);
 export type SeedNode = z.infer<typeof seedNode>;
 
@@ -143,7 +162,14 @@ export const seedSource = z
     id: slug,
     publisher: text(200),
     title: text(500),
-    publishedOn: isoDate,
+    /** As precise as known; an undated page (one read by the ecosystem seed) has a dateNote instead. */
+    publishedOn: partialDate.optional(),
+    dateNote: text(500).optional(),
+    kind: z.enum(SOURCE_KINDS).optional(),
+    partial: z.boolean().optional(),
+    authors: z.array(text(200)).max(50).optional(),
+    /** Every digest that read the page (format 2). */
+    documents: z.array(text(300)).max(20).optional(),
     url: z.string().url().optional(),
     section: text(200).optional(),
     language: z.string().regex(/^[a-z]{2}$/).default('en'),
@@ -151,7 +177,8 @@ export const seedSource = z
     document: text(300).optional(),
     audit: audit.optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.publishedOn !== undefined || s.dateNote !== undefined, { message: 'needs publishedOn or, for an undated page, dateNote', path: ['publishedOn'] });
 
 /** An entity this file's relationships use but another file (or the graph) defines. */
 export const seedReference = z.object({ id: slug, label: z.enum(ENTITY_LABELS) }).strict();
@@ -159,7 +186,8 @@ export const seedReference = z.object({ id: slug, label: z.enum(ENTITY_LABELS) }
 export const seedFile = z
   .object({
     source: seedSource,
-    nodes: z.array(seedNode).min(1),
+    /** Empty for a source that states only relationships or claims (an export of such a source). */
+    nodes: z.array(seedNode).default([]),
     /** Entities defined elsewhere that relationships here start or end at. */
     references: z.array(seedReference).default([]),
     relationships: z.array(seedRelationship),
