@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   }
   renderStatistics(data);
   const parts: [string, () => Promise<void>][] = [
-    ['cross-border agreements', () => renderCrossBorderAgreements(data.countries.map((c) => c.code))],
+    ['cross-border agreements', renderCrossBorderAgreements],
     ['conflicts', renderConflicts],
   ];
   for (const [what, render] of parts) {
