@@ -43,7 +43,7 @@ const DATE_WORDS: Record<string, string> = {
   endDate: 'ended',
   passedOn: 'passed',
   promulgatedOn: 'promulgated',
-  asOf: 'as stated on that date',
+  asOf: 'stated as of this date',
   filedOn: 'filed',
   grantedOn: 'granted',
   resultsAnnouncedOn: 'results announced',
