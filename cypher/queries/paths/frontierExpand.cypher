@@ -3,8 +3,9 @@
 // $frontier lists {side, key} with key an elementId; the caller only ever puts
 // entities at or below the hub degree here, so no hub is expanded and the work
 // is bounded by the sum of the frontier's degrees, which the caller budgets.
-// {{types}} are the walked relationship types; degrees count every relationship
-// but those of the {{nonDomain}} types (provenance, claims).
+// $walked are the walked relationship types (checked per relationship, one pass
+// over a node's relationships); degrees count every relationship but those of
+// the {{nonDomain}} types (provenance, claims).
 //
 // $terminal lists the two endpoints, reached but never expanded through.
 // $targets, when not null, keeps only neighbours among those keys (the last
@@ -12,8 +13,8 @@
 // One row per side and neighbour, with every frontier node it was reached from.
 UNWIND $frontier AS entry
 MATCH (u:Entity) WHERE elementId(u) = entry.key
-MATCH (u)-[r:{{types}}]-(x:Entity)
-WHERE r.retracted IS NULL AND x.retracted IS NULL
+MATCH (u)-[r]-(x)
+WHERE type(r) IN $walked AND r.retracted IS NULL AND x.retracted IS NULL
   AND (elementId(x) IN $terminal OR NOT x.id IN $avoid)
   AND ($targets IS NULL OR elementId(x) IN $targets)
 WITH entry.side AS side, x, collect(DISTINCT entry.key) AS parents

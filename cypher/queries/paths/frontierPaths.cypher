@@ -1,7 +1,7 @@
 // The entities and relationships of the paths a partnership-path search kept
 // (src/modules/paths/frontier.ts), in one round trip: $nodes are elementIds,
 // $pairs the consecutive [from, to] elementIds of every hop, $hubs the
-// elementIds of the hubs met on the way. {{types}} are the walked types.
+// elementIds of the hubs met on the way. $walked are the walked types.
 //
 // Every relationship of a walked type between the two ends of a hop comes back
 // (two relationships over the same nodes make two paths), unretracted only.
@@ -17,8 +17,8 @@ CALL () {
   UNWIND $pairs AS pair
   MATCH (u:Entity) WHERE elementId(u) = pair[0]
   MATCH (v:Entity) WHERE elementId(v) = pair[1]
-  MATCH (u)-[r:{{types}}]-(v)
-  WHERE r.retracted IS NULL
+  MATCH (u)-[r]-(v)
+  WHERE type(r) IN $walked AND r.retracted IS NULL
   RETURN collect({from: pair[0], to: pair[1], type: type(r), forward: startNode(r) = u, props: r {.*, createdAt: null, updatedAt: null}}) AS rels
 }
 CALL () {

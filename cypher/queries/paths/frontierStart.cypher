@@ -1,8 +1,10 @@
 // The first step of a partnership-path search (src/modules/paths/frontier.ts):
 // both endpoints bound by their unique id, each with its degree and country,
 // and the first layer of each side's frontier (the endpoint's neighbours).
-// {{types}} are the walked relationship types; degrees count every relationship
-// but those of the {{nonDomain}} types (provenance, claims).
+// $walked are the walked relationship types, checked on each relationship a
+// node's one pass over its relationships meets (cheaper than one lookup per
+// type); degrees count every relationship but those of the {{nonDomain}} types
+// (provenance, claims).
 //
 // An endpoint's neighbours are read at most $sample at a time: a hub endpoint
 // (a forum with thousands of participants) yields a sample of them, so the cost
@@ -24,8 +26,8 @@ CALL (a, b) {
   UNWIND [{side: 'A', end: a, other: b}, {side: 'B', end: b, other: a}] AS start
   WITH start.side AS side, start.end AS u, start.other AS other
   CALL (u, other) {
-    MATCH (u)-[r:{{types}}]-(x:Entity)
-    WHERE r.retracted IS NULL AND x.retracted IS NULL AND (x = other OR NOT x.id IN $avoid)
+    MATCH (u)-[r]-(x)
+    WHERE type(r) IN $walked AND r.retracted IS NULL AND x.retracted IS NULL AND (x = other OR NOT x.id IN $avoid)
     RETURN DISTINCT x
     LIMIT $sample
   }
@@ -41,8 +43,8 @@ OPTIONAL CALL (a, b, layer) {
   CALL (a, b, expandable) {
     UNWIND expandable AS e
     MATCH (u:Entity) WHERE elementId(u) = e.node
-    MATCH (u)-[r:{{types}}]-(x:Entity)
-    WHERE r.retracted IS NULL AND x.retracted IS NULL AND (x = a OR x = b OR NOT x.id IN $avoid)
+    MATCH (u)-[r]-(x)
+    WHERE type(r) IN $walked AND r.retracted IS NULL AND x.retracted IS NULL AND (x = a OR x = b OR NOT x.id IN $avoid)
     WITH e.side AS side, x, collect(DISTINCT e.node) AS parents
     RETURN collect({side: side, node: elementId(x), parents: parents, degree: (COUNT { (x)--() } - COUNT { (x)-[:{{nonDomain}}]-() }), country: coalesce(x.country, x.code)}) AS layer2
   }

@@ -6,7 +6,7 @@
 // the store's order, and each is checked against the second hub with both ends
 // bound. So the cost is at most $sample relationships per pair, whatever the
 // hubs' size, and a bridge outside the sample is not seen.
-// $pairs lists [first hub, second hub] elementIds. {{types}} are the walked
+// $pairs lists [first hub, second hub] elementIds. {{types}} and $walked are the walked
 // types; degrees count every relationship but those of the {{nonDomain}} types.
 // One row per pair that has a bridge, with the first bridge found.
 UNWIND $pairs AS pair
@@ -17,7 +17,7 @@ CALL (h1, h2) {
   WHERE r1.retracted IS NULL AND x.retracted IS NULL AND NOT x.id IN $avoid AND NOT elementId(x) IN $terminal
   WITH DISTINCT x LIMIT $sample
   WITH x, (COUNT { (x)--() } - COUNT { (x)-[:{{nonDomain}}]-() }) AS degree
-  WHERE degree <= $hubDegree AND EXISTS { MATCH (x)-[r2:{{types}}]-(h2) WHERE r2.retracted IS NULL }
+  WHERE degree <= $hubDegree AND EXISTS { MATCH (x)-[r2]-(h2) WHERE type(r2) IN $walked AND r2.retracted IS NULL }
   RETURN x, degree
   LIMIT 1
 }

@@ -169,6 +169,7 @@ export async function searchFrontiers(tx: ManagedTransaction, q: FrontierQuery):
   }>(tx, cypherTemplate('paths/frontierStart', templateValues), {
     from: q.from,
     to: q.to,
+    walked: q.types,
     avoid: q.avoid,
     sample: threshold,
     hubDegree: threshold,
@@ -257,6 +258,7 @@ export async function searchFrontiers(tx: ManagedTransaction, q: FrontierQuery):
     if (frontier.length === 0) break;
     const rows = await run<LayerRow>(tx, cypherTemplate('paths/frontierExpand', templateValues), {
       frontier,
+      walked: q.types,
       terminal: [fromKey, toKey],
       avoid: q.avoid,
       targets,
@@ -346,7 +348,7 @@ async function bridgeHubs(
   const rows = await run<{ pair: [string, string]; node: string; degree: number; country: string | null }>(
     tx,
     cypherTemplate('paths/hubBridge', templateValues),
-    { pairs: tried.map(smallerFirst), sample: BRIDGE_SAMPLE, avoid: q.avoid, terminal: [sides.A.root, sides.B.root], hubDegree: threshold },
+    { pairs: tried.map(smallerFirst), sample: BRIDGE_SAMPLE, avoid: q.avoid, terminal: [sides.A.root, sides.B.root], hubDegree: threshold, walked: q.types },
   );
   stats.rounds++;
   stats.cost += tried.length * BRIDGE_SAMPLE;

@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypherTemplate, type CypherQuery } from '../../db/cypher';
+import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import { run, type Executor, type Params } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import { BadUserInputError, NotFoundError } from '../../errors';
@@ -164,7 +164,7 @@ async function readPaths(tx: ManagedTransaction, kept: Candidate[], types: reado
   for (const c of kept) c.keys.slice(1).forEach((k, i) => pairs.set(`${c.keys[i]} ${k}`, [c.keys[i]!, k]));
   const hubKeys = [...new Set(kept.flatMap((c) => c.hubs))];
   type StoredRel = { from: string; to: string; type: RelationshipType; forward: boolean; props: Record<string, unknown> };
-  const [row] = await run<{ nodes: (NodeRow & { key: string })[]; rels: StoredRel[]; hubs: { key: string; members: number | null }[] }>(tx, cypherTemplate('paths/frontierPaths', { types: [...types] }), { nodes: nodeKeys, pairs: [...pairs.values()], hubs: hubKeys });
+  const [row] = await run<{ nodes: (NodeRow & { key: string })[]; rels: StoredRel[]; hubs: { key: string; members: number | null }[] }>(tx, cypherQuery('paths/frontierPaths'), { nodes: nodeKeys, pairs: [...pairs.values()], hubs: hubKeys, walked: types });
   const nodeOf = new Map(row!.nodes.map((n) => [n.key, n]));
   const membersOf = new Map(row!.hubs.map((h) => [h.key, h.members]));
   const relsOf = new Map<string, StoredRel[]>();
