@@ -1,5 +1,6 @@
 // Organizations and people within two hops of at least two of the given
-// entities ($between), best first. {{types}} are the walked relationship types;
+// entities ($between), best first. $walked are the walked relationship types,
+// checked on each relationship met (one pass over a node's relationships);
 // degrees count every relationship but those of the {{nonDomain}} types (provenance,
 // claims), two reads of the degree store whatever the number of domain types.
 //
@@ -41,8 +42,8 @@ CALL (missing) {
   MATCH (g:Entity {id: gid}) WHERE g.retracted IS NULL
   WITH g, (COUNT { (g)--() } - COUNT { (g)-[:{{nonDomain}}]-() }) > $hubDegree AS gSampled
   CALL (g) {
-    MATCH (g)-[r:{{types}}]-(m:Entity)
-    WHERE r.retracted IS NULL AND m.retracted IS NULL
+    MATCH (g)-[r]-(m)
+    WHERE type(r) IN $walked AND r.retracted IS NULL AND m.retracted IS NULL
     RETURN DISTINCT m
     LIMIT $sample
   }
@@ -53,8 +54,8 @@ CALL (missing) {
     WITH m WHERE NOT m.id IN $between
     WITH m, (COUNT { (m)--() } - COUNT { (m)-[:{{nonDomain}}]-() }) AS degree
     CALL (m) {
-      MATCH (m)-[r2:{{types}}]-(x)
-      WHERE r2.retracted IS NULL
+      MATCH (m)-[r2]-(x)
+      WHERE type(r2) IN $walked AND r2.retracted IS NULL
       WITH DISTINCT x LIMIT $sample
       WITH x AS c WHERE c:Organization OR c:Person
       RETURN c
@@ -70,12 +71,12 @@ CALL (missing) {
   CALL (c, reached) {
     UNWIND reached AS g
     CALL (c, g) {
-      MATCH (c)-[r:{{types}}]-(g)
-      WHERE r.retracted IS NULL
+      MATCH (c)-[r]-(g)
+      WHERE type(r) IN $walked AND r.retracted IS NULL
       RETURN 1.0 AS weight, [c, g] AS nodes, [r] AS rels
       UNION ALL
-      MATCH (c)-[r2:{{types}}]-(m:Entity)-[r1:{{types}}]-(g)
-      WHERE r1.retracted IS NULL AND r2.retracted IS NULL AND m.retracted IS NULL AND NOT m.id IN $between
+      MATCH (c)-[r2]-(m)-[r1]-(g)
+      WHERE type(r1) IN $walked AND type(r2) IN $walked AND r1.retracted IS NULL AND r2.retracted IS NULL AND m.retracted IS NULL AND NOT m.id IN $between
       WITH m, r1, r2, (COUNT { (m)--() } - COUNT { (m)-[:{{nonDomain}}]-() }) AS degree
       RETURN 1.0 / (2 * log(2 + degree)) AS weight, [c, m, g] AS nodes, [r2, r1] AS rels
     }

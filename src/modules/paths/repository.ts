@@ -226,7 +226,7 @@ export async function findNeighborhood(
 export function brokersStatement(q: { between: readonly string[]; first: number }): { query: CypherQuery; params: Params } {
   return {
     query: cypherTemplate('paths/brokers', { types: DEFAULT_WALK_TYPES, nonDomain: NON_DOMAIN_TYPES }),
-    params: { between: q.between, first: q.first, sample: HUB_DEGREE, hubDegree: HUB_DEGREE },
+    params: { between: q.between, first: q.first, sample: HUB_DEGREE, hubDegree: HUB_DEGREE, walked: DEFAULT_WALK_TYPES },
   };
 }
 
