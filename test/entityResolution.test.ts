@@ -13,6 +13,10 @@ import { mintToken, newJwtSecret } from './support/tokens';
 // says so with distinctFrom; two ids of one entity are joined by mergeEntities
 // without losing a citation, and the old id still leads to the kept entity.
 
+// A merge test writes a dozen entities and links first; on a cold server each new
+// statement is planned once, which alone can take most of jest's default minute.
+jest.setTimeout(180_000);
+
 const secret = newJwtSecret();
 const bearer = async (subject: string, roles: string[]) => ({ authorization: `Bearer ${await mintToken(secret, subject, roles)}` });
 
@@ -322,7 +326,7 @@ describe('entity resolution: likely duplicates and merges', () => {
       expect(recent.data.recentChanges[0]).toMatchObject({ kind: 'MERGE_ENTITIES', targetIds: expect.arrayContaining([keep, merge]) });
     });
 
-    it('refuses afterwards a new id named as the merged one, naming the kept entity', async () => {
+    it('refuses afterwards a new id named as the merged one, a write to the merged id and a link from it, naming the kept entity', async () => {
       const { keep, merge } = await givenTwoIdsOfOneCompany('em3');
       expect((await app.graphql<any>(MERGE, { input: { keep, merge, reason: 'Same company.' } }, editor)).errors).toBeUndefined();
 
@@ -331,6 +335,12 @@ describe('entity resolution: likely duplicates and merges', () => {
       const reuse = await upsert(organization(merge, 'em3 KC Therapeutics Taiwan'));
       expect(reuse.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
       expect(reuse.errors![0]!.message).toContain(`merged into "${keep}"`);
+      const link = await app.graphql<any>(
+        LINK,
+        { input: { type: 'DEVELOPS', from: merge, to: 'em3-vial', source: { id: `${keep}-page` }, evidence: 'It says so.' } },
+        editor,
+      );
+      expect(link.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', id: merge, mergedInto: keep });
     });
 
     it('refuses to merge an id with itself, entities of different types, linked entities or unknown ids, writing nothing', async () => {
