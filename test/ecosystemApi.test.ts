@@ -86,6 +86,15 @@ describe('the ecosystem seed over HTTP', () => {
     expect(await chairAt('2026')).toEqual(['shitaka-yoshitsugu']);
   });
 
+  it('answers asOf on an entity reached through a path too, not only on a compiled read', async () => {
+    const data = await ok<{ partnershipPaths: { hops: { to: { id: string; people?: { person: { id: string }; title: string; unit: string | null }[] } }[] }[] }>(
+      '{ partnershipPaths(from: "yuzo-toda", to: "firm", maxHops: 1, first: 1) { hops { to { id ... on Organization { people(asOf: "2016") { person { id } title unit } } } } } }',
+    );
+    const firm = data.partnershipPaths[0]!.hops[0]!.to;
+    expect(firm.id).toBe('firm');
+    expect(firm.people!.filter((p) => roleSeat(p.title) === 'chair' && p.unit === null).map((p) => p.person.id)).toEqual(['yuzo-toda']);
+  });
+
   it('gives Stemchymal a timeline in date order, every entry with its sources', async () => {
     const data = await ok<{ entity: { timeline: { date: string; property: string; description: string; related: { id: string } | null; sources: { source: { id: string } }[] }[] } }>(
       '{ entity(id: "stemchymal") { timeline { date property description related { id } sources { source { id } } } } }',

@@ -1,15 +1,25 @@
-// One text for every type: row.type is a model type (the loader checks), merged in
-// its own static-type branch (a dynamic type in MERGE plans a scan of every
-// relationship); row.id is relationshipId.
+// One text for every type: row.type is a model type (the loader checks); row.id is
+// relationshipId. A relationship already held between the two ends (same id) is
+// updated; otherwise it is created with the dynamic type. CREATE needs no scan,
+// where a dynamic-type MERGE is planned as a scan of every relationship on an
+// empty store, and a 39-branch static MERGE costs seconds to plan. The seed load
+// runs in one transaction per file, alone, so nothing creates the same id between
+// the check and the CREATE.
 // sourceIds and evidence are parallel lists (evidence[i] is what sourceIds[i]
 // said); a citation is appended unless the same (source, evidence) pair is held.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-CALL (a, b, row) {
-  // for each relationship type of the model, joined by UNION ALL:
-  WITH * WHERE row.type = '{{type}}' MERGE (a)-[r:{{type}} {id: row.id}]->(b) RETURN r
-  // end for each
+OPTIONAL MATCH (a)-[existing]->(b)
+WHERE existing.id = row.id AND type(existing) = row.type
+CALL (a, b, row, existing) {
+  WITH * WHERE existing IS NULL
+  CREATE (a)-[r:$(row.type)]->(b)
+  SET r.id = row.id
+  RETURN r
+  UNION
+  WITH * WHERE existing IS NOT NULL
+  RETURN existing AS r
 }
 SET r.createdAt = coalesce(r.createdAt, datetime()), r.createdBy = coalesce(r.createdBy, $actor),
     r.sourceIds = coalesce(r.sourceIds, []), r.evidence = coalesce(r.evidence, [])

@@ -64,11 +64,27 @@ function toRelatedRecord(row: RelatedRow, parent: EntityRecord): RelatedRecord {
 const matchesNodeField = (field: NodeField) => (r: RelatedRecord) =>
   (!field.target || r.node.label === field.target) && (!field.where || r.props[field.where.property] === field.where.equals);
 
+/**
+ * The value of this one field for an entity read without a compiled selection
+ * (a path, a mutation payload): the field is compiled for the entity alone.
+ * Used where the loaders cannot answer (a page of relationships, an asOf date).
+ */
+async function compileFieldFor(p: EntityRecord, ctx: Context, info: GraphQLResolveInfo): Promise<unknown> {
+  const wrapper: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'entity' }, selectionSet: { kind: Kind.SELECTION_SET, selections: info.fieldNodes } };
+  const query = compileEntityById(entityPlan([wrapper], [p.label], selectionContext(info)), p.id);
+  const [row] = await ctx.executor.read<{ entity: NodeRow }>(query, query.params);
+  return row?.entity.fields?.[String(info.path.key)];
+}
+
+const asOfOf = (args: unknown) => (args && typeof args === 'object' && 'asOf' in args ? (args as { asOf?: unknown }).asOf : undefined);
+
 /** Resolves a model relationship field: from the compiled read when there is one, else through the request's loaders. */
 function relationResolver(field: RelationField) {
   const direction = field.direction === 'OUT' ? 'OUTGOING' : 'INCOMING';
-  return async (parent: EntityRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
-    const value = compiledValue(parent, info);
+  return async (parent: EntityRecord, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
+    let value = compiledValue(parent, info);
+    // The loaders know no dates: a field asked as of a date is compiled for this entity.
+    if (value === undefined && asOfOf(args) != null) value = (await compileFieldFor(parent, ctx, info)) ?? (field.kind === 'nodes' && field.one ? null : []);
     if (field.kind === 'edges') {
       return value !== undefined ? (value as RelatedRow[]).map((row) => toRelatedRecord(row, parent)) : related(ctx, parent, field.types, direction);
     }
@@ -107,9 +123,9 @@ const entityFields = {
     (compiledValue(p, info) as CitationRecord[] | undefined) ?? ctx.loaders.citations.load(p.id),
   relationsConnection,
   relations: async (p: EntityRecord, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
-    const value = compiledValue(p, info);
+    const { types, direction, first, asOf } = parseArgs(relationsArgs, args);
+    const value = compiledValue(p, info) ?? (asOf ? ((await compileFieldFor(p, ctx, info)) ?? []) : undefined);
     if (value !== undefined) return (value as RelatedRow[]).map((row) => toRelatedRecord(row, p));
-    const { types, direction, first } = parseArgs(relationsArgs, args);
     const list = await related(ctx, p, types ?? [], direction ?? 'BOTH');
     return list.slice(0, first ?? 100);
   },
@@ -126,13 +142,7 @@ interface RelationPageValue {
  * one (a path, a mutation payload), by compiling this one field for it.
  */
 async function relationsConnection(p: EntityRecord, args: { first?: number | null; after?: string | null }, ctx: Context, info: GraphQLResolveInfo): Promise<RelationPage> {
-  let value = compiledValue(p, info) as RelationPageValue | undefined;
-  if (value === undefined) {
-    const wrapper: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'entity' }, selectionSet: { kind: Kind.SELECTION_SET, selections: info.fieldNodes } };
-    const query = compileEntityById(entityPlan([wrapper], [p.label], selectionContext(info)), p.id);
-    const [row] = await ctx.executor.read<{ entity: NodeRow }>(query, query.params);
-    value = row?.entity.fields?.[String(info.path.key)] as RelationPageValue | undefined;
-  }
+  const value = (compiledValue(p, info) ?? (await compileFieldFor(p, ctx, info))) as RelationPageValue | undefined;
   const first = args.first ?? 20;
   const rows = value?.page ?? [];
   const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(row.sort), node: toRelatedRecord(row.edge, p) }));
