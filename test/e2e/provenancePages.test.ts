@@ -140,6 +140,14 @@ describe('explorer: an entity with what its sources say', () => {
     const announced = page.locator('#timeline li.timeline-entry[data-property="announcedOn"]');
     expect(await announced.locator('.mark.unverified').count()).toBe(0);
     await page.close();
+
+    // A value only the AI digest states about Stemchymal, with no contradicting value: listed apart, marked.
+    const stemchymal = await focus('stemchymal', 'Stemchymal®');
+    const filed = stemchymal.locator('#claims li.claim[data-property="marketingApplicationFiledOn"] li.claim-value');
+    await expect(filed.getAttribute('data-value')).resolves.toBe('2026-06-24');
+    await expect(filed.locator('.mark.unverified').count()).resolves.toBe(1);
+    await expect(filed.locator('li.citation').getAttribute('data-kind')).resolves.toBe('AI_GENERATED');
+    await stemchymal.close();
   });
 });
 
