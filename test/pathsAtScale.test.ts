@@ -326,6 +326,7 @@ describe('partnership paths against a brute-force search', () => {
             types: DEFAULT_WALK_TYPES,
             avoid: [],
             crossBorderOnly: false,
+            includeUnverified: false,
             hubDegree: HUB_DEGREE,
             maxHubDegree: null,
             budget: 1_000_000,

@@ -2737,6 +2737,7 @@ export type QueryApprovalsAggregateArgs = {
 export type QueryBrokersArgs = {
   between: Array<Scalars['ID']['input']>;
   first?: Scalars['Int']['input'];
+  includeUnverified?: Scalars['Boolean']['input'];
 };
 
 
@@ -2831,6 +2832,7 @@ export type QueryModalitiesAggregateArgs = {
 export type QueryNeighborhoodArgs = {
   depth?: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+  includeUnverified?: Scalars['Boolean']['input'];
   limit?: Scalars['Int']['input'];
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
 };
@@ -2859,6 +2861,7 @@ export type QueryPartnershipPathsArgs = {
   crossBorderOnly?: Scalars['Boolean']['input'];
   first?: Scalars['Int']['input'];
   from: Scalars['ID']['input'];
+  includeUnverified?: Scalars['Boolean']['input'];
   maxHops?: Scalars['Int']['input'];
   maxHubDegree?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
@@ -2941,6 +2944,7 @@ export type QuerySuggestedPartnersArgs = {
   country?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+  includeUnverified?: Scalars['Boolean']['input'];
 };
 
 
@@ -4825,7 +4829,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreementsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryAgreementsAggregateArgs, 'first' | 'groupBy'>>;
   approvals?: Resolver<ResolversTypes['ApprovalConnection'], ParentType, ContextType, RequireFields<QueryApprovalsArgs, 'first' | 'orderBy'>>;
   approvalsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryApprovalsAggregateArgs, 'first' | 'groupBy'>>;
-  brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersArgs, 'between' | 'first'>>;
+  brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersArgs, 'between' | 'first' | 'includeUnverified'>>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType, RequireFields<QueryConflictsArgs, 'first'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   entities?: Resolver<Array<Maybe<ResolversTypes['Entity']>>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'ids'>>;
@@ -4838,10 +4842,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   indicationsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryIndicationsAggregateArgs, 'first' | 'groupBy'>>;
   modalities?: Resolver<ResolversTypes['ModalityConnection'], ParentType, ContextType, RequireFields<QueryModalitiesArgs, 'first' | 'orderBy'>>;
   modalitiesAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryModalitiesAggregateArgs, 'first' | 'groupBy'>>;
-  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
+  neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'includeUnverified' | 'limit'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first' | 'orderBy'>>;
   organizationsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryOrganizationsAggregateArgs, 'first' | 'groupBy'>>;
-  partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'maxHops' | 'to'>>;
+  partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'includeUnverified' | 'maxHops' | 'to'>>;
   patents?: Resolver<ResolversTypes['PatentConnection'], ParentType, ContextType, RequireFields<QueryPatentsArgs, 'first' | 'orderBy'>>;
   patentsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryPatentsAggregateArgs, 'first' | 'groupBy'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first' | 'orderBy'>>;
@@ -4853,7 +4857,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   statistics?: Resolver<ResolversTypes['Statistics'], ParentType, ContextType>;
-  suggestedPartners?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestedPartnersArgs, 'first' | 'id'>>;
+  suggestedPartners?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestedPartnersArgs, 'first' | 'id' | 'includeUnverified'>>;
   technologies?: Resolver<ResolversTypes['TechnologyConnection'], ParentType, ContextType, RequireFields<QueryTechnologiesArgs, 'first' | 'orderBy'>>;
   technologiesAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryTechnologiesAggregateArgs, 'first' | 'groupBy'>>;
   trials?: Resolver<ResolversTypes['TrialConnection'], ParentType, ContextType, RequireFields<QueryTrialsArgs, 'first' | 'orderBy'>>;

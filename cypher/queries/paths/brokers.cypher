@@ -39,11 +39,11 @@ CALL () {
 CALL (missing) {
   WITH missing WHERE size(missing) = 0
   UNWIND $between AS gid
-  MATCH (g:Entity {id: gid}) WHERE g.retracted IS NULL
+  MATCH (g:Entity {id: gid}) WHERE g.retracted IS NULL AND (g.unverified IS NULL OR $includeUnverified)
   WITH g, (COUNT { (g)--() } - COUNT { (g)-[:{{nonDomain}}]-() }) > $hubDegree AS gSampled
   CALL (g) {
     MATCH (g)-[r]-(m)
-    WHERE type(r) IN $walked AND r.retracted IS NULL AND m.retracted IS NULL
+    WHERE type(r) IN $walked AND r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND m.retracted IS NULL AND (m.unverified IS NULL OR $includeUnverified)
     RETURN DISTINCT m
     LIMIT $sample
   }
@@ -55,7 +55,7 @@ CALL (missing) {
     WITH m, (COUNT { (m)--() } - COUNT { (m)-[:{{nonDomain}}]-() }) AS degree
     CALL (m) {
       MATCH (m)-[r2]-(x)
-      WHERE type(r2) IN $walked AND r2.retracted IS NULL
+      WHERE type(r2) IN $walked AND r2.retracted IS NULL AND (r2.unverified IS NULL OR $includeUnverified)
       WITH DISTINCT x LIMIT $sample
       WITH x AS c WHERE c:Organization OR c:Person
       RETURN c
@@ -65,18 +65,18 @@ CALL (missing) {
   WITH g, c, weight, sampled ORDER BY weight DESC, sampled
   WITH g, c, head(collect({weight: weight, sampled: sampled})) AS best
   WITH c, count(g) AS reaches, sum(best.weight) AS score, any(b IN collect(best) WHERE b.sampled) AS sampled, collect(g) AS reached
-  WHERE reaches >= 2 AND c.retracted IS NULL AND NOT c.id IN $between
+  WHERE reaches >= 2 AND c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND NOT c.id IN $between
   ORDER BY reaches DESC, score DESC, c.name, c.id
   LIMIT $first
   CALL (c, reached) {
     UNWIND reached AS g
     CALL (c, g) {
       MATCH (c)-[r]-(g)
-      WHERE type(r) IN $walked AND r.retracted IS NULL
+      WHERE type(r) IN $walked AND r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified)
       RETURN 1.0 AS weight, [c, g] AS nodes, [r] AS rels
       UNION ALL
       MATCH (c)-[r2]-(m)-[r1]-(g)
-      WHERE type(r1) IN $walked AND type(r2) IN $walked AND r1.retracted IS NULL AND r2.retracted IS NULL AND m.retracted IS NULL AND NOT m.id IN $between
+      WHERE type(r1) IN $walked AND type(r2) IN $walked AND r1.retracted IS NULL AND (r1.unverified IS NULL OR $includeUnverified) AND r2.retracted IS NULL AND (r2.unverified IS NULL OR $includeUnverified) AND m.retracted IS NULL AND (m.unverified IS NULL OR $includeUnverified) AND NOT m.id IN $between
       WITH m, r1, r2, (COUNT { (m)--() } - COUNT { (m)-[:{{nonDomain}}]-() }) AS degree
       RETURN 1.0 / (2 * log(2 + degree)) AS weight, [c, m, g] AS nodes, [r2, r1] AS rels
     }

@@ -14,7 +14,7 @@
 UNWIND $frontier AS entry
 MATCH (u:Entity) WHERE elementId(u) = entry.key
 MATCH (u)-[r]-(x)
-WHERE type(r) IN $walked AND r.retracted IS NULL AND x.retracted IS NULL
+WHERE type(r) IN $walked AND r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND x.retracted IS NULL AND (x.unverified IS NULL OR $includeUnverified)
   AND (elementId(x) IN $terminal OR NOT x.id IN $avoid)
   AND ($targets IS NULL OR elementId(x) IN $targets)
 WITH entry.side AS side, x, collect(DISTINCT entry.key) AS parents

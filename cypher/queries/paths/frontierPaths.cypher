@@ -18,7 +18,7 @@ CALL () {
   MATCH (u:Entity) WHERE elementId(u) = pair[0]
   MATCH (v:Entity) WHERE elementId(v) = pair[1]
   MATCH (u)-[r]-(v)
-  WHERE type(r) IN $walked AND r.retracted IS NULL
+  WHERE type(r) IN $walked AND r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified)
   RETURN collect({from: pair[0], to: pair[1], type: type(r), forward: startNode(r) = u, props: r {.*, createdAt: null, updatedAt: null}}) AS rels
 }
 CALL () {

@@ -27,7 +27,7 @@ CALL (a, b) {
   WITH start.side AS side, start.end AS u, start.other AS other
   CALL (u, other) {
     MATCH (u)-[r]-(x)
-    WHERE type(r) IN $walked AND r.retracted IS NULL AND x.retracted IS NULL AND (x = other OR NOT x.id IN $avoid)
+    WHERE type(r) IN $walked AND r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND x.retracted IS NULL AND (x.unverified IS NULL OR $includeUnverified) AND (x = other OR NOT x.id IN $avoid)
     RETURN DISTINCT x
     LIMIT $sample
   }
@@ -44,7 +44,7 @@ OPTIONAL CALL (a, b, layer) {
     UNWIND expandable AS e
     MATCH (u:Entity) WHERE elementId(u) = e.node
     MATCH (u)-[r]-(x)
-    WHERE type(r) IN $walked AND r.retracted IS NULL AND x.retracted IS NULL AND (x = a OR x = b OR NOT x.id IN $avoid)
+    WHERE type(r) IN $walked AND r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND x.retracted IS NULL AND (x.unverified IS NULL OR $includeUnverified) AND (x = a OR x = b OR NOT x.id IN $avoid)
     WITH e.side AS side, x, collect(DISTINCT e.node) AS parents
     RETURN collect({side: side, node: elementId(x), parents: parents, degree: (COUNT { (x)--() } - COUNT { (x)-[:{{nonDomain}}]-() }), country: coalesce(x.country, x.code)}) AS layer2
   }

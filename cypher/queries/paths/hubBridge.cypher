@@ -14,10 +14,10 @@ MATCH (h1:Entity) WHERE elementId(h1) = pair[0]
 MATCH (h2:Entity) WHERE elementId(h2) = pair[1]
 CALL (h1, h2) {
   MATCH (h1)-[r1:{{types}}]-(x:Entity)
-  WHERE r1.retracted IS NULL AND x.retracted IS NULL AND NOT x.id IN $avoid AND NOT elementId(x) IN $terminal
+  WHERE r1.retracted IS NULL AND (r1.unverified IS NULL OR $includeUnverified) AND x.retracted IS NULL AND (x.unverified IS NULL OR $includeUnverified) AND NOT x.id IN $avoid AND NOT elementId(x) IN $terminal
   WITH DISTINCT x LIMIT $sample
   WITH x, (COUNT { (x)--() } - COUNT { (x)-[:{{nonDomain}}]-() }) AS degree
-  WHERE degree <= $hubDegree AND EXISTS { MATCH (x)-[r2]-(h2) WHERE type(r2) IN $walked AND r2.retracted IS NULL }
+  WHERE degree <= $hubDegree AND EXISTS { MATCH (x)-[r2]-(h2) WHERE type(r2) IN $walked AND r2.retracted IS NULL AND (r2.unverified IS NULL OR $includeUnverified) }
   RETURN x, degree
   LIMIT 1
 }

@@ -15,7 +15,7 @@ MATCH (root:Entity {id: $id}) WHERE root.retracted IS NULL
 CALL (root) {
   CALL (root) {
     MATCH (root)-[r:{{types}}]-(n)
-    WHERE r.retracted IS NULL AND n.retracted IS NULL AND n <> root
+    WHERE r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND n.retracted IS NULL AND (n.unverified IS NULL OR $includeUnverified) AND n <> root
     RETURN DISTINCT n
     LIMIT $sample
   }
@@ -26,7 +26,7 @@ CALL (root, layer1) {
   UNWIND CASE WHEN $depth >= 2 AND 1 + size(layer1) <= $limit THEN layer1 ELSE [] END AS m
   CALL (m) {
     MATCH (m)-[r:{{types}}]-(n)
-    WHERE r.retracted IS NULL AND n.retracted IS NULL
+    WHERE r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND n.retracted IS NULL AND (n.unverified IS NULL OR $includeUnverified)
     RETURN DISTINCT n
     LIMIT $sample
   }
@@ -38,7 +38,7 @@ CALL (root, layer1, layer2) {
   UNWIND CASE WHEN $depth >= 3 AND 1 + size(layer1) + size(layer2) <= $limit THEN layer2 ELSE [] END AS m
   CALL (m) {
     MATCH (m)-[r:{{types}}]-(n)
-    WHERE r.retracted IS NULL AND n.retracted IS NULL
+    WHERE r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND n.retracted IS NULL AND (n.unverified IS NULL OR $includeUnverified)
     RETURN DISTINCT n
     LIMIT $sample
   }
@@ -61,7 +61,7 @@ CALL (root, layer1, layer2) {
 CALL (kept) {
   UNWIND kept AS s
   MATCH (s)-[r]->(t)
-  WHERE type(r) IN $walked AND r.retracted IS NULL AND t IN kept
+  WHERE type(r) IN $walked AND r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND t IN kept
   RETURN collect({id: r.id, type: type(r), source: s.id, target: t.id, props: r {.*, id: null, createdAt: null, createdBy: null, updatedAt: null, updatedBy: null, sourceIds: null, evidence: null}}) AS edges
 }
 RETURN [n IN kept | {labels: labels(n), props: n {.*, createdAt: null, updatedAt: null}}] AS nodes, edges, truncated, sampled

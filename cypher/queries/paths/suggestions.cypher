@@ -28,66 +28,66 @@ CALL (o) {
   WITH o WHERE o:Organization
   CALL (o) {
     MATCH (o)-[r:USES_MODALITY|TARGETS_INDICATION|FOCUSES_ON]->(s:Modality|Indication)
-    WHERE r.retracted IS NULL
+    WHERE r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified)
     RETURN s
     LIMIT $sample
     UNION
     MATCH (o)-[r1:DEVELOPS]->(t:Technology)-[r2:USES_MODALITY|TARGETS_INDICATION]->(s:Modality|Indication)
-    WHERE r1.retracted IS NULL AND r2.retracted IS NULL AND t.retracted IS NULL
+    WHERE r1.retracted IS NULL AND (r1.unverified IS NULL OR $includeUnverified) AND r2.retracted IS NULL AND (r2.unverified IS NULL OR $includeUnverified) AND t.retracted IS NULL AND (t.unverified IS NULL OR $includeUnverified)
     RETURN s
     LIMIT $sample
     UNION
     MATCH (o)-[r:ORGANIZED|CO_HOSTED|PARTICIPATED_IN]->(s:Event)
-    WHERE r.retracted IS NULL
+    WHERE r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified)
     RETURN s
     LIMIT $sample
     UNION
     MATCH (o)-[r:{{domain}}]-(s:Organization)
-    WHERE r.retracted IS NULL
+    WHERE r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified)
     RETURN s
     LIMIT $sample
   }
-  WITH o, s WHERE s.retracted IS NULL
+  WITH o, s WHERE s.retracted IS NULL AND (s.unverified IS NULL OR $includeUnverified)
   WITH o, s, (COUNT { (s)--() } - COUNT { (s)-[:{{nonDomain}}]-() }) AS degree
   WITH o, s, 1.0 / log(CASE WHEN degree > 2 THEN degree ELSE 2 END) AS weight, degree > $hubDegree AS sampled
   CALL (s) {
     WITH s WHERE s:Modality OR s:Indication
     MATCH (s)<-[r:USES_MODALITY|TARGETS_INDICATION|FOCUSES_ON]-(x)
-    WHERE r.retracted IS NULL
+    WHERE r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified)
     WITH x LIMIT $sample
     CALL (x) {
       WITH x WHERE x:Organization
       RETURN x AS c
       UNION
       MATCH (x:Technology)<-[r1:DEVELOPS]-(c:Organization)
-      WHERE r1.retracted IS NULL AND x.retracted IS NULL
+      WHERE r1.retracted IS NULL AND (r1.unverified IS NULL OR $includeUnverified) AND x.retracted IS NULL AND (x.unverified IS NULL OR $includeUnverified)
       RETURN c
     }
     RETURN c
     UNION
     WITH s WHERE s:Event
     MATCH (s)<-[r:ORGANIZED|CO_HOSTED|PARTICIPATED_IN]-(x)
-    WHERE r.retracted IS NULL
+    WHERE r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified)
     WITH x LIMIT $sample
     WITH x AS c WHERE c:Organization
     RETURN c
     UNION
     WITH s WHERE s:Organization
     MATCH (s)-[r:{{domain}}]-(x)
-    WHERE r.retracted IS NULL
+    WHERE r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified)
     WITH x LIMIT $sample
     WITH x AS c WHERE c:Organization
     RETURN c
   }
   WITH o, c, weight, sampled, s
-  WHERE c <> o AND c.retracted IS NULL AND ($country IS NULL OR c.country = $country)
+  WHERE c <> o AND c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND ($country IS NULL OR c.country = $country)
   WITH o, c, sum(weight) AS score, collect({s: s, weight: weight, sampled: sampled}) AS shared
   ORDER BY score DESC, c.name, c.id
   WITH o, c, score, shared
-  WHERE NOT EXISTS { MATCH (o)-[r:{{domain}}]-(c) WHERE r.retracted IS NULL }
+  WHERE NOT EXISTS { MATCH (o)-[r:{{domain}}]-(c) WHERE r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) }
     AND NOT EXISTS {
       MATCH (o)-[r1:PARTY_TO]->(ag:Agreement)<-[r2:PARTY_TO]-(c)
-      WHERE r1.retracted IS NULL AND r2.retracted IS NULL AND ag.retracted IS NULL
+      WHERE r1.retracted IS NULL AND (r1.unverified IS NULL OR $includeUnverified) AND r2.retracted IS NULL AND (r2.unverified IS NULL OR $includeUnverified) AND ag.retracted IS NULL AND (ag.unverified IS NULL OR $includeUnverified)
     }
   LIMIT $first
   CALL (shared) {

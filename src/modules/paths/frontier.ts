@@ -77,6 +77,8 @@ export interface FrontierQuery {
   types: readonly RelationshipType[];
   avoid: readonly string[];
   crossBorderOnly: boolean;
+  /** Walk facts only AI-generated pages state too (left out by default). */
+  includeUnverified: boolean;
   /** Entities above this degree are hubs (never expanded, may be a meeting point). */
   hubDegree: number;
   /** Entities above this degree are left out altogether (endpoints exempt); null keeps every hub. */
@@ -170,6 +172,7 @@ export async function searchFrontiers(tx: ManagedTransaction, q: FrontierQuery):
     from: q.from,
     to: q.to,
     walked: q.types,
+    includeUnverified: q.includeUnverified,
     avoid: q.avoid,
     sample: threshold,
     hubDegree: threshold,
@@ -259,6 +262,7 @@ export async function searchFrontiers(tx: ManagedTransaction, q: FrontierQuery):
     const rows = await run<LayerRow>(tx, cypherTemplate('paths/frontierExpand', templateValues), {
       frontier,
       walked: q.types,
+      includeUnverified: q.includeUnverified,
       terminal: [fromKey, toKey],
       avoid: q.avoid,
       targets,
@@ -348,7 +352,7 @@ async function bridgeHubs(
   const rows = await run<{ pair: [string, string]; node: string; degree: number; country: string | null }>(
     tx,
     cypherTemplate('paths/hubBridge', templateValues),
-    { pairs: tried.map(smallerFirst), sample: BRIDGE_SAMPLE, avoid: q.avoid, terminal: [sides.A.root, sides.B.root], hubDegree: threshold, walked: q.types },
+    { pairs: tried.map(smallerFirst), sample: BRIDGE_SAMPLE, avoid: q.avoid, terminal: [sides.A.root, sides.B.root], hubDegree: threshold, walked: q.types, includeUnverified: q.includeUnverified },
   );
   stats.rounds++;
   stats.cost += tried.length * BRIDGE_SAMPLE;

@@ -97,6 +97,8 @@ export interface PathQuery {
   crossBorderOnly: boolean;
   /** Entities with more relationships are left out altogether (endpoints exempt); null keeps hubs as weak links. */
   maxHubDegree: number | null;
+  /** Walk entities and relationships only AI-generated pages state too (default: left out). */
+  includeUnverified?: boolean;
 }
 
 /** Most relationship variants of one node sequence kept (two relationships over the same nodes are two paths). */
@@ -127,6 +129,7 @@ export async function searchPaths(tx: ManagedTransaction, q: PathQuery): Promise
     types,
     avoid,
     crossBorderOnly: q.crossBorderOnly,
+    includeUnverified: q.includeUnverified ?? false,
     hubDegree: HUB_DEGREE,
     maxHubDegree: q.maxHubDegree,
     budget: SEARCH_BUDGET,
@@ -147,7 +150,7 @@ export async function searchPaths(tx: ManagedTransaction, q: PathQuery): Promise
     q.first * 2,
   ).map((r) => r.candidate);
   if (kept.length === 0) return [];
-  const rows = await readPaths(tx, kept, types, found.info);
+  const rows = await readPaths(tx, kept, types, q.includeUnverified ?? false, found.info);
   return selectPaths(
     rows.map((row) => {
       const path = toPathRecord(row, hubDegree);
@@ -158,13 +161,13 @@ export async function searchPaths(tx: ManagedTransaction, q: PathQuery): Promise
 }
 
 /** The kept candidates' entities and relationships (one round trip), one PathRow per relationship variant. */
-async function readPaths(tx: ManagedTransaction, kept: Candidate[], types: readonly RelationshipType[], info: Map<string, NodeInfo>): Promise<PathRow[]> {
+async function readPaths(tx: ManagedTransaction, kept: Candidate[], types: readonly RelationshipType[], includeUnverified: boolean, info: Map<string, NodeInfo>): Promise<PathRow[]> {
   const nodeKeys = [...new Set(kept.flatMap((c) => c.keys))];
   const pairs = new Map<string, [string, string]>();
   for (const c of kept) c.keys.slice(1).forEach((k, i) => pairs.set(`${c.keys[i]} ${k}`, [c.keys[i]!, k]));
   const hubKeys = [...new Set(kept.flatMap((c) => c.hubs))];
   type StoredRel = { from: string; to: string; type: RelationshipType; forward: boolean; props: Record<string, unknown> };
-  const [row] = await run<{ nodes: (NodeRow & { key: string })[]; rels: StoredRel[]; hubs: { key: string; members: number | null }[] }>(tx, cypherQuery('paths/frontierPaths'), { nodes: nodeKeys, pairs: [...pairs.values()], hubs: hubKeys, walked: types });
+  const [row] = await run<{ nodes: (NodeRow & { key: string })[]; rels: StoredRel[]; hubs: { key: string; members: number | null }[] }>(tx, cypherQuery('paths/frontierPaths'), { nodes: nodeKeys, pairs: [...pairs.values()], hubs: hubKeys, walked: types, includeUnverified });
   const nodeOf = new Map(row!.nodes.map((n) => [n.key, n]));
   const membersOf = new Map(row!.hubs.map((h) => [h.key, h.members]));
   const relsOf = new Map<string, StoredRel[]>();
@@ -202,7 +205,7 @@ async function readPaths(tx: ManagedTransaction, kept: Candidate[], types: reado
  */
 export async function findNeighborhood(
   executor: Executor,
-  q: { id: string; depth: number; limit: number; types?: readonly RelationshipType[] | null },
+  q: { id: string; depth: number; limit: number; types?: readonly RelationshipType[] | null; includeUnverified?: boolean },
 ): Promise<SubgraphRecord> {
   const types = walkTypes(q.types);
   const query = cypherTemplate('paths/neighborhood', { types });
@@ -211,7 +214,7 @@ export async function findNeighborhood(
     edges: { id: string; type: RelationshipType; source: string; target: string; props: Record<string, unknown> }[];
     truncated: boolean;
     sampled: string[];
-  }>(query, { id: q.id, depth: q.depth, limit: q.limit, sample: HUB_DEGREE, walked: types }, call);
+  }>(query, { id: q.id, depth: q.depth, limit: q.limit, sample: HUB_DEGREE, walked: types, includeUnverified: q.includeUnverified ?? false }, call);
   const row = rows[0];
   if (!row) throw new NotFoundError('Entity', q.id);
   return {
@@ -223,10 +226,10 @@ export async function findNeighborhood(
 }
 
 /** The brokers statement and its parameters (also run by the benchmark floor and the cost test). */
-export function brokersStatement(q: { between: readonly string[]; first: number }): { query: CypherQuery; params: Params } {
+export function brokersStatement(q: { between: readonly string[]; first: number; includeUnverified?: boolean }): { query: CypherQuery; params: Params } {
   return {
     query: cypherTemplate('paths/brokers', { types: DEFAULT_WALK_TYPES, nonDomain: NON_DOMAIN_TYPES }),
-    params: { between: q.between, first: q.first, sample: HUB_DEGREE, hubDegree: HUB_DEGREE, walked: DEFAULT_WALK_TYPES },
+    params: { between: q.between, first: q.first, sample: HUB_DEGREE, hubDegree: HUB_DEGREE, walked: DEFAULT_WALK_TYPES, includeUnverified: q.includeUnverified ?? false },
   };
 }
 
@@ -237,9 +240,9 @@ export function brokersStatement(q: { between: readonly string[]; first: number 
  * run from the broker to each given entity it reaches, in the order of `between`.
  * NOT_FOUND names the first unknown id.
  */
-export async function findBrokers(executor: Executor, q: { between: readonly string[]; first: number }): Promise<BrokerRecord[]> {
+export async function findBrokers(executor: Executor, q: { between: readonly string[]; first: number; includeUnverified?: boolean }): Promise<BrokerRecord[]> {
   const between = [...new Set(q.between)];
-  const { query, params } = brokersStatement({ between, first: q.first });
+  const { query, params } = brokersStatement({ between, first: q.first, includeUnverified: q.includeUnverified });
   const rows = await executor.read<{
     missing: string[];
     brokers: { entity: NodeRow; reaches: number; score: number; sampled: boolean; paths: PathRow[] }[];
@@ -265,10 +268,10 @@ export async function findBrokers(executor: Executor, q: { between: readonly str
 export const SUGGESTION_SAMPLE = 100;
 
 /** The partner-suggestions statement and its parameters (also run by the benchmark floor and the cost test). */
-export function suggestionsStatement(q: { id: string; country?: string | null; first: number }): { query: CypherQuery; params: Params } {
+export function suggestionsStatement(q: { id: string; country?: string | null; first: number; includeUnverified?: boolean }): { query: CypherQuery; params: Params } {
   return {
     query: cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES, nonDomain: NON_DOMAIN_TYPES }),
-    params: { id: q.id, country: q.country ?? null, first: q.first, sample: SUGGESTION_SAMPLE, hubDegree: SUGGESTION_SAMPLE },
+    params: { id: q.id, country: q.country ?? null, first: q.first, sample: SUGGESTION_SAMPLE, hubDegree: SUGGESTION_SAMPLE, includeUnverified: q.includeUnverified ?? false },
   };
 }
 
@@ -281,7 +284,7 @@ export function suggestionsStatement(q: { id: string; country?: string | null; f
  */
 export async function findSuggestedPartners(
   executor: Executor,
-  q: { id: string; country?: string | null; first: number },
+  q: { id: string; country?: string | null; first: number; includeUnverified?: boolean },
 ): Promise<SuggestionRecord[]> {
   const { query, params } = suggestionsStatement(q);
   const rows = await executor.read<{

@@ -20,6 +20,7 @@ const pathArgs = z
     avoid: idList.nullish(),
     crossBorderOnly: z.boolean(),
     maxHubDegree: z.number().int().min(1, 'must be at least 1').max(1_000_000, 'must be at most 1000000').nullish(),
+    includeUnverified: z.boolean(),
   })
   .refine((a) => a.from !== a.to, { message: 'must differ from `from`: a path needs two entities', path: ['to'] });
 
@@ -28,6 +29,7 @@ const neighborhoodArgs = z.object({
   depth: between1And(3),
   relationshipTypes,
   limit: pageSize(500),
+  includeUnverified: z.boolean(),
 });
 
 const brokersArgs = z.object({
@@ -37,12 +39,14 @@ const brokersArgs = z.object({
     .max(10, 'at most 10 ids')
     .refine((ids) => new Set(ids).size >= 2, 'must name at least 2 different entities'),
   first: pageSize(20),
+  includeUnverified: z.boolean(),
 });
 
 const suggestionArgs = z.object({
   id: entityId,
   country: countryCode.nullish(),
   first: pageSize(20),
+  includeUnverified: z.boolean(),
 });
 
 /**
@@ -63,19 +67,20 @@ export const pathsResolvers: Resolvers = {
         avoid: a.avoid,
         crossBorderOnly: a.crossBorderOnly,
         maxHubDegree: a.maxHubDegree ?? null,
+        includeUnverified: a.includeUnverified,
       });
     },
     neighborhood: (_root, args, ctx) => {
       const a = parseArgs(neighborhoodArgs, args);
-      return findNeighborhood(ctx.executor, { id: a.id, depth: a.depth, limit: a.limit, types: a.relationshipTypes });
+      return findNeighborhood(ctx.executor, { id: a.id, depth: a.depth, limit: a.limit, types: a.relationshipTypes, includeUnverified: a.includeUnverified });
     },
     brokers: (_root, args, ctx) => {
       const a = parseArgs(brokersArgs, args);
-      return findBrokers(ctx.executor, { between: a.between, first: a.first });
+      return findBrokers(ctx.executor, { between: a.between, first: a.first, includeUnverified: a.includeUnverified });
     },
     suggestedPartners: (_root, args, ctx) => {
       const a = parseArgs(suggestionArgs, args);
-      return findSuggestedPartners(ctx.executor, { id: a.id, country: a.country, first: a.first });
+      return findSuggestedPartners(ctx.executor, { id: a.id, country: a.country, first: a.first, includeUnverified: a.includeUnverified });
     },
   },
 };
