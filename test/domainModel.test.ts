@@ -60,4 +60,14 @@ describe('schema.graphql agrees with the domain model', () => {
     const counted = Object.entries(RELATION_FIELDS[label]).filter(([, f]) => !(f.kind === 'nodes' && f.one));
     expect(enumValues(`${label}SortField`).sort()).toEqual([...Object.keys(SCALAR_FIELDS[label]).map(snake), ...counted.map(([name]) => `${snake(name)}_COUNT`)].sort());
   });
+
+  it('has a full-text search index over every entity label of the model', () => {
+    const dir = path.join(__dirname, '..', 'cypher', 'migrations');
+    const definitions = fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+      .flatMap((text) => [...text.matchAll(/CREATE FULLTEXT INDEX entity_search[^(]*\(n:([A-Za-z|]+)\)/g)].map((m) => m[1]!));
+    expect(definitions.at(-1)?.split('|').sort()).toEqual([...ENTITY_LABELS].sort());
+  });
 });

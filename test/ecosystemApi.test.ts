@@ -127,6 +127,13 @@ describe('the ecosystem seed over HTTP', () => {
     expect(us?.products.map((p) => p.id)).toContain('stemchymal');
   });
 
+  it('finds trials, approvals and patents by name', async () => {
+    const data = await ok<{ search: { entity: { id: string; type: string } }[] }>('{ search(query: "Stemchymal", types: [TRIAL, APPROVAL], first: 20) { entity { id type } } }');
+    const types = new Set(data.search.map((h) => h.entity.type));
+    expect(types).toEqual(new Set(['TRIAL', 'APPROVAL']));
+    expect(data.search.map((h) => h.entity.id)).toContain('trial-stemchymal-jp-phase2');
+  });
+
   it.each([
     ['リプロセル', 'reprocell'],
     ['三顧', 'metatech'],
