@@ -3,13 +3,15 @@
  *
  *   tsx scripts/build-web.ts            always build
  *   tsx scripts/build-web.ts --if-stale build only when web/dist is missing or
- *                                       older than a source file under web/
+ *                                       older than a source file under web/ or
+ *                                       src/domain (the pages bundle the model)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const webDir = resolve(__dirname, '..', 'web');
+const domainDir = resolve(__dirname, '..', 'src', 'domain');
 const distDir = join(webDir, 'dist');
 const stampFile = join(distDir, '.build-stamp');
 
@@ -25,13 +27,13 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** True when web/dist is missing or older than its sources (or the lock file). */
+/** True when web/dist is missing or older than its sources, the domain model it bundles, or the lock file. */
 export function webBuildIsStale(): boolean {
   if (!existsSync(stampFile)) return true;
   const built = statSync(stampFile).mtimeMs;
   const lock = join(webDir, '..', 'package-lock.json');
   const lockTime = existsSync(lock) ? statSync(lock).mtimeMs : 0;
-  return newestSource(webDir) > built || lockTime > built;
+  return Math.max(newestSource(webDir), newestSource(domainDir)) > built || lockTime > built;
 }
 
 /** Runs `vite build` for web/ and writes the stamp; throws when the build fails. */

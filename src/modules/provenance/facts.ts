@@ -53,6 +53,8 @@ export const NODE_DATE_PROPERTIES: readonly string[] = [...DATE_PROPERTIES, 'sta
 /** Entities whose own dates belong on the timelines of what they link (a licence's signing on its licensor's). */
 export const DATED_LABELS: readonly EntityLabel[] = ['Agreement', 'Trial', 'Approval', 'Event', 'Policy', 'Patent'];
 const isDateProperty = (property: string) => (DATE_PROPERTIES as readonly string[]).includes(property);
+/** A claim holds a date when its property is a date property or is named like one (marketingApplicationFiledOn). */
+const isDatedClaim = (property: string) => isDateProperty(property) || /On$/.test(property);
 const dateText = (value: unknown): string | null => (typeof value === 'string' && /^\d{4}/.test(value) ? value : value && typeof value === 'object' && 'year' in value ? String(value) : null);
 
 /**
@@ -91,7 +93,7 @@ export function timelineOf(facts: DatedFactsRow, claims: readonly ClaimRecord[],
   const disputed = new Set(conflictsOf(claims).flatMap((c) => c.values.map((v) => v.id)));
   for (const claim of claims) {
     const about = claim.otherId ? `${name} and ${names.get(claim.otherId) ?? claim.otherId} (${claim.relationshipType})` : name;
-    const dated = isDateProperty(claim.property) ? dateText(claim.value) : null;
+    const dated = isDatedClaim(claim.property) ? dateText(claim.value) : null;
     const date = dated ?? claim.asOf;
     if (!date) continue;
     const description = dated ? `${about}: ${DATE_WORDS[claim.property] ?? claim.property} ${dated}, as some sources state.` : `${about}: ${claim.property} was ${String(claim.value)}.`;
