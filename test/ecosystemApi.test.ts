@@ -69,6 +69,14 @@ describe('the ecosystem seed over HTTP', () => {
     for (const conflict of data.conflicts) for (const value of conflict.values) expect(value.sources.length).toBeGreaterThan(0);
   });
 
+  it('states as a fact what every page agrees on: a date given at two precisions is the more precise one', async () => {
+    const data = await ok<{ entity: { signedOn: string | null; claims: { property: string; value: string }[] } }>(
+      '{ entity(id: "agreement-nctu-cira-foundation-mou-2020") { ... on Agreement { signedOn } claims { property value } } }',
+    );
+    expect(data.entity.signedOn).toBe('2020-05-15');
+    expect(data.entity.claims.filter((c) => c.property === 'signedOn').map((c) => c.value).sort()).toEqual(['2020-05', '2020-05-15']);
+  });
+
   it("answers who held FIRM's chair on a date, by the dates the pages give", async () => {
     const chairAt = async (asOf: string) => {
       const data = await ok<{ entity: { people: { person: { id: string }; title: string; unit: string | null }[]; relations: { node: { id: string } }[] } }>(

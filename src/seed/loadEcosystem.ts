@@ -6,6 +6,7 @@ import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS } from
 import { relationshipId } from '../domain/properties';
 import { PROJECT_ROOT } from '../projectRoot';
 import {
+  claimGroups,
   crossFileProblems,
   ecosystemFile,
   type EcosystemFile,
@@ -195,7 +196,25 @@ export async function loadEcosystemDirectory(executor: Executor, dir = ECOSYSTEM
       throw new SeedFileError(name, [`could not be written, so nothing from it was: ${(error as Error).message}`]);
     }
   }
+  const agreed = agreedValues(files.map((f) => f.data));
+  if (agreed.length > 0) await executor.write(cypherQuery('ecosystem/agreedValues'), { rows: agreed }, { timeoutMs: LOAD_TIMEOUT_MS });
   return results;
+}
+
+/**
+ * The entity properties every verified page agrees on, across files: claims on
+ * one property of one entity that do not conflict (src/domain/claims.ts) and are
+ * not a series over time. For a date, the most precise value (2020-05-15 over
+ * 2020-05). Values only unverified pages give stay claims.
+ */
+export function agreedValues(files: EcosystemFile[]): { subjectId: string; props: Record<string, unknown> }[] {
+  return claimGroups(files).flatMap((group) => {
+    const verified = group.claims.filter((c) => !c.unverified);
+    if (group.conflict || verified.length === 0 || typeof verified[0]!.subject !== 'string') return [];
+    if (new Set(verified.map((c) => c.asOf ?? '')).size > 1) return [];
+    const value = verified.map((c) => c.value).reduce((best, v) => (String(v).length > String(best).length ? v : best));
+    return [{ subjectId: verified[0]!.subject, props: { [group.property]: value } }];
+  });
 }
 
 /** What `loadEverySeed` wrote: the format-1 files, then the format-2 ecosystem files. */
