@@ -125,6 +125,7 @@ function writeSeedFolder(dir: string): void {
       title: 'A follow-up that restates and adds',
       publishedOn: '2025-06-01',
       url: 'https://example.org/bulk-check',
+      authors: [],
       audit: { createdAt: '2025-06-01T08:00:00Z', createdBy: 'importer' },
     },
     nodes: [

@@ -203,8 +203,9 @@ export interface CsvExport {
   multilineFields: boolean;
   /** Values set by Cypher after the import: one value for every node of a label that lacks the property in the files. */
   labelPatches: { label: EntityLabel; key: string; value: Value }[];
-  /** Per entity id, or per relationship (where a label-wide value does not fit). */
+  /** Per entity id, or per relationship (where a label-wide value does not fit), or per source. */
   nodePatches: { id: string; props: Props }[];
+  sourcePatches: { id: string; props: Props }[];
   relationshipPatches: { id: string; from: string; to: string; props: Props }[];
 }
 
@@ -217,9 +218,12 @@ export function writeCsv(graph: BulkGraph, dir: string): CsvExport {
   const uncarried = (props: Props) => new Set(Object.keys(props).filter((k) => !csvCarries(props[k]!)));
   const patchOf = (props: Props, keys: Set<string>) => Object.fromEntries([...keys].map((k) => [k, props[k]!]));
 
+  const sourcePatches: CsvExport['sourcePatches'] = [];
   for (const [id, props] of graph.sources) {
     const { id: _id, ...rest } = props;
-    nodes.add(['Source'], { header: 'id:ID(Source)', fields: quoted(id) }, rest, new Set());
+    const skip = uncarried(rest);
+    if (skip.size > 0) sourcePatches.push({ id, props: patchOf(rest, skip) });
+    nodes.add(['Source'], { header: 'id:ID(Source)', fields: quoted(id) }, rest, skip);
   }
   // per label and property: how many nodes have it, and the uncarried values by node
   const present = new Map<string, number>();
@@ -261,6 +265,7 @@ export function writeCsv(graph: BulkGraph, dir: string): CsvExport {
     multilineFields: nodes.multiline || relationships.multiline,
     labelPatches,
     nodePatches,
+    sourcePatches,
     relationshipPatches,
   };
 }
@@ -292,6 +297,7 @@ async function setUncarriedValues(executor: Executor, csv: CsvExport): Promise<n
     }
   };
   await patch('seed/bulkSetNodeProperties', csv.nodePatches);
+  await patch('seed/bulkSetSourceProperties', csv.sourcePatches);
   await patch('seed/bulkSetRelationshipProperties', csv.relationshipPatches);
   return written;
 }
@@ -347,7 +353,8 @@ export async function loadInBulk(
   };
   const began = clock.at;
   const wasRunning = localNeo4jStatus(instance).running;
-  const stopping = stopLocalNeo4j(instance);
+  // a synchronous build blocks the event loop, and the stop's grace period runs on it
+  const stopping = stopLocalNeo4j(instance, 600_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regen-bulk-'));
   const seconds = { build: 0, csv: 0, stop: 0, import: 0, start: 0, migrations: 0, patch: 0, after: 0, total: 0 };
   try {
