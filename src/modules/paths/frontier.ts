@@ -34,11 +34,12 @@ import { PROVENANCE_RELATIONSHIP, type RelationshipType } from '../../domain/mod
 
 /**
  * Relationship types an entity may have that are not domain relationships:
- * provenance (STATED_IN, to a source) and claims about it (ABOUT, from a Claim).
- * A degree is every relationship but these, which costs two reads of the degree
- * store instead of one per domain type (about twice as fast at 1M relationships).
+ * provenance (STATED_IN, to a source), claims about it (ABOUT, from a Claim) and
+ * merge tombstones (SAME_AS, from an entity merged into it). A degree is every
+ * relationship but these, which costs three reads of the degree store instead of
+ * one per domain type (about twice as fast at 1M relationships).
  */
-export const NON_DOMAIN_TYPES: readonly string[] = [PROVENANCE_RELATIONSHIP, 'ABOUT'];
+export const NON_DOMAIN_TYPES: readonly string[] = [PROVENANCE_RELATIONSHIP, 'ABOUT', 'SAME_AS'];
 
 /** Entities with more domain relationships than this are hubs: met, never expanded. */
 export const HUB_DEGREE = 200;
