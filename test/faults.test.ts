@@ -124,5 +124,6 @@ const local = process.env.TEST_STARTED_LOCAL_NEO4J === '1';
     expect(stored.records.every((r) => r.get('sourced') === true)).toBe(true);
     process.stdout.write(`fault writes: ${acknowledged.length} acknowledged, ${refused.length} refused, ${storedIds.length} stored\n`);
     expect(await countEntities()).toBe(before + storedIds.length);
-  });
+    // Stopping and starting the JVM takes most of this test; on a busy machine that alone nears a minute.
+  }, 180_000);
 });
