@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { closeness } from '../src/seed/likelyDuplicates';
 import { loadEcosystemDirectory } from '../src/seed/loadEcosystem';
-import { SeedFileError } from '../src/seed/loadSeed';
+import { SeedFileError, loadSeedDirectory } from '../src/seed/loadSeed';
 import { startTestApp, type TestApp } from './support/harness';
 import { mintToken, newJwtSecret } from './support/tokens';
 
@@ -401,6 +401,20 @@ describe('entity resolution: likely duplicates and merges', () => {
       await expect(load).rejects.toThrow(/likely duplicate.*"es-metatech-ap".*"es-metatech" \(MetaTech \(AP\) Inc\.\)/);
       expect(await written('es-metatech-ap')).toBe(0);
       expect(await written('es-metatech-ap-page')).toBe(0);
+    });
+
+    it('refuses a format-1 seed file (npm run seed) whose new node is named as an existing entity, and writes nothing', async () => {
+      await given(organization('es-hexun', 'Hexun Biosciences Co., Ltd.'));
+      const forum = {
+        source: { id: 'es-forum-page', publisher: 'Example', title: 'A test article', publishedOn: '2025-03-01' },
+        nodes: [{ label: 'Organization', id: 'es-hexun-bio', name: 'HEXUN BIOSCIENCES', description: 'A company a test seed file defines.', kind: 'COMPANY', evidence: 'The article names it.' }],
+        relationships: [],
+      };
+      fs.writeFileSync(path.join(forumDir, 'clash.json'), JSON.stringify(forum));
+
+      await expect(loadSeedDirectory(app.executor, forumDir)).rejects.toThrow(/likely duplicate.*"es-hexun-bio".*"es-hexun"/);
+      expect(await written('es-hexun-bio')).toBe(0);
+      expect(await written('es-forum-page')).toBe(0);
     });
 
     it('refuses a seed alias that is an existing entity’s Chinese name', async () => {

@@ -4,6 +4,7 @@ import type { ZodError } from 'zod';
 import { cypherQuery } from '../db/cypher';
 import { run, type Executor } from '../db/executor';
 import { PROJECT_ROOT } from '../projectRoot';
+import { refuseLikelyDuplicates, seedNodeNames } from './likelyDuplicates';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES } from '../domain/model';
 import { relationshipId } from '../domain/properties';
 import { nodeProperties, referenceProblems, seedFile, type SeedFile, type SeedRelationship } from './seedFile';
@@ -115,7 +116,7 @@ export function relationshipRows(relationships: (Pick<SeedRelationship, 'type' |
  * loading it again changes no counts. Either everything in the file is written or
  * nothing is; an id the graph holds under another label refuses the file.
  */
-export async function loadSeed(executor: Executor, data: SeedFile, file: string, actor = 'seed'): Promise<LoadResult> {
+export async function loadSeed(executor: Executor, data: SeedFile, file: string, actor = 'seed', options: LoadOptions = {}): Promise<LoadResult> {
   const sourceId = data.source.id;
   const nodeRows = data.nodes.map((n) => ({
     id: n.id,
@@ -126,6 +127,7 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
   }));
   const relationshipRowsOfFile = relationshipRows(data.relationships);
   return executor.writeTransaction(`seed/load`, async (tx) => {
+    if (options.refuseLikelyDuplicates) await refuseLikelyDuplicates(tx, seedNodeNames(data.nodes.filter((n) => !n.audit)));
     const { audit: sourceAudit, ...source } = data.source;
     await run(tx, cypherQuery('seed/mergeSource'), { source, audit: sourceAudit ?? null, actor });
     let nodes = 0;
@@ -168,15 +170,26 @@ export function readSeedDirectory(dir = SEED_DIR): { file: string; data: SeedFil
  * loads each in its own transaction.
  */
 export async function loadSeedDirectory(executor: Executor, dir = SEED_DIR): Promise<LoadResult[]> {
-  return loadSeedFiles(executor, readSeedDirectory(dir));
+  return loadSeedFiles(executor, readSeedDirectory(dir), { refuseLikelyDuplicates: true });
+}
+
+/**
+ * How a seed file is written. `refuseLikelyDuplicates`: a node whose id is new to
+ * the graph but whose name or alias is a live entity's (src/seed/likelyDuplicates.ts)
+ * refuses the file, naming both; hand-written seed folders ask for it, while an
+ * export's import (whose entities were declared distinct when curated) and
+ * generated graphs do not.
+ */
+export interface LoadOptions {
+  refuseLikelyDuplicates?: boolean;
 }
 
 /** Loads files read by readSeedDirectory, in their order, each in its own transaction. */
-export async function loadSeedFiles(executor: Executor, files: { file: string; data: SeedFile }[]): Promise<LoadResult[]> {
+export async function loadSeedFiles(executor: Executor, files: { file: string; data: SeedFile }[], options: LoadOptions = {}): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   for (const { file, data } of files) {
     try {
-      results.push(await loadSeed(executor, data, path.basename(file)));
+      results.push(await loadSeed(executor, data, path.basename(file), 'seed', options));
     } catch (error) {
       throw new SeedFileError(path.basename(file), [`could not be written, so nothing from it was: ${(error as Error).message}`]);
     }
