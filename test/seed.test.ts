@@ -14,6 +14,7 @@ import {
   loadSeed,
   loadSeedDirectory,
   readSeedFile,
+  relationshipRows,
   type LoadResult,
 } from '../src/seed/loadSeed';
 import { clearGraph, openTestDriver, testTarget } from './support/harness';
@@ -167,10 +168,20 @@ describe('loading the seed graph into the real database', () => {
   });
 
   describe('statements', () => {
-    it('merges every relationship type of the model in its own static-type branch of seed/mergeRelationships', () => {
-      const branches = [...cypherQuery('seed/mergeRelationships').text.matchAll(/WHERE row\.type = '(\w+)' MERGE \(a\)-\[r:(\w+) /g)];
-      expect(branches.filter(([, tested, merged]) => tested !== merged)).toEqual([]);
-      expect(branches.map(([, type]) => type).sort()).toEqual([...RELATIONSHIP_TYPE_NAMES].sort());
+    it('writes a relationship of every model type once, and finds it again on a second write', async () => {
+      const rows = RELATIONSHIP_TYPE_NAMES.map((type) => ({ type, from: 'every-type-from', to: 'every-type-to', key: type.toLowerCase().replace(/_/g, '-'), properties: {} }));
+      await query('MERGE (a:Entity {id: "every-type-from"}) MERGE (b:Entity {id: "every-type-to"})');
+      const write = () =>
+        executor.writeTransaction('test/everyType', (tx) =>
+          tx.run(cypherQuery('seed/mergeRelationships').text, { rows: relationshipRows(rows.map((r) => ({ ...r, evidence: `states ${r.type}` }))), sourceId: 'every-type-page', actor: 'test', touchedBy: null }),
+        );
+      await write();
+      await write();
+      const held = await query<{ type: string; n: number; sources: string[] }>(
+        'MATCH (:Entity {id: "every-type-from"})-[r]->(:Entity {id: "every-type-to"}) RETURN type(r) AS type, count(*) AS n, collect(r.sourceIds)[0] AS sources',
+      );
+      expect(held.map((h) => [h.type, Number(h.n), h.sources]).sort()).toEqual([...RELATIONSHIP_TYPE_NAMES].sort().map((t) => [t, 1, ['every-type-page']]));
+      await query('MATCH (n:Entity) WHERE n.id STARTS WITH "every-type-" DETACH DELETE n');
     });
   });
 

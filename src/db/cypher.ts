@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RELATIONSHIP_TYPE_NAMES } from '../domain/model';
 import { PROJECT_ROOT } from '../projectRoot';
 
 /** A Cypher statement with the name it is logged, measured and tagged under. */
@@ -20,25 +19,10 @@ export function cypherQuery(name: string): CypherQuery {
   let found = cache.get(name);
   if (!found) {
     const file = path.join(CYPHER_DIR, 'queries', `${name}.cypher`);
-    found = { name, text: expandPerType(fs.readFileSync(file, 'utf8')) };
+    found = { name, text: fs.readFileSync(file, 'utf8') };
     cache.set(name, found);
   }
   return found;
-}
-
-const PER_TYPE = /^([ \t]*)\/\/ for each relationship type of the model, joined by UNION ALL:\n([\s\S]*?)^[ \t]*\/\/ end for each\n/gm;
-
-/**
- * Repeats each block between `// for each relationship type of the model, joined
- * by UNION ALL:` and `// end for each` once per model relationship type, with
- * {{type}} replaced, the copies joined by UNION ALL lines. A statement that needs
- * one static-type branch per type (MERGE cannot take a dynamic type without
- * planning a scan of every relationship) thus follows the model by itself.
- */
-function expandPerType(text: string): string {
-  return text.replace(PER_TYPE, (_, indent: string, block: string) =>
-    RELATIONSHIP_TYPE_NAMES.map((type) => block.replace(/\{\{type\}\}/g, type)).join(`${indent}UNION ALL\n`),
-  );
 }
 
 /**
