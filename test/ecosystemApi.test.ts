@@ -79,12 +79,21 @@ describe('the ecosystem seed over HTTP', () => {
 
   it("answers who held FIRM's chair on a date, by the dates the pages give", async () => {
     const chairAt = async (asOf: string) => {
-      const data = await ok<{ entity: { people: { person: { id: string }; title: string; unit: string | null }[]; relations: { node: { id: string } }[] } }>(
-        'query($asOf: Date) { entity(id: "firm") { ... on Organization { people(asOf: $asOf) { person { id } title unit } } relations(types: [HOLDS_ROLE], asOf: $asOf) { node { id } } } }',
+      const data = await ok<{
+        entity: {
+          people: { person: { id: string }; title: string; unit: string | null }[];
+          relations: { node: { id: string } }[];
+          relationsConnection: { totalCount: number; edges: { node: { node: { id: string } } }[] };
+        };
+      }>(
+        'query($asOf: Date) { entity(id: "firm") { ... on Organization { people(asOf: $asOf) { person { id } title unit } } relations(types: [HOLDS_ROLE], asOf: $asOf) { node { id } } relationsConnection(types: [HOLDS_ROLE], asOf: $asOf, first: 100) { totalCount edges { node { node { id } } } } } }',
         { asOf },
       );
       const chairs = data.entity.people.filter((p) => roleSeat(p.title) === 'chair' && p.unit === null).map((p) => p.person.id);
       expect(data.entity.relations.map((r) => r.node.id).filter((id) => chairs.includes(id))).toEqual(chairs);
+      const paged = data.entity.relationsConnection;
+      expect(paged.edges.map((e) => e.node.node.id)).toEqual(data.entity.relations.map((r) => r.node.id));
+      expect(paged.totalCount).toBe(data.entity.relations.length);
       return chairs;
     };
     expect(await chairAt('2014')).toEqual([]);

@@ -83,6 +83,12 @@ describe('the read compiler emits one Cypher query per root field', () => {
     expect(query.text).not.toContain('2020-06');
   });
 
+  it('bounds a page of relationships and its total by the same asOf clauses', () => {
+    const query = compileEntity(`{ entity(id: "x") { relationsConnection(types: [HOLDS_ROLE], asOf: "2016", first: 2) { totalCount edges { node { type } } } } }`);
+    expect(query.text).toMatchSnapshot();
+    expect(query.text.match(/endNode\(r1\) AS holder/g)).toHaveLength(2);
+  });
+
   it('refuses an asOf that is not a date as precise as YYYY, YYYY-MM or YYYY-MM-DD', () => {
     expect(() => compileEntity(`{ entity(id: "x") { relations(asOf: "June 2020") { type } } }`)).toThrow(/asOf/);
   });

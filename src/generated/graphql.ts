@@ -176,6 +176,7 @@ export type AgreementRelationsArgs = {
 /** An agreement between organizations, such as a licence. */
 export type AgreementRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -440,6 +441,7 @@ export type ApprovalRelationsArgs = {
 /** An approval, designation or trial clearance a regulator granted. */
 export type ApprovalRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -665,6 +667,7 @@ export type CountryRelationsArgs = {
 /** A country. */
 export type CountryRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -789,6 +792,7 @@ export type EntityRelationsArgs = {
 /** What every node of the graph has. */
 export type EntityRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -930,6 +934,7 @@ export type EventRelationsArgs = {
 /** An event such as an investment forum. */
 export type EventRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -1140,6 +1145,7 @@ export type FundRelationsArgs = {
 /** A public or venture fund. */
 export type FundRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -1274,6 +1280,7 @@ export type IndicationRelationsArgs = {
 /** An indication or therapy area. */
 export type IndicationRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -1467,6 +1474,7 @@ export type ModalityRelationsArgs = {
 /** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
 export type ModalityRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -1834,6 +1842,7 @@ export type OrganizationRelationsArgs = {
 /** An organization: company, agency, institute, association, investor, pharma, media or venue. */
 export type OrganizationRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -2124,6 +2133,7 @@ export type PatentRelationsArgs = {
 /** A patent a source lists. */
 export type PatentRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -2271,6 +2281,7 @@ export type PersonRelationsArgs = {
 /** A person. */
 export type PersonRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -2496,6 +2507,7 @@ export type PolicyRelationsArgs = {
 /** A national strategy or one of its pillars. */
 export type PolicyRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -3420,6 +3432,7 @@ export type TechnologyRelationsArgs = {
 /** A technology, product, therapy, device or service. */
 export type TechnologyRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
@@ -3619,6 +3632,7 @@ export type TrialRelationsArgs = {
 /** A clinical trial. */
 export type TrialRelationsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;

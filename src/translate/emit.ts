@@ -139,6 +139,11 @@ function collect(clauses: string[]): string {
   return `COLLECT {\n${indentLines(clauses.join('\n'))}\n}`;
 }
 
+/** A COUNT subquery of these clauses, laid out like `collect`. */
+function collectCount(clauses: string[]): string {
+  return `COUNT {\n${indentLines(clauses.join('\n'))}\n}`;
+}
+
 /** Indents every line of `text` by two spaces. */
 export function indentLines(text: string): string {
   return text
@@ -196,13 +201,16 @@ function relationsPageValue(v: string, plan: RelationsPagePlan, b: CypherBuilder
   const after = plan.after ? b.param(plan.after) : null;
   const columns = [`type(${r})`, `coalesce(${m}.name, '')`, `${r}.id`].map((expression) => ({ expression, direction: 'ASC' as const }));
   const keyset = after ? ` AND (${keysetCondition(columns, after)})` : '';
+  // The same date clauses (same parameters) bound the page and the count.
+  const onDate = trueOn(r, m, plan.asOf, b);
   const page = collect([
     `MATCH ${match}`,
     `WHERE ${live}${keyset}`,
+    ...onDate,
     `WITH ${r}, ${m} ORDER BY ${columns.map((c) => c.expression).join(', ')} LIMIT ${b.param(plan.first + 1)}`,
     `RETURN {sort: [${columns.map((c) => c.expression).join(', ')}], edge: ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)}}`,
   ]);
-  const total = plan.withTotalCount ? `COUNT { MATCH ${match} WHERE ${live} }` : 'null';
+  const total = !plan.withTotalCount ? 'null' : onDate.length === 0 ? `COUNT { MATCH ${match} WHERE ${live} }` : collectCount([`MATCH ${match}`, `WHERE ${live}`, ...onDate, `RETURN ${r}`]);
   return `{page: ${page}, totalCount: ${total}}`;
 }
 

@@ -72,6 +72,8 @@ export interface RelationsPagePlan extends FieldBase {
   withTotalCount: boolean;
   entity: EntityPlan;
   citations: CitationPlan | null;
+  /** Only relationships true on this date (see emit.ts trueOn); null for all. */
+  asOf: string | null;
 }
 
 /** The entity's own citations (`sources`). */

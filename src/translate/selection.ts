@@ -174,7 +174,7 @@ function relationsPlan(nodes: FieldNode[], ctx: SelectionContext) {
   };
 }
 
-const relationsPageArgs = relationsArgs.omit({ asOf: true }).extend({ first: pageSize(100).nullish(), after: z.string().max(2000).nullish() });
+const relationsPageArgs = relationsArgs.extend({ first: pageSize(100).nullish(), after: z.string().max(2000).nullish() });
 
 function relationsPagePlan(nodes: FieldNode[], ctx: SelectionContext) {
   const definition = (ctx.schema.getType('Entity') as GraphQLInterfaceType).getFields().relationsConnection as GraphQLField<unknown, unknown>;
@@ -189,6 +189,7 @@ function relationsPagePlan(nodes: FieldNode[], ctx: SelectionContext) {
     withTotalCount: selects(nodes, 'totalCount', ctx),
     entity: entityPlan(subfields(relation, 'node', ctx), ENTITY_LABELS, ctx),
     citations: selects(relation, 'sources', ctx) ? citationPlan(subfields(relation, 'sources', ctx), ctx) : null,
+    asOf: args.asOf ?? null,
   };
 }
 
