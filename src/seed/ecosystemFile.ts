@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   AGREEMENT_KINDS,
-  APPROVAL_KINDS,
   DATE_PROPERTIES,
   EDGE_PROPERTIES,
   ENTITY_LABELS,
@@ -15,13 +14,11 @@ import {
   SOURCE_KINDS,
   type RelationshipType,
   TECHNOLOGY_KINDS,
-  TRIAL_PHASES,
-  TRIAL_STATUSES,
   UNVERIFYING_SOURCE_KINDS,
 } from '../domain/model';
 import { isConflict } from '../domain/claims';
 import { partialDate } from '../validation';
-import { properties, slug } from './seedFile';
+import { APPROVAL_FIELDS, PATENT_FIELDS, TRIAL_FIELDS, properties, slug } from './seedFile';
 
 /**
  * Format 2 of the seed: one file per source digest under seed/ecosystem/, with
@@ -117,18 +114,9 @@ const fullNode = z.discriminatedUnion('label', [
     })
     .strict(),
   z.object({ label: z.literal('Country'), ...fullBase, code: countryCode }).strict(),
-  z
-    .object({
-      label: z.literal('Trial'),
-      ...fullBase,
-      phase: z.enum(TRIAL_PHASES).optional(),
-      status: z.enum(TRIAL_STATUSES).optional(),
-      registryId: text(100).optional(),
-      country: countryCode.optional(),
-    })
-    .strict(),
-  z.object({ label: z.literal('Approval'), ...fullBase, kind: z.enum(APPROVAL_KINDS), country: countryCode.optional() }).strict(),
-  z.object({ label: z.literal('Patent'), ...fullBase, number: text(100), country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Trial'), ...fullBase, ...TRIAL_FIELDS }).strict(),
+  z.object({ label: z.literal('Approval'), ...fullBase, ...APPROVAL_FIELDS }).strict(),
+  z.object({ label: z.literal('Patent'), ...fullBase, ...PATENT_FIELDS }).strict(),
 ]);
 
 /** An entity another file (or the forum seed) defines, cited here with this file's pages. */

@@ -65,6 +65,16 @@ export const audit = z
   .strict();
 export type Audit = z.infer<typeof audit>;
 
+/** The own fields of the labels the ecosystem sources added; both seed formats give them alike. */
+export const TRIAL_FIELDS = {
+  phase: z.enum(TRIAL_PHASES).optional(),
+  status: z.enum(TRIAL_STATUSES).optional(),
+  registryId: text(100).optional(),
+  country: countryCode.optional(),
+};
+export const APPROVAL_FIELDS = { kind: z.enum(APPROVAL_KINDS), country: countryCode.optional() };
+export const PATENT_FIELDS = { number: text(100), country: countryCode.optional() };
+
 const base = {
   id: slug,
   name: text(300),
@@ -108,18 +118,9 @@ export const seedNode = z.discriminatedUnion('label', [
     })
     .strict(),
   z.object({ label: z.literal('Country'), ...base, code: countryCode }).strict(),
-  z
-    .object({
-      label: z.literal('Trial'),
-      ...base,
-      phase: z.enum(TRIAL_PHASES).optional(),
-      status: z.enum(TRIAL_STATUSES).optional(),
-      registryId: text(100).optional(),
-      country: countryCode.optional(),
-    })
-    .strict(),
-  z.object({ label: z.literal('Approval'), ...base, kind: z.enum(APPROVAL_KINDS), country: countryCode.optional() }).strict(),
-  z.object({ label: z.literal('Patent'), ...base, number: text(100), country: countryCode.optional() }).strict(),
+  z.object({ label: z.literal('Trial'), ...base, ...TRIAL_FIELDS }).strict(),
+  z.object({ label: z.literal('Approval'), ...base, ...APPROVAL_FIELDS }).strict(),
+  z.object({ label: z.literal('Patent'), ...base, ...PATENT_FIELDS }).strict(),
 ]);
 export type SeedNode = z.infer<typeof seedNode>;
 
