@@ -195,6 +195,26 @@ export const FIELD_PROPERTIES: Record<string, string | null> = {
   facts: ALL_PROPERTIES,
 };
 
+/**
+ * The stored relationship properties a field of a relationship's object type
+ * (Relation, Role, Talk, …) reads, beside the edge type's own fields in
+ * EDGE_TYPES: none for a field answered from the pattern, the other end or a
+ * compiled subquery; ALL_PROPERTIES for `properties`. A field in neither table
+ * makes the read fetch every property, so a new field is never read empty.
+ */
+export const RELATIONSHIP_FIELD_PROPERTIES: Record<string, readonly string[] | typeof ALL_PROPERTIES> = {
+  id: [],
+  type: [],
+  direction: [],
+  node: [],
+  participation: [],
+  sources: [],
+  claims: [],
+  unverified: ['unverified'],
+  corroboration: ['sourceIds', 'evidence'],
+  properties: ALL_PROPERTIES,
+};
+
 /** How a scalar field filters and sorts: as text, as an ISO date (compared as text), or as a boolean. */
 export type ScalarKind = 'string' | 'date' | 'boolean';
 

@@ -1,7 +1,7 @@
 import { RELATED_CAP, targetLabels, type RelationField } from '../domain/entityTypes';
 import { ROLE_SEATS } from '../domain/roles';
 import { RELATIONSHIP_TYPE_NAMES } from '../domain/model';
-import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationsPagePlan, RelationsPlan } from './plan';
+import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationshipPlan, RelationsPagePlan, RelationsPlan } from './plan';
 import { keysetCondition } from './keyset';
 
 
@@ -53,9 +53,16 @@ export function entityProjection(v: string, plan: EntityPlan, b: CypherBuilder):
   const byKey = new Map<string, FieldPlan[]>();
   for (const field of plan.fields) byKey.set(field.key, [...(byKey.get(field.key) ?? []), field]);
   const fields = [...byKey].map(([key, plans]) => `${identifier(key)}: ${guarded(v, plans, b)}`);
-  const props = plan.properties === 'all' ? `properties(${v})` : `${v} {${plan.properties.map((p) => `.${identifier(p)}`).join(', ')}}`;
-  const base = `labels: labels(${v}), props: ${props}`;
+  // A node matched with a single possible label gets it as a literal: nothing to read.
+  const labels = plan.labels.length === 1 ? `['${identifier(plan.labels[0]!)}']` : `labels(${v})`;
+  const base = `labels: ${labels}, props: ${propertyMap(v, plan.properties)}`;
   return fields.length ? `{${base}, fields: {${fields.join(', ')}}}` : `{${base}}`;
+}
+
+/** The stored properties of node or relationship `v` a read needs, as a map projection (every one for 'all'). */
+function propertyMap(v: string, properties: readonly string[] | 'all'): string {
+  if (properties === 'all') return `properties(${v})`;
+  return properties.length ? `${v} {${properties.map((p) => `.${identifier(p)}`).join(', ')}}` : '{}';
 }
 
 /** One response key's value; when fragments give it per label, a CASE picks the entity's. */
@@ -167,7 +174,7 @@ function edgesValue(v: string, plan: EdgesPlan, b: CypherBuilder): string {
   const m = b.variable('n');
   const match = relationshipPattern(v, r, m, plan.field);
   const outgoing = plan.field.direction === 'OUT' ? 'true' : 'false';
-  return collect([...walk(match, r, m, String(RELATED_CAP), '', trueOn(r, m, plan.asOf, b)), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, plan.self ? [v, plan.self] : null)}`]);
+  return collect([...walk(match, r, m, String(RELATED_CAP), '', trueOn(r, m, plan.asOf, b)), `RETURN ${edgeMap(r, outgoing, m, plan, b, plan.self ? [v, plan.self] : null)}`]);
 }
 
 /** Any model relationship of the entity in one direction or both: the pattern and how to tell its direction. */
@@ -184,7 +191,7 @@ function relationsValue(v: string, plan: RelationsPlan, b: CypherBuilder): strin
   const [match, outgoing] = anyRelationship(v, r, m, plan.direction);
   const types = b.param(plan.types);
   const limit = b.param(plan.first);
-  return collect([...walk(match, r, m, limit, ` AND (${types} IS NULL OR type(${r}) IN ${types})`, trueOn(r, m, plan.asOf, b)), `RETURN ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)}`]);
+  return collect([...walk(match, r, m, limit, ` AND (${types} IS NULL OR type(${r}) IN ${types})`, trueOn(r, m, plan.asOf, b)), `RETURN ${edgeMap(r, outgoing, m, plan, b, null)}`]);
 }
 
 /**
@@ -208,16 +215,23 @@ function relationsPageValue(v: string, plan: RelationsPagePlan, b: CypherBuilder
     `WHERE ${live}${keyset}`,
     ...onDate,
     `WITH ${r}, ${m} ORDER BY ${columns.map((c) => c.expression).join(', ')} LIMIT ${b.param(plan.first + 1)}`,
-    `RETURN {sort: [${columns.map((c) => c.expression).join(', ')}], edge: ${edgeMap(r, outgoing, m, plan.entity, b, plan.citations, null)}}`,
+    `RETURN {sort: [${columns.map((c) => c.expression).join(', ')}], edge: ${edgeMap(r, outgoing, m, plan, b, null)}}`,
   ]);
   const total = !plan.withTotalCount ? 'null' : onDate.length === 0 ? `COUNT { MATCH ${match} WHERE ${live} }` : collectCount([`MATCH ${match}`, `WHERE ${live}`, ...onDate, `RETURN ${r}`]);
   return `{page: ${page}, totalCount: ${total}}`;
 }
 
 /** A relationship as RelatedRecord rows carry it: id, type, direction, properties, the other end, and optionally citations and the reading end again. */
-function edgeMap(r: string, outgoing: string, m: string, entity: EntityPlan, b: CypherBuilder, citations: CitationPlan | null, self: [string, EntityPlan] | null): string {
-  const parts = [`id: ${r}.id`, `type: type(${r})`, `outgoing: ${outgoing}`, `props: properties(${r})`, `node: ${entityProjection(m, entity, b)}`];
-  if (citations) parts.push(`citations: ${relationshipCitations(r, citations, b)}`);
+function edgeMap(
+  r: string,
+  outgoing: string,
+  m: string,
+  plan: { entity: EntityPlan; relationship: RelationshipPlan; citations: CitationPlan | null },
+  b: CypherBuilder,
+  self: [string, EntityPlan] | null,
+): string {
+  const parts = [`id: ${r}.id`, `type: type(${r})`, `outgoing: ${outgoing}`, `props: ${propertyMap(r, plan.relationship.properties)}`, `node: ${entityProjection(m, plan.entity, b)}`];
+  if (plan.citations) parts.push(`citations: ${relationshipCitations(r, plan.citations, b)}`);
   if (self) parts.push(`self: ${entityProjection(self[0], self[1], b)}`);
   return `{${parts.join(', ')}}`;
 }

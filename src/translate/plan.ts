@@ -17,6 +17,11 @@ export interface EntityPlan {
   fields: FieldPlan[];
 }
 
+/** What to read of a relationship itself: the stored properties its selected fields need, or 'all' (`properties`, an unknown field). */
+export interface RelationshipPlan {
+  properties: readonly string[] | 'all';
+}
+
 /** What to read about a cited source beyond its properties. */
 export interface CitationPlan {
   statementCount: boolean;
@@ -45,6 +50,7 @@ export interface EdgesPlan extends FieldBase {
   entity: EntityPlan;
   /** The entity the field was read from, again, when the edge's own field for it selects relationship fields. */
   self: EntityPlan | null;
+  relationship: RelationshipPlan;
   citations: CitationPlan | null;
   asOf: string | null;
 }
@@ -57,6 +63,7 @@ export interface RelationsPlan extends FieldBase {
   types: RelationshipType[] | null;
   first: number;
   entity: EntityPlan;
+  relationship: RelationshipPlan;
   citations: CitationPlan | null;
   asOf: string | null;
 }
@@ -71,6 +78,7 @@ export interface RelationsPagePlan extends FieldBase {
   after: readonly (string | number | boolean)[] | null;
   withTotalCount: boolean;
   entity: EntityPlan;
+  relationship: RelationshipPlan;
   citations: CitationPlan | null;
   /** Only relationships true on this date (see emit.ts trueOn); null for all. */
   asOf: string | null;

@@ -13,11 +13,11 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { z } from 'zod';
-import { ALL_PROPERTIES, EDGE_TYPES, FIELD_PROPERTIES, IDENTITY_PROPERTIES, RELATED_CAP, RELATION_FIELDS, targetLabels, type RelationField } from '../domain/entityTypes';
+import { ALL_PROPERTIES, EDGE_TYPES, FIELD_PROPERTIES, IDENTITY_PROPERTIES, RELATED_CAP, RELATION_FIELDS, RELATIONSHIP_FIELD_PROPERTIES, targetLabels, type EdgeTypeName, type RelationField } from '../domain/entityTypes';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type RelationshipType } from '../domain/model';
 import { pageSize, parseArgs, partialDate } from '../validation';
 import { decodeCursor } from './cursor';
-import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan } from './plan';
+import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationshipPlan } from './plan';
 
 /** What the selection walk needs from a resolver's info. */
 export interface SelectionContext {
@@ -151,6 +151,7 @@ function relationFieldPlan(spec: RelationField, nodes: FieldNode[], self: Entity
     field: spec,
     entity: entityPlan(subfields(nodes, otherField, ctx), targetLabels(spec), ctx),
     self: needsOwnRead(selfPlan) ? selfPlan : null,
+    relationship: relationshipPlan(nodes, spec.edge, ctx),
     citations: selects(nodes, 'sources', ctx) ? citationPlan(subfields(nodes, 'sources', ctx), ctx) : null,
   };
 }
@@ -169,6 +170,7 @@ function relationsPlan(nodes: FieldNode[], ctx: SelectionContext) {
     types: args.types?.length ? [...args.types] : null,
     first: args.first ?? 100,
     entity: entityPlan(subfields(nodes, 'node', ctx), ENTITY_LABELS, ctx),
+    relationship: relationshipPlan(nodes, null, ctx),
     citations: selects(nodes, 'sources', ctx) ? citationPlan(subfields(nodes, 'sources', ctx), ctx) : null,
     asOf: args.asOf ?? null,
   };
@@ -188,9 +190,23 @@ function relationsPagePlan(nodes: FieldNode[], ctx: SelectionContext) {
     after: args.after ? decodeCursor(args.after, 2) : null,
     withTotalCount: selects(nodes, 'totalCount', ctx),
     entity: entityPlan(subfields(relation, 'node', ctx), ENTITY_LABELS, ctx),
+    relationship: relationshipPlan(relation, null, ctx),
     citations: selects(relation, 'sources', ctx) ? citationPlan(subfields(relation, 'sources', ctx), ctx) : null,
     asOf: args.asOf ?? null,
   };
+}
+
+/** The relationship properties a selection of a relationship's fields (`edge`'s object type, or Relation when null) needs. */
+function relationshipPlan(nodes: readonly FieldNode[], edge: EdgeTypeName | null, ctx: SelectionContext): RelationshipPlan {
+  const own = edge ? EDGE_TYPES[edge] : null;
+  const properties = new Set<string>();
+  for (const field of collectFields(selectionSets(nodes), ctx)) {
+    if (own && (field.name === own.fromField || field.name === own.toField)) continue;
+    const stored: string | readonly string[] | undefined = own && field.name in own.properties ? (own.properties as Record<string, string>)[field.name] : RELATIONSHIP_FIELD_PROPERTIES[field.name];
+    if (stored === undefined || stored === ALL_PROPERTIES) return { properties: 'all' };
+    for (const property of typeof stored === 'string' ? [stored] : stored) properties.add(property);
+  }
+  return { properties: [...properties] };
 }
 
 /** What a `sources` (Citation list) selection needs beyond the source's properties. */
