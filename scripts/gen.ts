@@ -35,7 +35,7 @@ import type { EntityLabel } from '../src/domain/model';
 import { localInstanceAt, storeIsAbsent } from '../src/db/bulkImport';
 import { connectionFor, localInstance, localNeo4jStatus, type LocalInstance } from '../src/db/localNeo4j';
 import { BulkGraph, bulkRefusal, loadInBulk, type BulkLoadReport } from '../src/seed/bulkLoad';
-import { loadSeed } from '../src/seed/loadSeed';
+import { EmptyGraphLoad, graphIsEmpty, loadSeed } from '../src/seed/loadSeed';
 import { seedFile, type SeedNode } from '../src/seed/seedFile';
 
 // ---------------------------------------------------------------- arguments
@@ -434,10 +434,13 @@ async function main(): Promise<void> {
         const m = await applyMigrations(executor);
         console.log(`migrations: ${m.applied.length} applied, ${m.skipped.length} already in place`);
       }
+      // into a graph without entities, every generated id is new: created, not merged
+      const emptyGraph = !DRY && (await graphIsEmpty(executor)) ? new EmptyGraphLoad() : undefined;
+      if (emptyGraph) console.log('the graph holds no entities: new ids are created, not merged');
       for (const data of validated()) {
         const l0 = Date.now();
         if (!DRY) {
-          const result = await loadSeed(executor, data, data.source.id, 'gen');
+          const result = await loadSeed(executor, data, data.source.id, 'gen', { emptyGraph });
           nodes += result.nodes;
           rels += result.relationships;
         } else {

@@ -8,15 +8,18 @@ import { cypherQuery } from '../src/db/cypher';
 import { ENTITY_LABELS, PROVENANCE_RELATIONSHIP, RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
 import { relationshipId } from '../src/domain/properties';
 import {
+  EmptyGraphLoad,
   SEED_DIR,
   SeedFileError,
   listSeedFiles,
   loadSeed,
   loadSeedDirectory,
+  loadSeedFiles,
   readSeedFile,
   relationshipRows,
   type LoadResult,
 } from '../src/seed/loadSeed';
+import { seedFile, type SeedFile } from '../src/seed/seedFile';
 import { clearGraph, openTestDriver, testTarget } from './support/harness';
 
 /** The seed files as plain JSON, read without the loader's schema, so expectations do not depend on it. */
@@ -182,6 +185,95 @@ describe('loading the seed graph into the real database', () => {
       );
       expect(held.map((h) => [h.type, Number(h.n), h.sources]).sort()).toEqual([...RELATIONSHIP_TYPE_NAMES].sort().map((t) => [t, 1, ['every-type-page']]));
       await query('MATCH (n:Entity) WHERE n.id STARTS WITH "every-type-" DETACH DELETE n');
+    });
+  });
+
+  describe('creating instead of merging when the ids are new (EmptyGraphLoad)', () => {
+    /** Two files: the second restates a node and a relationship of the first and adds audited and retracted records. */
+    const files = (): { file: string; data: SeedFile }[] => [
+      {
+        file: 'fixture-new-a.json',
+        data: seedFile.parse({
+          source: { id: 'fixture-new-source-a', publisher: 'Fixture Press', title: 'First', publishedOn: '2025-01-01' },
+          nodes: [
+            { label: 'Organization', id: 'fixture-new-org', name: 'Fixture New Org', aliases: ['FNO'], description: 'A company.', kind: 'COMPANY', country: 'TW', evidence: 'Named first.', properties: { employees: 12, share: 1.5, tags: [] } },
+            { label: 'Technology', id: 'fixture-new-tech', name: 'Fixture Platform', description: 'A platform.', kind: 'PLATFORM', evidence: 'Its platform.' },
+          ],
+          references: [],
+          relationships: [
+            { type: 'DEVELOPS', from: 'fixture-new-org', to: 'fixture-new-tech', evidence: 'It develops it.', properties: { since: 2019 } },
+          ],
+        }),
+      },
+      {
+        file: 'fixture-new-b.json',
+        data: seedFile.parse({
+          source: { id: 'fixture-new-source-b', publisher: 'Fixture Press', title: 'Second', publishedOn: '2025-02-01', audit: { createdAt: '2025-02-01T08:00:00Z', createdBy: 'importer' } },
+          nodes: [
+            { label: 'Organization', id: 'fixture-new-org', name: 'Fixture New Org (restated)', description: 'A company, restated.', kind: 'COMPANY', country: 'TW', evidence: 'Named again.', audit: { updatedAt: '2025-02-02T09:30:00+08:00[Asia/Taipei]', updatedBy: 'editor@example.org' } },
+            { label: 'Organization', id: 'fixture-new-gone', name: 'Fixture Gone Co', description: 'A company.', kind: 'COMPANY', country: 'JP', evidence: 'Named once.', audit: { createdAt: '2025-02-01T08:00:00Z', createdBy: 'curator@example.org', retractedAt: '2025-02-03T00:00:00Z', retractedBy: 'admin@example.org', retractionReason: 'Not confirmed.' } },
+          ],
+          references: [{ id: 'fixture-new-tech', label: 'Technology' }],
+          relationships: [
+            { type: 'DEVELOPS', from: 'fixture-new-org', to: 'fixture-new-tech', evidence: 'Still develops it.', properties: { since: 2019 } },
+            { type: 'DEVELOPS', from: 'fixture-new-gone', to: 'fixture-new-tech', key: 'second', evidence: 'Also develops it.', audit: { createdAt: '2025-02-01T08:00:00Z', createdBy: 'curator@example.org', retractedAt: '2025-02-03T00:00:00Z', retractedBy: 'admin@example.org', retractionReason: 'Not confirmed.' } },
+          ],
+        }),
+      },
+    ];
+
+    /** The fixture's nodes and relationships with every property and its Cypher type; instants the loader stamped read as NOW. */
+    async function fixtureGraph(since: Date) {
+      const typed = (x: string) => `[k IN keys(${x}) | [k, valueType(${x}[k]), CASE WHEN valueType(${x}[k]) STARTS WITH 'ZONED' THEN toString(${x}[k]) ELSE ${x}[k] END]]`;
+      const plain = (props: [string, string, unknown][]) =>
+        props
+          .map(([k, t, v]) => [k, t, t.startsWith('ZONED') && new Date(String(v).replace(/\[.*\]$/, '')) >= since ? 'NOW' : v])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      const nodes = await query<{ labels: string[]; props: [string, string, unknown][] }>(
+        `MATCH (n) WHERE n.id STARTS WITH 'fixture-new-' RETURN labels(n) AS labels, ${typed('n')} AS props`,
+      );
+      const relationships = await query<{ from: string; type: string; to: string; props: [string, string, unknown][] }>(
+        `MATCH (a)-[r]->(b) WHERE a.id STARTS WITH 'fixture-new-' RETURN a.id AS from, type(r) AS type, b.id AS to, ${typed('r')} AS props`,
+      );
+      return {
+        nodes: nodes.map((n) => JSON.stringify([[...n.labels].sort(), plain(n.props)])).sort(),
+        relationships: relationships.map((r) => JSON.stringify([r.from, r.type, r.to, plain(r.props)])).sort(),
+      };
+    }
+
+    afterEach(async () => {
+      await query("MATCH (n) WHERE n.id STARTS WITH 'fixture-new-' DETACH DELETE n");
+    });
+
+    it('writes the same nodes, relationships and properties as the merge statements do', async () => {
+      const since = new Date(Date.now() - 1000);
+      for (const { file, data } of files()) await loadSeed(executor, data, file);
+      const merged = await fixtureGraph(since);
+      await query("MATCH (n) WHERE n.id STARTS WITH 'fixture-new-' DETACH DELETE n");
+
+      const emptyGraph = new EmptyGraphLoad();
+      const results = await loadSeedFiles(executor, files(), { emptyGraph });
+      expect(results).toEqual([
+        { file: 'fixture-new-a.json', nodes: 2, relationships: 1 },
+        { file: 'fixture-new-b.json', nodes: 2, relationships: 2 },
+      ]);
+      // the restated node and relationship were merged, everything else created
+      expect([...emptyGraph.nodeIds].sort()).toEqual(['fixture-new-gone', 'fixture-new-org', 'fixture-new-tech']);
+      expect(emptyGraph.relationshipIds.size).toBe(2);
+      const created = await fixtureGraph(since);
+      expect(created.nodes).toHaveLength(5);
+      expect(created.relationships).toHaveLength(6);
+      expect(created).toEqual(merged);
+    });
+
+    it('merges a file instead when another writer created one of its ids meanwhile', async () => {
+      await query("CREATE (:Entity:Organization {id: 'fixture-new-org', name: 'Written by someone else'})");
+      const results = await loadSeedFiles(executor, files(), { emptyGraph: new EmptyGraphLoad() });
+      expect(results.map((r) => r.nodes)).toEqual([2, 2]);
+      const held = await query<{ n: number; name: string }>("MATCH (n:Entity {id: 'fixture-new-org'}) RETURN count(n) AS n, collect(n.name)[0] AS name");
+      expect(held).toEqual([{ n: 1, name: 'Fixture New Org (restated)' }]);
+      const developed = await query<{ sources: string[] }>("MATCH (:Entity {id: 'fixture-new-org'})-[r:DEVELOPS]->() RETURN r.sourceIds AS sources");
+      expect(developed).toEqual([{ sources: ['fixture-new-source-a', 'fixture-new-source-b'] }]);
     });
   });
 

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ZodError } from 'zod';
 import { cypherQuery } from '../db/cypher';
+import { ConflictError } from '../errors';
 import { run, type Executor } from '../db/executor';
 import { PROJECT_ROOT } from '../projectRoot';
 import { refuseLikelyDuplicates, seedNodeNames } from './likelyDuplicates';
@@ -75,15 +76,17 @@ export interface LoadResult {
 }
 
 /**
- * Rows per statement. Every statement text is fixed (labels and types travel in
- * the rows), so batches of any size reuse one cached plan; this bound only keeps
- * the memory of one statement in check on very large files.
+ * Rows per statement at most. Every statement text is fixed (labels and types travel
+ * in the rows), so batches of any size reuse one cached plan; this bound only keeps
+ * the memory of one statement in check on very large files. A longer list is cut
+ * into equal batches (no one-row statement after a full one).
  */
-const ROWS_PER_STATEMENT = 10_000;
+const ROWS_PER_STATEMENT = 20_000;
 
 function batches<T>(rows: T[]): T[][] {
+  const size = Math.ceil(rows.length / Math.ceil(rows.length / ROWS_PER_STATEMENT));
   const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
 
@@ -110,11 +113,26 @@ export function relationshipRows(relationships: (Pick<SeedRelationship, 'type' |
 }
 
 /**
+ * A load into a graph that held no entity when it began (gen, import and first
+ * start into an empty database). It remembers the node and relationship ids its
+ * committed files wrote, so every other id is known to be absent: those rows are
+ * created (seed/createNodes, seed/createRelationships) with no lookup, lock or
+ * clash check, and only ids written earlier in the load take the merge statements.
+ * Valid only while nothing else writes entities; the entity_id constraint still
+ * refuses a node someone else created meanwhile.
+ */
+export class EmptyGraphLoad {
+  readonly nodeIds = new Set<string>();
+  readonly relationshipIds = new Set<string>();
+}
+
+/**
  * Writes one validated seed file in a single write transaction: its source, then
  * its nodes, then its relationships, each as UNWIND batches of one fixed statement
- * (four statement texts in all, whatever the labels and types). Idempotent:
- * loading it again changes no counts. Either everything in the file is written or
- * nothing is; an id the graph holds under another label refuses the file.
+ * (labels and types travel in the rows, so a handful of statement texts in all).
+ * Idempotent: loading it again changes no counts. Either everything in the file is
+ * written or nothing is; an id the graph holds under another label refuses the file.
+ * With `options.emptyGraph`, rows new to that load are created instead of merged.
  */
 export async function loadSeed(executor: Executor, data: SeedFile, file: string, actor = 'seed', options: LoadOptions = {}): Promise<LoadResult> {
   const sourceId = data.source.id;
@@ -126,12 +144,21 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
     audit: n.audit ?? null,
   }));
   const relationshipRowsOfFile = relationshipRows(data.relationships);
-  return executor.writeTransaction(`seed/load`, async (tx) => {
+  const fresh = options.emptyGraph;
+  const [newNodes, knownNodes] = fresh ? partition(nodeRows, (r) => !fresh.nodeIds.has(r.id)) : [[], nodeRows];
+  const [newRelationships, knownRelationships] = fresh
+    ? partition(relationshipRowsOfFile, (r) => !fresh.relationshipIds.has(r.id))
+    : [[], relationshipRowsOfFile];
+  const result = await executor.writeTransaction(`seed/load`, async (tx) => {
     if (options.refuseLikelyDuplicates) await refuseLikelyDuplicates(tx, seedNodeNames(data.nodes.filter((n) => !n.audit)));
     const { audit: sourceAudit, ...source } = data.source;
     await run(tx, cypherQuery('seed/mergeSource'), { source, audit: sourceAudit ?? null, actor });
+    const written = async (name: string, rows: unknown[], params: Record<string, unknown>) => {
+      const [row] = await run<{ written: number }>(tx, cypherQuery(name), { rows, ...params });
+      return Number(row?.written ?? 0);
+    };
     let nodes = 0;
-    for (const rows of batches(nodeRows)) {
+    for (const rows of batches(knownNodes)) {
       const clashes = await run<{ id: string; label: string; held: string[] }>(tx, cypherQuery('seed/labelClashes'), {
         rows: rows.map(({ id, label }) => ({ id, label })),
       });
@@ -139,19 +166,31 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
         const described = clashes.map((c) => `"${c.id}" is labelled ${c.label} here but ${c.held.join(':')} in the graph`);
         throw new Error(`${file}: ${described.join('; ')}`);
       }
-      const [result] = await run<{ written: number }>(tx, cypherQuery('seed/mergeNodes'), { rows, sourceId, actor });
-      nodes += Number(result?.written ?? 0);
+      nodes += await written('seed/mergeNodes', rows, { sourceId, actor });
     }
+    for (const rows of batches(newNodes)) nodes += await written('seed/createNodes', rows, { sourceId, actor });
     let relationships = 0;
-    for (const rows of batches(relationshipRowsOfFile)) {
-      const [result] = await run<{ written: number }>(tx, cypherQuery('seed/mergeRelationships'), { rows, sourceId, actor, touchedBy: null });
-      relationships += Number(result?.written ?? 0);
+    for (const rows of batches(knownRelationships)) {
+      relationships += await written('seed/mergeRelationships', rows, { sourceId, actor, touchedBy: null });
     }
+    for (const rows of batches(newRelationships)) relationships += await written('seed/createRelationships', rows, { sourceId, actor });
     if (relationships !== data.relationships.length) {
       throw new Error(`${file}: only ${relationships} of ${data.relationships.length} relationships found both ends`);
     }
     return { file, nodes, relationships };
   }, { timeoutMs: SEED_TIMEOUT_MS });
+  if (fresh) {
+    for (const row of newNodes) fresh.nodeIds.add(row.id);
+    for (const row of newRelationships) fresh.relationshipIds.add(row.id);
+  }
+  return result;
+}
+
+function partition<T>(rows: T[], isFirst: (row: T) => boolean): [T[], T[]] {
+  const first: T[] = [];
+  const rest: T[] = [];
+  for (const row of rows) (isFirst(row) ? first : rest).push(row);
+  return [first, rest];
 }
 
 /**
@@ -182,16 +221,32 @@ export async function loadSeedDirectory(executor: Executor, dir = SEED_DIR): Pro
  */
 export interface LoadOptions {
   refuseLikelyDuplicates?: boolean;
+  /** Set when the graph held no entity as the load began (see EmptyGraphLoad). */
+  emptyGraph?: EmptyGraphLoad;
 }
 
-/** Loads files read by readSeedDirectory, in their order, each in its own transaction. */
+/**
+ * Loads files read by readSeedDirectory, in their order, each in its own transaction.
+ * Into a graph without entities (checked once, unless `options.emptyGraph` is given)
+ * new ids are created rather than merged (EmptyGraphLoad); if another writer created
+ * one of them meanwhile (a uniqueness conflict), that file is written again with the
+ * merge statements, and so is every later file.
+ */
 export async function loadSeedFiles(executor: Executor, files: { file: string; data: SeedFile }[], options: LoadOptions = {}): Promise<LoadResult[]> {
+  let current: LoadOptions = { ...options, emptyGraph: options.emptyGraph ?? ((await graphIsEmpty(executor)) ? new EmptyGraphLoad() : undefined) };
   const results: LoadResult[] = [];
   for (const { file, data } of files) {
+    const name = path.basename(file);
     try {
-      results.push(await loadSeed(executor, data, path.basename(file), 'seed', options));
+      try {
+        results.push(await loadSeed(executor, data, name, 'seed', current));
+      } catch (error) {
+        if (!(current.emptyGraph && error instanceof ConflictError)) throw error;
+        current = { ...current, emptyGraph: undefined };
+        results.push(await loadSeed(executor, data, name, 'seed', current));
+      }
     } catch (error) {
-      throw new SeedFileError(path.basename(file), [`could not be written, so nothing from it was: ${(error as Error).message}`]);
+      throw new SeedFileError(name, [`could not be written, so nothing from it was: ${(error as Error).message}`]);
     }
   }
   return results;
