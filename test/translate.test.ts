@@ -123,6 +123,21 @@ describe('the read compiler emits one Cypher query per root field', () => {
     expect(a.params.p0).not.toEqual(b.params.p0);
   });
 
+  it('reuses the plan of one parsed document only while the variables inside its selection keep their values', () => {
+    const { field } = rootField(`query($id: ID!, $hide: Boolean!, $n: Int) { entity(id: $id) {
+      technologies @skip(if: $hide) { name } relations(first: $n) { type } } }`);
+    const plan = (variables: Record<string, unknown>) => entityPlan([field], ENTITY_LABELS, { schema, fragments: {}, variables });
+    const shown = plan({ id: 'a', hide: false, n: 5 });
+    expect(plan({ id: 'b', hide: false, n: 5 })).toBe(shown);
+    const hidden = plan({ id: 'a', hide: true, n: 5 });
+    expect(hidden).not.toBe(shown);
+    expect(hidden.fields.map((f) => f.key)).toEqual(['relations']);
+    const larger = plan({ id: 'a', hide: false, n: 7 });
+    expect(larger.fields.find((f) => f.key === 'relations')).toMatchObject({ first: 7 });
+    expect(compileEntityById(shown, 'a').text).toBe(compileEntityById(shown, 'b').text);
+    expect(compileEntityById(shown, 'b').params.id).toBe('b');
+  });
+
   it('refuses a relations page larger than the cap with BAD_USER_INPUT naming the argument', () => {
     expect(() => compileEntity(`{ entity(id: "x") { relations(first: 5000) { type } } }`)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }) }));
   });

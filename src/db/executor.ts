@@ -46,9 +46,26 @@ export class Executor {
     private readonly options: ExecutorOptions,
   ) {}
 
-  /** Runs one read query and returns its records as plain objects. */
+  /**
+   * Runs one read query and returns its records as plain objects. One statement
+   * needs no explicit transaction: it runs as an auto-commit read, one message
+   * exchange (RUN and PULL) instead of three (BEGIN, RUN and PULL, COMMIT), and
+   * is retried like a managed transaction when the driver marks the error
+   * retryable (a restarting server, a cluster leader change).
+   */
   read<T extends RecordShape = RecordShape>(query: CypherQuery, params: Params = {}, call: CallOptions = {}): Promise<T[]> {
-    return this.readTransaction(query.name, (tx) => run<T>(tx, query, params), call);
+    const txConfig = this.txConfig(query.name, call);
+    return this.measured('READ', query.name, call, async (session) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const result = await session.run<T>(query.text, toCypherValue(params) as Params, txConfig);
+          return result.records.map((record) => record.toObject());
+        } catch (error) {
+          if (attempt >= READ_ATTEMPTS || !isRetryable(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+        }
+      }
+    });
   }
 
   /** Runs one write query in its own transaction and returns its records. */
@@ -158,6 +175,14 @@ export function toCypherValue(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherValue(v)]));
   }
   return value;
+}
+
+/** Tries of an auto-commit read before its error is reported (about 1.5 s of back-off in all). */
+const READ_ATTEMPTS = 4;
+
+/** Whether the driver says the statement may succeed if run again. */
+function isRetryable(error: unknown): boolean {
+  return error instanceof Neo4jError && (error.retryable || error.code === 'ServiceUnavailable' || error.code === 'SessionExpired');
 }
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);

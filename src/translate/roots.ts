@@ -24,11 +24,18 @@ const compiled = (name: string, text: string, b: CypherBuilder, params: Record<s
   params: { ...b.params, ...params },
 });
 
-/** `entity(id)`: one row `entity`, absent when the id is unknown or retracted. */
+const entityByIdTexts = new WeakMap<EntityPlan, { text: string; b: CypherBuilder }>();
+
+/** `entity(id)`: one row `entity`, absent when the id is unknown or retracted. The text is emitted once per plan object. */
 export function compileEntityById(plan: EntityPlan, id: string): CompiledQuery {
-  const b = new CypherBuilder();
-  const text = ['MATCH (n:Entity {id: $id})', 'WHERE n.retracted IS NULL', `RETURN ${entityProjection('n', plan, b)} AS entity`].join('\n');
-  return compiled('entity', text, b, { id });
+  let emitted = entityByIdTexts.get(plan);
+  if (!emitted) {
+    const b = new CypherBuilder();
+    const text = ['MATCH (n:Entity {id: $id})', 'WHERE n.retracted IS NULL', `RETURN ${entityProjection('n', plan, b)} AS entity`].join('\n');
+    emitted = { text, b };
+    entityByIdTexts.set(plan, emitted);
+  }
+  return compiled('entity', emitted.text, emitted.b, { id });
 }
 
 /** `entities(ids)`: rows `id`, `entity` for the ids that exist (the caller restores order and nulls). */

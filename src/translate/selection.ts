@@ -4,6 +4,8 @@ import {
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   Kind,
+  visit,
+  type ASTNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -102,11 +104,59 @@ export function selects(nodes: readonly FieldNode[], name: string, ctx: Selectio
   return collectFields(selectionSets(nodes), ctx).some((f) => f.name === name);
 }
 
+/** Plans already made, by the first field node of the selection (documents are parsed once and cached, so their nodes recur). */
+const plans = new WeakMap<FieldNode, Map<string, EntityPlan>>();
+/** Most plans kept per field node (one per combination of the variables its selection uses). */
+const PLANS_PER_FIELD = 64;
+
 /**
  * The read plan of an entity selected by `nodes` (their merged selection sets),
- * where the entity can have any of `labels`.
+ * where the entity can have any of `labels`. Plans are immutable and reused:
+ * the same nodes with the same values of the variables used inside their
+ * selection (field arguments, @skip/@include) give the same plan object.
  */
 export function entityPlan(nodes: readonly FieldNode[], labels: readonly EntityLabel[], ctx: SelectionContext): EntityPlan {
+  const first = nodes[0];
+  if (!first) return planEntity(nodes, labels, ctx);
+  const key = `${labels.join(',')}|${nodes.length}|${JSON.stringify(variablesUsedIn(first, ctx).map((name) => (name in ctx.variables ? ctx.variables[name] : { absent: true })))}`;
+  const known = plans.get(first) ?? new Map<string, EntityPlan>();
+  let plan = known.get(key);
+  if (!plan) {
+    plan = planEntity(nodes, labels, ctx);
+    if (known.size >= PLANS_PER_FIELD) known.clear();
+    known.set(key, plan);
+    plans.set(first, known);
+  }
+  return plan;
+}
+
+const variableNames = new WeakMap<FieldNode, string[]>();
+
+/** The variables referenced inside a field's selection set, fragments included (not its own arguments, which its resolver reads). */
+function variablesUsedIn(field: FieldNode, ctx: SelectionContext): string[] {
+  let names = variableNames.get(field);
+  if (!names) {
+    const found = new Set<string>();
+    const seenFragments = new Set<string>();
+    const visitNode = (node: ASTNode) =>
+      visit(node, {
+        Variable: (v) => void found.add(v.name.value),
+        FragmentSpread: (spread) => {
+          const fragment = ctx.fragments[spread.name.value];
+          if (fragment && !seenFragments.has(spread.name.value)) {
+            seenFragments.add(spread.name.value);
+            visitNode(fragment);
+          }
+        },
+      });
+    if (field.selectionSet) visitNode(field.selectionSet);
+    names = [...found].sort();
+    variableNames.set(field, names);
+  }
+  return names;
+}
+
+function planEntity(nodes: readonly FieldNode[], labels: readonly EntityLabel[], ctx: SelectionContext): EntityPlan {
   const fields: FieldPlan[] = [];
   const properties = new Set<string>(IDENTITY_PROPERTIES);
   let allProperties = false;
@@ -126,7 +176,8 @@ export function entityPlan(nodes: readonly FieldNode[], labels: readonly EntityL
       const spec: RelationField | undefined = label ? RELATION_FIELDS[label][field.name] : undefined;
       if (spec) {
         const definition = (ctx.schema.getType(label!) as GraphQLInterfaceType).getFields()[field.name] as GraphQLField<unknown, unknown>;
-        const { asOf } = parseArgs(relationFieldArgs, getArgumentValues(definition, field.nodes[0]!, ctx.variables));
+        const given = getArgumentValues(definition, field.nodes[0]!, ctx.variables);
+        const { asOf } = Object.keys(given).length ? parseArgs(relationFieldArgs, given) : { asOf: null };
         fields.push({ ...base, ...relationFieldPlan(spec, field.nodes, label!, ctx), asOf: asOf ?? null });
       } else {
         const property = field.name in FIELD_PROPERTIES ? FIELD_PROPERTIES[field.name]! : field.name;
@@ -141,15 +192,15 @@ export function entityPlan(nodes: readonly FieldNode[], labels: readonly EntityL
 type Unplaced<P> = Omit<P, 'key' | 'onLabel'>;
 
 function relationFieldPlan(spec: RelationField, nodes: FieldNode[], self: EntityLabel, ctx: SelectionContext): Omit<Unplaced<NodesPlan>, 'asOf'> | Omit<Unplaced<EdgesPlan>, 'asOf'> {
-  if (spec.kind === 'nodes') return { kind: 'nodes', field: spec, entity: entityPlan(nodes, targetLabels(spec), ctx) };
+  if (spec.kind === 'nodes') return { kind: 'nodes', field: spec, entity: planEntity(nodes, targetLabels(spec), ctx) };
   const edge = EDGE_TYPES[spec.edge];
   const [selfField, otherField] = spec.direction === 'OUT' ? [edge.fromField, edge.toField] : [edge.toField, edge.fromField];
-  const selfPlan = entityPlan(subfields(nodes, selfField, ctx), [self], ctx);
+  const selfPlan = planEntity(subfields(nodes, selfField, ctx), [self], ctx);
   // The edge's own end is the entity it was read from; it is read again only for relationship fields.
   return {
     kind: 'edges',
     field: spec,
-    entity: entityPlan(subfields(nodes, otherField, ctx), targetLabels(spec), ctx),
+    entity: planEntity(subfields(nodes, otherField, ctx), targetLabels(spec), ctx),
     self: needsOwnRead(selfPlan) ? selfPlan : null,
     relationship: relationshipPlan(nodes, spec.edge, ctx),
     citations: selects(nodes, 'sources', ctx) ? citationPlan(subfields(nodes, 'sources', ctx), ctx) : null,
@@ -169,7 +220,7 @@ function relationsPlan(nodes: FieldNode[], ctx: SelectionContext) {
     direction: args.direction ?? 'BOTH',
     types: args.types?.length ? [...args.types] : null,
     first: args.first ?? 100,
-    entity: entityPlan(subfields(nodes, 'node', ctx), ENTITY_LABELS, ctx),
+    entity: planEntity(subfields(nodes, 'node', ctx), ENTITY_LABELS, ctx),
     relationship: relationshipPlan(nodes, null, ctx),
     citations: selects(nodes, 'sources', ctx) ? citationPlan(subfields(nodes, 'sources', ctx), ctx) : null,
     asOf: args.asOf ?? null,
@@ -189,7 +240,7 @@ function relationsPagePlan(nodes: FieldNode[], ctx: SelectionContext) {
     first: args.first ?? 20,
     after: args.after ? decodeCursor(args.after, 2) : null,
     withTotalCount: selects(nodes, 'totalCount', ctx),
-    entity: entityPlan(subfields(relation, 'node', ctx), ENTITY_LABELS, ctx),
+    entity: planEntity(subfields(relation, 'node', ctx), ENTITY_LABELS, ctx),
     relationship: relationshipPlan(relation, null, ctx),
     citations: selects(relation, 'sources', ctx) ? citationPlan(subfields(relation, 'sources', ctx), ctx) : null,
     asOf: args.asOf ?? null,

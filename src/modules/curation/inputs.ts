@@ -220,6 +220,8 @@ export function parseMergeEntities(args: unknown): MergeEntitiesRequest {
   return parseArgs(mergeEntitiesArgs, dropNulls(args)).input;
 }
 
+const recentChangesArgs = z.object({ first: pageSize(100) });
+
 export function parseRecentChanges(args: unknown): { first: number } {
-  return parseArgs(z.object({ first: pageSize(100) }), args);
+  return parseArgs(recentChangesArgs, args);
 }

@@ -158,6 +158,10 @@ const fieldsOf = (label: EntityLabel) => ({ ...entityFields, ...relationResolver
 /** Citations of an edge: compiled with their sources, or from the relationship's stored lists. */
 const citationsOf = (r: RelatedRecord) => r.citations ?? relationshipCitations(r.props);
 
+// Built once: a zod schema compiles its parser on first use.
+const idArgs = z.object({ id: entityId });
+const idListArgs = z.object({ ids: idList });
+
 /** The entity plan of a root field that returns entities of any label. */
 const anyEntityPlan = (info: GraphQLResolveInfo) => entityPlan(info.fieldNodes, ENTITY_LABELS, selectionContext(info));
 const selectsStatementCount = (info: GraphQLResolveInfo) => selects(info.fieldNodes, 'statementCount', selectionContext(info));
@@ -165,7 +169,7 @@ const selectsStatementCount = (info: GraphQLResolveInfo) => selects(info.fieldNo
 export const entityResolvers: Resolvers = {
   Query: {
     entity: async (_root, args, ctx, info) => {
-      const { id } = parseArgs(z.object({ id: entityId }), args);
+      const { id } = parseArgs(idArgs, args);
       const read = async (target: string) => {
         const query = compileEntityById(anyEntityPlan(info), target);
         const [row] = await ctx.executor.read<{ entity: NodeRow }>(query, query.params);
@@ -177,7 +181,7 @@ export const entityResolvers: Resolvers = {
       return found ?? (kept ? read(kept) : null);
     },
     entities: async (_root, args, ctx, info) => {
-      const { ids } = parseArgs(z.object({ ids: idList }), args);
+      const { ids } = parseArgs(idListArgs, args);
       const query = compileEntitiesByIds(anyEntityPlan(info), ids);
       const rows = await ctx.executor.read<{ id: string; entity: NodeRow }>(query, query.params);
       const byId = new Map(rows.map((r) => [r.id, toEntityRecord(r.entity)]));
@@ -189,7 +193,7 @@ export const entityResolvers: Resolvers = {
       return row?.sources ?? [];
     },
     source: async (_root, args, ctx, info) => {
-      const { id } = parseArgs(z.object({ id: entityId }), args);
+      const { id } = parseArgs(idArgs, args);
       const query = compileSourceById(id, selectsStatementCount(info));
       const [row] = await ctx.executor.read<{ source: SourceRecord }>(query, query.params);
       return row?.source ?? null;
