@@ -1,10 +1,14 @@
 /**
  * npm run bench -- [--instance bench] [--uri bolt://… --password …] [--duration 15] [--warmup 3]
  *                  [--connections 10] [--ops detail,list,…] [--targets ours,floor,peer] [--label small] [--port-base 4100]
+ *                  [--runtime compiled|tsx]
  *
  * Spawns three HTTP processes against the same Neo4j and drives each with
- * autocannon (same connections, same rotating inputs, see bench/workload.ts):
- *   ours   the real API (node --import tsx src/main.ts, SEED_ON_START=false, LOG_LEVEL=warn, NODE_ENV=production)
+ * autocannon (same connections, same rotating inputs, see bench/workload.ts).
+ * By default all three run as compiled JavaScript (tsc -p tsconfig.bench.json),
+ * as the Docker image runs the API (`node dist/src/main.js`); `--runtime tsx`
+ * runs them from source as `npm start` does.
+ *   ours   the real API (src/main.ts, SEED_ON_START=false, LOG_LEVEL=warn, NODE_ENV=production)
  *   floor  bench/floor.ts: hand-written Cypher through neo4j-driver behind a bare node:http server
  *   peer   bench/peer.ts: @neo4j/graphql 7 on Apollo standalone (detail and list only)
  * Each run: one checked request, a warm-up, then the measured run. Latency is
@@ -12,7 +16,7 @@
  * sampled every 200 ms from /proc/<pid>/status (VmRSS) and its VmHWM read at the end.
  * Prints a table with ratios and writes .artifacts/bench/<timestamp>.json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
@@ -35,6 +39,9 @@ const PASSWORD =
 const TARGETS = (arg('targets', 'ours,floor,peer') ?? '').split(',');
 const OPS = arg('ops')?.split(',');
 const LABEL = arg('label', INSTANCE)!;
+const RUNTIME = arg('runtime', 'compiled')!;
+if (RUNTIME !== 'compiled' && RUNTIME !== 'tsx') throw new Error('--runtime is compiled or tsx');
+const COMPILED = path.join(root, '.artifacts', 'bench', 'dist');
 
 type Target = 'ours' | 'floor' | 'peer';
 /** --port-base N puts ours, floor and peer on N+1..N+3 (default 4100), so two benchmarks can run side by side. */
@@ -79,7 +86,8 @@ async function queryTotals(): Promise<Map<string, { count: number; sum: number }
 }
 
 function spawnTarget(target: Target): ChildProcess {
-  const script = { ours: 'src/main.ts', floor: 'bench/floor.ts', peer: 'bench/peer.ts' }[target];
+  const source = { ours: 'src/main.ts', floor: 'bench/floor.ts', peer: 'bench/peer.ts' }[target];
+  const command = RUNTIME === 'tsx' ? ['--import', 'tsx', source] : [path.join(COMPILED, source.replace(/\.ts$/, '.js'))];
   const env = {
     ...process.env,
     NEO4J_URI: URI,
@@ -90,11 +98,19 @@ function spawnTarget(target: Target): ChildProcess {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, command, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = fs.createWriteStream(path.join(root, '.artifacts', 'bench', `${target}.log`));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return child;
+}
+
+/** Compiles the API, the floor and the peer to JavaScript in .artifacts/bench/dist (no source maps, as in the image). */
+function compileTargets(): void {
+  const started = Date.now();
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.bench.json')], { cwd: root, stdio: 'inherit' });
+  fs.copyFileSync(path.join(root, 'bench', 'peer.graphql'), path.join(COMPILED, 'bench', 'peer.graphql'));
+  console.log(`compiled ours, floor and peer to ${path.relative(root, COMPILED)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function waitUp(target: Target): Promise<void> {
@@ -207,7 +223,7 @@ async function datasetSize(): Promise<{ orgs: number; nodes: number; relationshi
 async function main(): Promise<void> {
   fs.mkdirSync(path.join(root, '.artifacts', 'bench'), { recursive: true });
   const size = await datasetSize();
-  console.log(`dataset ${LABEL}: ${size.orgs} organizations, ${size.nodes} nodes, ${size.relationships} domain relationships (+${size.statedIn} STATED_IN)`);
+  console.log(`dataset ${LABEL} (runtime: ${RUNTIME}): ${size.orgs} organizations, ${size.nodes} nodes, ${size.relationships} domain relationships (+${size.statedIn} STATED_IN)`);
   const ops = workload(size.orgs).filter((o) => !OPS || OPS.includes(o.name));
   const targets = (['ours', 'floor', 'peer'] as Target[]).filter((t) => TARGETS.includes(t));
   const children = new Map<Target, ChildProcess>();
@@ -219,6 +235,7 @@ async function main(): Promise<void> {
       const busy = await fetch(`http://127.0.0.1:${PORTS[t]}/`).then(() => true, () => false);
       if (busy) throw new Error(`port ${PORTS[t]} (${t}) is already in use: stop the earlier process first`);
     }
+    if (RUNTIME === 'compiled') compileTargets();
     for (const t of targets) children.set(t, spawnTarget(t));
     for (const t of targets) await waitUp(t);
     console.log(`targets up: ${targets.map((t) => `${t} pid ${children.get(t)?.pid}`).join(', ')}; ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per run`);
@@ -297,7 +314,7 @@ async function main(): Promise<void> {
   const file = path.join(root, '.artifacts', 'bench', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ label: LABEL, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, vmHwmMb: hwm }, null, 2),
+    JSON.stringify({ label: LABEL, runtime: RUNTIME, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, vmHwmMb: hwm }, null, 2),
   );
   console.log(`results: ${path.relative(root, file)}`);
   process.exit(0);
