@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [--instance bench] [--uri bolt://… --password …] [--duration 15] [--warmup 3]
  *                  [--connections 10] [--ops detail,list,…] [--targets ours,floor,peer] [--label small] [--port-base 4100]
- *                  [--runtime compiled|tsx]
+ *                  [--runtime compiled|tsx] [--rounds 3]
  *
  * Spawns three HTTP processes against the same Neo4j and drives each with
  * autocannon (same connections, same rotating inputs, see bench/workload.ts).
@@ -11,7 +11,9 @@
  *   ours   the real API (src/main.ts, SEED_ON_START=false, LOG_LEVEL=warn, NODE_ENV=production)
  *   floor  bench/floor.ts: hand-written Cypher through neo4j-driver behind a bare node:http server
  *   peer   bench/peer.ts: @neo4j/graphql 7 on Apollo standalone (detail and list only)
- * Each run: one checked request, a warm-up, then the measured run. Latency is
+ * Each operation: one checked request per input and a warm-up for every target, then
+ * the measured time in --rounds rounds, each target once per round in a rotating order
+ * (background load on a shared machine then falls on all targets alike). Latency is
  * recorded per response (exact percentiles); RSS of the target process is
  * sampled every 200 ms from /proc/<pid>/status (VmRSS) and its VmHWM read at the end.
  * Prints a table with ratios and writes .artifacts/bench/<timestamp>.json.
@@ -40,6 +42,8 @@ const TARGETS = (arg('targets', 'ours,floor,peer') ?? '').split(',');
 const OPS = arg('ops')?.split(',');
 const LABEL = arg('label', INSTANCE)!;
 const RUNTIME = arg('runtime', 'compiled')!;
+/** The measured time of each operation is cut into this many rounds (see main). */
+const ROUNDS = Math.max(1, Number(arg('rounds', '3')));
 if (RUNTIME !== 'compiled' && RUNTIME !== 'tsx') throw new Error('--runtime is compiled or tsx');
 const COMPILED = path.join(root, '.artifacts', 'bench', 'dist');
 
@@ -156,7 +160,17 @@ async function check(target: Target, op: Operation): Promise<number> {
   return Math.round(bytes / op.inputs.length);
 }
 
-async function drive(target: Target, op: Operation, seconds: number, pid: number | undefined): Promise<Omit<Row, 'bytesPerResponse'>> {
+/** What one timed run of a target records: every response time, and its failures. */
+interface Sample {
+  latencies: number[];
+  seconds: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  rssPeakKb: number;
+}
+
+async function drive(target: Target, op: Operation, seconds: number, pid: number | undefined): Promise<Sample> {
   let counter = 0;
   let errors = 0;
   const latencies: number[] = [];
@@ -184,22 +198,29 @@ async function drive(target: Target, op: Operation, seconds: number, pid: number
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await finished;
   if (sampler) clearInterval(sampler);
-  latencies.sort((a, b) => a - b);
+  return { latencies, seconds: result.duration, errors, non2xx: result.non2xx, timeouts: result.timeouts, rssPeakKb: rssPeak };
+}
+
+/** The row of one target's samples taken together: throughput over their time, exact percentiles over all their responses. */
+function summarize(target: Target, op: Operation, samples: Sample[]): Omit<Row, 'bytesPerResponse'> {
+  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const seconds = samples.reduce((sum, s) => sum + s.seconds, 0);
+  const total = (key: 'errors' | 'non2xx' | 'timeouts') => samples.reduce((sum, s) => sum + s[key], 0);
   const q = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN) * 10) / 10;
   return {
     op: op.name,
     target,
     requests: latencies.length,
-    seconds: result.duration,
-    rps: Math.round((latencies.length / result.duration) * 10) / 10,
+    seconds,
+    rps: Math.round((latencies.length / seconds) * 10) / 10,
     p50: q(50),
     p95: q(95),
     p99: q(99),
     max: Math.round(latencies[latencies.length - 1] ?? NaN),
-    errors,
-    non2xx: result.non2xx,
-    timeouts: result.timeouts,
-    rssPeakMb: Math.round(rssPeak / 1024),
+    errors: total('errors'),
+    non2xx: total('non2xx'),
+    timeouts: total('timeouts'),
+    rssPeakMb: Math.round(Math.max(...samples.map((s) => s.rssPeakKb)) / 1024),
   };
 }
 
@@ -240,13 +261,25 @@ async function main(): Promise<void> {
     for (const t of targets) await waitUp(t);
     console.log(`targets up: ${targets.map((t) => `${t} pid ${children.get(t)?.pid}`).join(', ')}; ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per run`);
     for (const op of ops) {
-      for (const t of targets) {
-        if (t === 'peer' && !op.peer) continue;
-        const bytes = await check(t, op);
+      const runs = targets.filter((t) => t !== 'peer' || op.peer);
+      const bytes = new Map<Target, number>();
+      for (const t of runs) {
+        bytes.set(t, await check(t, op));
         if (WARMUP > 0) await drive(t, op, WARMUP, undefined);
-        const before = t === 'ours' ? await queryTotals() : undefined;
-        const row: Row = { ...(await drive(t, op, DURATION, children.get(t)?.pid)), bytesPerResponse: bytes };
-        if (before) {
+      }
+      // The measured time is cut into rounds, each target once per round in a rotating order,
+      // so load from outside the benchmark falls on every target alike.
+      const samples = new Map<Target, Sample[]>(runs.map((t) => [t, []]));
+      const before = runs.includes('ours') ? await queryTotals() : undefined;
+      for (let round = 0; round < ROUNDS; round++) {
+        for (let k = 0; k < runs.length; k++) {
+          const t = runs[(round + k) % runs.length]!;
+          samples.get(t)!.push(await drive(t, op, DURATION / ROUNDS, children.get(t)?.pid));
+        }
+      }
+      for (const t of runs) {
+        const row: Row = { ...summarize(t, op, samples.get(t)!), bytesPerResponse: bytes.get(t)! };
+        if (t === 'ours' && before) {
           row.neo4jPerRequest = {};
           for (const [name, after] of await queryTotals()) {
             const b = before.get(name) ?? { count: 0, sum: 0 };
@@ -314,7 +347,7 @@ async function main(): Promise<void> {
   const file = path.join(root, '.artifacts', 'bench', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ label: LABEL, runtime: RUNTIME, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, vmHwmMb: hwm }, null, 2),
+    JSON.stringify({ label: LABEL, runtime: RUNTIME, rounds: ROUNDS, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, vmHwmMb: hwm }, null, 2),
   );
   console.log(`results: ${path.relative(root, file)}`);
   process.exit(0);
