@@ -122,7 +122,7 @@ const HANDLERS: Record<string, Handler> = {
   // The path search is several statements steered by code (src/modules/paths/frontier.ts), so the
   // floor runs that same code on the bare driver: the ratio is the API's own overhead.
   paths: (tx, i) => searchPaths(tx, { from: String(i.from), to: String(i.to), maxHops: 4, first: 5, crossBorderOnly: false, maxHubDegree: null }),
-  neighborhood: (tx, i) => rows(tx, HOOD, { id: i.id, depth: neo4j.int(2), limit: neo4j.int(100), sample: neo4j.int(HUB_DEGREE), walked: WALK, includeUnverified: false }),
+  neighborhood: (tx, i) => rows(tx, HOOD, { id: i.id, depth: neo4j.int(2), limit: neo4j.int(100), sample: neo4j.int(HUB_DEGREE), walked: WALK, includeUnverified: false, nodeProperties: false, edgeProperties: false }),
   brokers: (tx, i) => statement(tx, brokersStatement({ between: i.between as string[], first: 5 })),
   suggestions: (tx, i) => statement(tx, suggestionsStatement({ id: String(i.id), country: i.country as string | null, first: 5 })),
 };

@@ -313,6 +313,18 @@ describe('partnership paths, neighbourhoods, brokers and partner suggestions', (
       expect(deeper.data!.neighborhood.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['modality-exosome', 'modality-msc', 'astellas-pharma']));
     });
 
+    it('gives the same nodes and edges whether or not the selection asks for their properties, and the properties when it does', async () => {
+      type Hood = { neighborhood: { nodes: { id: string; type: string; countryCode?: string | null }[]; edges: { id: string; type: string; properties?: Record<string, unknown> }[] } };
+      const bare = await app.graphql<Hood>(`{ neighborhood(id: "hexun-bio", depth: 2, limit: 50) { nodes { id type } edges { id type } } }`);
+      const full = await app.graphql<Hood>(`{ neighborhood(id: "hexun-bio", depth: 2, limit: 50) { nodes { id type ... on Organization { countryCode } } edges { id type properties } } }`);
+      expect(bare.errors).toBeUndefined();
+      expect(full.errors).toBeUndefined();
+      expect(full.data!.neighborhood.nodes.map((n) => n.id)).toEqual(bare.data!.neighborhood.nodes.map((n) => n.id));
+      expect(full.data!.neighborhood.edges.map((e) => e.id)).toEqual(bare.data!.neighborhood.edges.map((e) => e.id));
+      expect(full.data!.neighborhood.nodes.find((n) => n.id === 'hexun-bio')).toMatchObject({ type: 'ORGANIZATION', countryCode: 'TW' });
+      expect(full.data!.neighborhood.edges.some((e) => e.type === 'PARTICIPATED_IN' && Object.keys(e.properties ?? {}).length > 0)).toBe(true);
+    });
+
     it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT for depth 4', async () => {
       expect((await errorOf(NEIGHBORHOOD, { id: 'no-such-entity' })).extensions).toMatchObject({ code: 'NOT_FOUND' });
       expect((await errorOf(NEIGHBORHOOD, { id: FORUM, depth: 4 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'depth' });

@@ -10,7 +10,9 @@
 // The first $limit nodes are kept; `truncated` says more existed. Edges are only
 // those among kept nodes, found from each kept node's outgoing relationships
 // filtered by $walked (the same types as {{types}}): one pass over a node's
-// relationships instead of one lookup per type. No row when the root is unknown.
+// relationships instead of one lookup per type. Node and relationship properties
+// beyond id and name are returned only when $nodeProperties / $edgeProperties
+// (the selection asks for them). No row when the root is unknown.
 MATCH (root:Entity {id: $id}) WHERE root.retracted IS NULL
 CALL (root) {
   CALL (root) {
@@ -62,6 +64,6 @@ CALL (kept) {
   UNWIND kept AS s
   MATCH (s)-[r]->(t)
   WHERE type(r) IN $walked AND r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND t IN kept
-  RETURN collect({id: r.id, type: type(r), source: s.id, target: t.id, props: r {.*, id: null, createdAt: null, createdBy: null, updatedAt: null, updatedBy: null, sourceIds: null, evidence: null}}) AS edges
+  RETURN collect({id: r.id, type: type(r), source: s.id, target: t.id, props: CASE WHEN $edgeProperties THEN r {.*, id: null, createdAt: null, createdBy: null, updatedAt: null, updatedBy: null, sourceIds: null, evidence: null} ELSE {} END}) AS edges
 }
-RETURN [n IN kept | {labels: labels(n), props: n {.*, createdAt: null, updatedAt: null}}] AS nodes, edges, truncated, sampled
+RETURN [n IN kept | {labels: labels(n), props: CASE WHEN $nodeProperties THEN n {.*, createdAt: null, updatedAt: null} ELSE n {.id, .name} END}] AS nodes, edges, truncated, sampled

@@ -205,7 +205,17 @@ async function readPaths(tx: ManagedTransaction, kept: Candidate[], types: reado
  */
 export async function findNeighborhood(
   executor: Executor,
-  q: { id: string; depth: number; limit: number; types?: readonly RelationshipType[] | null; includeUnverified?: boolean },
+  q: {
+    id: string;
+    depth: number;
+    limit: number;
+    types?: readonly RelationshipType[] | null;
+    includeUnverified?: boolean;
+    /** Read every property of the nodes (false: only id and name, enough for `id name type` and fields read by id). */
+    nodeProperties?: boolean;
+    /** Read the relationships' properties (the edges' `properties` field). */
+    edgeProperties?: boolean;
+  },
 ): Promise<SubgraphRecord> {
   const types = walkTypes(q.types);
   const query = cypherTemplate('paths/neighborhood', { types });
@@ -214,7 +224,11 @@ export async function findNeighborhood(
     edges: { id: string; type: RelationshipType; source: string; target: string; props: Record<string, unknown> }[];
     truncated: boolean;
     sampled: string[];
-  }>(query, { id: q.id, depth: q.depth, limit: q.limit, sample: HUB_DEGREE, walked: types, includeUnverified: q.includeUnverified ?? false }, call);
+  }>(
+    query,
+    { id: q.id, depth: q.depth, limit: q.limit, sample: HUB_DEGREE, walked: types, includeUnverified: q.includeUnverified ?? false, nodeProperties: q.nodeProperties ?? true, edgeProperties: q.edgeProperties ?? true },
+    call,
+  );
   const row = rows[0];
   if (!row) throw new NotFoundError('Entity', q.id);
   return {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
+import { IDENTITY_PROPERTIES } from '../../domain/entityTypes';
+import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
+import { entityPlan, selectionContext, selects, subfields } from '../../translate/selection';
 import { countryCode, entityId, idList, pageSize, parseArgs } from '../../validation';
 import { findBrokers, findNeighborhood, findPaths, findSuggestedPartners } from './repository';
 
@@ -70,9 +72,19 @@ export const pathsResolvers: Resolvers = {
         includeUnverified: a.includeUnverified,
       });
     },
-    neighborhood: (_root, args, ctx) => {
+    neighborhood: (_root, args, ctx, info) => {
       const a = parseArgs(neighborhoodArgs, args);
-      return findNeighborhood(ctx.executor, { id: a.id, depth: a.depth, limit: a.limit, types: a.relationshipTypes, includeUnverified: a.includeUnverified });
+      const selection = selectionContext(info);
+      const nodes = entityPlan(subfields(info.fieldNodes, 'nodes', selection), ENTITY_LABELS, selection);
+      return findNeighborhood(ctx.executor, {
+        id: a.id,
+        depth: a.depth,
+        limit: a.limit,
+        types: a.relationshipTypes,
+        includeUnverified: a.includeUnverified,
+        nodeProperties: nodes.properties === 'all' || nodes.properties.some((p) => !(IDENTITY_PROPERTIES as readonly string[]).includes(p)),
+        edgeProperties: selects(subfields(info.fieldNodes, 'edges', selection), 'properties', selection),
+      });
     },
     brokers: (_root, args, ctx) => {
       const a = parseArgs(brokersArgs, args);
