@@ -150,7 +150,9 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
     ? partition(relationshipRowsOfFile, (r) => !fresh.relationshipIds.has(r.id))
     : [[], relationshipRowsOfFile];
   const result = await executor.writeTransaction(`seed/load`, async (tx) => {
-    if (options.refuseLikelyDuplicates) await refuseLikelyDuplicates(tx, seedNodeNames(data.nodes.filter((n) => !n.audit)));
+    // with no entity in the graph yet (an empty-graph load that has written none) nothing can be a duplicate
+    const graphHoldsEntities = !fresh || fresh.nodeIds.size > 0;
+    if (options.refuseLikelyDuplicates && graphHoldsEntities) await refuseLikelyDuplicates(tx, seedNodeNames(data.nodes.filter((n) => !n.audit)));
     const { audit: sourceAudit, ...source } = data.source;
     await run(tx, cypherQuery('seed/mergeSource'), { source, audit: sourceAudit ?? null, actor });
     const written = async (name: string, rows: unknown[], params: Record<string, unknown>) => {
