@@ -1,5 +1,5 @@
 /**
- * npm run gen -- --orgs N --seed S [--uri bolt://…] [--password …] [--chunk 10000] [--dry-run] [--no-bulk]
+ * npm run gen -- --orgs N --seed S [--uri bolt://…] [--password …] [--chunk 10000] [--dry-run] [--bulk | --no-bulk]
  *
  * Writes a deterministic synthetic ecosystem (seeded PRNG) THROUGH the seed
  * loader (src/seed/loadSeed.ts): the graph is cut into many synthetic source
@@ -21,9 +21,12 @@
  * Connection: --uri/--password, else NEO4J_URI/NEO4J_PASSWORD, else the local
  * instance named by --instance (default bench; needs NEO4J_LOCAL_BOLT_PORT).
  *
+ * Into a graph without entities the loader creates every id instead of merging it
+ * (EmptyGraphLoad), and one document is generated while the one before it loads.
  * When the target is an empty database of one of this project's local instances
- * (.neo4j/<name>), the same documents take the offline bulk path instead
- * (src/seed/bulkLoad.ts: the graph the loader would write, imported with
+ * (.neo4j/<name>) and the graph is large (BULK_MIN_RELATIONSHIPS, about 30,000
+ * organizations) or --bulk is given, the same documents take the offline bulk path
+ * instead (src/seed/bulkLoad.ts: the graph the loader would write, imported with
  * neo4j-admin while the server is stopped); --no-bulk keeps the loader.
  */
 import * as fs from 'node:fs';
@@ -33,8 +36,8 @@ import { Executor } from '../src/db/executor';
 import { applyMigrations } from '../src/db/migrations';
 import type { EntityLabel } from '../src/domain/model';
 import { localInstanceAt, storeIsAbsent } from '../src/db/bulkImport';
-import { connectionFor, localInstance, localNeo4jStatus, type LocalInstance } from '../src/db/localNeo4j';
-import { BulkGraph, bulkRefusal, loadInBulk, type BulkLoadReport } from '../src/seed/bulkLoad';
+import { connectionFor, localInstance, localNeo4jStatus, startLocalNeo4j, type LocalInstance } from '../src/db/localNeo4j';
+import { BulkGraph, bulkNotWorthIt, bulkRefusal, loadInBulk, type BulkLoadReport } from '../src/seed/bulkLoad';
 import { EmptyGraphLoad, graphIsEmpty, loadSeed } from '../src/seed/loadSeed';
 import { seedFile, type SeedNode } from '../src/seed/seedFile';
 
@@ -48,6 +51,8 @@ const ORGS = Number(arg('orgs', '10000'));
 const SEED = Number(arg('seed', '42'));
 const CHUNK = Number(arg('chunk', '10000'));
 const DRY = process.argv.includes('--dry-run');
+/** About how many relationships one organization brings (93,616 at 10,000; 1,052,797 at 100,000). */
+const RELATIONSHIPS_PER_ORGANIZATION = 10.5;
 if (!Number.isInteger(ORGS) || ORGS < 100) throw new Error('--orgs must be an integer >= 100');
 
 // ---------------------------------------------------------------- PRNG (mulberry32)
@@ -332,8 +337,15 @@ function* generate(): Generator<Item> {
 }
 
 // ---------------------------------------------------------------- documents and loading
-/** The generated graph cut into source documents of about CHUNK relationships, in load order. */
-function* documents(): Generator<{ source: { id: string }; nodes: SeedNode[]; references: { id: string; label: EntityLabel }[]; relationships: Rel[] }> {
+type Document = { source: { id: string }; nodes: SeedNode[]; references: { id: string; label: EntityLabel }[]; relationships: Rel[] };
+/** Items generated between two points where an asynchronous caller lets the driver's I/O run. */
+const ITEMS_PER_SLICE = 1_000;
+
+/**
+ * The generated graph cut into source documents of about CHUNK relationships, in
+ * load order; `undefined` every ITEMS_PER_SLICE items marks a point to pause at.
+ */
+function* documents(): Generator<Document | undefined> {
   let batch: Item[] = [];
   let batchRels = 0;
   let docs = 0;
@@ -353,7 +365,9 @@ function* documents(): Generator<{ source: { id: string }; nodes: SeedNode[]; re
     batchRels = 0;
     return doc;
   };
+  let items = 0;
   for (const item of generate()) {
+    if (++items % ITEMS_PER_SLICE === 0) yield undefined;
     // a relationship may use any entity generated before it; a document ends when it is full
     labelOf.set(item.node.id, item.node.label);
     batch.push(item);
@@ -391,12 +405,20 @@ async function main(): Promise<void> {
   let validateMs = 0;
   let loadMs = 0;
   let bulk: BulkLoadReport | undefined;
+  const validate = (doc: Document) => {
+    const v0 = Date.now();
+    const data = seedFile.parse(doc);
+    validateMs += Date.now() - v0;
+    return data;
+  };
   const validated = function* () {
+    for (const doc of documents()) if (doc) yield validate(doc);
+  };
+  /** The same documents, pausing now and then so that a load in flight gets its replies while the next is built. */
+  const validatedInSlices = async function* () {
     for (const doc of documents()) {
-      const v0 = Date.now();
-      const data = seedFile.parse(doc);
-      validateMs += Date.now() - v0;
-      yield data;
+      if (doc) yield validate(doc);
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   };
   const progress = () => {
@@ -406,7 +428,13 @@ async function main(): Promise<void> {
       console.log(`  ${docs} documents, ${nodes} nodes, ${rels} relationships, ${s.toFixed(0)} s, ${Math.round(rels / s)} rels/s`);
     }
   };
-  let refusal: string | undefined = DRY ? 'this is a dry run' : process.argv.includes('--no-bulk') ? 'not asked for (--no-bulk)' : undefined;
+  let refusal: string | undefined = DRY
+    ? 'this is a dry run'
+    : process.argv.includes('--no-bulk')
+      ? 'not asked for (--no-bulk)'
+      : process.argv.includes('--bulk')
+        ? undefined
+        : bulkNotWorthIt(Math.round(ORGS * RELATIONSHIPS_PER_ORGANIZATION));
   try {
     if (!refusal) refusal = instance && !localNeo4jStatus(instance).running && storeIsAbsent(instance) ? undefined : await bulkRefusal(instance, executor);
   } finally {
@@ -429,6 +457,8 @@ async function main(): Promise<void> {
     );
   } else {
     if (!DRY) console.log(`transactional load: the bulk path is not taken because ${refusal}`);
+    // a local instance the bulk path would have started (e.g. a fresh one) is started for the loader
+    if (!DRY && instance && !localNeo4jStatus(instance).running) await startLocalNeo4j(instance);
     try {
       if (!DRY) {
         const m = await applyMigrations(executor);
@@ -437,19 +467,26 @@ async function main(): Promise<void> {
       // into a graph without entities, every generated id is new: created, not merged
       const emptyGraph = !DRY && (await graphIsEmpty(executor)) ? new EmptyGraphLoad() : undefined;
       if (emptyGraph) console.log('the graph holds no entities: new ids are created, not merged');
-      for (const data of validated()) {
-        const l0 = Date.now();
-        if (!DRY) {
-          const result = await loadSeed(executor, data, data.source.id, 'gen', { emptyGraph });
-          nodes += result.nodes;
-          rels += result.relationships;
-        } else {
+      // one document is loaded while the next one is generated and validated
+      let inFlight: Promise<void> | undefined;
+      for await (const data of validatedInSlices()) {
+        await inFlight;
+        if (DRY) {
           nodes += data.nodes.length;
           rels += data.relationships.length;
+          progress();
+          continue;
         }
-        loadMs += Date.now() - l0;
-        progress();
+        const l0 = Date.now();
+        inFlight = loadSeed(executor, data, data.source.id, 'gen', { emptyGraph }).then((result) => {
+          nodes += result.nodes;
+          rels += result.relationships;
+          loadMs += Date.now() - l0;
+          progress();
+        });
+        inFlight.catch(() => undefined); // awaited (and thrown) before the next document or after the last
       }
+      await inFlight;
     } finally {
       await driver.close();
     }

@@ -3,21 +3,22 @@ import { loadConfig } from '../src/config';
 import { localInstanceAt, storeIsAbsent } from '../src/db/bulkImport';
 import { DEFAULT_INSTANCES, localNeo4jStatus } from '../src/db/localNeo4j';
 import { applyMigrations } from '../src/db/migrations';
-import { BulkGraph, bulkRefusal, loadInBulk } from '../src/seed/bulkLoad';
+import { BulkGraph, bulkNotWorthIt, bulkRefusal, loadInBulk } from '../src/seed/bulkLoad';
 import { importChanges, importClaims } from '../src/seed/exportGraph';
 import { loadSeedFiles, readSeedDirectory, SeedFileError, type LoadResult } from '../src/seed/loadSeed';
 import { argument, withExecutor } from './database';
 
 /**
- * npm run import -- --dir DIR [--no-bulk]: loads an export (or any folder of seed
- * files) and its audit log. Into an empty database of the project's local server it
- * takes the offline bulk path (neo4j-admin import: the server is stopped and
- * started again); anywhere else, or with --no-bulk, the transactional loader, which
- * is idempotent. Migrations are applied either way.
+ * npm run import -- --dir DIR [--bulk | --no-bulk]: loads an export (or any folder of
+ * seed files) and its audit log. A large folder (BULK_MIN_RELATIONSHIPS) or --bulk into
+ * an empty database of the project's local server takes the offline bulk path
+ * (neo4j-admin import: the server is stopped and started again); anything else, or
+ * --no-bulk, the transactional loader, which is idempotent (and creates rather than
+ * merges into a graph without entities). Migrations are applied either way.
  */
 async function main(): Promise<void> {
   const given = argument('dir');
-  if (!given) throw new Error('usage: npm run import -- --dir DIR [--no-bulk]');
+  if (!given) throw new Error('usage: npm run import -- --dir DIR [--bulk | --no-bulk]');
   const dir = path.resolve(given);
   const config = loadConfig();
   const started = performance.now();
@@ -28,8 +29,12 @@ async function main(): Promise<void> {
   let steps = '';
 
   const instance = config.NEO4J_URI ? localInstanceAt(config.NEO4J_URI) : DEFAULT_INSTANCES[config.NEO4J_LOCAL_INSTANCE];
-  let refusal: string | undefined = 'not asked for (--no-bulk)';
-  if (!process.argv.includes('--no-bulk')) {
+  let refusal: string | undefined = process.argv.includes('--no-bulk')
+    ? 'not asked for (--no-bulk)'
+    : process.argv.includes('--bulk')
+      ? undefined
+      : bulkNotWorthIt(files.reduce((sum, f) => sum + f.data.relationships.length, 0));
+  if (!refusal) {
     const fresh = instance && !localNeo4jStatus(instance).running && storeIsAbsent(instance);
     refusal = fresh ? undefined : await withExecutor((executor) => bulkRefusal(instance, executor));
   }

@@ -175,7 +175,7 @@ describe('the bulk path of npm run import and npm run gen', () => {
       await emptySuiteDatabase();
       await emptyBulkInstance();
       const viaLoader = await script('import', ['--dir', dir, '--no-bulk'], suiteServer());
-      const viaBulk = await script('import', ['--dir', dir], bulkServer());
+      const viaBulk = await script('import', ['--dir', dir, '--bulk'], bulkServer());
       expect(viaLoader).toMatch(/transactional load/);
       expect(viaBulk).toMatch(/bulk path: /);
       expect(viaBulk).toMatch(/b-follow-up.json: 3 nodes, 4 relationships merged/);
@@ -203,7 +203,7 @@ describe('the bulk path of npm run import and npm run gen', () => {
     await emptySuiteDatabase();
     await emptyBulkInstance();
     const viaLoader = await script('gen', ['--orgs', '150', '--seed', '7', '--no-bulk'], suiteServer());
-    const viaBulk = await script('gen', ['--orgs', '150', '--seed', '7'], bulkServer());
+    const viaBulk = await script('gen', ['--orgs', '150', '--seed', '7', '--bulk'], bulkServer());
     expect(viaLoader).toMatch(/transactional load/);
     expect(viaBulk).toMatch(/bulk path: /);
     const expected = await snapshot(suiteServer());
@@ -214,14 +214,27 @@ describe('the bulk path of npm run import and npm run gen', () => {
 
   it('falls back to the transactional loader, saying why in one line, when the database is not empty', async () => {
     await emptyBulkInstance();
-    await script('gen', ['--orgs', '100', '--seed', '5'], bulkServer());
+    await script('gen', ['--orgs', '100', '--seed', '5', '--bulk'], bulkServer());
     const before = await snapshot(bulkServer());
-    const again = await script('gen', ['--orgs', '100', '--seed', '5'], bulkServer());
+    const again = await script('gen', ['--orgs', '100', '--seed', '5', '--bulk'], bulkServer());
     const said = again.split('\n').filter((line) => line.includes('bulk path is not taken'));
     expect(said).toEqual([`transactional load: the bulk path is not taken because the database of local instance "${bulk.name}" is not empty`]);
     const after = await snapshot(bulkServer());
     expect(after.nodes.length).toBe(before.nodes.length);
     expect(after.relationships.length).toBe(before.relationships.length);
+  }, LOAD_TIMEOUT_MS);
+
+  it('keeps a small graph on the loader unless --bulk is given, saying why in one line, and starts a stopped instance for it', async () => {
+    await stopLocalNeo4j(bulk);
+    resetLocalNeo4j(bulk);
+    writeConfig(bulk);
+    const said = await script('gen', ['--orgs', '100', '--seed', '5'], bulkServer());
+    expect(said.split('\n').filter((line) => line.includes('bulk path is not taken'))).toEqual([
+      'transactional load: the bulk path is not taken because 1,050 relationships are fewer than 300,000, where the loader is faster (--bulk to take it anyway)',
+    ]);
+    expect(said).toMatch(/the graph holds no entities: new ids are created, not merged/);
+    expect(said).toMatch(/relationships \(plus \d+ STATED_IN\)/);
+    expect(localNeo4jStatus(bulk).running).toBe(true);
   }, LOAD_TIMEOUT_MS);
 
   it('refuses a server that is not a local instance of this project', async () => {

@@ -303,6 +303,21 @@ async function setUncarriedValues(executor: Executor, csv: CsvExport): Promise<n
 }
 
 /**
+ * Below this many relationships the loader (creating new ids into an empty graph)
+ * finishes first: the bulk path pays a server restart, index builds and list patches
+ * whatever the size (10,000 organizations, 93,616 relationships: 25-29 s by the
+ * loader against 45-50 s in bulk; 1,052,797: 169 s against 131 s; docs/benchmarks.md).
+ */
+export const BULK_MIN_RELATIONSHIPS = 300_000;
+
+/** Why a load of `relationships` is not worth the bulk path (see BULK_MIN_RELATIONSHIPS), or undefined when it is. */
+export function bulkNotWorthIt(relationships: number): string | undefined {
+  return relationships < BULK_MIN_RELATIONSHIPS
+    ? `${relationships.toLocaleString('en')} relationships are fewer than ${BULK_MIN_RELATIONSHIPS.toLocaleString('en')}, where the loader is faster (--bulk to take it anyway)`
+    : undefined;
+}
+
+/**
  * Why the bulk path cannot load into this target, or undefined when it can: it
  * must be the project's local instance, and its database must hold nothing but
  * migration records (checked through `executor` when the server runs).
