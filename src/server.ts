@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
@@ -87,6 +87,9 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
       ...(config.READS_REQUIRE_TOKEN ? [readAccessPlugin()] : []),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
+      // HTTP caching follows the graph's version (httpCachePlugin), not per-field hints; Apollo's
+      // default cache-control plugin would instrument every resolver call to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(metrics, deps.logger),
       httpCachePlugin(httpCache),
     ],
