@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   const executor = new Executor(driver, {
     database: target.database,
     timeoutMs: config.QUERY_TIMEOUT_MS,
+    maxRetryMs: config.NEO4J_MAX_RETRY_MS,
     onQuery: metrics.observeQuery,
   });
 

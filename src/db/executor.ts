@@ -14,6 +14,8 @@ export interface ExecutorOptions {
   database: string;
   /** Transaction timeout applied to every call unless the call passes its own. */
   timeoutMs: number;
+  /** How long a single-statement read is retried on retryable errors, as the driver retries transactions (NEO4J_MAX_RETRY_MS); default 3000. */
+  maxRetryMs?: number;
   onQuery?: (event: QueryEvent) => void;
 }
 
@@ -50,19 +52,22 @@ export class Executor {
    * Runs one read query and returns its records as plain objects. One statement
    * needs no explicit transaction: it runs as an auto-commit read, one message
    * exchange (RUN and PULL) instead of three (BEGIN, RUN and PULL, COMMIT), and
-   * is retried like a managed transaction when the driver marks the error
-   * retryable (a restarting server, a cluster leader change).
+   * is retried like a managed transaction while the driver marks the error
+   * retryable (a restarting server, a cluster leader change), for at most
+   * `maxRetryMs`.
    */
   read<T extends RecordShape = RecordShape>(query: CypherQuery, params: Params = {}, call: CallOptions = {}): Promise<T[]> {
     const txConfig = this.txConfig(query.name, call);
+    const giveUpAt = performance.now() + (this.options.maxRetryMs ?? 3_000);
     return this.measured('READ', query.name, call, async (session) => {
       for (let attempt = 1; ; attempt++) {
         try {
           const result = await session.run<T>(query.text, toCypherValue(params) as Params, txConfig);
           return result.records.map((record) => record.toObject());
         } catch (error) {
-          if (attempt >= READ_ATTEMPTS || !isRetryable(error)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+          const delay = Math.min(1_000, 100 * 2 ** attempt);
+          if (!isRetryable(error) || performance.now() + delay > giveUpAt) throw error;
+          await new Promise((resolve) => setTimeout(resolve, delay));
         }
       }
     });
@@ -176,9 +181,6 @@ export function toCypherValue(value: unknown): unknown {
   }
   return value;
 }
-
-/** Tries of an auto-commit read before its error is reported (about 1.5 s of back-off in all). */
-const READ_ATTEMPTS = 4;
 
 /** Whether the driver says the statement may succeed if run again. */
 function isRetryable(error: unknown): boolean {
