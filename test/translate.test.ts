@@ -138,6 +138,15 @@ describe('the read compiler emits one Cypher query per root field', () => {
     expect(compileEntityById(shown, 'b').params.id).toBe('b');
   });
 
+  it('keys a reused plan on the variables of every merged field node, not only the first', () => {
+    const ast = parse(`query($a: Boolean!, $b: Boolean!) { entity(id: "x") { technologies @skip(if: $a) { name } } entity(id: "x") { modalities @skip(if: $b) { name } } }`);
+    const operation = ast.definitions[0] as OperationDefinitionNode;
+    const nodes = operation.selectionSet.selections as FieldNode[];
+    const plan = (variables: Record<string, unknown>) => entityPlan(nodes, ['Organization'], { schema, fragments: {}, variables });
+    expect(plan({ a: false, b: false }).fields.map((f) => f.key).sort()).toEqual(['modalities', 'technologies']);
+    expect(plan({ a: false, b: true }).fields.map((f) => f.key)).toEqual(['technologies']);
+  });
+
   it('refuses a relations page larger than the cap with BAD_USER_INPUT naming the argument', () => {
     expect(() => compileEntity(`{ entity(id: "x") { relations(first: 5000) { type } } }`)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }) }));
   });

@@ -104,7 +104,7 @@ export function selects(nodes: readonly FieldNode[], name: string, ctx: Selectio
   return collectFields(selectionSets(nodes), ctx).some((f) => f.name === name);
 }
 
-/** Plans already made, by the first field node of the selection (documents are parsed once and cached, so their nodes recur). */
+/** Plans already made, by the first field node of the selection and the variables all its nodes use (documents are parsed once and cached, so their nodes recur). */
 const plans = new WeakMap<FieldNode, Map<string, EntityPlan>>();
 /** Most plans kept per field node (one per combination of the variables its selection uses). */
 const PLANS_PER_FIELD = 64;
@@ -118,7 +118,7 @@ const PLANS_PER_FIELD = 64;
 export function entityPlan(nodes: readonly FieldNode[], labels: readonly EntityLabel[], ctx: SelectionContext): EntityPlan {
   const first = nodes[0];
   if (!first) return planEntity(nodes, labels, ctx);
-  const key = `${labels.join(',')}|${nodes.length}|${JSON.stringify(variablesUsedIn(first, ctx).map((name) => (name in ctx.variables ? ctx.variables[name] : { absent: true })))}`;
+  const key = `${labels.join(',')}|${nodes.length}|${JSON.stringify([...new Set(nodes.flatMap((node) => variablesUsedIn(node, ctx)))].sort().map((name) => (name in ctx.variables ? ctx.variables[name] : { absent: true })))}`;
   const known = plans.get(first) ?? new Map<string, EntityPlan>();
   let plan = known.get(key);
   if (!plan) {
