@@ -40,11 +40,14 @@ async function main(): Promise<void> {
     stdio: 'ignore',
   });
   try {
+    const spawned = performance.now();
     for (let i = 0; ; i++) {
-      if ((await fetch(`http://127.0.0.1:${PORT}/health`).catch(() => null))?.ok) break;
-      if (i > 240) throw new Error('the API did not come up');
+      // /ready: listening, Neo4j reachable and the start-up planner warm-up done.
+      if ((await fetch(`http://127.0.0.1:${PORT}/ready`).catch(() => null))?.ok) break;
+      if (i > 480) throw new Error('the API did not come up');
       await new Promise((r) => setTimeout(r, 250));
     }
+    console.log(`API ready (listening, planner warm-up done) ${((performance.now() - spawned) / 1000).toFixed(1)} s after spawn`);
     const orgs = Number(arg('orgs', '10000'));
     const cases = [
       ...workload(orgs)

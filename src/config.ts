@@ -37,6 +37,10 @@ export const configSchema = z.object({
   NEO4J_LOCAL_INSTANCE: z.enum(['dev', 'test']).default('dev'),
   /** Load the seed files into the graph at start-up when the graph is empty. */
   SEED_ON_START: bool.default(true),
+  /** At start-up, have Neo4j plan the model's read shapes before GET /ready reports ready (src/http/plannerWarmUp.ts). */
+  PLANNER_WARM_UP: bool.default(true),
+  /** The most time the start-up warm-up may take before /ready reports ready anyway, in milliseconds. */
+  PLANNER_WARM_UP_BUDGET_MS: positiveInt.max(600_000, 'must be at most 600000').default(20_000),
   /** Transaction timeout for every database call, in milliseconds. */
   QUERY_TIMEOUT_MS: positiveInt.default(10_000),
   /**

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   });
   server.httpServer.listen(config.PORT, config.HOST, () => {
     logger.info({ url: `http://${config.HOST}:${config.PORT}/graphql`, neo4j: target.uri }, 'server ready');
+    if (config.PLANNER_WARM_UP) void server.warmUpPlanner(config.PLANNER_WARM_UP_BUDGET_MS).then((result) => logger.info(result, 'planner warmed up'));
   });
 
   // Waits for pino's pending asynchronous write, which process.exit would

@@ -20,6 +20,7 @@ import { fetchServerInfo } from './modules/about/repository';
 import { observabilityPlugin } from './observability/apolloPlugin';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { resolvers, typeDefs } from './schema';
+import { plannerWarmUpOperations, warmUpPlanner, type PlannerWarmUpResult } from './http/plannerWarmUp';
 import { webRouter } from './web/router';
 
 export interface ServerDeps extends AppDeps {
@@ -40,6 +41,12 @@ export interface AppServer {
    * busy after SHUTDOWN_GRACE_MS are closed. Every call returns the same promise.
    */
   stop(): Promise<void>;
+  /**
+   * Plans the model's read shapes in Neo4j (src/http/plannerWarmUp.ts) while
+   * GET /ready answers 503 "warming-up"; resolves when done or after
+   * `budgetMs`, never rejects. Every call returns the same promise.
+   */
+  warmUpPlanner(budgetMs?: number): Promise<PlannerWarmUpResult>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -113,7 +120,13 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
   });
 
+  let warmUp: Promise<PlannerWarmUpResult> | undefined;
+  let warmedUp = true;
   app.get('/ready', async (_req, res) => {
+    if (!warmedUp) {
+      res.status(503).json({ status: 'warming-up', reason: 'planning the read shapes in Neo4j before taking traffic' });
+      return;
+    }
     try {
       const info = await fetchServerInfo(deps.executor, 2_000);
       res.json({ status: 'ready', neo4j: { version: info.version, edition: info.edition } });
@@ -154,9 +167,25 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
 
   app.use(httpErrorHandler(deps.logger));
 
+  // The warm-up reads as the server itself: an identity with no roles passes READS_REQUIRE_TOKEN and can write nothing.
+  const runWarmUpOperation = async (query: string): Promise<boolean> => {
+    const contextValue = { ...(await createContext(contextDeps, { requestId: 'planner-warm-up' })), user: { subject: 'planner-warm-up', roles: [] } };
+    const response = await apollo.executeOperation({ query }, { contextValue });
+    const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+    if (errors?.length) deps.logger.warn({ query, errors: errors.map((e) => e.message) }, 'planner warm-up operation failed');
+    return !errors?.length;
+  };
+
   let stopped: Promise<void> | undefined;
   return {
     httpServer,
     stop: () => (stopped ??= apollo.stop()),
+    warmUpPlanner: (budgetMs) => {
+      if (!warmUp) {
+        warmedUp = false;
+        warmUp = warmUpPlanner(plannerWarmUpOperations(), runWarmUpOperation, { budgetMs }).finally(() => (warmedUp = true));
+      }
+      return warmUp;
+    },
   };
 }

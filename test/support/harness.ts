@@ -42,6 +42,8 @@ export interface TestApp {
   url: string;
   driver: Driver;
   executor: Executor;
+  /** The server under test (e.g. to start its planner warm-up). */
+  server: AppServer;
   /** Every database call the server made since the last reset of this list. */
   queries: QueryEvent[];
   graphql<T = Record<string, unknown>>(
@@ -125,6 +127,7 @@ export async function startTestApp(
     url,
     driver,
     executor,
+    server,
     queries,
     async graphql(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
