@@ -118,11 +118,13 @@ function compileTargets(): void {
 }
 
 async function waitUp(target: Target): Promise<void> {
-  const url = `http://127.0.0.1:${PORTS[target]}/${target === 'ours' ? 'health' : ''}`;
+  // Ours is up once /ready says so: listening, Neo4j reachable, the start-up planner warm-up done.
+  const url = `http://127.0.0.1:${PORTS[target]}/${target === 'ours' ? 'ready' : ''}`;
   for (let i = 0; i < 240; i++) {
     try {
-      await fetch(url);
-      return;
+      const response = await fetch(url);
+      if (target !== 'ours' || response.ok) return;
+      await new Promise((r) => setTimeout(r, 500));
     } catch {
       await new Promise((r) => setTimeout(r, 500));
     }
