@@ -1,8 +1,8 @@
 import pino, { type Logger, type TransportSingleOptions } from 'pino';
 import type { Config } from './config';
 
-/** Request fields a person at a terminal does not need on every line. */
-const PRETTY_IGNORE = ['service', 'req.headers', 'req.query', 'req.params', 'req.remoteAddress', 'req.remotePort', 'res.headers'];
+/** Fields a person at a terminal does not need on every line. */
+const PRETTY_IGNORE = ['service'];
 
 /**
  * pino-pretty when stdout is a terminal and the package is installed (it is a

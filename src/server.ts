@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { pinoHttp } from 'pino-http';
 import { rateLimit } from 'express-rate-limit';
 import { configSchema, type Config } from './config';
 import { createContext, type AppDeps, type Context } from './context';
@@ -20,6 +18,7 @@ import { fetchServerInfo } from './modules/about/repository';
 import { observabilityPlugin } from './observability/apolloPlugin';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { resolvers, typeDefs } from './schema';
+import { requestLogging } from './http/requestLog';
 import { plannerWarmUpOperations, warmUpPlanner, type PlannerWarmUpResult } from './http/plannerWarmUp';
 import { webRouter } from './web/router';
 
@@ -48,8 +47,6 @@ export interface AppServer {
    */
   warmUpPlanner(budgetMs?: number): Promise<PlannerWarmUpResult>;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Builds the HTTP server: GET /health, GET /ready and the GraphQL endpoint at
@@ -103,18 +100,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   });
   await apollo.start();
 
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-    }),
-  );
+  app.use(requestLogging(deps.logger, ['/health', '/metrics']));
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });

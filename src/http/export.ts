@@ -174,7 +174,7 @@ async function streamRows(
       })
     : 0;
   await out.end();
-  req.log?.info({ export: name, format, rows }, 'export finished');
+  deps.logger.info({ requestId: req.id, export: name, format, rows }, 'export finished');
 }
 
 /** RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled; records end in CRLF. */
