@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { configSchema, type Config } from './config';
-import { createContext, type AppDeps, type Context } from './context';
+import { createContext, type AppDeps, type Context } from './modules/context';
 import { createErrorFormatter } from './http/errorFormatter';
 import { httpErrorHandler } from './http/errorHandler';
 import { exportRouter } from './http/export';

@@ -6,7 +6,7 @@ import { ConnectionRecord, EdgeRecord } from '../modules/list/connection';
 import { ClaimRecord, ConflictRecord, TimelineRecord, CorroborationRecord } from '../modules/provenance/records';
 import { StatisticsRecord, UsageRecord } from '../modules/statistics/repository';
 import { PathRecord, HopRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, ReasonRecord } from '../modules/paths/records';
-import { Context } from '../context';
+import { Context } from '../modules/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type SelectionSetNode } from 'graphql';
-import type { Context } from '../context';
+import type { Context } from '../modules/context';
 import { UnauthenticatedError } from '../errors';
 
 function onlyIntrospection(selectionSet: SelectionSetNode): boolean {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Context } from '../context';
+import type { Context } from '../modules/context';
 import type { Logger } from '../logger';
 import type { Metrics } from './metrics';
 

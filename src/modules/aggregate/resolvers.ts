@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import type { Executor } from '../../db/executor';
 import type { Resolvers } from '../../generated/graphql';
 import { compileAggregate, MAX_GROUPS } from '../../translate/aggregate';

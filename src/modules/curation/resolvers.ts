@@ -1,6 +1,6 @@
 import { requireRole } from '../../auth';
 import type { Resolvers } from '../../generated/graphql';
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { publicProperties as publicProps } from '../entity/records';
 import { parseLinkEntities, parseMergeEntities, parseRecentChanges, parseRecordAgreement, parseRetract, parseUpsertEntity } from './inputs';
 import * as repository from './repository';

@@ -1,6 +1,6 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { plainValue } from '../../domain/properties';
 import { RELATION_FIELDS, type NodeField, type RelationField } from '../../domain/entityTypes';
 import { ENTITY_LABELS, SOURCE_KINDS, TRIAL_PHASES, TRIAL_STATUSES, type EntityLabel, type RelationshipType, type SourceKind } from '../../domain/model';

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import type { EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import { entityPlan, selectionContext, selects, subfields } from '../../translate/selection';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Context } from '../../context';
+import type { Context } from '../context';
 import { ENTITY_LABELS, type EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import { parseArgs } from '../../validation';

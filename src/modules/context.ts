@@ -1,8 +1,8 @@
-import { authenticate, type AuthUser, type TokenVerifier } from './auth';
-import type { Executor } from './db/executor';
-import type { Logger } from './logger';
-import { createEntityLoaders, type BatchObserver, type EntityLoaders } from './modules/entity/loaders';
-import type { StatisticsCache } from './modules/statistics/cache';
+import { authenticate, type AuthUser, type TokenVerifier } from '../auth';
+import type { Executor } from '../db/executor';
+import type { Logger } from '../logger';
+import { createEntityLoaders, type BatchObserver, type EntityLoaders } from './entity/loaders';
+import type { StatisticsCache } from './statistics/cache';
 
 /** Long-lived dependencies shared by every request. */
 export interface AppDeps {
