@@ -10,7 +10,7 @@ import { applyMigrations } from './db/migrations';
 import { createLogger } from './logger';
 import { StatisticsCache } from './modules/statistics/cache';
 import { createMetrics } from './observability/metrics';
-import { loadEverySeed } from './seed/loadEcosystem';
+import { loadEverySeedIntoEmptyGraph } from './seed/loadEcosystem';
 import { graphIsEmpty } from './seed/loadSeed';
 import { createServer } from './server';
 
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const migrations = await applyMigrations(executor);
   if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'migrations applied');
   if (config.SEED_ON_START && (await graphIsEmpty(executor))) {
-    const loaded = await loadEverySeed(executor);
+    const loaded = await loadEverySeedIntoEmptyGraph(executor);
     logger.info({ files: loaded.forum.length + loaded.ecosystem.length }, 'empty graph: seed loaded');
   }
 

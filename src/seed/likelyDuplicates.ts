@@ -72,18 +72,33 @@ export function editDistance(a: string, b: string, max: number): number {
 const LATIN_KEY = /^[a-z0-9]+$/;
 const digitsOf = (key: string) => key.replace(/\D+/g, ' ').trim();
 
-/** How closely two names match, or null when they are not likely the same entity's. Pure. */
-export function closeness(a: string, b: string): DuplicateReason | null {
-  const [keyA, keyB] = [normaliseName(a), normaliseName(b)];
-  if (!keyA || !keyB) return null;
-  if (keyA === keyB) return 'SAME_NAME';
-  const [coreA, coreB] = [coreKey(a), coreKey(b)];
-  if (coreA === coreB) return 'SAME_NAME_BUT_LEGAL_FORM';
-  if (!LATIN_KEY.test(coreA) || !LATIN_KEY.test(coreB) || digitsOf(coreA) !== digitsOf(coreB)) return null;
-  const shorter = Math.min(coreA.length, coreB.length);
+/** What closeness compares of one name, computed once per name. */
+interface NameKeys {
+  key: string;
+  core: string;
+  /** The core's digits when the core is Latin letters and digits only (a near spelling is possible), else null. */
+  latinDigits: string | null;
+}
+
+function nameKeys(name: string): NameKeys {
+  const core = coreKey(name);
+  return { key: normaliseName(name), core, latinDigits: LATIN_KEY.test(core) ? digitsOf(core) : null };
+}
+
+function closenessOfKeys(a: NameKeys, b: NameKeys): DuplicateReason | null {
+  if (!a.key || !b.key) return null;
+  if (a.key === b.key) return 'SAME_NAME';
+  if (a.core === b.core) return 'SAME_NAME_BUT_LEGAL_FORM';
+  if (a.latinDigits === null || a.latinDigits !== b.latinDigits) return null;
+  const shorter = Math.min(a.core.length, b.core.length);
   if (shorter < 6) return null;
   const max = shorter >= 12 ? 2 : 1;
-  return editDistance(coreA, coreB, max) <= max ? 'NEAR_SPELLING' : null;
+  return editDistance(a.core, b.core, max) <= max ? 'NEAR_SPELLING' : null;
+}
+
+/** How closely two names match, or null when they are not likely the same entity's. Pure. */
+export function closeness(a: string, b: string): DuplicateReason | null {
+  return closenessOfKeys(nameKeys(a), nameKeys(b));
 }
 
 /** Most words of one name a candidate query uses. */
@@ -185,6 +200,40 @@ export async function findLikelyDuplicates(tx: ManagedTransaction, entities: New
       }
     }
   }
+  return found;
+}
+
+/**
+ * The likely duplicates among `entities` themselves, without the database: every
+ * two ids of one label with a close name or alias (closeness, as
+ * findLikelyDuplicates decides on its candidates), reported once per pair with the
+ * later entity as the new one and the first field of it that is close. Give each
+ * id once, with all its names. findLikelyDuplicates' candidates are some of the
+ * graph's entities of the same label, so over everything a seed writes into an
+ * empty graph this finds every pair the per-file lookups could, and also pairs
+ * within one file. Pure.
+ */
+export function likelyDuplicatesAmong(entities: readonly NewEntityNames[]): LikelyDuplicate[] {
+  const keyed = entities.map((entity) => ({ entity, names: entity.names.map((name) => ({ name, keys: nameKeys(name.value) })) }));
+  const found: LikelyDuplicate[] = [];
+  keyed.forEach((later, j) => {
+    for (const earlier of keyed.slice(0, j)) {
+      if (earlier.entity.label !== later.entity.label || earlier.entity.id === later.entity.id) continue;
+      const match = later.names
+        .flatMap((name) => earlier.names.map((existing) => ({ name: name.name, existing: existing.name, reason: closenessOfKeys(name.keys, existing.keys) })))
+        .find((pair) => pair.reason !== null);
+      if (!match) continue;
+      found.push({
+        id: later.entity.id,
+        label: later.entity.label,
+        field: match.name.field,
+        value: match.name.value,
+        existing: { id: earlier.entity.id, name: earlier.entity.names[0]?.value ?? earlier.entity.id },
+        existingValue: match.existing.value,
+        reason: match.reason!,
+      });
+    }
+  });
   return found;
 }
 

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cypherQuery } from '../db/cypher';
 import { run, type Executor } from '../db/executor';
-import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS } from '../domain/model';
+import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel } from '../domain/model';
+import { ConflictError } from '../errors';
 import { relationshipId } from '../domain/properties';
 import { PROJECT_ROOT } from '../projectRoot';
 import {
@@ -14,8 +15,9 @@ import {
   type ForumDefinitions,
   type NamedFile,
 } from './ecosystemFile';
-import { refuseLikelyDuplicates, seedNodeNames } from './likelyDuplicates';
-import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory, readSeedFile } from './loadSeed';
+import { BulkGraph } from './bulkLoad';
+import { describeDuplicate, likelyDuplicatesAmong, refuseLikelyDuplicates, seedNodeNames, type LikelyDuplicate, type NewEntityNames } from './likelyDuplicates';
+import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory, readSeedDirectory, readSeedFile } from './loadSeed';
 
 export const ECOSYSTEM_DIR = path.join(PROJECT_ROOT, 'seed', 'ecosystem');
 
@@ -169,6 +171,17 @@ export function listEcosystemFiles(dir = ECOSYSTEM_DIR): string[] {
 }
 
 /**
+ * Reads and validates every format-2 file in `dir`, each alone and all together
+ * with the format-1 seeds' nodes (crossFileProblems). Throws SeedFileError.
+ */
+function readEcosystemDirectory(dir: string, forum: ForumDefinitions[]): NamedFile[] {
+  const files: NamedFile[] = listEcosystemFiles(dir).map((file) => ({ name: path.basename(file), data: readEcosystemFile(file) }));
+  const problems = crossFileProblems(files, forum);
+  if (problems.length > 0) throw new SeedFileError(path.basename(dir), problems);
+  return files;
+}
+
+/**
  * Validates every format-2 file in `dir`, each alone and all together with the
  * format-1 seeds of `forumDir` (whose nodes count as full definitions), and checks
  * that the entities those seeds define are already in the graph. Only then loads
@@ -176,11 +189,8 @@ export function listEcosystemFiles(dir = ECOSYSTEM_DIR): string[] {
  * Load the format-1 seed first (loadSeedDirectory).
  */
 export async function loadEcosystemDirectory(executor: Executor, dir = ECOSYSTEM_DIR, forumDir = SEED_DIR): Promise<EcosystemLoadResult[]> {
-  const files: NamedFile[] = listEcosystemFiles(dir).map((file) => ({ name: path.basename(file), data: readEcosystemFile(file) }));
   const forum: ForumDefinitions[] = listSeedFiles(forumDir).map((file) => ({ name: path.basename(file), nodes: readSeedFile(file).nodes }));
-  const problems = crossFileProblems(files, forum);
-  if (problems.length > 0) throw new SeedFileError(path.basename(dir), problems);
-
+  const files = readEcosystemDirectory(dir, forum);
   const defined = new Set(files.flatMap((f) => f.data.nodes.filter((n) => !('mention' in n)).map((n) => n.id)));
   const needed = [...new Set(files.flatMap((f) => f.data.nodes.map((n) => n.id)).filter((id) => !defined.has(id)))];
   const [row] = await executor.read<{ missing: string[] }>(cypherQuery('ecosystem/missingEntities'), { ids: needed });
@@ -232,4 +242,271 @@ export async function loadEverySeed(executor: Executor, forumDir = SEED_DIR, eco
   const forum = await loadSeedDirectory(executor, forumDir);
   const ecosystem = await loadEcosystemDirectory(executor, ecosystemDir, forumDir);
   return { forum, ecosystem };
+}
+
+/** Instants by property name: an ISO text from a file's audit, or null for the moment of the load (datetime()). */
+type Instants = Record<string, string | null>;
+type Props = Record<string, unknown>;
+interface Cited {
+  /** By source and evidence, as MERGE (x)-[:STATED_IN {evidence}]->(s) keeps them. */
+  cited: Map<string, Citation>;
+}
+interface SeedGraphNode extends Cited {
+  label: string;
+  props: Props;
+  instants: Instants;
+}
+interface SeedGraphRelationship {
+  type: string;
+  from: string;
+  to: string;
+  props: Props;
+  instants: Instants;
+}
+interface SeedGraphClaim extends Cited {
+  props: Props;
+  instants: Instants;
+  about: Set<string>;
+}
+
+/** `target += changes` as Cypher does it: a null value removes the property. */
+function assignProps(target: Props, changes: Props): void {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || value === undefined) delete target[key];
+    else target[key] = value;
+  }
+}
+
+const citationKey = (c: Citation) => `${c.source}\u0000${c.evidence}`;
+/** The moment of the load, in BulkGraph's instants (its `now`): becomes datetime() in Cypher. */
+const LOAD_TIME = '';
+
+/**
+ * The whole seed (format-1 files, then format-2 files, in load order) as the
+ * per-file loaders leave it in an empty graph, built in memory so that it can be
+ * written by one statement of CREATEs: format-1 files by BulkGraph (loadSeed's
+ * merge rules), format-2 files by the rules of ecosystem/mergeSources, mergeNodes,
+ * mergeRelationships and mergeClaims, and agreedValues last. test/firstStart.test.ts
+ * compares what it writes with what the per-file loaders write.
+ */
+class SeedGraph {
+  readonly sources = new Map<string, { props: Props; instants: Instants }>();
+  readonly nodes = new Map<string, SeedGraphNode>();
+  /** By type, id and ends, as mergeRelationships finds an existing one. */
+  readonly relationships = new Map<string, SeedGraphRelationship>();
+  readonly claims = new Map<string, SeedGraphClaim>();
+  private readonly unverifyingKinds: readonly string[] = UNVERIFYING_SOURCE_KINDS;
+
+  constructor(private readonly actor: string) {}
+
+  /** Takes over what BulkGraph built from the format-1 files; its instants become Instants. */
+  addForum(bulk: BulkGraph): void {
+    const split = (all: Record<string, unknown>) => {
+      const props: Props = {};
+      const instants: Instants = {};
+      for (const [key, value] of Object.entries(all)) {
+        // BulkGraph's values are scalars, string lists and its Instant, the only other object
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+          const iso = (value as { iso: string }).iso;
+          instants[key] = iso === LOAD_TIME ? null : iso;
+        } else props[key] = value;
+      }
+      return { props, instants };
+    };
+    for (const [id, props] of bulk.sources) this.sources.set(id, split(props));
+    for (const [id, node] of bulk.nodes) this.nodes.set(id, { label: node.label, ...split(node.props), cited: new Map() });
+    for (const { node, source, evidence } of bulk.statedIn.values()) this.nodes.get(node)?.cited.set(citationKey({ source, evidence }), { source, evidence });
+    for (const [key, r] of bulk.relationships) this.relationships.set(key, { type: r.type, from: r.from, to: r.to, ...split(r.props) });
+  }
+
+  /** Adds one format-2 file as loadEcosystemFile merges it; throws where that would refuse the file. */
+  addEcosystemFile(data: EcosystemFile, file: string): EcosystemLoadResult {
+    const sources = sourceRows(data);
+    const nodes = nodeRows(data);
+    const relationships = relationshipRows(data);
+    const claims = claimRows(data);
+    const clashes = nodes.filter((row) => this.nodes.has(row.id) && this.nodes.get(row.id)!.label !== row.label);
+    if (clashes.length > 0) {
+      throw new Error(clashes.map((row) => `"${row.id}" is labelled ${row.label} here but ${this.nodes.get(row.id)!.label} in the graph`).join('; '));
+    }
+    for (const row of sources) {
+      let source = this.sources.get(row.id);
+      if (!source) {
+        source = { props: { id: row.id, createdBy: this.actor, document: row.document }, instants: { createdAt: null } };
+        this.sources.set(row.id, source);
+      }
+      assignProps(source.props, row.props);
+      const documents = (source.props.documents as string[] | undefined) ?? [];
+      source.props.documents = documents.includes(row.document) ? documents : [...documents, row.document];
+    }
+    for (const row of nodes) {
+      let node = this.nodes.get(row.id);
+      if (!node) {
+        node = { label: row.label, props: { id: row.id, createdBy: this.actor }, instants: { createdAt: null }, cited: new Map() };
+        this.nodes.set(row.id, node);
+      }
+      assignProps(node.props, row.props);
+      const aliases = (node.props.aliases as string[] | undefined) ?? [];
+      node.props.aliases = [...aliases, ...row.aliases.filter((a) => !aliases.includes(a))];
+      this.cite(node, row.citations);
+      const verified = [...node.cited.values()].some((c) => !this.unverifyingKinds.includes(String(this.sources.get(c.source)?.props.kind ?? '')));
+      assignProps(node.props, { unverified: verified ? null : true });
+    }
+    let written = 0;
+    for (const row of relationships) {
+      if (!this.nodes.has(row.from) || !this.nodes.has(row.to)) continue;
+      written++;
+      const key = `${row.type}\u0000${row.id}\u0000${row.from}\u0000${row.to}`;
+      let relationship = this.relationships.get(key);
+      if (!relationship) {
+        relationship = { type: row.type, from: row.from, to: row.to, props: { id: row.id }, instants: {} };
+        this.relationships.set(key, relationship);
+      }
+      const { props } = relationship;
+      if (!('createdAt' in relationship.instants)) relationship.instants.createdAt = null;
+      props.createdBy ??= this.actor;
+      props.sourceIds ??= [];
+      props.evidence ??= [];
+      assignProps(props, row.props);
+      const sourceIds = props.sourceIds as string[];
+      const evidence = props.evidence as string[];
+      const fresh = row.citations.filter((c) => !sourceIds.some((s, i) => s === c.source && evidence[i] === c.evidence));
+      props.sourceIds = [...sourceIds, ...fresh.map((c) => c.source)];
+      props.evidence = [...evidence, ...fresh.map((c) => c.evidence)];
+      const unverified = (props.sourceIds as string[]).every((id) => this.unverifyingKinds.includes(String(this.sources.get(id)?.props.kind ?? '')));
+      assignProps(props, { unverified: unverified ? true : null });
+    }
+    if (written !== relationships.length) throw new Error(`only ${written} of ${relationships.length} relationships found both ends`);
+    for (const row of claims) {
+      let claim = this.claims.get(row.id);
+      if (!claim) {
+        claim = { props: { id: row.id, createdBy: this.actor }, instants: { createdAt: null }, about: new Set(), cited: new Map() };
+        this.claims.set(row.id, claim);
+      }
+      assignProps(claim.props, row.props);
+      if (this.nodes.has(row.subjectId)) claim.about.add(row.subjectId);
+      this.cite(claim, row.citations);
+    }
+    return { file, sources: sources.length, nodes: nodes.length, relationships: relationships.length, claims: claims.length };
+  }
+
+  /** Sets what every verified page agrees on (agreedValues) on the entities. */
+  addAgreedValues(rows: { subjectId: string; props: Props }[]): void {
+    for (const row of rows) {
+      const node = this.nodes.get(row.subjectId);
+      if (node) assignProps(node.props, row.props);
+    }
+  }
+
+  /** The live entities with their names, for likelyDuplicatesAmong. */
+  entityNames(): NewEntityNames[] {
+    return [...this.nodes.entries()]
+      .filter(([, node]) => node.props.retracted !== true)
+      .map(([id, node]) => ({ id, label: node.label as EntityLabel, names: namesOf(node.props) }));
+  }
+
+  /** The parameters of seed/createSeedGraph. */
+  rows() {
+    const dated = ({ props, instants }: { props: Props; instants: Instants }) => {
+      const { createdAt = null, updatedAt = null, retractedAt = null, ...others } = instants;
+      if (Object.keys(others).length > 0) throw new Error(`no column for the instants ${Object.keys(others).join(', ')}`);
+      return { props, createdAt, updatedAt, retractedAt };
+    };
+    const statedIn = (records: Map<string, Cited>) => [...records].flatMap(([from, x]) => [...x.cited.values()].map((c) => ({ from, ...c })));
+    return {
+      sources: [...this.sources.values()].map(dated),
+      nodes: [...this.nodes.values()].map((n) => ({ label: n.label, ...dated(n) })),
+      relationships: [...this.relationships.values()].map((r) => ({ type: r.type, from: r.from, to: r.to, ...dated(r) })),
+      claims: [...this.claims.values()].map(dated),
+      entityStatedIn: statedIn(this.nodes),
+      claimStatedIn: statedIn(this.claims),
+      about: [...this.claims].flatMap(([claim, c]) => [...c.about].map((subject) => ({ claim, subject }))),
+    };
+  }
+
+  private cite(record: Cited, citations: Citation[]): void {
+    for (const c of citations) if (this.sources.has(c.source)) record.cited.set(citationKey(c), c);
+  }
+}
+
+function namesOf(props: Props): NewEntityNames['names'] {
+  const name = typeof props.name === 'string' ? [{ value: props.name, field: 'name' }] : [];
+  const aliases = Array.isArray(props.aliases) ? (props.aliases as string[]) : [];
+  return [...name, ...aliases.map((value, i) => ({ value, field: `aliases.${i}` }))];
+}
+
+/** Validates the whole seed and merges it in memory, as loadEverySeed would load it file by file into an empty graph. */
+function buildSeedGraph(forumDir: string, ecosystemDir: string): { graph: SeedGraph; result: EverySeedResult } {
+  const forumFiles = readSeedDirectory(forumDir);
+  const files = readEcosystemDirectory(ecosystemDir, forumFiles.map(({ file, data }) => ({ name: path.basename(file), nodes: data.nodes })));
+  const refused = (name: string, error: unknown) => new SeedFileError(name, [`could not be written, so nothing from it was: ${(error as Error).message}`]);
+  const bulk = new BulkGraph();
+  const forum = forumFiles.map(({ file, data }) => {
+    try {
+      return bulk.add(data, path.basename(file), 'seed', LOAD_TIME);
+    } catch (error) {
+      throw refused(path.basename(file), error);
+    }
+  });
+  const graph = new SeedGraph('seed');
+  graph.addForum(bulk);
+  const ecosystem = files.map(({ name, data }) => {
+    try {
+      return graph.addEcosystemFile(data, name);
+    } catch (error) {
+      throw refused(name, error);
+    }
+  });
+  graph.addAgreedValues(agreedValues(files.map((f) => f.data)));
+  return { graph, result: { forum, ecosystem } };
+}
+
+/**
+ * The likely duplicates among the live entities the whole seed defines (format-1
+ * files of `forumDir` and format-2 files of `ecosystemDir`), each id with every
+ * name and alias the seed gives it, checked pair by pair (likelyDuplicatesAmong).
+ * No database. Throws SeedFileError when a file is invalid.
+ */
+export function likelyDuplicatesInSeed(forumDir = SEED_DIR, ecosystemDir = ECOSYSTEM_DIR): LikelyDuplicate[] {
+  return likelyDuplicatesAmong(buildSeedGraph(forumDir, ecosystemDir).graph.entityNames());
+}
+
+/**
+ * First start: loads the whole seed (as loadEverySeed) into a graph that holds no
+ * entity yet, in one transaction of one statement. The files are validated and
+ * merged in memory first (SeedGraph) and the result is written by CREATEs, so one
+ * statement text is planned instead of several per file, and nothing is looked up
+ * per row.
+ *
+ * Likely duplicates are not looked up in Neo4j (loadEverySeed runs full-text
+ * queries per file): the graph holds no entity, so every entity such a lookup
+ * could find is one this load writes, and those are checked here against each
+ * other, every pair of them, in memory (likelyDuplicatesAmong, decided by the same
+ * closeness), which refuses the seed before anything is written.
+ * test/firstStart.test.ts runs the same check over the shipped seed, so a bad seed
+ * file also fails CI. If another writer created one of the ids meanwhile (a
+ * uniqueness conflict), nothing is written and the seed is loaded file by file
+ * with loadEverySeed instead, lookups included.
+ */
+export async function loadEverySeedIntoEmptyGraph(executor: Executor, forumDir = SEED_DIR, ecosystemDir = ECOSYSTEM_DIR): Promise<EverySeedResult> {
+  const { graph, result } = buildSeedGraph(forumDir, ecosystemDir);
+  const duplicates = likelyDuplicatesAmong(graph.entityNames());
+  if (duplicates.length > 0) {
+    throw new SeedFileError(path.basename(forumDir), [
+      `likely duplicates within the seed (reuse one id, or merge them): ${duplicates.slice(0, 10).map(describeDuplicate).join('; ')}`,
+    ]);
+  }
+  const rows = graph.rows();
+  try {
+    await executor.writeTransaction('seed/createSeedGraph', async (tx) => {
+      const [written] = await run<{ relationships: number }>(tx, cypherQuery('seed/createSeedGraph'), rows);
+      if (Number(written?.relationships) !== rows.relationships.length) {
+        throw new Error(`only ${Number(written?.relationships)} of ${rows.relationships.length} relationships found both ends`);
+      }
+    }, { timeoutMs: LOAD_TIMEOUT_MS });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return loadEverySeed(executor, forumDir, ecosystemDir);
+  }
+  return result;
 }
