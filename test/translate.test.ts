@@ -110,7 +110,7 @@ describe('the read compiler emits one Cypher query per root field', () => {
       fragment Org on Organization { tech: technologies @skip(if: $hide) { name } mods: modalities @include(if: $hide) { name } }`;
     const shown = compileEntity(document, { hide: false }).text;
     const hidden = compileEntity(document, { hide: true }).text;
-    expect(shown).toContain('tech: CASE WHEN n:Organization THEN COLLECT {\n  MATCH (n)-[r1:DEVELOPS]->(n2:Technology)');
+    expect(shown).toContain('tech: CASE WHEN n:Organization THEN COLLECT {\nMATCH (n)-[r1:DEVELOPS]->(n2:Technology)');
     expect(shown).not.toContain('mods:');
     expect(hidden).toContain('mods:');
     expect(hidden).not.toContain('tech:');

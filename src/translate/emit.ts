@@ -48,14 +48,21 @@ const literal = (value: string) => `'${identifier(value)}'`;
 
 const ALL_TYPES = RELATIONSHIP_TYPE_NAMES.map(identifier).join('|');
 
-/** `{labels, props, fields}` for the entity in variable `v`: the properties its plan needs plus its relationship fields. */
-export function entityProjection(v: string, plan: EntityPlan, b: CypherBuilder): string {
+/**
+ * `{labels, props, fields}` for the entity in variable `v`: the properties its
+ * plan needs plus its relationship fields. With `labelFromModel` (an entity
+ * reached through a relationship field, whose reader knows the field), a single
+ * possible label is left out of the row: the reader takes it from the model
+ * (src/modules/entity/resolvers.ts), so neither the statement nor each row
+ * carries it.
+ */
+export function entityProjection(v: string, plan: EntityPlan, b: CypherBuilder, labelFromModel = false): string {
   const byKey = new Map<string, FieldPlan[]>();
   for (const field of plan.fields) byKey.set(field.key, [...(byKey.get(field.key) ?? []), field]);
   const fields = [...byKey].map(([key, plans]) => `${identifier(key)}: ${guarded(v, plans, b)}`);
   // A node matched with a single possible label gets it as a literal: nothing to read.
-  const labels = plan.labels.length === 1 ? `['${identifier(plan.labels[0]!)}']` : `labels(${v})`;
-  const base = `labels: ${labels}, props: ${propertyMap(v, plan.properties)}`;
+  const labels = plan.labels.length === 1 ? (labelFromModel ? null : `['${identifier(plan.labels[0]!)}']`) : `labels(${v})`;
+  const base = `${labels ? `labels: ${labels}, ` : ''}props: ${propertyMap(v, plan.properties)}`;
   return fields.length ? `{${base}, fields: {${fields.join(', ')}}}` : `{${base}}`;
 }
 
@@ -100,9 +107,15 @@ export function relationshipPattern(v: string, r: string, m: string, field: Rela
   return field.direction === 'OUT' ? `(${v})-${rel}->(${m}:${target})` : `(${v})<-${rel}-(${m}:${target})`;
 }
 
-/** The live relationships of a pattern, ordered by type then the other end's name and id, capped. */
-function walk(match: string, r: string, m: string, limit: string, extra = '', clauses: readonly string[] = []): string[] {
-  return [`MATCH ${match}`, `WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${extra}`, ...clauses, `WITH ${r}, ${m} ORDER BY type(${r}), ${m}.name, ${m}.id LIMIT ${limit}`];
+/**
+ * The live relationships of a pattern, ordered by type (when it can have
+ * several) then the other end's name and id, capped. Without `keepRelationship`
+ * only the other end is carried past the ordering.
+ */
+function walk(match: string, r: string, m: string, limit: string, extra = '', clauses: readonly string[] = [], oneType = false, keepRelationship = true): string[] {
+  const order = `${oneType ? '' : `type(${r}), `}${m}.name, ${m}.id`;
+  const carried = keepRelationship ? `${r}, ${m}` : m;
+  return [`MATCH ${match}`, `WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${extra}`, ...clauses, `WITH ${carried} ORDER BY ${order} LIMIT ${limit}`];
 }
 
 /**
@@ -141,14 +154,18 @@ export function trueOn(r: string, m: string, asOf: string | null, b: CypherBuild
   ];
 }
 
-/** A COLLECT subquery of these clauses, one per line and indented, so the emitted text reads like hand-written Cypher. */
+/**
+ * A COLLECT subquery of these clauses, one per line. Not indented: a detail read
+ * nests ten of these, and the indentation alone would push its statement past
+ * the driver's 1,400-byte chunk into one more socket write per request.
+ */
 function collect(clauses: string[]): string {
-  return `COLLECT {\n${indentLines(clauses.join('\n'))}\n}`;
+  return `COLLECT {\n${clauses.join('\n')}\n}`;
 }
 
 /** A COUNT subquery of these clauses, laid out like `collect`. */
 function collectCount(clauses: string[]): string {
-  return `COUNT {\n${indentLines(clauses.join('\n'))}\n}`;
+  return `COUNT {\n${clauses.join('\n')}\n}`;
 }
 
 /** Indents every line of `text` by two spaces. */
@@ -165,7 +182,8 @@ function nodesValue(v: string, plan: NodesPlan, b: CypherBuilder): string {
   const m = b.variable('n');
   const where = field.where ? ` AND ${r}.${identifier(field.where.property)} = ${literal(field.where.equals)}` : '';
   const match = relationshipPattern(v, r, m, field);
-  const body = collect([...walk(match, r, m, field.one ? '1' : String(RELATED_CAP), where, trueOn(r, m, plan.asOf, b)), `RETURN ${entityProjection(m, plan.entity, b)}`]);
+  const walked = walk(match, r, m, field.one ? '1' : String(RELATED_CAP), where, trueOn(r, m, plan.asOf, b), field.types.length === 1, false);
+  const body = collect([...walked, `RETURN ${entityProjection(m, plan.entity, b, true)}`]);
   return field.one ? `head(${body})` : body;
 }
 
@@ -173,8 +191,10 @@ function edgesValue(v: string, plan: EdgesPlan, b: CypherBuilder): string {
   const r = b.variable('r');
   const m = b.variable('n');
   const match = relationshipPattern(v, r, m, plan.field);
-  const outgoing = plan.field.direction === 'OUT' ? 'true' : 'false';
-  return collect([...walk(match, r, m, String(RELATED_CAP), '', trueOn(r, m, plan.asOf, b)), `RETURN ${edgeMap(r, outgoing, m, plan, b, plan.self ? [v, plan.self] : null)}`]);
+  // The reader knows the field, hence its direction, its type when it has one, and both ends' labels when single.
+  const oneType = plan.field.types.length === 1;
+  const walked = walk(match, r, m, String(RELATED_CAP), '', trueOn(r, m, plan.asOf, b), oneType);
+  return collect([...walked, `RETURN ${edgeMap(r, null, m, plan, b, plan.self ? [v, plan.self] : null, { type: !oneType, labels: false })}`]);
 }
 
 /** Any model relationship of the entity in one direction or both: the pattern and how to tell its direction. */
@@ -221,18 +241,30 @@ function relationsPageValue(v: string, plan: RelationsPagePlan, b: CypherBuilder
   return `{page: ${page}, totalCount: ${total}}`;
 }
 
-/** A relationship as RelatedRecord rows carry it: id, type, direction, properties, the other end, and optionally citations and the reading end again. */
+/**
+ * A relationship as RelatedRecord rows carry it: id, type, direction, properties,
+ * the other end, and optionally citations and the reading end again. What the
+ * reader knows from the model is left out: `outgoing` null, `carry.type` false,
+ * `carry.labels` false (see entityProjection).
+ */
 function edgeMap(
   r: string,
-  outgoing: string,
+  outgoing: string | null,
   m: string,
   plan: { entity: EntityPlan; relationship: RelationshipPlan; citations: CitationPlan | null },
   b: CypherBuilder,
   self: [string, EntityPlan] | null,
+  carry: { type: boolean; labels: boolean } = { type: true, labels: true },
 ): string {
-  const parts = [`id: ${r}.id`, `type: type(${r})`, `outgoing: ${outgoing}`, `props: ${propertyMap(r, plan.relationship.properties)}`, `node: ${entityProjection(m, plan.entity, b)}`];
+  const parts = [
+    `id: ${r}.id`,
+    ...(carry.type ? [`type: type(${r})`] : []),
+    ...(outgoing === null ? [] : [`outgoing: ${outgoing}`]),
+    `props: ${propertyMap(r, plan.relationship.properties)}`,
+    `node: ${entityProjection(m, plan.entity, b, !carry.labels)}`,
+  ];
   if (plan.citations) parts.push(`citations: ${relationshipCitations(r, plan.citations, b)}`);
-  if (self) parts.push(`self: ${entityProjection(self[0], self[1], b)}`);
+  if (self) parts.push(`self: ${entityProjection(self[0], self[1], b, !carry.labels)}`);
   return `{${parts.join(', ')}}`;
 }
 

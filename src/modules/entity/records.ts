@@ -7,7 +7,8 @@ import { BOOKKEEPING_PROPERTIES, entityLabelOf, plainValue } from '../../domain/
  * selected, keyed by response name.
  */
 export interface NodeRow {
-  labels: string[];
+  /** Absent when the reader knows the label from the model (a relationship field with one possible target). */
+  labels?: string[];
   props: Record<string, unknown>;
   fields?: Record<string, unknown>;
 }
@@ -68,7 +69,15 @@ export { TYPED_PROPERTIES as CORE_FIELDS, BOOKKEEPING_PROPERTIES as BOOKKEEPING 
 
 /** Turns the `{labels, props, fields?}` map the Cypher queries return into an EntityRecord. */
 export function toEntityRecord(row: NodeRow): EntityRecord {
-  const record: EntityRecord = { id: String(row.props.id), label: entityLabelOf(row.labels), props: row.props };
+  return toEntityRecordAs(row);
+}
+
+/**
+ * As toEntityRecord, for a row read through a relationship field, which leaves
+ * out a label the model fixes: `modelLabel` is that label.
+ */
+export function toEntityRecordAs(row: NodeRow, modelLabel?: EntityLabel): EntityRecord {
+  const record: EntityRecord = { id: String(row.props.id), label: row.labels ? entityLabelOf(row.labels) : (modelLabel ?? entityLabelOf([])), props: row.props };
   if (row.fields) record.fields = row.fields;
   return record;
 }

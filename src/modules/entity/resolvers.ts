@@ -2,7 +2,7 @@ import { Kind, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Context } from '../context';
 import { plainValue } from '../../domain/properties';
-import { RELATION_FIELDS, type NodeField, type RelationField } from '../../domain/entityTypes';
+import { RELATION_FIELDS, targetLabels, type EdgeField, type NodeField, type RelationField } from '../../domain/entityTypes';
 import { ENTITY_LABELS, SOURCE_KINDS, TRIAL_PHASES, TRIAL_STATUSES, type EntityLabel, type RelationshipType, type SourceKind } from '../../domain/model';
 import type { EntityType, Resolvers } from '../../generated/graphql';
 import { compileEntitiesByIds, compileEntityById, compileListPage, compileSourceById, compileSources } from '../../translate/roots';
@@ -18,6 +18,7 @@ import {
   relationshipCitations,
   publicProperties,
   toEntityRecord,
+  toEntityRecordAs,
   type CitationRecord,
   type EntityRecord,
   type NodeRow,
@@ -38,25 +39,33 @@ function compiledValue(parent: { fields?: Record<string, unknown> }, info: Graph
   return parent.fields?.[String(info.path.key)];
 }
 
-/** A compiled relationship row (see translate/emit.ts edgeMap) as a RelatedRecord seen from `parent`. */
+/**
+ * A compiled relationship row (see translate/emit.ts edgeMap). Read for a model
+ * field, it leaves out what the field says: the direction, the type when the
+ * field has one, and the label of an end that can have only one.
+ */
 interface RelatedRow {
   id: string;
-  type: RelationshipType;
-  outgoing: boolean;
+  type?: RelationshipType;
+  outgoing?: boolean;
   props: Record<string, unknown>;
   node: NodeRow;
   self?: NodeRow;
   citations?: CitationRecord[];
 }
-function toRelatedRecord(row: RelatedRow, parent: EntityRecord): RelatedRecord {
+
+/** A compiled relationship row as a RelatedRecord seen from `parent`; `field` is the model field it was read for, if any. */
+function toRelatedRecord(row: RelatedRow, parent: EntityRecord, field?: EdgeField): RelatedRecord {
+  const outgoing = row.outgoing ?? field?.direction === 'OUT';
+  const [nodeLabel] = field ? targetLabels(field) : [];
   return {
     id: row.id,
-    type: row.type,
-    direction: row.outgoing ? 'OUTGOING' : 'INCOMING',
+    type: row.type ?? field!.types[0]!,
+    direction: outgoing ? 'OUTGOING' : 'INCOMING',
     selfId: parent.id,
-    self: row.self ? toEntityRecord(row.self) : parent,
+    self: row.self ? toEntityRecordAs(row.self, parent.label) : parent,
     props: row.props,
-    node: toEntityRecord(row.node),
+    node: toEntityRecordAs(row.node, nodeLabel),
     ...(row.citations ? { citations: row.citations } : {}),
   };
 }
@@ -86,9 +95,10 @@ function relationResolver(field: RelationField) {
     // The loaders know no dates: a field asked as of a date is compiled for this entity.
     if (value === undefined && asOfOf(args) != null) value = (await compileFieldFor(parent, ctx, info)) ?? (field.kind === 'nodes' && field.one ? null : []);
     if (field.kind === 'edges') {
-      return value !== undefined ? (value as RelatedRow[]).map((row) => toRelatedRecord(row, parent)) : related(ctx, parent, field.types, direction);
+      return value !== undefined ? (value as RelatedRow[]).map((row) => toRelatedRecord(row, parent, field)) : related(ctx, parent, field.types, direction);
     }
-    if (value !== undefined) return field.one ? (value ? toEntityRecord(value as NodeRow) : null) : (value as NodeRow[]).map(toEntityRecord);
+    const [label] = targetLabels(field);
+    if (value !== undefined) return field.one ? (value ? toEntityRecordAs(value as NodeRow, label) : null) : (value as NodeRow[]).map((row) => toEntityRecordAs(row, label));
     const nodes = (await related(ctx, parent, field.types, direction)).filter(matchesNodeField(field)).map((r) => r.node);
     return field.one ? (nodes[0] ?? null) : nodes;
   };
