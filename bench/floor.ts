@@ -130,6 +130,8 @@ const HANDLERS: Record<string, Handler> = {
 const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD!), {
   disableLosslessIntegers: true,
   maxConnectionPoolSize: 50,
+  // As the API's driver (src/db/driver.ts): no Cypher notifications built and sent with each result.
+  notificationFilter: { minimumSeverityLevel: 'OFF' },
 });
 
 const server = http.createServer((req, res) => {

@@ -12,6 +12,8 @@ import neo4j from 'neo4j-driver';
 async function main(): Promise<void> {
   const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD!), {
     maxConnectionPoolSize: 50,
+    // As the API's driver (src/db/driver.ts): no Cypher notifications built and sent with each result.
+    notificationFilter: { minimumSeverityLevel: 'OFF' },
   });
   const typeDefs = fs.readFileSync(path.join(__dirname, 'peer.graphql'), 'utf8');
   const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
