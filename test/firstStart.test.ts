@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { cypherQuery } from '../src/db/cypher';
 import { Executor } from '../src/db/executor';
 import { applyMigrations } from '../src/db/migrations';
 import { ECOSYSTEM_DIR, likelyDuplicatesInSeed, listEcosystemFiles, loadEverySeed, loadEverySeedIntoEmptyGraph } from '../src/seed/loadEcosystem';
@@ -178,6 +179,19 @@ describe('loading the whole seed into an empty graph in one statement', () => {
     } finally {
       fs.rmSync(forumDir, { recursive: true, force: true });
     }
+  });
+
+  it('writes no relationship whose row names ends other than the nodes at its positions', async () => {
+    await clearGraph(driver, target.database);
+    const node = (id: string) => ({ labels: ['Entity', 'Organization'], props: { id, name: id }, createdAt: null, updatedAt: null, retractedAt: null });
+    const link = (fromId: string, toId: string) => ({ type: 'OPERATES', from: 0, to: 1, fromId, toId, stamped: true, props: { id: `${fromId}-${toId}` }, createdAt: null, updatedAt: null, retractedAt: null });
+    const [written] = await executor.write<{ relationships: number }>(cypherQuery('seed/createSeedGraph'), {
+      nodes: [node('guard-a'), node('guard-b')],
+      relationships: [link('guard-a', 'guard-b'), link('guard-b', 'guard-a'), link('guard-a', 'guard-c')],
+    });
+    expect(Number(written!.relationships)).toBe(1);
+    const found = await driver.executeQuery('MATCH (a)-[r:OPERATES]->(b) RETURN a.id AS from, b.id AS to', {}, { database: target.database });
+    expect(found.records.map((r) => [r.get('from'), r.get('to')])).toEqual([['guard-a', 'guard-b']]);
   });
 
   it('loads file by file, merging, when a source id it would create is already in the graph', async () => {

@@ -405,28 +405,62 @@ class SeedGraph {
       .map(([id, node]) => ({ id, label: node.label as EntityLabel, names: namesOf(node.props) }));
   }
 
-  /** The parameters of seed/createSeedGraph. */
+  /**
+   * The parameters of seed/createSeedGraph: every node (sources, entities, claims)
+   * once, and every relationship (domain ones, STATED_IN, ABOUT) with its ends as
+   * positions in `nodes` and, to check them, as ids.
+   */
   rows() {
-    const dated = ({ props, instants }: { props: Props; instants: Instants }) => {
-      const { createdAt = null, updatedAt = null, retractedAt = null, ...others } = instants;
-      if (Object.keys(others).length > 0) throw new Error(`no column for the instants ${Object.keys(others).join(', ')}`);
-      return { props, createdAt, updatedAt, retractedAt };
+    const nodes: ({ labels: string[] } & DatedRow)[] = [];
+    const position = new Map<string, number>();
+    const add = (key: string, labels: string[], record: { props: Props; instants: Instants }) => {
+      position.set(key, nodes.length);
+      nodes.push({ labels, ...datedRow(record.props, record.instants) });
     };
-    const statedIn = (records: Map<string, Cited>) => [...records].flatMap(([from, x]) => [...x.cited.values()].map((c) => ({ from, ...c })));
-    return {
-      sources: [...this.sources.values()].map(dated),
-      nodes: [...this.nodes.values()].map((n) => ({ label: n.label, ...dated(n) })),
-      relationships: [...this.relationships.values()].map((r) => ({ type: r.type, from: r.from, to: r.to, ...dated(r) })),
-      claims: [...this.claims.values()].map(dated),
-      entityStatedIn: statedIn(this.nodes),
-      claimStatedIn: statedIn(this.claims),
-      about: [...this.claims].flatMap(([claim, c]) => [...c.about].map((subject) => ({ claim, subject }))),
-    };
+    for (const [id, source] of this.sources) add(`Source:${id}`, ['Source'], source);
+    for (const [id, node] of this.nodes) add(`Entity:${id}`, ['Entity', node.label], node);
+    for (const [id, claim] of this.claims) add(`Claim:${id}`, ['Claim'], claim);
+    /** `instants` null: a relationship without audit stamps (STATED_IN, ABOUT). */
+    const link = (type: string, from: [string, string], to: [string, string], props: Props, instants: Instants | null) => ({
+      type,
+      from: position.get(from.join(':'))!,
+      to: position.get(to.join(':'))!,
+      fromId: from[1],
+      toId: to[1],
+      stamped: instants !== null,
+      ...datedRow(props, instants ?? {}),
+    });
+    const cited = (kind: string, id: string, record: Cited) =>
+      [...record.cited.values()].map((c) => link('STATED_IN', [kind, id], ['Source', c.source], { evidence: c.evidence }, null));
+    const relationships = [
+      ...[...this.relationships.values()].map((r) => link(r.type, ['Entity', r.from], ['Entity', r.to], r.props, r.instants)),
+      ...[...this.nodes].flatMap(([id, node]) => cited('Entity', id, node)),
+      ...[...this.claims].flatMap(([id, claim]) => [
+        ...[...claim.about].map((subject) => link('ABOUT', ['Claim', id], ['Entity', subject], {}, null)),
+        ...cited('Claim', id, claim),
+      ]),
+    ];
+    return { nodes, relationships };
   }
 
   private cite(record: Cited, citations: Citation[]): void {
     for (const c of citations) if (this.sources.has(c.source)) record.cited.set(citationKey(c), c);
   }
+}
+
+/** A record's properties, and its instants as createSeedGraph sets them (an ISO text, or null). */
+interface DatedRow {
+  props: Props;
+  createdAt: string | null;
+  updatedAt: string | null;
+  retractedAt: string | null;
+}
+
+function datedRow(props: Props, instants: Instants): DatedRow {
+  const { createdAt = null, updatedAt = null, retractedAt = null, ...others } = instants;
+  // BulkGraph stamps only these three (loadSeed's audit); anything else would be lost
+  if (Object.keys(others).length > 0) throw new Error(`no column for the instants ${Object.keys(others).join(', ')}`);
+  return { props, createdAt, updatedAt, retractedAt };
 }
 
 function namesOf(props: Props): NewEntityNames['names'] {
@@ -501,7 +535,7 @@ export async function loadEverySeedIntoEmptyGraph(executor: Executor, forumDir =
     await executor.writeTransaction('seed/createSeedGraph', async (tx) => {
       const [written] = await run<{ relationships: number }>(tx, cypherQuery('seed/createSeedGraph'), rows);
       if (Number(written?.relationships) !== rows.relationships.length) {
-        throw new Error(`only ${Number(written?.relationships)} of ${rows.relationships.length} relationships found both ends`);
+        throw new Error(`only ${Number(written?.relationships)} of ${rows.relationships.length} relationships found their two ends where the rows say`);
       }
     }, { timeoutMs: LOAD_TIMEOUT_MS });
   } catch (error) {
