@@ -516,7 +516,10 @@ export function likelyDuplicatesInSeed(forumDir = SEED_DIR, ecosystemDir = ECOSY
  * queries per file): the graph holds no entity, so every entity such a lookup
  * could find is one this load writes, and those are checked here against each
  * other, every pair of them, in memory (likelyDuplicatesAmong, decided by the same
- * closeness), which refuses the seed before anything is written.
+ * closeness), which refuses the seed before anything is written. The caller must
+ * have found the graph empty (first start checks before the server listens, so only
+ * another process could write in between: a second instance seeding the same
+ * database makes this CREATE fail on a uniqueness constraint, below).
  * test/firstStart.test.ts runs the same check over the shipped seed, so a bad seed
  * file also fails CI. If another writer created one of the ids meanwhile (a
  * uniqueness conflict), nothing is written and the seed is loaded file by file
