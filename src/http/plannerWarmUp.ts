@@ -9,9 +9,9 @@ import { LIST_LABELS } from '../modules/list/inputs';
  * and reads nothing.
  *
  * Why: on a freshly started Neo4j its planner has not been compiled by the JVM
- * yet, and the first statement of a new shape took 2.5–4.6 s to plan on the
- * 10,000-organization graph where the same planning takes about 0.4 s once
- * the planner has run for a while (docs/benchmarks.md, "Cold planning").
+ * yet, and the first statement of a new shape took 1.6–4.6 s to plan on the
+ * 10,000-organization graph where the same planning takes about 0.35 s once
+ * the planner has run for a while (docs/benchmarks.md, "Session 5", cold planning).
  * Planning these shapes first puts that cost before readiness instead of on
  * the first analyst. They are derived from the model, so a new relationship
  * field is warmed without a change here; they are not the shapes the
@@ -50,7 +50,7 @@ export interface PlannerWarmUpResult {
 export async function warmUpPlanner(
   operations: readonly string[],
   run: (query: string) => Promise<boolean>,
-  { concurrency = 2, budgetMs = 30_000 }: { concurrency?: number; budgetMs?: number } = {},
+  { concurrency = 2, budgetMs = 20_000 }: { concurrency?: number; budgetMs?: number } = {},
 ): Promise<PlannerWarmUpResult> {
   const started = performance.now();
   let next = 0;
