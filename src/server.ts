@@ -100,7 +100,8 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   });
   await apollo.start();
 
-  app.use(requestLogging(deps.logger, ['/health', '/metrics']));
+  // Probes and scrapes are not logged: a load balancer polls /ready every few seconds, and it answers 503 while warming up.
+  app.use(requestLogging(deps.logger, ['/health', '/ready', '/metrics']));
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
