@@ -26,23 +26,28 @@ async function serve(level: pino.Level) {
   return { url, lines, settle, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+/** Runs `check` against a fresh server logging at `level`, and closes it whatever happens. */
+async function withServer(level: pino.Level, check: (s: Awaited<ReturnType<typeof serve>>) => Promise<void>): Promise<void> {
+  const s = await serve(level);
+  try {
+    await check(s);
+  } finally {
+    await s.close();
+  }
+}
+
 describe('request logging', () => {
-  it('echoes a valid X-Request-Id, replaces an invalid one with a UUID, and hands the id to the handler', async () => {
-    const s = await serve('info');
-    try {
+  it('echoes a valid X-Request-Id, replaces an invalid one with a UUID, and hands the id to the handler', () =>
+    withServer('info', async (s) => {
       const given = await fetch(`${s.url}/answer`, { headers: { 'x-request-id': 'dash-42' } });
       expect(given.headers.get('x-request-id')).toBe('dash-42');
       expect(await given.json()).toEqual({ id: 'dash-42' });
       const invalid = await fetch(`${s.url}/answer`, { headers: { 'x-request-id': 'no spaces allowed' } });
       expect(invalid.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    } finally {
-      await s.close();
-    }
-  });
+    }));
 
-  it('logs one line per finished request with id, method, path, status and duration, and none for quiet paths', async () => {
-    const s = await serve('info');
-    try {
+  it('logs one line per finished request with id, method, path, status and duration, and none for quiet paths', () =>
+    withServer('info', async (s) => {
       await fetch(`${s.url}/health`);
       await fetch(`${s.url}/answer?x=1`, { headers: { 'x-request-id': 'r-1' } });
       await fetch(`${s.url}/broken`, { headers: { 'x-request-id': 'r-2' } });
@@ -51,20 +56,13 @@ describe('request logging', () => {
       expect(s.lines[0]).toMatchObject({ level: 30, msg: 'request completed', requestId: 'r-1', method: 'GET', path: '/answer?x=1', status: 200 });
       expect(typeof s.lines[0]!.durationMs).toBe('number');
       expect(s.lines[1]).toMatchObject({ level: 50, msg: 'request failed', requestId: 'r-2', status: 503 });
-    } finally {
-      await s.close();
-    }
-  });
+    }));
 
-  it('at level warn logs failures only', async () => {
-    const s = await serve('warn');
-    try {
+  it('at level warn logs failures only', () =>
+    withServer('warn', async (s) => {
       await fetch(`${s.url}/answer`);
       await fetch(`${s.url}/broken`);
       await s.settle();
       expect(s.lines.map((line) => line.msg)).toEqual(['request failed']);
-    } finally {
-      await s.close();
-    }
-  });
+    }));
 });

@@ -54,10 +54,13 @@ interface RelatedRow {
   citations?: CitationRecord[];
 }
 
-/** A compiled relationship row as a RelatedRecord seen from `parent`; `field` is the model field it was read for, if any. */
-function toRelatedRecord(row: RelatedRow, parent: EntityRecord, field?: EdgeField): RelatedRecord {
+/**
+ * A compiled relationship row as a RelatedRecord seen from `parent`; `field` is
+ * the model field it was read for, if any, and `endLabel` the label the model
+ * gives its other end when that end can have only one.
+ */
+function toRelatedRecord(row: RelatedRow, parent: EntityRecord, field?: EdgeField, endLabel?: EntityLabel): RelatedRecord {
   const outgoing = row.outgoing ?? field?.direction === 'OUT';
-  const [nodeLabel] = field ? targetLabels(field) : [];
   return {
     id: row.id,
     type: row.type ?? field!.types[0]!,
@@ -65,7 +68,7 @@ function toRelatedRecord(row: RelatedRow, parent: EntityRecord, field?: EdgeFiel
     selfId: parent.id,
     self: row.self ? toEntityRecordAs(row.self, parent.label) : parent,
     props: row.props,
-    node: toEntityRecordAs(row.node, nodeLabel),
+    node: toEntityRecordAs(row.node, endLabel),
     ...(row.citations ? { citations: row.citations } : {}),
   };
 }
@@ -90,15 +93,17 @@ const asOfOf = (args: unknown) => (args && typeof args === 'object' && 'asOf' in
 /** Resolves a model relationship field: from the compiled read when there is one, else through the request's loaders. */
 function relationResolver(field: RelationField) {
   const direction = field.direction === 'OUT' ? 'OUTGOING' : 'INCOMING';
+  // Compiled rows leave out a label the model fixes (translate/emit.ts entityProjection).
+  const targets = targetLabels(field);
+  const endLabel = targets.length === 1 ? targets[0] : undefined;
   return async (parent: EntityRecord, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
     let value = compiledValue(parent, info);
     // The loaders know no dates: a field asked as of a date is compiled for this entity.
     if (value === undefined && asOfOf(args) != null) value = (await compileFieldFor(parent, ctx, info)) ?? (field.kind === 'nodes' && field.one ? null : []);
     if (field.kind === 'edges') {
-      return value !== undefined ? (value as RelatedRow[]).map((row) => toRelatedRecord(row, parent, field)) : related(ctx, parent, field.types, direction);
+      return value !== undefined ? (value as RelatedRow[]).map((row) => toRelatedRecord(row, parent, field, endLabel)) : related(ctx, parent, field.types, direction);
     }
-    const [label] = targetLabels(field);
-    if (value !== undefined) return field.one ? (value ? toEntityRecordAs(value as NodeRow, label) : null) : (value as NodeRow[]).map((row) => toEntityRecordAs(row, label));
+    if (value !== undefined) return field.one ? (value ? toEntityRecordAs(value as NodeRow, endLabel) : null) : (value as NodeRow[]).map((row) => toEntityRecordAs(row, endLabel));
     const nodes = (await related(ctx, parent, field.types, direction)).filter(matchesNodeField(field)).map((r) => r.node);
     return field.one ? (nodes[0] ?? null) : nodes;
   };
