@@ -61,6 +61,15 @@ describe('schema.graphql agrees with the domain model', () => {
     expect(enumValues(`${label}SortField`).sort()).toEqual([...Object.keys(SCALAR_FIELDS[label]).map(snake), ...counted.map(([name]) => `${snake(name)}_COUNT`)].sort());
   });
 
+  it('has a range index (or a uniqueness constraint) for every required scalar of every entity label, so lists sorted by it read in index order', () => {
+    const dir = path.join(__dirname, '..', 'cypher', 'migrations');
+    const text = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    const indexed = new Set([...text.matchAll(/^CREATE (?:INDEX|CONSTRAINT) \w+ IF NOT EXISTS FOR \(n:(\w+)\) (?:ON \(n\.(\w+)\)|REQUIRE n\.(\w+) IS UNIQUE)/gm)].map((m) => `${m[1]}.${m[2] ?? m[3]}`));
+    const required = ENTITY_LABELS.flatMap((label) => Object.values(SCALAR_FIELDS[label]).filter((f) => f.required).map((f) => `${label}.${f.property}`));
+    expect(required.filter((key) => !indexed.has(key))).toEqual([]);
+    expect(required).toContain('Organization.name');
+  });
+
   it('has a full-text search index over every entity label of the model', () => {
     const dir = path.join(__dirname, '..', 'cypher', 'migrations');
     const definitions = fs

@@ -27,7 +27,7 @@ function compileEntity(document: string, variables: Record<string, unknown> = {}
   return compileEntityById(entityPlan([field], ENTITY_LABELS, ctx), 'bpipo');
 }
 
-function compileOrganizations(document: string, filter: Record<string, unknown>, lucene: string | null = null): CompiledQuery {
+function compileOrganizations(document: string, filter: Record<string, unknown>, lucene: string | null = null, sort = [{ field: 'NAME' }]): CompiledQuery {
   const { field, ctx } = rootField(document);
   const nodes = [...subfields(subfields([field], 'edges', ctx), 'node', ctx), ...subfields([field], 'nodes', ctx)];
   return compileListPage({
@@ -35,7 +35,7 @@ function compileOrganizations(document: string, filter: Record<string, unknown>,
     filterQuery: cypherQuery('list/organizations'),
     filter: { ids: null, kinds: null, countries: null, modalities: null, indications: null, participatedIn: null, agreementKinds: null, ...filter },
     lucene,
-    sort: [{ field: 'NAME' }],
+    sort,
     after: ['M', 'm'],
     limit: 21,
     withTotalCount: selects([field], 'totalCount', ctx),
@@ -55,13 +55,30 @@ describe('the read compiler emits one Cypher query per root field', () => {
     expect(compileEntity(DETAIL).text).toMatchSnapshot();
   });
 
-  it('compiles a filtered, paged organization list with totalCount into one statement', () => {
+  it('compiles a filtered, paged organization list with totalCount into one statement, the page read in name order from the keyset position', () => {
     const query = compileOrganizations(
       `{ organizations(filter: { countries: ["JP"], kinds: [PHARMA] }, first: 20) { totalCount edges { cursor node { name country { code } } } } }`,
       { countries: ['JP'], kinds: ['PHARMA'] },
     );
     expect(query.text).toMatchSnapshot();
     expect(query.params).toMatchObject({ countries: ['JP'], kinds: ['PHARMA'], limit: 21, after: ['M', 'm'] });
+  });
+
+  it('cuts the page from the counted matches when the first sort key is one an entity may lack', () => {
+    const query = compileOrganizations(
+      `{ organizations(filter: { countries: ["JP"] }, sort: [{ field: COUNTRY_CODE, direction: DESC }], first: 20) { totalCount edges { node { name } } } }`,
+      { countries: ['JP'] },
+      null,
+      [{ field: 'COUNTRY_CODE', direction: 'DESC' }, { field: 'NAME' }],
+    );
+    expect(query.text).toMatchSnapshot();
+    expect(query.text.match(/MATCH \(n:Organization\)/g)).toHaveLength(1);
+  });
+
+  it('runs a filter that walks relationships once, counting its matches and cutting the page from them', () => {
+    const query = compileOrganizations(`{ organizations(filter: { modalities: ["msc"] }, first: 20) { totalCount edges { node { name } } } }`, { modalities: ['msc'] });
+    expect(query.text.match(/MATCH \(n:Organization\)/g)).toHaveLength(1);
+    expect(query.text).toContain('RETURN page, size(matched) AS totalCount');
   });
 
   it('puts a list text filter into the same statement as a full-text call', () => {

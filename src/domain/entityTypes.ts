@@ -222,11 +222,17 @@ export type ScalarKind = 'string' | 'date' | 'boolean';
 export interface ScalarField {
   property: string;
   kind: ScalarKind;
+  /**
+   * Every stored entity of the type has the property: every write path (seed,
+   * import, curation) validates it. A list sorted by it first can then be read
+   * in the order of the property's range index (cypher/migrations/006).
+   */
+  required?: true;
 }
 
 const text = (property: string): ScalarField => ({ property, kind: 'string' });
 const date = (property: string): ScalarField => ({ property, kind: 'date' });
-const COMMON_SCALARS = { id: text('id'), name: text('name'), kind: text('kind'), description: text('description') };
+const COMMON_SCALARS = { id: { ...text('id'), required: true }, name: { ...text('name'), required: true }, kind: text('kind'), description: text('description') } as const satisfies Record<string, ScalarField>;
 const COUNTRY = { countryCode: text('country') };
 
 /** The filterable, sortable scalar fields of each entity type (the `where` and `sort` inputs of its list). */

@@ -101,6 +101,14 @@ export function compileListPage(read: ListRead): CompiledQuery {
     );
   }
   const keys = sortKeys('n', read.label, read.sort, b);
+  // A first key every entity has (name, id) is read in its range index's order: with the
+  // property required to be there, Neo4j walks the index from the keyset position and
+  // stops after a page, instead of sorting every match. The total then counts separately,
+  // so the filter runs twice; one that walks relationships (a subquery) is too dear for
+  // that, and neither gains from it a text filter's few candidates.
+  const walksRelationships = /\b(?:EXISTS|COUNT) \{/.test(filter);
+  const indexOrder = read.lucene || walksRelationships ? undefined : keys[0]?.requiredProperty;
+  if (indexOrder) keys[0] = { ...keys[0]!, expression: indexOrder };
   const columns = keys.map((_, i) => `s${i}`);
   const idDirection = keys[keys.length - 1]?.direction ?? 'ASC';
   const page = [
@@ -109,7 +117,11 @@ export function compileListPage(read: ListRead): CompiledQuery {
     `WITH n, ${columns.join(', ')} ORDER BY ${keys.map((k, i) => `s${i} ${k.direction}`).join(', ')}, n.id ${idDirection} LIMIT $limit`,
     `RETURN collect({sort: [${columns.join(', ')}], entity: ${entityProjection('n', read.plan, b)}}) AS page`,
   ].join('\n');
-  if (read.withTotalCount) {
+  if (indexOrder) {
+    const from = !read.after ? `${indexOrder} IS NOT NULL` : `${indexOrder} ${keys[0]!.direction === 'ASC' ? '>=' : '<='} $after[0]`;
+    if (read.withTotalCount) lines.push(`CALL (${scope}) {`, indentLines(`${filter}\nRETURN count(n) AS totalCount`), '}');
+    lines.push(`CALL (${scope}) {`, indentLines(`${filter}\n  AND ${from}\n${page}`), '}', read.withTotalCount ? 'RETURN page, totalCount' : 'RETURN page');
+  } else if (read.withTotalCount) {
     // The filter runs once: its matches are counted and the page is cut from them.
     const counted = [filter, 'WITH collect(n) AS matched', 'CALL (matched) {', indentLines(`UNWIND matched AS n\n${page}`), '}', 'RETURN page, size(matched) AS totalCount'];
     lines.push(`CALL (${scope}) {`, indentLines(counted.join('\n')), '}', 'RETURN page, totalCount');

@@ -7,6 +7,8 @@ import { identifier, relationshipPattern, type CypherBuilder } from './emit';
 export interface SortKey {
   expression: string;
   direction: 'ASC' | 'DESC';
+  /** The property the expression reads when every entity has it (a required scalar), so a range index can give this order. */
+  requiredProperty?: string;
 }
 
 /** A requested key: a sort field enum value (NAME, COUNTRY_CODE, TECHNOLOGIES_COUNT, …) and a direction. */
@@ -39,6 +41,7 @@ export function sortKeys(v: string, label: EntityLabel, sort: readonly SortReque
     const scalar = SCALAR_FIELDS[label][fieldName(request.field)];
     if (!scalar) throw new BadUserInputError(`Invalid argument sort.${i}.field: ${label} lists cannot be sorted by ${request.field}`, `sort.${i}.field`);
     const property = `${v}.${identifier(scalar.property)}`;
-    return { expression: scalar.kind === 'boolean' ? `coalesce(${property}, false)` : `coalesce(${property}, '')`, direction };
+    const expression = scalar.kind === 'boolean' ? `coalesce(${property}, false)` : `coalesce(${property}, '')`;
+    return scalar.required ? { expression, direction, requiredProperty: property } : { expression, direction };
   });
 }
