@@ -5,6 +5,7 @@ import { ENTITY_LABELS } from '../src/domain/model';
 import { cypherQuery } from '../src/db/cypher';
 import { compileEntityById, compileListPage, compileSearch, type CompiledQuery } from '../src/translate/roots';
 import { entityPlan, selects, subfields, type SelectionContext } from '../src/translate/selection';
+import type { SortRequest } from '../src/translate/sort';
 
 // Like @neo4j/graphql's TCK: the Cypher the compiler emits for representative
 // documents, snapshotted without a database so a reviewer sees the text.
@@ -27,7 +28,7 @@ function compileEntity(document: string, variables: Record<string, unknown> = {}
   return compileEntityById(entityPlan([field], ENTITY_LABELS, ctx), 'bpipo');
 }
 
-function compileOrganizations(document: string, filter: Record<string, unknown>, lucene: string | null = null, sort = [{ field: 'NAME' }]): CompiledQuery {
+function compileOrganizations(document: string, filter: Record<string, unknown>, lucene: string | null = null, sort: readonly SortRequest[] = [{ field: 'NAME' }]): CompiledQuery {
   const { field, ctx } = rootField(document);
   const nodes = [...subfields(subfields([field], 'edges', ctx), 'node', ctx), ...subfields([field], 'nodes', ctx)];
   return compileListPage({
