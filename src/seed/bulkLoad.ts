@@ -278,12 +278,8 @@ const PATCH_ROWS = 10_000;
 async function setMissingLists(executor: Executor, csv: CsvExport): Promise<number> {
   let written = 0;
   for (const { label, key, value } of csv.labelPatches) {
-    for (;;) {
-      const [result] = await executor.write<{ written: number }>(cypherTemplate('seed/bulkSetMissingList', { label }), { key, value, limit: PATCH_ROWS }, { timeoutMs: 300_000 });
-      const count = Number(result?.written ?? 0);
-      written += count;
-      if (count < PATCH_ROWS) break;
-    }
+    const [result] = await executor.writeAutoCommit<{ written: number }>(cypherTemplate('seed/bulkSetMissingList', { label }), { key, value, batch: PATCH_ROWS }, { timeoutMs: 300_000 });
+    written += Number(result?.written ?? 0);
   }
   return written;
 }
