@@ -163,10 +163,19 @@ function csvField(value: Value): string {
   return String(value);
 }
 
-/** One CSV file per header: records of one label (or type) with the same property names and types. */
+/**
+ * One CSV file per header: records of one label (or type) with the same property
+ * names and types. Lines go to their file as they come, a buffer at a time, so
+ * a million-record graph is not held twice in memory (as records and as text).
+ */
 class CsvGroups {
-  private readonly groups = new Map<string, { header: string; labels: readonly string[]; lines: string[] }>();
+  private readonly groups = new Map<string, { labels: readonly string[]; file: string; fd: number; pending: string[]; pendingLength: number }>();
   multiline = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly prefix: string,
+  ) {}
 
   add(labels: readonly string[], leading: { header: string; fields: string }, props: Props, skip: ReadonlySet<string>): void {
     const keys = Object.keys(props).filter((k) => !skip.has(k)).sort();
@@ -174,26 +183,31 @@ class CsvGroups {
     const signature = `${labels.join(':')}|${header}`;
     let group = this.groups.get(signature);
     if (!group) {
-      group = { header, labels, lines: [] };
+      const file = path.join(this.dir, `${this.prefix}-${this.groups.size}.csv`);
+      group = { labels, file, fd: fs.openSync(file, 'w'), pending: [header], pendingLength: header.length };
       this.groups.set(signature, group);
     }
     const line = [leading.fields, ...keys.map((k) => csvField(props[k]!))].join(',');
     if (!this.multiline && /[\r\n]/.test(line)) this.multiline = true;
-    group.lines.push(line);
+    group.pending.push(line);
+    group.pendingLength += line.length;
+    if (group.pendingLength > 1 << 20) this.flush(group);
   }
 
-  write(dir: string, prefix: string): { labels: readonly string[]; file: string }[] {
-    return [...this.groups.values()].map((group, index) => {
-      const file = path.join(dir, `${prefix}-${index}.csv`);
-      const fd = fs.openSync(file, 'w');
-      try {
-        fs.writeSync(fd, `${group.header}\n`);
-        for (let i = 0; i < group.lines.length; i += 20_000) fs.writeSync(fd, `${group.lines.slice(i, i + 20_000).join('\n')}\n`);
-      } finally {
-        fs.closeSync(fd);
-      }
-      return { labels: group.labels, file };
+  /** Writes what is pending and closes every file; returns each file with the labels of its records. */
+  close(): { labels: readonly string[]; file: string }[] {
+    return [...this.groups.values()].map((group) => {
+      this.flush(group);
+      fs.closeSync(group.fd);
+      return { labels: group.labels, file: group.file };
     });
+  }
+
+  private flush(group: { fd: number; pending: string[]; pendingLength: number }): void {
+    if (group.pending.length === 0) return;
+    fs.writeSync(group.fd, `${group.pending.join('\n')}\n`);
+    group.pending = [];
+    group.pendingLength = 0;
   }
 }
 
@@ -211,57 +225,62 @@ export interface CsvExport {
 
 /** Writes the graph as CSV files for `neo4j-admin database import full` into `dir`. */
 export function writeCsv(graph: BulkGraph, dir: string): CsvExport {
-  const nodes = new CsvGroups();
-  const relationships = new CsvGroups();
+  const nodes = new CsvGroups(dir, 'nodes');
+  const relationships = new CsvGroups(dir, 'relationships');
   const nodePatches: CsvExport['nodePatches'] = [];
   const relationshipPatches: CsvExport['relationshipPatches'] = [];
+  const sourcePatches: CsvExport['sourcePatches'] = [];
+  const labelPatches: CsvExport['labelPatches'] = [];
   const uncarried = (props: Props) => new Set(Object.keys(props).filter((k) => !csvCarries(props[k]!)));
   const patchOf = (props: Props, keys: Set<string>) => Object.fromEntries([...keys].map((k) => [k, props[k]!]));
-
-  const sourcePatches: CsvExport['sourcePatches'] = [];
-  for (const [id, props] of graph.sources) {
-    const { id: _id, ...rest } = props;
-    const skip = uncarried(rest);
-    if (skip.size > 0) sourcePatches.push({ id, props: patchOf(rest, skip) });
-    nodes.add(['Source'], { header: 'id:ID(Source)', fields: quoted(id) }, rest, skip);
-  }
-  // per label and property: how many nodes have it, and the uncarried values by node
-  const present = new Map<string, number>();
-  const labelled = new Map<string, number>();
-  const uncarriedByKey = new Map<string, { label: EntityLabel; key: string; values: Map<string, Props> }>();
-  for (const [id, { label, props }] of graph.nodes) {
-    const { id: _id, ...rest } = props;
-    const skip = uncarried(rest);
-    labelled.set(label, (labelled.get(label) ?? 0) + 1);
-    for (const key of Object.keys(rest)) present.set(`${label}.${key}`, (present.get(`${label}.${key}`) ?? 0) + 1);
-    for (const key of skip) {
-      const group = uncarriedByKey.get(`${label}.${key}`) ?? { label, key, values: new Map<string, Props>() };
-      group.values.set(id, { [key]: rest[key]! });
-      uncarriedByKey.set(`${label}.${key}`, group);
+  try {
+    for (const [id, props] of graph.sources) {
+      const { id: _id, ...rest } = props;
+      const skip = uncarried(rest);
+      if (skip.size > 0) sourcePatches.push({ id, props: patchOf(rest, skip) });
+      nodes.add(['Source'], { header: 'id:ID(Source)', fields: quoted(id) }, rest, skip);
     }
-    nodes.add(['Entity', label], { header: 'id:ID(Entity)', fields: quoted(id) }, rest, skip);
-  }
-  const labelPatches: CsvExport['labelPatches'] = [];
-  for (const { label, key, values } of uncarriedByKey.values()) {
-    const distinct = new Set([...values.values()].map((p) => JSON.stringify(p[key])));
-    // label-wide only when every node lacking the property in the files gets the same value
-    if (present.get(`${label}.${key}`) === labelled.get(label) && distinct.size === 1) {
-      labelPatches.push({ label, key, value: values.values().next().value![key]! });
-    } else {
-      for (const [id, props] of values) nodePatches.push({ id, props });
+    // per label and property: how many nodes have it, and the uncarried values by node
+    const present = new Map<string, number>();
+    const labelled = new Map<string, number>();
+    const uncarriedByKey = new Map<string, { label: EntityLabel; key: string; values: Map<string, Props> }>();
+    for (const [id, { label, props }] of graph.nodes) {
+      const { id: _id, ...rest } = props;
+      const skip = uncarried(rest);
+      labelled.set(label, (labelled.get(label) ?? 0) + 1);
+      for (const key of Object.keys(rest)) present.set(`${label}.${key}`, (present.get(`${label}.${key}`) ?? 0) + 1);
+      for (const key of skip) {
+        const group = uncarriedByKey.get(`${label}.${key}`) ?? { label, key, values: new Map<string, Props>() };
+        group.values.set(id, { [key]: rest[key]! });
+        uncarriedByKey.set(`${label}.${key}`, group);
+      }
+      nodes.add(['Entity', label], { header: 'id:ID(Entity)', fields: quoted(id) }, rest, skip);
     }
-  }
-  for (const { node, source, evidence } of graph.statedIn.values()) {
-    relationships.add([], { header: ':START_ID(Entity),:END_ID(Source),:TYPE', fields: `${quoted(node)},${quoted(source)},STATED_IN` }, { evidence }, new Set());
-  }
-  for (const { type, from, to, props } of graph.relationships.values()) {
-    const skip = uncarried(props);
-    if (skip.size > 0) relationshipPatches.push({ id: props.id as string, from, to, props: patchOf(props, skip) });
-    relationships.add([type], { header: ':START_ID(Entity),:END_ID(Entity),:TYPE', fields: `${quoted(from)},${quoted(to)},${type}` }, props, skip);
+    for (const { label, key, values } of uncarriedByKey.values()) {
+      const distinct = new Set([...values.values()].map((p) => JSON.stringify(p[key])));
+      // label-wide only when every node lacking the property in the files gets the same value
+      if (present.get(`${label}.${key}`) === labelled.get(label) && distinct.size === 1) {
+        labelPatches.push({ label, key, value: values.values().next().value![key]! });
+      } else {
+        for (const [id, props] of values) nodePatches.push({ id, props });
+      }
+    }
+    for (const { node, source, evidence } of graph.statedIn.values()) {
+      relationships.add([], { header: ':START_ID(Entity),:END_ID(Source),:TYPE', fields: `${quoted(node)},${quoted(source)},STATED_IN` }, { evidence }, new Set());
+    }
+    for (const { type, from, to, props } of graph.relationships.values()) {
+      const skip = uncarried(props);
+      if (skip.size > 0) relationshipPatches.push({ id: props.id as string, from, to, props: patchOf(props, skip) });
+      relationships.add([type], { header: ':START_ID(Entity),:END_ID(Entity),:TYPE', fields: `${quoted(from)},${quoted(to)},${type}` }, props, skip);
+    }
+  } catch (error) {
+    nodes.close();
+    relationships.close();
+    throw error;
   }
   return {
-    nodes: nodes.write(dir, 'nodes'),
-    relationships: relationships.write(dir, 'relationships').map((r) => r.file),
+    nodes: nodes.close(),
+    relationships: relationships.close().map((r) => r.file),
     multilineFields: nodes.multiline || relationships.multiline,
     labelPatches,
     nodePatches,
