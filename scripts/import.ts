@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       }, log: console.log },
     );
     const s = report.seconds;
-    steps = ` (bulk path: graph ${s.build.toFixed(1)}, CSV ${s.csv.toFixed(1)}, server stop ${s.stop.toFixed(1)}, neo4j-admin import ${s.import.toFixed(1)}, server start ${s.start.toFixed(1)}, migrations ${s.migrations.toFixed(1)}, empty lists ${s.patch.toFixed(1)}, audit log ${s.after.toFixed(1)} s)`;
+    steps = ` (bulk path: graph ${s.build.toFixed(1)}, CSV ${s.csv.toFixed(1)}, server stop ${s.stop.toFixed(1)}, neo4j-admin import ${s.import.toFixed(1)}, server start ${s.start.toFixed(1)}, migrations ${s.migrations.toFixed(1)}, values CSV cannot carry ${s.patch.toFixed(1)}, audit log ${s.after.toFixed(1)} s)`;
   } else {
     console.log(`transactional load: the bulk path is not taken because ${refusal}`);
     await withExecutor(async (executor) => {

@@ -266,6 +266,20 @@ describe('loading the seed graph into the real database', () => {
       expect(created).toEqual(merged);
     });
 
+    it('holds no empty list: a file’s empty list writes no property, and a restatement without aliases removes the ones held', async () => {
+      const [first, second] = files();
+      const org = () =>
+        query<{ aliases: string[] | null; tags: string[] | null }>("MATCH (n:Entity {id: 'fixture-new-org'}) RETURN n.aliases AS aliases, n.tags AS tags");
+      await loadSeed(executor, first!.data, first!.file, 'seed', { emptyGraph: new EmptyGraphLoad() });
+      expect(await org()).toEqual([{ aliases: ['FNO'], tags: null }]);
+      await loadSeed(executor, second!.data, second!.file);
+      expect(await org()).toEqual([{ aliases: null, tags: null }]);
+      const emptyLists = await query(
+        "MATCH (n) WHERE n.id STARTS WITH 'fixture-new-' UNWIND keys(n) AS key WITH n, key WHERE valueType(n[key]) STARTS WITH 'LIST' AND size(n[key]) = 0 RETURN n.id AS id, key",
+      );
+      expect(emptyLists).toEqual([]);
+    });
+
     it('merges a file instead when another writer created one of its ids meanwhile', async () => {
       await query("CREATE (:Entity:Organization {id: 'fixture-new-org', name: 'Written by someone else'})");
       const results = await loadSeedFiles(executor, files(), { emptyGraph: new EmptyGraphLoad() });

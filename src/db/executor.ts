@@ -79,19 +79,6 @@ export class Executor {
   }
 
   /**
-   * Runs one write statement as an auto-commit transaction, the only kind in
-   * which a statement may commit in batches of its own (`CALL { … } IN
-   * TRANSACTIONS`). Never retried: batches already committed stay committed, so
-   * the statement must be safe to run again (touch only what is still to do).
-   */
-  writeAutoCommit<T extends RecordShape = RecordShape>(query: CypherQuery, params: Params = {}, call: CallOptions = {}): Promise<T[]> {
-    return this.measured('WRITE', query.name, call, async (session) => {
-      const result = await session.run<T>(query.text, toCypherValue(params) as Params, this.txConfig(query.name, call));
-      return result.records.map((record) => record.toObject());
-    });
-  }
-
-  /**
    * Runs one read query and hands its records to `onRecord` one at a time, in
    * order, as the server sends them; returns how many there were. The driver
    * pulls the next batch only while fewer than a batch are waiting, and each

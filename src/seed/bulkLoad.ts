@@ -2,21 +2,21 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { importIntoStoppedInstance, storeIsAbsent } from '../db/bulkImport';
-import { cypherQuery, cypherTemplate } from '../db/cypher';
+import { cypherQuery } from '../db/cypher';
 import { createDriver } from '../db/driver';
 import { Executor } from '../db/executor';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalInstance } from '../db/localNeo4j';
 import { applyMigrations } from '../db/migrations';
 import type { EntityLabel } from '../domain/model';
 import { relationshipRows, type LoadResult } from './loadSeed';
-import { nodeProperties, type Audit, type SeedFile } from './seedFile';
+import { assignStored, nodeProperties, type Audit, type SeedFile } from './seedFile';
 
 /**
  * The offline bulk path for an empty database of the project's local server:
  * seed files become the graph the transactional loader (loadSeed) would write,
  * held in memory, then node and relationship CSV files for `neo4j-admin database
  * import full`; the server is stopped for the import and started again, the
- * migrations are applied, and the few values CSV cannot carry are set by Cypher.
+ * migrations are applied, and the rare values CSV cannot carry are set by Cypher.
  */
 
 /** An instant as the loader stores it: a Neo4j DATETIME, kept here as its ISO text. */
@@ -94,7 +94,7 @@ export class BulkGraph {
         record = { label: node.label, props: { createdAt: new Instant(node.audit?.createdAt ?? now), createdBy: node.audit?.createdBy ?? actor } };
         this.nodes.set(node.id, record);
       }
-      Object.assign(record.props, nodeProperties(node));
+      assignStored(record.props, nodeProperties(node));
       applyAudit(record.props, node.audit);
       this.statedIn.set(`${node.id}\u0000${source.id}`, { node: node.id, source: source.id, evidence: node.evidence });
     }
@@ -120,7 +120,7 @@ export class BulkGraph {
         props.evidence = [...evidence, row.evidence];
         props.sourceIds = [...sourceIds, source.id];
       }
-      Object.assign(props, row.props as Props);
+      assignStored(props, row.props);
       applyAudit(props, row.audit ?? undefined);
     }
     if (relationships !== data.relationships.length) {
@@ -215,9 +215,7 @@ export interface CsvExport {
   nodes: { labels: readonly string[]; file: string }[];
   relationships: string[];
   multilineFields: boolean;
-  /** Values set by Cypher after the import: one value for every node of a label that lacks the property in the files. */
-  labelPatches: { label: EntityLabel; key: string; value: Value }[];
-  /** Per entity id, or per relationship (where a label-wide value does not fit), or per source. */
+  /** Values set by Cypher after the import, per entity id, per source or per relationship. */
   nodePatches: { id: string; props: Props }[];
   sourcePatches: { id: string; props: Props }[];
   relationshipPatches: { id: string; from: string; to: string; props: Props }[];
@@ -230,7 +228,6 @@ export function writeCsv(graph: BulkGraph, dir: string): CsvExport {
   const nodePatches: CsvExport['nodePatches'] = [];
   const relationshipPatches: CsvExport['relationshipPatches'] = [];
   const sourcePatches: CsvExport['sourcePatches'] = [];
-  const labelPatches: CsvExport['labelPatches'] = [];
   const uncarried = (props: Props) => new Set(Object.keys(props).filter((k) => !csvCarries(props[k]!)));
   const patchOf = (props: Props, keys: Set<string>) => Object.fromEntries([...keys].map((k) => [k, props[k]!]));
   try {
@@ -240,30 +237,11 @@ export function writeCsv(graph: BulkGraph, dir: string): CsvExport {
       if (skip.size > 0) sourcePatches.push({ id, props: patchOf(rest, skip) });
       nodes.add(['Source'], { header: 'id:ID(Source)', fields: quoted(id) }, rest, skip);
     }
-    // per label and property: how many nodes have it, and the uncarried values by node
-    const present = new Map<string, number>();
-    const labelled = new Map<string, number>();
-    const uncarriedByKey = new Map<string, { label: EntityLabel; key: string; values: Map<string, Props> }>();
     for (const [id, { label, props }] of graph.nodes) {
       const { id: _id, ...rest } = props;
       const skip = uncarried(rest);
-      labelled.set(label, (labelled.get(label) ?? 0) + 1);
-      for (const key of Object.keys(rest)) present.set(`${label}.${key}`, (present.get(`${label}.${key}`) ?? 0) + 1);
-      for (const key of skip) {
-        const group = uncarriedByKey.get(`${label}.${key}`) ?? { label, key, values: new Map<string, Props>() };
-        group.values.set(id, { [key]: rest[key]! });
-        uncarriedByKey.set(`${label}.${key}`, group);
-      }
+      if (skip.size > 0) nodePatches.push({ id, props: patchOf(rest, skip) });
       nodes.add(['Entity', label], { header: 'id:ID(Entity)', fields: quoted(id) }, rest, skip);
-    }
-    for (const { label, key, values } of uncarriedByKey.values()) {
-      const distinct = new Set([...values.values()].map((p) => JSON.stringify(p[key])));
-      // label-wide only when every node lacking the property in the files gets the same value
-      if (present.get(`${label}.${key}`) === labelled.get(label) && distinct.size === 1) {
-        labelPatches.push({ label, key, value: values.values().next().value![key]! });
-      } else {
-        for (const [id, props] of values) nodePatches.push({ id, props });
-      }
     }
     for (const { node, source, evidence } of graph.statedIn.values()) {
       relationships.add([], { header: ':START_ID(Entity),:END_ID(Source),:TYPE', fields: `${quoted(node)},${quoted(source)},STATED_IN` }, { evidence }, new Set());
@@ -282,7 +260,6 @@ export function writeCsv(graph: BulkGraph, dir: string): CsvExport {
     nodes: nodes.close(),
     relationships: relationships.close().map((r) => r.file),
     multilineFields: nodes.multiline || relationships.multiline,
-    labelPatches,
     nodePatches,
     sourcePatches,
     relationshipPatches,
@@ -292,16 +269,6 @@ export function writeCsv(graph: BulkGraph, dir: string): CsvExport {
 // ---------------------------------------------------------------- loading
 
 const PATCH_ROWS = 10_000;
-
-/** Label-wide values, set before the migrations create the indexes that would otherwise be updated too. */
-async function setMissingLists(executor: Executor, csv: CsvExport): Promise<number> {
-  let written = 0;
-  for (const { label, key, value } of csv.labelPatches) {
-    const [result] = await executor.writeAutoCommit<{ written: number }>(cypherTemplate('seed/bulkSetMissingList', { label }), { key, value, batch: PATCH_ROWS }, { timeoutMs: 300_000 });
-    written += Number(result?.written ?? 0);
-  }
-  return written;
-}
 
 async function setUncarriedValues(executor: Executor, csv: CsvExport): Promise<number> {
   let written = 0;
@@ -350,7 +317,7 @@ export async function bulkRefusal(instance: LocalInstance | undefined, executor:
 export interface BulkLoadReport {
   nodes: number;
   relationships: number;
-  /** Seconds of each step; `patch` is the values CSV cannot carry (before and after the migrations). */
+  /** Seconds of each step; `patch` is the values CSV cannot carry, set after the migrations. */
   seconds: { build: number; csv: number; stop: number; import: number; start: number; migrations: number; patch: number; after: number; total: number };
 }
 
@@ -412,12 +379,10 @@ export async function loadInBulk(
     const driver = createDriver({ ...conn, database }, { NEO4J_MAX_POOL_SIZE: 4, NEO4J_ACQUISITION_TIMEOUT_MS: 60_000, NEO4J_MAX_RETRY_MS: 30_000 });
     try {
       const executor = new Executor(driver, { database, timeoutMs: 300_000 });
-      await setMissingLists(executor, csv);
-      seconds.patch = lap();
       await applyMigrations(executor);
       seconds.migrations = lap();
       await setUncarriedValues(executor, csv);
-      seconds.patch += lap();
+      seconds.patch = lap();
       await options.after?.(executor);
       seconds.after = lap();
     } finally {

@@ -15,6 +15,7 @@ import {
   type ForumDefinitions,
   type NamedFile,
 } from './ecosystemFile';
+import { assignStored, storedProperties } from './seedFile';
 import { BulkGraph } from './bulkLoad';
 import { describeDuplicate, likelyDuplicatesAmong, refuseLikelyDuplicates, seedNodeNames, type LikelyDuplicate, type NewEntityNames } from './likelyDuplicates';
 import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory, readSeedDirectory, readSeedFile } from './loadSeed';
@@ -57,11 +58,9 @@ function fromModel(value: string, allowed: readonly string[], what: string): str
  * Aliases, citations and the unverified mark are stored separately.
  */
 function nodeProps(node: EcosystemNode): Record<string, unknown> {
-  if ('mention' in node) return { ...node.properties };
+  if ('mention' in node) return storedProperties(node.properties);
   const { label: _l, aliases: _a, citations: _c, unverified: _u, properties, ...core } = node;
-  const props: Record<string, unknown> = { ...properties, ...core };
-  for (const key of Object.keys(props)) if (props[key] === undefined) delete props[key];
-  return props;
+  return storedProperties({ ...properties, ...core });
 }
 
 function sourceRows(data: EcosystemFile) {
@@ -84,7 +83,7 @@ function relationshipRows(data: EcosystemFile) {
     type: fromModel(r.type, RELATIONSHIP_TYPE_NAMES, 'relationship type'),
     from: r.from,
     to: r.to,
-    props: r.properties,
+    props: storedProperties(r.properties),
     citations: distinct(r.citations),
   }));
 }
@@ -270,13 +269,6 @@ interface SeedGraphClaim extends Cited {
 }
 
 /** `target += changes` as Cypher does it: a null value removes the property. */
-function assignProps(target: Props, changes: Props): void {
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null || value === undefined) delete target[key];
-    else target[key] = value;
-  }
-}
-
 const citationKey = (c: Citation) => `${c.source}\u0000${c.evidence}`;
 /** The moment of the load, in BulkGraph's instants (its `now`): becomes datetime() in Cypher. */
 const LOAD_TIME = '';
@@ -335,7 +327,7 @@ class SeedGraph {
         source = { props: { id: row.id, createdBy: this.actor, document: row.document }, instants: { createdAt: null } };
         this.sources.set(row.id, source);
       }
-      assignProps(source.props, row.props);
+      assignStored(source.props, row.props);
       const documents = (source.props.documents as string[] | undefined) ?? [];
       source.props.documents = documents.includes(row.document) ? documents : [...documents, row.document];
     }
@@ -345,12 +337,13 @@ class SeedGraph {
         node = { label: row.label, props: { id: row.id, createdBy: this.actor }, instants: { createdAt: null }, cited: new Map() };
         this.nodes.set(row.id, node);
       }
-      assignProps(node.props, row.props);
+      assignStored(node.props, row.props);
       const aliases = (node.props.aliases as string[] | undefined) ?? [];
-      node.props.aliases = [...aliases, ...row.aliases.filter((a) => !aliases.includes(a))];
+      const unioned = [...aliases, ...row.aliases.filter((a) => !aliases.includes(a))];
+      assignStored(node.props, { aliases: unioned.length > 0 ? unioned : null });
       this.cite(node, row.citations);
       const verified = [...node.cited.values()].some((c) => !this.unverifyingKinds.includes(String(this.sources.get(c.source)?.props.kind ?? '')));
-      assignProps(node.props, { unverified: verified ? null : true });
+      assignStored(node.props, { unverified: verified ? null : true });
     }
     let written = 0;
     for (const row of relationships) {
@@ -367,14 +360,14 @@ class SeedGraph {
       props.createdBy ??= this.actor;
       props.sourceIds ??= [];
       props.evidence ??= [];
-      assignProps(props, row.props);
+      assignStored(props, row.props);
       const sourceIds = props.sourceIds as string[];
       const evidence = props.evidence as string[];
       const fresh = row.citations.filter((c) => !sourceIds.some((s, i) => s === c.source && evidence[i] === c.evidence));
       props.sourceIds = [...sourceIds, ...fresh.map((c) => c.source)];
       props.evidence = [...evidence, ...fresh.map((c) => c.evidence)];
       const unverified = (props.sourceIds as string[]).every((id) => this.unverifyingKinds.includes(String(this.sources.get(id)?.props.kind ?? '')));
-      assignProps(props, { unverified: unverified ? true : null });
+      assignStored(props, { unverified: unverified ? true : null });
     }
     if (written !== relationships.length) throw new Error(`only ${written} of ${relationships.length} relationships found both ends`);
     for (const row of claims) {
@@ -383,7 +376,7 @@ class SeedGraph {
         claim = { props: { id: row.id, createdBy: this.actor }, instants: { createdAt: null }, about: new Set(), cited: new Map() };
         this.claims.set(row.id, claim);
       }
-      assignProps(claim.props, row.props);
+      assignStored(claim.props, row.props);
       if (this.nodes.has(row.subjectId)) claim.about.add(row.subjectId);
       this.cite(claim, row.citations);
     }
@@ -394,7 +387,7 @@ class SeedGraph {
   addAgreedValues(rows: { subjectId: string; props: Props }[]): void {
     for (const row of rows) {
       const node = this.nodes.get(row.subjectId);
-      if (node) assignProps(node.props, row.props);
+      if (node) assignStored(node.props, row.props);
     }
   }
 

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../projectRoot';
 import { refuseLikelyDuplicates, seedNodeNames } from './likelyDuplicates';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES } from '../domain/model';
 import { relationshipId } from '../domain/properties';
-import { nodeProperties, referenceProblems, seedFile, type SeedFile, type SeedRelationship } from './seedFile';
+import { nodeProperties, referenceProblems, seedFile, storedProperties, type SeedFile, type SeedRelationship } from './seedFile';
 
 export const SEED_DIR = path.join(PROJECT_ROOT, 'seed');
 
@@ -106,7 +106,7 @@ export function relationshipRows(relationships: (Pick<SeedRelationship, 'type' |
     type: fromModel(r.type, RELATIONSHIP_TYPE_NAMES, 'relationship type'),
     from: r.from,
     to: r.to,
-    props: r.properties,
+    props: storedProperties(r.properties),
     evidence: r.evidence,
     audit: r.audit ?? null,
   }));

@@ -125,12 +125,34 @@ export const seedNode = z.discriminatedUnion('label', [
 export type SeedNode = z.infer<typeof seedNode>;
 
 /**
- * The properties a node is stored with: its own fields and its extra `properties`
- * side by side; label, evidence and audit are stored elsewhere, absent fields not at all.
+ * Properties as `SET x += props` takes them: undefined values are left out, and an
+ * empty list is null, so it removes the property (or writes none). The graph never
+ * holds an empty list; a missing list means none. That is also all the bulk path's
+ * CSV can say (src/seed/bulkLoad.ts), so both paths write the same graph.
+ */
+export function storedProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(properties)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, Array.isArray(value) && value.length === 0 ? null : value]),
+  );
+}
+
+/** `SET x += changes` on properties held in memory: null (or undefined) removes the property. */
+export function assignStored(target: Record<string, unknown>, changes: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || value === undefined) delete target[key];
+    else target[key] = value;
+  }
+}
+
+/**
+ * The properties a node is stored with (see storedProperties): its own fields and
+ * its extra `properties` side by side; label, evidence and audit are stored elsewhere.
  */
 export function nodeProperties(node: SeedNode): Record<string, unknown> {
   const { label: _label, evidence: _evidence, audit: _audit, properties, ...core } = node;
-  return Object.fromEntries(Object.entries({ ...properties, ...core }).filter(([, value]) => value !== undefined));
+  return storedProperties({ ...properties, ...core });
 }
 
 const RESERVED_ON_RELATIONSHIPS = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retracted', 'retractedAt', 'retractedBy', 'retractionReason', 'sourceIds', 'evidence'];

@@ -1,15 +1,18 @@
 // One text for every label: row.label is one of ECOSYSTEM_LABELS (the loader
 // checks) and is set as a dynamic label next to :Entity. row.props holds the
 // full definition's fields for a definition and only `properties` for a mention,
-// so applying them in any file order gives the same node. Aliases are unioned.
+// so applying them in any file order gives the same node. Aliases are unioned;
+// with none on either side there is no aliases property (the graph holds no
+// empty list, see storedProperties in src/seed/seedFile.ts).
 // Each citation is one STATED_IN {evidence}; a page stating the entity twice with
 // different evidence keeps both. `unverified` is recomputed from every page now
 // citing the node, so the last file to touch it decides with all citations.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n.createdAt = datetime(), n.createdBy = $actor
+WITH n, row, coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS aliases
 SET n:$(row.label), n += row.props,
-    n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])]
+    n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END
 WITH n, row
 CALL (n, row) {
   UNWIND row.citations AS c
