@@ -41,7 +41,8 @@ export const TYPED_PROPERTIES: ReadonlySet<string> = new Set([...COMMON_PROPERTI
  * relationships of one type join the same pair (e.g. two roles).
  */
 export function relationshipId(rel: { from: string; type: string; to: string; key?: string | null }): string {
-  return [rel.from, rel.type, rel.to, ...(rel.key ? [rel.key] : [])].join('--');
+  const id = `${rel.from}--${rel.type}--${rel.to}`;
+  return rel.key ? `${id}--${rel.key}` : id;
 }
 
 /** Picks the entity label among a node's labels (every entity also has :Entity). Throws when there is none. */

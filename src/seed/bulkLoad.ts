@@ -39,19 +39,14 @@ interface RelationshipRecord {
 
 /** Sets the audit updates and retraction of a record the way seed/mergeNodes and seed/mergeRelationships do. */
 function applyAudit(props: Props, audit: Audit | undefined): void {
-  const setOrRemove = (key: string, value: string | undefined) => {
-    if (value === undefined) delete props[key];
-    else props[key] = value;
-  };
   if (audit?.updatedAt !== undefined) {
     props.updatedAt = new Instant(audit.updatedAt);
-    setOrRemove('updatedBy', audit.updatedBy);
+    assignStored(props, { updatedBy: audit.updatedBy });
   }
   if (audit?.retractedAt !== undefined) {
     props.retracted = true;
     props.retractedAt = new Instant(audit.retractedAt);
-    setOrRemove('retractedBy', audit.retractedBy);
-    setOrRemove('retractionReason', audit.retractionReason);
+    assignStored(props, { retractedBy: audit.retractedBy, retractionReason: audit.retractionReason });
   }
 }
 
@@ -71,6 +66,7 @@ export class BulkGraph {
   readonly nodes = new Map<string, NodeRecord>();
   /** Keyed by entity id and source id; the value is the evidence. */
   readonly statedIn = new Map<string, { node: string; source: string; evidence: string }>();
+  /** Keyed by relationship id, which names the type and both ends (relationshipId). */
   readonly relationships = new Map<string, RelationshipRecord>();
 
   /** Adds one validated seed file as loadSeed writes it (same merge rules, same counts); throws where loadSeed would refuse it. */
@@ -103,7 +99,7 @@ export class BulkGraph {
     for (const row of relationshipRows(data.relationships)) {
       if (!this.nodes.has(row.from) || !this.nodes.has(row.to)) continue;
       relationships++;
-      const key = `${row.type}\u0000${row.id}\u0000${row.from}\u0000${row.to}`;
+      const key = row.id; // names the type and both ends (relationshipId)
       let record = this.relationships.get(key);
       if (!record) {
         record = { type: row.type, from: row.from, to: row.to, props: { id: row.id } };
@@ -168,8 +164,21 @@ function csvField(value: Value): string {
  * names and types. Lines go to their file as they come, a buffer at a time, so
  * a million-record graph is not held twice in memory (as records and as text).
  */
+interface CsvGroup {
+  labels: readonly string[];
+  /** The property columns after the leading ones, in header order. */
+  keys: string[];
+  file: string;
+  fd: number;
+  pending: string[];
+  pendingLength: number;
+}
+
 class CsvGroups {
-  private readonly groups = new Map<string, { labels: readonly string[]; file: string; fd: number; pending: string[]; pendingLength: number }>();
+  /** By header (one file each). */
+  private readonly groups = new Map<string, CsvGroup>();
+  /** By labels, leading header and property names and types in the record's own key order: no sort per record. */
+  private readonly byShape = new Map<string, CsvGroup>();
   multiline = false;
 
   constructor(
@@ -178,20 +187,32 @@ class CsvGroups {
   ) {}
 
   add(labels: readonly string[], leading: { header: string; fields: string }, props: Props, skip: ReadonlySet<string>): void {
-    const keys = Object.keys(props).filter((k) => !skip.has(k)).sort();
-    const header = [leading.header, ...keys.map((k) => `${k}:${csvType(props[k]!)}`)].join(',');
-    const signature = `${labels.join(':')}|${header}`;
-    let group = this.groups.get(signature);
+    let shape = `${labels.join(':')}|${leading.header}`;
+    for (const key in props) if (!skip.has(key)) shape += `|${key}:${csvType(props[key]!)}`;
+    let group = this.byShape.get(shape);
     if (!group) {
-      const file = path.join(this.dir, `${this.prefix}-${this.groups.size}.csv`);
-      group = { labels, file, fd: fs.openSync(file, 'w'), pending: [header], pendingLength: header.length };
-      this.groups.set(signature, group);
+      group = this.groupFor(labels, leading.header, props, skip);
+      this.byShape.set(shape, group);
     }
-    const line = [leading.fields, ...keys.map((k) => csvField(props[k]!))].join(',');
+    let line = leading.fields;
+    for (const key of group.keys) line += `,${csvField(props[key]!)}`;
     if (!this.multiline && /[\r\n]/.test(line)) this.multiline = true;
     group.pending.push(line);
     group.pendingLength += line.length;
     if (group.pendingLength > 1 << 20) this.flush(group);
+  }
+
+  private groupFor(labels: readonly string[], leadingHeader: string, props: Props, skip: ReadonlySet<string>): CsvGroup {
+    const keys = Object.keys(props).filter((k) => !skip.has(k)).sort();
+    const header = [leadingHeader, ...keys.map((k) => `${k}:${csvType(props[k]!)}`)].join(',');
+    const signature = `${labels.join(':')}|${header}`;
+    let group = this.groups.get(signature);
+    if (!group) {
+      const file = path.join(this.dir, `${this.prefix}-${this.groups.size}.csv`);
+      group = { labels, keys, file, fd: fs.openSync(file, 'w'), pending: [header], pendingLength: header.length };
+      this.groups.set(signature, group);
+    }
+    return group;
   }
 
   /** Writes what is pending and closes every file; returns each file with the labels of its records. */
@@ -203,7 +224,7 @@ class CsvGroups {
     });
   }
 
-  private flush(group: { fd: number; pending: string[]; pendingLength: number }): void {
+  private flush(group: CsvGroup): void {
     if (group.pending.length === 0) return;
     fs.writeSync(group.fd, `${group.pending.join('\n')}\n`);
     group.pending = [];

@@ -349,7 +349,7 @@ class SeedGraph {
     for (const row of relationships) {
       if (!this.nodes.has(row.from) || !this.nodes.has(row.to)) continue;
       written++;
-      const key = `${row.type}\u0000${row.id}\u0000${row.from}\u0000${row.to}`;
+      const key = row.id; // names the type and both ends (relationshipId)
       let relationship = this.relationships.get(key);
       if (!relationship) {
         relationship = { type: row.type, from: row.from, to: row.to, props: { id: row.id }, instants: {} };

@@ -201,9 +201,17 @@ function partition<T>(rows: T[], isFirst: (row: T) => boolean): [T[], T[]] {
  * reference cycle, or two files that label one id differently.
  */
 export function readSeedDirectory(dir = SEED_DIR): { file: string; data: SeedFile }[] {
-  const files = inDependencyOrder(listSeedFiles(dir).map((file) => ({ file, data: readSeedFile(file) })));
-  checkLabelsAgree(files);
-  return files;
+  return inLoadOrder(listSeedFiles(dir).map((file) => ({ file, data: readSeedFile(file) })));
+}
+
+/**
+ * Validated files in load order (see inDependencyOrder); throws SeedFileError on a
+ * reference cycle or two files that label one id differently.
+ */
+export function inLoadOrder(files: { file: string; data: SeedFile }[]): { file: string; data: SeedFile }[] {
+  const ordered = inDependencyOrder(files);
+  checkLabelsAgree(ordered);
+  return ordered;
 }
 
 /**
@@ -296,17 +304,20 @@ function cycleError(ring: { file: { file: string }; needs: string }[]): SeedFile
 
 /** Two files that give one id different labels are refused before anything is written. */
 function checkLabelsAgree(files: { file: string; data: SeedFile }[]): void {
+  // the first file to label each id; one entry per id, not per mention (an export restates every node)
   const seen = new Map<string, { label: string; file: string }>();
-  for (const { file, data } of files) {
-    for (const node of [...data.nodes, ...data.references]) {
-      const earlier = seen.get(node.id);
-      if (earlier && earlier.label !== node.label) {
-        throw new SeedFileError(path.basename(file), [
-          `nodes (id "${node.id}"): is a ${node.label} here but a ${earlier.label} in ${path.basename(earlier.file)}`,
-        ]);
-      }
-      seen.set(node.id, { label: node.label, file });
+  const check = (file: string, node: { id: string; label: string }) => {
+    const earlier = seen.get(node.id);
+    if (!earlier) seen.set(node.id, { label: node.label, file });
+    else if (earlier.label !== node.label) {
+      throw new SeedFileError(path.basename(file), [
+        `nodes (id "${node.id}"): is a ${node.label} here but a ${earlier.label} in ${path.basename(earlier.file)}`,
+      ]);
     }
+  };
+  for (const { file, data } of files) {
+    for (const node of data.nodes) check(file, node);
+    for (const reference of data.references) check(file, reference);
   }
 }
 
