@@ -5,7 +5,8 @@ import { DEFAULT_INSTANCES, localNeo4jStatus } from '../src/db/localNeo4j';
 import { applyMigrations } from '../src/db/migrations';
 import { BulkGraph, bulkNotWorthIt, bulkRefusal, loadInBulk } from '../src/seed/bulkLoad';
 import { importChanges, importClaims } from '../src/seed/exportGraph';
-import { loadSeedFiles, readSeedDirectory, SeedFileError, type LoadResult } from '../src/seed/loadSeed';
+import { loadSeedFiles, SeedFileError, type LoadResult } from '../src/seed/loadSeed';
+import { readSeedDirectoryInParallel } from '../src/seed/readInParallel';
 import { argument, withExecutor } from './database';
 
 /**
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const dir = path.resolve(given);
   const config = loadConfig();
   const started = performance.now();
-  const files = readSeedDirectory(dir);
+  const files = await readSeedDirectoryInParallel(dir);
   const results: LoadResult[] = [];
   let changes = 0;
   let claims = 0;

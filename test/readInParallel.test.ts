@@ -1,0 +1,64 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readSeedDirectory, SeedFileError } from '../src/seed/loadSeed';
+import { readSeedDirectoryInParallel } from '../src/seed/readInParallel';
+
+// Reading a large folder on two threads (npm run import) must give what reading it
+// on one gives: the same validated files in the same order, or the same refusal.
+
+const FIXTURES = path.resolve(__dirname, 'fixtures', 'seed');
+const VALID = fs.readFileSync(path.join(FIXTURES, 'valid-fixture.json'), 'utf8');
+
+/** A folder of `count` copies of the valid fixture, each its own source; the positions in `broken` hold the named broken fixtures instead. */
+function folder(count: number, broken: Record<number, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallel-read-'));
+  for (let i = 0; i < count; i++) {
+    const name = `file-${String(i).padStart(2, '0')}.json`;
+    const text = broken[i] ? fs.readFileSync(path.join(FIXTURES, broken[i]!), 'utf8') : VALID.replaceAll('"fixture-source-valid"', `"fixture-source-valid-${i}"`);
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+async function refusal(dir: string): Promise<SeedFileError> {
+  const error = await readSeedDirectoryInParallel(dir, 0).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof SeedFileError)) throw new Error(`expected a SeedFileError, got ${String(error)}`);
+  return error;
+}
+
+describe('reading a seed folder on two threads', () => {
+  const made: string[] = [];
+  const tmp = (dir: string) => (made.push(dir), dir);
+  afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  it('gives the same validated files in the same load order as reading it on one thread', async () => {
+    const dir = tmp(folder(8));
+    const parallel = await readSeedDirectoryInParallel(dir, 0);
+    expect(parallel.map((f) => path.basename(f.file))).toEqual(readSeedDirectory(dir).map((f) => path.basename(f.file)));
+    expect(parallel).toEqual(readSeedDirectory(dir));
+    expect(new Set(parallel.map((f) => f.data.source.id)).size).toBe(8);
+  });
+
+  it.each([
+    [1, 4],
+    [2, 3],
+    [0, 7],
+  ])('refuses with the first invalid file in name order (invalid files at %i and %i), whichever thread read it', async (first, second) => {
+    const dir = tmp(folder(8, { [first]: 'broken-bad-kind.json', [second]: 'broken-not-json.json' }));
+    const error = await refusal(dir);
+    expect(error.file).toContain(`file-0${first}.json`);
+    expect(error.problems.join('\n')).toMatch(/kind/);
+    expect(() => readSeedDirectory(dir)).toThrow(error.message);
+  });
+
+  it('reports a file that is not JSON the way the one-thread reader does', async () => {
+    const dir = tmp(folder(6, { 3: 'broken-not-json.json' }));
+    const error = await refusal(dir);
+    expect(error.file).toContain('file-03.json');
+    expect(error.problems[0]).toMatch(/^not valid JSON: /);
+  });
+});
