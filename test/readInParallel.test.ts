@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readSeedDirectory, SeedFileError } from '../src/seed/loadSeed';
-import { readSeedDirectoryInParallel } from '../src/seed/readInParallel';
+import { readSeedDirectoryInParallel, WorkerValidatedDocuments } from '../src/seed/readInParallel';
+import { seedFile } from '../src/seed/seedFile';
 
 // Reading a large folder on two threads (npm run import) must give what reading it
 // on one gives: the same validated files in the same order, or the same refusal.
@@ -60,5 +61,47 @@ describe('reading a seed folder on two threads', () => {
     const error = await refusal(dir);
     expect(error.file).toContain('file-03.json');
     expect(error.problems[0]).toMatch(/^not valid JSON: /);
+  });
+});
+
+describe('validating generated documents on a worker thread (npm run gen, bulk path)', () => {
+  /** The valid fixture as its validated form, under its own source id: what a generator must send. */
+  const canonical = (i: number) => {
+    const data = seedFile.parse(JSON.parse(VALID.replaceAll('"fixture-source-valid"', `"fixture-source-valid-${i}"`)));
+    return JSON.parse(JSON.stringify(data)) as Record<string, unknown> & { source: { id: string }; nodes: Record<string, unknown>[] };
+  };
+
+  async function verdictOf(documents: ReturnType<typeof canonical>[]): Promise<unknown> {
+    const checked = new WorkerValidatedDocuments();
+    try {
+      documents.forEach((doc) => checked.submit(doc.source.id, doc));
+      return await checked.verdict().then(() => 'valid', (error: unknown) => error);
+    } finally {
+      await checked.close();
+    }
+  }
+
+  it('accepts documents that are valid and already in their validated form', async () => {
+    expect(await verdictOf([canonical(1), canonical(2), canonical(3)])).toBe('valid');
+  });
+
+  it('refuses a valid document that the schema would change (a default left out), so its sender cannot load its own copy', async () => {
+    const doc = canonical(2);
+    delete doc.nodes[0]!.aliases;
+    const error = await verdictOf([canonical(1), doc]);
+    expect(error).toBeInstanceOf(SeedFileError);
+    expect((error as SeedFileError).file).toBe('fixture-source-valid-2');
+    expect((error as SeedFileError).problems[0]).toMatch(/not in its validated form/);
+  });
+
+  it('refuses with the first invalid document in submission order, naming its field', async () => {
+    const badKind = canonical(2);
+    (badKind.nodes[0] as { kind?: string }).kind = 'NOT_A_KIND';
+    const noEvidence = canonical(3);
+    delete noEvidence.nodes[0]!.evidence;
+    const error = await verdictOf([canonical(1), badKind, noEvidence]);
+    expect(error).toBeInstanceOf(SeedFileError);
+    expect((error as SeedFileError).file).toBe('fixture-source-valid-2');
+    expect((error as SeedFileError).problems.join('\n')).toMatch(/nodes\[0\].*kind/);
   });
 });

@@ -339,11 +339,13 @@ export interface BulkLoadReport {
   nodes: number;
   relationships: number;
   /** Seconds of each step; `patch` is the values CSV cannot carry, set after the migrations. */
-  seconds: { build: number; csv: number; stop: number; import: number; start: number; migrations: number; patch: number; after: number; total: number };
+  seconds: { build: number; csv: number; beforeImport: number; stop: number; import: number; start: number; migrations: number; patch: number; after: number; total: number };
 }
 
 export interface BulkLoadOptions {
   database?: string;
+  /** Must resolve before the store is replaced (after the CSV is written), e.g. validation still running elsewhere; if it rejects, nothing is imported. */
+  beforeImport?: () => Promise<void>;
   /** Runs on the restarted, migrated database before the report (e.g. restoring an audit log). */
   after?: (executor: Executor) => Promise<void>;
   log?: (line: string) => void;
@@ -374,7 +376,7 @@ export async function loadInBulk(
   // a synchronous build blocks the event loop, and the stop's grace period runs on it
   const stopping = stopLocalNeo4j(instance, 600_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regen-bulk-'));
-  const seconds = { build: 0, csv: 0, stop: 0, import: 0, start: 0, migrations: 0, patch: 0, after: 0, total: 0 };
+  const seconds = { build: 0, csv: 0, beforeImport: 0, stop: 0, import: 0, start: 0, migrations: 0, patch: 0, after: 0, total: 0 };
   try {
     let graph: BulkGraph;
     let csv: CsvExport;
@@ -383,6 +385,8 @@ export async function loadInBulk(
       seconds.build = lap();
       csv = writeCsv(graph, dir);
       seconds.csv = lap();
+      await options.beforeImport?.();
+      seconds.beforeImport = lap();
       await stopping;
       seconds.stop = lap();
     } catch (error) {

@@ -55,6 +55,11 @@ export function readSeedFile(file: string): SeedFile {
   } catch (error) {
     throw new SeedFileError(name, [`not valid JSON: ${(error as Error).message}`]);
   }
+  return parseSeedFile(raw, name);
+}
+
+/** Validates one seed file's parsed JSON; throws SeedFileError naming `name` and every problem. */
+export function parseSeedFile(raw: unknown, name: string): SeedFile {
   const parsed = seedFile.safeParse(raw);
   if (!parsed.success) throw new SeedFileError(name, describeIssues(raw, parsed.error));
   return parsed.data;
