@@ -128,8 +128,9 @@ export async function exportGraph(executor: Executor): Promise<GraphExport> {
  * sources may each state a relationship to an entity only the other states, so
  * their files would reference each other. `<date>-<source>.json` therefore holds
  * the source's entities and the relationships among them (no references), and
- * `<date>-<source>.links.json`, when needed, the same entities again (merged
- * idempotently) with the relationships that reach entities other files define.
+ * `<date>-<source>.links.json`, when needed, the relationships that reach entities
+ * other files define, with both ends as references (the first file already stated
+ * the source's own entities; restating them only made the import read them twice).
  * Every entity is then defined by a file without references, listed before any
  * file that needs it.
  */
@@ -140,9 +141,11 @@ function inLoadableParts(data: SeedFile): { name: string; data: SeedFile }[] {
   const own = new Set(data.nodes.map((n) => n.id));
   const inner = data.relationships.filter((r) => own.has(r.from) && own.has(r.to));
   const outer = data.relationships.filter((r) => !(own.has(r.from) && own.has(r.to)));
+  const ends = new Set(outer.flatMap((r) => [r.from, r.to]));
+  const ownEnds = data.nodes.filter((n) => ends.has(n.id)).map((n) => ({ id: n.id, label: n.label }));
   return [
     { name: `${name}.json`, data: plain({ ...data, references: [], relationships: inner }) },
-    { name: `${name}.links.json`, data: plain({ ...data, relationships: outer }) },
+    { name: `${name}.links.json`, data: plain({ ...data, nodes: [], references: [...data.references, ...ownEnds], relationships: outer }) },
   ];
 }
 
