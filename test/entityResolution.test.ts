@@ -343,6 +343,15 @@ describe('entity resolution: likely duplicates and merges', () => {
       expect(link.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', id: merge, mergedInto: keep });
     });
 
+    it('leaves the kept entity with no aliases property, not an empty list, when the merge brings no other name', async () => {
+      await given(organization('em5-keep', 'em5 Twin Biotech'));
+      await given(organization('em5-merge', 'em5 Twin Biotech', { distinctFrom: ['em5-keep'] }));
+      const { data, errors } = await app.graphql<any>(MERGE, { input: { keep: 'em5-keep', merge: 'em5-merge', reason: 'The same company twice.' } }, editor);
+      expect(errors).toBeUndefined();
+      expect(data.mergeEntities.entity).toEqual({ id: 'em5-keep', name: 'em5 Twin Biotech', aliases: [] });
+      expect(await rows("MATCH (n:Entity {id: 'em5-keep'}) RETURN n.aliases AS aliases")).toEqual([{ aliases: null }]);
+    });
+
     it('refuses to merge an id with itself, entities of different types, linked entities or unknown ids, writing nothing', async () => {
       await given(organization('em4-org', 'em4 Organisation'));
       await given({ ...organization('em4-person', 'em4 Person'), type: 'PERSON', kind: null });

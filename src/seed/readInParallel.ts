@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { inLoadOrder, listSeedFiles, readSeedFile, SeedFileError, SEED_DIR } from './loadSeed';
+import { inLoadOrder, listSeedFiles, readSeedDirectory, readSeedFile, SeedFileError, SEED_DIR } from './loadSeed';
 import type { SeedFile } from './seedFile';
 import type { SeedFileWorkerAnswer, SeedFileWorkerRequest } from './seedFileWorker';
 
@@ -29,7 +29,7 @@ export async function readSeedDirectoryInParallel(
 ): Promise<{ file: string; data: SeedFile }[]> {
   const files = listSeedFiles(dir).map((file) => ({ file, bytes: fs.statSync(file).size }));
   const total = files.reduce((sum, f) => sum + f.bytes, 0);
-  if (total < minBytes || files.length < 2) return inLoadOrder(files.map(({ file }) => ({ file, data: readSeedFile(file) })));
+  if (total < minBytes || files.length < 2) return readSeedDirectory(dir);
 
   const toWorker = new Set<string>();
   let workerBytes = 0;

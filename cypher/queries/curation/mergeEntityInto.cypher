@@ -1,6 +1,6 @@
 // Joins $merge into $keep, after moveRelationships moved its relationships:
 // - properties: $merge's fill those $keep lacks; $keep's own values stay (the
-//   tombstone keeps $merge's, so nothing is lost); aliases are $aliases;
+//   tombstone keeps $merge's, so nothing is lost); aliases are $aliases (null: none);
 // - citations: each (merge)-[:STATED_IN]->(source) moves to $keep, unless $keep
 //   holds one to that source with the same evidence;
 // - claims: ABOUT $merge becomes ABOUT $keep, valueEntity $merge becomes $keep,

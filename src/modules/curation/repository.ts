@@ -322,10 +322,15 @@ function movedTo(rel: StoredRelationship, keep: string, merge: string) {
   return { oldId: rel.id, oldFrom: rel.from, oldTo: rel.to, type: rel.type, from, to, id: relationshipId({ from, type: rel.type, to }) + rel.id.slice(stem.length) };
 }
 
-/** Aliases of the kept entity after a merge: its own, then the merged entity's name and aliases, each string once, never its own name. */
-function mergedAliases(kept: Existing, merged: Existing): string[] {
+/**
+ * Aliases of the kept entity after a merge: its own, then the merged entity's name and
+ * aliases, each string once, never its own name; null (no property) when none is left,
+ * as the graph holds no empty list (storedProperties).
+ */
+function mergedAliases(kept: Existing, merged: Existing): string[] | null {
   const names = [...kept.aliases, merged.name ?? '', ...merged.aliases];
-  return [...new Set(names)].filter((a) => a !== '' && a !== kept.name);
+  const aliases = [...new Set(names)].filter((a) => a !== '' && a !== kept.name);
+  return aliases.length > 0 ? aliases : null;
 }
 
 /**
