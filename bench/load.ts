@@ -1,6 +1,6 @@
 /**
  * npm run bench:load -- [--orgs 10000] [--seed 1] [--import DIR] [--rounds 2] [--warm 2]
- *                       [--instance loadbench] [--targets ours,floor]
+ *                       [--instance loadbench] [--targets ours,floor,bare]
  *
  * Loading, measured side by side with its floor in one run, on a local instance
  * this benchmark owns (its store is deleted before every cold run; ports from
@@ -10,11 +10,17 @@
  *          (or `npm run import -- --dir DIR --no-bulk`), its own "in X s" figure: the
  *          transactional loader with everything it writes (properties, provenance,
  *          audit, every index of the migrations).
- *   floor  the same graph through bare neo4j-driver Cypher: the same entity ids and
- *          labels, the same relationships (type and ends), in as many transactions
- *          as ours used, each an UNWIND of node creates and then of relationship
- *          creates; one uniqueness constraint and nothing else: no property, no
- *          provenance, no other index. No loader writing the same graph can beat it.
+ *   floor  the same job by hand: what ours wrote, read back from Neo4j (every entity
+ *          with its labels, properties and STATED_IN, every source, every relationship
+ *          with its properties), written again through neo4j-driver with the fewest
+ *          statements that can (CREATE, SET n = props), under the same schema (the
+ *          migrations' statements, timed as ours times its own), in as many
+ *          transactions as ours used.
+ *   bare   the same graph's shape only: entity ids and labels and the relationships'
+ *          types and ends, one uniqueness constraint, no property, no provenance, no
+ *          other index: what Neo4j does at the least for a graph of this shape.
+ * Both floors put the entities into `transactions` equal chunks, each relationship in
+ * the first transaction where both its ends exist.
  * Each round runs each target cold (a server just started on an empty store, as
  * `npm run gen` into a new instance meets it) and then --warm times warm (the same
  * server, everything but the schema deleted), and alternates which target goes
@@ -26,6 +32,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { splitStatements } from '../src/db/migrations';
 import {
   localInstance,
   localNeo4jStatus,
@@ -36,6 +43,7 @@ import {
 } from '../src/db/localNeo4j';
 
 const root = path.resolve(__dirname, '..');
+const MIGRATIONS = path.join(root, 'cypher', 'migrations');
 const arg = (name: string, fallback?: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
@@ -45,7 +53,7 @@ const SEED = Number(arg('seed', '1'));
 const IMPORT_DIR = arg('import');
 const ROUNDS = Math.max(1, Number(arg('rounds', '2')));
 const WARM = Math.max(0, Number(arg('warm', '2')));
-const TARGETS = arg('targets', 'ours,floor')!.split(',') as Target[];
+const TARGETS = arg('targets', 'ours,floor,bare')!.split(',') as Target[];
 const instance = localInstance(arg('instance', 'loadbench')!, {
   ...process.env,
   NEO4J_LOCAL_BOLT_PORT: process.env.NEO4J_LOCAL_BOLT_PORT ?? '7751',
@@ -60,7 +68,7 @@ const instanceEnv = {
   NEO4J_LOCAL_PAGECACHE: instance.pageCache,
 };
 
-type Target = 'ours' | 'floor';
+type Target = 'ours' | 'floor' | 'bare';
 type Server = 'cold' | 'warm';
 interface Run {
   round: number;
@@ -72,12 +80,16 @@ interface Run {
   perSecond: number;
   loadAverage: [number, number];
 }
-/** The graph ours wrote, as the floor writes it again: entity ids and labels, and relationships between entities. */
-interface Topology {
-  nodes: { id: string; label: string }[];
-  relationships: { type: string; from: string; to: string }[];
+/** Property values as the driver reads them (Integer and DateTime objects kept), so they are written back unchanged. */
+type Properties = Record<string, unknown>;
+/** The graph ours wrote, as the floors write it again. */
+interface WrittenGraph {
+  sources: Properties[];
+  nodes: { id: string; label: string; props: Properties; statedIn: { source: string; evidence: unknown }[] }[];
+  relationships: { type: string; from: string; to: string; props: Properties }[];
   transactions: number;
 }
+type Plan = { nodes: WrittenGraph['nodes']; relationships: WrittenGraph['relationships'] }[];
 
 const loadAverage = () => Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 
@@ -120,49 +132,91 @@ async function runOurs(conn: LocalConnection): Promise<{ seconds: number; transa
   return { seconds: Number(done[2]), transactions: Number(done[1]) };
 }
 
-async function readTopology(driver: Driver, transactions: number): Promise<Topology> {
+/** Reads back everything ours wrote that the floors write again (through a driver that keeps Neo4j's value types). */
+async function readWrittenGraph(driver: Driver, transactions: number): Promise<WrittenGraph> {
+  const sources = await driver.executeQuery('MATCH (s:Source) RETURN properties(s) AS props');
   const nodes = await driver.executeQuery(
-    "MATCH (n:Entity) RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label ORDER BY id",
+    `MATCH (n:Entity)
+     RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props,
+            COLLECT { MATCH (n)-[st:STATED_IN]->(s:Source) RETURN {source: s.id, evidence: st.evidence} } AS statedIn
+     ORDER BY id`,
   );
-  const relationships = await driver.executeQuery('MATCH (a:Entity)-[r]->(b:Entity) RETURN type(r) AS type, a.id AS from, b.id AS to');
+  const relationships = await driver.executeQuery(
+    'MATCH (a:Entity)-[r]->(b:Entity) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props',
+  );
   return {
-    nodes: nodes.records.map((r) => ({ id: r.get('id') as string, label: r.get('label') as string })),
-    relationships: relationships.records.map((r) => ({ type: r.get('type') as string, from: r.get('from') as string, to: r.get('to') as string })),
+    sources: sources.records.map((r) => r.get('props') as Properties),
+    nodes: nodes.records.map((r) => ({
+      id: r.get('id') as string,
+      label: r.get('label') as string,
+      props: r.get('props') as Properties,
+      statedIn: r.get('statedIn') as { source: string; evidence: unknown }[],
+    })),
+    relationships: relationships.records.map((r) => ({
+      type: r.get('type') as string,
+      from: r.get('from') as string,
+      to: r.get('to') as string,
+      props: r.get('props') as Properties,
+    })),
     transactions,
   };
 }
 
-/**
- * The floor's plan: the nodes cut into `transactions` equal chunks, and each
- * relationship in the first transaction where both its ends exist.
- */
-function floorTransactions(topology: Topology): { nodes: Topology['nodes']; relationships: Topology['relationships'] }[] {
-  const count = Math.max(1, topology.transactions);
-  const size = Math.ceil(topology.nodes.length / count);
+/** The entities cut into `transactions` equal chunks, each relationship in the first transaction where both its ends exist. */
+function floorPlan(graph: WrittenGraph): Plan {
+  const count = Math.max(1, graph.transactions);
+  const size = Math.ceil(graph.nodes.length / count);
   const txOf = new Map<string, number>();
-  const plan = Array.from({ length: count }, () => ({ nodes: [] as Topology['nodes'], relationships: [] as Topology['relationships'] }));
-  topology.nodes.forEach((node, i) => {
+  const plan: Plan = Array.from({ length: count }, () => ({ nodes: [], relationships: [] }));
+  graph.nodes.forEach((node, i) => {
     const tx = Math.floor(i / size);
     txOf.set(node.id, tx);
     plan[tx]!.nodes.push(node);
   });
-  for (const rel of topology.relationships) plan[Math.max(txOf.get(rel.from)!, txOf.get(rel.to)!)]!.relationships.push(rel);
+  for (const rel of graph.relationships) plan[Math.max(txOf.get(rel.from)!, txOf.get(rel.to)!)]!.relationships.push(rel);
   return plan;
 }
 
-async function runFloor(driver: Driver, topology: Topology): Promise<{ seconds: number; relationships: number; transactions: number }> {
-  const plan = floorTransactions(topology);
+/** What each floor runs: its schema statements, then per transaction its sources, entities and relationships. */
+const FLOORS: Record<'floor' | 'bare', { schema: () => string[]; sources?: string; nodes: string; relationships: string; rows: (plan: Plan[number]) => { nodes: unknown[]; relationships: unknown[] } }> = {
+  floor: {
+    schema: () => [
+      ...fs.readdirSync(MIGRATIONS).filter((f) => f.endsWith('.cypher')).sort().flatMap((f) => splitStatements(fs.readFileSync(path.join(MIGRATIONS, f), 'utf8'))),
+      'CALL db.awaitIndexes(300)',
+    ],
+    sources: 'UNWIND $rows AS props CREATE (s:Source) SET s = props',
+    nodes: `UNWIND $rows AS row
+            CREATE (n:Entity:$(row.label)) SET n = row.props
+            WITH n, row UNWIND row.statedIn AS stated
+            MATCH (s:Source {id: stated.source})
+            CREATE (n)-[:STATED_IN {evidence: stated.evidence}]->(s)`,
+    relationships: 'UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:$(row.type)]->(b) SET r = row.props',
+    rows: (tx) => ({ nodes: tx.nodes, relationships: tx.relationships }),
+  },
+  bare: {
+    schema: () => ['CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE'],
+    nodes: 'UNWIND $rows AS row CREATE (n:Entity:$(row.label) {id: row.id})',
+    relationships: 'UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[:$(row.type)]->(b)',
+    rows: (tx) => ({
+      nodes: tx.nodes.map(({ id, label }) => ({ id, label })),
+      relationships: tx.relationships.map(({ type, from, to }) => ({ type, from, to })),
+    }),
+  },
+};
+
+/** Writes the graph as floor `which` does; the schema only on a new store (a warm run keeps it, as ours skips applied migrations). */
+async function runFloor(driver: Driver, graph: WrittenGraph, which: 'floor' | 'bare', server: Server): Promise<{ seconds: number; relationships: number; transactions: number }> {
+  const floor = FLOORS[which];
+  const plan = floorPlan(graph).map(floor.rows);
   const started = performance.now();
-  await driver.executeQuery('CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE');
   const session = driver.session();
   try {
+    if (server === 'cold') for (const statement of floor.schema()) await session.run(statement);
+    if (floor.sources) await session.executeWrite((work) => work.run(floor.sources!, { rows: graph.sources }));
     for (const tx of plan) {
       await session.executeWrite(async (work) => {
-        await work.run('UNWIND $rows AS row CREATE (n:Entity:$(row.label) {id: row.id})', { rows: tx.nodes });
-        await work.run(
-          'UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[:$(row.type)]->(b)',
-          { rows: tx.relationships },
-        );
+        await work.run(floor.nodes, { rows: tx.nodes });
+        await work.run(floor.relationships, { rows: tx.relationships });
       });
     }
   } finally {
@@ -180,7 +234,7 @@ async function entityRelationships(driver: Driver): Promise<number> {
 
 async function main(): Promise<void> {
   const runs: Run[] = [];
-  let topology: Topology | undefined;
+  let written: WrittenGraph | undefined;
   const record = (round: number, target: Target, server: Server, load0: number, result: { seconds: number; relationships: number; transactions: number }) => {
     const run: Run = { round, target, server, ...result, perSecond: Math.round(result.relationships / result.seconds), loadAverage: [load0, loadAverage()] };
     runs.push(run);
@@ -190,8 +244,8 @@ async function main(): Promise<void> {
   };
   try {
     for (let round = 1; round <= ROUNDS; round++) {
-      // ours goes first in odd rounds; the floor needs ours' graph, so it cannot go first before ours ran once
-      const order: Target[] = round % 2 === 1 || !topology ? ['ours', 'floor'] : ['floor', 'ours'];
+      // ours goes first in odd rounds and last in even ones; the floors write ours' graph, so ours runs first once
+      const order: Target[] = round % 2 === 1 || !written ? ['ours', 'floor', 'bare'] : ['bare', 'floor', 'ours'];
       for (const target of order.filter((t) => TARGETS.includes(t))) {
         const conn = await coldServer();
         const driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.username, conn.password));
@@ -203,10 +257,10 @@ async function main(): Promise<void> {
             if (target === 'ours') {
               const result = { ...(await runOurs(conn)), relationships: await entityRelationships(driver) };
               record(round, target, server, load0, result);
-              if (!topology) topology = await readTopology(driver, result.transactions);
+              if (!written) written = await readWrittenGraph(driver, result.transactions);
             } else {
-              if (!topology) throw new Error('the floor writes the graph ours wrote: add ours to --targets');
-              record(round, target, server, load0, await runFloor(driver, topology));
+              if (!written) throw new Error('the floors write the graph ours wrote: add ours to --targets');
+              record(round, target, server, load0, await runFloor(driver, written, target, server));
             }
           }
         } finally {
@@ -234,7 +288,7 @@ function summarize(runs: Run[]): void {
   console.log('\n| target | server | runs | seconds (median) | relationships/s (median) | range /s |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   const rate: Record<string, number> = {};
-  for (const target of ['ours', 'floor'] as Target[]) {
+  for (const target of ['ours', 'floor', 'bare'] as Target[]) {
     for (const server of ['cold', 'warm'] as Server[]) {
       const these = runs.filter((r) => r.target === target && r.server === server);
       if (these.length === 0) continue;
@@ -247,8 +301,10 @@ function summarize(runs: Run[]): void {
   }
   for (const server of ['cold', 'warm']) {
     const ours = rate[`ours ${server}`];
-    const floor = rate[`floor ${server}`];
-    if (ours && floor) console.log(`${server}: ours reaches ${((ours / floor) * 100).toFixed(0)} % of the floor's rate`);
+    for (const floor of ['floor', 'bare']) {
+      const other = rate[`${floor} ${server}`];
+      if (ours && other) console.log(`${server}: ours reaches ${((ours / other) * 100).toFixed(0)} % of ${floor}'s rate`);
+    }
   }
 }
 
