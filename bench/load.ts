@@ -2,8 +2,9 @@
  * npm run bench:load -- [--orgs 10000] [--seed 1] [--import DIR] [--rounds 2] [--warm 2]
  *                       [--instance loadbench] [--targets ours,floor,bare]
  *
- * Loading, measured side by side with its floor in one run, on a local instance
- * this benchmark owns (its store is deleted before every cold run; ports from
+ * Loading, measured side by side with its floors in one run, on a local instance
+ * this benchmark owns (its store is deleted before every cold run, so `dev` and
+ * `test` are refused; ports from
  * NEO4J_LOCAL_BOLT_PORT / NEO4J_LOCAL_HTTP_PORT, default 7751 / 7541; heap and page
  * cache from NEO4J_LOCAL_HEAP / NEO4J_LOCAL_PAGECACHE, default 1g each).
  *   ours   the real command, spawned as a user runs it: `npm run gen -- --orgs N --seed S --no-bulk`
@@ -23,8 +24,8 @@
  * the first transaction where both its ends exist.
  * Each round runs each target cold (a server just started on an empty store, as
  * `npm run gen` into a new instance meets it) and then --warm times warm (the same
- * server, everything but the schema deleted), and alternates which target goes
- * first. No peer is measured: the other way to load is neo4j-admin import, which
+ * server, everything but the schema deleted); the order of the targets reverses
+ * every round. No peer is measured: the other way to load is neo4j-admin import, which
  * is this project's own bulk path (see docs/benchmarks.md for its figures).
  * Results go to .artifacts/bench/load-<timestamp>.json.
  */
@@ -34,6 +35,7 @@ import * as path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { splitStatements } from '../src/db/migrations';
 import {
+  DEFAULT_INSTANCES,
   localInstance,
   localNeo4jStatus,
   resetLocalNeo4j,
@@ -50,11 +52,13 @@ const arg = (name: string, fallback?: string) => {
 };
 const ORGS = Number(arg('orgs', '10000'));
 const SEED = Number(arg('seed', '1'));
-const IMPORT_DIR = arg('import');
+const IMPORT_DIR = arg('import') === undefined ? undefined : path.resolve(arg('import')!);
 const ROUNDS = Math.max(1, Number(arg('rounds', '2')));
 const WARM = Math.max(0, Number(arg('warm', '2')));
 const TARGETS = arg('targets', 'ours,floor,bare')!.split(',') as Target[];
-const instance = localInstance(arg('instance', 'loadbench')!, {
+const INSTANCE = arg('instance', 'loadbench')!;
+if (DEFAULT_INSTANCES[INSTANCE]) throw new Error(`bench:load deletes its instance's store before every cold run: give it an instance of its own, not "${INSTANCE}"`);
+const instance = localInstance(INSTANCE, {
   ...process.env,
   NEO4J_LOCAL_BOLT_PORT: process.env.NEO4J_LOCAL_BOLT_PORT ?? '7751',
   NEO4J_LOCAL_HTTP_PORT: process.env.NEO4J_LOCAL_HTTP_PORT ?? '7541',
