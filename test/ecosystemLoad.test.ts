@@ -301,6 +301,12 @@ describe('loading the ecosystem seed files into the real database', () => {
       expect(await marks()).toEqual([{ org: true, country: null, located: true, sourceIds: ['fixture-ai-page'] }]);
     });
 
+    it('stores no empty list: a page that lists no authors has no authors property', async () => {
+      write({ 'a.json': { ...aiFile, sources: [{ ...page('fixture-ai-page', 'AI_GENERATED'), authors: [] }] } });
+      await loadEcosystemDirectory(executor, dir);
+      expect(await query("MATCH (s:Source {id: 'fixture-ai-page'}) RETURN s.authors AS authors")).toEqual([{ authors: null }]);
+    });
+
     it('clears the mark once a primary page states the same facts, whichever file loads first', async () => {
       write({ 'a.json': aiFile, 'b.json': primaryFile });
       await loadEcosystemDirectory(executor, dir);

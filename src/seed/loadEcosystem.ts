@@ -64,7 +64,7 @@ function nodeProps(node: EcosystemNode): Record<string, unknown> {
 }
 
 function sourceRows(data: EcosystemFile) {
-  return data.sources.map(({ id, document, ...props }) => ({ id, document, props }));
+  return data.sources.map(({ id, document, ...props }) => ({ id, document, props: storedProperties(props) }));
 }
 
 function nodeRows(data: EcosystemFile) {
@@ -268,7 +268,6 @@ interface SeedGraphClaim extends Cited {
   about: Set<string>;
 }
 
-/** `target += changes` as Cypher does it: a null value removes the property. */
 const citationKey = (c: Citation) => `${c.source}\u0000${c.evidence}`;
 /** The moment of the load, in BulkGraph's instants (its `now`): becomes datetime() in Cypher. */
 const LOAD_TIME = '';
