@@ -42,7 +42,7 @@ import {
   startLocalNeo4j,
   stopLocalNeo4j,
   type LocalConnection,
-} from '../src/db/localNeo4j';
+} from '../src/localNeo4j/server';
 
 const root = path.resolve(__dirname, '..');
 const MIGRATIONS = path.join(root, 'cypher', 'migrations');

@@ -1,5 +1,6 @@
 import { loadConfig } from '../src/config';
-import { createDriver, resolveNeo4jTarget } from '../src/db/driver';
+import { createDriver } from '../src/db/driver';
+import { resolveNeo4jTarget } from '../src/localNeo4j/target';
 import { Executor } from '../src/db/executor';
 
 /**

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { exportGraph, writeExport } from '../src/seed/exportGraph';
+import { exportGraph, writeExport } from '../src/ingest/exportGraph';
 import { argument, withExecutor } from './database';
 
 /** npm run export -- [--out DIR]: writes the whole graph as seed files (default .artifacts/export). */

@@ -2,7 +2,7 @@
  * npm run gen -- --orgs N --seed S [--uri bolt://…] [--password …] [--chunk 10000] [--dry-run] [--bulk | --no-bulk]
  *
  * Writes a deterministic synthetic ecosystem (seeded PRNG) THROUGH the seed
- * loader (src/seed/loadSeed.ts): the graph is cut into many synthetic source
+ * loader (src/ingest/loadSeed.ts): the graph is cut into many synthetic source
  * documents of about --chunk relationships each; every document is validated
  * with the seed-file schema and merged in one transaction by loadSeed, so every
  * node and relationship is sourced with an evidence note. Ids start with `syn-`
@@ -26,7 +26,7 @@
  * When the target is an empty database of one of this project's local instances
  * (.neo4j/<name>) and the graph is large (BULK_MIN_RELATIONSHIPS, about 30,000
  * organizations) or --bulk is given, the same documents take the offline bulk path
- * instead (src/seed/bulkLoad.ts: the graph the loader would write, imported with
+ * instead (src/ingest/bulkLoad.ts: the graph the loader would write, imported with
  * neo4j-admin while the server is stopped); --no-bulk keeps the loader. On that
  * path a worker thread validates a copy of each document while this one builds
  * the graph (WorkerValidatedDocuments), and nothing is imported unless every copy
@@ -38,12 +38,12 @@ import neo4j from 'neo4j-driver';
 import { Executor } from '../src/db/executor';
 import { applyMigrations } from '../src/db/migrations';
 import type { EntityLabel } from '../src/domain/model';
-import { localInstanceAt, storeIsAbsent } from '../src/db/bulkImport';
-import { connectionFor, localInstance, localNeo4jStatus, startLocalNeo4j, type LocalInstance } from '../src/db/localNeo4j';
-import { BulkGraph, bulkNotWorthIt, bulkRefusal, loadInBulk, type BulkLoadReport } from '../src/seed/bulkLoad';
-import { EmptyGraphLoad, graphIsEmpty, loadSeed } from '../src/seed/loadSeed';
-import { WorkerValidatedDocuments } from '../src/seed/readInParallel';
-import { seedFile, type SeedFile, type SeedNode } from '../src/seed/seedFile';
+import { localInstanceAt, storeIsAbsent } from '../src/localNeo4j/bulkImport';
+import { connectionFor, localInstance, localNeo4jStatus, startLocalNeo4j, type LocalInstance } from '../src/localNeo4j/server';
+import { BulkGraph, bulkNotWorthIt, bulkRefusal, loadInBulk, type BulkLoadReport } from '../src/ingest/bulkLoad';
+import { EmptyGraphLoad, graphIsEmpty, loadSeed } from '../src/ingest/loadSeed';
+import { WorkerValidatedDocuments } from '../src/ingest/readInParallel';
+import { seedFile, type SeedFile, type SeedNode } from '../src/ingest/seedFile';
 
 // ---------------------------------------------------------------- arguments
 function arg(name: string, fallback?: string): string | undefined {

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { loadConfig } from '../src/config';
-import { localInstanceAt, storeIsAbsent } from '../src/db/bulkImport';
-import { DEFAULT_INSTANCES, localNeo4jStatus } from '../src/db/localNeo4j';
+import { localInstanceAt, storeIsAbsent } from '../src/localNeo4j/bulkImport';
+import { DEFAULT_INSTANCES, localNeo4jStatus } from '../src/localNeo4j/server';
 import { applyMigrations } from '../src/db/migrations';
-import { BulkGraph, bulkNotWorthIt, bulkRefusal, loadInBulk } from '../src/seed/bulkLoad';
-import { importChanges, importClaims } from '../src/seed/exportGraph';
-import { loadSeedFiles, SeedFileError, type LoadResult } from '../src/seed/loadSeed';
-import { readSeedDirectoryInParallel } from '../src/seed/readInParallel';
+import { BulkGraph, bulkNotWorthIt, bulkRefusal, loadInBulk } from '../src/ingest/bulkLoad';
+import { importChanges, importClaims } from '../src/ingest/exportGraph';
+import { loadSeedFiles, SeedFileError, type LoadResult } from '../src/ingest/loadSeed';
+import { readSeedDirectoryInParallel } from '../src/ingest/readInParallel';
 import { argument, withExecutor } from './database';
 
 /**

@@ -4,7 +4,7 @@ import {
   resetLocalNeo4j,
   startLocalNeo4j,
   stopLocalNeo4j,
-} from '../src/db/localNeo4j';
+} from '../src/localNeo4j/server';
 
 const usage = 'usage: tsx scripts/neo4j.ts start|stop|status|reset [--instance dev|test]';
 

@@ -1,6 +1,6 @@
 import { applyMigrations } from '../src/db/migrations';
-import { loadEverySeed } from '../src/seed/loadEcosystem';
-import { SeedFileError } from '../src/seed/loadSeed';
+import { loadEverySeed } from '../src/ingest/loadEcosystem';
+import { SeedFileError } from '../src/ingest/loadSeed';
 import { withExecutor } from './database';
 
 /** npm run seed: applies migrations, then loads every file in seed/ and seed/ecosystem/ (idempotent). */

@@ -4,14 +4,15 @@ import * as path from 'node:path';
 import { createTokenVerifier } from './auth';
 import { ConfigError, loadConfig } from './config';
 import { PROJECT_ROOT } from './projectRoot';
-import { createDriver, resolveNeo4jTarget } from './db/driver';
+import { createDriver } from './db/driver';
+import { resolveNeo4jTarget } from './localNeo4j/target';
 import { Executor } from './db/executor';
 import { applyMigrations } from './db/migrations';
 import { createLogger } from './logger';
 import { StatisticsCache } from './modules/statistics/cache';
 import { createMetrics } from './observability/metrics';
-import { loadEverySeedIntoEmptyGraph } from './seed/loadEcosystem';
-import { graphIsEmpty } from './seed/loadSeed';
+import { loadEverySeedIntoEmptyGraph } from './ingest/loadEcosystem';
+import { graphIsEmpty } from './ingest/loadSeed';
 import { createServer } from './server';
 
 /** How long after the grace period a shutdown that still has not finished is cut short. */

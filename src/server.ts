@@ -9,7 +9,7 @@ import { configSchema, type Config } from './config';
 import { createContext, type AppDeps, type Context } from './modules/context';
 import { createErrorFormatter } from './http/errorFormatter';
 import { httpErrorHandler } from './http/errorHandler';
-import { exportRouter } from './http/export';
+import { exportRouter } from './http/listExport';
 import { conditionalGet, GraphVersion, httpCachePlugin } from './http/httpCache';
 import { queryProtection } from './http/limits';
 import { operationAllowlistPlugin, readAllowlist } from './http/operationAllowlist';
@@ -20,7 +20,7 @@ import { createMetrics, type Metrics } from './observability/metrics';
 import { resolvers, typeDefs } from './schema';
 import { requestLogging } from './http/requestLog';
 import { plannerWarmUpOperations, warmUpPlanner, type PlannerWarmUpResult } from './http/plannerWarmUp';
-import { webRouter } from './web/router';
+import { webRouter } from './http/pages';
 
 export interface ServerDeps extends AppDeps {
   /** Settings; any not given take their defaults from src/config.ts. */

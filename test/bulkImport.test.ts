@@ -5,11 +5,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
-import { localInstanceAt } from '../src/db/bulkImport';
-import { connectionFor, localInstance, localNeo4jStatus, resetLocalNeo4j, stopLocalNeo4j, writeConfig, type LocalInstance } from '../src/db/localNeo4j';
+import { localInstanceAt } from '../src/localNeo4j/bulkImport';
+import { connectionFor, localInstance, localNeo4jStatus, resetLocalNeo4j, stopLocalNeo4j, writeConfig, type LocalInstance } from '../src/localNeo4j/server';
 import { PROJECT_ROOT } from '../src/projectRoot';
-import { bulkRefusal } from '../src/seed/bulkLoad';
-import { SEED_DIR } from '../src/seed/loadSeed';
+import { bulkRefusal } from '../src/ingest/bulkLoad';
+import { SEED_DIR } from '../src/ingest/loadSeed';
 import { clearGraph, testTarget } from './support/harness';
 
 /**

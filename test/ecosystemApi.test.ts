@@ -1,5 +1,5 @@
-import { claimGroups } from '../src/seed/ecosystemFile';
-import { listEcosystemFiles, readEcosystemFile } from '../src/seed/loadEcosystem';
+import { claimGroups } from '../src/ingest/ecosystemFile';
+import { listEcosystemFiles, readEcosystemFile } from '../src/ingest/loadEcosystem';
 import { relationshipId } from '../src/domain/properties';
 import { roleSeat } from '../src/domain/roles';
 import { startTestApp, type TestApp } from './support/harness';

@@ -5,9 +5,9 @@ import type { Driver } from 'neo4j-driver';
 import { Executor } from '../src/db/executor';
 import { applyMigrations } from '../src/db/migrations';
 import { relationshipId } from '../src/domain/properties';
-import { claimGroups, ecosystemFile, type EcosystemFile } from '../src/seed/ecosystemFile';
-import { ECOSYSTEM_DIR, listEcosystemFiles, loadEcosystemDirectory } from '../src/seed/loadEcosystem';
-import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory } from '../src/seed/loadSeed';
+import { claimGroups, ecosystemFile, type EcosystemFile } from '../src/ingest/ecosystemFile';
+import { ECOSYSTEM_DIR, listEcosystemFiles, loadEcosystemDirectory } from '../src/ingest/loadEcosystem';
+import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory } from '../src/ingest/loadSeed';
 import { clearGraph, openTestDriver, testTarget } from './support/harness';
 
 /**

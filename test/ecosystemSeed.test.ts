@@ -9,7 +9,7 @@ import {
   normaliseName,
   type EcosystemFile,
   type ForumDefinitions,
-} from '../src/seed/ecosystemFile';
+} from '../src/ingest/ecosystemFile';
 
 /**
  * The ecosystem seed files (format 2) checked as data, without a database: each

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { closeness } from '../src/seed/likelyDuplicates';
-import { loadEcosystemDirectory } from '../src/seed/loadEcosystem';
-import { SeedFileError, loadSeedDirectory } from '../src/seed/loadSeed';
+import { closeness } from '../src/entityResolution/likelyDuplicates';
+import { loadEcosystemDirectory } from '../src/ingest/loadEcosystem';
+import { SeedFileError, loadSeedDirectory } from '../src/ingest/loadSeed';
 import { startTestApp, type TestApp } from './support/harness';
 import { mintToken, newJwtSecret } from './support/tokens';
 

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exportGraph, importChanges, writeExport } from '../src/seed/exportGraph';
-import { loadSeedDirectory } from '../src/seed/loadSeed';
+import { exportGraph, importChanges, writeExport } from '../src/ingest/exportGraph';
+import { loadSeedDirectory } from '../src/ingest/loadSeed';
 import { clearGraph, startTestApp, testTarget, type TestApp } from './support/harness';
 import { mintToken, newJwtSecret } from './support/tokens';
 

@@ -1,4 +1,4 @@
-import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/localNeo4j';
+import { startLocalNeo4j, stopLocalNeo4j } from '../src/localNeo4j/server';
 import { startTestApp, type TestApp } from './support/harness';
 import { testInstance } from './support/instance';
 import { mintToken, newJwtSecret } from './support/tokens';

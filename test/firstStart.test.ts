@@ -5,8 +5,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { cypherQuery } from '../src/db/cypher';
 import { Executor } from '../src/db/executor';
 import { applyMigrations } from '../src/db/migrations';
-import { ECOSYSTEM_DIR, likelyDuplicatesInSeed, listEcosystemFiles, loadEverySeed, loadEverySeedIntoEmptyGraph } from '../src/seed/loadEcosystem';
-import { SEED_DIR, SeedFileError, listSeedFiles } from '../src/seed/loadSeed';
+import { ECOSYSTEM_DIR, likelyDuplicatesInSeed, listEcosystemFiles, loadEverySeed, loadEverySeedIntoEmptyGraph } from '../src/ingest/loadEcosystem';
+import { SEED_DIR, SeedFileError, listSeedFiles } from '../src/ingest/loadSeed';
 import { clearGraph, openTestDriver, testTarget } from './support/harness';
 
 /**

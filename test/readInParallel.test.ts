@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readSeedDirectory, SeedFileError } from '../src/seed/loadSeed';
-import { readSeedDirectoryInParallel, WorkerValidatedDocuments } from '../src/seed/readInParallel';
-import { seedFile } from '../src/seed/seedFile';
+import { readSeedDirectory, SeedFileError } from '../src/ingest/loadSeed';
+import { readSeedDirectoryInParallel, WorkerValidatedDocuments } from '../src/ingest/readInParallel';
+import { seedFile } from '../src/ingest/seedFile';
 
 // Reading a large folder on two threads (npm run import) must give what reading it
 // on one gives: the same validated files in the same order, or the same refusal.

@@ -18,8 +18,8 @@ import {
   readSeedFile,
   relationshipRows,
   type LoadResult,
-} from '../src/seed/loadSeed';
-import { seedFile, type SeedFile } from '../src/seed/seedFile';
+} from '../src/ingest/loadSeed';
+import { seedFile, type SeedFile } from '../src/ingest/seedFile';
 import { clearGraph, openTestDriver, testTarget } from './support/harness';
 
 /** The seed files as plain JSON, read without the loader's schema, so expectations do not depend on it. */

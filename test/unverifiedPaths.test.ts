@@ -1,5 +1,5 @@
-import { ecosystemFile } from '../src/seed/ecosystemFile';
-import { loadEcosystemFile } from '../src/seed/loadEcosystem';
+import { ecosystemFile } from '../src/ingest/ecosystemFile';
+import { loadEcosystemFile } from '../src/ingest/loadEcosystem';
 import { startTestApp, type TestApp } from './support/harness';
 
 /**

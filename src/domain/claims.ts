@@ -2,7 +2,7 @@ import { DATE_PROPERTIES } from './model';
 
 /**
  * When values that sources give for one property disagree. Shared by the seed
- * validator (src/seed/ecosystemFile.ts) and the API's conflicts, so a file and
+ * validator (src/ingest/ecosystemFile.ts) and the API's conflicts, so a file and
  * the graph it loads report the same conflicts.
  */
 

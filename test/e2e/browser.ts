@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb, webBuildIsStale } from '../../scripts/build-web';
-import { loadEverySeed } from '../../src/seed/loadEcosystem';
+import { loadEverySeed } from '../../src/ingest/loadEcosystem';
 import { startTestApp, type TestApp } from '../support/harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { webRouter } from '../../src/web/router';
+import { webRouter } from '../../src/http/pages';
 
 describe('webRouter without built pages', () => {
   it('answers 503 with a hint, and lets API requests through', async () => {

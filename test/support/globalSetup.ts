@@ -1,4 +1,4 @@
-import { startLocalNeo4j } from '../../src/db/localNeo4j';
+import { startLocalNeo4j } from '../../src/localNeo4j/server';
 import { testInstance } from './instance';
 
 /**

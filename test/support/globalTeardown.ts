@@ -1,4 +1,4 @@
-import { stopLocalNeo4j } from '../../src/db/localNeo4j';
+import { stopLocalNeo4j } from '../../src/localNeo4j/server';
 import { testInstance } from './instance';
 
 /** Stops the local test instance if globalSetup started it; a server given by NEO4J_URI is left alone. */

@@ -8,8 +8,8 @@ import { applyMigrations } from '../../src/db/migrations';
 import { createLogger } from '../../src/logger';
 import { createMetrics } from '../../src/observability/metrics';
 import { StatisticsCache } from '../../src/modules/statistics/cache';
-import { loadEverySeed } from '../../src/seed/loadEcosystem';
-import { loadSeedDirectory } from '../../src/seed/loadSeed';
+import { loadEverySeed } from '../../src/ingest/loadEcosystem';
+import { loadSeedDirectory } from '../../src/ingest/loadSeed';
 import { createServer, type AppServer } from '../../src/server';
 
 export interface TestTarget {

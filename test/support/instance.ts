@@ -1,4 +1,4 @@
-import { localInstance, type LocalInstance } from '../../src/db/localNeo4j';
+import { localInstance, type LocalInstance } from '../../src/localNeo4j/server';
 
 /** The local Neo4j instance tests use: `test`, or TEST_NEO4J_INSTANCE for parallel runs. */
 export function testInstance(): LocalInstance {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_LABELS, PARTY_ROLES, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../domain/model';
 import { BadUserInputError } from '../../errors';
-import { seedNode, seedRelationship, seedSource, slug, type SeedNode, type SeedRelationship } from '../../seed/seedFile';
+import { seedNode, seedRelationship, seedSource, slug, type SeedNode, type SeedRelationship } from '../../ingest/seedFile';
 import { pageSize, parseArgs } from '../../validation';
 
 /**

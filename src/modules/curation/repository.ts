@@ -5,11 +5,11 @@ import { run, type Executor } from '../../db/executor';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type RelationshipType } from '../../domain/model';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
 import { relationshipId } from '../../domain/properties';
-import { relationshipRows } from '../../seed/loadSeed';
-import { nodeProperties, type SeedNode } from '../../seed/seedFile';
+import { relationshipRows } from '../../ingest/loadSeed';
+import { nodeProperties, type SeedNode } from '../../ingest/seedFile';
 import { plainValue } from '../../domain/properties';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
-import { refuseLikelyDuplicate } from './duplicates';
+import { refuseLikelyDuplicate } from '../../entityResolution/refuseDuplicates';
 import type { LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
 /**

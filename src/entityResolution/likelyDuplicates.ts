@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery } from '../db/cypher';
 import { run } from '../db/executor';
 import type { EntityLabel } from '../domain/model';
-import { normaliseName } from './ecosystemFile';
+import { normaliseName } from '../domain/names';
 
 /**
  * Entity resolution at write time: is a new id's name or alias the name of an

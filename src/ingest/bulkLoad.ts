@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { importIntoStoppedInstance, storeIsAbsent } from '../db/bulkImport';
+import { importIntoStoppedInstance, storeIsAbsent } from '../localNeo4j/bulkImport';
 import { cypherQuery } from '../db/cypher';
 import { createDriver } from '../db/driver';
 import { Executor } from '../db/executor';
-import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalInstance } from '../db/localNeo4j';
+import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalInstance } from '../localNeo4j/server';
 import { applyMigrations } from '../db/migrations';
 import type { EntityLabel } from '../domain/model';
 import { relationshipRows, type LoadResult } from './loadSeed';

@@ -1,3 +1,4 @@
+import { normaliseName } from '../domain/names';
 import { z } from 'zod';
 import {
   AGREEMENT_KINDS,
@@ -296,13 +297,6 @@ export function fileProblems(file: EcosystemFile): Problem[] {
   return problems;
 }
 
-/** Lower-case, width-folded, without spaces, punctuation or marks such as ®: the key two names clash on. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
-}
 
 export interface NamedFile {
   /** The file name, used in messages. */
@@ -433,3 +427,5 @@ export function claimGroups(files: EcosystemFile[]): (ConflictGroup & { conflict
     return { ...g, conflict: isConflict(g.claims, g.property) };
   });
 }
+
+export { normaliseName };

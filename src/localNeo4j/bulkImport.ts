@@ -10,7 +10,7 @@ import {
   neo4jRoot,
   writeConfig,
   type LocalInstance,
-} from './localNeo4j';
+} from './server';
 
 /**
  * The offline bulk path of the project's own local server: `neo4j-admin database

@@ -17,7 +17,7 @@ import {
 } from './ecosystemFile';
 import { assignStored, storedProperties } from './seedFile';
 import { BulkGraph } from './bulkLoad';
-import { describeDuplicate, likelyDuplicatesAmong, refuseLikelyDuplicates, seedNodeNames, type LikelyDuplicate, type NewEntityNames } from './likelyDuplicates';
+import { describeDuplicate, likelyDuplicatesAmong, refuseLikelyDuplicates, seedNodeNames, type LikelyDuplicate, type NewEntityNames } from '../entityResolution/likelyDuplicates';
 import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory, readSeedDirectory, readSeedFile } from './loadSeed';
 
 export const ECOSYSTEM_DIR = path.join(PROJECT_ROOT, 'seed', 'ecosystem');

@@ -1,11 +1,11 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { AppError, ErrorCode } from '../../errors';
-import { describeDuplicate, findLikelyDuplicates, type LikelyDuplicate } from '../../seed/likelyDuplicates';
-import type { SeedNode } from '../../seed/seedFile';
+import { AppError, ErrorCode } from '../errors';
+import { describeDuplicate, findLikelyDuplicates, type LikelyDuplicate } from './likelyDuplicates';
+import type { SeedNode } from '../ingest/seedFile';
 
 /**
  * LIKELY_DUPLICATE: a new id's name or alias closely matches an existing
- * entity's (src/seed/likelyDuplicates.ts says what "closely" means). `field` is
+ * entity's (src/entityResolution/likelyDuplicates.ts says what "closely" means). `field` is
  * the input field at fault, `existing` the entity it matches (id, name),
  * `duplicates` every match found.
  */

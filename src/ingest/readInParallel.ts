@@ -17,7 +17,7 @@ export const PARALLEL_READ_MIN_BYTES = 64 * 1024 * 1024;
 const WORKER_SHARE = 0.5;
 
 /**
- * readSeedDirectory on two threads: this one and a worker (src/seed/seedFileWorker.ts)
+ * readSeedDirectory on two threads: this one and a worker (src/ingest/seedFileWorker.ts)
  * each read, parse and validate about half of the folder's files, by size. The
  * result is the same: every file valid, in load order; otherwise the SeedFileError
  * of the first invalid file in name order. A folder smaller than `minBytes` is read

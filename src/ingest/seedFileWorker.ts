@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { parseSeedFile, readSeedFile, SeedFileError } from './loadSeed';
 
 /**
- * The worker thread of src/seed/readInParallel.ts. Two kinds of request:
+ * The worker thread of src/ingest/readInParallel.ts. Two kinds of request:
  * - `files`: reads and validates each file in turn, answering one message per file:
  *   the validated file as JSON text (the cheapest form for the main thread to take
  *   in), or the problems that refuse it;

@@ -128,7 +128,7 @@ export type SeedNode = z.infer<typeof seedNode>;
  * Properties as `SET x += props` takes them: undefined values are left out, and an
  * empty list is null, so it removes the property (or writes none). The graph never
  * holds an empty list; a missing list means none. That is also all the bulk path's
- * CSV can say (src/seed/bulkLoad.ts), so both paths write the same graph.
+ * CSV can say (src/ingest/bulkLoad.ts), so both paths write the same graph.
  */
 export function storedProperties(properties: Record<string, unknown>): Record<string, unknown> {
   const stored: Record<string, unknown> = {};

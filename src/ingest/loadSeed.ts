@@ -5,7 +5,7 @@ import { cypherQuery } from '../db/cypher';
 import { ConflictError } from '../errors';
 import { run, type Executor } from '../db/executor';
 import { PROJECT_ROOT } from '../projectRoot';
-import { refuseLikelyDuplicates, seedNodeNames } from './likelyDuplicates';
+import { refuseLikelyDuplicates, seedNodeNames } from '../entityResolution/likelyDuplicates';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES } from '../domain/model';
 import { relationshipId } from '../domain/properties';
 import { nodeProperties, referenceProblems, seedFile, storedProperties, type SeedFile, type SeedRelationship } from './seedFile';
@@ -229,7 +229,7 @@ export async function loadSeedDirectory(executor: Executor, dir = SEED_DIR): Pro
 
 /**
  * How a seed file is written. `refuseLikelyDuplicates`: a node whose id is new to
- * the graph but whose name or alias is a live entity's (src/seed/likelyDuplicates.ts)
+ * the graph but whose name or alias is a live entity's (src/entityResolution/likelyDuplicates.ts)
  * refuses the file, naming both; hand-written seed folders ask for it, while an
  * export's import (whose entities were declared distinct when curated) and
  * generated graphs do not.
