@@ -16,8 +16,14 @@ const positiveInt = z.coerce.number({ message: 'must be a number' }).int('must b
  * each described. Parsed once at start-up by loadConfig().
  */
 export const configSchema = z.object({
-  /** development shows error details to clients; production masks them. */
+  /** development adds "Did you mean …" field suggestions to validation errors; error details follow EXPOSE_ERROR_DETAILS, not this. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * Show clients the message of unexpected errors (a Neo4j error, a bug) instead
+   * of "Internal server error". Such messages can quote Cypher and stored values:
+   * only on a server nobody else reaches. The log has the details either way.
+   */
+  EXPOSE_ERROR_DETAILS: bool.default(false),
   /** Address the HTTP server binds to. Use 0.0.0.0 inside a container. */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** HTTP port of the API. */
@@ -67,6 +73,8 @@ export const configSchema = z.object({
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
   /** JWKS URL of an identity provider, for asymmetrically signed tokens (RS256, ES256 …), when set. */
   AUTH_JWKS_URL: z.string().url('must be a URL').optional(),
+  /** The longest lifetime a bearer token may claim, in seconds: exp − iat, or exp − now without iat. Tokens without exp are refused. */
+  JWT_MAX_LIFETIME_SECONDS: positiveInt.default(24 * 3_600),
   /** Deepest selection nesting a GraphQL document may have. */
   MAX_QUERY_DEPTH: positiveInt.default(12),
   /** Highest graphql-armor cost of a document (objects 2, scalars 1, weighted by depth). */
@@ -77,6 +85,8 @@ export const configSchema = z.object({
   MAX_TOKENS: positiveInt.default(5_000),
   /** Most directives in one document. */
   MAX_DIRECTIVES: positiveInt.default(30),
+  /** Deepest nesting of arrays and objects in JSON a client sends (GraphQL variables, export parameters); deeper is refused before it is parsed. */
+  MAX_JSON_DEPTH: positiveInt.max(1_000, 'must be at most 1000').default(64),
   /** Largest accepted request body, in bytes. */
   BODY_LIMIT_BYTES: positiveInt.default(262_144),
   /** Requests per minute per client address on /graphql; 0 turns rate limiting off. */
@@ -85,6 +95,8 @@ export const configSchema = z.object({
   OPERATION_ALLOWLIST_FILE: z.string().min(1).optional(),
   /** Require a valid bearer token for reads too (introspection stays open). */
   READS_REQUIRE_TOKEN: bool.default(false),
+  /** Bearer token a Prometheus scraper sends to GET /metrics (`Authorization: Bearer …`), at least 32 characters. Unset: /metrics is not served. */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   /** After SIGTERM or SIGINT, how long requests in flight get to finish before their connections are closed and the process exits, in milliseconds. Keep it below the supervisor's kill timeout (docker stop: 10 s). */
   SHUTDOWN_GRACE_MS: positiveInt.max(600_000, 'must be at most 600000').default(8_000),
   /** pino log level. */

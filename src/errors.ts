@@ -1,6 +1,4 @@
-import { GraphQLError } from 'graphql';
-
-/** Every `extensions.code` this API returns, besides graphql-js's own validation codes. */
+/** Every code this API answers with (a GraphQL error's `extensions.code`, Apollo-style), besides graphql-js's own validation codes. */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
@@ -17,10 +15,25 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Base of the errors we raise on purpose; their message and code reach the client as they are. */
-export class AppError extends GraphQLError {
-  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...extensions, code } });
+/**
+ * Base of the errors we raise on purpose, in any layer: a message a client may
+ * read, a code, and details such as the argument at fault (`field`) or the limit
+ * hit (`limit`, `max`). Nothing here knows GraphQL or HTTP: src/http/errorFormatter.ts
+ * answers them as GraphQL errors with `extensions: { ...details, code }`.
+ */
+export class AppError extends Error {
+  /** What a client may read besides the message and the code; never holds `code`. */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(
+    message: string,
+    readonly code: ErrorCode,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+    const { code: _code, ...rest } = details;
+    this.details = rest;
   }
 }
 

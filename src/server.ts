@@ -7,26 +7,28 @@ import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { configSchema, type Config } from './config';
 import { createContext, type AppDeps, type Context } from './modules/context';
-import { createErrorFormatter } from './http/errorFormatter';
+import { AppError } from './errors';
+import { createErrorFormatter, toGraphQLError } from './http/errorFormatter';
 import { httpErrorHandler } from './http/errorHandler';
 import { exportRouter } from './http/listExport';
 import { conditionalGet, GraphVersion, httpCachePlugin } from './http/httpCache';
-import { queryProtection } from './http/limits';
+import { jsonDepthLimit, queryProtection } from './http/limits';
 import { operationAllowlistPlugin, readAllowlist } from './http/operationAllowlist';
-import { readAccessPlugin } from './http/readAccess';
+import { mayRevalidate, readAccessPlugin } from './http/readAccess';
 import { fetchServerInfo } from './modules/about/repository';
 import { observabilityPlugin } from './observability/apolloPlugin';
 import { createMetrics, type Metrics } from './observability/metrics';
+import { metricsEndpoint } from './observability/metricsEndpoint';
 import { resolvers, typeDefs } from './schema';
 import { requestLogging } from './http/requestLog';
 import { plannerWarmUpOperations, warmUpPlanner, type PlannerWarmUpResult } from './http/plannerWarmUp';
-import { webRouter } from './http/pages';
+import { securityHeaders, webRouter } from './http/pages';
 
 export interface ServerDeps extends AppDeps {
   /** Settings; any not given take their defaults from src/config.ts. */
   config: Partial<Config>;
   /**
-   * Registry served at GET /metrics. Pass the one whose observeQuery the
+   * Registry served at GET /metrics (to the bearer of METRICS_TOKEN). Pass the one whose observeQuery the
    * Executor's onQuery feeds; when absent the server makes its own (no Neo4j metrics).
    */
   metrics?: Metrics;
@@ -49,9 +51,11 @@ export interface AppServer {
 }
 
 /**
- * Builds the HTTP server: GET /health, GET /ready and the GraphQL endpoint at
- * /graphql. It does not listen (tests and main.ts call listen) and it does not
- * own the driver (the caller closes it after stop()).
+ * Builds the HTTP server: GET /health, GET /ready, GET /metrics (with
+ * METRICS_TOKEN), the pages, the exports and the GraphQL endpoint at /graphql,
+ * every answer with the security headers of src/http/pages.ts. It does not
+ * listen (tests and main.ts call listen) and it does not own the driver (the
+ * caller closes it after stop()).
  */
 export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const app = express();
@@ -69,6 +73,8 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     maxDirectives: config.MAX_DIRECTIVES,
     blockFieldSuggestions: !development,
   });
+  const jsonDepth = jsonDepthLimit(config.MAX_JSON_DEPTH, deps.logger);
+  const revalidate = mayRevalidate(deps.auth, config.READS_REQUIRE_TOKEN);
   const allowlist = config.OPERATION_ALLOWLIST_FILE ? readAllowlist(config.OPERATION_ALLOWLIST_FILE) : null;
   const metrics = deps.metrics ?? createMetrics();
   const httpCache = { version: new GraphVersion(deps.executor), maxAgeSeconds: config.HTTP_CACHE_MAX_AGE_SECONDS, isPrivate: config.READS_REQUIRE_TOKEN };
@@ -77,7 +83,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const apollo = new ApolloServer<Context>({
     typeDefs,
     resolvers,
-    formatError: createErrorFormatter(development, (err) => deps.logger.error({ err }, 'unexpected error while resolving')),
+    formatError: createErrorFormatter(config.EXPOSE_ERROR_DETAILS, (err) => deps.logger.error({ err }, 'unexpected error while resolving')),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     // main.ts owns SIGTERM/SIGINT. Apollo's own handler would call stop() alongside
@@ -85,6 +91,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     stopOnTerminationSignals: false,
     introspection: true,
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     plugins: [
       ...protection.plugins,
       ...(allowlist ? [operationAllowlistPlugin(allowlist)] : []),
@@ -100,6 +107,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   });
   await apollo.start();
 
+  app.use(securityHeaders());
   // Probes and scrapes are not logged: a load balancer polls /ready every few seconds, and it answers 503 while warming up.
   app.use(requestLogging(deps.logger, ['/health', '/ready', '/metrics']));
 
@@ -122,10 +130,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     }
   });
 
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', metrics.contentType);
-    res.send(await metrics.text());
-  });
+  if (config.METRICS_TOKEN) app.get('/metrics', metricsEndpoint(metrics, config.METRICS_TOKEN));
 
   app.use(webRouter());
   // One budget per client for GraphQL and exports together.
@@ -141,14 +146,23 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
           }),
         ]
       : [];
-  app.use(exportRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, timeoutMs: config.EXPORT_TIMEOUT_MS, before: [...rateLimited, conditionalGet(httpCache, { mark: true })] }));
+  const exportBefore = [...rateLimited, jsonDepth.queryParameters(['filter', 'where', 'groupBy', 'measures']), conditionalGet(httpCache, { mark: true, mayRevalidate: revalidate })];
+  app.use(exportRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, timeoutMs: config.EXPORT_TIMEOUT_MS, before: exportBefore }));
   app.use(
     '/graphql',
     ...rateLimited,
-    conditionalGet(httpCache, { mark: false }),
-    express.json({ limit: config.BODY_LIMIT_BYTES }),
+    jsonDepth.queryParameters(['variables', 'extensions']),
+    conditionalGet(httpCache, { mark: false, mayRevalidate: revalidate }),
+    express.json({ limit: config.BODY_LIMIT_BYTES, verify: jsonDepth.verifyBody }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(contextDeps, { requestId: String(req.id), authorization: req.headers.authorization }),
+      context: async ({ req }) => {
+        try {
+          return await createContext(contextDeps, { requestId: String(req.id), authorization: req.headers.authorization });
+        } catch (error) {
+          // A refused token is answered with its code's status (401), not Apollo's 500 for a failed context.
+          throw error instanceof AppError ? toGraphQLError(error) : error;
+        }
+      },
     }),
   );
 

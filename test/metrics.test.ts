@@ -8,12 +8,15 @@ import { startTestApp, type TestApp } from './support/harness';
 
 const NAMED = 'query MetricsEntityLookup { entity(id: "duogenic-stemcells") { id } }';
 const BAD_INPUT = 'query MetricsBadInput($id: ID!) { entity(id: $id) { id } }';
+const METRICS_TOKEN = 'metrics-test-scraper-token-0123456789';
 
 describe('metrics and operation logs', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ config: { METRICS_TOKEN } });
   });
+  /** GET /metrics as a Prometheus scraper holding METRICS_TOKEN does. */
+  const scrape = () => fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
   afterAll(async () => {
     await app?.close();
   });
@@ -24,7 +27,7 @@ describe('metrics and operation logs', () => {
     const bad = await app.graphql(BAD_INPUT, { id: '' });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-    const response = await fetch(`${app.url}/metrics`);
+    const response = await scrape();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
@@ -40,14 +43,14 @@ describe('metrics and operation logs', () => {
   it('records how many keys each DataLoader batch carried, for entities read outside a compiled selection (path nodes)', async () => {
     const res = await app.graphql('{ partnershipPaths(from: "duogenic-stemcells", to: "a-and-i-co-ltd", first: 3) { nodes { id ... on Organization { country { code } } } } }');
     expect(res.errors).toBeUndefined();
-    const text = await (await fetch(`${app.url}/metrics`)).text();
+    const text = await (await scrape()).text();
     expect(text).toMatch(/^dataloader_batch_size_count\{loader="relations"\} [1-9]\d*$/m);
     expect(text).toMatch(/^dataloader_batch_size_sum\{loader="relations"\} [2-9]\d*$/m);
   });
 
   it('labels an operation without a name as anonymous', async () => {
     await app.graphql('{ entity(id: "duogenic-stemcells") { id } }');
-    const text = await (await fetch(`${app.url}/metrics`)).text();
+    const text = await (await scrape()).text();
     expect(text).toMatch(/^graphql_requests_total\{operation="anonymous",outcome="ok"\} \d+$/m);
   });
 

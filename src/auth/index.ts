@@ -2,12 +2,8 @@ import type { JWTVerifyGetKey } from 'jose';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import * as jose from 'jose';
 
-/** UNAUTHENTICATED raised while building the context: answered with HTTP 401 rather than 500. */
-function rejected(message: string): UnauthenticatedError {
-  const error = new UnauthenticatedError(message);
-  Object.assign(error.extensions, { http: { status: 401 } });
-  return error;
-}
+/** The longest a token may live when AuthSettings.maxLifetimeSeconds is not given: 24 hours (JWT_MAX_LIFETIME_SECONDS). */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3_600;
 
 /** Roles a token may carry in its `roles` claim. admin includes everything editor may do. */
 export const ROLES = ['editor', 'admin'] as const;
@@ -30,10 +26,16 @@ export interface AuthSettings {
   audience?: string;
   /** JWKS endpoint for asymmetric tokens (RS256, ES256, EdDSA …). */
   jwksUrl?: string;
+  /** The longest lifetime a token may claim (exp − iat, or exp − now without iat), in seconds; default DEFAULT_MAX_TOKEN_LIFETIME_SECONDS. */
+  maxLifetimeSeconds?: number;
 }
 
 export interface TokenVerifier {
-  /** Verifies a compact JWT; throws UnauthenticatedError when it is invalid, expired or lacks a subject. */
+  /**
+   * Verifies a compact JWT; throws UnauthenticatedError when it is invalid,
+   * expired, lacks a subject or an expiry (`sub`, `exp`), or claims a lifetime
+   * over the maximum: a stolen token must stop working by itself.
+   */
   verify(token: string): Promise<AuthUser>;
 }
 
@@ -46,10 +48,11 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier | und
   if (!secret && !jwks) return undefined;
   if (settings.jwtSecret !== undefined && settings.jwtSecret.length < 32) throw new Error('the JWT secret must be at least 32 characters');
   const algorithms = [...(secret ? ['HS256'] : []), ...(jwks ? ASYMMETRIC : [])];
+  const maxLifetime = settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const getKey: JWTVerifyGetKey = async (header, token) => {
     if (header.alg === 'HS256' && secret) return secret;
     if (jwks) return jwks(header, token);
-    throw rejected('The token is signed with an algorithm this server does not accept');
+    throw new UnauthenticatedError('The token is signed with an algorithm this server does not accept');
   };
   return {
     async verify(token) {
@@ -58,14 +61,19 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier | und
           algorithms,
           issuer: settings.issuer,
           audience: settings.audience,
-          requiredClaims: ['sub'],
+          requiredClaims: ['sub', 'exp'],
         });
+        // An iat in the future would shorten the lifetime it claims: count from now then.
+        const now = Math.floor(Date.now() / 1000);
+        const lifetime = payload.exp! - Math.min(payload.iat ?? now, now);
+        if (lifetime > maxLifetime) throw new UnauthenticatedError(`The token lives longer than this server accepts (at most ${maxLifetime} s from iat to exp)`);
         const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
         return { subject: String(payload.sub), roles };
       } catch (error) {
         if (error instanceof UnauthenticatedError) throw error;
-        if (error instanceof jose.errors.JWTExpired) throw rejected('The token has expired');
-        throw rejected('The token is not valid');
+        if (error instanceof jose.errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
+        if (error instanceof jose.errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') throw new UnauthenticatedError('The token has no expiry (exp); this server accepts only tokens that expire');
+        throw new UnauthenticatedError('The token is not valid');
       }
     },
   };
@@ -79,8 +87,8 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier | und
 export async function authenticate(verifier: TokenVerifier | undefined, authorization: string | undefined): Promise<AuthUser | null> {
   if (authorization === undefined || authorization.trim() === '') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) throw rejected('The Authorization header must be "Bearer <token>"');
-  if (!verifier) throw rejected('This server is not configured to accept tokens');
+  if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+  if (!verifier) throw new UnauthenticatedError('This server is not configured to accept tokens');
   return verifier.verify(match[1]!);
 }
 

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { AppError, ErrorCode, LimitExceededError } from '../errors';
+import { AppError, ErrorCode } from '../errors';
 import { limitHit } from './limits';
 
 const PASSTHROUGH_CODES = new Set<string>([
@@ -12,31 +12,71 @@ const PASSTHROUGH_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+const HTTP_STATUS: Partial<Record<string, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.LIMIT_EXCEEDED]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.FORBIDDEN_OPERATION]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.LIKELY_DUPLICATE]: 409,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.QUERY_TIMEOUT]: 504,
+};
+
+/** The HTTP status of a request refused, before it ran, with `code`; 500 for a code without one. */
+export function httpStatusOf(code: string): number {
+  return HTTP_STATUS[code] ?? 500;
+}
+
+/** What a client reads of an AppError: its message and `extensions: { ...details, code }`. */
+export function clientError(error: AppError): { message: string; extensions: Record<string, unknown> } {
+  return { message: error.message, extensions: { ...error.details, code: error.code } };
+}
+
+/**
+ * An AppError as the GraphQL error Apollo answers when it is raised before the
+ * operation runs (context creation, a plugin): the same extensions, and the
+ * HTTP status of its code (UNAUTHENTICATED: 401). Apollo takes the status off
+ * before the client sees the error.
+ */
+export function toGraphQLError(error: AppError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { ...clientError(error).extensions, http: { status: httpStatusOf(error.code) } } });
+}
+
+/** The error at the bottom of graphql-js's and Apollo's wrapping. */
+function originalOf(error: unknown): unknown {
+  let inner = error;
+  while (inner instanceof GraphQLError && inner.originalError) inner = inner.originalError;
+  return inner;
+}
+
 /**
  * Apollo's formatError: refusals by the query limits become LIMIT_EXCEEDED
- * naming the limit; errors we raised and graphql-js validation errors pass as
- * they are; anything else becomes INTERNAL_SERVER_ERROR with a generic message
- * unless `exposeDetails` (development), and is handed to `logUnexpected` with its
- * stack. Stack traces never leave the server.
+ * naming the limit; AppErrors, from any layer, become `{ message, extensions:
+ * { ...details, code } }`; graphql-js and Apollo request errors (validation,
+ * parsing) pass as they are; anything else becomes INTERNAL_SERVER_ERROR with
+ * the message "Internal server error" unless `exposeDetails`
+ * (EXPOSE_ERROR_DETAILS), and is handed to `logUnexpected` with its stack.
+ * Stack traces never leave the server, and formatting never throws: if it
+ * fails, the client gets the masked error.
  */
 export function createErrorFormatter(exposeDetails: boolean, logUnexpected: (error: unknown) => void = () => undefined) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    const code = String(formatted.extensions?.code ?? '');
-    const ours = original instanceof AppError || (PASSTHROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR);
-    const hit = limitHit(formatted);
-    if (hit) {
-      const refusal = new LimitExceededError(formatted.message, hit.limit, hit.max);
-      return { message: refusal.message, locations: formatted.locations, extensions: refusal.extensions };
+    const masked = { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    try {
+      const original = originalOf(error);
+      const hit = limitHit(formatted);
+      if (hit) return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.LIMIT_EXCEEDED, ...hit } };
+      if (original instanceof AppError) return { ...clientError(original), locations: formatted.locations, path: formatted.path };
+      const code = String(formatted.extensions?.code ?? '');
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      if (PASSTHROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, extensions };
+      logUnexpected(original);
+      return { ...masked, message: exposeDetails ? formatted.message : masked.message, locations: formatted.locations, path: formatted.path };
+    } catch {
+      return masked;
     }
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    if (ours) return { ...formatted, extensions };
-    logUnexpected(error instanceof GraphQLError ? (error.originalError ?? error) : error);
-    return {
-      message: exposeDetails ? formatted.message : 'Internal server error',
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-    };
   };
 }

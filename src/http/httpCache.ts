@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { cypherQuery } from '../db/cypher';
 import type { Executor } from '../db/executor';
 
@@ -76,11 +76,13 @@ export function noStore(res: Response): void {
  * and the ETag on the way (exports, whose error path calls noStore); without,
  * it sets no-store and leaves the final headers to the GraphQL plugin, which
  * knows whether the operation was a query that succeeded. Any other method gets
- * no-store. If the version cannot be read, the request goes on uncached.
+ * no-store. If the version cannot be read, or `mayRevalidate` says the request
+ * may not read (no token while reads require one: src/http/readAccess.ts), the
+ * request goes on uncached, to be answered or refused in full.
  */
-export function conditionalGet(settings: HttpCacheSettings, options: { mark: boolean }): RequestHandler {
+export function conditionalGet(settings: HttpCacheSettings, options: { mark: boolean; mayRevalidate?: (req: Request) => Promise<boolean> }): RequestHandler {
   return async (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || (options.mayRevalidate && !(await options.mayRevalidate(req)))) {
       noStore(res);
       return next();
     }

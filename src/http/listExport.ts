@@ -277,15 +277,14 @@ const STATUS: Partial<Record<string, number>> = {
 function fail(logger: Logger, req: Request, res: Response, error: unknown): void {
   if (error instanceof ClientGone) return;
   const known = error instanceof AppError ? error : null;
-  const code = String(known?.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+  const code = known?.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
   const status = STATUS[code] ?? 500;
   if (status >= 500) logger.error({ err: error, requestId: req.id }, 'export failed');
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const extensions: Record<string, unknown> = known ? { ...known.extensions } : { code };
-  delete extensions.http;
+  const extensions: Record<string, unknown> = known ? { ...known.details, code } : { code };
   noStore(res);
   res.status(status).json({ errors: [{ message: known ? known.message : 'Internal server error', extensions }] });
 }

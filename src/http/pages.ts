@@ -1,11 +1,47 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import helmet from 'helmet';
 import { PROJECT_ROOT } from '../projectRoot';
 
 /** Where the built pages are: web/dist at the project root. */
 export function findWebDist(): string {
   return join(PROJECT_ROOT, 'web', 'dist');
+}
+
+/**
+ * Security headers for every answer, pages and API alike (helmet): a Content
+ * Security Policy under which only the pages' own files run as scripts (no
+ * inline script, no eval, no other origin), nothing may frame them
+ * (frame-ancestors 'none', X-Frame-Options: DENY), no MIME sniffing, no
+ * Referer. Styles may be inline: GraphiQL's editor (Monaco) writes style
+ * elements and attributes at run time; a style cannot run code. Images and
+ * fonts may be data: URLs (the bundled CSS inlines its icons; exported PNGs)
+ * and blob: URLs (downloads). No HSTS here: whoever terminates TLS sets it.
+ */
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: false,
+  });
 }
 
 const PAGES: Record<string, string> = { overview: 'index.html', explore: 'explore.html', graphiql: 'graphiql.html' };
