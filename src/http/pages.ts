@@ -14,8 +14,10 @@ export function findWebDist(): string {
  * Security Policy under which only the pages' own files run as scripts (no
  * inline script, no eval, no other origin), nothing may frame them
  * (frame-ancestors 'none', X-Frame-Options: DENY), no MIME sniffing, no
- * Referer. Styles may be inline: GraphiQL's editor (Monaco) writes style
- * elements and attributes at run time; a style cannot run code. Images and
+ * Referer. Styles may be inline: GraphiQL's editor (Monaco) and the explorer's
+ * graph (cytoscape) write style elements and attributes at run time
+ * (test/e2e/csp.test.ts sees hundreds of violations without it); a style
+ * cannot run code. Images and
  * fonts may be data: URLs (the bundled CSS inlines its icons; exported PNGs)
  * and blob: URLs (downloads). No HSTS here: whoever terminates TLS sets it.
  */
