@@ -60,8 +60,10 @@ async function main(): Promise<void> {
     issuer: config.AUTH_JWT_ISSUER,
     audience: config.AUTH_JWT_AUDIENCE,
     jwksUrl: config.AUTH_JWKS_URL,
+    maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
   });
   if (!auth) logger.warn('no AUTH_JWT_SECRET or AUTH_JWKS_URL: tokens are refused and curation writes are disabled');
+  if (config.EXPOSE_ERROR_DETAILS) logger.warn('EXPOSE_ERROR_DETAILS=true: clients see the messages of unexpected errors (Cypher, stored values)');
   const server = await createServer({ config, executor, logger, metrics, statistics, version: packageVersion, auth });
   server.httpServer.once('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `port ${config.PORT} on ${config.HOST} is already in use (set PORT)` : error.message;
