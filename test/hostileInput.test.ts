@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import * as jose from 'jose';
+import { jsonDepth } from '../src/http/limits';
 import { startTestApp, type TestApp } from './support/harness';
 import { mintToken, newJwtSecret } from './support/tokens';
 
@@ -186,6 +188,59 @@ describe('hostile and malformed arguments (property-based)', () => {
           }
         },
       ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('refuses JSON nested past MAX_JSON_DEPTH (64) at any depth with 400 LIMIT_EXCEEDED, and handles any shallower nesting', async () => {
+    // Each shape wraps a value one level deeper, as text: JSON.stringify itself overflows on the deepest.
+    const shapes = {
+      where: { query: 'query($v: OrganizationWhere) { organizations(where: $v) { totalCount } }', open: '{"AND":[', close: ']}', inner: '{}' },
+      list: { query: 'query($v: [ID!]!) { entities(ids: $v) { id } }', open: '[', close: ']', inner: '"bpipo"' },
+      unknownField: { query: 'query($v: OrganizationWhere) { organizations(where: $v) { totalCount } }', open: '{"x":', close: '}', inner: '1' },
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...Object.values(shapes)), fc.oneof(fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 20_000 })), async (shape, depth) => {
+        generated++;
+        const body = `{"query":${JSON.stringify(shape.query)},"variables":{"v":${shape.open.repeat(depth)}${shape.inner}${shape.close.repeat(depth)}}}`;
+        const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const answer = (await response.json()) as { errors?: { message: string; extensions?: { code?: string; limit?: string } }[] };
+        if (jsonDepth(body) > 64) {
+          expect(response.status).toBe(400);
+          expect(answer.errors?.[0]?.extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 'maxJsonDepth', max: 64 });
+        } else {
+          expect(response.status).toBeLessThan(500);
+          for (const error of answer.errors ?? []) expect(EXPECTED_CODES).toContain(String(error.extensions?.code));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('answers any Authorization header with 401 UNAUTHENTICATED, or as anonymous when it is blank; tokens that never expire or live too long included', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: jose.JWTPayload, key = secret) => new jose.SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(key));
+    const printable = (text: string) => text.replace(/[^\x20-\x7e]/g, '');
+    const header = fc.oneof(
+      hostileText.map(printable),
+      hostileText.map((text) => `Bearer ${printable(text)}`),
+      fc.record({ sub: fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: undefined }), iat: fc.option(fc.integer({ min: now - 1e6, max: now + 1e6 }), { nil: undefined }), exp: fc.option(fc.integer({ min: now + 25 * 3_600, max: now + 1e9 }), { nil: undefined }), roles: fc.constant(['admin']) })
+        .chain((claims) => fc.constantFrom(secret, newJwtSecret()).map((key) => ({ claims, key })))
+        .map(({ claims, key }) => ({ claims: Object.fromEntries(Object.entries(claims).filter(([, v]) => v !== undefined)), key })),
+    );
+    await fc.assert(
+      fc.asyncProperty(header, async (given) => {
+        generated++;
+        const authorization = typeof given === 'string' ? given : `Bearer ${await sign(given.claims, given.key)}`;
+        const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ __typename }' }) });
+        const answer = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+        if (authorization.trim() === '') {
+          expect(response.status).toBe(200);
+        } else {
+          expect(response.status).toBe(401);
+          expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+        }
+      }),
       { numRuns: RUNS },
     );
   });
