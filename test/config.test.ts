@@ -27,6 +27,20 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD: is required/);
   });
 
+  it('masks error details, serves no /metrics and limits token lifetimes and JSON depth unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.EXPOSE_ERROR_DETAILS).toBe(false);
+    expect(config.METRICS_TOKEN).toBeUndefined();
+    expect(config.JWT_MAX_LIFETIME_SECONDS).toBe(86_400);
+    expect(config.MAX_JSON_DEPTH).toBe(64);
+    expect(loadConfig({ EXPOSE_ERROR_DETAILS: 'true' }).EXPOSE_ERROR_DETAILS).toBe(true);
+  });
+
+  it('refuses a short METRICS_TOKEN without printing it', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short-secret' })).toThrow(/METRICS_TOKEN: must be at least 32 characters$/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+
   it('lists every bad variable in one message', () => {
     let message = '';
     try {
