@@ -27,6 +27,18 @@ export interface BrowserSession {
 }
 
 /**
+ * Playwright evaluates a string given to waitForFunction with eval at every
+ * poll, which the pages' Content Security Policy (script-src 'self') refuses.
+ * Turned into a function, it is compiled once through the debugger protocol,
+ * which the policy does not govern, and the pages keep their real policy.
+ */
+function evaluateStringPredicatesOnce(page: Page): void {
+  const waitForFunction = page.waitForFunction.bind(page);
+  page.waitForFunction = ((predicate: unknown, arg?: unknown, options?: Parameters<Page['waitForFunction']>[2]) =>
+    waitForFunction(typeof predicate === 'string' ? (new Function(`return (${predicate});`) as () => unknown) : (predicate as () => unknown), arg, options)) as Page['waitForFunction'];
+}
+
+/**
  * Builds the pages when stale, starts chromium and the server. The graph is
  * cleared and the seed loaded; with `ecosystem` also the ecosystem files of
  * seed/ecosystem/, as the first start of `npm start` does.
@@ -50,6 +62,7 @@ export async function startBrowserSession(options: { ecosystem?: boolean } = {})
   const requests: string[] = [];
   const pageErrors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  context.on('page', evaluateStringPredicatesOnce);
   const app = await startTestApp();
   if (options.ecosystem) await loadEverySeed(app.executor);
   return {
