@@ -1,10 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import * as jose from 'jose';
+import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { buildWeb, webBuildIsStale } from '../scripts/build-web';
 import { createTokenVerifier, type AuthSettings } from '../src/auth';
 import { loadConfig } from '../src/config';
+import { BadUserInputError } from '../src/errors';
+import { createErrorFormatter } from '../src/http/errorFormatter';
 import { StatisticsCache } from '../src/modules/statistics/cache';
 import { createServer } from '../src/server';
 import { neo4j, startTestApp, type TestApp } from './support/harness';
@@ -102,6 +105,23 @@ describe('security and integrity over HTTP', () => {
       } finally {
         await server.close();
       }
+    });
+  });
+
+  describe('error formatting', () => {
+    it('answers a client text that reads like a limit refusal with its own code, not LIMIT_EXCEEDED', async () => {
+      const { body } = await postGraphql(app.url, JSON.stringify({ query: '{ search(query: "x", first: "Query depth limit of 1 exceeded") { score } }' }));
+      expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    it('never throws: a failure while formatting answers the masked error', () => {
+      const format = createErrorFormatter(true, () => {
+        throw new Error('the logger is broken');
+      });
+      const unexpected = new GraphQLError('Neo4jError: secret', { originalError: new Error('Neo4jError: secret') });
+      expect(format({ message: 'Neo4jError: secret' }, unexpected)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      const refusal = new BadUserInputError('Invalid argument first: too large', 'first');
+      expect(format({ message: 'ignored' }, new GraphQLError('wrapped', { originalError: refusal }))).toMatchObject({ message: 'Invalid argument first: too large', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
     });
   });
 

@@ -53,9 +53,9 @@ function originalOf(error: unknown): unknown {
 }
 
 /**
- * Apollo's formatError: refusals by the query limits become LIMIT_EXCEEDED
- * naming the limit; AppErrors, from any layer, become `{ message, extensions:
- * { ...details, code } }`; graphql-js and Apollo request errors (validation,
+ * Apollo's formatError: AppErrors, from any layer, become `{ message, extensions:
+ * { ...details, code } }`; refusals by the query limits become LIMIT_EXCEEDED
+ * naming the limit; graphql-js and Apollo request errors (validation,
  * parsing) pass as they are; anything else becomes INTERNAL_SERVER_ERROR with
  * the message "Internal server error" unless `exposeDetails`
  * (EXPOSE_ERROR_DETAILS), and is handed to `logUnexpected` with its stack.
@@ -67,9 +67,10 @@ export function createErrorFormatter(exposeDetails: boolean, logUnexpected: (err
     const masked = { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
     try {
       const original = originalOf(error);
+      // AppErrors first: their messages may quote a client's text, which must not pass for a limit's refusal.
+      if (original instanceof AppError) return { ...clientError(original), locations: formatted.locations, path: formatted.path };
       const hit = limitHit(formatted);
       if (hit) return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.LIMIT_EXCEEDED, ...hit } };
-      if (original instanceof AppError) return { ...clientError(original), locations: formatted.locations, path: formatted.path };
       const code = String(formatted.extensions?.code ?? '');
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       if (PASSTHROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, extensions };

@@ -39,14 +39,14 @@ export function queryProtection(limits: QueryLimits) {
   return { ...armor, parseOptions: { maxTokens: limits.maxTokens } };
 }
 
+// Anchored at the start: a message further on may quote a client's text.
 const ARMOR_MESSAGES: [RegExp, string][] = [
-  [/Query depth limit of (\d+) exceeded/i, 'maxDepth'],
-  [/Query Cost limit of (\d+) exceeded/i, 'maxCost'],
-  [/Aliases limit of (\d+) exceeded/i, 'maxAliases'],
-  [/Token limit of (\d+) exceeded/i, 'maxTokens'],
-  // graphql-js's own wording, typo included.
-  [/Document contains more th(?:at|an) (\d+) tokens/i, 'maxTokens'],
-  [/Directives limit of (\d+) exceeded/i, 'maxDirectives'],
+  [/^(?:Syntax Error: )?Query depth limit of (\d+) exceeded/i, 'maxDepth'],
+  [/^(?:Syntax Error: )?Query Cost limit of (\d+) exceeded/i, 'maxCost'],
+  [/^(?:Syntax Error: )?Aliases limit of (\d+) exceeded/i, 'maxAliases'],
+  // graphql-js's own wording (the parser counts tokens), typo included.
+  [/^(?:Syntax Error: )?Document contains more th(?:at|an) (\d+) tokens/i, 'maxTokens'],
+  [/^(?:Syntax Error: )?Directives limit of (\d+) exceeded/i, 'maxDirectives'],
 ];
 
 /**
