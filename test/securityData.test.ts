@@ -208,7 +208,7 @@ describe('security of the data paths', () => {
       await upsert(organization('sec-cited-once', { source }));
       await upsert(organization('sec-cited-twice'));
       await upsert(organization('sec-cited-twice', { source: { id: 'sec-hostile' }, evidence: 'The hostile page says so too.' }));
-      const link = await app.graphql(LINK, { input: { type: 'PARTNERS_WITH', from: 'sec-cited-once', to: 'sec-cited-twice', source: { id: 'sec-hostile' }, evidence: 'Hostile says they partner.' } }, editor);
+      const link = await app.graphql(LINK, { input: { type: 'PART_OF', from: 'sec-cited-once', to: 'sec-cited-twice', source: { id: 'sec-hostile' }, evidence: 'Hostile says they partner.' } }, editor);
       expect(link.errors).toBeUndefined();
     }
 
@@ -227,7 +227,7 @@ describe('security of the data paths', () => {
 
       const { data } = await app.graphql<any>(`{
         sources { id } source(id: "sec-hostile") { id }
-        once: entity(id: "sec-cited-once") { unverified sources { source { id } } relations(types: [PARTNERS_WITH]) { unverified sources { source { id } } } }
+        once: entity(id: "sec-cited-once") { unverified sources { source { id } } relations(types: [PART_OF]) { unverified sources { source { id } } } }
         twice: entity(id: "sec-cited-twice") { unverified sources { source { id } } }
       }`);
       expect(data.sources.map((s: { id: string }) => s.id)).not.toContain('sec-hostile');

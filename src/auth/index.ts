@@ -9,8 +9,8 @@ function rejected(message: string): UnauthenticatedError {
   return error;
 }
 
-/** Roles a token may carry in its `roles` claim. admin includes everything editor may do. */
-export const ROLES = ['editor', 'admin'] as const;
+/** Roles a token may carry in its `roles` claim: editor writes, reviewer also merges entities; admin includes every role. */
+export const ROLES = ['editor', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who made the request, from a verified token. */

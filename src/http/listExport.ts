@@ -177,9 +177,15 @@ async function streamRows(
   deps.logger.info({ requestId: req.id, export: name, format, rows }, 'export finished');
 }
 
-/** RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled; records end in CRLF. */
+/**
+ * One CSV field. A value a spreadsheet would read as a formula (starting with =,
+ * +, -, @, tab or CR) gets a leading ' so it shows as text (OWASP, CSV
+ * injection); then RFC 4180: a field with a comma, quote, CR or LF is quoted and
+ * its quotes doubled. Records end in CRLF.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;

@@ -57,7 +57,8 @@ export const curationResolvers: Resolvers = {
       return result;
     },
     mergeEntities: async (_p, args, ctx) => {
-      const user = requireRole(ctx, 'editor');
+      // A merge hides an id from every read, as a retraction does: not an editor's call alone.
+      const user = requireRole(ctx, 'reviewer');
       const result = await repository.mergeEntities(ctx.executor, parseMergeEntities(args), user.subject);
       afterWrite(ctx);
       return result;
