@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { exportGraph, writeExport } from '../src/ingest/exportGraph';
+import { csvField } from '../src/http/listExport';
 import { ecosystemSource } from '../src/ingest/ecosystemFile';
 import { seedSource } from '../src/ingest/seedFile';
 import { startTestApp, type TestApp } from './support/harness';
@@ -56,19 +57,23 @@ describe('security of the data paths', () => {
   describe('CSV exports neutralise spreadsheet formulas', () => {
     it('prefixes a quote to every cell that starts like a formula, and keeps NDJSON exact', async () => {
       const source = { new: { id: 'sec-formula-source', publisher: '@SUM(1+1)', title: '-2+3', publishedOn: '2025-05-01', url: 'https://example.org/formula' } };
-      await upsert(organization('sec-formula', { name: '=HYPERLINK("http://evil.example","x")', description: '+1+1', aliases: ['\tTAB', '\rCR'], source }));
+      await upsert(organization('sec-formula', { name: '=HYPERLINK("http://evil.example","x")', description: '+1+1', aliases: ['-1', '@A'], source }));
       const where = json({ id: { in: ['sec-formula'] } });
       const csv = await (await get(`/export/organizations.csv?where=${where}`)).text();
       const [header, row] = csv.split('\r\n');
       expect(header).toBe('id,name,type,kind,country,description,aliases,sourceIds,sourceTitles,sourcePublishers,sourcePublishedOn');
-      expect(row).toBe(`sec-formula,"'=HYPERLINK(""http://evil.example"",""x"")",ORGANIZATION,COMPANY,TW,'+1+1,"'\tTAB | \rCR",sec-formula-source,'-2+3,'@SUM(1+1),2025-05-01`);
+      expect(row).toBe(`sec-formula,"'=HYPERLINK(""http://evil.example"",""x"")",ORGANIZATION,COMPANY,TW,'+1+1,'-1 | @A,sec-formula-source,'-2+3,'@SUM(1+1),2025-05-01`);
 
       const line = JSON.parse((await (await get(`/export/organizations.ndjson?where=${where}`)).text()).trim()) as Record<string, unknown>;
-      expect(line).toMatchObject({ name: '=HYPERLINK("http://evil.example","x")', description: '+1+1', aliases: ['\tTAB', '\rCR'] });
+      expect(line).toMatchObject({ name: '=HYPERLINK("http://evil.example","x")', description: '+1+1', aliases: ['-1', '@A'] });
       expect(line.sources).toEqual([{ id: 'sec-formula-source', title: '-2+3', publisher: '@SUM(1+1)', publishedOn: '2025-05-01' }]);
 
       const aggregate = await (await get(`/export/aggregate/organizations.csv?where=${where}&groupBy=${json([{ field: 'name' }])}`)).text();
       expect(aggregate.split('\r\n')[1]).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")",1,,,`);
+    });
+
+    it('neutralises a leading tab or carriage return too, then quotes as RFC 4180 requires', () => {
+      expect([csvField('\tx'), csvField('\rx'), csvField('a=b'), csvField('plain, text')]).toEqual(["'\tx", `"'\rx"`, 'a=b', '"plain, text"']);
     });
   });
 
@@ -83,7 +88,7 @@ describe('security of the data paths', () => {
       expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'where.OR.0.technologies.some.facts.0.name' });
       const exported = await get(`/export/organizations.ndjson?where=${json({ facts: [{ name: 'updatedBy', text: { startsWith: 'sec-' } }] })}`);
       expect(exported.status).toBe(400);
-      expect(((await exported.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'where.facts.0.name' });
+      expect(((await exported.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'where.facts.0.name' });
     });
 
     it('still filters on a public fact', async () => {
@@ -98,7 +103,7 @@ describe('security of the data paths', () => {
     it('refuses prototype keys and unknown operators with 400 naming the field, never 500', async () => {
       const cases: [string, string][] = [
         [`where=${json({ constructor: {} })}`, 'where.constructor'],
-        [`where=${json({ __proto__: { name: { eq: 'x' } } })}`, 'where.__proto__'],
+        [`where=${encodeURIComponent('{"__proto__":{"name":{"eq":"x"}}}')}`, 'where.__proto__'],
         [`where=${json({ name: { constructor: 'x' } })}`, 'where.name.constructor'],
         [`where=${json({ technologies: { every: {} } })}`, 'where.technologies.every'],
         [`where=${json({ hasOwnProperty: { some: {} } })}`, 'where.hasOwnProperty'],
@@ -195,7 +200,7 @@ describe('security of the data paths', () => {
       expect(written).toBeGreaterThan(0);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sec-export-'));
       writeExport(dir, await exportGraph(app.executor));
-      expect(JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'))).toMatchObject({ consistency: expect.stringMatching(/one state/) });
+      expect(JSON.parse(fs.readFileSync(path.join(dir, 'audit', 'manifest.json'), 'utf8'))).toMatchObject({ consistency: expect.stringMatching(/one state/) });
       fs.rmSync(dir, { recursive: true });
     });
   });
