@@ -46,4 +46,4 @@ export function pageSize(max: number) {
 export const webUrl = z
   .string()
   .url('must be an absolute URL')
-  .refine((url) => /^https?:$/.test(new URL(url).protocol), 'must be an http or https URL');
+  .refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) && new URL(url).hostname !== '', 'must be an http or https URL');
