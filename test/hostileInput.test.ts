@@ -239,7 +239,8 @@ describe('hostile and malformed arguments (property-based)', () => {
     await fc.assert(
       fc.asyncProperty(scheme, fc.oneof(fc.constantFrom('//example.org/a', 'alert(1)', 'text/html,<script>alert(1)</script>'), hostileText), async (prefix, rest) => {
         const n = counter++;
-        const url = `${prefix}${rest}`;
+        // The fragment keeps each URL unique: two sources with one URL are refused as a CONFLICT.
+        const url = `${prefix}${rest}#${n}`;
         const source = { new: { id: `fuzz-url-source-${n}`, publisher: 'Fuzz', title: 'Fuzz', publishedOn: '2025-05-01', url } };
         const input = { type: 'ORGANIZATION', id: `fuzz-org-url-${n}`, name: `Fuzz URL Org ${n} ${prefix}`, description: 'Fuzz.', kind: 'COMPANY', source, evidence: 'Fuzz.' };
         const refused = await expectHandled(app, 'mutation($i: UpsertEntityInput!) { upsertEntity(input: $i) { created } }', { i: input }, editor);
