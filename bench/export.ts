@@ -1,6 +1,6 @@
 /**
  * npm run bench:export -- [--instance bench-large] [--uri bolt://… --password …]
- *                         [--list organizations] [--formats csv,ndjson] [--filter '{"countries":["JP"]}']
+ *                         [--list organizations] [--formats csv,ndjson] [--where '{"countryCode":{"eq":"JP"}}']
  *                         [--slow-kbps 0] [--port 4171]
  *
  * Streams whole exports (GET /export/<list>.<format>) from the real API
@@ -31,7 +31,7 @@ const URI = arg('uri') ?? process.env.NEO4J_URI ?? `bolt://127.0.0.1:${process.e
 const PASSWORD = arg('password') ?? process.env.NEO4J_PASSWORD ?? fs.readFileSync(path.join(root, '.neo4j', INSTANCE, 'password'), 'utf8').trim();
 const LIST = arg('list', 'organizations')!;
 const FORMATS = arg('formats', 'csv,ndjson')!.split(',');
-const FILTER = arg('filter');
+const WHERE = arg('where');
 const SLOW_KBPS = Number(arg('slow-kbps', '0'));
 const PORT = Number(arg('port', '4171'));
 
@@ -62,7 +62,7 @@ interface Run {
 
 /** Live entities of the list, read from Neo4j directly (the expected row count of an unfiltered export). */
 async function expectedRows(): Promise<number | null> {
-  if (FILTER) return null;
+  if (WHERE) return null;
   const driver = neo4j.driver(URI, neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', PASSWORD), { disableLosslessIntegers: true });
   try {
     const label = LABELS[LIST];
@@ -76,7 +76,7 @@ async function expectedRows(): Promise<number | null> {
 
 /** One export: reads the body as it comes (at most SLOW_KBPS when slow), counting rows, while sampling the API's RSS. */
 async function exportOnce(pid: number, format: string, slow: boolean): Promise<Run> {
-  const url = `http://127.0.0.1:${PORT}/export/${LIST}.${format}${FILTER ? `?filter=${encodeURIComponent(FILTER)}` : ''}`;
+  const url = `http://127.0.0.1:${PORT}/export/${LIST}.${format}${WHERE ? `?where=${encodeURIComponent(WHERE)}` : ''}`;
   const rssBefore = statusKb(pid, 'VmRSS');
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, statusKb(pid, 'VmRSS'))), 100);
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     console.log(`| ${r.format} | ${r.client} | ${r.rows}${expected !== null && r.rows !== expected ? ` (expected ${expected})` : ''} | ${(r.bytes / 1048576).toFixed(1)} | ${r.seconds} | ${r.rowsPerSecond} | ${r.rssBeforeMb} → ${r.rssPeakDuringMb} | ${r.hwmAfterMb} |`);
   }
   const out = path.join(root, '.artifacts', 'bench', `export-${Date.now()}.json`);
-  fs.writeFileSync(out, JSON.stringify({ list: LIST, filter: FILTER ?? null, expected, queryTimeoutMs: process.env.QUERY_TIMEOUT_MS ?? 'default', runs }, null, 2));
+  fs.writeFileSync(out, JSON.stringify({ list: LIST, where: WHERE ?? null, expected, queryTimeoutMs: process.env.QUERY_TIMEOUT_MS ?? 'default', runs }, null, 2));
   console.log(`\nwritten: ${path.relative(root, out)}`);
   if (runs.some((r) => r.status !== 200 || (expected !== null && r.rows !== expected))) process.exitCode = 1;
 }

@@ -79,11 +79,13 @@ describe('which names count as close', () => {
 describe('entity resolution: likely duplicates and merges', () => {
   let app: TestApp;
   let editor: Record<string, string>;
+  let reviewer: Record<string, string>;
   let reader: Record<string, string>;
 
   beforeAll(async () => {
     app = await startTestApp({ auth: { jwtSecret: secret }, queryTimeoutMs: 60_000 });
     editor = await bearer('curator@example.org', ['editor']);
+    reviewer = await bearer('reviewer@example.org', ['reviewer']);
     reader = await bearer('reader@example.org', ['reader']);
   });
   afterAll(async () => {
@@ -283,7 +285,7 @@ describe('entity resolution: likely duplicates and merges', () => {
       expect(before.nodeCitations).toHaveLength(2);
       expect(before.relationshipCitations.length).toBeGreaterThanOrEqual(5);
 
-      const { data, errors } = await app.graphql<any>(MERGE, { input: { keep, merge, reason: 'Both pages describe the same Hsinchu company.' } }, editor);
+      const { data, errors } = await app.graphql<any>(MERGE, { input: { keep, merge, reason: 'Both pages describe the same Hsinchu company.' } }, reviewer);
 
       expect(errors).toBeUndefined();
       expect(data.mergeEntities).toMatchObject({ mergedId: merge, combinedRelationships: 1, movedCitations: 1, movedClaims: 2 });
@@ -307,7 +309,7 @@ describe('entity resolution: likely duplicates and merges', () => {
 
     it('answers the merged id with the kept entity, with the facts only the merged one had', async () => {
       const { keep, merge } = await givenTwoIdsOfOneCompany('em2');
-      const merged = await app.graphql<any>(MERGE, { input: { keep, merge, reason: 'Same company.' } }, editor);
+      const merged = await app.graphql<any>(MERGE, { input: { keep, merge, reason: 'Same company.' } }, reviewer);
       expect(merged.errors).toBeUndefined();
 
       const { data, errors } = await app.graphql<any>(`query($id: ID!) { entity(id: $id) {
@@ -328,7 +330,7 @@ describe('entity resolution: likely duplicates and merges', () => {
 
     it('refuses afterwards a new id named as the merged one, a write to the merged id and a link from it, naming the kept entity', async () => {
       const { keep, merge } = await givenTwoIdsOfOneCompany('em3');
-      expect((await app.graphql<any>(MERGE, { input: { keep, merge, reason: 'Same company.' } }, editor)).errors).toBeUndefined();
+      expect((await app.graphql<any>(MERGE, { input: { keep, merge, reason: 'Same company.' } }, reviewer)).errors).toBeUndefined();
 
       const { errors } = await upsert(organization('em3-again', 'em3 KC Therapeutics Taiwan'));
       expect(errors![0]!.extensions).toMatchObject({ code: 'LIKELY_DUPLICATE', existing: { id: keep } });
@@ -346,7 +348,7 @@ describe('entity resolution: likely duplicates and merges', () => {
     it('leaves the kept entity with no aliases property, not an empty list, when the merge brings no other name', async () => {
       await given(organization('em5-keep', 'em5 Twin Biotech'));
       await given(organization('em5-merge', 'em5 Twin Biotech', { distinctFrom: ['em5-keep'] }));
-      const { data, errors } = await app.graphql<any>(MERGE, { input: { keep: 'em5-keep', merge: 'em5-merge', reason: 'The same company twice.' } }, editor);
+      const { data, errors } = await app.graphql<any>(MERGE, { input: { keep: 'em5-keep', merge: 'em5-merge', reason: 'The same company twice.' } }, reviewer);
       expect(errors).toBeUndefined();
       expect(data.mergeEntities.entity).toEqual({ id: 'em5-keep', name: 'em5 Twin Biotech', aliases: [] });
       expect(await rows("MATCH (n:Entity {id: 'em5-keep'}) RETURN n.aliases AS aliases")).toEqual([{ aliases: null }]);
@@ -363,7 +365,7 @@ describe('entity resolution: likely duplicates and merges', () => {
       );
       expect(part.errors).toBeUndefined();
       const before = await changes();
-      const refuse = async (keep: string, merge: string) => (await app.graphql<any>(MERGE, { input: { keep, merge, reason: 'Test.' } }, editor)).errors![0]!;
+      const refuse = async (keep: string, merge: string) => (await app.graphql<any>(MERGE, { input: { keep, merge, reason: 'Test.' } }, reviewer)).errors![0]!;
 
       expect((await refuse('em4-org', 'em4-org')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.merge' });
       const types = await refuse('em4-org', 'em4-person');

@@ -54,8 +54,8 @@ interface ListPage {
   nodes: ListedOrganization[];
 }
 
-const LIST = `query($filter: OrganizationFilter, $after: String) {
-  organizations(filter: $filter, first: 100, after: $after) {
+const LIST = `query($where: OrganizationWhere, $after: String) {
+  organizations(where: $where, first: 100, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     nodes { id name kind countryCode description aliases sources { source { id title publisher publishedOn } } }
   }
@@ -76,15 +76,15 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
   });
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers });
-  const exportUrl = (file: string, filter?: unknown) => `/export/${file}${filter === undefined ? '' : `?filter=${encodeURIComponent(JSON.stringify(filter))}`}`;
+  const exportUrl = (file: string, where?: unknown) => `/export/${file}${where === undefined ? '' : `?where=${encodeURIComponent(JSON.stringify(where))}`}`;
 
-  /** Every organization the GraphQL list answers for `filter`, page by page, and its totalCount. */
-  async function listed(filter: unknown): Promise<{ totalCount: number; nodes: ListedOrganization[] }> {
+  /** Every organization the GraphQL list answers for `where`, page by page, and its totalCount. */
+  async function listed(where: unknown): Promise<{ totalCount: number; nodes: ListedOrganization[] }> {
     const nodes: ListedOrganization[] = [];
     let after: string | null = null;
     let totalCount = -1;
     for (;;) {
-      const { data, errors }: GraphQLResponse<{ organizations: ListPage }> = await app.graphql(LIST, { filter, after });
+      const { data, errors }: GraphQLResponse<{ organizations: ListPage }> = await app.graphql(LIST, { where, after });
       expect(errors).toBeUndefined();
       nodes.push(...data!.organizations.nodes);
       totalCount = data!.organizations.totalCount;
@@ -128,11 +128,11 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
   });
 
   it('streams a filtered organizations CSV whose rows, order and citation columns equal the GraphQL list', async () => {
-    const filter = { countries: ['JP'] };
-    const expected = await listed(filter);
+    const where = { countryCode: { in: ['JP'] } };
+    const expected = await listed(where);
     expect(expected.totalCount).toBeGreaterThan(2);
 
-    const response = await get(exportUrl('organizations.csv', filter));
+    const response = await get(exportUrl('organizations.csv', where));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
     expect(response.headers.get('transfer-encoding')).toBe('chunked');
@@ -160,11 +160,11 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
   });
 
   it('streams the same list as NDJSON, one JSON object per line with its sources', async () => {
-    const filter = { countries: ['TW'], kinds: ['COMPANY'] };
-    const expected = await listed(filter);
+    const where = { countryCode: { eq: 'TW' }, kind: { eq: 'COMPANY' } };
+    const expected = await listed(where);
     expect(expected.totalCount).toBeGreaterThan(0);
 
-    const response = await get(exportUrl('organizations.ndjson', filter));
+    const response = await get(exportUrl('organizations.ndjson', where));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
     const text = await response.text();
@@ -184,7 +184,7 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
     );
   });
 
-  it('exports every list, and a text filter picks the same entities as the GraphQL list', async () => {
+  it('exports every list, and a search picks the same entities as the GraphQL list', async () => {
     for (const list of ['organizations', 'people', 'technologies', 'agreements', 'events', 'modalities', 'indications', 'funds', 'policies']) {
       const { data } = await app.graphql<Record<string, { totalCount: number }>>(`{ ${list}(first: 1) { totalCount } }`);
       const response = await get(exportUrl(`${list}.ndjson`));
@@ -194,7 +194,7 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
     }
     const { data } = await app.graphql<{ technologies: { nodes: { id: string }[] } }>('{ technologies(filter: { text: "exosome" }, first: 100) { nodes { id } } }');
     expect(data!.technologies.nodes.length).toBeGreaterThan(0);
-    const text = await (await get(exportUrl('technologies.csv', { text: 'exosome' }))).text();
+    const text = await (await get('/export/technologies.csv?search=exosome')).text();
     expect(csvObjects(text).map((r) => r.id)).toEqual(data!.technologies.nodes.map((t) => t.id));
   });
 
@@ -220,7 +220,7 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
     );
     expect(errors).toBeUndefined();
 
-    const csv = await (await get(exportUrl('organizations.csv', { ids: ['export-escaping-co'] }))).text();
+    const csv = await (await get(exportUrl('organizations.csv', { id: { in: ['export-escaping-co'] } }))).text();
     const lines = csv.split('\r\n');
     const quoted = 'export-escaping-co,"Comma, ""Quoted"" & Co.",ORGANIZATION,COMPANY,TW,"First line, with a comma.\nSecond line says ""hello"".","Quote ""Q"" Ltd | Plain",geneonline-2025-04-29-taiwan-japan-regen-forum,';
     expect(lines[1]!.slice(0, quoted.length)).toBe(quoted);
@@ -228,26 +228,28 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
     const [row] = csvObjects(csv);
     expect(row).toMatchObject({ id: 'export-escaping-co', name, description, aliases: 'Quote "Q" Ltd | Plain' });
 
-    const ndjson = await (await get(exportUrl('organizations.ndjson', { ids: ['export-escaping-co'] }))).text();
+    const ndjson = await (await get(exportUrl('organizations.ndjson', { id: { in: ['export-escaping-co'] } }))).text();
     expect(JSON.parse(ndjson.trim())).toMatchObject({ id: 'export-escaping-co', name, description, aliases: ['Quote "Q" Ltd', 'Plain'] });
   });
 
-  it('refuses a bad filter with 400 BAD_USER_INPUT naming the field, without Cypher or a stack', async () => {
-    const cases: [unknown, string][] = [
-      [{ countries: ['Japan'] }, 'filter.countries.0'],
-      [{ country: 'JP' }, 'filter.country'],
-      [{ ids: 'bpipo' }, 'filter.ids'],
+  it('refuses a bad where, sort or parameter with 400 BAD_USER_INPUT naming the field, without Cypher or a stack', async () => {
+    const cases: [string, string][] = [
+      [exportUrl('organizations.csv', { countryCode: { eq: 81 } }), 'where.countryCode.eq'],
+      [exportUrl('organizations.csv', { country: 'JP' }), 'where.country'],
+      [exportUrl('organizations.csv', { technologies: { every: {} } }), 'where.technologies.every'],
+      [`/export/organizations.csv?sort=${encodeURIComponent(JSON.stringify([{ field: 'COLOUR' }]))}`, 'sort.0.field'],
+      [`/export/organizations.csv?filter=${encodeURIComponent(JSON.stringify({ countries: ['JP'] }))}`, 'filter'],
     ];
-    for (const [filter, field] of cases) {
-      const response = await get(exportUrl('organizations.csv', filter));
+    for (const [url, field] of cases) {
+      const response = await get(url);
       expect(response.status).toBe(400);
       const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
       expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(JSON.stringify(body)).not.toMatch(/MATCH|stack|\.ts:/);
     }
-    const notJson = await get('/export/organizations.csv?filter=%7Bcountries');
+    const notJson = await get('/export/organizations.csv?where=%7BcountryCode');
     expect(notJson.status).toBe(400);
-    expect(((await notJson.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter' });
+    expect(((await notJson.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'where' });
     const unknownList = await get('/export/secrets.csv');
     expect(unknownList.status).toBe(404);
   });

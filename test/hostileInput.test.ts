@@ -217,6 +217,47 @@ describe('hostile and malformed arguments (property-based)', () => {
     );
   });
 
+  /** Names that are keys of every JavaScript object: a lookup of one in a plain table finds a function, not undefined. */
+  const prototypeKey = fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'isPrototypeOf', '__defineGetter__');
+  const fieldName = fc.oneof(prototypeKey, fc.constantFrom('name', 'countryCode', 'kind', 'technologies', 'facts', 'createdBy', 'updatedBy', 'sourceIds'), hostileText);
+
+  it('never fails a where, group key or fact name that is a prototype key or hostile text with anything but a coded refusal', async () => {
+    await fc.assert(
+      fc.asyncProperty(fieldName, fieldName, fieldName, hostileText, async (key, via, fact, value) => {
+        await expectHandled(app, 'query($w: OrganizationWhere) { organizations(where: $w) { totalCount } }', { w: { [key]: { eq: value } } });
+        await expectHandled(app, 'query($w: OrganizationWhere) { organizations(where: $w) { totalCount } }', { w: { facts: [{ name: fact, text: { startsWith: value } }] } });
+        await expectHandled(app, 'query($g: [GroupKey!]!) { organizationsAggregate(groupBy: $g) { totalCount } }', { g: [{ field: key, via }] });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('answers an export whose parameters hold prototype keys or hostile JSON with 200 or a coded 4xx, never 500', async () => {
+    const json = fc.oneof(
+      fieldName.map((key) => `{${JSON.stringify(key)}:{}}`),
+      fc.tuple(fieldName, fieldName).map(([key, op]) => `{${JSON.stringify(key)}:{${JSON.stringify(op)}:"x"}}`),
+      fc.tuple(fieldName, hostileText).map(([key, value]) => `[{"field":${JSON.stringify(key)},"via":${JSON.stringify(value)}}]`),
+      fc.json(),
+      hostileText,
+    );
+    const parameter = fc.constantFrom('where', 'sort', 'search', 'groupBy', 'measures', 'first', '__proto__', 'constructor', 'filter');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('organizations.csv', 'technologies.ndjson', 'aggregate/organizations.csv'), parameter, json, async (file, name, value) => {
+        generated++;
+        const response = await fetch(`${app.url}/export/${file}?${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+        expect([name, value, response.status < 500]).toEqual([name, value, true]);
+        if (response.status >= 400) {
+          const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+          expect(EXPECTED_CODES.has(body.errors[0]!.extensions.code)).toBe(true);
+          expect(body.errors[0]!.message).not.toMatch(/function |\[native code\]|Neo4jError|MATCH \(/);
+        } else {
+          await response.arrayBuffer();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('answers any Authorization header with 401 UNAUTHENTICATED, or as anonymous when it is blank; tokens that never expire or live too long included', async () => {
     const now = Math.floor(Date.now() / 1000);
     const sign = (claims: jose.JWTPayload, key = secret) => new jose.SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(key));
@@ -240,6 +281,28 @@ describe('hostile and malformed arguments (property-based)', () => {
           expect(response.status).toBe(401);
           expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
         }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('refuses a source URL that is not http or https, and writes nothing for it', async () => {
+    const token = await mintToken(secret, 'fuzzer', ['editor'], '10m');
+    const editor = { authorization: `Bearer ${token}` };
+    const scheme = fc.constantFrom('javascript:', 'JavaScript:', ' javascript:', 'data:', 'vbscript:', 'file:', 'ftp:', 'blob:', 'http:', 'https:', 'mailto:');
+    let counter = 0;
+    await fc.assert(
+      fc.asyncProperty(scheme, fc.oneof(fc.constantFrom('//example.org/a', 'alert(1)', 'text/html,<script>alert(1)</script>'), hostileText), async (prefix, rest) => {
+        const n = counter++;
+        // The fragment keeps each URL unique: two sources with one URL are refused as a CONFLICT.
+        const url = `${prefix}${rest}#${n}`;
+        const source = { new: { id: `fuzz-url-source-${n}`, publisher: 'Fuzz', title: 'Fuzz', publishedOn: '2025-05-01', url } };
+        const input = { type: 'ORGANIZATION', id: `fuzz-org-url-${n}`, name: `Fuzz URL Org ${n} ${prefix}`, description: 'Fuzz.', kind: 'COMPANY', source, evidence: 'Fuzz.' };
+        const refused = await expectHandled(app, 'mutation($i: UpsertEntityInput!) { upsertEntity(input: $i) { created } }', { i: input }, editor);
+        const { records } = await app.driver.executeQuery('MATCH (s:Source {id: $id}) RETURN s.url AS url', { id: source.new.id });
+        const stored = records.map((r) => String(r.get('url')));
+        expect(stored.every((u) => /^https?:/i.test(u))).toBe(true);
+        if (!/^https?:$/.test(prefix.trim().toLowerCase())) expect([url, refused]).toEqual([url, true]);
       }),
       { numRuns: RUNS },
     );

@@ -5,8 +5,8 @@ import * as jose from 'jose';
 /** The longest a token may live when AuthSettings.maxLifetimeSeconds is not given: 24 hours (JWT_MAX_LIFETIME_SECONDS). */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3_600;
 
-/** Roles a token may carry in its `roles` claim. admin includes everything editor may do. */
-export const ROLES = ['editor', 'admin'] as const;
+/** Roles a token may carry in its `roles` claim: editor writes, reviewer also merges entities; admin includes every role. */
+export const ROLES = ['editor', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who made the request, from a verified token. */

@@ -564,6 +564,7 @@ export type ChangeKind =
   | 'MERGE_ENTITIES'
   | 'RECORD_AGREEMENT'
   | 'RETRACT'
+  | 'RETRACT_SOURCE'
   | 'UPSERT_ENTITY';
 
 /** A source with what it said about a fact, in our words. */
@@ -1541,8 +1542,8 @@ export type ModalityWhere = {
 };
 
 /**
- * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
- * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -1551,7 +1552,7 @@ export type Mutation = {
   /** Creates (or re-cites) one relationship between two existing entities. */
   linkEntities: LinkEntitiesPayload;
   /**
-   * Joins two ids of one entity (same type; editor role). Every relationship,
+   * Joins two ids of one entity (same type; reviewer or admin role). Every relationship,
    * citation, claim and fact of `merge` moves to `keep`: a relationship both had
    * becomes one with both citation lists; `merge`'s name and aliases become
    * aliases; facts `keep` lacks are copied (its own values stay). `merge` remains
@@ -1566,6 +1567,13 @@ export type Mutation = {
   /** Hides an entity or a relationship from every read (admin only). Nothing is deleted. */
   retract: RetractPayload;
   /**
+   * Withdraws a source (admin only): it leaves `sources` and `source`, its
+   * citations leave every entity, relationship and claim that cited it, and one
+   * left with no live source is marked unverified (nothing is deleted). Recorded
+   * in the audit trail with the reason. NOT_FOUND when no live source has the id.
+   */
+  retractSource: RetractPayload;
+  /**
    * Creates or updates one entity by id. Fields given replace stored ones; facts are
    * merged. Concurrent upserts of one id end with one node (MERGE on the unique id).
    * Updates are ordered by Neo4j's write lock on the node: each runs whole, one after
@@ -1577,8 +1585,8 @@ export type Mutation = {
 
 
 /**
- * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
- * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -1588,8 +1596,8 @@ export type MutationLinkEntitiesArgs = {
 
 
 /**
- * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
- * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -1599,8 +1607,8 @@ export type MutationMergeEntitiesArgs = {
 
 
 /**
- * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
- * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -1610,8 +1618,8 @@ export type MutationRecordAgreementArgs = {
 
 
 /**
- * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
- * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -1621,8 +1629,20 @@ export type MutationRetractArgs = {
 
 
 /**
- * Curation: authenticated writes. Every mutation needs a bearer token (editor role,
- * admin for retract), runs in one transaction (all or nothing), cites a source with
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationRetractSourceArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -4619,6 +4639,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   mergeEntities?: Resolver<ResolversTypes['MergeEntitiesPayload'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'input'>>;
   recordAgreement?: Resolver<ResolversTypes['RecordAgreementPayload'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'input'>>;
   retract?: Resolver<ResolversTypes['RetractPayload'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'input'>>;
+  retractSource?: Resolver<ResolversTypes['RetractPayload'], ParentType, ContextType, RequireFields<MutationRetractSourceArgs, 'id' | 'reason'>>;
   upsertEntity?: Resolver<ResolversTypes['UpsertEntityPayload'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 };
 

@@ -1,18 +1,21 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { buildASTSchema, coerceInputValue, GraphQLList, GraphQLNonNull, isInputType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
 import { authenticate, type TokenVerifier } from '../auth';
-import { cypherQuery, cypherTemplate, withConditions, type CypherQuery } from '../db/cypher';
+import { cypherQuery, cypherTemplate, type CypherQuery } from '../db/cypher';
 import type { Executor } from '../db/executor';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../logger';
-import { filterQuery, FILTERS, LIST_LABELS, paramsFor, whereInput, type ListLabel } from '../modules/list/inputs';
+import { LIST_LABELS, whereInput, type ListLabel } from '../modules/list/inputs';
 import { LIST_NAMES } from '../domain/entityTypes';
 import { readAggregate } from '../modules/aggregate/resolvers';
 import { buildLuceneQuery } from '../modules/search/lucene';
-import { CypherBuilder } from '../translate/emit';
+import { typeDefs } from '../schema';
+import { CypherBuilder, identifier } from '../translate/emit';
 import { TEXT_SEARCH_LIMITS } from '../translate/roots';
+import { sortKeys, type SortRequest } from '../translate/sort';
 import { wherePredicate } from '../translate/where';
-import { parseArgs } from '../validation';
+import { parseArgs, searchText } from '../validation';
 import { noStore } from './httpCache';
 
 /** The lists that can be exported, by the name in the URL (the GraphQL field's name). */
@@ -50,13 +53,15 @@ export const CSV_COLUMNS = ['id', 'name', 'type', 'kind', 'country', 'descriptio
 const CHUNK_CHARS = 64 * 1024;
 
 /**
- * GET /export/<list>.csv and /export/<list>.ndjson: the whole list, filtered by
- * the `filter` query parameter (the JSON the list's GraphQL `filter` argument
- * takes, validated by the same schema), ordered by name then id, with each
+ * GET /export/<list>.csv and /export/<list>.ndjson: the whole list, chosen by the
+ * `where` and `sort` query parameters (JSON coerced as GraphQL coerces a
+ * variable of the list's argument types, in the schema it serves) and `search`
+ * (full text, plain), ordered by `sort` (default name) then id, with each
  * entity's citations. Streamed from one read query: at most one driver batch and
- * one chunk are held, and reading waits while the client is slow. A bad filter
- * is 400 BAD_USER_INPUT naming the field; errors before the first chunk are
- * JSON with a status, later ones cut the response short (no final chunk).
+ * one chunk are held, and reading waits while the client is slow. A bad or
+ * unknown parameter is 400 BAD_USER_INPUT naming the field; errors before the
+ * first chunk are JSON with a status, later ones cut the response short (no
+ * final chunk).
  */
 export function exportRouter(deps: ExportDeps): Router {
   const router = Router();
@@ -65,9 +70,8 @@ export function exportRouter(deps: ExportDeps): Router {
       const { label, format } = exportTarget(String(req.params.file));
       const user = await authenticate(deps.auth, req.headers.authorization);
       if (deps.readsRequireToken && !user) throw new UnauthenticatedError();
-      const filter = parseFilter(label, req.query.filter);
-      const where = parseWhere(req.query.where);
-      const query = exportQuery(label, filter, where);
+      onlyParameters(req, ['where', 'sort', 'search']);
+      const query = exportQuery(label, parseWhere(label, req.query.where), parseSort(label, req.query.sort), parseSearch(req.query.search));
       const name = Object.keys(EXPORT_LISTS).find((key) => EXPORT_LISTS[key] === label)!;
       await streamRows(deps, req, res, query, format, label.toUpperCase(), name);
     } catch (error) {
@@ -79,8 +83,9 @@ export function exportRouter(deps: ExportDeps): Router {
       const { label, format } = exportTarget(String(req.params.file));
       const user = await authenticate(deps.auth, req.headers.authorization);
       if (deps.readsRequireToken && !user) throw new UnauthenticatedError();
-      const groupBy = jsonParameter(req.query.groupBy, 'groupBy') ?? [];
-      const args = { where: parseWhere(req.query.where), groupBy, measures: jsonParameter(req.query.measures, 'measures'), first: jsonParameter(req.query.first, 'first') };
+      onlyParameters(req, ['where', 'groupBy', 'measures', 'first']);
+      const groupBy = graphqlParameter(req.query.groupBy, 'groupBy', '[GroupKey!]') ?? [];
+      const args = { where: parseWhere(label, req.query.where), groupBy, measures: graphqlParameter(req.query.measures, 'measures', 'AggregateMeasures'), first: graphqlParameter(req.query.first, 'first', 'Int') };
       const result = await readAggregate(deps.executor, label, args);
       const keys = (groupBy as { field?: string; via?: string; bucket?: string }[]).map((k) => [k.via, k.field, k.bucket?.toLowerCase()].filter(Boolean).join('.'));
       res.status(200);
@@ -119,37 +124,86 @@ function exportTarget(file: string): { label: ListLabel; format: ExportFormat } 
   return { label, format: match[2] as ExportFormat };
 }
 
-/** The `filter` query parameter: absent, or JSON that the list's filter schema accepts (unknown fields refused). */
-function parseFilter(label: ListLabel, raw: unknown): Record<string, unknown> {
-  const value = jsonParameter(raw, 'filter');
-  if (value === undefined || value === null) return {};
-  const schema = FILTERS[label].strict();
-  return parseArgs(schema, value, (path) => ['filter', ...path]) as Record<string, unknown>;
+/** Refuses a query parameter the export does not take (e.g. the retired `filter`), naming it. */
+function onlyParameters(req: Request, allowed: readonly string[]): void {
+  const unknown = Object.keys(req.query).find((name) => !allowed.includes(name));
+  if (unknown !== undefined) throw new BadUserInputError(`Invalid argument ${unknown}: this export takes ${allowed.join(', ')}`, unknown);
 }
 
-/** The `where` query parameter: absent, or JSON in the list's GraphQL `where` shape (checked by the compiler against the model). */
-function parseWhere(raw: unknown): Record<string, unknown> | null {
-  const value = jsonParameter(raw, 'where');
+let servedSchema: GraphQLSchema | undefined;
+
+/** An input type (or `[Type!]`) of the schema /graphql serves, built once from the same SDL. */
+function servedInputType(name: string): GraphQLInputType {
+  servedSchema ??= buildASTSchema(typeDefs);
+  const list = /^\[(\w+)!\]$/.exec(name);
+  const type = servedSchema.getType(list ? list[1]! : name);
+  if (!type || !isInputType(type)) throw new Error(`schema has no input type ${name}`);
+  return list ? new GraphQLList(new GraphQLNonNull(type)) : type;
+}
+
+/**
+ * A JSON query parameter coerced as GraphQL coerces a variable of `typeName`:
+ * unknown fields (prototype keys among them), unknown enum values and wrong
+ * types are 400 BAD_USER_INPUT naming the field; a single value given for a
+ * list becomes a list of one. The result holds only the type's own fields.
+ */
+function graphqlParameter(raw: unknown, name: string, typeName: string): unknown {
+  const value = jsonParameter(raw, name);
+  if (value === undefined) return undefined;
+  let problem: { field: string; message: string } | undefined;
+  const coerced = coerceInputValue(value, servedInputType(typeName), (path, _invalid, error) => {
+    // graphql-js reports a missing or unknown field at its object; the field is named in the message.
+    const named = /^Field "([^"]+)" (?:is not defined by type|of required type)/.exec(error.message);
+    problem ??= { field: [name, ...path, ...(named ? [named[1]!] : [])].join('.'), message: error.message };
+  });
+  if (problem) throw new BadUserInputError(`Invalid argument ${problem.field}: ${problem.message}`, problem.field);
+  return coerced;
+}
+
+/** The `where` query parameter: absent, or the list's GraphQL `where` input (public facts only, at most MAX_WHERE_BYTES). */
+function parseWhere(label: ListLabel, raw: unknown): Record<string, unknown> | null {
+  const value = graphqlParameter(raw, 'where', `${label}Where`);
   return value === undefined ? null : (parseArgs(z.object({ where: whereInput }), { where: value }).where ?? null);
 }
 
-/** The list's filter statement and `where` conditions, followed by the export projection, with its parameters. */
-function exportQuery(label: ListLabel, filter: Record<string, unknown>, where: Record<string, unknown> | null): { query: CypherQuery; params: Record<string, unknown> } | null {
-  const text = typeof filter.text === 'string' ? filter.text : null;
-  const lucene = text ? buildLuceneQuery(text) : null;
-  if (text && !lucene) return null;
-  const params: Record<string, unknown> = { ids: filter.ids ?? null, ...paramsFor(label, filter) };
-  const statement = withConditions(filterQuery(label), { ...params, textIds: lucene });
-  const conditions = new CypherBuilder();
-  const predicate = where ? wherePredicate('n', label, where, conditions) : 'true';
+/** The `sort` query parameter: the list's GraphQL `sort` input; by name when absent. */
+function parseSort(label: ListLabel, raw: unknown): SortRequest[] {
+  const value = graphqlParameter(raw, 'sort', `[${label}Sort!]`) as SortRequest[] | null | undefined;
+  if (value && value.length > 5) throw new BadUserInputError('Invalid argument sort: at most 5 sort keys', 'sort');
+  return value?.length ? value : [{ field: 'NAME', direction: 'ASC' }];
+}
+
+/** The `search` query parameter: full text, as the list's `search` argument takes it (plain text, not JSON). */
+function parseSearch(raw: unknown): string | null {
+  if (raw === undefined) return null;
+  if (typeof raw !== 'string') throw new BadUserInputError('Invalid argument search: give it once', 'search');
+  return parseArgs(z.object({ search: searchText }), { search: raw }).search;
+}
+
+/**
+ * The entities of the list that match `where` (and `search`: the best full-text
+ * matches, as list pages choose them), in `sort` order then by id, followed by
+ * the export projection; null when the search text has no searchable term.
+ */
+function exportQuery(label: ListLabel, where: Record<string, unknown> | null, sort: readonly SortRequest[], search: string | null): { query: CypherQuery; params: Record<string, unknown> } | null {
+  const lucene = search ? buildLuceneQuery(search) : null;
+  if (search && !lucene) return null;
+  const b = new CypherBuilder();
+  const predicate = where ? wherePredicate('n', label, where, b) : 'true';
+  const keys = sortKeys('n', label, sort, b);
+  const idDirection = keys[keys.length - 1]?.direction ?? 'ASC';
   const parts = [
     ...(lucene ? [cypherTemplate('export/listText', { label }).text] : []),
-    statement.text,
+    `MATCH (n:${identifier(label)})`,
+    'WHERE n.retracted IS NULL',
+    ...(lucene ? ['  AND n.id IN textIds'] : []),
     ...(predicate === 'true' ? [] : [`  AND ${predicate}`]),
+    `WITH n, ${keys.map((k, i) => `${k.expression} AS s${i}`).join(', ')}`,
+    `ORDER BY ${keys.map((k, i) => `s${i} ${k.direction}`).join(', ')}, n.id ${idDirection}`,
     cypherQuery('export/listRows').text,
   ];
   const textParams = lucene ? { lucene, textCandidates: TEXT_SEARCH_LIMITS.candidates, textMatches: TEXT_SEARCH_LIMITS.matches } : {};
-  return { query: { name: `export/${label}`, text: parts.join('\n') }, params: { ...params, ...conditions.params, ...textParams } };
+  return { query: { name: `export/${label}`, text: parts.join('\n') }, params: { ...b.params, ...textParams } };
 }
 
 async function streamRows(
@@ -177,9 +231,15 @@ async function streamRows(
   deps.logger.info({ requestId: req.id, export: name, format, rows }, 'export finished');
 }
 
-/** RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled; records end in CRLF. */
+/**
+ * One CSV field. A value a spreadsheet would read as a formula (starting with =,
+ * +, -, @, tab or CR) gets a leading ' so it shows as text (OWASP, CSV
+ * injection); then RFC 4180: a field with a comma, quote, CR or LF is quoted and
+ * its quotes doubled. Records end in CRLF.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;

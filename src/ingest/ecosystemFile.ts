@@ -18,7 +18,7 @@ import {
   UNVERIFYING_SOURCE_KINDS,
 } from '../domain/model';
 import { isConflict } from '../domain/claims';
-import { partialDate } from '../validation';
+import { partialDate, webUrl } from '../validation';
 import { APPROVAL_FIELDS, PATENT_FIELDS, TRIAL_FIELDS, properties, slug } from './seedFile';
 
 /**
@@ -57,7 +57,7 @@ const edgeProperties = datedProperties(
 export const ecosystemSource = z
   .object({
     id: slug,
-    url: z.string().url(),
+    url: webUrl,
     publisher: text(200),
     title: text(500),
     /** Absent when the page shows no date; `dateNote` then says what is known. */

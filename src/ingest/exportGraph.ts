@@ -14,7 +14,27 @@ export interface GraphExport {
   changes: Record<string, unknown>[];
   /** Values sources give that are kept apart (conflicts among them), as ecosystem/mergeClaims rows. */
   claims: ClaimRow[];
+  /** What state of the graph the files hold (written as audit/manifest.json). */
+  manifest: ExportManifest;
 }
+
+/** Says which state of the graph an export holds. */
+export interface ExportManifest {
+  exportedAt: string;
+  /** The graph version every read saw: node and relationship counts and the latest audit entry. */
+  graphVersion: Record<string, unknown>;
+  /** Reads it took: a write that committed meanwhile made the export read everything again. */
+  attempts: number;
+  consistency: string;
+}
+
+/** How often an export reads the graph again when writes keep committing meanwhile, and how long it waits first (ms, times the attempt). */
+const SNAPSHOT_ATTEMPTS = 10;
+const SNAPSHOT_BACKOFF_MS = 200;
+
+const CONSISTENCY =
+  'one state of the graph: its version (node and relationship counts, latest audit entry) was the same before and after every read, ' +
+  'so no write through the API (each adds a Change) committed while the files were read, and every change in audit/changes.json names what the files hold';
 
 /** One claim as ecosystem/mergeClaims writes it. */
 export interface ClaimRow {
@@ -52,11 +72,31 @@ function splitNode(label: EntityLabel, props: Record<string, unknown>) {
  * fields travel along, so loading the export into an empty graph rebuilds the
  * same graph. Holds the graph in memory: meant for graphs up to a few million
  * records.
+ *
+ * One state: Neo4j reads committed data statement by statement, so a write
+ * committing between two reads would leave changes naming records the files
+ * lack. The graph version is read before and after the reads, in the same
+ * transaction; when it moved, everything is read again (SNAPSHOT_ATTEMPTS at
+ * most, then an error: export when writes pause).
  */
 export async function exportGraph(executor: Executor): Promise<GraphExport> {
+  for (let attempt = 1; ; attempt++) {
+    const read = await readGraph(executor);
+    if (read) return { ...read.graph, manifest: { exportedAt: new Date().toISOString(), graphVersion: read.version, attempts: attempt, consistency: CONSISTENCY } };
+    if (attempt === SNAPSHOT_ATTEMPTS) throw new Error(`the graph changed during each of ${SNAPSHOT_ATTEMPTS} reads; export again when writes pause`);
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_BACKOFF_MS * attempt));
+  }
+}
+
+const graphVersion = async (tx: Parameters<Parameters<Executor['readTransaction']>[1]>[0]) =>
+  (await run<Record<string, unknown>>(tx, cypherQuery('httpCache/graphVersion')))[0] ?? {};
+
+/** Every file's rows, read in one transaction; null when the graph version moved meanwhile. */
+async function readGraph(executor: Executor): Promise<{ graph: Omit<GraphExport, 'manifest'>; version: Record<string, unknown> } | null> {
   return executor.readTransaction(
     'export/all',
     async (tx) => {
+      const version = await graphVersion(tx);
       const sources = await run<{ props: Record<string, unknown> }>(tx, cypherQuery('export/sources'));
       const statements = await run<{ sourceId: string; labels: string[]; props: Record<string, unknown>; evidence: string }>(
         tx,
@@ -72,6 +112,7 @@ export async function exportGraph(executor: Executor): Promise<GraphExport> {
       }>(tx, cypherQuery('export/relationships'), { types: RELATIONSHIP_TYPE_NAMES });
       const changes = await run<{ props: Record<string, unknown> }>(tx, cypherQuery('export/changes'));
       const claims = await run<ClaimRow>(tx, cypherQuery('export/claims'));
+      if (JSON.stringify(await graphVersion(tx)) !== JSON.stringify(version)) return null;
 
       const files = new Map<string, SeedFile>();
       for (const { props } of sources) {
@@ -113,11 +154,12 @@ export async function exportGraph(executor: Executor): Promise<GraphExport> {
           }
         });
       }
-      return {
+      const graph = {
         files: [...files.values()].flatMap(inLoadableParts),
         changes: changes.map((c) => Object.fromEntries(Object.entries(c.props).map(([k, v]) => [k, plainValue(v)]))),
         claims: claims.map((c) => ({ ...c, props: Object.fromEntries(Object.entries(c.props).filter(([k]) => k !== 'id' && !(AUDIT_PROPERTIES as readonly string[]).includes(k)).map(([k, v]) => [k, plainValue(v)])) })),
       };
+      return { graph, version };
     },
     { timeoutMs: 300_000 },
   );
@@ -149,12 +191,13 @@ function inLoadableParts(data: SeedFile): { name: string; data: SeedFile }[] {
   ];
 }
 
-/** Writes an export as a directory: the seed files, audit/changes.json and claims/claims.json. */
+/** Writes an export as a directory: the seed files, audit/changes.json, audit/manifest.json (which state it holds) and claims/claims.json. */
 export function writeExport(dir: string, graph: GraphExport): void {
   fs.mkdirSync(path.join(dir, 'audit'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'claims'), { recursive: true });
   for (const { name, data } of graph.files) fs.writeFileSync(path.join(dir, name), `${JSON.stringify(data, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, 'audit', 'changes.json'), `${JSON.stringify(graph.changes, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'audit', 'manifest.json'), `${JSON.stringify(graph.manifest, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, 'claims', 'claims.json'), `${JSON.stringify(graph.claims, null, 2)}\n`);
 }
 

@@ -15,7 +15,7 @@ import {
   TRIAL_STATUSES,
   APPROVAL_KINDS,
 } from '../domain/model';
-import { partialDate } from '../validation';
+import { partialDate, webUrl } from '../validation';
 
 /**
  * The format of a seed file: one JSON file per source document, holding the
@@ -198,7 +198,7 @@ export const seedSource = z
     authors: z.array(text(200)).max(50).optional(),
     /** Every digest that read the page (format 2). */
     documents: z.array(text(300)).max(20).optional(),
-    url: z.string().url().optional(),
+    url: webUrl.optional(),
     section: text(200).optional(),
     language: z.string().regex(/^[a-z]{2}$/).default('en'),
     /** The file under shared/source (or elsewhere) the facts were taken from. */

@@ -1,6 +1,7 @@
 import { RELATION_FIELDS, SCALAR_FIELDS, targetLabels, type RelationField, type ScalarField } from '../domain/entityTypes';
 import type { EntityLabel } from '../domain/model';
 import { BadUserInputError } from '../errors';
+import { own } from '../domain/lookup';
 import { CypherBuilder, identifier, indentLines, relationshipPattern } from './emit';
 import type { CompiledQuery } from './roots';
 import { wherePredicate } from './where';
@@ -68,7 +69,7 @@ export function compileAggregate(read: AggregateRead): CompiledQuery {
 }
 
 function scalarField(label: EntityLabel, field: string, path: string): ScalarField {
-  const scalar = SCALAR_FIELDS[label][field];
+  const scalar = own(SCALAR_FIELDS[label], field);
   if (!scalar) throw new BadUserInputError(`Invalid argument ${path}: ${label} has no field ${field} to group or measure by`, path);
   return scalar;
 }
@@ -80,7 +81,7 @@ function scalarField(label: EntityLabel, field: string, path: string): ScalarFie
  */
 function keyExpression(label: EntityLabel, key: GroupKey, path: string, hops: string[], b: CypherBuilder): string {
   if (!key.via) return bucketed(`n.${identifier(scalarField(label, key.field, `${path}.field`).property)}`, key, path);
-  const relation: RelationField | undefined = RELATION_FIELDS[label][key.via];
+  const relation: RelationField | undefined = own(RELATION_FIELDS[label], key.via);
   if (!relation) throw new BadUserInputError(`Invalid argument ${path}.via: ${label} has no relationship field ${key.via}`, `${path}.via`);
   const targets = targetLabels(relation);
   if (targets.length !== 1) throw new BadUserInputError(`Invalid argument ${path}.via: ${key.via} lists entities of several types; group on a field with one`, `${path}.via`);

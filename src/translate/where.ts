@@ -1,6 +1,7 @@
 import { EDGE_TYPES, RELATION_FIELDS, SCALAR_FIELDS, targetLabels, type EdgeField, type RelationField, type ScalarField } from '../domain/entityTypes';
 import { ENTITY_LABELS, type EntityLabel } from '../domain/model';
 import { BadUserInputError } from '../errors';
+import { own } from '../domain/lookup';
 import { CypherBuilder, identifier, relationshipPattern } from './emit';
 
 /**
@@ -63,12 +64,12 @@ function entityWhere(v: string, label: EntityLabel | null, where: Where, walk: W
       parts.push(...(value as Where[]).map((fact, i) => factCondition(v, fact, walk.b, `${at}.${i}`, negated)));
       continue;
     }
-    const scalar = label ? SCALAR_FIELDS[label][key] : COMMON_SCALARS[key];
+    const scalar = label ? own(SCALAR_FIELDS[label], key) : own(COMMON_SCALARS, key);
     if (scalar) {
       parts.push(scalarCondition(`${v}.${identifier(scalar.property)}`, scalar.kind, value, walk.b, negated));
       continue;
     }
-    const relation = label ? RELATION_FIELDS[label][key] : undefined;
+    const relation = label ? own(RELATION_FIELDS[label], key) : undefined;
     if (!relation) throw new BadUserInputError(`Invalid argument ${at}: not a field of ${label ?? 'Entity'}`, at);
     parts.push(listCondition(v, relation, value as Where, walk, at, depth, negated));
   }
@@ -85,6 +86,11 @@ function combinator(key: string, value: unknown, path: string, negated: boolean,
   if (key === 'NOT') return `NOT (${inner(value as Where, path, !negated)})`;
   return null;
 }
+
+/** An input GraphQL (or the export's coercion) should have refused: a bug, never Cypher text. */
+const fail = (message: string): never => {
+  throw new Error(message);
+};
 
 const conjunction = (parts: string[]) => (parts.length === 0 ? 'true' : parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`);
 
@@ -110,7 +116,7 @@ function scalarCondition(expression: string, kind: ScalarField['kind'] | 'number
     if (op === 'in') parts.push(twoValued(`${expression} IN ${b.param(value)}`));
     else if (op === 'startsWith') parts.push(twoValued(`toLower(${expression}) STARTS WITH toLower(${b.param(value)})`));
     else if (op === 'contains') parts.push(twoValued(`toLower(${expression}) CONTAINS toLower(${b.param(value)})`));
-    else parts.push(twoValued(`${expression} ${RANGE_OPERATORS[op]} ${b.param(value)}`));
+    else parts.push(twoValued(`${expression} ${own(RANGE_OPERATORS, op) ?? fail(`unknown comparison ${op}`)} ${b.param(value)}`));
   }
   return conjunction(parts);
 }
@@ -171,7 +177,7 @@ function edgeWhere(v: string, r: string, m: string, field: EdgeField, where: Whe
       continue;
     }
     count(walk, at);
-    const property = (edge.properties as Record<string, string>)[key];
+    const property = own(edge.properties as Record<string, string>, key);
     if (property) parts.push(scalarCondition(`${r}.${identifier(property)}`, 'string', value, walk.b, negated));
     else if (key === 'participation') parts.push(`type(${r}) IN ${walk.b.param(value)}`);
     else if (key === otherField) parts.push(entityWhere(m, otherLabels.length === 1 ? otherLabels[0]! : null, value as Where, walk, at, depth + 1, negated));

@@ -150,6 +150,26 @@ describe('explorer: an entity with what its sources say', () => {
     await expect(filed.locator('li.citation').getAttribute('data-kind')).resolves.toBe('AI_GENERATED');
     await stemchymal.close();
   });
+
+  it('links a source only by an http or https URL: a javascript: or data: URL stored before the writes refused them shows as plain text', async () => {
+    await session.app.driver.executeQuery(
+      `CREATE (n:Entity:Organization {id: 'e2e-legacy-url-org', name: 'Legacy URL Org', description: 'Cited by pages stored with any URL.', kind: 'COMPANY'})
+       WITH n
+       UNWIND [['e2e-legacy-js', 'javascript:alert(1)'], ['e2e-legacy-data', 'data:text/html,<script>alert(1)</script>'], ['e2e-legacy-https', 'https://example.org/page']] AS src
+       CREATE (n)-[:STATED_IN {evidence: 'It names the company.'}]->(:Source {id: src[0], url: src[1], title: 'Page ' + src[0], publisher: 'Legacy', publishedOn: '2020-01-01', language: 'en'})`,
+    );
+    const page = await focus('e2e-legacy-url-org', 'Legacy URL Org');
+    const citations = await page.locator('#sources li.citation').evaluateAll((els) => els.map((el) => ({
+      title: [...el.childNodes].map((c) => c.textContent ?? '').find((t) => t.startsWith('Page ')),
+      href: el.querySelector('a')?.getAttribute('href') ?? null,
+    })));
+    expect(citations).toEqual(expect.arrayContaining([
+      { title: 'Page e2e-legacy-js', href: null },
+      { title: 'Page e2e-legacy-data', href: null },
+      { title: 'Page e2e-legacy-https', href: 'https://example.org/page' },
+    ]));
+    await page.close();
+  });
 });
 
 describe('explorer: paths', () => {

@@ -81,6 +81,11 @@ export function disputedMark(): HTMLElement {
 }
 
 
+/** Whether a source URL may be a link: http or https only (a javascript: or data: URL stays plain text). */
+export function webLink(url: string | null | undefined): url is string {
+  return typeof url === 'string' && /^https?:\/\//i.test(url.trim());
+}
+
 /** One citation: kind badge, publisher, title (linked), date and, when asked, the evidence note. */
 export function citationItem(citation: CitationRef, options: { evidence?: boolean } = {}): HTMLElement {
   const s = citation.source;
@@ -91,7 +96,7 @@ export function citationItem(citation: CitationRef, options: { evidence?: boolea
     ' ',
     h('span', { class: 'publisher' }, s.publisher),
     ': ',
-    s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener' }, s.title) : h('span', {}, s.title),
+    webLink(s.url) ? h('a', { href: s.url, target: '_blank', rel: 'noopener' }, s.title) : h('span', {}, s.title),
     h('span', { class: 'muted', title: s.publishedOn ? undefined : s.dateNote ?? undefined }, ` · ${s.publishedOn ?? 'undated'}${s.partial ? ' · only its opening was read' : ''}`),
     options.evidence && citation.evidence ? h('q', {}, citation.evidence) : null,
   );

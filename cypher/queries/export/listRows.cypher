@@ -1,7 +1,6 @@
-// Appended to a list's filter statement (cypher/queries/list, which binds n):
-// one row per entity in the list's order (name, then id) with the sources that
-// state it, oldest first. Rows stream to the client as they come.
-WITH n ORDER BY n.name, n.id
+// Appended to an export's match, which binds n in the export's order (its sort
+// keys, then id): one row per entity with the sources that state it, oldest
+// first. Rows stream to the client as they come.
 RETURN n.id AS id, n.name AS name, n.kind AS kind, n.country AS country, n.description AS description,
   coalesce(n.aliases, []) AS aliases,
   COLLECT {

@@ -1,4 +1,4 @@
-// Put before a list's filter statement when the export has a `text` filter:
+// Put before an export's match when it has a `search`:
 // the ids of the best full-text matches of the label ({{label}} from the model),
 // as list pages choose them (src/translate/roots.ts).
 CALL () {

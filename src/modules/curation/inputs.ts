@@ -225,3 +225,15 @@ const recentChangesArgs = z.object({ first: pageSize(100) });
 export function parseRecentChanges(args: unknown): { first: number } {
   return parseArgs(recentChangesArgs, args);
 }
+
+const retractSourceArgs = z.object({ id: slug, reason });
+
+export interface RetractSourceRequest {
+  id: string;
+  reason: string;
+}
+
+/** retractSource's arguments: the source's id and why. */
+export function parseRetractSource(args: unknown): RetractSourceRequest {
+  return parseArgs(retractSourceArgs, dropNulls(args));
+}

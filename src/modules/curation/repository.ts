@@ -10,7 +10,7 @@ import { nodeProperties, type SeedNode } from '../../ingest/seedFile';
 import { plainValue } from '../../domain/properties';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
 import { refuseLikelyDuplicate } from '../../entityResolution/refuseDuplicates';
-import type { LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, SourceInput, UpsertEntityRequest } from './inputs';
+import type { LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
 /**
  * The curation writes. Each runs in ONE write transaction: the source, the
@@ -21,7 +21,7 @@ import type { LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest,
  * curated data is stored exactly as seeded data is.
  */
 
-export type ChangeKind = 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'MERGE_ENTITIES';
+export type ChangeKind = 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'RETRACT_SOURCE' | 'MERGE_ENTITIES';
 
 export interface ChangeRecord {
   id: string;
@@ -287,6 +287,29 @@ export function retract(executor: Executor, request: RetractRequest, actor: stri
       kind: 'RETRACT',
       targetIds: [request.id],
       summary: `retracted ${request.kind} ${request.id}`,
+      subject: actor,
+      sourceId: null,
+      note: request.reason,
+    });
+    return { id: request.id, change };
+  });
+}
+
+/**
+ * Withdraws a source (curation/retractSource), in one write transaction with its
+ * audit entry: it leaves every read, its citations leave every entity,
+ * relationship and claim, and what is left with no live source is marked
+ * unverified. NOT_FOUND when no live source has the id.
+ */
+export function retractSource(executor: Executor, request: RetractSourceRequest, actor: string): Promise<{ id: string; change: ChangeRecord }> {
+  return executor.writeTransaction('curation/retractSource', async (tx) => {
+    const params = { id: request.id, actor, reason: request.reason, unverifyingKinds: [...UNVERIFYING_SOURCE_KINDS] };
+    const [row] = await run<{ entities: string[]; relationships: string[]; unsourced: number }>(tx, cypherQuery('curation/retractSource'), params);
+    if (!row) throw new NotFoundError('Source', request.id);
+    const change = await recordChange(tx, {
+      kind: 'RETRACT_SOURCE',
+      targetIds: [request.id, ...row.entities, ...row.relationships],
+      summary: `retracted source ${request.id}: its citations left ${row.entities.length} entities and ${row.relationships.length} relationships; ${row.unsourced} of them have no live source now`,
       subject: actor,
       sourceId: null,
       note: request.reason,

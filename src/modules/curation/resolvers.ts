@@ -2,7 +2,7 @@ import { requireRole } from '../../auth';
 import type { Resolvers } from '../../generated/graphql';
 import type { Context } from '../context';
 import { publicProperties as publicProps } from '../entity/records';
-import { parseLinkEntities, parseMergeEntities, parseRecentChanges, parseRecordAgreement, parseRetract, parseUpsertEntity } from './inputs';
+import { parseLinkEntities, parseMergeEntities, parseRecentChanges, parseRecordAgreement, parseRetract, parseRetractSource, parseUpsertEntity } from './inputs';
 import * as repository from './repository';
 
 /** Loads an entity the mutation just wrote (the loaders were cleared after the write, so it sees the commit). */
@@ -56,8 +56,15 @@ export const curationResolvers: Resolvers = {
       afterWrite(ctx);
       return result;
     },
+    retractSource: async (_p, args, ctx) => {
+      const user = requireRole(ctx, 'admin');
+      const result = await repository.retractSource(ctx.executor, parseRetractSource(args), user.subject);
+      afterWrite(ctx);
+      return result;
+    },
     mergeEntities: async (_p, args, ctx) => {
-      const user = requireRole(ctx, 'editor');
+      // A merge hides an id from every read, as a retraction does: not an editor's call alone.
+      const user = requireRole(ctx, 'reviewer');
       const result = await repository.mergeEntities(ctx.executor, parseMergeEntities(args), user.subject);
       afterWrite(ctx);
       return result;

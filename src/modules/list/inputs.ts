@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import type { EntityLabel } from '../../domain/model';
 import { countryCode, idList, isoDate, pageSize, searchText } from '../../validation';
+import { privateFactNames } from './publicNames';
 
 /** Largest page any list returns. */
 export const MAX_PAGE_SIZE = 100;
@@ -9,11 +10,18 @@ export const MAX_PAGE_SIZE = 100;
 /** Largest `where` input accepted, as JSON text; the compiler also bounds its depth and number of conditions. */
 export const MAX_WHERE_BYTES = 20_000;
 
-/** A `where` input: its structure is checked by GraphQL and by the compiler (src/translate/where.ts); here only its size. */
+/**
+ * A `where` input: its structure is checked by GraphQL (the export coerces it
+ * with the same input type) and by the compiler (src/translate/where.ts); here
+ * its size, and that every fact it names is public (publicNames.ts).
+ */
 export const whereInput = z
   .record(z.string(), z.unknown())
   .nullish()
-  .refine((w) => JSON.stringify(w ?? {}).length <= MAX_WHERE_BYTES, `must be at most ${MAX_WHERE_BYTES} characters as JSON`);
+  .refine((w) => JSON.stringify(w ?? {}).length <= MAX_WHERE_BYTES, `must be at most ${MAX_WHERE_BYTES} characters as JSON`)
+  .superRefine((w, ctx) => {
+    for (const { path, name } of privateFactNames(w)) ctx.addIssue({ code: 'custom', path, message: `${name} is bookkeeping, not a fact: it cannot be filtered on` });
+  });
 
 const common = {
   orderBy: z.enum(['NAME_ASC', 'NAME_DESC']).nullish(),
