@@ -146,7 +146,8 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
           }),
         ]
       : [];
-  const exportBefore = [...rateLimited, jsonDepth.queryParameters(['filter', 'where', 'groupBy', 'measures']), conditionalGet(httpCache, { mark: true, mayRevalidate: revalidate })];
+  // Every export parameter holds JSON (the list's GraphQL arguments).
+  const exportBefore = [...rateLimited, jsonDepth.queryParameters(), conditionalGet(httpCache, { mark: true, mayRevalidate: revalidate })];
   app.use(exportRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, timeoutMs: config.EXPORT_TIMEOUT_MS, before: exportBefore }));
   app.use(
     '/graphql',

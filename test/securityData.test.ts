@@ -116,6 +116,7 @@ describe('security of the data paths', () => {
         expect([query, response.status, body.errors[0]!.extensions]).toEqual([query, 400, { code: 'BAD_USER_INPUT', field }]);
         expect(body.errors[0]!.message).not.toMatch(/function|native code|MATCH/);
       }
+      for (const file of ['constructor.csv', 'aggregate/constructor.ndjson']) expect([file, (await get(`/export/${file}`)).status]).toEqual([file, 404]);
       const aggregate = await get(`/export/aggregate/organizations.csv?groupBy=${json([{ field: 'name', via: 'constructor' }])}`);
       expect(aggregate.status).toBe(400);
       expect(((await aggregate.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'groupBy.0.via' });

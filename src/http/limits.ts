@@ -106,11 +106,11 @@ export function jsonDepthLimit(maxDepth: number, logger: Logger) {
   return {
     /** For express.json's `verify`: runs on the raw body before it is parsed. */
     verifyBody: (req: { id?: unknown }, _res: unknown, body: Buffer): void => check(body, req.id),
-    /** Middleware checking the query-string parameters `names` that hold JSON. */
-    queryParameters(names: readonly string[]): RequestHandler {
+    /** Middleware checking the query-string parameters `names` that hold JSON (all of them without `names`). */
+    queryParameters(names?: readonly string[]): RequestHandler {
       return (req, _res, next) => {
         try {
-          for (const name of names) {
+          for (const name of names ?? Object.keys(req.query)) {
             const value = req.query[name];
             for (const text of Array.isArray(value) ? value : [value]) if (typeof text === 'string') check(text, req.id);
           }

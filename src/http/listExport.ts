@@ -8,6 +8,7 @@ import { AppError, BadUserInputError, ErrorCode, NotFoundError, UnauthenticatedE
 import type { Logger } from '../logger';
 import { LIST_LABELS, whereInput, type ListLabel } from '../modules/list/inputs';
 import { LIST_NAMES } from '../domain/entityTypes';
+import { own } from '../domain/lookup';
 import { readAggregate } from '../modules/aggregate/resolvers';
 import { buildLuceneQuery } from '../modules/search/lucene';
 import { typeDefs } from '../schema';
@@ -119,7 +120,7 @@ function jsonParameter(raw: unknown, name: string): unknown {
 
 function exportTarget(file: string): { label: ListLabel; format: ExportFormat } {
   const match = /^([a-z]+)\.(csv|ndjson)$/.exec(file);
-  const label = match ? EXPORT_LISTS[match[1]!] : undefined;
+  const label = match ? own(EXPORT_LISTS, match[1]!) : undefined;
   if (!match || !label) throw new NotFoundError('Export', file);
   return { label, format: match[2] as ExportFormat };
 }
