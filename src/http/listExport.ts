@@ -9,9 +9,8 @@ import { filterQuery, FILTERS, LIST_LABELS, paramsFor, whereInput, type ListLabe
 import { LIST_NAMES } from '../domain/entityTypes';
 import { readAggregate } from '../modules/aggregate/resolvers';
 import { buildLuceneQuery } from '../modules/search/lucene';
-import { CypherBuilder } from '../translate/emit';
 import { TEXT_SEARCH_LIMITS } from '../translate/roots';
-import { wherePredicate } from '../translate/where';
+import { renderedWherePredicate } from '../translate/where';
 import { parseArgs } from '../validation';
 import { noStore } from './httpCache';
 
@@ -140,16 +139,15 @@ function exportQuery(label: ListLabel, filter: Record<string, unknown>, where: R
   if (text && !lucene) return null;
   const params: Record<string, unknown> = { ids: filter.ids ?? null, ...paramsFor(label, filter) };
   const statement = withConditions(filterQuery(label), { ...params, textIds: lucene });
-  const conditions = new CypherBuilder();
-  const predicate = where ? wherePredicate('n', label, where, conditions) : 'true';
+  const predicate = where ? renderedWherePredicate(label, where) : null;
   const parts = [
     ...(lucene ? [cypherTemplate('export/listText', { label }).text] : []),
     statement.text,
-    ...(predicate === 'true' ? [] : [`  AND ${predicate}`]),
+    ...(predicate ? [`  AND ${predicate.text}`] : []),
     cypherQuery('export/listRows').text,
   ];
   const textParams = lucene ? { lucene, textCandidates: TEXT_SEARCH_LIMITS.candidates, textMatches: TEXT_SEARCH_LIMITS.matches } : {};
-  return { query: { name: `export/${label}`, text: parts.join('\n') }, params: { ...params, ...conditions.params, ...textParams } };
+  return { query: { name: `export/${label}`, text: parts.join('\n') }, params: { ...params, ...predicate?.params, ...textParams } };
 }
 
 async function streamRows(
