@@ -143,6 +143,21 @@ describe('the read compiler emits one Cypher query per root field', () => {
     expect(hidden).not.toContain('tech:');
   });
 
+  it('merges a field selected both outside a fragment and inside one on a label, for that label only, as GraphQL collects fields per runtime type', () => {
+    const query = compileEntity(`{ entity(id: "x") { sources { evidence } ... on Organization { sources { source { title statementCount } } } } }`);
+    expect(query.text).toMatch(/^RETURN \{labels: labels\(n\), props: n \{\.id, \.name\}, fields: \{sources: CASE WHEN n:Organization THEN COLLECT \{$/m);
+    const [organization, others] = query.text.split(' ELSE ');
+    expect(organization).toContain('statementCount: COUNT');
+    expect(others).toContain('source: {id: s');
+    expect(others).not.toContain('statementCount');
+  });
+
+  it('applies a fragment on the Entity interface to every entity, and leaves out one on a type the entity cannot be', () => {
+    const { field, ctx } = rootField(`{ organizations { nodes { ... on Entity { sources { evidence } } ... on Person { roles { title } } } } }`);
+    const plan = entityPlan(subfields([field], 'nodes', ctx), ['Organization'], ctx);
+    expect(plan.fields.map((f) => [f.key, f.onLabel])).toEqual([['sources', null]]);
+  });
+
   it('gives byte-identical text for the same document whatever the argument values, so the plan cache hits', () => {
     const a = compileEntity(`query($t: [RelationshipType!]) { entity(id: "x") { relations(types: $t) { type } } }`, { t: ['DEVELOPS'] });
     const b = compileEntity(`query($t: [RelationshipType!]) { entity(id: "x") { relations(types: $t) { type } } }`, { t: ['LOCATED_IN', 'PART_OF'] });
