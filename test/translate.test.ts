@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { ENTITY_LABELS } from '../src/domain/model';
+import { cypher, fixedVariable, name, param, render, variable } from '../src/translate/cypher';
 import { compileEntityById, compileListPage, compileSearch, type CompiledQuery } from '../src/translate/roots';
 import { entityPlan, selects, subfields, type SelectionContext } from '../src/translate/selection';
 import type { SortRequest } from '../src/translate/sort';
@@ -191,5 +192,22 @@ describe('the read compiler emits one Cypher query per root field', () => {
 
   it('refuses a relations page larger than the cap with BAD_USER_INPUT naming the argument', () => {
     expect(() => compileEntity(`{ entity(id: "x") { relations(first: 5000) { type } } }`)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }) }));
+  });
+});
+
+describe('the Cypher renderer', () => {
+  it('names variables and parameters in the order they first appear, one name per node however often it is used', () => {
+    const [r, m, limit] = [variable('r'), variable('n'), param(5)];
+    const { text, params } = render(cypher`MATCH (${m})<-[${r}]-() WITH ${r}, ${m} LIMIT ${limit} RETURN ${r}, ${param('x')}, ${limit}`);
+    expect(text).toBe('MATCH (n1)<-[r2]-() WITH r2, n1 LIMIT $p0 RETURN r2, $p1, $p0');
+    expect(params).toEqual({ p0: 5, p1: 'x' });
+  });
+
+  it('never gives a variable a name the statement uses as a fixed one', () => {
+    expect(render(cypher`WITH ${fixedVariable('s1')}, ${variable('s')}`).text).toBe('WITH s1, s2');
+  });
+
+  it('refuses a label, type or property that is not a plain identifier', () => {
+    expect(() => name('Organization) DETACH DELETE (x')).toThrow(/not a plain identifier/);
   });
 });

@@ -50,8 +50,8 @@ export type TemplateValue = string | number | readonly string[];
 
 /**
  * Keeps the lines of a query that apply: a line ending in `// if: name` stays
- * only when params[name] is neither null nor undefined. Lists use it so the
- * planner sees only the filters given (and can use their indexes) instead of
+ * only when params[name] is neither null nor undefined. The list export uses it
+ * (lists themselves compile `where`, src/translate/where.ts) so the planner sees only the filters given (and can use their indexes) instead of
  * `($x IS NULL OR …)` guards. Only whole lines of the file are dropped; nothing
  * from the request enters the text.
  */

@@ -178,22 +178,20 @@ export function render(root: Value): { text: string; params: Record<string, unkn
     if (p.bound) params[found] = p.value;
     return found;
   };
-  const text = (value: Value): string => {
+  // Line breaks come only from the code's own text (names and literals have none), so
+  // an indented block is laid out by indenting after each break of its code text.
+  const text = (value: Value, indentation: string): string => {
     if (typeof value === 'number') {
       if (!Number.isSafeInteger(value)) throw new Error(`not an integer literal: ${value}`);
       return String(value);
     }
-    if (value instanceof Fragment) return value.parts.map((part) => (typeof part === 'string' ? part : text(part))).join('');
+    if (value instanceof Fragment) return value.parts.map((part) => (typeof part === 'string' ? part.replaceAll('\n', `\n${indentation}`) : text(part, indentation))).join('');
     if (value instanceof Variable) return variableName(value);
     if (value instanceof Parameter) return `$${parameterName(value)}`;
-    if (value instanceof Indented)
-      return text(value.body)
-        .split('\n')
-        .map((line) => `  ${line}`)
-        .join('\n');
+    if (value instanceof Indented) return `  ${text(value.body, `${indentation}  `)}`;
     return value.text;
   };
-  return { text: text(root), params };
+  return { text: text(root, ''), params };
 }
 
 /** A compiled read named `compiled/<name>`: the statement rendered, with its parameters. */
