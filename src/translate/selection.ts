@@ -65,14 +65,11 @@ function included(node: { directives?: readonly unknown[] } & Parameters<typeof 
 
 /**
  * Whether a fragment with this type condition applies to an object of
- * `runtimeType` (graphql-js: the condition is the type itself or an abstract
- * type it belongs to). Null stands for the own object type of a selection set
- * outside an entity (an edge, a connection, a citation): a validated document
- * can only name that type there, or an interface it implements, so every
- * fragment applies.
+ * `runtimeType` (graphql-js: no condition, the type itself, or an abstract
+ * type it belongs to).
  */
-function conditionMatches(condition: NamedTypeNode | undefined, runtimeType: GraphQLObjectType | null, ctx: SelectionContext): boolean {
-  if (!condition || !runtimeType) return true;
+function conditionMatches(condition: NamedTypeNode | undefined, runtimeType: GraphQLObjectType, ctx: SelectionContext): boolean {
+  if (!condition) return true;
   const type = typeFromAST(ctx.schema, condition);
   if (type === runtimeType) return true;
   return isAbstractType(type) && ctx.schema.isSubType(type, runtimeType);
@@ -109,7 +106,12 @@ function collectFields(sets: readonly SelectionSetNode[], applies: (condition: N
   return fields;
 }
 
-/** The fields of selection sets of an object type outside an entity. */
+/**
+ * The fields of selection sets of one object type outside an entity (an edge, a
+ * connection, a citation). Entity is the schema's only abstract type, so a
+ * validated document can only name that object type there, or an interface it
+ * implements: every fragment applies.
+ */
 const objectFields = (sets: readonly SelectionSetNode[], ctx: SelectionContext) => collectFields(sets, () => true, ctx);
 
 const sameNodes = (a: readonly FieldNode[], b: readonly FieldNode[] | undefined) => b !== undefined && a.length === b.length && a.every((node, i) => node === b[i]);
