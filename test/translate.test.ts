@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { ENTITY_LABELS } from '../src/domain/model';
-import { cypherQuery } from '../src/db/cypher';
+import { cypher, fixedVariable, name, param, render, variable } from '../src/translate/cypher';
 import { compileEntityById, compileListPage, compileSearch, type CompiledQuery } from '../src/translate/roots';
 import { entityPlan, selects, subfields, type SelectionContext } from '../src/translate/selection';
 import type { SortRequest } from '../src/translate/sort';
@@ -28,13 +28,12 @@ function compileEntity(document: string, variables: Record<string, unknown> = {}
   return compileEntityById(entityPlan([field], ENTITY_LABELS, ctx), 'bpipo');
 }
 
-function compileOrganizations(document: string, filter: Record<string, unknown>, lucene: string | null = null, sort: readonly SortRequest[] = [{ field: 'NAME' }]): CompiledQuery {
+function compileOrganizations(document: string, where: Record<string, unknown> | null, lucene: string | null = null, sort: readonly SortRequest[] = [{ field: 'NAME' }]): CompiledQuery {
   const { field, ctx } = rootField(document);
   const nodes = [...subfields(subfields([field], 'edges', ctx), 'node', ctx), ...subfields([field], 'nodes', ctx)];
   return compileListPage({
     label: 'Organization',
-    filterQuery: cypherQuery('list/organizations'),
-    filter: { ids: null, kinds: null, countries: null, modalities: null, indications: null, participatedIn: null, agreementKinds: null, ...filter },
+    where,
     lucene,
     sort,
     after: ['M', 'm'],
@@ -51,59 +50,70 @@ const DETAIL = `query Detail($id: ID!) { entity(id: $id) { id name ... on Organi
   agreements { role agreement { id name covers { id name } } }
   events { participation event { id name } } } } }`;
 
+/** The statement and its parameters, as a reviewer reads them. */
+const statement = (query: CompiledQuery) => ({ cypher: query.text, params: query.params });
+
 describe('the read compiler emits one Cypher query per root field', () => {
   it('compiles the benchmark detail query (three levels, edges, licensor and licensee) into nested COLLECT subqueries', () => {
-    expect(compileEntity(DETAIL).text).toMatchSnapshot();
+    expect(statement(compileEntity(DETAIL))).toMatchSnapshot();
   });
 
   it('compiles a filtered, paged organization list with totalCount into one statement, the page read in name order from the keyset position', () => {
     const query = compileOrganizations(
-      `{ organizations(filter: { countries: ["JP"], kinds: [PHARMA] }, first: 20) { totalCount edges { cursor node { name country { code } } } } }`,
-      { countries: ['JP'], kinds: ['PHARMA'] },
+      `{ organizations(where: { countryCode: { in: ["JP"] }, kind: { in: [PHARMA] } }, first: 20) { totalCount edges { cursor node { name country { code } } } } }`,
+      { countryCode: { in: ['JP'] }, kind: { in: ['PHARMA'] } },
     );
-    expect(query.text).toMatchSnapshot();
-    expect(query.params).toMatchObject({ countries: ['JP'], kinds: ['PHARMA'], limit: 21, after: ['M', 'm'] });
+    expect(statement(query)).toMatchSnapshot();
+    expect(query.params).toMatchObject({ p0: ['JP'], p1: ['PHARMA'], limit: 21, after: ['M', 'm'] });
+  });
+
+  it('matches every live entity of the label when a list has no where', () => {
+    const query = compileOrganizations(`{ organizations(first: 20) { edges { node { name } } } }`, null);
+    expect(query.text).toContain('  MATCH (n:Organization)\n  WHERE n.retracted IS NULL\n    AND n.name >= $after[0]\n  WITH');
+    expect(query.params).toEqual({ limit: 21, after: ['M', 'm'] });
   });
 
   it('cuts the page from the counted matches when the first sort key is one an entity may lack', () => {
     const query = compileOrganizations(
-      `{ organizations(filter: { countries: ["JP"] }, sort: [{ field: COUNTRY_CODE, direction: DESC }], first: 20) { totalCount edges { node { name } } } }`,
-      { countries: ['JP'] },
+      `{ organizations(where: { countryCode: { in: ["JP"] } }, sort: [{ field: COUNTRY_CODE, direction: DESC }], first: 20) { totalCount edges { node { name } } } }`,
+      { countryCode: { in: ['JP'] } },
       null,
       [{ field: 'COUNTRY_CODE', direction: 'DESC' }, { field: 'NAME' }],
     );
-    expect(query.text).toMatchSnapshot();
+    expect(statement(query)).toMatchSnapshot();
     expect(query.text.match(/MATCH \(n:Organization\)/g)).toHaveLength(1);
   });
 
   it('runs a filter that walks relationships once, counting its matches and cutting the page from them', () => {
-    const query = compileOrganizations(`{ organizations(filter: { modalities: ["msc"] }, first: 20) { totalCount edges { node { name } } } }`, { modalities: ['msc'] });
+    const query = compileOrganizations(`{ organizations(where: { modalities: { some: { id: { in: ["msc"] } } } }, first: 20) { totalCount edges { node { name } } } }`, {
+      modalities: { some: { id: { in: ['msc'] } } },
+    });
     expect(query.text.match(/MATCH \(n:Organization\)/g)).toHaveLength(1);
     expect(query.text).toContain('RETURN page, size(matched) AS totalCount');
   });
 
-  it('puts a list text filter into the same statement as a full-text call', () => {
-    const query = compileOrganizations(`{ organizations { edges { node { name } } } }`, {}, 'astellas~');
-    expect(query.text).toMatchSnapshot();
+  it('puts a list search into the same statement as a full-text call', () => {
+    const query = compileOrganizations(`{ organizations(search: "astellas") { edges { node { name } } } }`, null, 'astellas~');
+    expect(statement(query)).toMatchSnapshot();
     expect(query.params.lucene).toBe('astellas~');
   });
 
   it('compiles a search with an entity selection', () => {
     const { field, ctx } = rootField(`{ search(query: "msc") { score entity { name ... on Technology { developers { name } } } } }`);
     const query = compileSearch({ lucene: 'msc', labels: null, limit: 10, candidates: 20, plan: entityPlan(subfields([field], 'entity', ctx), ENTITY_LABELS, ctx) });
-    expect(query.text).toMatchSnapshot();
+    expect(statement(query)).toMatchSnapshot();
   });
 
   it('compiles asOf into date conditions on the walked relationships, the date as a parameter', () => {
     const query = compileEntity(`query($on: Date) { entity(id: "x") { ... on Organization { people(asOf: $on) { title person { name } } } } }`, { on: '2020-06' });
-    expect(query.text).toMatchSnapshot();
+    expect(statement(query)).toMatchSnapshot();
     expect(Object.values(query.params)).toContain('2020-06');
     expect(query.text).not.toContain('2020-06');
   });
 
   it('bounds a page of relationships and its total by the same asOf clauses', () => {
     const query = compileEntity(`{ entity(id: "x") { relationsConnection(types: [HOLDS_ROLE], asOf: "2016", first: 2) { totalCount edges { node { type } } } } }`);
-    expect(query.text).toMatchSnapshot();
+    expect(statement(query)).toMatchSnapshot();
     expect(query.text.match(/endNode\(r1\) AS holder/g)).toHaveLength(2);
   });
 
@@ -113,7 +123,7 @@ describe('the read compiler emits one Cypher query per root field', () => {
 
   it('compiles relations with arguments as parameters and citations with their sources', () => {
     const query = compileEntity(`{ entity(id: "x") { relations(types: [DEVELOPS], direction: OUTGOING, first: 5) { type node { name } sources { evidence source { title statementCount } } } sources { evidence } } }`);
-    expect(query.text).toMatchSnapshot();
+    expect(statement(query)).toMatchSnapshot();
     expect(query.params).toMatchObject({ p0: ['DEVELOPS'], p1: 5 });
   });
 
@@ -132,6 +142,21 @@ describe('the read compiler emits one Cypher query per root field', () => {
     expect(shown).not.toContain('mods:');
     expect(hidden).toContain('mods:');
     expect(hidden).not.toContain('tech:');
+  });
+
+  it('merges a field selected both outside a fragment and inside one on a label, for that label only, as GraphQL collects fields per runtime type', () => {
+    const query = compileEntity(`{ entity(id: "x") { sources { evidence } ... on Organization { sources { source { title statementCount } } } } }`);
+    expect(query.text).toMatch(/^RETURN \{labels: labels\(n\), props: n \{\.id, \.name\}, fields: \{sources: CASE WHEN n:Organization THEN COLLECT \{$/m);
+    const [organization, others] = query.text.split(' ELSE ');
+    expect(organization).toContain('statementCount: COUNT');
+    expect(others).toContain('source: {id: s');
+    expect(others).not.toContain('statementCount');
+  });
+
+  it('applies a fragment on the Entity interface to every entity, and leaves out one on a type the entity cannot be', () => {
+    const { field, ctx } = rootField(`{ organizations { nodes { ... on Entity { sources { evidence } } ... on Person { roles { title } } } } }`);
+    const plan = entityPlan(subfields([field], 'nodes', ctx), ['Organization'], ctx);
+    expect(plan.fields.map((f) => [f.key, f.onLabel])).toEqual([['sources', null]]);
   });
 
   it('gives byte-identical text for the same document whatever the argument values, so the plan cache hits', () => {
@@ -167,5 +192,22 @@ describe('the read compiler emits one Cypher query per root field', () => {
 
   it('refuses a relations page larger than the cap with BAD_USER_INPUT naming the argument', () => {
     expect(() => compileEntity(`{ entity(id: "x") { relations(first: 5000) { type } } }`)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }) }));
+  });
+});
+
+describe('the Cypher renderer', () => {
+  it('names variables and parameters in the order they first appear, one name per node however often it is used', () => {
+    const [r, m, limit] = [variable('r'), variable('n'), param(5)];
+    const { text, params } = render(cypher`MATCH (${m})<-[${r}]-() WITH ${r}, ${m} LIMIT ${limit} RETURN ${r}, ${param('x')}, ${limit}`);
+    expect(text).toBe('MATCH (n1)<-[r2]-() WITH r2, n1 LIMIT $p0 RETURN r2, $p1, $p0');
+    expect(params).toEqual({ p0: 5, p1: 'x' });
+  });
+
+  it('never gives a variable a name the statement uses as a fixed one', () => {
+    expect(render(cypher`WITH ${fixedVariable('s1')}, ${variable('s')}`).text).toBe('WITH s1, s2');
+  });
+
+  it('refuses a label, type or property that is not a plain identifier', () => {
+    expect(() => name('Organization) DETACH DELETE (x')).toThrow(/not a plain identifier/);
   });
 });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../projectRoot';
+import { isIdentifier } from '../translate/cypher';
 
 /** A Cypher statement with the name it is logged, measured and tagged under. */
 export interface CypherQuery {
@@ -29,16 +30,16 @@ export function cypherQuery(name: string): CypherQuery {
  * A named query whose text has `{{placeholder}}`s filled from a fixed vocabulary
  * (labels and relationship types from src/domain/model.ts, validated integers).
  * The query keeps its base name, so metrics group every variant together.
- * Every value must match ^[A-Za-z_][A-Za-z0-9_]*$ or be a safe integer; anything
- * else throws, so request text can never become Cypher.
+ * Every value must be a plain identifier (src/translate/cypher.ts isIdentifier) or
+ * a safe integer; anything else throws, so request text can never become Cypher.
  */
 export function cypherTemplate(name: string, values: Record<string, TemplateValue>): CypherQuery {
   const base = cypherQuery(name);
   const text = base.text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
     const value = values[key];
     if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-    if (typeof value === 'string' && IDENTIFIER.test(value)) return value;
-    if (Array.isArray(value) && value.length > 0 && value.every((v) => IDENTIFIER.test(v))) return value.join('|');
+    if (typeof value === 'string' && isIdentifier(value)) return value;
+    if (Array.isArray(value) && value.length > 0 && value.every(isIdentifier)) return value.join('|');
     throw new Error(`template ${name}: no safe value for {{${key}}}`);
   });
   return { name, text };
@@ -46,12 +47,11 @@ export function cypherTemplate(name: string, values: Record<string, TemplateValu
 
 /** A name from the fixed vocabulary, a list of them (joined with `|`, as in `[r:A|B]`), or an integer. */
 export type TemplateValue = string | number | readonly string[];
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Keeps the lines of a query that apply: a line ending in `// if: name` stays
- * only when params[name] is neither null nor undefined. Lists use it so the
- * planner sees only the filters given (and can use their indexes) instead of
+ * only when params[name] is neither null nor undefined. The list export uses it
+ * (lists themselves compile `where`, src/translate/where.ts) so the planner sees only the filters given (and can use their indexes) instead of
  * `($x IS NULL OR …)` guards. Only whole lines of the file are dropped; nothing
  * from the request enters the text.
  */

@@ -1,3 +1,8 @@
+import type { RelationshipType } from './model';
+
+/** The relationship type of a held role (a person's title at an organization): what asOf reads replace by seat. */
+export const HELD_ROLE: RelationshipType = 'HOLDS_ROLE';
+
 /**
  * Which titles fill the same seat at an organization, so that a role stated on a
  * later page replaces the earlier holder of that seat (asOf reads). Pages word

@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { buildASTSchema, coerceInputValue, GraphQLList, GraphQLNonNull, isInputType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
 import { authenticate, type TokenVerifier } from '../auth';
-import { cypherQuery, cypherTemplate, type CypherQuery } from '../db/cypher';
+import type { CypherQuery } from '../db/cypher';
 import type { Executor } from '../db/executor';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError, UnauthenticatedError } from '../errors';
 import type { Logger } from '../logger';
@@ -12,10 +12,8 @@ import { own } from '../domain/lookup';
 import { readAggregate } from '../modules/aggregate/resolvers';
 import { buildLuceneQuery } from '../modules/search/lucene';
 import { typeDefs } from '../schema';
-import { CypherBuilder, identifier } from '../translate/emit';
-import { TEXT_SEARCH_LIMITS } from '../translate/roots';
-import { sortKeys, type SortRequest } from '../translate/sort';
-import { wherePredicate } from '../translate/where';
+import { compileExportRows } from '../translate/exportRows';
+import type { SortRequest } from '../translate/sort';
 import { parseArgs, searchText } from '../validation';
 import { noStore } from './httpCache';
 
@@ -182,29 +180,15 @@ function parseSearch(raw: unknown): string | null {
 }
 
 /**
- * The entities of the list that match `where` (and `search`: the best full-text
- * matches, as list pages choose them), in `sort` order then by id, followed by
- * the export projection; null when the search text has no searchable term.
+ * The export statement of the list for `where`, `sort` and `search` (the best
+ * full-text matches, as list pages choose them); null when the search text has
+ * no searchable term.
  */
 function exportQuery(label: ListLabel, where: Record<string, unknown> | null, sort: readonly SortRequest[], search: string | null): { query: CypherQuery; params: Record<string, unknown> } | null {
   const lucene = search ? buildLuceneQuery(search) : null;
   if (search && !lucene) return null;
-  const b = new CypherBuilder();
-  const predicate = where ? wherePredicate('n', label, where, b) : 'true';
-  const keys = sortKeys('n', label, sort, b);
-  const idDirection = keys[keys.length - 1]?.direction ?? 'ASC';
-  const parts = [
-    ...(lucene ? [cypherTemplate('export/listText', { label }).text] : []),
-    `MATCH (n:${identifier(label)})`,
-    'WHERE n.retracted IS NULL',
-    ...(lucene ? ['  AND n.id IN textIds'] : []),
-    ...(predicate === 'true' ? [] : [`  AND ${predicate}`]),
-    `WITH n, ${keys.map((k, i) => `${k.expression} AS s${i}`).join(', ')}`,
-    `ORDER BY ${keys.map((k, i) => `s${i} ${k.direction}`).join(', ')}, n.id ${idDirection}`,
-    cypherQuery('export/listRows').text,
-  ];
-  const textParams = lucene ? { lucene, textCandidates: TEXT_SEARCH_LIMITS.candidates, textMatches: TEXT_SEARCH_LIMITS.matches } : {};
-  return { query: { name: `export/${label}`, text: parts.join('\n') }, params: { ...b.params, ...textParams } };
+  const query = compileExportRows({ label, where, sort, lucene });
+  return { query, params: query.params };
 }
 
 async function streamRows(

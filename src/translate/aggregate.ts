@@ -2,8 +2,8 @@ import { RELATION_FIELDS, SCALAR_FIELDS, targetLabels, type RelationField, type 
 import type { EntityLabel } from '../domain/model';
 import { BadUserInputError } from '../errors';
 import { own } from '../domain/lookup';
-import { CypherBuilder, identifier, indentLines, relationshipPattern } from './emit';
-import type { CompiledQuery } from './roots';
+import { compiled, cypher, EMPTY, fixedVariable, indent, join, lines, name, namedParam, stringLiteral, variable, type CompiledQuery, type Fragment, type Variable } from './cypher';
+import { relationshipPattern } from './emit';
 import { wherePredicate } from './where';
 
 /** One grouping key: a scalar field of the entity, or of the entities one relationship field away; dates optionally bucketed. */
@@ -33,39 +33,40 @@ export const MAX_GROUPS = 1000;
  * so group counts add up to totalCount only for keys on the entity itself.
  */
 export function compileAggregate(read: AggregateRead): CompiledQuery {
-  const b = new CypherBuilder();
-  const label = identifier(read.label);
-  const where = wherePredicate('n', read.label, read.where, b);
-  const match = [`MATCH (n:${label})`, `WHERE n.retracted IS NULL${where === 'true' ? '' : ` AND ${where}`}`];
-  const hops: string[] = [];
-  const keys = read.groupBy.map((key, i) => keyExpression(read.label, key, `groupBy.${i}`, hops, b));
-  const distinct = read.measures.countDistinct ? keyExpression(read.label, read.measures.countDistinct, 'measures.countDistinct', hops, b) : null;
-  const extreme = (name: 'min' | 'max') => {
-    const field = read.measures[name];
-    if (!field) return 'null';
-    const scalar = scalarField(read.label, field, `measures.${name}`);
-    return `${name}(n.${identifier(scalar.property)})`;
+  const n = fixedVariable('n');
+  const { predicate } = wherePredicate(n, read.label, read.where);
+  const match = [cypher`MATCH (${n}:${name(read.label)})`, cypher`WHERE ${n}.retracted IS NULL${predicate ? cypher` AND ${predicate}` : EMPTY}`];
+  const hops: Fragment[] = [];
+  const keys = read.groupBy.map((key, i) => keyExpression(n, read.label, key, `groupBy.${i}`, hops));
+  const distinct = read.measures.countDistinct ? keyExpression(n, read.label, read.measures.countDistinct, 'measures.countDistinct', hops) : null;
+  const extreme = (measure: 'min' | 'max') => {
+    const field = read.measures[measure];
+    if (!field) return cypher`null`;
+    const property = cypher`${n}.${name(scalarField(read.label, field, `measures.${measure}`).property)}`;
+    return measure === 'min' ? cypher`min(${property})` : cypher`max(${property})`;
   };
-  const keyColumns = keys.map((_, i) => `k${i}`);
+  const keyColumns = keys.map((_, i) => fixedVariable(`k${i}`));
+  const d = fixedVariable('d');
+  const carried = [...keys.map((expression, i) => cypher`${expression} AS ${keyColumns[i]!}`), ...(distinct ? [cypher`${distinct} AS ${d}`] : [])];
   const group = [
     ...match,
     ...hops,
-    `WITH n, ${[...keys.map((expression, i) => `${expression} AS k${i}`), ...(distinct ? [`${distinct} AS d`] : [])].join(', ') || 'null AS none'}`,
-    `WITH ${[...keyColumns, 'count(DISTINCT n) AS count', `${distinct ? 'count(DISTINCT d)' : 'null'} AS countDistinct`, `${extreme('min')} AS min`, `${extreme('max')} AS max`].join(', ')}`,
-    `ORDER BY ${['count DESC', ...keyColumns].join(', ')}`,
-    'LIMIT $limit',
-    `RETURN collect({key: [${keyColumns.join(', ')}], count: count, countDistinct: countDistinct, min: min, max: max}) AS groups`,
+    cypher`WITH ${n}, ${carried.length ? join(carried, ', ') : cypher`null AS none`}`,
+    cypher`WITH ${join([...keyColumns, cypher`count(DISTINCT ${n}) AS count`, cypher`${distinct ? cypher`count(DISTINCT ${d})` : cypher`null`} AS countDistinct`, cypher`${extreme('min')} AS min`, cypher`${extreme('max')} AS max`], ', ')}`,
+    cypher`ORDER BY ${join([cypher`count DESC`, ...keyColumns], ', ')}`,
+    cypher`LIMIT ${namedParam('limit', read.first + 1)}`,
+    cypher`RETURN collect({key: [${join(keyColumns, ', ')}], count: count, countDistinct: countDistinct, min: min, max: max}) AS groups`,
   ];
-  const text = [
-    'CALL () {',
-    indentLines([...match, 'RETURN count(n) AS totalCount'].join('\n')),
-    '}',
-    'CALL () {',
-    indentLines(group.join('\n')),
-    '}',
-    'RETURN groups, totalCount',
-  ].join('\n');
-  return { name: `compiled/${read.label.toLowerCase()}Aggregate`, text, params: { ...b.params, limit: read.first + 1 } };
+  const statement = lines([
+    cypher`CALL () {`,
+    indent(lines([...match, cypher`RETURN count(${n}) AS totalCount`])),
+    cypher`}`,
+    cypher`CALL () {`,
+    indent(lines(group)),
+    cypher`}`,
+    cypher`RETURN groups, totalCount`,
+  ]);
+  return compiled(`${read.label.toLowerCase()}Aggregate`, statement);
 }
 
 function scalarField(label: EntityLabel, field: string, path: string): ScalarField {
@@ -79,27 +80,27 @@ function scalarField(label: EntityLabel, field: string, path: string): ScalarFie
  * (whose OPTIONAL MATCH is appended to `hops`: one row per related entity, or
  * one with nulls when there is none).
  */
-function keyExpression(label: EntityLabel, key: GroupKey, path: string, hops: string[], b: CypherBuilder): string {
-  if (!key.via) return bucketed(`n.${identifier(scalarField(label, key.field, `${path}.field`).property)}`, key, path);
+function keyExpression(n: Variable, label: EntityLabel, key: GroupKey, path: string, hops: Fragment[]): Fragment {
+  if (!key.via) return bucketed(cypher`${n}.${name(scalarField(label, key.field, `${path}.field`).property)}`, key, path);
   const relation: RelationField | undefined = own(RELATION_FIELDS[label], key.via);
   if (!relation) throw new BadUserInputError(`Invalid argument ${path}.via: ${label} has no relationship field ${key.via}`, `${path}.via`);
   const targets = targetLabels(relation);
   if (targets.length !== 1) throw new BadUserInputError(`Invalid argument ${path}.via: ${key.via} lists entities of several types; group on a field with one`, `${path}.via`);
-  const r = b.variable('r');
-  const m = b.variable('m');
-  const role = relation.kind === 'nodes' && relation.where ? ` AND ${r}.${identifier(relation.where.property)} = '${identifier(relation.where.equals)}'` : '';
-  const value = bucketed(`${m}.${identifier(scalarField(targets[0]!, key.field, `${path}.field`).property)}`, key, path);
-  hops.push(`OPTIONAL MATCH ${relationshipPattern('n', r, m, relation)}`, `WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${role}`);
+  const r = variable('r');
+  const m = variable('m');
+  const role = relation.kind === 'nodes' && relation.where ? cypher` AND ${r}.${name(relation.where.property)} = ${stringLiteral(relation.where.equals)}` : EMPTY;
+  const value = bucketed(cypher`${m}.${name(scalarField(targets[0]!, key.field, `${path}.field`).property)}`, key, path);
+  hops.push(cypher`OPTIONAL MATCH ${relationshipPattern(n, r, m, relation)}`, cypher`WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${role}`);
   return value;
 }
 
 /** A date (ISO text, possibly only YYYY or YYYY-MM) cut to its year, quarter (YYYY-Qn) or month; null when too coarse. */
-function bucketed(expression: string, key: GroupKey, path: string): string {
+function bucketed(expression: Fragment, key: GroupKey, path: string): Fragment {
   if (!key.bucket) return expression;
-  if (key.bucket === 'YEAR') return `CASE WHEN size(${expression}) >= 4 THEN substring(${expression}, 0, 4) END`;
-  if (key.bucket === 'MONTH') return `CASE WHEN size(${expression}) >= 7 THEN substring(${expression}, 0, 7) END`;
+  if (key.bucket === 'YEAR') return cypher`CASE WHEN size(${expression}) >= 4 THEN substring(${expression}, 0, 4) END`;
+  if (key.bucket === 'MONTH') return cypher`CASE WHEN size(${expression}) >= 7 THEN substring(${expression}, 0, 7) END`;
   if (key.bucket === 'QUARTER') {
-    return `CASE WHEN size(${expression}) >= 7 THEN substring(${expression}, 0, 4) + '-Q' + toString((toInteger(substring(${expression}, 5, 2)) + 2) / 3) END`;
+    return cypher`CASE WHEN size(${expression}) >= 7 THEN substring(${expression}, 0, 4) + '-Q' + toString((toInteger(substring(${expression}, 5, 2)) + 2) / 3) END`;
   }
   throw new BadUserInputError(`Invalid argument ${path}.bucket`, `${path}.bucket`);
 }

@@ -1,7 +1,7 @@
-import { withConditions, type CypherQuery } from '../db/cypher';
 import type { EntityLabel } from '../domain/model';
 import { LIST_NAMES } from '../domain/entityTypes';
-import { CypherBuilder, entityProjection, identifier, indentLines, sourceProjection } from './emit';
+import { compiled, cypher, EMPTY, fixedVariable, indent, join, lines, name, namedParam, slot, type CompiledQuery, type Fragment, type Value, type Variable } from './cypher';
+import { entityProjection, sourceProjection } from './emit';
 import type { EntityPlan } from './plan';
 import { keysetCondition } from './keyset';
 import { sortKeys, type SortRequest } from './sort';
@@ -12,48 +12,42 @@ import { wherePredicate } from './where';
  * statement's name (what the Executor tags and measures), its text and its
  * parameters; the modules' repositories run it and shape the answer.
  */
-export interface CompiledQuery {
-  name: string;
-  text: string;
-  params: Record<string, unknown>;
-}
 
-const compiled = (name: string, text: string, b: CypherBuilder, params: Record<string, unknown> = {}): CompiledQuery => ({
-  name: `compiled/${name}`,
-  text,
-  params: { ...b.params, ...params },
-});
+export type { CompiledQuery };
 
-const entityByIdTexts = new WeakMap<EntityPlan, { text: string; b: CypherBuilder }>();
+const n = fixedVariable('n');
 
-/** `entity(id)`: one row `entity`, absent when the id is unknown or retracted. The text is emitted once per plan object. */
+const entityByIdTexts = new WeakMap<EntityPlan, CompiledQuery>();
+
+/** `entity(id)`: one row `entity`, absent when the id is unknown or retracted. The text is rendered once per plan object. */
 export function compileEntityById(plan: EntityPlan, id: string): CompiledQuery {
-  let emitted = entityByIdTexts.get(plan);
-  if (!emitted) {
-    const b = new CypherBuilder();
-    const text = ['MATCH (n:Entity {id: $id})', 'WHERE n.retracted IS NULL', `RETURN ${entityProjection('n', plan, b)} AS entity`].join('\n');
-    emitted = { text, b };
-    entityByIdTexts.set(plan, emitted);
+  let query = entityByIdTexts.get(plan);
+  if (!query) {
+    query = compiled('entity', lines([cypher`MATCH (${n}:Entity {id: ${slot('id')}})`, cypher`WHERE ${n}.retracted IS NULL`, cypher`RETURN ${entityProjection(n, plan)} AS entity`]));
+    entityByIdTexts.set(plan, query);
   }
-  return compiled('entity', emitted.text, emitted.b, { id });
+  return { ...query, params: { ...query.params, id } };
 }
 
 /** `entities(ids)`: rows `id`, `entity` for the ids that exist (the caller restores order and nulls). */
 export function compileEntitiesByIds(plan: EntityPlan, ids: readonly string[]): CompiledQuery {
-  const b = new CypherBuilder();
-  const text = ['UNWIND $ids AS id', 'MATCH (n:Entity {id: id})', 'WHERE n.retracted IS NULL', `RETURN id, ${entityProjection('n', plan, b)} AS entity`].join('\n');
-  return compiled('entities', text, b, { ids });
+  const id = fixedVariable('id');
+  return compiled(
+    'entities',
+    lines([
+      cypher`UNWIND ${namedParam('ids', ids)} AS ${id}`,
+      cypher`MATCH (${n}:Entity {id: ${id}})`,
+      cypher`WHERE ${n}.retracted IS NULL`,
+      cypher`RETURN ${id}, ${entityProjection(n, plan)} AS entity`,
+    ]),
+  );
 }
 
 export interface ListRead {
   label: EntityLabel;
-  /** The list's filter statement (a `MATCH (n:Label) WHERE …` from cypher/queries/list), whose `// if:` lines apply when their parameter is given. */
-  filterQuery: CypherQuery;
-  /** Filter parameters; null or missing means no condition. */
-  filter: Record<string, unknown>;
   /** The `where` input (analyst conditions), or null. */
   where?: Record<string, unknown> | null;
-  /** Lucene text of a `text` filter, or null. */
+  /** Lucene text of a full-text `search`, or null. */
   lucene: string | null;
   /** Sort keys in order (the id is added last); the default is by name. */
   sort: readonly SortRequest[];
@@ -68,71 +62,93 @@ export interface ListRead {
 /** A position in a sorted list: the row's sort key values, then its id. */
 export type Position = readonly (string | number | boolean)[];
 
-/** Most full-text candidates a list's `text` filter considers, and how many of the best it keeps (lists and exports alike). */
+/** Most full-text candidates a list's `search` considers, and how many of the best it keeps (lists and exports alike). */
 export const TEXT_SEARCH_LIMITS = { candidates: 20_000, matches: 1_000 } as const;
+
+const direction = (d: 'ASC' | 'DESC') => (d === 'ASC' ? cypher`ASC` : cypher`DESC`);
+
+/**
+ * `CALL () { … }` binding `textIds` to the ids of the best full-text matches of
+ * `lucene` among live entities of the label, best first: what a list's or an
+ * export's `search` keeps.
+ */
+export function textMatches(label: EntityLabel, lucene: string, textIds: Variable): Fragment {
+  return lines([
+    cypher`CALL () {`,
+    cypher`  CALL db.index.fulltext.queryNodes('entity_search', ${namedParam('lucene', lucene)}, {limit: ${namedParam('textCandidates', TEXT_SEARCH_LIMITS.candidates)}}) YIELD node, score`,
+    cypher`  WHERE node:${name(label)} AND node.retracted IS NULL`,
+    cypher`  WITH node, score ORDER BY score DESC LIMIT ${namedParam('textMatches', TEXT_SEARCH_LIMITS.matches)}`,
+    cypher`  RETURN collect(node.id) AS ${textIds}`,
+    cypher`}`,
+  ]);
+}
 
 /**
  * A list page: one row with `page` (each `{sort, entity}`: the entity with its
  * sort key values, in order, after the keyset position) and, when asked,
- * `totalCount` over all pages.
+ * `totalCount` over all pages. Without `where` the list matches every live
+ * entity of the label.
  */
 export function compileListPage(read: ListRead): CompiledQuery {
-  const b = new CypherBuilder();
-  const label = identifier(read.label);
-  const conditions = { ...read.filter, textIds: read.lucene };
-  const where = read.where ? wherePredicate('n', read.label, read.where, b) : 'true';
-  const filter = [
-    ...withConditions(read.filterQuery, conditions)
-      .text.split('\n')
-      .filter((line) => line.trim() && !line.startsWith('//'))
-      .map((line) => line.replace(/\s*\/\/ if: \w+\s*$/, '')),
-    ...(where === 'true' ? [] : [`  AND ${where}`]),
-  ].join('\n');
-  const scope = read.lucene ? 'textIds' : '';
-  const lines: string[] = [];
-  if (read.lucene) {
-    lines.push(
-      'CALL () {',
-      "  CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $textCandidates}) YIELD node, score",
-      `  WHERE node:${label} AND node.retracted IS NULL`,
-      '  WITH node, score ORDER BY score DESC LIMIT $textMatches',
-      '  RETURN collect(node.id) AS textIds',
-      '}',
-    );
-  }
-  const keys = sortKeys('n', read.label, read.sort, b);
+  const label = name(read.label);
+  const textIds = fixedVariable('textIds');
+  const where = wherePredicate(n, read.label, read.where);
+  const filter = lines([
+    cypher`MATCH (${n}:${label})`,
+    cypher`WHERE ${n}.retracted IS NULL`,
+    ...(read.lucene ? [cypher`  AND ${n}.id IN ${textIds}`] : []),
+    ...(where.predicate ? [cypher`  AND ${where.predicate}`] : []),
+  ]);
+  const scope = read.lucene ? textIds : EMPTY;
+  const statement: Value[] = [];
+  if (read.lucene) statement.push(textMatches(read.label, read.lucene, textIds));
+  const keys = sortKeys(n, read.label, read.sort);
   // A first key every entity has (name, id) is read in its range index's order: with the
   // property required to be there, Neo4j walks the index from the keyset position and
   // stops after a page, instead of sorting every match. The total then counts separately,
   // so the filter runs twice; one that walks relationships (a subquery) is too dear for
-  // that, and neither gains from it a text filter's few candidates.
-  const walksRelationships = /\b(?:EXISTS|COUNT) \{/.test(filter);
-  const indexOrder = read.lucene || walksRelationships ? undefined : keys[0]?.requiredProperty;
+  // that, and neither gains from it a full-text search's few candidates.
+  const indexOrder = read.lucene || where.walksRelationships ? undefined : keys[0]?.requiredProperty;
   if (indexOrder) keys[0] = { ...keys[0]!, expression: indexOrder };
-  const columns = keys.map((_, i) => `s${i}`);
+  const columns = keys.map((_, i) => fixedVariable(`s${i}`));
   const idDirection = keys[keys.length - 1]?.direction ?? 'ASC';
-  const page = [
-    `WITH n, ${keys.map((k, i) => `${k.expression} AS s${i}`).join(', ')}`,
-    ...(read.after ? [`WHERE ${keysetCondition([...keys.map((k, i) => ({ expression: `s${i}`, direction: k.direction })), { expression: 'n.id', direction: idDirection }], '$after')}`] : []),
-    `WITH n, ${columns.join(', ')} ORDER BY ${keys.map((k, i) => `s${i} ${k.direction}`).join(', ')}, n.id ${idDirection} LIMIT $limit`,
-    `RETURN collect({sort: [${columns.join(', ')}], entity: ${entityProjection('n', read.plan, b)}}) AS page`,
-  ].join('\n');
+  const after = read.after ? namedParam('after', read.after) : null;
+  const keyset = after
+    ? [cypher`WHERE ${keysetCondition([...keys.map((k, i) => ({ expression: cypher`${columns[i]!}`, direction: k.direction })), { expression: cypher`${n}.id`, direction: idDirection }], after)}`]
+    : [];
+  const page = lines([
+    cypher`WITH ${n}, ${join(
+      keys.map((k, i) => cypher`${k.expression} AS ${columns[i]!}`),
+      ', ',
+    )}`,
+    ...keyset,
+    cypher`WITH ${n}, ${join(columns, ', ')} ORDER BY ${join(
+      keys.map((k, i) => cypher`${columns[i]!} ${direction(k.direction)}`),
+      ', ',
+    )}, ${n}.id ${direction(idDirection)} LIMIT ${namedParam('limit', read.limit)}`,
+    cypher`RETURN collect({sort: [${join(columns, ', ')}], entity: ${entityProjection(n, read.plan)}}) AS page`,
+  ]);
   if (indexOrder) {
-    const from = !read.after ? `${indexOrder} IS NOT NULL` : `${indexOrder} ${keys[0]!.direction === 'ASC' ? '>=' : '<='} $after[0]`;
-    if (read.withTotalCount) lines.push(`CALL (${scope}) {`, indentLines(`${filter}\nRETURN count(n) AS totalCount`), '}');
-    lines.push(`CALL (${scope}) {`, indentLines(`${filter}\n  AND ${from}\n${page}`), '}', read.withTotalCount ? 'RETURN page, totalCount' : 'RETURN page');
+    const from = !after ? cypher`${indexOrder} IS NOT NULL` : cypher`${indexOrder} ${keys[0]!.direction === 'ASC' ? cypher`>=` : cypher`<=`} ${after}[0]`;
+    if (read.withTotalCount) statement.push(cypher`CALL (${scope}) {`, indent(cypher`${filter}\nRETURN count(${n}) AS totalCount`), cypher`}`);
+    statement.push(cypher`CALL (${scope}) {`, indent(cypher`${filter}\n  AND ${from}\n${page}`), cypher`}`, read.withTotalCount ? cypher`RETURN page, totalCount` : cypher`RETURN page`);
   } else if (read.withTotalCount) {
     // The filter runs once: its matches are counted and the page is cut from them.
-    const counted = [filter, 'WITH collect(n) AS matched', 'CALL (matched) {', indentLines(`UNWIND matched AS n\n${page}`), '}', 'RETURN page, size(matched) AS totalCount'];
-    lines.push(`CALL (${scope}) {`, indentLines(counted.join('\n')), '}', 'RETURN page, totalCount');
+    const matched = fixedVariable('matched');
+    const counted = lines([
+      filter,
+      cypher`WITH collect(${n}) AS ${matched}`,
+      cypher`CALL (${matched}) {`,
+      indent(cypher`UNWIND ${matched} AS ${n}\n${page}`),
+      cypher`}`,
+      cypher`RETURN page, size(${matched}) AS totalCount`,
+    ]);
+    statement.push(cypher`CALL (${scope}) {`, indent(counted), cypher`}`, cypher`RETURN page, totalCount`);
   } else {
-    lines.push(`CALL (${scope}) {`, indentLines(`${filter}\n${page}`), '}', 'RETURN page');
+    statement.push(cypher`CALL (${scope}) {`, indent(cypher`${filter}\n${page}`), cypher`}`, cypher`RETURN page`);
   }
-  const params = { ...read.filter, after: read.after, limit: read.limit, ...(read.lucene ? { lucene: read.lucene, textCandidates: TEXT_SEARCH_LIMITS.candidates, textMatches: TEXT_SEARCH_LIMITS.matches } : {}) };
-  return compiled(listName(read.label), lines.join('\n'), b, params);
+  return compiled(LIST_NAMES[read.label], lines(statement));
 }
-
-const listName = (label: EntityLabel) => LIST_NAMES[label];
 
 export interface SearchRead {
   lucene: string;
@@ -144,27 +160,27 @@ export interface SearchRead {
 
 /** Full-text search: one row `hits`, best first, each `{score, entity}`. */
 export function compileSearch(read: SearchRead): CompiledQuery {
-  const b = new CypherBuilder();
-  const text = [
-    "CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node AS n, score",
-    'WHERE n.retracted IS NULL',
-    '  AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))',
-    'WITH n, score ORDER BY score DESC, n.name LIMIT $limit',
-    `RETURN collect({score: score, entity: ${entityProjection('n', read.plan, b)}}) AS hits`,
-  ].join('\n');
-  return compiled('search', text, b, { lucene: read.lucene, labels: read.labels, limit: read.limit, candidates: read.candidates });
+  const labels = namedParam('labels', read.labels);
+  return compiled(
+    'search',
+    lines([
+      cypher`CALL db.index.fulltext.queryNodes('entity_search', ${namedParam('lucene', read.lucene)}, {limit: ${namedParam('candidates', read.candidates)}}) YIELD node AS ${n}, score`,
+      cypher`WHERE ${n}.retracted IS NULL`,
+      cypher`  AND (${labels} IS NULL OR any(l IN labels(${n}) WHERE l IN ${labels}))`,
+      cypher`WITH ${n}, score ORDER BY score DESC, ${n}.name LIMIT ${namedParam('limit', read.limit)}`,
+      cypher`RETURN collect({score: score, entity: ${entityProjection(n, read.plan)}}) AS hits`,
+    ]),
+  );
 }
+
+const s = fixedVariable('s');
 
 /** Every source, newest first: one row `sources`. */
 export function compileSources(statementCount: boolean): CompiledQuery {
-  const b = new CypherBuilder();
-  const text = ['MATCH (s:Source)', 'WITH s ORDER BY s.publishedOn DESC, s.id', `RETURN collect(${sourceProjection('s', statementCount, b)}) AS sources`].join('\n');
-  return compiled('sources', text, b);
+  return compiled('sources', lines([cypher`MATCH (${s}:Source)`, cypher`WITH ${s} ORDER BY ${s}.publishedOn DESC, ${s}.id`, cypher`RETURN collect(${sourceProjection(s, statementCount)}) AS sources`]));
 }
 
 /** One source by id: one row `source`, absent when unknown. */
 export function compileSourceById(id: string, statementCount: boolean): CompiledQuery {
-  const b = new CypherBuilder();
-  const text = ['MATCH (s:Source {id: $id})', `RETURN ${sourceProjection('s', statementCount, b)} AS source`].join('\n');
-  return compiled('source', text, b, { id });
+  return compiled('source', lines([cypher`MATCH (${s}:Source {id: ${namedParam('id', id)}})`, cypher`RETURN ${sourceProjection(s, statementCount)} AS source`]));
 }

@@ -3,13 +3,17 @@ import {
   getDirectiveValues,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
+  isAbstractType,
   Kind,
+  typeFromAST,
   visit,
   type ASTNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLInterfaceType,
+  type GraphQLObjectType,
+  type NamedTypeNode,
   type GraphQLResolveInfo,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -43,15 +47,16 @@ export const relationsArgs = z.object({
 /** The `asOf` argument every model relationship field takes. */
 const relationFieldArgs = z.object({ asOf: partialDate.nullish() });
 
-interface CollectedField {
+/** The field nodes of one response key, merged as GraphQL merges them. */
+type CollectedFields = Map<string, FieldNode[]>;
+
+/** A response key of an entity selection; `onLabel` when its fields are those of one runtime type only. */
+interface EntityField {
   key: string;
   name: string;
-  /** The entity label a fragment's type condition narrowed to; null when not narrowed. */
   onLabel: EntityLabel | null;
   nodes: FieldNode[];
 }
-
-const isEntityLabel = (name: string): name is EntityLabel => (ENTITY_LABELS as readonly string[]).includes(name);
 
 function included(node: { directives?: readonly unknown[] } & Parameters<typeof getDirectiveValues>[1], ctx: SelectionContext): boolean {
   if (getDirectiveValues(GraphQLSkipDirective, node, ctx.variables)?.if === true) return false;
@@ -59,49 +64,92 @@ function included(node: { directives?: readonly unknown[] } & Parameters<typeof 
 }
 
 /**
- * The fields of selection sets, fragments spread and @skip/@include applied,
- * grouped by response name and type condition (fields of one name and
- * condition merge, as GraphQL merges them). A fragment on a type that is not an
- * entity label (an edge type, a connection) applies unconditionally.
+ * Whether a fragment with this type condition applies to an object of
+ * `runtimeType` (graphql-js: no condition, the type itself, or an abstract
+ * type it belongs to).
  */
-function collectFields(sets: readonly SelectionSetNode[], ctx: SelectionContext): CollectedField[] {
-  const groups = new Map<string, CollectedField>();
-  const visit = (set: SelectionSetNode, onLabel: EntityLabel | null) => {
+function conditionMatches(condition: NamedTypeNode | undefined, runtimeType: GraphQLObjectType, ctx: SelectionContext): boolean {
+  if (!condition) return true;
+  const type = typeFromAST(ctx.schema, condition);
+  if (type === runtimeType) return true;
+  return isAbstractType(type) && ctx.schema.isSubType(type, runtimeType);
+}
+
+/**
+ * The fields of selection sets by response key, as graphql-js collects them:
+ * @skip/@include applied, a named fragment spread once, a fragment only when
+ * `applies` to its type condition. Introspection fields (__typename) are left
+ * out: GraphQL answers them without a read.
+ */
+function collectFields(sets: readonly SelectionSetNode[], applies: (condition: NamedTypeNode | undefined) => boolean, ctx: SelectionContext): CollectedFields {
+  const fields: CollectedFields = new Map();
+  const visitedFragments = new Set<string>();
+  const visit = (set: SelectionSetNode) => {
     for (const selection of set.selections) {
       if (!included(selection, ctx)) continue;
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith('__')) continue;
         const key = selection.alias?.value ?? selection.name.value;
-        const id = `${key}|${onLabel ?? ''}`;
-        const group = groups.get(id) ?? { key, name: selection.name.value, onLabel, nodes: [] };
-        group.nodes.push(selection);
-        groups.set(id, group);
-        continue;
+        fields.set(key, [...(fields.get(key) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(selection.typeCondition)) visit(selection.selectionSet);
+      } else {
+        const fragmentName = selection.name.value;
+        if (visitedFragments.has(fragmentName)) continue;
+        visitedFragments.add(fragmentName);
+        const fragment = ctx.fragments[fragmentName];
+        if (fragment && applies(fragment.typeCondition)) visit(fragment.selectionSet);
       }
-      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : ctx.fragments[selection.name.value];
-      if (!fragment) continue;
-      const condition = fragment.typeCondition?.name.value;
-      const narrowed = condition && isEntityLabel(condition) ? condition : onLabel;
-      if (onLabel && narrowed !== onLabel) continue;
-      visit(fragment.selectionSet, narrowed);
     }
   };
-  for (const set of sets) visit(set, null);
-  return [...groups.values()];
+  for (const set of sets) visit(set);
+  return fields;
+}
+
+/**
+ * The fields of selection sets of one object type outside an entity (an edge, a
+ * connection, a citation). Entity is the schema's only abstract type, so a
+ * validated document can only name that object type there, or an interface it
+ * implements: every fragment applies.
+ */
+const objectFields = (sets: readonly SelectionSetNode[], ctx: SelectionContext) => collectFields(sets, () => true, ctx);
+
+const sameNodes = (a: readonly FieldNode[], b: readonly FieldNode[] | undefined) => b !== undefined && a.length === b.length && a.every((node, i) => node === b[i]);
+
+/**
+ * The fields of an entity's selection sets when it can have any of `labels`:
+ * collected for each label's object type as graphql-js would at run time. A key
+ * whose fields are the same for every label is read unconditionally; one whose
+ * fields differ for some labels is read per label (onLabel), with the fields
+ * every label has as the fallback.
+ */
+function entityFields(sets: readonly SelectionSetNode[], labels: readonly EntityLabel[], ctx: SelectionContext): EntityField[] {
+  const types = labels.map((label) => ctx.schema.getType(label) as GraphQLObjectType);
+  const byLabel = types.map((type) => collectFields(sets, (c) => conditionMatches(c, type, ctx), ctx));
+  const shared = collectFields(sets, (c) => types.every((type) => conditionMatches(c, type, ctx)), ctx);
+  const inOrder = collectFields(sets, (c) => types.some((type) => conditionMatches(c, type, ctx)), ctx);
+  const fields: EntityField[] = [];
+  for (const key of inOrder.keys()) {
+    const common = shared.get(key);
+    if (common) fields.push({ key, name: common[0]!.name.value, onLabel: null, nodes: common });
+    labels.forEach((label, i) => {
+      const nodes = byLabel[i]!.get(key);
+      if (nodes && !sameNodes(nodes, common)) fields.push({ key, name: nodes[0]!.name.value, onLabel: label, nodes });
+    });
+  }
+  return fields;
 }
 
 const selectionSets = (nodes: readonly FieldNode[]) => nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
 
 /** The field nodes named `name` (any alias) inside the selection sets of `nodes`: e.g. `edges`, then `node`. */
 export function subfields(nodes: readonly FieldNode[], name: string, ctx: SelectionContext): FieldNode[] {
-  return collectFields(selectionSets(nodes), ctx)
-    .filter((f) => f.name === name)
-    .flatMap((f) => f.nodes);
+  return [...objectFields(selectionSets(nodes), ctx).values()].flatMap((fields) => fields.filter((f) => f.name.value === name));
 }
 
 /** Whether any of the field nodes selects `name`. */
 export function selects(nodes: readonly FieldNode[], name: string, ctx: SelectionContext): boolean {
-  return collectFields(selectionSets(nodes), ctx).some((f) => f.name === name);
+  return subfields(nodes, name, ctx).length > 0;
 }
 
 /** Plans already made, by the first field node of the selection and the variables all its nodes use (documents are parsed once and cached, so their nodes recur). */
@@ -160,7 +208,7 @@ function planEntity(nodes: readonly FieldNode[], labels: readonly EntityLabel[],
   const fields: FieldPlan[] = [];
   const properties = new Set<string>(IDENTITY_PROPERTIES);
   let allProperties = false;
-  for (const field of collectFields(selectionSets(nodes), ctx)) {
+  for (const field of entityFields(selectionSets(nodes), labels, ctx)) {
     const label = field.onLabel ?? (labels.length === 1 ? labels[0]! : null);
     const onLabel = field.onLabel && labels.length > 1 ? field.onLabel : null;
     const base = { key: field.key, onLabel };
@@ -251,9 +299,10 @@ function relationsPagePlan(nodes: FieldNode[], ctx: SelectionContext) {
 function relationshipPlan(nodes: readonly FieldNode[], edge: EdgeTypeName | null, ctx: SelectionContext): RelationshipPlan {
   const own = edge ? EDGE_TYPES[edge] : null;
   const properties = new Set<string>();
-  for (const field of collectFields(selectionSets(nodes), ctx)) {
-    if (own && (field.name === own.fromField || field.name === own.toField)) continue;
-    const stored: string | readonly string[] | undefined = own && field.name in own.properties ? (own.properties as Record<string, string>)[field.name] : RELATIONSHIP_FIELD_PROPERTIES[field.name];
+  for (const [field] of objectFields(selectionSets(nodes), ctx).values()) {
+    const name = field!.name.value;
+    if (own && (name === own.fromField || name === own.toField)) continue;
+    const stored: string | readonly string[] | undefined = own && name in own.properties ? (own.properties as Record<string, string>)[name] : RELATIONSHIP_FIELD_PROPERTIES[name];
     if (stored === undefined || stored === ALL_PROPERTIES) return { properties: 'all' };
     for (const property of typeof stored === 'string' ? [stored] : stored) properties.add(property);
   }

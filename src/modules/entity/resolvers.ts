@@ -26,7 +26,6 @@ import {
   type RelationPage,
   type SourceRecord,
 } from './records';
-import { cypherTemplate } from '../../db/cypher';
 
 /** The parent's relationships of some types, each carrying the parent as `self` (loader path, for records read without a compiled selection). */
 async function related(ctx: Context, parent: EntityRecord, types: readonly RelationshipType[], direction: RelationDirection): Promise<RelatedRecord[]> {
@@ -216,8 +215,6 @@ export const entityResolvers: Resolvers = {
     countries: async (_root, _args, ctx, info) => {
       const query = compileListPage({
         label: 'Country',
-        filterQuery: cypherTemplate('list/entities', { label: 'Country' }),
-        filter: {},
         lucene: null,
         sort: [{ field: 'NAME' }],
         after: null,

@@ -8,7 +8,7 @@ import { parseArgs } from '../../validation';
 import { buildLuceneQuery } from '../search/lucene';
 import { toConnection, type ConnectionRecord } from './connection';
 import { decodeCursor } from '../../translate/cursor';
-import { filterQuery, LIST_LABELS, LISTS, paramsFor, type ListLabel } from './inputs';
+import { LIST_LABELS, LISTS, type ListLabel } from './inputs';
 import { LIST_NAMES } from '../../domain/entityTypes';
 import { readListPage } from './repository';
 
@@ -30,8 +30,6 @@ async function list(label: ListLabel, args: unknown, ctx: Context, info: GraphQL
   const first = parsed.first ?? 20;
   const page = await readListPage(ctx.executor, {
     label,
-    filterQuery: filterQuery(label),
-    filter: { ids: filter.ids ?? null, ...paramsFor(label, filter) },
     where: parsed.where ?? null,
     lucene,
     sort,
