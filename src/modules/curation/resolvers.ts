@@ -11,7 +11,9 @@ import * as repository from './repository';
 
 /** The entity a mutation wrote, at `field` of its payload, read again as the selection there asks when it asks for relationship fields (one query). */
 async function selected(ctx: Context, info: GraphQLResolveInfo, field: string, written: EntityRecord, labels?: readonly EntityLabel[]): Promise<EntityRecord> {
-  const [read] = await readPlaced(ctx.executor, info.fieldName, [{ plan: planAt(info, [field], labels), records: [written] }]);
+  const {
+    reads: [read],
+  } = await readPlaced(ctx.executor, info.fieldName, [{ plan: planAt(info, [field], labels), records: [written] }]);
   return read!(written);
 }
 

@@ -1,6 +1,6 @@
 import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
-import { compileEntityGroups, type EntityGroup } from '../../translate/entityGroups';
+import { compileEntityGroups, type EntityGroup, type SourceGroup } from '../../translate/entityGroups';
 import type { EntityPlan } from '../../translate/plan';
 import { compileEntitiesByIds, compileEntityById, compileListPage, compileSourceById, compileSources } from '../../translate/roots';
 import { toEntityRecord, type CitationRecord, type EntityRecord, type NodeRow, type SourceRecord } from './records';
@@ -32,10 +32,19 @@ export async function readEntitiesByIds(executor: Executor, plan: EntityPlan, id
  * id of those that exist and are not retracted.
  */
 export async function readEntityGroups(executor: Executor, name: string, groups: readonly EntityGroup[]): Promise<Map<string, EntityRecord>[]> {
-  if (groups.length === 0) return [];
-  const query = compileEntityGroups(name, groups);
-  const [row] = await executor.read<Record<string, { id: string; entity: NodeRow }[]>>(query, query.params);
-  return groups.map((_, i) => new Map((row?.[`g${i}`] ?? []).map((r) => [r.id, toEntityRecord(r.entity)])));
+  return (await readGroupsAndSources(executor, name, groups, null)).entities;
+}
+
+/** readEntityGroups, and in the same query the sources `sources` names (when given), by id. */
+async function readGroupsAndSources(executor: Executor, name: string, groups: readonly EntityGroup[], sources: SourceGroup | null) {
+  if (groups.length === 0 && !sources) return { entities: [], sources: new Map<string, SourceRecord>() };
+  const query = compileEntityGroups(name, groups, sources);
+  const [row] = await executor.read<Record<string, unknown[]>>(query, query.params);
+  const column = <T>(key: string) => (row?.[key] ?? []) as T[];
+  return {
+    entities: groups.map((_, i) => new Map(column<{ id: string; entity: NodeRow }>(`g${i}`).map((r) => [r.id, toEntityRecord(r.entity)]))),
+    sources: new Map(column<SourceRecord>('sources').map((s) => [s.id, s])),
+  };
 }
 
 /** Entities a repository read with all their properties but none of a selection's fields, and the plan of the place they answer. */
@@ -47,18 +56,26 @@ export interface Placed {
 /**
  * The records of each place read again as its plan selects them, all places in
  * one query named `compiled/<name>`, only those whose plan asks for more than
- * stored properties (relationship fields, citations, counts): none when no
- * plan does. Returns per place a function from a record to its read (the
- * record itself when its place needed no read or it vanished meanwhile).
+ * stored properties (relationship fields, citations, counts), and in the same
+ * query the `sources` the answer cites without them, when given: no query when
+ * there is nothing to read. Returns per place a function from a record to its
+ * read (the record itself when its place needed no read or it vanished
+ * meanwhile), and the sources by id.
  */
-export async function readPlaced(executor: Executor, name: string, places: readonly Placed[]): Promise<((record: EntityRecord) => EntityRecord)[]> {
+export async function readPlaced(
+  executor: Executor,
+  name: string,
+  places: readonly Placed[],
+  sources: SourceGroup | null = null,
+): Promise<{ reads: ((record: EntityRecord) => EntityRecord)[]; sources: Map<string, SourceRecord> }> {
   const reading = places.filter((p) => p.plan.fields.length > 0 && p.records.length > 0);
-  const read = await readEntityGroups(executor, name, reading.map((p) => ({ plan: p.plan, ids: p.records.map((r) => r.id) })));
-  return places.map((place) => {
-    const i = reading.indexOf(place);
-    const byId = read[i];
+  const citing = sources && sources.ids.length > 0 ? sources : null;
+  const read = await readGroupsAndSources(executor, name, reading.map((p) => ({ plan: p.plan, ids: p.records.map((r) => r.id) })), citing);
+  const reads = places.map((place) => {
+    const byId = read.entities[reading.indexOf(place)];
     return byId ? (record: EntityRecord) => byId.get(record.id) ?? record : (record: EntityRecord) => record;
   });
+  return { reads, sources: read.sources };
 }
 
 /** Every source, newest first, with how many statements cite each when asked. One query. */

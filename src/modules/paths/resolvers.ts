@@ -1,12 +1,13 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { IDENTITY_PROPERTIES } from '../../domain/entityTypes';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import type { EntityPlan } from '../../translate/plan';
-import { selectionContext, selects, subfields } from '../../translate/selection';
+import type { SourceGroup } from '../../translate/entityGroups';
+import { citationPlan, selectionContext, selects, subfields } from '../../translate/selection';
 import { countryCode, entityId, idList, pageSize, parseArgs } from '../../validation';
-import type { EntityRecord } from '../entity/records';
+import type { CitationRecord, EntityRecord, SourceRecord } from '../entity/records';
 import { planAt } from '../entity/places';
 import { readPlaced, type Placed } from '../entity/repository';
 import type { PathRecord } from './records';
@@ -73,14 +74,30 @@ function pathPlaces(plans: EntityPlan[], paths: readonly PathRecord[]): Placed[]
   ];
 }
 
-type Read = (record: EntityRecord) => EntityRecord;
+/** The sources the hops of `paths` (at `at` below the field) cite, when the selection asks for them (`hops { sources { source } }`). */
+function hopSources(info: GraphQLResolveInfo, at: readonly string[], paths: readonly PathRecord[]): SourceGroup | null {
+  const ctx = selectionContext(info);
+  const citations = [...at, 'hops', 'sources'].reduce<readonly FieldNode[]>((nodes, name) => subfields(nodes, name, ctx), info.fieldNodes);
+  if (!selects(citations, 'source', ctx)) return null;
+  return { ids: paths.flatMap((p) => p.hops.flatMap((h) => h.sources.map((c) => c.sourceId))), statementCount: citationPlan(citations, ctx).statementCount };
+}
 
-/** A path whose entities are replaced by their reads (in the order of pathPlans). */
-function withReads(path: PathRecord, [nodes, from, to, hubs]: Read[]): PathRecord {
+interface Reads {
+  reads: ((record: EntityRecord) => EntityRecord)[];
+  sources: Map<string, SourceRecord>;
+}
+
+const withSource = (sources: Map<string, SourceRecord>) => (c: CitationRecord) => {
+  const source = sources.get(c.sourceId);
+  return source ? { ...c, source } : c;
+};
+
+/** A path whose entities are replaced by their reads (`reads` in the order of pathPlans) and whose hops' citations carry their sources. */
+function withReads(path: PathRecord, { reads: [nodes, from, to, hubs], sources }: Reads): PathRecord {
   return {
     ...path,
     nodes: path.nodes.map(nodes!),
-    hops: path.hops.map((h) => ({ ...h, from: from!(h.from), to: to!(h.to) })),
+    hops: path.hops.map((h) => ({ ...h, from: from!(h.from), to: to!(h.to), sources: h.sources.map(withSource(sources)) })),
     hubs: path.hubs.map((h) => ({ ...h, entity: hubs!(h.entity) })),
   };
 }
@@ -106,8 +123,8 @@ export const pathsResolvers: Resolvers = {
         includeUnverified: a.includeUnverified,
       });
       const plans = pathPlans(info, []);
-      const reads = await readPlaced(ctx.executor, 'partnershipPaths', pathPlaces(plans, paths));
-      return paths.map((path) => withReads(path, reads));
+      const read = await readPlaced(ctx.executor, 'partnershipPaths', pathPlaces(plans, paths), hopSources(info, [], paths));
+      return paths.map((path) => withReads(path, read));
     },
     neighborhood: async (_root, args, ctx, info) => {
       const a = parseArgs(neighborhoodArgs, args);
@@ -122,23 +139,26 @@ export const pathsResolvers: Resolvers = {
         nodeProperties: nodes.properties === 'all' || nodes.properties.some((p) => !(IDENTITY_PROPERTIES as readonly string[]).includes(p)),
         edgeProperties: selects(subfields(info.fieldNodes, 'edges', selection), 'properties', selection),
       });
-      const [read] = await readPlaced(ctx.executor, 'neighborhood', [{ plan: nodes, records: subgraph.nodes }]);
+      const { reads: [read] } = await readPlaced(ctx.executor, 'neighborhood', [{ plan: nodes, records: subgraph.nodes }]);
       return { ...subgraph, nodes: subgraph.nodes.map(read!) };
     },
     brokers: async (_root, args, ctx, info) => {
       const a = parseArgs(brokersArgs, args);
       const brokers = await findBrokers(ctx.executor, { between: a.between, first: a.first, includeUnverified: a.includeUnverified });
       const plans = pathPlans(info, ['paths']);
-      const [entity, ...paths] = await readPlaced(ctx.executor, 'brokers', [
-        { plan: planAt(info, ['entity']), records: brokers.map((b) => b.entity) },
-        ...pathPlaces(plans, brokers.flatMap((b) => b.paths)),
-      ]);
-      return brokers.map((b) => ({ ...b, entity: entity!(b.entity), paths: b.paths.map((p) => withReads(p, paths)) }));
+      const paths = brokers.flatMap((b) => b.paths);
+      const {
+        reads: [entity, ...pathReads],
+        sources,
+      } = await readPlaced(ctx.executor, 'brokers', [{ plan: planAt(info, ['entity']), records: brokers.map((b) => b.entity) }, ...pathPlaces(plans, paths)], hopSources(info, ['paths'], paths));
+      return brokers.map((b) => ({ ...b, entity: entity!(b.entity), paths: b.paths.map((p) => withReads(p, { reads: pathReads, sources })) }));
     },
     suggestedPartners: async (_root, args, ctx, info) => {
       const a = parseArgs(suggestionArgs, args);
       const suggestions = await findSuggestedPartners(ctx.executor, { id: a.id, country: a.country, first: a.first, includeUnverified: a.includeUnverified });
-      const [organization, shared] = await readPlaced(ctx.executor, 'suggestedPartners', [
+      const {
+        reads: [organization, shared],
+      } = await readPlaced(ctx.executor, 'suggestedPartners', [
         { plan: planAt(info, ['organization'], ['Organization']), records: suggestions.map((s) => s.organization) },
         { plan: planAt(info, ['reasons', 'shared']), records: suggestions.flatMap((s) => s.reasons.map((r) => r.shared)) },
       ]);
