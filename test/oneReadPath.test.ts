@@ -20,10 +20,18 @@ describe('one compiled read per root field', () => {
     await app.close();
   });
 
-  /** The names of the database calls one request made, in order, and its data. */
+  /**
+   * The names of the database calls one request made, in order, and its data.
+   * A request that timed out is sent again: the path queries allow 10 s, which
+   * planning them alone can take on a loaded machine (the plan is then cached).
+   */
   async function queriesFor(query: string, headers: Record<string, string> = {}): Promise<{ names: string[]; data: any }> {
-    app.queries.length = 0;
-    const res = await app.graphql<any>(query, {}, headers);
+    let res;
+    for (let attempt = 1; ; attempt++) {
+      app.queries.length = 0;
+      res = await app.graphql<any>(query, {}, headers);
+      if (attempt === 3 || res.errors?.[0]?.extensions?.code !== 'QUERY_TIMEOUT') break;
+    }
     expect(res.errors).toBeUndefined();
     return { names: app.queries.map((q) => q.name), data: res.data };
   }
@@ -33,7 +41,9 @@ describe('one compiled read per root field', () => {
       nodes { id } hops { from { id } node: to { id ${NESTED} } } hubs { entity { name } } } }`);
     expect(names).toEqual(['paths/search', 'compiled/partnershipPaths']);
     const ends = data.partnershipPaths.flatMap((p: any) => p.hops.map((h: any) => h.node));
-    expect(ends.find((e: any) => e.id === 'a-and-i-co-ltd')).toMatchObject({ country: { code: 'JP' }, technologies: expect.any(Array), people: expect.any(Array) });
+    const aAndI = ends.find((e: any) => e.id === 'a-and-i-co-ltd');
+    expect(aAndI.country).toEqual({ code: 'JP' });
+    expect([aAndI.technologies, aAndI.people].every(Array.isArray)).toBe(true);
   });
 
   it('reads the brokers and the entities of their paths in one query after the search', async () => {
