@@ -85,6 +85,12 @@ describe('one compiled read per root field', () => {
     expect(nested.names).toEqual(['compiled/organizations']);
   });
 
+  it('reads the dashboard’s modalities with their relationship fields in one query beside the aggregates', async () => {
+    const { names, data } = await queriesFor(`{ statistics { modalities { entity { name ... on Modality { organizations { name } } } } } }`);
+    expect(names.filter((n) => n.startsWith('compiled/'))).toEqual(['compiled/statistics.modalities']);
+    expect(data.statistics.modalities.some((m: any) => m.entity.organizations.length > 0)).toBe(true);
+  });
+
   it('reads the entity of a mutation payload with its relationship fields in one query after the write', async () => {
     const editor = { authorization: `Bearer ${await mintToken(secret, 'alice@example.org', ['editor'])}` };
     const input = `{ type: ORGANIZATION, id: "one-read-org", name: "One Read Org", description: "Written by the round-trip test.", kind: "COMPANY", country: "TW",
