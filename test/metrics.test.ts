@@ -40,12 +40,12 @@ describe('metrics and operation logs', () => {
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 
-  it('records how many keys each DataLoader batch carried, for entities read outside a compiled selection (path nodes)', async () => {
-    const res = await app.graphql('{ partnershipPaths(from: "duogenic-stemcells", to: "a-and-i-co-ltd", first: 3) { nodes { id ... on Organization { country { code } } } } }');
+  it('records how many keys each DataLoader batch carried, for provenance read outside a compiled selection (corroboration)', async () => {
+    const res = await app.graphql('{ organizations(first: 5) { nodes { id corroboration { sourceCount } } } }');
     expect(res.errors).toBeUndefined();
     const text = await (await scrape()).text();
-    expect(text).toMatch(/^dataloader_batch_size_count\{loader="relations"\} [1-9]\d*$/m);
-    expect(text).toMatch(/^dataloader_batch_size_sum\{loader="relations"\} [2-9]\d*$/m);
+    expect(text).toMatch(/^dataloader_batch_size_count\{loader="citations"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^dataloader_batch_size_sum\{loader="citations"\} [2-9]\d*$/m);
   });
 
   it('labels an operation without a name as anonymous', async () => {

@@ -6,6 +6,7 @@ import { compileAggregate, MAX_GROUPS } from '../../translate/aggregate';
 import { pageSize, parseArgs } from '../../validation';
 import { LIST_LABELS, whereInput, type ListLabel } from '../list/inputs';
 import { LIST_NAMES } from '../../domain/entityTypes';
+import { readGroups } from './repository';
 
 const groupKey = z.object({
   field: z.string().min(1).max(60),
@@ -44,7 +45,7 @@ export async function readAggregate(executor: Executor, label: ListLabel, args: 
   const { where, groupBy, measures, first } = parseArgs(aggregateArgs, args);
   const limit = first ?? 100;
   const query = compileAggregate({ label, where: where ?? null, groupBy, measures: measures ?? {}, first: limit });
-  const [row] = await executor.read<{ groups: GroupRow[]; totalCount: number }>(query, query.params);
+  const row = await readGroups<GroupRow>(executor, query);
   const groups = row?.groups ?? [];
   return { groups: groups.slice(0, limit), totalCount: row?.totalCount ?? 0, truncated: groups.length > limit };
 }

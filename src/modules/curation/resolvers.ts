@@ -1,15 +1,20 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { requireRole } from '../../auth';
+import type { EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import type { Context } from '../context';
-import { publicProperties as publicProps } from '../entity/records';
+import { planAt } from '../entity/places';
+import { publicProperties as publicProps, type EntityRecord } from '../entity/records';
+import { readEntityGroups, readPlaced } from '../entity/repository';
 import { parseLinkEntities, parseMergeEntities, parseRecentChanges, parseRecordAgreement, parseRetract, parseRetractSource, parseUpsertEntity } from './inputs';
 import * as repository from './repository';
 
-/** Loads an entity the mutation just wrote (the loaders were cleared after the write, so it sees the commit). */
-async function entity(ctx: Context, id: string) {
-  const found = await ctx.loaders.entity.load(id);
-  if (!found) throw new Error(`entity ${id} vanished after being written`);
-  return found;
+/** The entity a mutation wrote, at `field` of its payload, read again as the selection there asks when it asks for relationship fields (one query). */
+async function selected(ctx: Context, info: GraphQLResolveInfo, field: string, written: EntityRecord, labels?: readonly EntityLabel[]): Promise<EntityRecord> {
+  const {
+    reads: [read],
+  } = await readPlaced(ctx.executor, info.fieldName, [{ plan: planAt(info, [field], labels), records: [written] }]);
+  return read!(written);
 }
 
 /** After a write: later fields of the same document and the dashboards must see it. */
@@ -32,23 +37,33 @@ export const curationResolvers: Resolvers = {
     },
   },
   Mutation: {
-    upsertEntity: async (_p, args, ctx) => {
+    upsertEntity: async (_p, args, ctx, info) => {
       const user = requireRole(ctx, 'editor');
       const result = await repository.upsertEntity(ctx.executor, parseUpsertEntity(args), user.subject);
       afterWrite(ctx);
-      return result;
+      return { ...result, entity: await selected(ctx, info, 'entity', result.entity) };
     },
-    linkEntities: async (_p, args, ctx) => {
+    linkEntities: async (_p, args, ctx, info) => {
       const user = requireRole(ctx, 'editor');
       const result = await repository.linkEntities(ctx.executor, parseLinkEntities(args), user.subject);
       afterWrite(ctx);
-      return { ...result, from: await entity(ctx, result.from), to: await entity(ctx, result.to), properties: publicProps(result.properties) };
+      // The write returns the ends' ids only: both are read, each as its field selects it, in one query.
+      const [from, to] = await readEntityGroups(ctx.executor, 'linkEntities', [
+        { plan: planAt(info, ['from']), ids: [result.from] },
+        { plan: planAt(info, ['to']), ids: [result.to] },
+      ]);
+      const end = (read: Map<string, EntityRecord> | undefined, id: string) => {
+        const found = read?.get(id);
+        if (!found) throw new Error(`entity ${id} vanished after being linked`);
+        return found;
+      };
+      return { ...result, from: end(from, result.from), to: end(to, result.to), properties: publicProps(result.properties) };
     },
-    recordAgreement: async (_p, args, ctx) => {
+    recordAgreement: async (_p, args, ctx, info) => {
       const user = requireRole(ctx, 'editor');
       const result = await repository.recordAgreement(ctx.executor, parseRecordAgreement(args), user.subject);
       afterWrite(ctx);
-      return { agreement: result.entity, created: result.created, change: result.change };
+      return { agreement: await selected(ctx, info, 'agreement', result.entity, ['Agreement']), created: result.created, change: result.change };
     },
     retract: async (_p, args, ctx) => {
       const user = requireRole(ctx, 'admin');
@@ -62,12 +77,12 @@ export const curationResolvers: Resolvers = {
       afterWrite(ctx);
       return result;
     },
-    mergeEntities: async (_p, args, ctx) => {
+    mergeEntities: async (_p, args, ctx, info) => {
       // A merge hides an id from every read, as a retraction does: not an editor's call alone.
       const user = requireRole(ctx, 'reviewer');
       const result = await repository.mergeEntities(ctx.executor, parseMergeEntities(args), user.subject);
       afterWrite(ctx);
-      return result;
+      return { ...result, entity: await selected(ctx, info, 'entity', result.entity) };
     },
   },
 };

@@ -1,41 +1,39 @@
-import { Kind, type FieldNode, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Context } from '../context';
 import { plainValue } from '../../domain/properties';
-import { RELATION_FIELDS, targetLabels, type EdgeField, type NodeField, type RelationField } from '../../domain/entityTypes';
-import { ENTITY_LABELS, SOURCE_KINDS, TRIAL_PHASES, TRIAL_STATUSES, type EntityLabel, type RelationshipType, type SourceKind } from '../../domain/model';
+import { RELATION_FIELDS, targetLabels, type EdgeField, type RelationField } from '../../domain/entityTypes';
+import { ENTITY_LABELS, PARTY_ROLES, SOURCE_KINDS, TRIAL_PHASES, TRIAL_STATUSES, type EntityLabel, type RelationshipType, type SourceKind } from '../../domain/model';
 import type { EntityType, Resolvers } from '../../generated/graphql';
-import { compileEntitiesByIds, compileEntityById, compileListPage, compileSourceById, compileSources } from '../../translate/roots';
 import { encodeCursor } from '../../translate/cursor';
 import type { Position } from '../../translate/roots';
-import { entityPlan, relationsArgs, selectionContext, selects } from '../../translate/selection';
+import { entityPlan, selectionContext, selects } from '../../translate/selection';
 import { entityId, idList, parseArgs } from '../../validation';
 import { findMergedInto } from '../curation/repository';
-import type { RelationDirection } from './loaders';
 import {
   BOOKKEEPING,
   CORE_FIELDS,
   relationshipCitations,
   publicProperties,
-  toEntityRecord,
   toEntityRecordAs,
   type CitationRecord,
   type EntityRecord,
   type NodeRow,
   type RelatedRecord,
   type RelationPage,
-  type SourceRecord,
 } from './records';
+import { readCountries, readEntitiesByIds, readEntity, readSource, readSources } from './repository';
 
-/** The parent's relationships of some types, each carrying the parent as `self` (loader path, for records read without a compiled selection). */
-async function related(ctx: Context, parent: EntityRecord, types: readonly RelationshipType[], direction: RelationDirection): Promise<RelatedRecord[]> {
-  const list = await ctx.loaders.related(parent.id, types, direction);
-  return list.map((r) => ({ ...r, self: parent }));
-}
-
-/** The value a compiled read stored for this field, or undefined when the record was not read by a compiled selection. */
-function compiledValue(parent: { fields?: Record<string, unknown> }, info: GraphQLResolveInfo): unknown {
-  return parent.fields?.[String(info.path.key)];
+/**
+ * The value the compiled read stored for this field. Every entity reaches its
+ * resolvers read by its root field's compiled query (or, for entities that
+ * provenance names, by a compiled loader), so a missing value is a bug.
+ */
+function compiledValue(parent: EntityRecord, info: GraphQLResolveInfo): unknown {
+  const key = String(info.path.key);
+  const value = parent.fields?.[key];
+  if (value === undefined) throw new Error(`${parent.label} ${parent.id} was read without the selection of ${key}`);
+  return value;
 }
 
 /**
@@ -72,39 +70,15 @@ function toRelatedRecord(row: RelatedRow, parent: EntityRecord, field?: EdgeFiel
   };
 }
 
-const matchesNodeField = (field: NodeField) => (r: RelatedRecord) =>
-  (!field.target || r.node.label === field.target) && (!field.where || r.props[field.where.property] === field.where.equals);
-
-/**
- * The value of this one field for an entity read without a compiled selection
- * (a path, a mutation payload): the field is compiled for the entity alone.
- * Used where the loaders cannot answer (a page of relationships, an asOf date).
- */
-async function compileFieldFor(p: EntityRecord, ctx: Context, info: GraphQLResolveInfo): Promise<unknown> {
-  const wrapper: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'entity' }, selectionSet: { kind: Kind.SELECTION_SET, selections: info.fieldNodes } };
-  const query = compileEntityById(entityPlan([wrapper], [p.label], selectionContext(info)), p.id);
-  const [row] = await ctx.executor.read<{ entity: NodeRow }>(query, query.params);
-  return row?.entity.fields?.[String(info.path.key)];
-}
-
-const asOfOf = (args: unknown) => (args && typeof args === 'object' && 'asOf' in args ? (args as { asOf?: unknown }).asOf : undefined);
-
-/** Resolves a model relationship field: from the compiled read when there is one, else through the request's loaders. */
+/** Resolves a model relationship field from the compiled read. */
 function relationResolver(field: RelationField) {
-  const direction = field.direction === 'OUT' ? 'OUTGOING' : 'INCOMING';
   // Compiled rows leave out a label the model fixes (translate/emit.ts entityProjection).
   const targets = targetLabels(field);
   const endLabel = targets.length === 1 ? targets[0] : undefined;
-  return async (parent: EntityRecord, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
-    let value = compiledValue(parent, info);
-    // The loaders know no dates: a field asked as of a date is compiled for this entity.
-    if (value === undefined && asOfOf(args) != null) value = (await compileFieldFor(parent, ctx, info)) ?? (field.kind === 'nodes' && field.one ? null : []);
-    if (field.kind === 'edges') {
-      return value !== undefined ? (value as RelatedRow[]).map((row) => toRelatedRecord(row, parent, field, endLabel)) : related(ctx, parent, field.types, direction);
-    }
-    if (value !== undefined) return field.one ? (value ? toEntityRecordAs(value as NodeRow, endLabel) : null) : (value as NodeRow[]).map((row) => toEntityRecordAs(row, endLabel));
-    const nodes = (await related(ctx, parent, field.types, direction)).filter(matchesNodeField(field)).map((r) => r.node);
-    return field.one ? (nodes[0] ?? null) : nodes;
+  return (parent: EntityRecord, _args: unknown, _ctx: Context, info: GraphQLResolveInfo) => {
+    const value = compiledValue(parent, info);
+    if (field.kind === 'edges') return (value as RelatedRow[]).map((row) => toRelatedRecord(row, parent, field, endLabel));
+    return field.one ? (value ? toEntityRecordAs(value as NodeRow, endLabel) : null) : (value as NodeRow[]).map((row) => toEntityRecordAs(row, endLabel));
   };
 }
 
@@ -117,6 +91,16 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /** A stored date (a driver Date, or a partial-date string) as the API's Date: as precise as stored. */
 const plainDate = (v: unknown): string | null => (v === null || v === undefined ? null : String(plainValue(v)));
 const oneOf = <T extends string>(values: readonly T[], v: unknown): T | null => ((values as readonly unknown[]).includes(v) ? (v as T) : null);
+/**
+ * A stored value of a non-null enum field, checked against the model's values:
+ * a value outside them fails the field (GraphQL nulls its parent) instead of
+ * reaching the client as an enum value the schema does not have.
+ */
+function stored<T extends string>(values: readonly T[], v: unknown, what: string): T {
+  const value = oneOf(values, v);
+  if (value === null) throw new Error(`${what} is ${JSON.stringify(v)}, not one of ${values.join(', ')}`);
+  return value;
+}
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 
@@ -133,16 +117,9 @@ const entityFields = {
       .filter(([key]) => !BOOKKEEPING.has(key) && !CORE_FIELDS.has(key))
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, value]) => ({ name, value: plainValue(value) })),
-  sources: (p: EntityRecord, _args: unknown, ctx: Context, info: GraphQLResolveInfo) =>
-    (compiledValue(p, info) as CitationRecord[] | undefined) ?? ctx.loaders.citations.load(p.id),
+  sources: (p: EntityRecord, _args: unknown, _ctx: Context, info: GraphQLResolveInfo) => compiledValue(p, info) as CitationRecord[],
   relationsConnection,
-  relations: async (p: EntityRecord, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
-    const { types, direction, first, asOf } = parseArgs(relationsArgs, args);
-    const value = compiledValue(p, info) ?? (asOf ? ((await compileFieldFor(p, ctx, info)) ?? []) : undefined);
-    if (value !== undefined) return (value as RelatedRow[]).map((row) => toRelatedRecord(row, p));
-    const list = await related(ctx, p, types ?? [], direction ?? 'BOTH');
-    return list.slice(0, first ?? 100);
-  },
+  relations: (p: EntityRecord, _args: unknown, _ctx: Context, info: GraphQLResolveInfo) => (compiledValue(p, info) as RelatedRow[]).map((row) => toRelatedRecord(row, p)),
 };
 
 /** A compiled relationsConnection value: one row more than the page, and the total when asked. */
@@ -151,19 +128,16 @@ interface RelationPageValue {
   totalCount: number | null;
 }
 
-/**
- * relationsConnection: from the compiled read, or, for an entity read without
- * one (a path, a mutation payload), by compiling this one field for it.
- */
-async function relationsConnection(p: EntityRecord, args: { first?: number | null; after?: string | null }, ctx: Context, info: GraphQLResolveInfo): Promise<RelationPage> {
-  const value = (compiledValue(p, info) ?? (await compileFieldFor(p, ctx, info))) as RelationPageValue | undefined;
+/** relationsConnection, from the compiled read: the page without its extra row, and cursors. */
+function relationsConnection(p: EntityRecord, args: { first?: number | null; after?: string | null }, _ctx: Context, info: GraphQLResolveInfo): RelationPage {
+  const value = compiledValue(p, info) as RelationPageValue;
   const first = args.first ?? 20;
-  const rows = value?.page ?? [];
+  const rows = value.page;
   const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(row.sort), node: toRelatedRecord(row.edge, p) }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: Boolean(args.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
-    totalCount: value?.totalCount ?? 0,
+    totalCount: value.totalCount ?? 0,
   };
 }
 
@@ -184,47 +158,16 @@ export const entityResolvers: Resolvers = {
   Query: {
     entity: async (_root, args, ctx, info) => {
       const { id } = parseArgs(idArgs, args);
-      const read = async (target: string) => {
-        const query = compileEntityById(anyEntityPlan(info), target);
-        const [row] = await ctx.executor.read<{ entity: NodeRow }>(query, query.params);
-        return row ? toEntityRecord(row.entity) : null;
-      };
+      const plan = anyEntityPlan(info);
       // An id merged away by mergeEntities answers the entity it was merged into.
-      const found = await read(id);
+      const found = await readEntity(ctx.executor, plan, id);
       const kept = found ? null : await findMergedInto(ctx.executor, id);
-      return found ?? (kept ? read(kept) : null);
+      return found ?? (kept ? readEntity(ctx.executor, plan, kept) : null);
     },
-    entities: async (_root, args, ctx, info) => {
-      const { ids } = parseArgs(idListArgs, args);
-      const query = compileEntitiesByIds(anyEntityPlan(info), ids);
-      const rows = await ctx.executor.read<{ id: string; entity: NodeRow }>(query, query.params);
-      const byId = new Map(rows.map((r) => [r.id, toEntityRecord(r.entity)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    },
-    sources: async (_root, _args, ctx, info) => {
-      const query = compileSources(selectsStatementCount(info));
-      const [row] = await ctx.executor.read<{ sources: SourceRecord[] }>(query, query.params);
-      return row?.sources ?? [];
-    },
-    source: async (_root, args, ctx, info) => {
-      const { id } = parseArgs(idArgs, args);
-      const query = compileSourceById(id, selectsStatementCount(info));
-      const [row] = await ctx.executor.read<{ source: SourceRecord }>(query, query.params);
-      return row?.source ?? null;
-    },
-    countries: async (_root, _args, ctx, info) => {
-      const query = compileListPage({
-        label: 'Country',
-        lucene: null,
-        sort: [{ field: 'NAME' }],
-        after: null,
-        limit: COUNTRY_LIMIT,
-        withTotalCount: false,
-        plan: entityPlan(info.fieldNodes, ['Country'], selectionContext(info)),
-      });
-      const [row] = await ctx.executor.read<{ page: { entity: NodeRow }[] }>(query, query.params);
-      return (row?.page ?? []).map((r) => toEntityRecord(r.entity));
-    },
+    entities: (_root, args, ctx, info) => readEntitiesByIds(ctx.executor, anyEntityPlan(info), parseArgs(idListArgs, args).ids),
+    sources: (_root, _args, ctx, info) => readSources(ctx.executor, selectsStatementCount(info)),
+    source: (_root, args, ctx, info) => readSource(ctx.executor, parseArgs(idArgs, args).id, selectsStatementCount(info)),
+    countries: (_root, _args, ctx, info) => readCountries(ctx.executor, entityPlan(info.fieldNodes, ['Country'], selectionContext(info)), COUNTRY_LIMIT),
   },
   Entity: {
     __resolveType: (p) => p.label,
@@ -279,14 +222,14 @@ export const entityResolvers: Resolvers = {
   EventParticipation: {
     event: (r) => (r.direction === 'OUTGOING' ? r.node : selfOf(r)),
     participant: (r) => (r.direction === 'OUTGOING' ? selfOf(r) : r.node),
-    participation: (r) => r.type as 'ORGANIZED' | 'CO_HOSTED' | 'PARTICIPATED_IN',
+    participation: (r) => stored(PARTICIPATION, r.type, `relationship ${r.id} type`),
     role: (r) => str(r.props.role),
     sources: citationsOf,
   },
   AgreementParty: {
     agreement: (r) => (r.direction === 'OUTGOING' ? r.node : selfOf(r)),
     organization: (r) => (r.direction === 'OUTGOING' ? selfOf(r) : r.node),
-    role: (r) => String(r.props.role) as 'LICENSOR',
+    role: (r) => stored(PARTY_ROLES, r.props.role, `relationship ${r.id} role`),
     stakePercent: (r) => (typeof r.props.stakePercent === 'number' ? r.props.stakePercent : null),
     scope: (r) => str(r.props.scope),
     sources: citationsOf,
@@ -331,7 +274,7 @@ export const entityResolvers: Resolvers = {
   Country: {
     ...fieldsOf('Country'),
     code: (p) => String(p.props.code),
-    organizationCount: (p, _a, ctx, info) => (compiledValue(p, info) as number | undefined) ?? ctx.loaders.organizationCount.load(String(p.props.code)),
+    organizationCount: (p, _a, _ctx, info) => compiledValue(p, info) as number,
   },
   Trial: {
     ...fieldsOf('Trial'),
@@ -357,10 +300,13 @@ export const entityResolvers: Resolvers = {
   },
 };
 
+/** The relationship types of an EventParticipation. */
+const PARTICIPATION = ['ORGANIZED', 'CO_HOSTED', 'PARTICIPATED_IN'] as const;
+
 /** Most countries `countries` lists. */
 const COUNTRY_LIMIT = 300;
 
-/** The entity a relationship was read from (attached by related()). */
+/** The entity a relationship was read from (the compiled row's `self`, or the parent it was read for). */
 function selfOf(r: RelatedRecord): EntityRecord {
   if (!r.self) throw new Error(`relationship ${r.id} was read without its entity`);
   return r.self;

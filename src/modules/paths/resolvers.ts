@@ -1,9 +1,16 @@
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { IDENTITY_PROPERTIES } from '../../domain/entityTypes';
-import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
+import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
-import { entityPlan, selectionContext, selects, subfields } from '../../translate/selection';
+import type { EntityPlan } from '../../translate/plan';
+import type { SourceGroup } from '../../translate/entityGroups';
+import { citationPlan, selectionContext, selects, subfields } from '../../translate/selection';
 import { countryCode, entityId, idList, pageSize, parseArgs } from '../../validation';
+import type { CitationRecord, EntityRecord, SourceRecord } from '../entity/records';
+import { planAt } from '../entity/places';
+import { readPlaced, type Placed } from '../entity/repository';
+import type { PathRecord } from './records';
 import { findBrokers, findNeighborhood, findPaths, findSuggestedPartners } from './repository';
 
 /** An integer argument from 1 to `max` (hops, depth). */
@@ -51,6 +58,50 @@ const suggestionArgs = z.object({
   includeUnverified: z.boolean(),
 });
 
+/** The plans of the entities of paths at `at` below the field (its nodes, its hops' ends, its hubs). */
+function pathPlans(info: GraphQLResolveInfo, at: readonly string[]): EntityPlan[] {
+  return [['nodes'], ['hops', 'from'], ['hops', 'to'], ['hubs', 'entity']].map((path) => planAt(info, [...at, ...path]));
+}
+
+/** The entities of `paths`, place by place, in the order of pathPlans. */
+function pathPlaces(plans: EntityPlan[], paths: readonly PathRecord[]): Placed[] {
+  const [nodes, from, to, hubs] = plans as [EntityPlan, EntityPlan, EntityPlan, EntityPlan];
+  return [
+    { plan: nodes, records: paths.flatMap((p) => p.nodes) },
+    { plan: from, records: paths.flatMap((p) => p.hops.map((h) => h.from)) },
+    { plan: to, records: paths.flatMap((p) => p.hops.map((h) => h.to)) },
+    { plan: hubs, records: paths.flatMap((p) => p.hubs.map((h) => h.entity)) },
+  ];
+}
+
+/** The sources the hops of `paths` (at `at` below the field) cite, when the selection asks for them (`hops { sources { source } }`). */
+function hopSources(info: GraphQLResolveInfo, at: readonly string[], paths: readonly PathRecord[]): SourceGroup | null {
+  const ctx = selectionContext(info);
+  const citations = [...at, 'hops', 'sources'].reduce<readonly FieldNode[]>((nodes, name) => subfields(nodes, name, ctx), info.fieldNodes);
+  if (!selects(citations, 'source', ctx)) return null;
+  return { ids: paths.flatMap((p) => p.hops.flatMap((h) => h.sources.map((c) => c.sourceId))), statementCount: citationPlan(citations, ctx).statementCount };
+}
+
+interface Reads {
+  reads: ((record: EntityRecord) => EntityRecord)[];
+  sources: Map<string, SourceRecord>;
+}
+
+const withSource = (sources: Map<string, SourceRecord>) => (c: CitationRecord) => {
+  const source = sources.get(c.sourceId);
+  return source ? { ...c, source } : c;
+};
+
+/** A path whose entities are replaced by their reads (`reads` in the order of pathPlans) and whose hops' citations carry their sources. */
+function withReads(path: PathRecord, { reads: [nodes, from, to, hubs], sources }: Reads): PathRecord {
+  return {
+    ...path,
+    nodes: path.nodes.map(nodes!),
+    hops: path.hops.map((h) => ({ ...h, from: from!(h.from), to: to!(h.to), sources: h.sources.map(withSource(sources)) })),
+    hubs: path.hubs.map((h) => ({ ...h, entity: hubs!(h.entity) })),
+  };
+}
+
 /**
  * Query roots of partnership paths, neighbourhoods, brokers and partner suggestions;
  * the types' fields resolve by default. Argument defaults live in schema.graphql
@@ -58,9 +109,9 @@ const suggestionArgs = z.object({
  */
 export const pathsResolvers: Resolvers = {
   Query: {
-    partnershipPaths: (_root, args, ctx) => {
+    partnershipPaths: async (_root, args, ctx, info) => {
       const a = parseArgs(pathArgs, args);
-      return findPaths(ctx.executor, {
+      const paths = await findPaths(ctx.executor, {
         from: a.from,
         to: a.to,
         maxHops: a.maxHops,
@@ -71,12 +122,15 @@ export const pathsResolvers: Resolvers = {
         maxHubDegree: a.maxHubDegree ?? null,
         includeUnverified: a.includeUnverified,
       });
+      const plans = pathPlans(info, []);
+      const read = await readPlaced(ctx.executor, 'partnershipPaths', pathPlaces(plans, paths), hopSources(info, [], paths));
+      return paths.map((path) => withReads(path, read));
     },
-    neighborhood: (_root, args, ctx, info) => {
+    neighborhood: async (_root, args, ctx, info) => {
       const a = parseArgs(neighborhoodArgs, args);
       const selection = selectionContext(info);
-      const nodes = entityPlan(subfields(info.fieldNodes, 'nodes', selection), ENTITY_LABELS, selection);
-      return findNeighborhood(ctx.executor, {
+      const nodes = planAt(info, ['nodes']);
+      const subgraph = await findNeighborhood(ctx.executor, {
         id: a.id,
         depth: a.depth,
         limit: a.limit,
@@ -85,14 +139,30 @@ export const pathsResolvers: Resolvers = {
         nodeProperties: nodes.properties === 'all' || nodes.properties.some((p) => !(IDENTITY_PROPERTIES as readonly string[]).includes(p)),
         edgeProperties: selects(subfields(info.fieldNodes, 'edges', selection), 'properties', selection),
       });
+      const { reads: [read] } = await readPlaced(ctx.executor, 'neighborhood', [{ plan: nodes, records: subgraph.nodes }]);
+      return { ...subgraph, nodes: subgraph.nodes.map(read!) };
     },
-    brokers: (_root, args, ctx) => {
+    brokers: async (_root, args, ctx, info) => {
       const a = parseArgs(brokersArgs, args);
-      return findBrokers(ctx.executor, { between: a.between, first: a.first, includeUnverified: a.includeUnverified });
+      const brokers = await findBrokers(ctx.executor, { between: a.between, first: a.first, includeUnverified: a.includeUnverified });
+      const plans = pathPlans(info, ['paths']);
+      const paths = brokers.flatMap((b) => b.paths);
+      const {
+        reads: [entity, ...pathReads],
+        sources,
+      } = await readPlaced(ctx.executor, 'brokers', [{ plan: planAt(info, ['entity']), records: brokers.map((b) => b.entity) }, ...pathPlaces(plans, paths)], hopSources(info, ['paths'], paths));
+      return brokers.map((b) => ({ ...b, entity: entity!(b.entity), paths: b.paths.map((p) => withReads(p, { reads: pathReads, sources })) }));
     },
-    suggestedPartners: (_root, args, ctx) => {
+    suggestedPartners: async (_root, args, ctx, info) => {
       const a = parseArgs(suggestionArgs, args);
-      return findSuggestedPartners(ctx.executor, { id: a.id, country: a.country, first: a.first, includeUnverified: a.includeUnverified });
+      const suggestions = await findSuggestedPartners(ctx.executor, { id: a.id, country: a.country, first: a.first, includeUnverified: a.includeUnverified });
+      const {
+        reads: [organization, shared],
+      } = await readPlaced(ctx.executor, 'suggestedPartners', [
+        { plan: planAt(info, ['organization'], ['Organization']), records: suggestions.map((s) => s.organization) },
+        { plan: planAt(info, ['reasons', 'shared']), records: suggestions.flatMap((s) => s.reasons.map((r) => r.shared)) },
+      ]);
+      return suggestions.map((s) => ({ ...s, organization: organization!(s.organization), reasons: s.reasons.map((r) => ({ ...r, shared: shared!(r.shared) })) }));
     },
   },
 };

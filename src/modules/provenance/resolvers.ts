@@ -1,5 +1,7 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Context } from '../context';
+import { planAt } from '../entity/places';
 import { ENTITY_LABELS, type EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import { parseArgs } from '../../validation';
@@ -43,7 +45,9 @@ const provenanceFields = {
   },
 };
 
-const entityOrNull = async (ctx: Context, id: string | null) => (id ? ctx.loaders.entity.load(id) : null);
+/** The entity provenance names at this field, read as the field selects it (batched per selection: its id is known only once the claims are computed). */
+const named = (ctx: Context, info: GraphQLResolveInfo, id: string) => ctx.loaders.selected(planAt(info, [])).load(id);
+const entityOrNull = async (ctx: Context, info: GraphQLResolveInfo, id: string | null) => (id ? named(ctx, info, id) : null);
 
 export const provenanceResolvers: Resolvers = {
   Query: {
@@ -60,7 +64,7 @@ export const provenanceResolvers: Resolvers = {
     id: (c) => c.id,
     property: (c) => c.property,
     value: (c) => c.value,
-    valueEntity: (c, _a, ctx) => entityOrNull(ctx, c.valueEntity),
+    valueEntity: (c, _a, ctx, info) => entityOrNull(ctx, info, c.valueEntity),
     asOf: (c) => c.asOf,
     note: (c) => c.note,
     unverified: (c) => c.unverified,
@@ -68,14 +72,14 @@ export const provenanceResolvers: Resolvers = {
     corroboration: (c, _a, ctx) => corroboration(ctx, c.citations),
   },
   Conflict: {
-    subject: async (c, _a, ctx) => {
-      const subject = await ctx.loaders.entity.load(c.subjectId);
+    subject: async (c, _a, ctx, info) => {
+      const subject = await named(ctx, info, c.subjectId);
       if (!subject) throw new Error(`conflict about unknown entity ${c.subjectId}`);
       return subject;
     },
     relationshipId: (c) => c.relationshipId,
     relationshipType: (c) => c.relationshipType,
-    other: (c, _a, ctx) => entityOrNull(ctx, c.otherId),
+    other: (c, _a, ctx, info) => entityOrNull(ctx, info, c.otherId),
     property: (c) => c.property,
     values: (c) => c.values,
   },
@@ -84,7 +88,7 @@ export const provenanceResolvers: Resolvers = {
     property: (t) => t.property,
     description: (t) => t.description,
     relationshipType: (t) => t.relationshipType,
-    related: (t, _a, ctx) => entityOrNull(ctx, t.relatedId),
+    related: (t, _a, ctx, info) => entityOrNull(ctx, info, t.relatedId),
     disputed: (t) => t.disputed,
     unverified: (t) => t.unverified,
     sources: (t) => t.citations,
