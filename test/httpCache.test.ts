@@ -116,8 +116,8 @@ describe('HTTP caching of GET queries and exports (Cache-Control, ETag, 304)', (
     expect(((await badArgument.json()) as { errors: unknown[] }).errors).toHaveLength(1);
   });
 
-  it('caches exports the same way: ETag per filter, 304 while unchanged, a new ETag after a write, no-store on a bad filter', async () => {
-    const url = `${app.url}/export/organizations.csv?filter=${encodeURIComponent('{"countries":["JP"]}')}`;
+  it('caches exports the same way: ETag per where, 304 while unchanged, a new ETag after a write, no-store on a bad where', async () => {
+    const url = `${app.url}/export/organizations.csv?where=${encodeURIComponent('{"countryCode":{"eq":"JP"}}')}`;
     const first = await fetch(url);
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe(`public, max-age=${MAX_AGE}`);
@@ -136,7 +136,7 @@ describe('HTTP caching of GET queries and exports (Cache-Control, ETag, 304)', (
     expect(rows).toHaveLength(csv.split('\r\n').filter(Boolean).length + 1);
     expect(rows.some((row) => row.startsWith('http-cache-export-org,'))).toBe(true);
 
-    const bad = await fetch(`${app.url}/export/organizations.csv?filter=${encodeURIComponent('{"countries":["Japan"]}')}`);
+    const bad = await fetch(`${app.url}/export/organizations.csv?where=${encodeURIComponent('{"countryCode":{"eq":81}}')}`);
     expect(bad.status).toBe(400);
     expect(bad.headers.get('cache-control')).toBe('no-store');
     expect(bad.headers.get('etag')).toBeNull();

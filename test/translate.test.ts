@@ -191,7 +191,7 @@ describe('the read compiler emits one Cypher query per root field', () => {
   });
 
   it('refuses a relations page larger than the cap with BAD_USER_INPUT naming the argument', () => {
-    expect(() => compileEntity(`{ entity(id: "x") { relations(first: 5000) { type } } }`)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'first' }) }));
+    expect(() => compileEntity(`{ entity(id: "x") { relations(first: 5000) { type } } }`)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'first' }) }));
   });
 });
 
