@@ -47,21 +47,3 @@ export function cypherTemplate(name: string, values: Record<string, TemplateValu
 
 /** A name from the fixed vocabulary, a list of them (joined with `|`, as in `[r:A|B]`), or an integer. */
 export type TemplateValue = string | number | readonly string[];
-
-/**
- * Keeps the lines of a query that apply: a line ending in `// if: name` stays
- * only when params[name] is neither null nor undefined. The list export uses it
- * (lists themselves compile `where`, src/translate/where.ts) so the planner sees only the filters given (and can use their indexes) instead of
- * `($x IS NULL OR …)` guards. Only whole lines of the file are dropped; nothing
- * from the request enters the text.
- */
-export function withConditions(query: CypherQuery, params: Record<string, unknown>): CypherQuery {
-  const text = query.text
-    .split('\n')
-    .filter((line) => {
-      const tag = /\/\/ if: (\w+)\s*$/.exec(line);
-      return !tag || (params[tag[1]!] !== null && params[tag[1]!] !== undefined);
-    })
-    .join('\n');
-  return { name: query.name, text };
-}
