@@ -2241,6 +2241,8 @@ export type Person = Entity & {
   conflicts: Array<Conflict>;
   /** How many sources state it, and how many independent publishers those are. */
   corroboration: Corroboration;
+  /** ISO 3166-1 alpha-2 code of the country the person is based in, when known. */
+  countryCode: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
   facts: Array<Fact>;
   /** Honorific as the sources use it (Dr., Mr.). */
@@ -2339,6 +2341,7 @@ export type PersonSort = {
 /** What Person lists sort on: a scalar field, or how many entities a relationship field lists. */
 export type PersonSortField =
   | 'AGREEMENTS_SIGNED_COUNT'
+  | 'COUNTRY_CODE'
   | 'DESCRIPTION'
   | 'HONORIFIC'
   | 'ID'
@@ -2353,6 +2356,7 @@ export type PersonWhere = {
   NOT?: InputMaybe<PersonWhere>;
   OR?: InputMaybe<Array<PersonWhere>>;
   agreementsSigned?: InputMaybe<AgreementListFilter>;
+  countryCode?: InputMaybe<StringFilter>;
   description?: InputMaybe<StringFilter>;
   /** Conditions on extra facts by name (numbers and dates compare as such). */
   facts?: InputMaybe<Array<FactFilter>>;
@@ -4763,6 +4767,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
+  countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   honorific?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

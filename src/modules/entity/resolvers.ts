@@ -302,6 +302,7 @@ export const entityResolvers: Resolvers = {
   Person: {
     ...fieldsOf('Person'),
     honorific: (p) => str(p.props.honorific),
+    countryCode: (p) => str(p.props.country),
   },
   Technology: {
     ...fieldsOf('Technology'),
