@@ -54,8 +54,8 @@ interface ListPage {
   nodes: ListedOrganization[];
 }
 
-const LIST = `query($filter: OrganizationFilter, $after: String) {
-  organizations(filter: $filter, first: 100, after: $after) {
+const LIST = `query($where: OrganizationWhere, $after: String) {
+  organizations(where: $where, first: 100, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     nodes { id name kind countryCode description aliases sources { source { id title publisher publishedOn } } }
   }
@@ -78,13 +78,13 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers });
   const exportUrl = (file: string, filter?: unknown) => `/export/${file}${filter === undefined ? '' : `?filter=${encodeURIComponent(JSON.stringify(filter))}`}`;
 
-  /** Every organization the GraphQL list answers for `filter`, page by page, and its totalCount. */
-  async function listed(filter: unknown): Promise<{ totalCount: number; nodes: ListedOrganization[] }> {
+  /** Every organization the GraphQL list answers for `where`, page by page, and its totalCount. */
+  async function listed(where: unknown): Promise<{ totalCount: number; nodes: ListedOrganization[] }> {
     const nodes: ListedOrganization[] = [];
     let after: string | null = null;
     let totalCount = -1;
     for (;;) {
-      const { data, errors }: GraphQLResponse<{ organizations: ListPage }> = await app.graphql(LIST, { filter, after });
+      const { data, errors }: GraphQLResponse<{ organizations: ListPage }> = await app.graphql(LIST, { where, after });
       expect(errors).toBeUndefined();
       nodes.push(...data!.organizations.nodes);
       totalCount = data!.organizations.totalCount;
@@ -129,7 +129,7 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
 
   it('streams a filtered organizations CSV whose rows, order and citation columns equal the GraphQL list', async () => {
     const filter = { countries: ['JP'] };
-    const expected = await listed(filter);
+    const expected = await listed({ countryCode: { in: ['JP'] } });
     expect(expected.totalCount).toBeGreaterThan(2);
 
     const response = await get(exportUrl('organizations.csv', filter));
@@ -161,7 +161,7 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
 
   it('streams the same list as NDJSON, one JSON object per line with its sources', async () => {
     const filter = { countries: ['TW'], kinds: ['COMPANY'] };
-    const expected = await listed(filter);
+    const expected = await listed({ countryCode: { in: ['TW'] }, kind: { in: ['COMPANY'] } });
     expect(expected.totalCount).toBeGreaterThan(0);
 
     const response = await get(exportUrl('organizations.ndjson', filter));
@@ -192,7 +192,7 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
       const lines = (await response.text()).split('\n').filter(Boolean);
       expect({ list, rows: lines.length }).toEqual({ list, rows: data![list]!.totalCount });
     }
-    const { data } = await app.graphql<{ technologies: { nodes: { id: string }[] } }>('{ technologies(filter: { text: "exosome" }, first: 100) { nodes { id } } }');
+    const { data } = await app.graphql<{ technologies: { nodes: { id: string }[] } }>('{ technologies(search: "exosome", first: 100) { nodes { id } } }');
     expect(data!.technologies.nodes.length).toBeGreaterThan(0);
     const text = await (await get(exportUrl('technologies.csv', { text: 'exosome' }))).text();
     expect(csvObjects(text).map((r) => r.id)).toEqual(data!.technologies.nodes.map((t) => t.id));

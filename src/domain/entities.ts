@@ -31,6 +31,8 @@ export interface PropertyDeclaration {
    * is a typed field of the API, not one of `Entity.facts`.
    */
   stored?: 'core' | 'fact';
+  /** The stored property read when this one is absent (events from the ecosystem files are dated with startedOn and endedOn). */
+  fallback?: string;
   /** Fed to the full-text index (cypher/migrations: entity_search) that `search` and a list's `search` argument query. */
   searchable?: true;
   /** Lists sorted by it first read in the order of its range index (cypher/migrations/006): it must be required and indexed on every label. */
@@ -86,10 +88,12 @@ export interface EntityDeclaration {
 /** An object type built on one relationship type (or several, told apart by `typeField`). */
 export interface EdgeDeclaration {
   description: string;
-  /** The field naming the relationship's start entity. */
+  /** The field naming the relationship's start entity, and what it is. */
   fromField: string;
-  /** The field naming the relationship's end entity. */
+  fromDescription: string;
+  /** The field naming the relationship's end entity, and what it is. */
   toField: string;
+  toDescription: string;
   /** The relationship's own properties shown as fields, by field name. */
   properties: Readonly<Record<string, PropertyDeclaration>>;
   /** With several relationship types: the field (an enum of those types) that says which one. */
@@ -133,7 +137,9 @@ export const EDGE_DECLARATIONS = {
   Role: {
     description: "A person's titled role at an organization.",
     fromField: 'person',
+    fromDescription: 'The person who holds the role.',
     toField: 'organization',
+    toDescription: 'The organization the role is at.',
     properties: {
       title: text('Title, e.g. Director, CEO, Chair.'),
       unit: text('Unit or committee within the organization, when stated.'),
@@ -145,20 +151,26 @@ export const EDGE_DECLARATIONS = {
   Talk: {
     description: 'A person speaking at an event.',
     fromField: 'person',
+    fromDescription: 'The speaker.',
     toField: 'event',
+    toDescription: 'The event the talk was given at.',
     properties: { topic: text('What the talk was about, paraphrased.') },
   },
   EventParticipation: {
     description: "An organization's or person's part in an event.",
     fromField: 'participant',
+    fromDescription: 'The organization or person taking part.',
     toField: 'event',
+    toDescription: 'The event.',
     properties: { role: text('Role stated by the source (presenter, investor, co-host …).') },
     typeField: { name: 'participation', enum: 'ParticipationKind', description: 'How it took part: organized, co-hosted or took part.' },
   },
   AgreementParty: {
     description: "An organization's part in an agreement.",
     fromField: 'organization',
+    fromDescription: 'The party.',
     toField: 'agreement',
+    toDescription: 'The agreement.',
     properties: {
       role: { type: 'enum', enum: 'PartyRole', required: true, description: 'Its role in the agreement.' },
       stakePercent: { type: 'number', description: 'The party\'s stake in a joint venture, in per cent, when stated.' },
@@ -268,8 +280,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
     },
   },
   Policy: {
-    description: 'A national strategy or one of its pillars, a law, a regulation, a guideline or a programme.',
-    list: { name: 'policies', description: 'National strategies and their pillars, laws, regulations and programmes, paginated.' },
+    description: 'A national strategy or one of its pillars.',
+    list: { name: 'policies', description: 'National strategies and their pillars, paginated.' },
     kind: { enum: 'PolicyKind' },
     properties: { country: country('ISO 3166-1 alpha-2 code of the country whose policy it is, when known.') },
     relations: {
@@ -293,8 +305,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
     list: { name: 'events', description: 'Events such as investment forums, filtered and paginated.' },
     kind: { enum: 'EventKind' },
     properties: {
-      startDate: date('When it started (null when no source gives a date).'),
-      endDate: date('When it ended, for an event of several days.'),
+      startDate: date('When it started (null when no source gives a date).', { fallback: 'startedOn' }),
+      endDate: date('When it ended, for an event of several days.', { fallback: 'endedOn' }),
       city: text('The city it was held in.'),
       country: country('ISO 3166-1 alpha-2 code of the country it was held in, when known.'),
     },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Context } from '../context';
 import { plainValue } from '../../domain/properties';
 import { RELATION_FIELDS, targetLabels, type EdgeField, type NodeField, type RelationField } from '../../domain/entityTypes';
-import { ENTITY_LABELS, SOURCE_KINDS, TRIAL_PHASES, TRIAL_STATUSES, type EntityLabel, type RelationshipType, type SourceKind } from '../../domain/model';
+import { ENTITY_LABELS, SOURCE_KINDS, type EntityLabel, type RelationshipType, type SourceKind } from '../../domain/model';
 import type { EntityType, Resolvers } from '../../generated/graphql';
 import { compileEntitiesByIds, compileEntityById, compileListPage, compileSourceById, compileSources } from '../../translate/roots';
 import { encodeCursor } from '../../translate/cursor';
@@ -27,6 +27,7 @@ import {
   type SourceRecord,
 } from './records';
 import { cypherTemplate } from '../../db/cypher';
+import { SCALAR_RESOLVERS } from './scalarResolvers';
 
 /** The parent's relationships of some types, each carrying the parent as `self` (loader path, for records read without a compiled selection). */
 async function related(ctx: Context, parent: EntityRecord, types: readonly RelationshipType[], direction: RelationDirection): Promise<RelatedRecord[]> {
@@ -117,7 +118,6 @@ function relationResolvers(label: EntityLabel) {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /** A stored date (a driver Date, or a partial-date string) as the API's Date: as precise as stored. */
 const plainDate = (v: unknown): string | null => (v === null || v === undefined ? null : String(plainValue(v)));
-const oneOf = <T extends string>(values: readonly T[], v: unknown): T | null => ((values as readonly unknown[]).includes(v) ? (v as T) : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 
@@ -294,71 +294,23 @@ export const entityResolvers: Resolvers = {
     scope: (r) => str(r.props.scope),
     sources: citationsOf,
   },
-  Organization: {
-    ...fieldsOf('Organization'),
-    organizationKind: (p) => String(p.props.kind) as 'COMPANY',
-    countryCode: (p) => str(p.props.country),
-  },
-  Person: {
-    ...fieldsOf('Person'),
-    honorific: (p) => str(p.props.honorific),
-    countryCode: (p) => str(p.props.country),
-  },
-  Technology: {
-    ...fieldsOf('Technology'),
-    technologyKind: (p) => String(p.props.kind) as 'PLATFORM',
-  },
-  Modality: fieldsOf('Modality'),
-  Indication: fieldsOf('Indication'),
-  Fund: {
-    ...fieldsOf('Fund'),
-    countryCode: (p) => str(p.props.country),
-  },
-  Policy: {
-    ...fieldsOf('Policy'),
-    countryCode: (p) => str(p.props.country),
-  },
-  Event: {
-    ...fieldsOf('Event'),
-    startDate: (p) => plainDate(p.props.startDate) ?? str(p.props.startedOn),
-    endDate: (p) => plainDate(p.props.endDate) ?? str(p.props.endedOn),
-    city: (p) => str(p.props.city),
-    countryCode: (p) => str(p.props.country),
-  },
-  Agreement: {
-    ...fieldsOf('Agreement'),
-    agreementKind: (p) => String(p.props.kind) as 'LICENSE',
-    exclusive: (p) => (typeof p.props.exclusive === 'boolean' ? p.props.exclusive : null),
-    rightsGranted: (p) => strings(p.props.rightsGranted),
-    signedOn: (p) => plainDate(p.props.signedOn),
-  },
+  Organization: { ...fieldsOf('Organization'), ...SCALAR_RESOLVERS.Organization },
+  Person: { ...fieldsOf('Person'), ...SCALAR_RESOLVERS.Person },
+  Technology: { ...fieldsOf('Technology'), ...SCALAR_RESOLVERS.Technology },
+  Modality: { ...fieldsOf('Modality'), ...SCALAR_RESOLVERS.Modality },
+  Indication: { ...fieldsOf('Indication'), ...SCALAR_RESOLVERS.Indication },
+  Fund: { ...fieldsOf('Fund'), ...SCALAR_RESOLVERS.Fund },
+  Policy: { ...fieldsOf('Policy'), ...SCALAR_RESOLVERS.Policy },
+  Event: { ...fieldsOf('Event'), ...SCALAR_RESOLVERS.Event },
+  Agreement: { ...fieldsOf('Agreement'), ...SCALAR_RESOLVERS.Agreement },
   Country: {
     ...fieldsOf('Country'),
-    code: (p) => String(p.props.code),
+    ...SCALAR_RESOLVERS.Country,
     organizationCount: (p, _a, ctx, info) => (compiledValue(p, info) as number | undefined) ?? ctx.loaders.organizationCount.load(String(p.props.code)),
   },
-  Trial: {
-    ...fieldsOf('Trial'),
-    countryCode: (p) => str(p.props.country),
-    phase: (p) => oneOf(TRIAL_PHASES, p.props.phase),
-    status: (p) => oneOf(TRIAL_STATUSES, p.props.status),
-    registryId: (p) => str(p.props.registryId),
-    startedOn: (p) => str(p.props.startedOn),
-  },
-  Approval: {
-    ...fieldsOf('Approval'),
-    approvalKind: (p) => String(p.props.kind) as 'FULL_APPROVAL',
-    countryCode: (p) => str(p.props.country),
-    approvedOn: (p) => str(p.props.approvedOn),
-    filedOn: (p) => str(p.props.filedOn),
-  },
-  Patent: {
-    ...fieldsOf('Patent'),
-    countryCode: (p) => str(p.props.country),
-    number: (p) => String(p.props.number ?? ''),
-    filedOn: (p) => str(p.props.filedOn),
-    grantedOn: (p) => str(p.props.grantedOn),
-  },
+  Trial: { ...fieldsOf('Trial'), ...SCALAR_RESOLVERS.Trial },
+  Approval: { ...fieldsOf('Approval'), ...SCALAR_RESOLVERS.Approval },
+  Patent: { ...fieldsOf('Patent'), ...SCALAR_RESOLVERS.Patent },
 };
 
 /** Most countries `countries` lists. */

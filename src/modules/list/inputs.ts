@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import type { EntityLabel } from '../../domain/model';
+import { CONNECTION_LABELS } from '../../domain/entityTypes';
 import { countryCode, idList, isoDate, pageSize, searchText } from '../../validation';
 
 /** Largest page any list returns. */
@@ -15,18 +16,20 @@ export const whereInput = z
   .nullish()
   .refine((w) => JSON.stringify(w ?? {}).length <= MAX_WHERE_BYTES, `must be at most ${MAX_WHERE_BYTES} characters as JSON`);
 
-const common = {
-  orderBy: z.enum(['NAME_ASC', 'NAME_DESC']).nullish(),
+/** Every list's arguments (the GraphQL fields generated from the model): conditions, full text, sort keys and page. */
+export const listArgs = z.object({
   where: whereInput,
+  search: searchText.nullish(),
   sort: z.array(z.object({ field: z.string().max(60), direction: z.enum(['ASC', 'DESC']).nullish() })).max(5, 'at most 5 sort keys').nullish(),
   first: pageSize(MAX_PAGE_SIZE).nullish(),
   after: z.string().max(1000).nullish(),
-};
+});
+
 const baseFilter = { text: searchText.nullish(), ids: idList.nullish() };
 const codes = z.array(countryCode).max(250).nullish();
 const ids = idList.nullish();
 
-/** Each list's filter schema (the `filter` argument of its GraphQL field, and of its export). */
+/** Each list's filter schema, as the export (src/http/listExport.ts) still takes it; the GraphQL lists take `where` and `search`. */
 export const FILTERS = {
   Organization: z.object({ ...baseFilter, countries: codes, kinds: z.array(z.string()).nullish(), modalities: ids, indications: ids, participatedIn: ids, partyToAgreementKinds: z.array(z.string()).nullish() }),
   Person: z.object({ ...baseFilter, organizations: ids, spokeAt: ids }),
@@ -42,19 +45,11 @@ export const FILTERS = {
   Patent: z.object(baseFilter),
 } satisfies Partial<Record<EntityLabel, z.ZodType>>;
 
-/** The labels that have a list. */
+/** The labels that have a paged list. */
 export type ListLabel = keyof typeof FILTERS;
 
-const listArgs = <F extends z.ZodType>(filter: F) => z.object({ ...common, filter: filter.nullish() });
-
-/** Each list's arguments: ordering, page and its filter. */
-export const LISTS = Object.fromEntries(Object.entries(FILTERS).map(([label, filter]) => [label, listArgs(filter)])) as Record<
-  ListLabel,
-  ReturnType<typeof listArgs<(typeof FILTERS)['Organization']>>
->;
-
-/** The labels that have a list, in model order. */
-export const LIST_LABELS = Object.keys(FILTERS) as ListLabel[];
+/** The labels that have a paged list (a connection with `where`, `search`, `sort` and an aggregate), in model order. */
+export const LIST_LABELS = CONNECTION_LABELS as readonly ListLabel[];
 
 /** Query parameters per label: every parameter its Cypher names, null when not filtered. */
 export function paramsFor(label: ListLabel, f: Record<string, unknown>): Record<string, unknown> {
