@@ -48,6 +48,7 @@ export type About = {
  */
 export type Aggregate = {
   __typename?: 'Aggregate';
+  /** The groups, largest first. */
   groups: Array<AggregateGroup>;
   /** Entities that match `where`, before grouping. */
   totalCount: Scalars['Int']['output'];
@@ -55,14 +56,18 @@ export type Aggregate = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** One group of an aggregate. */
 export type AggregateGroup = {
   __typename?: 'AggregateGroup';
   /** Entities in the group. */
   count: Scalars['Int']['output'];
+  /** How many distinct values `measures.countDistinct` takes in the group; null when not asked. */
   countDistinct: Maybe<Scalars['Int']['output']>;
   /** The group's value for each `groupBy` key, in the same order; null where an entity has none. */
   key: Array<Maybe<Scalars['JSON']['output']>>;
+  /** The largest value of `measures.max` in the group; null when not asked or none. */
   max: Maybe<Scalars['JSON']['output']>;
+  /** The smallest value of `measures.min` in the group; null when not asked or none. */
   min: Maybe<Scalars['JSON']['output']>;
 };
 
@@ -906,10 +911,15 @@ export type CrossBorderCount = {
 
 /** Conditions on a date (YYYY-MM-DD); bounds are inclusive for gte and lte. */
 export type DateFilter = {
+  /** Equal to this. */
   eq?: InputMaybe<Scalars['Date']['input']>;
+  /** Greater (later) than this. */
   gt?: InputMaybe<Scalars['Date']['input']>;
+  /** Greater (later) than or equal to this. */
   gte?: InputMaybe<Scalars['Date']['input']>;
+  /** Less (earlier) than this. */
   lt?: InputMaybe<Scalars['Date']['input']>;
+  /** Less (earlier) than or equal to this. */
   lte?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -1348,18 +1358,27 @@ export type Fact = {
  * the fact never matches.
  */
 export type FactFilter = {
+  /** Conditions on a date fact. */
   date?: InputMaybe<DateFilter>;
+  /** The fact's name, as `Entity.facts` lists it (e.g. publications). */
   name: Scalars['String']['input'];
+  /** Conditions on a numeric fact. */
   number?: InputMaybe<FloatFilter>;
+  /** Conditions on any other fact, as text. */
   text?: InputMaybe<StringFilter>;
 };
 
 /** Conditions on a number. */
 export type FloatFilter = {
+  /** Equal to this. */
   eq?: InputMaybe<Scalars['Float']['input']>;
+  /** Greater (later) than this. */
   gt?: InputMaybe<Scalars['Float']['input']>;
+  /** Greater (later) than or equal to this. */
   gte?: InputMaybe<Scalars['Float']['input']>;
+  /** Less (earlier) than this. */
   lt?: InputMaybe<Scalars['Float']['input']>;
+  /** Less (earlier) than or equal to this. */
   lte?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -1735,10 +1754,15 @@ export type IndicationWhere = {
 
 /** Conditions on a whole number, such as how many entities a field lists. */
 export type IntFilter = {
+  /** Equal to this. */
   eq?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater (later) than this. */
   gt?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater (later) than or equal to this. */
   gte?: InputMaybe<Scalars['Int']['input']>;
+  /** Less (earlier) than this. */
   lt?: InputMaybe<Scalars['Int']['input']>;
+  /** Less (earlier) than or equal to this. */
   lte?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -3934,8 +3958,11 @@ export type SearchHit = {
   score: Scalars['Float']['output'];
 };
 
+/** Which way a sort key orders. */
 export type SortDirection =
+  /** Smallest (earliest, A) first; entities without the value last. */
   | 'ASC'
+  /** Largest (latest, Z) first. */
   | 'DESC';
 
 /** A source document: an article, a press release, a filing. */
@@ -4013,9 +4040,13 @@ export type Statistics = {
 
 /** Conditions on a text field. `eq` and `in` are exact; `startsWith` and `contains` ignore case. */
 export type StringFilter = {
+  /** Contains this text, ignoring case. */
   contains?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to this text. */
   eq?: InputMaybe<Scalars['String']['input']>;
+  /** Equal to one of these. */
   in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Starts with this text, ignoring case. */
   startsWith?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4358,9 +4389,13 @@ export type TechnologyWhere = {
   trials?: InputMaybe<TrialListFilter>;
 };
 
+/** How coarsely a date groups. */
 export type TimeBucket =
+  /** One group per month: 2025-04. */
   | 'MONTH'
+  /** One group per quarter: 2025-Q2. */
   | 'QUARTER'
+  /** One group per year: 2025. */
   | 'YEAR';
 
 /** A dated fact on an entity's timeline. */

@@ -294,23 +294,13 @@ export const entityResolvers: Resolvers = {
     scope: (r) => str(r.props.scope),
     sources: citationsOf,
   },
-  Organization: { ...fieldsOf('Organization'), ...SCALAR_RESOLVERS.Organization },
-  Person: { ...fieldsOf('Person'), ...SCALAR_RESOLVERS.Person },
-  Technology: { ...fieldsOf('Technology'), ...SCALAR_RESOLVERS.Technology },
-  Modality: { ...fieldsOf('Modality'), ...SCALAR_RESOLVERS.Modality },
-  Indication: { ...fieldsOf('Indication'), ...SCALAR_RESOLVERS.Indication },
-  Fund: { ...fieldsOf('Fund'), ...SCALAR_RESOLVERS.Fund },
-  Policy: { ...fieldsOf('Policy'), ...SCALAR_RESOLVERS.Policy },
-  Event: { ...fieldsOf('Event'), ...SCALAR_RESOLVERS.Event },
-  Agreement: { ...fieldsOf('Agreement'), ...SCALAR_RESOLVERS.Agreement },
+  // Every entity type: its relationship fields and the model's scalar fields.
+  ...Object.fromEntries(ENTITY_LABELS.map((label) => [label, { ...fieldsOf(label), ...SCALAR_RESOLVERS[label] }])),
   Country: {
     ...fieldsOf('Country'),
     ...SCALAR_RESOLVERS.Country,
     organizationCount: (p, _a, ctx, info) => (compiledValue(p, info) as number | undefined) ?? ctx.loaders.organizationCount.load(String(p.props.code)),
   },
-  Trial: { ...fieldsOf('Trial'), ...SCALAR_RESOLVERS.Trial },
-  Approval: { ...fieldsOf('Approval'), ...SCALAR_RESOLVERS.Approval },
-  Patent: { ...fieldsOf('Patent'), ...SCALAR_RESOLVERS.Patent },
 };
 
 /** Most countries `countries` lists. */
