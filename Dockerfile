@@ -14,7 +14,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
-COPY schema.graphql ./
+COPY schema.graphql schema.generated.graphql ./
 COPY cypher ./cypher
 COPY seed ./seed
 USER node

@@ -14,7 +14,7 @@
 import * as http from 'node:http';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../src/db/cypher';
-import { RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
+import { DEFAULT_WALK_TYPES, RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
 import { toCypherValue } from '../src/db/executor';
 import { HUB_DEGREE } from '../src/modules/paths/frontier';
 import { brokersStatement, searchPaths, suggestionsStatement } from '../src/modules/paths/repository';
@@ -65,7 +65,7 @@ CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: 20}) YIELD n
 WHERE node.retracted IS NULL
 RETURN node {.id, .name, labels: labels(node)} AS entity, score ORDER BY score DESC, node.name LIMIT 10`;
 
-const WALK = RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'LOCATED_IN');
+const WALK = DEFAULT_WALK_TYPES;
 const HOOD = cypherTemplate('paths/neighborhood', { types: WALK }).text;
 // The API computes these two as grouped aggregates (src/translate/aggregate.ts); the floor keeps the hand-written text.
 const ORGS_BY_COUNTRY_AND_KIND = `

@@ -77,8 +77,8 @@ export function workload(orgs: number): Operation[] {
         { countries: ['TW'], kinds: ['RESEARCH_INSTITUTE', 'GOVERNMENT_AGENCY'] },
         { countries: ['US', 'KR', 'SG'], kinds: ['PHARMA', 'COMPANY'] },
       ],
-      ours: `query List($countries: [String!], $kinds: [OrganizationKind!]) {
-        organizations(filter: { countries: $countries, kinds: $kinds }, first: 20) {
+      ours: `query List($countries: [String!], $kinds: [String!]) {
+        organizations(where: { countryCode: { in: $countries }, kind: { in: $kinds } }, first: 20) {
           totalCount edges { cursor node { id name countryCode kind } } pageInfo { hasNextPage endCursor } } }`,
       peer: `query List($countries: [String!], $kinds: [String!]) {
         organizationsConnection(where: { country: { in: $countries }, kind: { in: $kinds } }, first: 20, sort: [{ name: ASC }, { id: ASC }]) {

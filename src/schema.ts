@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import gql from 'graphql-tag';
 import type { Resolvers } from './generated/graphql';
-import { PROJECT_ROOT } from './projectRoot';
+import { schemaSdl } from './schemaFiles';
 import { aboutResolvers } from './modules/about/resolvers';
 import { aggregateResolvers } from './modules/aggregate/resolvers';
 import { curationResolvers } from './modules/curation/resolvers';
@@ -13,8 +11,8 @@ import { provenanceResolvers } from './modules/provenance/resolvers';
 import { searchResolvers } from './modules/search/resolvers';
 import { statisticsResolvers } from './modules/statistics/resolvers';
 
-/** schema.graphql, parsed once. */
-export const typeDefs = gql(fs.readFileSync(path.join(PROJECT_ROOT, 'schema.graphql'), 'utf8'));
+/** The served schema: schema.graphql (hand-written) and schema.generated.graphql (from the domain model), parsed once. */
+export const typeDefs = gql(schemaSdl());
 
 /** Every module's resolvers, merged. Modules never define the same field twice. */
 export const resolvers: Resolvers[] = [aboutResolvers, aggregateResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers, provenanceResolvers];

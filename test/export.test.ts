@@ -192,7 +192,7 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
       const lines = (await response.text()).split('\n').filter(Boolean);
       expect({ list, rows: lines.length }).toEqual({ list, rows: data![list]!.totalCount });
     }
-    const { data } = await app.graphql<{ technologies: { nodes: { id: string }[] } }>('{ technologies(filter: { text: "exosome" }, first: 100) { nodes { id } } }');
+    const { data } = await app.graphql<{ technologies: { nodes: { id: string }[] } }>('{ technologies(search: "exosome", first: 100) { nodes { id } } }');
     expect(data!.technologies.nodes.length).toBeGreaterThan(0);
     const text = await (await get('/export/technologies.csv?search=exosome')).text();
     expect(csvObjects(text).map((r) => r.id)).toEqual(data!.technologies.nodes.map((t) => t.id));

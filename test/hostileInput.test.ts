@@ -94,22 +94,22 @@ describe('hostile and malformed arguments (property-based)', () => {
     );
   });
 
-  it('never fails list filters, cursors and page sizes with anything but a coded refusal', async () => {
+  it('never fails list conditions, full text, cursors and page sizes with anything but a coded refusal', async () => {
     await fc.assert(
       fc.asyncProperty(
+        maybeNull(hostileText),
         fc.record({
-          text: maybeNull(hostileText),
-          countries: maybeNull(fc.array(hostileText, { maxLength: 3 })),
-          ids: maybeNull(fc.array(hostileText, { maxLength: 3 })),
-          modalities: maybeNull(fc.array(hostileText, { maxLength: 3 })),
+          countryCode: maybeNull(fc.record({ in: maybeNull(fc.array(hostileText, { maxLength: 3 })) })),
+          id: maybeNull(fc.record({ in: maybeNull(fc.array(hostileText, { maxLength: 3 })) })),
+          modalities: maybeNull(fc.record({ some: maybeNull(fc.record({ id: fc.record({ eq: hostileText }) })) })),
         }),
         maybeNull(anyNumber),
         maybeNull(hostileText),
-        async (filter, first, after) => {
+        async (search, where, first, after) => {
           await expectHandled(
             app,
-            'query($f: OrganizationFilter, $n: Int, $a: String) { organizations(filter: $f, first: $n, after: $a) { totalCount nodes { id } } }',
-            { f: filter, n: first, a: after },
+            'query($s: String, $w: OrganizationWhere, $n: Int, $a: String) { organizations(search: $s, where: $w, first: $n, after: $a) { totalCount nodes { id } } }',
+            { s: search, w: where, n: first, a: after },
           );
         },
       ),

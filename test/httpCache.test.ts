@@ -40,7 +40,7 @@ describe('HTTP caching of GET queries and exports (Cache-Control, ETag, 304)', (
   };
 
   it('gives the same GET query the same ETag and a public max-age, and answers If-None-Match with 304 and no body', async () => {
-    const query = '{ organizations(filter: { countries: ["JP"] }) { totalCount } }';
+    const query = '{ organizations(where: { countryCode: { eq: "JP" } }) { totalCount } }';
     const first = await getQuery(query);
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe(`public, max-age=${MAX_AGE}`);
@@ -57,13 +57,13 @@ describe('HTTP caching of GET queries and exports (Cache-Control, ETag, 304)', (
     expect(revalidated.headers.get('etag')).toBe(etag);
     expect(await revalidated.text()).toBe('');
 
-    const other = await getQuery('{ organizations(filter: { countries: ["TW"] }) { totalCount } }');
+    const other = await getQuery('{ organizations(where: { countryCode: { eq: "TW" } }) { totalCount } }');
     expect(other.headers.get('etag')).not.toBe(etag);
     await other.json();
   });
 
   it('gives a new ETag after a mutation, so the old one gets the full answer again', async () => {
-    const query = '{ organizations(filter: { countries: ["JP"] }) { totalCount } }';
+    const query = '{ organizations(where: { countryCode: { eq: "JP" } }) { totalCount } }';
     const before = await getQuery(query);
     const etag = before.headers.get('etag')!;
     const countBefore = ((await before.json()) as { data: { organizations: { totalCount: number } } }).data.organizations.totalCount;

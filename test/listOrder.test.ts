@@ -32,15 +32,15 @@ describe('a list sorted by name, read in the name index order', () => {
     await app.close();
   });
 
-  async function pageThrough(orderBy: 'NAME_ASC' | 'NAME_DESC', filter: Record<string, unknown>): Promise<{ ids: string[]; totals: number[] }> {
+  async function pageThrough(direction: 'ASC' | 'DESC', where: Record<string, unknown>): Promise<{ ids: string[]; totals: number[] }> {
     const ids: string[] = [];
     const totals: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
       const res: any = await app.graphql(
-        `query($orderBy: EntityOrder, $filter: OrganizationFilter, $after: String) {
-          organizations(orderBy: $orderBy, filter: $filter, first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
-        { orderBy, filter, after },
+        `query($direction: SortDirection, $where: OrganizationWhere, $after: String) {
+          organizations(sort: [{ field: NAME, direction: $direction }], where: $where, first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { direction, where, after },
       );
       expect(res.errors).toBeUndefined();
       ids.push(...res.data.organizations.edges.map((e: { node: { id: string } }) => e.node.id));
@@ -53,18 +53,18 @@ describe('a list sorted by name, read in the name index order', () => {
 
   it('pages through names shared across page boundaries by name then id, in both orders, leaving out the retracted one', async () => {
     const ascending = live.slice().sort(byNameThenId).map((o) => o.id);
-    const asc = await pageThrough('NAME_ASC', {});
+    const asc = await pageThrough('ASC', {});
     expect(asc.ids).toEqual(ascending);
     expect(new Set(asc.totals)).toEqual(new Set([live.length]));
 
-    const desc = await pageThrough('NAME_DESC', {});
+    const desc = await pageThrough('DESC', {});
     expect(desc.ids).toEqual(ascending.slice().reverse());
     expect(new Set(desc.totals)).toEqual(new Set([live.length]));
   });
 
   it('counts and pages the same organizations under a country and kind filter', async () => {
     const matching = live.filter((o) => ['JP', 'TW'].includes(o.country) && o.kind === 'COMPANY').sort(byNameThenId).map((o) => o.id);
-    const { ids, totals } = await pageThrough('NAME_ASC', { countries: ['JP', 'TW'], kinds: ['COMPANY'] });
+    const { ids, totals } = await pageThrough('ASC', { countryCode: { in: ['JP', 'TW'] }, kind: { in: ['COMPANY'] } });
     expect(ids).toEqual(matching);
     expect(new Set(totals)).toEqual(new Set([matching.length]));
   });

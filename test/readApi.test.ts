@@ -79,13 +79,14 @@ describe('the read API over HTTP on the seeded graph', () => {
 
   it('lists people, technologies, modalities, indications, funds, policies and events with their facts', async () => {
     const { data, errors } = await app.graphql<Record<string, any>>(`{
-      people(filter: { organizations: ["firm"] }) { totalCount nodes { name roles { title unit } } }
-      technologies(filter: { modalities: ["modality-exosome"], developerCountries: ["TW"] }) { totalCount nodes { id developers { id } } }
-      modalities(filter: { text: "iPSC" }, first: 1) { nodes { id technologies { id } } }
-      indications(filter: { ids: ["indication-dry-eye-disease"] }) { nodes { name technologies { developers { id } } } }
+      people(where: { roles: { some: { organization: { id: { eq: "firm" } } } } }) { totalCount nodes { name roles { title unit } } }
+      technologies(where: { modalities: { some: { id: { eq: "modality-exosome" } } }, developers: { some: { countryCode: { eq: "TW" } } } }) {
+        totalCount nodes { id developers { id } } }
+      modalities(search: "iPSC", first: 1) { nodes { id technologies { id } } }
+      indications(where: { id: { in: ["indication-dry-eye-disease"] } }) { nodes { name technologies { developers { id } } } }
       funds { totalCount nodes { id countryCode administrators { id } policies { id } } }
       policies { nodes { id pillars { id } partOf { id } } }
-      events(filter: { countries: ["JP"], from: "2025-01-01", to: "2025-12-31" }) { totalCount }
+      events(where: { countryCode: { eq: "JP" }, startDate: { gte: "2025-01-01", lte: "2025-12-31" } }) { totalCount }
       bionet: entity(id: "bionet") { facts { name value } }
     }`);
     expect(errors).toBeUndefined();
@@ -104,10 +105,13 @@ describe('the read API over HTTP on the seeded graph', () => {
 
   it('filters organizations by country, kind, modality and event participation', async () => {
     const { data } = await app.graphql<Record<string, any>>(`{
-      jpPharma: organizations(filter: { countries: ["JP"], kinds: [PHARMA] }) { totalCount edges { node { id } } }
-      exosome: organizations(filter: { modalities: ["modality-exosome"], countries: ["TW"] }) { totalCount edges { node { id } } }
-      licensors: organizations(filter: { partyToAgreementKinds: [LICENSE] }) { totalCount edges { node { id } } }
-      attended: organizations(filter: { participatedIn: ["forum-2025-04-23-tokyo"], countries: ["JP"], kinds: [INVESTOR] }) { totalCount edges { node { id } } }
+      jpPharma: organizations(where: { countryCode: { eq: "JP" }, kind: { eq: "PHARMA" } }) { totalCount edges { node { id } } }
+      exosome: organizations(where: { countryCode: { eq: "TW" }, OR: [
+        { modalities: { some: { id: { eq: "modality-exosome" } } } },
+        { technologies: { some: { modalities: { some: { id: { eq: "modality-exosome" } } } } } }] }) { totalCount edges { node { id } } }
+      licensors: organizations(where: { agreements: { some: { agreement: { kind: { eq: "LICENSE" } } } } }) { totalCount edges { node { id } } }
+      attended: organizations(where: { events: { some: { event: { id: { eq: "forum-2025-04-23-tokyo" } } } }, countryCode: { eq: "JP" }, kind: { eq: "INVESTOR" } }) {
+        totalCount edges { node { id } } }
     }`);
     const ids = (c: Conn) => c.edges.map((e) => e.node.id).sort();
     expect(ids(data!.jpPharma)).toEqual(['astellas-pharma', 'daiichi-sankyo', 'mochida-pharmaceutical']);
@@ -117,14 +121,14 @@ describe('the read API over HTTP on the seeded graph', () => {
   });
 
   it('pages through every organization in both orders with no duplicates and no gaps', async () => {
-    for (const orderBy of ['NAME_ASC', 'NAME_DESC']) {
+    for (const direction of ['ASC', 'DESC']) {
       const seen: string[] = [];
       let after: string | null = null;
       let total = 0;
       for (let page = 0; page < 20; page++) {
         const res: { data?: { organizations: Conn } } = await app.graphql<{ organizations: Conn }>(
-          'query($after: String, $orderBy: EntityOrder) { organizations(first: 7, after: $after, orderBy: $orderBy) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }',
-          { after, orderBy },
+          'query($after: String, $direction: SortDirection) { organizations(first: 7, after: $after, sort: [{ field: NAME, direction: $direction }]) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }',
+          { after, direction },
         );
         const conn: Conn = res.data!.organizations;
         total = conn.totalCount;
@@ -135,7 +139,9 @@ describe('the read API over HTTP on the seeded graph', () => {
       expect(new Set(seen).size).toBe(seen.length);
       expect(seen.length).toBe(total);
       expect(total).toBeGreaterThanOrEqual(39);
-      const full = await app.graphql<{ organizations: Conn }>('query($o: EntityOrder) { organizations(first: 100, orderBy: $o) { edges { node { id } } } }', { o: orderBy });
+      const full = await app.graphql<{ organizations: Conn }>('query($d: SortDirection) { organizations(first: 100, sort: [{ field: NAME, direction: $d }]) { edges { node { id } } } }', {
+        d: direction,
+      });
       expect(seen).toEqual(full.data!.organizations.edges.map((e) => e.node.id));
     }
   });
@@ -166,8 +172,8 @@ describe('the read API over HTTP on the seeded graph', () => {
       ['{ organizations(first: 1000) { totalCount } }', 'first'],
       ['{ organizations(first: 0) { totalCount } }', 'first'],
       ['{ organizations(after: "not-a-cursor") { totalCount } }', 'after'],
-      ['{ organizations(filter: { countries: ["Taiwan"] }) { totalCount } }', 'filter.countries.0'],
-      ['{ events(filter: { from: "yesterday" }) { totalCount } }', 'filter.from'],
+      ['{ organizations(search: " ") { totalCount } }', 'search'],
+      ['{ events(sort: [{ field: NAME }, { field: ID }, { field: CITY }, { field: KIND }, { field: END_DATE }, { field: START_DATE }]) { totalCount } }', 'sort'],
       ['{ search(query: "") { score } }', 'query'],
       ['{ search(query: "exosome", first: 51) { score } }', 'first'],
     ];

@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { buildSchema, Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { ENTITY_LABELS } from '../src/domain/model';
+import { schemaSdl } from '../src/schemaFiles';
 import { cypher, fixedVariable, name, param, render, variable } from '../src/translate/cypher';
 import { compileEntityById, compileListPage, compileSearch, type CompiledQuery } from '../src/translate/roots';
 import { entityPlan, selects, subfields, type SelectionContext } from '../src/translate/selection';
@@ -11,7 +10,7 @@ import type { SortRequest } from '../src/translate/sort';
 // documents, snapshotted without a database so a reviewer sees the text.
 // test/readApi.test.ts runs the same compiler against the real Neo4j.
 
-const schema = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8'));
+const schema = buildSchema(schemaSdl());
 
 function rootField(document: string, variables: Record<string, unknown> = {}): { field: FieldNode; ctx: SelectionContext } {
   const ast = parse(document);

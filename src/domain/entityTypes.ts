@@ -1,182 +1,51 @@
-import { RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from './model';
+import {
+  byLabel,
+  COMMON_PROPERTY_DECLARATIONS,
+  EDGE_DECLARATIONS,
+  ENTITY_DECLARATIONS,
+  fieldNameOf,
+  targetLabels,
+  type EdgesDeclaration,
+  type EdgeTypeName,
+  type EntityDeclaration,
+  type NodesDeclaration,
+  type PropertyDeclaration,
+  type RelationDeclaration,
+} from './entities';
+import type { EntityLabel } from './model';
 
 /**
- * The entity types as the API shows them: for each label, the fields that follow
- * relationships. This table is the one place that says which relationship a
- * field walks, in which direction and to which label. The read compiler
- * (src/translate), the resolvers and the schema check (test/domainModel.test.ts)
- * are all derived from it; schema.graphql states the same fields by hand as the
- * public contract.
+ * The entity types as the read compiler (src/translate) and the resolvers see
+ * them: relationship fields, filterable scalars, the stored property each field
+ * reads. Everything here is derived from the declaration in entities.ts.
  */
 
 /** The most relationships one relationship field returns per entity; hubs are cut here. */
 export const RELATED_CAP = 1000;
 
-/** OUT walks (self)-[:TYPE]->(other); IN walks (self)<-[:TYPE]-(other). */
-export type WalkDirection = 'OUT' | 'IN';
+export type { WalkDirection } from './entities';
 
 /** A field whose value is the entity or entities at the other end. */
-export interface NodeField {
-  kind: 'nodes';
-  types: readonly RelationshipType[];
-  direction: WalkDirection;
-  /** The label the other end must have; any entity when absent. */
-  target?: EntityLabel;
-  /** A single entity (or null) instead of a list. */
-  one?: boolean;
-  /** Only relationships whose property has this value (a fixed vocabulary value, e.g. PARTY_TO role). */
-  where?: { property: string; equals: string };
-}
-
+export type NodeField = NodesDeclaration;
 /** A field whose value is the relationships themselves, as an edge type (Role, AgreementParty, …). */
-export interface EdgeField {
-  kind: 'edges';
-  edge: EdgeTypeName;
-  types: readonly RelationshipType[];
-  direction: WalkDirection;
-}
-
-export type RelationField = NodeField | EdgeField;
+export type EdgeField = EdgesDeclaration;
+export type RelationField = RelationDeclaration;
+export type { EdgeTypeName };
 
 /**
  * Object types built on one relationship: `fromField` names the relationship's
- * start entity, `toField` its end. A field walking OUT sees itself at the start.
+ * start entity, `toField` its end, `properties` maps each field to the stored
+ * property it reads. A field walking OUT sees itself at the start.
  */
-export const EDGE_TYPES = {
-  Role: { fromField: 'person', toField: 'organization', properties: { title: 'title', unit: 'unit', asOf: 'asOf', startedOn: 'startedOn', endedOn: 'endedOn' } },
-  Talk: { fromField: 'person', toField: 'event', properties: { topic: 'topic' } },
-  EventParticipation: { fromField: 'participant', toField: 'event', properties: { role: 'role' } },
-  AgreementParty: { fromField: 'organization', toField: 'agreement', properties: { role: 'role', stakePercent: 'stakePercent', scope: 'scope' } },
-} as const;
-export type EdgeTypeName = keyof typeof EDGE_TYPES;
-
-const PARTICIPATION = ['ORGANIZED', 'CO_HOSTED', 'PARTICIPATED_IN'] as const;
-
-const nodes = (type: RelationshipType, direction: WalkDirection, extra: Partial<NodeField> = {}): NodeField => ({
-  kind: 'nodes',
-  types: [type],
-  direction,
-  ...extra,
-});
-const edges = (edge: EdgeTypeName, types: readonly RelationshipType[], direction: WalkDirection): EdgeField => ({ kind: 'edges', edge, types, direction });
+export const EDGE_TYPES = Object.fromEntries(
+  Object.entries(EDGE_DECLARATIONS).map(([name, edge]) => [
+    name,
+    { fromField: edge.fromField, toField: edge.toField, properties: Object.fromEntries(Object.keys(edge.properties).map((field) => [field, field])) },
+  ]),
+) as Record<EdgeTypeName, { fromField: string; toField: string; properties: Readonly<Record<string, string>> }>;
 
 /** Every relationship field of every entity type, by label then GraphQL field name. */
-export const RELATION_FIELDS: Record<EntityLabel, Record<string, RelationField>> = {
-  Organization: {
-    country: nodes('LOCATED_IN', 'OUT', { target: 'Country', one: true }),
-    people: edges('Role', ['HOLDS_ROLE'], 'IN'),
-    technologies: nodes('DEVELOPS', 'OUT', { target: 'Technology' }),
-    modalities: nodes('USES_MODALITY', 'OUT', { target: 'Modality' }),
-    indications: nodes('TARGETS_INDICATION', 'OUT', { target: 'Indication' }),
-    agreements: edges('AgreementParty', ['PARTY_TO'], 'OUT'),
-    facilitated: nodes('FACILITATED', 'OUT', { target: 'Agreement' }),
-    events: edges('EventParticipation', PARTICIPATION, 'OUT'),
-    administers: nodes('ADMINISTERS', 'OUT'),
-    parent: nodes('PART_OF', 'OUT', { target: 'Organization', one: true }),
-    units: nodes('PART_OF', 'IN', { target: 'Organization' }),
-    focusAreas: nodes('FOCUSES_ON', 'OUT'),
-    operates: nodes('OPERATES', 'OUT', { target: 'Organization' }),
-    operator: nodes('OPERATES', 'IN', { target: 'Organization', one: true }),
-    foundingAgreement: nodes('CREATED', 'IN', { target: 'Agreement', one: true }),
-    witnessed: nodes('WITNESSED', 'OUT', { target: 'Agreement' }),
-    sitedAgreements: nodes('SITED_AT', 'IN', { target: 'Agreement' }),
-    manufactures: nodes('MANUFACTURES', 'OUT', { target: 'Technology' }),
-    sponsoredTrials: nodes('SPONSORS', 'OUT', { target: 'Trial' }),
-    trialsHosted: nodes('CONDUCTED_AT', 'IN', { target: 'Trial' }),
-    approvalsGranted: nodes('GRANTED_BY', 'IN', { target: 'Approval' }),
-    approvalsReceived: nodes('GRANTED_TO', 'IN', { target: 'Approval' }),
-    policiesAdopted: nodes('ADOPTED', 'OUT', { target: 'Policy' }),
-    policiesIssued: nodes('ISSUED', 'OUT', { target: 'Policy' }),
-  },
-  Person: {
-    roles: edges('Role', ['HOLDS_ROLE'], 'OUT'),
-    talks: edges('Talk', ['SPOKE_AT'], 'OUT'),
-    agreementsSigned: nodes('SIGNED', 'OUT', { target: 'Agreement' }),
-  },
-  Technology: {
-    developers: nodes('DEVELOPS', 'IN', { target: 'Organization' }),
-    modalities: nodes('USES_MODALITY', 'OUT', { target: 'Modality' }),
-    indications: nodes('TARGETS_INDICATION', 'OUT', { target: 'Indication' }),
-    agreements: nodes('COVERS', 'IN', { target: 'Agreement' }),
-    manufacturers: nodes('MANUFACTURES', 'IN', { target: 'Organization' }),
-    trials: nodes('TESTS', 'IN', { target: 'Trial' }),
-    approvals: nodes('APPROVES', 'IN', { target: 'Approval' }),
-    patents: nodes('PROTECTS', 'IN', { target: 'Patent' }),
-    governedBy: nodes('GOVERNS', 'IN', { target: 'Policy' }),
-  },
-  Modality: {
-    technologies: nodes('USES_MODALITY', 'IN', { target: 'Technology' }),
-    organizations: nodes('USES_MODALITY', 'IN', { target: 'Organization' }),
-    governedBy: nodes('GOVERNS', 'IN', { target: 'Policy' }),
-  },
-  Indication: {
-    technologies: nodes('TARGETS_INDICATION', 'IN', { target: 'Technology' }),
-    organizations: nodes('TARGETS_INDICATION', 'IN', { target: 'Organization' }),
-    trials: nodes('TARGETS_INDICATION', 'IN', { target: 'Trial' }),
-    approvals: nodes('TARGETS_INDICATION', 'IN', { target: 'Approval' }),
-  },
-  Fund: {
-    administrators: nodes('ADMINISTERS', 'IN', { target: 'Organization' }),
-    policies: nodes('SUPPORTS', 'OUT', { target: 'Policy' }),
-  },
-  Policy: {
-    partOf: nodes('PART_OF', 'OUT', { target: 'Policy', one: true }),
-    pillars: nodes('PART_OF', 'IN', { target: 'Policy' }),
-    funds: nodes('SUPPORTS', 'IN', { target: 'Fund' }),
-    administrators: nodes('ADMINISTERS', 'IN', { target: 'Organization' }),
-    governs: nodes('GOVERNS', 'OUT'),
-    modelledOn: nodes('MODELLED_ON', 'OUT', { target: 'Policy' }),
-    modelFor: nodes('MODELLED_ON', 'IN', { target: 'Policy' }),
-    basis: nodes('UNDER', 'OUT', { target: 'Policy' }),
-    instruments: nodes('UNDER', 'IN'),
-    refersTo: nodes('REFERS_TO', 'OUT', { target: 'Policy' }),
-    referredToBy: nodes('REFERS_TO', 'IN', { target: 'Policy' }),
-    adoptedBy: nodes('ADOPTED', 'IN', { target: 'Organization' }),
-    issuedBy: nodes('ISSUED', 'IN', { target: 'Organization' }),
-  },
-  Event: {
-    venue: nodes('HELD_AT', 'OUT', { one: true }),
-    organizers: nodes('ORGANIZED', 'IN', { target: 'Organization' }),
-    coHosts: nodes('CO_HOSTED', 'IN', { target: 'Organization' }),
-    participants: edges('EventParticipation', PARTICIPATION, 'IN'),
-    talks: edges('Talk', ['SPOKE_AT'], 'IN'),
-    agreementsSigned: nodes('SIGNED_AT', 'IN', { target: 'Agreement' }),
-  },
-  Agreement: {
-    territory: nodes('APPLIES_IN', 'OUT', { target: 'Country' }),
-    signedAt: nodes('SIGNED_AT', 'OUT', { target: 'Event', one: true }),
-    parties: edges('AgreementParty', ['PARTY_TO'], 'IN'),
-    licensor: nodes('PARTY_TO', 'IN', { target: 'Organization', one: true, where: { property: 'role', equals: 'LICENSOR' } }),
-    licensee: nodes('PARTY_TO', 'IN', { target: 'Organization', one: true, where: { property: 'role', equals: 'LICENSEE' } }),
-    facilitators: nodes('FACILITATED', 'IN', { target: 'Organization' }),
-    covers: nodes('COVERS', 'OUT', { target: 'Technology' }),
-    createdCompanies: nodes('CREATED', 'OUT', { target: 'Organization' }),
-    signatories: nodes('SIGNED', 'IN', { target: 'Person' }),
-    witnesses: nodes('WITNESSED', 'IN', { target: 'Organization' }),
-    site: nodes('SITED_AT', 'OUT', { target: 'Organization', one: true }),
-  },
-  Country: {},
-  Trial: {
-    country: nodes('LOCATED_IN', 'OUT', { target: 'Country', one: true }),
-    sponsors: nodes('SPONSORS', 'IN', { target: 'Organization' }),
-    sites: nodes('CONDUCTED_AT', 'OUT', { target: 'Organization' }),
-    products: nodes('TESTS', 'OUT', { target: 'Technology' }),
-    indications: nodes('TARGETS_INDICATION', 'OUT', { target: 'Indication' }),
-    approvals: nodes('APPROVES', 'IN', { target: 'Approval' }),
-  },
-  Approval: {
-    country: nodes('LOCATED_IN', 'OUT', { target: 'Country', one: true }),
-    grantedBy: nodes('GRANTED_BY', 'OUT', { target: 'Organization', one: true }),
-    grantedTo: nodes('GRANTED_TO', 'OUT', { target: 'Organization', one: true }),
-    approves: nodes('APPROVES', 'OUT'),
-    indications: nodes('TARGETS_INDICATION', 'OUT', { target: 'Indication' }),
-    basis: nodes('UNDER', 'OUT', { target: 'Policy' }),
-  },
-  Patent: {
-    country: nodes('LOCATED_IN', 'OUT', { target: 'Country', one: true }),
-    protects: nodes('PROTECTS', 'OUT', { target: 'Technology' }),
-  },
-};
+export const RELATION_FIELDS: Record<EntityLabel, Readonly<Record<string, RelationField>>> = byLabel((entity) => entity.relations);
 
 /**
  * The stored property a scalar field of an entity type reads, where it is not the
@@ -185,15 +54,23 @@ export const RELATION_FIELDS: Record<EntityLabel, Record<string, RelationField>>
  * a typed field). Reads fetch only the properties their selection needs.
  */
 export const ALL_PROPERTIES = '*';
-export const FIELD_PROPERTIES: Record<string, string | null> = {
-  type: null,
-  countryCode: 'country',
-  organizationKind: 'kind',
-  technologyKind: 'kind',
-  agreementKind: 'kind',
-  approvalKind: 'kind',
-  facts: ALL_PROPERTIES,
-};
+export const FIELD_PROPERTIES: Record<string, string | null> = fieldProperties();
+
+function fieldProperties(): Record<string, string | null> {
+  const fields: Record<string, string | null> = { type: null, facts: ALL_PROPERTIES };
+  const add = (field: string, property: string) => {
+    if (field in fields && fields[field] !== property) throw new Error(`field ${field} reads ${fields[field]} on one label and ${property} on another`);
+    fields[field] = property;
+  };
+  for (const [, entity] of ENTITY_DECLARATIONS) {
+    if (entity.kind?.field) add(entity.kind.field, 'kind');
+    for (const [property, declaration] of Object.entries(entity.properties)) {
+      const field = fieldNameOf(property, declaration);
+      if (field !== null && field !== property) add(field, property);
+    }
+  }
+  return fields;
+}
 
 /**
  * The stored relationship properties a field of a relationship's object type
@@ -230,51 +107,43 @@ export interface ScalarField {
   required?: true;
 }
 
-const text = (property: string): ScalarField => ({ property, kind: 'string' });
-const date = (property: string): ScalarField => ({ property, kind: 'date' });
-const COMMON_SCALARS = { id: { ...text('id'), required: true }, name: { ...text('name'), required: true }, kind: text('kind'), description: text('description') } as const satisfies Record<string, ScalarField>;
-const COUNTRY = { countryCode: text('country') };
+/** How a property of this type filters and sorts; null when it does not (lists, numbers). */
+export function scalarKindOf(declaration: PropertyDeclaration): ScalarKind | null {
+  switch (declaration.type) {
+    case 'string':
+    case 'enum':
+      return 'string';
+    case 'date':
+      return 'date';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return null;
+  }
+}
+
+/** The filterable, sortable scalar fields of one declared entity: common ones first, then its own, by GraphQL field name. */
+export function scalarFieldsOf(entity: EntityDeclaration): Record<string, ScalarField> {
+  const fields: Record<string, ScalarField> = {};
+  for (const [property, declaration] of [...Object.entries(COMMON_PROPERTY_DECLARATIONS), ...Object.entries(entity.properties)] as [string, PropertyDeclaration][]) {
+    const field = fieldNameOf(property, declaration);
+    const kind = scalarKindOf(declaration);
+    if (field === null || kind === null) continue;
+    fields[field] = { property, kind, ...(declaration.orderIndex && declaration.required ? { required: true as const } : {}) };
+  }
+  return fields;
+}
 
 /** The filterable, sortable scalar fields of each entity type (the `where` and `sort` inputs of its list). */
-export const SCALAR_FIELDS: Record<EntityLabel, Record<string, ScalarField>> = {
-  Organization: { ...COMMON_SCALARS, ...COUNTRY },
-  Person: { ...COMMON_SCALARS, honorific: text('honorific') },
-  Technology: COMMON_SCALARS,
-  Modality: COMMON_SCALARS,
-  Indication: COMMON_SCALARS,
-  Fund: { ...COMMON_SCALARS, ...COUNTRY },
-  Policy: { ...COMMON_SCALARS, ...COUNTRY },
-  Event: { ...COMMON_SCALARS, ...COUNTRY, city: text('city'), startDate: date('startDate'), endDate: date('endDate') },
-  Agreement: { ...COMMON_SCALARS, signedOn: date('signedOn'), exclusive: { property: 'exclusive', kind: 'boolean' } },
-  Country: { ...COMMON_SCALARS, code: text('code') },
-  Trial: { ...COMMON_SCALARS, ...COUNTRY, phase: text('phase'), status: text('status'), registryId: text('registryId'), startedOn: date('startedOn') },
-  Approval: { ...COMMON_SCALARS, ...COUNTRY, approvedOn: date('approvedOn'), filedOn: date('filedOn') },
-  Patent: { ...COMMON_SCALARS, ...COUNTRY, number: text('number'), filedOn: date('filedOn'), grantedOn: date('grantedOn') },
-};
+export const SCALAR_FIELDS: Record<EntityLabel, Record<string, ScalarField>> = byLabel(scalarFieldsOf);
 
 /** The root list field of each label (and `<list>Aggregate`, `/export/<list>.csv`). */
-export const LIST_NAMES: Record<EntityLabel, string> = {
-  Organization: 'organizations',
-  Person: 'people',
-  Technology: 'technologies',
-  Modality: 'modalities',
-  Indication: 'indications',
-  Fund: 'funds',
-  Policy: 'policies',
-  Event: 'events',
-  Agreement: 'agreements',
-  Country: 'countries',
-  Trial: 'trials',
-  Approval: 'approvals',
-  Patent: 'patents',
-};
+export const LIST_NAMES: Record<EntityLabel, string> = byLabel((entity) => entity.list.name);
+
+/** The labels whose list is a paged connection with `where`, `sort`, `search` and an aggregate, in model order. */
+export const CONNECTION_LABELS: readonly EntityLabel[] = ENTITY_DECLARATIONS.filter(([, entity]) => entity.list.connection !== false).map(([label]) => label);
 
 /** Properties every read entity carries: resolvers and cursors key on them. */
 export const IDENTITY_PROPERTIES = ['id', 'name'] as const;
 
-/** The labels an entity at the other end of `field` can have (from the relationship types' endpoints). */
-export function targetLabels(field: RelationField): readonly EntityLabel[] {
-  if (field.kind === 'nodes' && field.target) return [field.target];
-  const end = field.direction === 'OUT' ? 'to' : 'from';
-  return [...new Set(field.types.flatMap((type) => RELATIONSHIP_TYPES[type][end] as readonly EntityLabel[]))];
-}
+export { targetLabels };

@@ -108,7 +108,13 @@ export const RELATIONSHIP_TYPES = {
   ADMINISTERS: { from: ['Organization'], to: ['Fund', 'Policy'], description: 'an organization runs a fund or a policy' },
   SUPPORTS: { from: ['Fund'], to: ['Policy'], description: 'a fund serves a policy' },
   PART_OF: { from: ['Policy', 'Organization'], to: ['Policy', 'Organization'], description: 'a pillar of a strategy, or a unit of an organization' },
-  LOCATED_IN: { from: ['Organization', 'Event', 'Fund', 'Policy', 'Trial', 'Approval', 'Patent'], to: ['Country'], description: 'where an organization is based, an event held, a fund, policy, trial, approval or patent applies' },
+  LOCATED_IN: {
+    from: ['Organization', 'Event', 'Fund', 'Policy', 'Trial', 'Approval', 'Patent'],
+    to: ['Country'],
+    description: 'where an organization is based, an event held, a fund, policy, trial, approval or patent applies',
+    // Countries are supernodes: a path through one says nothing about a partnership.
+    walkedByDefault: false,
+  },
   INDICATED_FOR: { from: ['Modality'], to: ['Indication'], description: 'a modality is suited to an indication' },
   FOCUSES_ON: { from: ['Organization', 'Event', 'Policy', 'Fund'], to: ['Modality', 'Indication', 'Technology'], description: 'a declared area of focus' },
   MODELLED_ON: { from: ['Policy'], to: ['Policy'], description: "a policy was modelled on another (often another country's)" },
@@ -130,10 +136,16 @@ export const RELATIONSHIP_TYPES = {
   WITNESSED: { from: ['Organization'], to: ['Agreement'], description: "an organization's officials witnessed a signing" },
   SITED_AT: { from: ['Agreement'], to: ['Organization'], description: 'where a facility an agreement sets up is to be built (a park or campus)' },
   OPERATES: { from: ['Organization'], to: ['Organization'], description: 'an organization runs or manages a facility or park' },
-} as const satisfies Record<string, { from: readonly EntityLabel[]; to: readonly EntityLabel[]; description: string }>;
+} as const satisfies Record<string, { from: readonly EntityLabel[]; to: readonly EntityLabel[]; description: string; walkedByDefault?: false }>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
 export const RELATIONSHIP_TYPE_NAMES = Object.keys(RELATIONSHIP_TYPES) as RelationshipType[];
+
+/**
+ * The types path queries, the neighbourhood and the explorer walk unless the
+ * caller names others: every type not marked `walkedByDefault: false`.
+ */
+export const DEFAULT_WALK_TYPES: readonly RelationshipType[] = RELATIONSHIP_TYPE_NAMES.filter((t) => !('walkedByDefault' in RELATIONSHIP_TYPES[t]));
 
 /** Relationship types that describe provenance rather than the domain; never walked by path queries. */
 export const PROVENANCE_RELATIONSHIP = 'STATED_IN';

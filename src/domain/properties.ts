@@ -1,3 +1,4 @@
+import { byLabel, COMMON_PROPERTY_DECLARATIONS, ENTITY_DECLARATIONS } from './entities';
 import { ENTITY_LABELS, type EntityLabel } from './model';
 
 /**
@@ -13,28 +14,30 @@ export const AUDIT_PROPERTIES = ['createdAt', 'createdBy', 'updatedAt', 'updated
 /** `unverified` is derived from the kinds of the citing sources (see UNVERIFYING_SOURCE_KINDS). */
 export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'unverified']);
 
-/** Properties every entity has, whatever its label. */
-export const COMMON_PROPERTIES = ['id', 'name', 'aliases', 'description'] as const;
+/** Properties every entity has, whatever its label (besides `kind`, which is a label property where the label has kinds). */
+export const COMMON_PROPERTIES: readonly string[] = Object.keys(COMMON_PROPERTY_DECLARATIONS).filter((p) => p !== 'kind');
 
-/** Each label's own typed fields, stored as properties; any other property is an extra Fact. */
-export const LABEL_PROPERTIES: Record<EntityLabel, readonly string[]> = {
-  Organization: ['kind', 'country'],
-  Person: ['country'],
-  Technology: ['kind'],
-  Modality: [],
-  Indication: [],
-  Fund: ['kind', 'country'],
-  Policy: ['kind', 'country'],
-  Event: ['kind', 'startDate', 'endDate', 'city', 'country'],
-  Agreement: ['kind', 'exclusive', 'territory', 'rightsGranted', 'signedOn'],
-  Country: ['code'],
-  Trial: ['phase', 'status', 'registryId', 'country'],
-  Approval: ['kind', 'country'],
-  Patent: ['number', 'country'],
-};
+/**
+ * Each label's own typed properties as the seed files and the export state them
+ * (fields of the entity, `stored: 'core'`); any other property is an extra Fact.
+ */
+export const LABEL_PROPERTIES: Record<EntityLabel, readonly string[]> = byLabel((entity) => [
+  ...(entity.kind ? ['kind'] : []),
+  ...Object.entries(entity.properties)
+    .filter(([, d]) => d.stored !== 'fact')
+    .map(([property]) => property),
+]);
 
-/** Every typed (non-Fact) property name of any label. */
-export const TYPED_PROPERTIES: ReadonlySet<string> = new Set([...COMMON_PROPERTIES, ...Object.values(LABEL_PROPERTIES).flat()]);
+/** Every typed (non-Fact) property name of any label: what `Entity.facts` leaves out. */
+export const TYPED_PROPERTIES: ReadonlySet<string> = new Set([
+  ...Object.keys(COMMON_PROPERTY_DECLARATIONS),
+  ...ENTITY_DECLARATIONS.flatMap(([, entity]) => Object.keys(entity.properties)),
+]);
+
+/** Properties the full-text index (entity_search) covers on every entity label. */
+export const SEARCHABLE_PROPERTIES: readonly string[] = Object.entries(COMMON_PROPERTY_DECLARATIONS)
+  .filter(([, d]) => 'searchable' in d && d.searchable)
+  .map(([property]) => property);
 
 /**
  * The stable id of a relationship: `from--TYPE--to`, plus `--key` when two

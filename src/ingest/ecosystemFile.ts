@@ -18,7 +18,7 @@ import {
   UNVERIFYING_SOURCE_KINDS,
 } from '../domain/model';
 import { isConflict } from '../domain/claims';
-import { partialDate, webUrl } from '../validation';
+import { countryCode, partialDate, webUrl } from '../validation';
 import { APPROVAL_FIELDS, PATENT_FIELDS, TRIAL_FIELDS, properties, slug } from './seedFile';
 
 /**
@@ -31,7 +31,6 @@ import { APPROVAL_FIELDS, PATENT_FIELDS, TRIAL_FIELDS, properties, slug } from '
 export { partialDate };
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as TW or JP');
 const DATE_NAMES: readonly string[] = DATE_PROPERTIES;
 
 /** Properties whose name is a date property must hold a partial date. */

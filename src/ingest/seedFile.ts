@@ -15,7 +15,7 @@ import {
   TRIAL_STATUSES,
   APPROVAL_KINDS,
 } from '../domain/model';
-import { partialDate, webUrl } from '../validation';
+import { countryCode, partialDate, webUrl } from '../validation';
 
 /**
  * The format of a seed file: one JSON file per source document, holding the
@@ -29,7 +29,6 @@ export const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, single hyphens)')
   .max(120);
 
-const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as TW or JP');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const evidence = text(600);

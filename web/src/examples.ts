@@ -19,7 +19,11 @@ query DuoGenicLicence {
   {
     query: `# Japanese investors at the Tokyo forum.
 query JapaneseInvestors {
-  organizations(filter: { countries: ["JP"], kinds: [INVESTOR], participatedIn: ["forum-2025-04-23-tokyo"] }) {
+  organizations(where: {
+    countryCode: { eq: "JP" }
+    kind: { eq: "INVESTOR" }
+    events: { some: { event: { id: { eq: "forum-2025-04-23-tokyo" } } } }
+  }) {
     totalCount
     edges { node { id name description events { participation role event { name } } } }
   }

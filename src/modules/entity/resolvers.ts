@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Context } from '../context';
 import { plainValue } from '../../domain/properties';
 import { RELATION_FIELDS, targetLabels, type EdgeField, type RelationField } from '../../domain/entityTypes';
-import { ENTITY_LABELS, PARTY_ROLES, SOURCE_KINDS, TRIAL_PHASES, TRIAL_STATUSES, type EntityLabel, type RelationshipType, type SourceKind } from '../../domain/model';
+import { ENTITY_LABELS, PARTY_ROLES, SOURCE_KINDS, type EntityLabel, type RelationshipType, type SourceKind } from '../../domain/model';
 import type { EntityType, Resolvers } from '../../generated/graphql';
 import { encodeCursor } from '../../translate/cursor';
 import type { Position } from '../../translate/roots';
@@ -23,6 +23,7 @@ import {
   type RelationPage,
 } from './records';
 import { readCountries, readEntitiesByIds, readEntity, readSource, readSources } from './repository';
+import { SCALAR_RESOLVERS } from './scalarResolvers';
 
 /**
  * The value the compiled read stored for this field. Every entity reaches its
@@ -234,69 +235,12 @@ export const entityResolvers: Resolvers = {
     scope: (r) => str(r.props.scope),
     sources: citationsOf,
   },
-  Organization: {
-    ...fieldsOf('Organization'),
-    organizationKind: (p) => String(p.props.kind) as 'COMPANY',
-    countryCode: (p) => str(p.props.country),
-  },
-  Person: {
-    ...fieldsOf('Person'),
-    honorific: (p) => str(p.props.honorific),
-  },
-  Technology: {
-    ...fieldsOf('Technology'),
-    technologyKind: (p) => String(p.props.kind) as 'PLATFORM',
-  },
-  Modality: fieldsOf('Modality'),
-  Indication: fieldsOf('Indication'),
-  Fund: {
-    ...fieldsOf('Fund'),
-    countryCode: (p) => str(p.props.country),
-  },
-  Policy: {
-    ...fieldsOf('Policy'),
-    countryCode: (p) => str(p.props.country),
-  },
-  Event: {
-    ...fieldsOf('Event'),
-    startDate: (p) => plainDate(p.props.startDate) ?? str(p.props.startedOn),
-    endDate: (p) => plainDate(p.props.endDate) ?? str(p.props.endedOn),
-    city: (p) => str(p.props.city),
-    countryCode: (p) => str(p.props.country),
-  },
-  Agreement: {
-    ...fieldsOf('Agreement'),
-    agreementKind: (p) => String(p.props.kind) as 'LICENSE',
-    exclusive: (p) => (typeof p.props.exclusive === 'boolean' ? p.props.exclusive : null),
-    rightsGranted: (p) => strings(p.props.rightsGranted),
-    signedOn: (p) => plainDate(p.props.signedOn),
-  },
+  // Every entity type: its relationship fields and the model's scalar fields.
+  ...Object.fromEntries(ENTITY_LABELS.map((label) => [label, { ...fieldsOf(label), ...SCALAR_RESOLVERS[label] }])),
   Country: {
     ...fieldsOf('Country'),
-    code: (p) => String(p.props.code),
+    ...SCALAR_RESOLVERS.Country,
     organizationCount: (p, _a, _ctx, info) => compiledValue(p, info) as number,
-  },
-  Trial: {
-    ...fieldsOf('Trial'),
-    countryCode: (p) => str(p.props.country),
-    phase: (p) => oneOf(TRIAL_PHASES, p.props.phase),
-    status: (p) => oneOf(TRIAL_STATUSES, p.props.status),
-    registryId: (p) => str(p.props.registryId),
-    startedOn: (p) => str(p.props.startedOn),
-  },
-  Approval: {
-    ...fieldsOf('Approval'),
-    approvalKind: (p) => String(p.props.kind) as 'FULL_APPROVAL',
-    countryCode: (p) => str(p.props.country),
-    approvedOn: (p) => str(p.props.approvedOn),
-    filedOn: (p) => str(p.props.filedOn),
-  },
-  Patent: {
-    ...fieldsOf('Patent'),
-    countryCode: (p) => str(p.props.country),
-    number: (p) => String(p.props.number ?? ''),
-    filedOn: (p) => str(p.props.filedOn),
-    grantedOn: (p) => str(p.props.grantedOn),
   },
 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import type { EntityLabel } from '../../domain/model';
-import { countryCode, idList, isoDate, pageSize, searchText } from '../../validation';
+import { CONNECTION_LABELS } from '../../domain/entityTypes';
+import { pageSize, searchText } from '../../validation';
 import { privateFactNames } from './publicNames';
 
 /** Largest page any list returns. */
@@ -23,76 +23,17 @@ export const whereInput = z
     for (const { path, name } of privateFactNames(w)) ctx.addIssue({ code: 'custom', path, message: `${name} is bookkeeping, not a fact: it cannot be filtered on` });
   });
 
-const common = {
-  orderBy: z.enum(['NAME_ASC', 'NAME_DESC']).nullish(),
+/** Every list's arguments (the GraphQL fields generated from the model): conditions, full text, sort keys and page. */
+export const listArgs = z.object({
   where: whereInput,
+  search: searchText.nullish(),
   sort: z.array(z.object({ field: z.string().max(60), direction: z.enum(['ASC', 'DESC']).nullish() })).max(5, 'at most 5 sort keys').nullish(),
   first: pageSize(MAX_PAGE_SIZE).nullish(),
   after: z.string().max(1000).nullish(),
-};
-const baseFilter = { text: searchText.nullish(), ids: idList.nullish() };
-const codes = z.array(countryCode).max(250).nullish();
-const ids = idList.nullish();
+});
 
-/** Each list's filter schema (the `filter` argument of its GraphQL field, and of its export). */
-export const FILTERS = {
-  Organization: z.object({ ...baseFilter, countries: codes, kinds: z.array(z.string()).nullish(), modalities: ids, indications: ids, participatedIn: ids, partyToAgreementKinds: z.array(z.string()).nullish() }),
-  Person: z.object({ ...baseFilter, organizations: ids, spokeAt: ids }),
-  Technology: z.object({ ...baseFilter, kinds: z.array(z.string()).nullish(), modalities: ids, indications: ids, developerCountries: codes }),
-  Agreement: z.object({ ...baseFilter, kinds: z.array(z.string()).nullish(), territories: codes, exclusive: z.boolean().nullish(), parties: ids }),
-  Event: z.object({ ...baseFilter, countries: codes, from: isoDate.nullish(), to: isoDate.nullish() }),
-  Modality: z.object(baseFilter),
-  Indication: z.object(baseFilter),
-  Fund: z.object(baseFilter),
-  Policy: z.object(baseFilter),
-  Trial: z.object(baseFilter),
-  Approval: z.object(baseFilter),
-  Patent: z.object(baseFilter),
-} satisfies Partial<Record<EntityLabel, z.ZodType>>;
+/** The labels that have a paged list: every label but Country, whose list is plain (`connection: false` in the model). */
+export type ListLabel = Exclude<EntityLabel, 'Country'>;
 
-/** The labels that have a list. */
-export type ListLabel = keyof typeof FILTERS;
-
-const listArgs = <F extends z.ZodType>(filter: F) => z.object({ ...common, filter: filter.nullish() });
-
-/** Each list's arguments: ordering, page and its filter. */
-export const LISTS = Object.fromEntries(Object.entries(FILTERS).map(([label, filter]) => [label, listArgs(filter)])) as Record<
-  ListLabel,
-  ReturnType<typeof listArgs<(typeof FILTERS)['Organization']>>
->;
-
-/** The labels that have a list, in model order. */
-export const LIST_LABELS = Object.keys(FILTERS) as ListLabel[];
-
-/** Query parameters per label: every parameter its Cypher names, null when not filtered. */
-export function paramsFor(label: ListLabel, f: Record<string, unknown>): Record<string, unknown> {
-  const v = (key: string) => (f[key] === undefined ? null : f[key]);
-  switch (label) {
-    case 'Organization':
-      return { kinds: v('kinds'), countries: v('countries'), modalities: v('modalities'), indications: v('indications'), participatedIn: v('participatedIn'), agreementKinds: v('partyToAgreementKinds') };
-    case 'Person':
-      return { organizations: v('organizations'), spokeAt: v('spokeAt') };
-    case 'Technology':
-      return { kinds: v('kinds'), modalities: v('modalities'), indications: v('indications'), developerCountries: v('developerCountries') };
-    case 'Agreement':
-      return { kinds: v('kinds'), territories: v('territories'), exclusive: v('exclusive'), parties: v('parties') };
-    case 'Event':
-      return { countries: v('countries'), from: v('from'), to: v('to') };
-    default:
-      return {};
-  }
-}
-
-/** The list's filter statement: its own file when it has filters beyond ids and text, else the generic one. */
-export function filterQuery(label: ListLabel): CypherQuery {
-  const file = FILTER_QUERIES[label];
-  return file ? cypherQuery(file) : cypherTemplate('list/entities', { label });
-}
-
-const FILTER_QUERIES: Partial<Record<EntityLabel, string>> = {
-  Organization: 'list/organizations',
-  Person: 'list/people',
-  Technology: 'list/technologies',
-  Agreement: 'list/agreements',
-  Event: 'list/events',
-};
+/** The labels that have a paged list (a connection with `where`, `search`, `sort` and an aggregate), in model order. */
+export const LIST_LABELS = CONNECTION_LABELS as readonly ListLabel[];

@@ -1,5 +1,4 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { z } from 'zod';
 import type { Context } from '../context';
 import type { EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
@@ -8,7 +7,7 @@ import { parseArgs } from '../../validation';
 import { buildLuceneQuery } from '../search/lucene';
 import { toConnection, type ConnectionRecord } from './connection';
 import { decodeCursor } from '../../translate/cursor';
-import { LIST_LABELS, LISTS, type ListLabel } from './inputs';
+import { LIST_LABELS, listArgs, type ListLabel } from './inputs';
 import { LIST_NAMES } from '../../domain/entityTypes';
 import { readListPage } from './repository';
 
@@ -20,13 +19,11 @@ export function connectionPlan(label: EntityLabel, info: GraphQLResolveInfo) {
 }
 
 async function list(label: ListLabel, args: unknown, ctx: Context, info: GraphQLResolveInfo): Promise<ConnectionRecord> {
-  const parsed = parseArgs(LISTS[label], args) as z.infer<(typeof LISTS)['Organization']>;
-  const filter = (parsed.filter ?? {}) as Record<string, unknown>;
-  const sort = parsed.sort?.length ? parsed.sort : [{ field: 'NAME', direction: parsed.orderBy === 'NAME_DESC' ? ('DESC' as const) : ('ASC' as const) }];
+  const parsed = parseArgs(listArgs, args);
+  const sort = parsed.sort?.length ? parsed.sort : [{ field: 'NAME' }];
   const after = parsed.after ? decodeCursor(parsed.after, sort.length) : null;
-  const text = filter.text as string | null | undefined;
-  const lucene = text ? buildLuceneQuery(text) : null;
-  if (text && !lucene) return toConnection({ records: [], positions: [], hasNextPage: false, totalCount: async () => 0 }, after !== null);
+  const lucene = parsed.search ? buildLuceneQuery(parsed.search) : null;
+  if (parsed.search && !lucene) return toConnection({ records: [], positions: [], hasNextPage: false, totalCount: async () => 0 }, after !== null);
   const first = parsed.first ?? 20;
   const page = await readListPage(ctx.executor, {
     label,

@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import { run, type Executor, type Params } from '../../db/executor';
-import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
+import { DEFAULT_WALK_TYPES, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { publicProperties, relationshipCitations, toEntityRecord, type EntityRecord, type NodeRow } from '../entity/records';
 import { explainHop, explainHub, explainPath, explainSharedNeighbour, hubSize, withSize } from './explain';
@@ -25,8 +25,8 @@ import type { BrokerRecord, HopRecord, HubRecord, PathRecord, SubgraphRecord, Su
  */
 export const PATH_QUERY_TIMEOUT_MS = 10_000;
 
-/** Types walked unless the caller names others: every domain type but LOCATED_IN (countries are supernodes). */
-export const DEFAULT_WALK_TYPES: readonly RelationshipType[] = RELATIONSHIP_TYPE_NAMES.filter((t) => t !== 'LOCATED_IN');
+/** Types walked unless the caller names others (the model's: every domain type but LOCATED_IN). */
+export { DEFAULT_WALK_TYPES };
 
 type RelRow = { type: RelationshipType; start: string; props: Record<string, unknown> };
 /**

@@ -1,5 +1,5 @@
 /** Partnership paths: ask, draw, list (each hop with its date and its sources), highlight, avoid. */
-import { DATE_PROPERTIES } from '../../../src/domain/model';
+import { DATE_PROPERTIES, DEFAULT_WALK_TYPES } from '../../../src/domain/model';
 import { gql, h, humanize } from '../gql';
 import { edgeId, RELATIONSHIP_TYPES } from '../graph';
 import { citationList, corroborationNote, corroborationOf, propertyWords } from '../provenance';
@@ -30,14 +30,16 @@ export function hopDate(hop: Hop, nodes: ReadonlyMap<string, PathNode>): { date:
   return null;
 }
 
-/** Adds the relationship-type check boxes (every model type; LOCATED_IN off by default). */
+const walkedByDefault = (type: string) => (DEFAULT_WALK_TYPES as readonly string[]).includes(type);
+
+/** Adds the relationship-type check boxes (every model type; those the model does not walk by default, LOCATED_IN, off). */
 export function renderTypeChoices(): void {
   const typesBox = byId('types');
   for (const type of RELATIONSHIP_TYPES) {
-    typesBox.append(h('label', {}, h('input', { type: 'checkbox', value: type, checked: type !== 'LOCATED_IN', class: 'rel-type' }), ' ', humanize(type)));
+    typesBox.append(h('label', {}, h('input', { type: 'checkbox', value: type, checked: walkedByDefault(type), class: 'rel-type' }), ' ', humanize(type)));
   }
   const boxes = (): HTMLInputElement[] => [...typesBox.querySelectorAll<HTMLInputElement>('input.rel-type')];
-  byId('types-all').addEventListener('click', () => boxes().forEach((b) => (b.checked = b.value !== 'LOCATED_IN')));
+  byId('types-all').addEventListener('click', () => boxes().forEach((b) => (b.checked = walkedByDefault(b.value))));
   byId('types-none').addEventListener('click', () => boxes().forEach((b) => (b.checked = false)));
 }
 
