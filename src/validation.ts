@@ -38,3 +38,13 @@ export const searchText = z.string().trim().min(1, 'must not be empty').max(200,
 export function pageSize(max: number) {
   return z.number().int().min(1, 'must be at least 1').max(max, `must be at most ${max}`);
 }
+
+/**
+ * A link a reader may follow: an absolute http or https URL. Every path that
+ * stores a source URL (seed and ecosystem files, curation, import) uses it, so
+ * javascript:, data: and other schemes never reach a page as a link.
+ */
+export const webUrl = z
+  .string()
+  .url('must be an absolute URL')
+  .refine((url) => /^https?:$/.test(new URL(url).protocol), 'must be an http or https URL');
