@@ -52,7 +52,7 @@ export interface WriteModel<L extends string = EntityLabel> {
   relationships: Readonly<Record<string, { readonly from: readonly L[]; readonly to: readonly L[] }>>;
   /** Property names that hold a partial date wherever they appear. */
   dateProperties: readonly string[];
-  /** Every property a relationship may carry, for formats that close the list. */
+  /** The properties a relationship may carry besides its edge type's, for formats that close the list. */
   edgeProperties: readonly string[];
 }
 
@@ -142,11 +142,13 @@ interface FactRules {
 /** The extra facts of a record: camelCase names, plain values, at most 40, typed where the model types them. */
 function factsSchema(rules: FactRules) {
   const required = Object.entries(rules.typed).filter(([, d]) => d.required);
+  // built once: a large import checks every record's facts
+  const schemas = new Map(Object.entries(rules.typed).map(([name, d]) => [name, valueSchema(d)]));
   return facts.superRefine((given, ctx) => {
     const names = Object.keys(given);
     if (names.length > MAX_FACTS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_FACTS} properties` });
     for (const name of names) {
-      const problem = factProblem(rules, name, given[name]);
+      const problem = factProblem(rules, schemas, name, given[name]);
       if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
     }
     for (const [name, declaration] of required) {
@@ -160,7 +162,7 @@ function needs(owner: string, name: string, declaration: PropertyDeclaration): s
   return `${owner} needs properties.${name}${values}`;
 }
 
-function factProblem(rules: FactRules, name: string, value: unknown): string | undefined {
+function factProblem(rules: FactRules, schemas: ReadonlyMap<string, z.ZodType>, name: string, value: unknown): string | undefined {
   if (rules.reserved.has(name)) return `properties may not redefine ${name}`;
   if (rules.allowed && !rules.allowed.includes(name)) return `relationship properties are limited to ${rules.allowed.join(', ')}`;
   const declaration = rules.typed[name];
@@ -168,16 +170,19 @@ function factProblem(rules: FactRules, name: string, value: unknown): string | u
     return partialDate.safeParse(value).success ? undefined : `${name} ${DATE_MESSAGE}`;
   }
   if (!declaration) return undefined;
-  const result = valueSchema(declaration).safeParse(value);
+  const result = schemas.get(name)!.safeParse(value);
   if (result.success) return undefined;
   return declaration.required && declaration.enum ? needs(rules.owner, name, declaration) : `${name}: ${result.error.issues[0]!.message}`;
 }
+
+/** Other names and spellings of an entity: at most 30, none when absent. */
+export const aliases = z.array(text(300)).max(30).default([]);
 
 /** The common fields of every written entity (the model's common properties; `kind` is the label's). */
 const COMMON_FIELDS = {
   id: slug,
   name: text(300),
-  aliases: z.array(text(300)).max(30).default([]),
+  aliases,
   description: text(2000),
 };
 
@@ -210,6 +215,13 @@ export function writeSchemas<L extends string>(model: WriteModel<L>) {
     return { fields, typedFacts };
   };
 
+  /** The extra facts of an entity of `label` (absent: none), whose format's own keys are `envelopeKeys`. */
+  const nodeFacts = (label: L, envelopeKeys: readonly string[], options: NodeOptions = {}) => {
+    const { fields, typedFacts } = split(label, options);
+    const reserved = new Set([...Object.keys(COMMON_FIELDS), 'kind', ...Object.keys(fields), ...BOOKKEEPING, ...envelopeKeys]);
+    return factsSchema({ reserved, typed: typedFacts, dates, owner: label }).prefault({});
+  };
+
   const entityLabel = z.enum(labels as [L, ...L[]]);
   const relationshipType = z.enum(typeNames as [string, ...string[]]);
 
@@ -236,18 +248,13 @@ export function writeSchemas<L extends string>(model: WriteModel<L>) {
         const entity = model.entities[label];
         const kind = entity.kind ? { kind: z.enum(enumValues(entity.kind.enum) as [string, ...string[]]) } : {};
         const fields = Object.entries(split(label, options).fields).map(([property, d]) => [property, fieldSchema(d)]);
-        const properties = this.nodeFacts(label, Object.keys(envelope), options);
+        const properties = nodeFacts(label, Object.keys(envelope), options);
         return z.object({ label: z.literal(label), ...COMMON_FIELDS, ...kind, ...Object.fromEntries(fields), properties, ...envelope }).strict();
       });
       return z.discriminatedUnion('label', members as [(typeof members)[number], ...(typeof members)[number][]]) as never;
     },
 
-    /** The extra facts of an entity of `label` (absent: none), whose format's own keys are `envelopeKeys`. */
-    nodeFacts(label: L, envelopeKeys: readonly string[], options: NodeOptions = {}) {
-      const { fields, typedFacts } = split(label, options);
-      const reserved = new Set([...Object.keys(COMMON_FIELDS), 'kind', ...Object.keys(fields), ...BOOKKEEPING, ...envelopeKeys]);
-      return factsSchema({ reserved, typed: typedFacts, dates, owner: label }).prefault({});
-    },
+    nodeFacts,
 
     /**
      * A written relationship of any type, told apart by `type`: its ends, key and
@@ -259,7 +266,7 @@ export function writeSchemas<L extends string>(model: WriteModel<L>) {
       const reserved = new Set([...BOOKKEEPING, ...Object.keys(envelope)]);
       const members = typeNames.map((type) => {
         const typed = edgeOf.get(type)?.properties ?? {};
-        const allowed = options.closed ? model.edgeProperties : undefined;
+        const allowed = options.closed ? [...new Set([...model.edgeProperties, ...Object.keys(typed)])] : undefined;
         // prefault, not default: absent properties are still checked for the required ones
         const properties = factsSchema({ reserved, typed, dates, allowed, owner: type }).prefault({});
         return z.object({ type: z.literal(type), from: slug, to: slug, key: slug.optional(), properties, ...envelope }).strict();

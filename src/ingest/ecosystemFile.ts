@@ -2,7 +2,7 @@ import { normaliseName } from '../domain/names';
 import { z } from 'zod';
 import { DATE_PROPERTIES, SOURCE_KINDS, UNVERIFYING_SOURCE_KINDS } from '../domain/model';
 import { isConflict } from '../domain/claims';
-import { SOURCE_FIELDS, WRITE, dated, slug, text, type WrittenNode, type WrittenRelationship } from '../domain/writeSchemas';
+import { SOURCE_FIELDS, WRITE, aliases, dated, slug, text, type WrittenNode, type WrittenRelationship } from '../domain/writeSchemas';
 import { partialDate, webUrl } from '../validation';
 
 /**
@@ -53,7 +53,7 @@ const FORMAT_2 = { datesAsFacts: true };
 const fullNode = WRITE.node(cited, FORMAT_2);
 
 /** An entity another file (or the forum seed) defines, cited here with this file's pages: its label, id, aliases and facts only. */
-const mentionNode = z.discriminatedUnion(
+const mentionNode: z.ZodType<MentionNode> = z.discriminatedUnion(
   'label',
   WRITE.labels.map((label) =>
     z
@@ -61,13 +61,13 @@ const mentionNode = z.discriminatedUnion(
         mention: z.literal(true),
         label: z.literal(label),
         id: slug,
-        aliases: z.array(text(300)).max(30).default([]),
+        aliases,
         properties: WRITE.nodeFacts(label, ['mention', 'citations', 'unverified'], FORMAT_2),
         ...cited,
       })
       .strict(),
-  ) as never as [z.ZodObject, ...z.ZodObject[]],
-) as never as z.ZodType<MentionNode>;
+  ) as never,
+) as never;
 
 export type FullNode = WrittenNode & Cited;
 export type MentionNode = Pick<WrittenNode, 'label' | 'id' | 'aliases' | 'properties'> & Cited & { mention: true };
