@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors';
 import { describeDuplicate, findLikelyDuplicates, type LikelyDuplicate } from './likelyDuplicates';
-import type { SeedNode } from '../ingest/seedFile';
+import type { WrittenNode } from '../domain/writeSchemas';
 
 /**
  * LIKELY_DUPLICATE: a new id's name or alias closely matches an existing
@@ -31,7 +31,7 @@ export class LikelyDuplicateError extends AppError {
  * `distinctFrom`. Fields are named as in the mutation input (input.name,
  * input.aliases.N). Run it in the write transaction, before anything is written.
  */
-export async function refuseLikelyDuplicate(tx: ManagedTransaction, node: SeedNode, distinctFrom: readonly string[]): Promise<void> {
+export async function refuseLikelyDuplicate(tx: ManagedTransaction, node: Pick<WrittenNode, 'id' | 'label' | 'name' | 'aliases'>, distinctFrom: readonly string[]): Promise<void> {
   const names = [{ value: node.name, field: 'input.name' }, ...(node.aliases ?? []).map((value, i) => ({ value, field: `input.aliases.${i}` }))];
   const found = await findLikelyDuplicates(tx, [{ id: node.id, label: node.label, names }]);
   const refused = found.filter((d) => !distinctFrom.includes(d.existing.id));

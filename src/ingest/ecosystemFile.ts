@@ -1,138 +1,77 @@
 import { normaliseName } from '../domain/names';
 import { z } from 'zod';
-import {
-  AGREEMENT_KINDS,
-  DATE_PROPERTIES,
-  EDGE_PROPERTIES,
-  ENTITY_LABELS,
-  EVENT_KINDS,
-  FUND_KINDS,
-  ORGANIZATION_KINDS,
-  PARTY_ROLES,
-  POLICY_KINDS,
-  RELATIONSHIP_TYPES,
-  RELATIONSHIP_TYPE_NAMES,
-  SOURCE_KINDS,
-  type RelationshipType,
-  TECHNOLOGY_KINDS,
-  UNVERIFYING_SOURCE_KINDS,
-} from '../domain/model';
+import { DATE_PROPERTIES, SOURCE_KINDS, UNVERIFYING_SOURCE_KINDS } from '../domain/model';
 import { isConflict } from '../domain/claims';
-import { countryCode, partialDate, webUrl } from '../validation';
-import { APPROVAL_FIELDS, PATENT_FIELDS, TRIAL_FIELDS, properties, slug } from './seedFile';
+import { SOURCE_FIELDS, WRITE, aliases, dated, slug, text, type WrittenNode, type WrittenRelationship } from '../domain/writeSchemas';
+import { partialDate, webUrl } from '../validation';
 
 /**
  * Format 2 of the seed: one file per source digest under seed/ecosystem/, with
  * many sources, per-fact citations, conflicting values kept as claims, and
- * dates as precise as the pages give them. seed/ecosystem/FORMAT.md is the
- * prose version of this schema. Everything here is pure: no database.
+ * dates as precise as the pages give them. Nodes, relationships and sources are
+ * the model's write schemas (src/domain/writeSchemas.ts) with citations instead
+ * of evidence, every date among the properties, and relationship properties
+ * limited to the model's. seed/ecosystem/FORMAT.md is the prose version of this
+ * schema. Everything here is pure: no database.
  */
 
 export { partialDate };
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const DATE_NAMES: readonly string[] = DATE_PROPERTIES;
 
-/** Properties whose name is a date property must hold a partial date. */
-function datedProperties<T extends z.ZodType<Record<string, unknown>>>(schema: T) {
-  return schema.superRefine((p, ctx) => {
-    for (const [key, value] of Object.entries(p)) {
-      if (DATE_NAMES.includes(key) && !partialDate.safeParse(value).success) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `${key} must be YYYY, YYYY-MM or YYYY-MM-DD` });
-      }
-    }
-  });
-}
-
-const NODE_RESERVED = ['id', 'name', 'aliases', 'description', 'kind', 'country', 'citations', 'evidence', 'sourceIds', 'unverified', 'mention'];
-const nodeProperties = datedProperties(
-  properties.refine((p) => Object.keys(p).every((k) => !NODE_RESERVED.includes(k)), `properties may not redefine ${NODE_RESERVED.join(', ')}`),
+/** Every page of the digest: the source fields, with url, kind and the digest required. */
+export const ecosystemSource = dated(
+  z
+    .object({
+      ...SOURCE_FIELDS,
+      url: webUrl,
+      language: z.enum(['en', 'ja', 'zh']),
+      kind: z.enum(SOURCE_KINDS),
+      /** Only the opening of the page was available to the digest. */
+      partial: z.literal(true).optional(),
+      /** The digest (path under shared/source) that read this page. */
+      document: text(300),
+    })
+    // the loader lists the digests that read a page itself; a section is format 1's
+    .omit({ documents: true, section: true })
+    .strict(),
 );
-const EDGE_NAMES: readonly string[] = EDGE_PROPERTIES;
-const edgeProperties = datedProperties(
-  properties.refine((p) => Object.keys(p).every((k) => EDGE_NAMES.includes(k)), `relationship properties are limited to ${EDGE_PROPERTIES.join(', ')}`),
-);
-
-export const ecosystemSource = z
-  .object({
-    id: slug,
-    url: webUrl,
-    publisher: text(200),
-    title: text(500),
-    /** Absent when the page shows no date; `dateNote` then says what is known. */
-    publishedOn: partialDate.optional(),
-    dateNote: text(500).optional(),
-    language: z.enum(['en', 'ja', 'zh']),
-    kind: z.enum(SOURCE_KINDS),
-    /** Only the opening of the page was available to the digest. */
-    partial: z.literal(true).optional(),
-    /** For a scholarly article: its authors as the page lists them. */
-    authors: z.array(text(200)).max(30).optional(),
-    /** The digest (path under shared/source) that read this page. */
-    document: text(300),
-  })
-  .strict()
-  .refine((s) => s.publishedOn !== undefined || s.dateNote !== undefined, {
-    message: 'a source without publishedOn needs a dateNote saying why',
-    path: ['dateNote'],
-  });
 export type EcosystemSource = z.infer<typeof ecosystemSource>;
 
 export const citation = z.object({ source: slug, evidence: text(600) }).strict();
 const citations = z.array(citation).min(1, 'every fact cites at least one source');
+export type Citation = z.infer<typeof citation>;
 
-const fullBase = {
-  id: slug,
-  name: text(300),
-  aliases: z.array(text(300)).max(30).default([]),
-  description: text(2000),
-  properties: nodeProperties.default({}),
-  citations,
-  unverified: z.literal(true).optional(),
-};
+/** What every fact of this format carries instead of an evidence note. */
+const cited = { citations, unverified: z.literal(true).optional() };
+interface Cited {
+  citations: Citation[];
+  unverified?: true;
+}
 
-const fullNode = z.discriminatedUnion('label', [
-  z.object({ label: z.literal('Organization'), ...fullBase, kind: z.enum(ORGANIZATION_KINDS), country: countryCode.optional() }).strict(),
-  z.object({ label: z.literal('Person'), ...fullBase, country: countryCode.optional() }).strict(),
-  z.object({ label: z.literal('Technology'), ...fullBase, kind: z.enum(TECHNOLOGY_KINDS) }).strict(),
-  z.object({ label: z.literal('Modality'), ...fullBase }).strict(),
-  z.object({ label: z.literal('Indication'), ...fullBase }).strict(),
-  z.object({ label: z.literal('Fund'), ...fullBase, kind: z.enum(FUND_KINDS), country: countryCode.optional() }).strict(),
-  z.object({ label: z.literal('Policy'), ...fullBase, kind: z.enum(POLICY_KINDS), country: countryCode.optional() }).strict(),
-  z
-    .object({ label: z.literal('Event'), ...fullBase, kind: z.enum(EVENT_KINDS), city: text(200).optional(), country: countryCode.optional() })
-    .strict(),
-  z
-    .object({
-      label: z.literal('Agreement'),
-      ...fullBase,
-      kind: z.enum(AGREEMENT_KINDS),
-      /** Absent when no page says whether the rights are exclusive. */
-      exclusive: z.boolean().optional(),
-      territory: z.array(countryCode).default([]),
-      rightsGranted: z.array(text(300)).default([]),
-    })
-    .strict(),
-  z.object({ label: z.literal('Country'), ...fullBase, code: countryCode }).strict(),
-  z.object({ label: z.literal('Trial'), ...fullBase, ...TRIAL_FIELDS }).strict(),
-  z.object({ label: z.literal('Approval'), ...fullBase, ...APPROVAL_FIELDS }).strict(),
-  z.object({ label: z.literal('Patent'), ...fullBase, ...PATENT_FIELDS }).strict(),
-]);
+const FORMAT_2 = { datesAsFacts: true };
+const fullNode = WRITE.node(cited, FORMAT_2);
 
-/** An entity another file (or the forum seed) defines, cited here with this file's pages. */
-const mentionNode = z
-  .object({
-    mention: z.literal(true),
-    label: z.enum(ENTITY_LABELS),
-    id: slug,
-    aliases: z.array(text(300)).max(30).default([]),
-    properties: nodeProperties.default({}),
-    citations,
-    unverified: z.literal(true).optional(),
-  })
-  .strict();
+/** An entity another file (or the forum seed) defines, cited here with this file's pages: its label, id, aliases and facts only. */
+const mentionNode: z.ZodType<MentionNode> = z.discriminatedUnion(
+  'label',
+  WRITE.labels.map((label) =>
+    z
+      .object({
+        mention: z.literal(true),
+        label: z.literal(label),
+        id: slug,
+        aliases,
+        properties: WRITE.nodeFacts(label, ['mention', 'citations', 'unverified'], FORMAT_2),
+        ...cited,
+      })
+      .strict(),
+  ) as never,
+) as never;
 
-export type EcosystemNode = z.infer<typeof mentionNode> | z.infer<typeof fullNode>;
+export type FullNode = WrittenNode & Cited;
+export type MentionNode = Pick<WrittenNode, 'label' | 'id' | 'aliases' | 'properties'> & Cited & { mention: true };
+export type EcosystemNode = MentionNode | FullNode;
 
 /** A mention when it says `"mention": true`, otherwise a full definition; errors come from that one schema, not a union. */
 export const ecosystemNode = z.unknown().transform((value, ctx): EcosystemNode => {
@@ -143,25 +82,11 @@ export const ecosystemNode = z.unknown().transform((value, ctx): EcosystemNode =
   return z.NEVER;
 });
 
-export const ecosystemRelationship = z
-  .object({
-    type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
-    from: slug,
-    to: slug,
-    key: slug.optional(),
-    properties: edgeProperties.default({}),
-    citations,
-    unverified: z.literal(true).optional(),
-  })
-  .strict()
-  .refine((r) => r.type !== 'PARTY_TO' || PARTY_ROLES.includes(r.properties.role as never), {
-    message: `PARTY_TO needs properties.role, one of ${PARTY_ROLES.join(', ')}`,
-    path: ['properties', 'role'],
-  });
-export type EcosystemRelationship = z.infer<typeof ecosystemRelationship>;
+export const ecosystemRelationship = WRITE.relationship(cited, { closed: true });
+export type EcosystemRelationship = WrittenRelationship & Cited;
 
 export const relationshipRef = z
-  .object({ type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]), from: slug, to: slug, key: slug.optional() })
+  .object({ type: WRITE.relationshipType, from: slug, to: slug, key: slug.optional() })
   .strict();
 
 /**
@@ -267,13 +192,10 @@ export function fileProblems(file: EcosystemFile): Problem[] {
   });
   const rels = new Map<string, Record<string, unknown>>();
   file.relationships.forEach((r, i) => {
-    const rule = RELATIONSHIP_TYPES[r.type as RelationshipType];
     for (const end of ['from', 'to'] as const) {
       const label = labels.get(r[end]);
-      if (!label) problems.push({ path: ['relationships', i, end], message: `no node "${r[end]}" in this file` });
-      else if (rule && !(rule[end] as readonly string[]).includes(label)) {
-        problems.push({ path: ['relationships', i, end], message: `${r.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${label} (allowed: ${rule[end].join(', ')})` });
-      }
+      const problem = label ? WRITE.endpointProblem(r.type, end, label) : `no node "${r[end]}" in this file`;
+      if (problem) problems.push({ path: ['relationships', i, end], message: problem });
     }
     const identity = relationshipIdentity(r);
     if (rels.has(identity)) problems.push({ path: ['relationships', i], message: `duplicate relationship ${identity}` });

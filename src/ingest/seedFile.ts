@@ -1,49 +1,14 @@
 import { z } from 'zod';
-import {
-  AGREEMENT_KINDS,
-  ENTITY_LABELS,
-  EVENT_KINDS,
-  FUND_KINDS,
-  ORGANIZATION_KINDS,
-  PARTY_ROLES,
-  POLICY_KINDS,
-  RELATIONSHIP_TYPE_NAMES,
-  RELATIONSHIP_TYPES,
-  SOURCE_KINDS,
-  TECHNOLOGY_KINDS,
-  TRIAL_PHASES,
-  TRIAL_STATUSES,
-  APPROVAL_KINDS,
-} from '../domain/model';
-import { countryCode, partialDate, webUrl } from '../validation';
+import { SOURCE_FIELDS, WRITE, dated, evidence, slug, text } from '../domain/writeSchemas';
 
 /**
  * The format of a seed file: one JSON file per source document, holding the
  * source, the entities it mentions and the relationships it states. Every node
  * and relationship carries an `evidence` note (our words, naming the section of
- * the source) and is attributed to the file's source when loaded.
+ * the source) and is attributed to the file's source when loaded. The nodes,
+ * relationships and source are the model's write schemas (src/domain/writeSchemas.ts);
+ * this format adds the evidence note and, in an export, the audit.
  */
-
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, single hyphens)')
-  .max(120);
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
-const text = (max: number) => z.string().trim().min(1).max(max);
-const evidence = text(600);
-
-/** Extra facts on a node or relationship: camelCase keys, scalar or list-of-scalar values. */
-const factValue = z.union([z.string().max(2000), z.number().finite(), z.boolean(), z.array(z.string().max(500)).max(50)]);
-export const properties = z
-  .record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property names are camelCase'), factValue)
-  .refine((p) => Object.keys(p).length <= 40, 'at most 40 properties');
-
-const RESERVED = ['id', 'name', 'aliases', 'description', 'kind', 'country', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retracted', 'retractedAt', 'retractedBy', 'retractionReason', 'sourceIds', 'evidence', 'audit'];
-const extraProperties = properties.refine(
-  (p) => Object.keys(p).every((k) => !RESERVED.includes(k)),
-  `properties may not redefine ${RESERVED.join(', ')}`,
-);
 
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})(\[[^\]]+\])?$/, 'must be an ISO 8601 instant');
 
@@ -64,63 +29,9 @@ export const audit = z
   .strict();
 export type Audit = z.infer<typeof audit>;
 
-/** The own fields of the labels the ecosystem sources added; both seed formats give them alike. */
-export const TRIAL_FIELDS = {
-  phase: z.enum(TRIAL_PHASES).optional(),
-  status: z.enum(TRIAL_STATUSES).optional(),
-  registryId: text(100).optional(),
-  country: countryCode.optional(),
-};
-export const APPROVAL_FIELDS = { kind: z.enum(APPROVAL_KINDS), country: countryCode.optional() };
-export const PATENT_FIELDS = { number: text(100), country: countryCode.optional() };
+const envelope = { evidence, audit: audit.optional() };
 
-const base = {
-  id: slug,
-  name: text(300),
-  aliases: z.array(text(300)).max(30).default([]),
-  description: text(2000),
-  evidence,
-  properties: extraProperties.default({}),
-  audit: audit.optional(),
-};
-
-export const seedNode = z.discriminatedUnion('label', [
-  z.object({ label: z.literal('Organization'), ...base, kind: z.enum(ORGANIZATION_KINDS), country: countryCode.optional() }).strict(),
-  z.object({ label: z.literal('Person'), ...base, country: countryCode.optional() }).strict(),
-  z.object({ label: z.literal('Technology'), ...base, kind: z.enum(TECHNOLOGY_KINDS) }).strict(),
-  z.object({ label: z.literal('Modality'), ...base }).strict(),
-  z.object({ label: z.literal('Indication'), ...base }).strict(),
-  z.object({ label: z.literal('Fund'), ...base, kind: z.enum(FUND_KINDS), country: countryCode.optional() }).strict(),
-  z.object({ label: z.literal('Policy'), ...base, kind: z.enum(POLICY_KINDS), country: countryCode.optional() }).strict(),
-  z
-    .object({
-      label: z.literal('Event'),
-      ...base,
-      kind: z.enum(EVENT_KINDS),
-      /** Absent for an event a page dates only roughly (then properties.startedOn, as precise as the page). */
-      startDate: isoDate.optional(),
-      endDate: isoDate.optional(),
-      city: text(200).optional(),
-      country: countryCode.optional(),
-    })
-    .strict(),
-  z
-    .object({
-      label: z.literal('Agreement'),
-      ...base,
-      kind: z.enum(AGREEMENT_KINDS),
-      /** Absent when no page says. */
-      exclusive: z.boolean().optional(),
-      territory: z.array(countryCode).default([]),
-      rightsGranted: z.array(text(300)).default([]),
-      signedOn: partialDate.optional(),
-    })
-    .strict(),
-  z.object({ label: z.literal('Country'), ...base, code: countryCode }).strict(),
-  z.object({ label: z.literal('Trial'), ...base, ...TRIAL_FIELDS }).strict(),
-  z.object({ label: z.literal('Approval'), ...base, ...APPROVAL_FIELDS }).strict(),
-  z.object({ label: z.literal('Patent'), ...base, ...PATENT_FIELDS }).strict(),
-]);
+export const seedNode = WRITE.node(envelope);
 export type SeedNode = z.infer<typeof seedNode>;
 
 /**
@@ -159,56 +70,13 @@ export function nodeProperties(node: SeedNode): Record<string, unknown> {
 }
 const STORED_ELSEWHERE = new Set(['label', 'evidence', 'audit', 'properties']);
 
-const RESERVED_ON_RELATIONSHIPS = ['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retracted', 'retractedAt', 'retractedBy', 'retractionReason', 'sourceIds', 'evidence'];
-
-export const seedRelationship = z
-  .object({
-    type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
-    from: slug,
-    to: slug,
-    /** Distinguishes two relationships of one type between the same pair (e.g. two roles). */
-    key: slug.optional(),
-    evidence,
-    properties: properties
-      .refine(
-        (p) => Object.keys(p).every((k) => !RESERVED_ON_RELATIONSHIPS.includes(k)),
-        `properties may not redefine ${RESERVED_ON_RELATIONSHIPS.join(', ')}`,
-      )
-      .default({}),
-    audit: audit.optional(),
-  })
-  .strict()
-  .refine((r) => r.type !== 'PARTY_TO' || PARTY_ROLES.includes(r.properties.role as never), {
-    message: `PARTY_TO needs properties.role, one of ${PARTY_ROLES.join(', ')}`,
-    path: ['properties', 'role'],
-  });
+export const seedRelationship = WRITE.relationship(envelope);
 export type SeedRelationship = z.infer<typeof seedRelationship>;
 
-export const seedSource = z
-  .object({
-    id: slug,
-    publisher: text(200),
-    title: text(500),
-    /** As precise as known; an undated page (one read by the ecosystem seed) has a dateNote instead. */
-    publishedOn: partialDate.optional(),
-    dateNote: text(500).optional(),
-    kind: z.enum(SOURCE_KINDS).optional(),
-    partial: z.boolean().optional(),
-    authors: z.array(text(200)).max(50).optional(),
-    /** Every digest that read the page (format 2). */
-    documents: z.array(text(300)).max(20).optional(),
-    url: webUrl.optional(),
-    section: text(200).optional(),
-    language: z.string().regex(/^[a-z]{2}$/).default('en'),
-    /** The file under shared/source (or elsewhere) the facts were taken from. */
-    document: text(300).optional(),
-    audit: audit.optional(),
-  })
-  .strict()
-  .refine((s) => s.publishedOn !== undefined || s.dateNote !== undefined, { message: 'needs publishedOn or, for an undated page, dateNote', path: ['publishedOn'] });
+export const seedSource = dated(z.object({ ...SOURCE_FIELDS, audit: audit.optional() }).strict());
 
 /** An entity this file's relationships use but another file (or the graph) defines. */
-export const seedReference = z.object({ id: slug, label: z.enum(ENTITY_LABELS) }).strict();
+export const seedReference = z.object({ id: slug, label: WRITE.entityLabel }).strict();
 
 export const seedFile = z
   .object({
@@ -224,8 +92,6 @@ export const seedFile = z
     for (const issue of referenceProblems(file)) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type SeedFile = z.infer<typeof seedFile>;
-
-export { ENTITY_LABELS };
 
 interface RawRecords {
   nodes?: unknown;
@@ -260,20 +126,12 @@ export function referenceProblems(file: RawRecords): { path: (string | number)[]
   });
   const seen = new Set<string>();
   relationships.forEach((rel, index) => {
-    const rule = RELATIONSHIP_TYPES[rel?.type as keyof typeof RELATIONSHIP_TYPES];
-    if (!rule) return;
+    if (!WRITE.relationshipType.safeParse(rel?.type).success) return;
     for (const end of ['from', 'to'] as const) {
       const id = String(rel[end]);
       const label = labels.get(id);
-      const allowed: readonly string[] = rule[end];
-      if (!label) {
-        problems.push({ path: ['relationships', index, end], message: `no node or reference with id "${id}" in this file` });
-      } else if (!allowed.includes(label)) {
-        problems.push({
-          path: ['relationships', index, end],
-          message: `${String(rel.type)} cannot ${end === 'from' ? 'start at' : 'end at'} a ${label} (allowed: ${allowed.join(', ')})`,
-        });
-      }
+      const problem = label ? WRITE.endpointProblem(String(rel.type), end, label) : `no node or reference with id "${id}" in this file`;
+      if (problem) problems.push({ path: ['relationships', index, end], message: problem });
     }
     const identity = `${String(rel.from)}|${String(rel.type)}|${String(rel.to)}|${String(rel.key ?? '')}`;
     if (seen.has(identity)) problems.push({ path: ['relationships', index], message: `duplicate relationship ${identity}` });

@@ -1,16 +1,22 @@
 import { z } from 'zod';
 import { ENTITY_LABELS, PARTY_ROLES, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../domain/model';
+import { WRITE, evidence as evidenceNote, slug, writtenSource, type WrittenNode, type WrittenRelationship } from '../../domain/writeSchemas';
 import { BadUserInputError } from '../../errors';
-import { seedNode, seedRelationship, seedSource, slug, type SeedNode, type SeedRelationship } from '../../ingest/seedFile';
 import { pageSize, parseArgs } from '../../validation';
 
 /**
  * Validation of curation inputs. The envelope of each mutation is checked here;
- * the entity or relationship itself is then checked with the seed file's own
- * schemas (seedNode, seedRelationship, seedSource), so a curated fact obeys
- * exactly the rules a seed file does. Every failure is BAD_USER_INPUT naming the
- * field as a path into the arguments (e.g. "input.source").
+ * the entity, relationship or new source itself is then checked with the
+ * model's write schemas (src/domain/writeSchemas.ts), the ones both seed formats
+ * use, so a curated fact obeys exactly the rules a seed file does. Every failure
+ * is BAD_USER_INPUT naming the field as a path into the arguments (e.g. "input.source").
  */
+
+/** An entity or relationship as curation writes it: with the evidence note, like a format-1 seed file's. */
+const curatedNode = WRITE.node({ evidence: evidenceNote });
+const curatedRelationship = WRITE.relationship({ evidence: evidenceNote });
+export type CuratedNode = WrittenNode & { evidence: string };
+export type CuratedRelationship = WrittenRelationship & { evidence: string };
 
 /** GraphQL sends explicit nulls for optional fields; the seed schemas expect them absent. */
 function dropNulls(value: unknown): unknown {
@@ -26,7 +32,7 @@ function dropNulls(value: unknown): unknown {
 }
 
 const sourceInput = z
-  .object({ id: slug.optional(), new: seedSource.optional() }, { error: 'is required: cite a source by id or give a new one' })
+  .object({ id: slug.optional(), new: writtenSource.optional() }, { error: 'is required: cite a source by id or give a new one' })
   .strict()
   .refine((s) => (s.id === undefined) !== (s.new === undefined), 'give exactly one of id and new');
 export type SourceInput = z.infer<typeof sourceInput>;
@@ -51,11 +57,8 @@ const distinctFrom = z
 
 const reason = z.string().trim().min(1, 'must not be empty').max(600, 'must be at most 600 characters');
 
-/** Fields some labels keep outside `properties`; upsertEntity takes them from `facts`. */
-const CORE_FROM_FACTS: Partial<Record<EntityLabel, string[]>> = {
-  Event: ['startDate', 'endDate', 'city'],
-  Country: ['code'],
-};
+/** A label's own fields besides kind and country (Event's city and dates, Country's code, …): upsertEntity takes them from `facts`. */
+const fieldsFromFacts = (label: EntityLabel) => WRITE.fieldsOf(label).filter((field) => field !== 'country');
 
 const ENTITY_TYPES = ENTITY_LABELS.map((l) => l.toUpperCase()) as [string, ...string[]];
 const labelOfType = (type: string): EntityLabel => ENTITY_LABELS.find((l) => l.toUpperCase() === type)!;
@@ -77,7 +80,7 @@ const upsertEntityArgs = z.object({
 });
 
 export interface UpsertEntityRequest {
-  node: SeedNode;
+  node: CuratedNode;
   source: SourceInput;
   distinctFrom: string[];
 }
@@ -86,7 +89,7 @@ export function parseUpsertEntity(args: unknown): UpsertEntityRequest {
   const { input } = parseArgs(upsertEntityArgs, dropNulls(args));
   const label = labelOfType(input.type);
   if (label === 'Agreement') throw new BadUserInputError('Agreements are written with recordAgreement', 'input.type');
-  const core = CORE_FROM_FACTS[label] ?? [];
+  const core = fieldsFromFacts(label);
   const facts = { ...(input.facts ?? {}) };
   const lifted: Record<string, unknown> = {};
   for (const key of core) {
@@ -107,7 +110,7 @@ export function parseUpsertEntity(args: unknown): UpsertEntityRequest {
     properties: facts,
     ...lifted,
   };
-  const node = parseArgs(seedNode, dropNulls(candidate), (path) => {
+  const node = parseArgs(curatedNode, dropNulls(candidate), (path) => {
     const [head, ...rest] = path;
     if (head === 'label') return ['input', 'type'];
     if (head === 'properties') return ['input', 'facts', ...rest];
@@ -119,7 +122,7 @@ export function parseUpsertEntity(args: unknown): UpsertEntityRequest {
 
 const linkEntitiesArgs = z.object({
   input: z.object({
-    type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
+    type: WRITE.relationshipType,
     from: z.string(),
     to: z.string(),
     key: z.string().optional(),
@@ -130,14 +133,14 @@ const linkEntitiesArgs = z.object({
 });
 
 export interface LinkEntitiesRequest {
-  relationship: SeedRelationship;
+  relationship: CuratedRelationship;
   source: SourceInput;
 }
 
 export function parseLinkEntities(args: unknown): LinkEntitiesRequest {
   const { input } = parseArgs(linkEntitiesArgs, dropNulls(args));
   const { source, ...rest } = input;
-  const relationship = parseArgs(seedRelationship, rest, (path) => ['input', ...path]);
+  const relationship = parseArgs(curatedRelationship, rest, (path) => ['input', ...path]);
   return { relationship, source };
 }
 
@@ -166,7 +169,8 @@ const recordAgreementArgs = z.object({
 });
 
 export interface RecordAgreementRequest {
-  node: Extract<SeedNode, { label: 'Agreement' }>;
+  /** An Agreement. */
+  node: CuratedNode;
   parties: { organization: string; role: string }[];
   facilitators: string[];
   covers: string[];
@@ -177,8 +181,7 @@ export interface RecordAgreementRequest {
 export function parseRecordAgreement(args: unknown): RecordAgreementRequest {
   const { input } = parseArgs(recordAgreementArgs, dropNulls(args));
   const { source, parties, facilitators, covers, distinctFrom: distinct, ...fields } = input;
-  const node = parseArgs(seedNode, { label: 'Agreement', ...fields, properties: {} }, (path) => ['input', ...path]);
-  if (node.label !== 'Agreement') throw new Error('unreachable: parsed an agreement as another label');
+  const node = parseArgs(curatedNode, { label: 'Agreement', ...fields, properties: {} }, (path) => ['input', ...path]);
   return { node, parties, facilitators: [...new Set(facilitators ?? [])], covers: [...new Set(covers ?? [])], source, distinctFrom: distinct };
 }
 
