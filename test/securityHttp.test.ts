@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import * as jose from 'jose';
 import { GraphQLError } from 'graphql';
@@ -185,6 +188,21 @@ describe('security and integrity over HTTP', () => {
         const shallow = await postGraphql(server.url, `{"query":${JSON.stringify(query)},"variables":{"w":${deepWhere(10)}}}`);
         expect(shallow.status).toBe(200);
         expect(shallow.body.errors).toBeUndefined();
+      } finally {
+        await server.close();
+      }
+    });
+    it('refuses an operation that is not on the allow-list with 403 FORBIDDEN_OPERATION, and runs one that is', async () => {
+      const listed = '{ __typename }';
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'allowlist-')), 'operations.json');
+      fs.writeFileSync(file, JSON.stringify({ dashboard: listed }));
+      const server = await startLoggedServer(app, { OPERATION_ALLOWLIST_FILE: file });
+      try {
+        const refused = await postGraphql(server.url, JSON.stringify({ query: '{ about { version } }' }));
+        expect(refused.status).toBe(403);
+        expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN_OPERATION' });
+        const allowed = await postGraphql(server.url, JSON.stringify({ query: listed }));
+        expect([allowed.status, allowed.body.data]).toEqual([200, { __typename: 'Query' }]);
       } finally {
         await server.close();
       }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AppError, ErrorCode } from '../errors';
+import { toGraphQLError } from './errorFormatter';
 
 /** sha256 of a GraphQL document, hex: how allow-listed operations are named. */
 export function documentHash(query: string): string {
@@ -23,16 +24,18 @@ export function readAllowlist(file: string): Set<string> {
 
 /**
  * For production dashboards: only documents in the allow-list run; anything else
- * is refused with FORBIDDEN_OPERATION before parsing. Introspection is part of
+ * is refused with 403 FORBIDDEN_OPERATION before it runs. Introspection is part of
  * what must be listed, if wanted.
  */
 export function operationAllowlistPlugin(allowed: Set<string>): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveSource({ source }) {
+        // Refused here, not in didResolveSource: Apollo answers an error from that hook as a 500
+        // whatever it says. Parsing and validation before this point are bounded by the limits.
+        async didResolveOperation({ source }) {
           if (!allowed.has(documentHash(source))) {
-            throw new AppError('This operation is not on the allow-list of this server', ErrorCode.FORBIDDEN_OPERATION);
+            throw toGraphQLError(new AppError('This operation is not on the allow-list of this server', ErrorCode.FORBIDDEN_OPERATION));
           }
         },
       };
