@@ -25,16 +25,22 @@ export interface ExportManifest {
   graphVersion: Record<string, unknown>;
   /** Reads it took: a write that committed meanwhile made the export read everything again. */
   attempts: number;
+  /** Which guarantee the export gives: one state, or files and an audit cut to them. */
   consistency: string;
+  /** Changes committed after the files were read and so left out of the audit (0 for one state). */
+  changesLeftOut: number;
 }
 
 /** How often an export reads the graph again when writes keep committing meanwhile, and how long it waits first (ms, times the attempt). */
-const SNAPSHOT_ATTEMPTS = 10;
+const SNAPSHOT_ATTEMPTS = 3;
 const SNAPSHOT_BACKOFF_MS = 200;
 
-const CONSISTENCY =
+const ONE_STATE =
   'one state of the graph: its version (node and relationship counts, latest audit entry) was the same before and after every read, ' +
   'so no write through the API (each adds a Change) committed while the files were read, and every change in audit/changes.json names what the files hold';
+const CHANGES_CUT =
+  'writes kept committing while the files were read: the audit was read after the files, and changes naming a record the files do not hold ' +
+  '(committed after the files were read) were left out, so every change in audit/changes.json names what the files hold';
 
 /** One claim as ecosystem/mergeClaims writes it. */
 export interface ClaimRow {
@@ -76,14 +82,20 @@ function splitNode(label: EntityLabel, props: Record<string, unknown>) {
  * One state: Neo4j reads committed data statement by statement, so a write
  * committing between two reads would leave changes naming records the files
  * lack. The graph version is read before and after the reads, in the same
- * transaction; when it moved, everything is read again (SNAPSHOT_ATTEMPTS at
- * most, then an error: export when writes pause).
+ * transaction; when it moved, everything is read again. If writes still keep
+ * committing on the last attempt, the export does not fail: the audit, read
+ * after the files, keeps only changes whose records the files hold, and the
+ * manifest says how many it left out.
  */
 export async function exportGraph(executor: Executor): Promise<GraphExport> {
   for (let attempt = 1; ; attempt++) {
-    const read = await readGraph(executor);
-    if (read) return { ...read.graph, manifest: { exportedAt: new Date().toISOString(), graphVersion: read.version, attempts: attempt, consistency: CONSISTENCY } };
-    if (attempt === SNAPSHOT_ATTEMPTS) throw new Error(`the graph changed during each of ${SNAPSHOT_ATTEMPTS} reads; export again when writes pause`);
+    const last = attempt === SNAPSHOT_ATTEMPTS;
+    const read = await readGraph(executor, last);
+    if (read) {
+      const consistency = read.changesLeftOut === null ? ONE_STATE : CHANGES_CUT;
+      const manifest = { exportedAt: new Date().toISOString(), graphVersion: read.version, attempts: attempt, consistency, changesLeftOut: read.changesLeftOut ?? 0 };
+      return { ...read.graph, manifest };
+    }
     await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_BACKOFF_MS * attempt));
   }
 }
@@ -92,7 +104,7 @@ const graphVersion = async (tx: Parameters<Parameters<Executor['readTransaction'
   (await run<Record<string, unknown>>(tx, cypherQuery('httpCache/graphVersion')))[0] ?? {};
 
 /** Every file's rows, read in one transaction; null when the graph version moved meanwhile. */
-async function readGraph(executor: Executor): Promise<{ graph: Omit<GraphExport, 'manifest'>; version: Record<string, unknown> } | null> {
+async function readGraph(executor: Executor, cutChanges: boolean): Promise<{ graph: Omit<GraphExport, 'manifest'>; version: Record<string, unknown>; changesLeftOut: number | null } | null> {
   return executor.readTransaction(
     'export/all',
     async (tx) => {
@@ -112,7 +124,8 @@ async function readGraph(executor: Executor): Promise<{ graph: Omit<GraphExport,
       }>(tx, cypherQuery('export/relationships'), { types: RELATIONSHIP_TYPE_NAMES });
       const changes = await run<{ props: Record<string, unknown> }>(tx, cypherQuery('export/changes'));
       const claims = await run<ClaimRow>(tx, cypherQuery('export/claims'));
-      if (JSON.stringify(await graphVersion(tx)) !== JSON.stringify(version)) return null;
+      const moved = JSON.stringify(await graphVersion(tx)) !== JSON.stringify(version);
+      if (moved && !cutChanges) return null;
 
       const files = new Map<string, SeedFile>();
       for (const { props } of sources) {
@@ -136,7 +149,9 @@ async function readGraph(executor: Executor): Promise<{ graph: Omit<GraphExport,
         const { core, extra } = splitNode(label, s.props);
         file?.nodes.push({ label, ...core, evidence: s.evidence, properties: extra, audit: auditOf(s.props) } as never);
       }
-      for (const r of relationships) {
+      const stated = new Set(statements.map((st) => String(st.props.id)));
+      // With writes committing meanwhile, a relationship read later may reach an entity the statements missed.
+      for (const r of moved ? relationships.filter((x) => stated.has(x.from) && stated.has(x.to)) : relationships) {
         const ids = (r.props.sourceIds as string[] | undefined) ?? [];
         const notes = (r.props.evidence as string[] | undefined) ?? [];
         const base = relationshipId({ from: r.from, type: r.type, to: r.to });
@@ -154,12 +169,14 @@ async function readGraph(executor: Executor): Promise<{ graph: Omit<GraphExport,
           }
         });
       }
+      const held = new Set([...files.keys(), ...stated, ...relationships.filter((x) => stated.has(x.from) && stated.has(x.to)).map((r) => String(r.props.id))]);
+      const kept = moved ? changes.filter((c) => ((c.props.targetIds as string[] | undefined) ?? []).every((id) => held.has(id))) : changes;
       const graph = {
         files: [...files.values()].flatMap(inLoadableParts),
-        changes: changes.map((c) => Object.fromEntries(Object.entries(c.props).map(([k, v]) => [k, plainValue(v)]))),
+        changes: kept.map((c) => Object.fromEntries(Object.entries(c.props).map(([k, v]) => [k, plainValue(v)]))),
         claims: claims.map((c) => ({ ...c, props: Object.fromEntries(Object.entries(c.props).filter(([k]) => k !== 'id' && !(AUDIT_PROPERTIES as readonly string[]).includes(k)).map(([k, v]) => [k, plainValue(v)])) })),
       };
-      return { graph, version };
+      return { graph, version, changesLeftOut: moved ? changes.length - kept.length : null };
     },
     { timeoutMs: 300_000 },
   );
