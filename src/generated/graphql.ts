@@ -251,10 +251,14 @@ export type AgreementConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** How many agreements of one kind apply in one country. */
 export type AgreementCount = {
   __typename?: 'AgreementCount';
+  /** Agreements of that kind applying in that country. */
   count: Scalars['Int']['output'];
+  /** The agreements' kind (e.g. LICENSE). */
   kind: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 code of a country the agreements apply in. An agreement counts once for each country of its territory; one with no territory is left out. */
   territory: Scalars['String']['output'];
 };
 
@@ -319,6 +323,7 @@ export type AgreementParty = {
 export type AgreementPartyInput = {
   /** Id of an existing organization. */
   organization: Scalars['ID']['input'];
+  /** What the organization is to the agreement. */
   role: PartyRole;
 };
 
@@ -673,6 +678,7 @@ export type ApprovalWhere = {
 /** An entity that connects several of the given ones. */
 export type Broker = {
   __typename?: 'Broker';
+  /** The connecting organization or person. */
   entity: Entity;
   /** One shortest path from the broker to each given entity it reaches. */
   paths: Array<PartnershipPath>;
@@ -693,7 +699,9 @@ export type Change = {
   __typename?: 'Change';
   /** When it was written. */
   at: Scalars['DateTime']['output'];
+  /** Stable id of the entry (a UUID). */
   id: Scalars['ID']['output'];
+  /** Which mutation wrote it. */
   kind: ChangeKind;
   /** The evidence note, or the reason of a retraction. */
   note: Scalars['String']['output'];
@@ -709,11 +717,17 @@ export type Change = {
 
 /** Kinds of curation write. */
 export type ChangeKind =
+  /** Written by linkEntities. */
   | 'LINK_ENTITIES'
+  /** Written by mergeEntities. */
   | 'MERGE_ENTITIES'
+  /** Written by recordAgreement. */
   | 'RECORD_AGREEMENT'
+  /** Written by retract. */
   | 'RETRACT'
+  /** Written by retractSource. */
   | 'RETRACT_SOURCE'
+  /** Written by upsertEntity. */
   | 'UPSERT_ENTITY';
 
 /** A source with what it said about a fact, in our words. */
@@ -721,6 +735,7 @@ export type Citation = {
   __typename?: 'Citation';
   /** What the source states and where (section), paraphrased. */
   evidence: Scalars['String']['output'];
+  /** The source that states it. */
   source: Source;
 };
 
@@ -729,12 +744,15 @@ export type Claim = {
   __typename?: 'Claim';
   /** The date of the page, when the value can change over time (a count, a holder). */
   asOf: Maybe<Scalars['Date']['output']>;
+  /** How many sources give this value, and how many independent publishers those are. */
   corroboration: Corroboration;
+  /** Stable id of the claim. */
   id: Scalars['ID']['output'];
   /** Our note on how the value was read. */
   note: Maybe<Scalars['String']['output']>;
   /** The property the value is for (e.g. signedOn, title, royaltyRate). */
   property: Scalars['String']['output'];
+  /** The sources that give this value, each with its evidence. */
   sources: Array<Citation>;
   /** True when every source stating this value is AI-generated. */
   unverified: Scalars['Boolean']['output'];
@@ -752,9 +770,11 @@ export type Conflict = {
   __typename?: 'Conflict';
   /** The relationship's other end, when it is a relationship's property. */
   other: Maybe<Entity>;
+  /** The disputed property (e.g. signedOn, title, royaltyRate). */
   property: Scalars['String']['output'];
   /** The relationship whose property is disputed, when it is a relationship's (e.g. the title in a role). */
   relationshipId: Maybe<Scalars['ID']['output']>;
+  /** The relationship's type, when it is a relationship's property; null for an entity's. */
   relationshipType: Maybe<RelationshipType>;
   /** The entity the property belongs to; for a relationship's property, the relationship's start. */
   subject: Entity;
@@ -840,10 +860,14 @@ export type CountryRelationsConnectionArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** How many organizations there are of one country and kind. */
 export type CountryKindCount = {
   __typename?: 'CountryKindCount';
+  /** Organizations of that country and kind. */
   count: Scalars['Int']['output'];
+  /** ISO 3166-1 alpha-2 code of the organizations' country; null when unknown. */
   countryCode: Maybe<Scalars['String']['output']>;
+  /** The organizations' kind (e.g. COMPANY). */
   kind: Scalars['String']['output'];
 };
 
@@ -902,11 +926,14 @@ export type CountryWhere = {
   name?: InputMaybe<StringFilter>;
 };
 
+/** How many relationships of one type link entities of two different countries. */
 export type CrossBorderCount = {
   __typename?: 'CrossBorderCount';
   /** Country codes of the two ends, e.g. TW–JP, in alphabetical order. */
   between: Array<Scalars['String']['output']>;
+  /** Relationships of that type between entities of those two countries. */
   count: Scalars['Int']['output'];
+  /** The relationship type (never LOCATED_IN, which is the country link itself). */
   type: RelationshipType;
 };
 
@@ -926,8 +953,11 @@ export type DateFilter = {
 
 /** Which way a relationship points, seen from the entity asked about. */
 export type Direction =
+  /** Either way: relationships that start or end at the entity (only as a filter; a Relation's direction is never BOTH). */
   | 'BOTH'
+  /** The relationship ends at the entity. */
   | 'INCOMING'
+  /** The relationship starts at the entity. */
   | 'OUTGOING';
 
 /** What every node of the graph has. */
@@ -1031,10 +1061,14 @@ export type EntityType =
   /** A clinical trial. */
   | 'TRIAL';
 
+/** How many technologies and organizations link directly to one modality or indication. */
 export type EntityUsage = {
   __typename?: 'EntityUsage';
+  /** The modality or indication. */
   entity: Entity;
+  /** Organizations linked to it directly (USES_MODALITY or TARGETS_INDICATION). */
   organizationCount: Scalars['Int']['output'];
+  /** Technologies linked to it directly (USES_MODALITY or TARGETS_INDICATION). */
   technologyCount: Scalars['Int']['output'];
 };
 
@@ -1567,8 +1601,11 @@ export type GroupKey = {
   via?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Which way a path's hop runs along its relationship. */
 export type HopDirection =
+  /** The relationship points from the hop's `to` back to its `from`. */
   | 'BACKWARD'
+  /** The relationship points from the hop's `from` to its `to`. */
   | 'FORWARD';
 
 /** An indication or therapy area. */
@@ -1781,17 +1818,24 @@ export type LinkEntitiesInput = {
   source?: InputMaybe<SourceInput>;
   /** Id of the end entity. */
   to: Scalars['ID']['input'];
+  /** The relationship's type; the model fixes which entity types it may start and end at. */
   type: RelationshipType;
 };
 
+/** What linkEntities wrote. */
 export type LinkEntitiesPayload = {
   __typename?: 'LinkEntitiesPayload';
+  /** The audit-trail entry recorded for the write. */
   change: Change;
+  /** The start entity. */
   from: Entity;
   /** Stable id of the relationship. */
   id: Scalars['ID']['output'];
+  /** The relationship's properties as stored after the write. */
   properties: Scalars['JSON']['output'];
+  /** The end entity. */
   to: Entity;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
@@ -1805,8 +1849,10 @@ export type MergeEntitiesInput = {
   reason: Scalars['String']['input'];
 };
 
+/** What mergeEntities moved. */
 export type MergeEntitiesPayload = {
   __typename?: 'MergeEntitiesPayload';
+  /** The audit-trail entry recorded for the merge. */
   change: Change;
   /** Of those, how many `keep` already had (their citations were combined). */
   combinedRelationships: Scalars['Int']['output'];
@@ -2103,15 +2149,21 @@ export type MutationUpsertEntityArgs = {
 
 /** A source document to add to the graph. */
 export type NewSourceInput = {
+  /** Where the document's text is kept with the project (a file path); 1 to 300 characters. */
   document?: InputMaybe<Scalars['String']['input']>;
   /** A lowercase slug, e.g. geneonline-2025-04-29-forum. */
   id: Scalars['ID']['input'];
   /** ISO 639-1, default en. */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** When it was published, as precisely as known (YYYY, YYYY-MM or YYYY-MM-DD). */
   publishedOn: Scalars['Date']['input'];
+  /** Who published it; 1 to 200 characters. */
   publisher: Scalars['String']['input'];
+  /** Section of the publication; 1 to 200 characters. */
   section?: InputMaybe<Scalars['String']['input']>;
+  /** Its title; 1 to 500 characters. */
   title: Scalars['String']['input'];
+  /** Web address, http or https only. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2571,9 +2623,13 @@ export type OrganizationWhere = {
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last item on the page, to pass as `after` for the next page; null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when this page was read from a cursor (`after` was given). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item on the page; null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -2589,6 +2645,7 @@ export type ParticipationKind =
 /** A suggested partner with the reasons behind its score. */
 export type PartnerSuggestion = {
   __typename?: 'PartnerSuggestion';
+  /** The suggested organization, not yet directly linked to the given one. */
   organization: Organization;
   /** What the two share, strongest first. */
   reasons: Array<SuggestionReason>;
@@ -2830,10 +2887,13 @@ export type PathHop = {
   explanation: Scalars['String']['output'];
   /** The entity this hop leaves. */
   from: Entity;
+  /** The relationship's own properties (role, title, topic, figures, dates …). */
   properties: Scalars['JSON']['output'];
+  /** The sources that state the relationship, each with its evidence. */
   sources: Array<Citation>;
   /** The entity this hop reaches. */
   to: Entity;
+  /** The relationship's type. */
   type: RelationshipType;
   /** True when the hop enters or leaves a hub (a weak link). */
   weak: Scalars['Boolean']['output'];
@@ -2844,6 +2904,7 @@ export type PathHub = {
   __typename?: 'PathHub';
   /** Its relationships. */
   degree: Scalars['Int']['output'];
+  /** The hub entity. */
   entity: Entity;
   /** One sentence with its size, e.g. 'Hexun Bio and Astellas Pharma Inc. both took part in X (2,635 participants).' */
   explanation: Scalars['String']['output'];
@@ -3344,6 +3405,7 @@ export type PolicyWhere = {
   refersTo?: InputMaybe<PolicyListFilter>;
 };
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type Query = {
   __typename?: 'Query';
   /** Facts about this service and the database behind it. */
@@ -3467,6 +3529,7 @@ export type Query = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3476,6 +3539,7 @@ export type QueryAgreementsArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryAgreementsAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3484,6 +3548,7 @@ export type QueryAgreementsAggregateArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryApprovalsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3493,6 +3558,7 @@ export type QueryApprovalsArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryApprovalsAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3501,6 +3567,7 @@ export type QueryApprovalsAggregateArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryBrokersArgs = {
   between: Array<Scalars['ID']['input']>;
   first?: Scalars['Int']['input'];
@@ -3508,22 +3575,26 @@ export type QueryBrokersArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryConflictsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<EntityType>>;
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryEntitiesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3533,6 +3604,7 @@ export type QueryEventsArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryEventsAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3541,6 +3613,7 @@ export type QueryEventsAggregateArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryFundsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3550,6 +3623,7 @@ export type QueryFundsArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryFundsAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3558,6 +3632,7 @@ export type QueryFundsAggregateArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryIndicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3567,6 +3642,7 @@ export type QueryIndicationsArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryIndicationsAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3575,6 +3651,7 @@ export type QueryIndicationsAggregateArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryModalitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3584,6 +3661,7 @@ export type QueryModalitiesArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryModalitiesAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3592,6 +3670,7 @@ export type QueryModalitiesAggregateArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryNeighborhoodArgs = {
   depth?: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -3601,6 +3680,7 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3610,6 +3690,7 @@ export type QueryOrganizationsArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryOrganizationsAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3618,6 +3699,7 @@ export type QueryOrganizationsAggregateArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryPartnershipPathsArgs = {
   avoid?: InputMaybe<Array<Scalars['ID']['input']>>;
   crossBorderOnly?: Scalars['Boolean']['input'];
@@ -3631,6 +3713,7 @@ export type QueryPartnershipPathsArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryPatentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3640,6 +3723,7 @@ export type QueryPatentsArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryPatentsAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3648,6 +3732,7 @@ export type QueryPatentsAggregateArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryPeopleArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3657,6 +3742,7 @@ export type QueryPeopleArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryPeopleAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3665,6 +3751,7 @@ export type QueryPeopleAggregateArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryPoliciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3674,6 +3761,7 @@ export type QueryPoliciesArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryPoliciesAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3682,11 +3770,13 @@ export type QueryPoliciesAggregateArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryRecentChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -3694,11 +3784,13 @@ export type QuerySearchArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QuerySourceArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QuerySuggestedPartnersArgs = {
   country?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
@@ -3707,6 +3799,7 @@ export type QuerySuggestedPartnersArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryTechnologiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3716,6 +3809,7 @@ export type QueryTechnologiesArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryTechnologiesAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3724,6 +3818,7 @@ export type QueryTechnologiesAggregateArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryTrialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3733,6 +3828,7 @@ export type QueryTrialsArgs = {
 };
 
 
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryTrialsAggregateArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<GroupKey>;
@@ -3742,23 +3838,31 @@ export type QueryTrialsAggregateArgs = {
 
 /** An agreement with everything it connects, written in one transaction. */
 export type RecordAgreementInput = {
+  /** Other names and spellings the sources use: at most 30, each 1 to 300 characters. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Ids of technologies it covers. */
   covers?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A short description in our own words; 1 to 2,000 characters. */
   description: Scalars['String']['input'];
   /** Ids of existing agreements found to be different ones despite a close name (see UpsertEntityInput.distinctFrom). */
   distinctFrom?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Required: what the source says about it. */
   evidence?: InputMaybe<Scalars['String']['input']>;
+  /** True when the rights are exclusive. */
   exclusive: Scalars['Boolean']['input'];
   /** Ids of organizations that helped bring it about. */
   facilitators?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Lowercase slug, unique across the graph. */
   id: Scalars['ID']['input'];
+  /** What kind of agreement it is. */
   kind: AgreementKind;
+  /** Name as the sources give it; 1 to 300 characters. */
   name: Scalars['String']['input'];
   /** At least one. */
   parties: Array<AgreementPartyInput>;
+  /** Rights granted, e.g. marketing, sales. */
   rightsGranted?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When it was signed, as precisely as stated (YYYY, YYYY-MM or YYYY-MM-DD). */
   signedOn?: InputMaybe<Scalars['Date']['input']>;
   /** Required: the source that states this. */
   source?: InputMaybe<SourceInput>;
@@ -3766,10 +3870,14 @@ export type RecordAgreementInput = {
   territory: Array<Scalars['String']['input']>;
 };
 
+/** What recordAgreement wrote. */
 export type RecordAgreementPayload = {
   __typename?: 'RecordAgreementPayload';
+  /** The agreement as stored after the write. */
   agreement: Agreement;
+  /** The audit-trail entry recorded for the write. */
   change: Change;
+  /** True when the agreement did not exist before. */
   created: Scalars['Boolean']['output'];
 };
 
@@ -3778,6 +3886,7 @@ export type Relation = {
   __typename?: 'Relation';
   /** Values sources give for its properties that are kept apart because they differ. */
   claims: Array<Claim>;
+  /** How many sources state it, and how many independent publishers those are. */
   corroboration: Corroboration;
   /** OUTGOING when the entity asked about is the start of the relationship. */
   direction: Direction;
@@ -3787,7 +3896,9 @@ export type Relation = {
   node: Entity;
   /** The relationship's own properties (role, title, topic, figures, dates …). */
   properties: Scalars['JSON']['output'];
+  /** The sources that state the relationship, each with its evidence. */
   sources: Array<Citation>;
+  /** The relationship's type. */
   type: RelationshipType;
   /** True when every source stating it is AI-generated or otherwise unverified. */
   unverified: Scalars['Boolean']['output'];
@@ -3800,20 +3911,29 @@ export type Relation = {
  */
 export type RelationConnection = {
   __typename?: 'RelationConnection';
+  /** The relationships on this page, in order. */
   edges: Array<RelationEdge>;
+  /** Cursors of this page and whether pages come before or after it. */
   pageInfo: PageInfo;
+  /** How many relationships there are over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One relationship on a page, with its cursor. */
 export type RelationEdge = {
   __typename?: 'RelationEdge';
+  /** Opaque cursor of this relationship: pass it as `after` to read on from it. */
   cursor: Scalars['String']['output'];
+  /** The relationship. */
   node: Relation;
 };
 
+/** How many relationships there are of one type. */
 export type RelationshipCount = {
   __typename?: 'RelationshipCount';
+  /** Relationships of that type (retracted ones left out). */
   count: Scalars['Int']['output'];
+  /** The relationship type. */
   type: RelationshipType;
 };
 
@@ -3900,14 +4020,18 @@ export type RelationshipType =
 
 /** What to retract: exactly one of entityId and relationshipId. */
 export type RetractInput = {
+  /** Id of the entity to retract. */
   entityId?: InputMaybe<Scalars['ID']['input']>;
   /** Why; kept with the retraction. */
   reason: Scalars['String']['input'];
+  /** Id of the relationship to retract. */
   relationshipId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What retract or retractSource hid. */
 export type RetractPayload = {
   __typename?: 'RetractPayload';
+  /** The audit-trail entry recorded for the retraction. */
   change: Change;
   /** The id retracted. */
   id: Scalars['ID']['output'];
@@ -3973,6 +4097,7 @@ export type RoleWhere = {
 /** A ranked search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The entity found. */
   entity: Entity;
   /** Relevance; higher is better. Comparable within one answer only. */
   score: Scalars['Float']['output'];
@@ -3994,6 +4119,7 @@ export type Source = {
   dateNote: Maybe<Scalars['String']['output']>;
   /** Where the document's text is kept, when it is kept with the project. */
   document: Maybe<Scalars['String']['output']>;
+  /** Stable id, a lowercase slug (e.g. geneonline-2025-04-29-forum). */
   id: Scalars['ID']['output'];
   /** How far the page can be trusted on its own; null for a source nobody has classified yet. */
   kind: Maybe<SourceKind>;
@@ -4009,7 +4135,9 @@ export type Source = {
   section: Maybe<Scalars['String']['output']>;
   /** How many entities and relationships cite it. */
   statementCount: Scalars['Int']['output'];
+  /** Its title. */
   title: Scalars['String']['output'];
+  /** Web address (http or https); null when none is recorded. */
   url: Maybe<Scalars['String']['output']>;
 };
 
@@ -4018,7 +4146,9 @@ export type Source = {
  * add one. Exactly one of the two.
  */
 export type SourceInput = {
+  /** Id of a source already in the graph; NOT_FOUND when unknown. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** A source to add; BAD_USER_INPUT when its id is already taken. */
   new?: InputMaybe<NewSourceInput>;
 };
 
@@ -4073,7 +4203,9 @@ export type StringFilter = {
 /** Nodes and edges to draw. */
 export type Subgraph = {
   __typename?: 'Subgraph';
+  /** The relationships among the drawn entities (of the walked types). */
   edges: Array<SubgraphEdge>;
+  /** The entities drawn, at most `limit`: the given entity first, then nearer before farther (then by name and id). */
   nodes: Array<Entity>;
   /**
    * Ids of the hubs among the expanded entities: of each, only a sample of 200
@@ -4085,17 +4217,22 @@ export type Subgraph = {
   truncated: Scalars['Boolean']['output'];
 };
 
+/** A relationship in a subgraph, between two of its nodes. */
 export type SubgraphEdge = {
   __typename?: 'SubgraphEdge';
+  /** Stable id of the relationship. */
   id: Scalars['ID']['output'];
+  /** The relationship's own properties (role, title, topic, figures, dates …). */
   properties: Scalars['JSON']['output'];
   /** Id of the start node. */
   source: Scalars['ID']['output'];
   /** Id of the end node. */
   target: Scalars['ID']['output'];
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
+/** One thing a suggested partner shares with the given organization, and what it adds to the score. */
 export type SuggestionReason = {
   __typename?: 'SuggestionReason';
   /** One sentence, e.g. 'Both work with exosome.' */
@@ -4433,7 +4570,9 @@ export type TimelineEntry = {
   related: Maybe<Entity>;
   /** The relationship the date belongs to, when it is a relationship's. */
   relationshipType: Maybe<RelationshipType>;
+  /** The sources that state the date, each with its evidence. */
   sources: Array<Citation>;
+  /** True when every source stating it is AI-generated or otherwise unverified. */
   unverified: Scalars['Boolean']['output'];
 };
 
@@ -4693,9 +4832,12 @@ export type TrialWhere = {
   status?: InputMaybe<StringFilter>;
 };
 
+/** How many entities there are of one type. */
 export type TypeCount = {
   __typename?: 'TypeCount';
+  /** Entities of that type (retracted ones left out). */
   count: Scalars['Int']['output'];
+  /** The entity type. */
   type: EntityType;
 };
 
@@ -4705,9 +4847,11 @@ export type TypeCount = {
  * the field.
  */
 export type UpsertEntityInput = {
+  /** Other names and spellings the sources use: at most 30, each 1 to 300 characters. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** ISO 3166-1 alpha-2 code, for types that have a country. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** A short description in our own words; 1 to 2,000 characters. */
   description: Scalars['String']['input'];
   /**
    * Ids of existing entities checked and found to be different ones. A new id
@@ -4731,17 +4875,22 @@ export type UpsertEntityInput = {
   id: Scalars['ID']['input'];
   /** The kind within the type (e.g. COMPANY); required for types that have kinds. */
   kind?: InputMaybe<Scalars['String']['input']>;
+  /** Name as the sources give it; 1 to 300 characters. */
   name: Scalars['String']['input'];
   /** Required: the source that states this. */
   source?: InputMaybe<SourceInput>;
+  /** The entity's type; an existing id must keep its type (BAD_USER_INPUT otherwise). */
   type: EntityType;
 };
 
+/** What upsertEntity wrote. */
 export type UpsertEntityPayload = {
   __typename?: 'UpsertEntityPayload';
+  /** The audit-trail entry recorded for the write. */
   change: Change;
   /** True when the entity did not exist before. */
   created: Scalars['Boolean']['output'];
+  /** The entity as stored after the write. */
   entity: Entity;
 };
 
