@@ -41,7 +41,7 @@ function csvObjects(text: string): Record<string, string>[] {
 interface ListedOrganization {
   id: string;
   name: string;
-  kind: string | null;
+  organizationKind: string;
   countryCode: string | null;
   description: string;
   aliases: string[];
@@ -57,7 +57,7 @@ interface ListPage {
 const LIST = `query($where: OrganizationWhere, $after: String) {
   organizations(where: $where, first: 100, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    nodes { id name kind countryCode description aliases sources { source { id title publisher publishedOn } } }
+    nodes { id name organizationKind countryCode description aliases sources { source { id title publisher publishedOn } } }
   }
 }`;
 
@@ -137,7 +137,7 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
     expect(response.headers.get('transfer-encoding')).toBe('chunked');
     const text = await response.text();
-    expect(parseCsv(text)[0]).toEqual(['id', 'name', 'type', 'kind', 'country', 'description', 'aliases', 'sourceIds', 'sourceTitles', 'sourcePublishers', 'sourcePublishedOn']);
+    expect(parseCsv(text)[0]).toEqual(['id', 'name', 'type', 'organizationKind', 'countryCode', 'description', 'aliases', 'sourceIds', 'sourceTitles', 'sourcePublishers', 'sourcePublishedOn']);
     const rows = csvObjects(text);
 
     expect(rows).toHaveLength(expected.totalCount);
@@ -146,8 +146,8 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
         id: o.id,
         name: o.name,
         type: 'ORGANIZATION',
-        kind: o.kind ?? '',
-        country: o.countryCode ?? '',
+        organizationKind: o.organizationKind,
+        countryCode: o.countryCode ?? '',
         description: o.description,
         aliases: o.aliases.join(' | '),
         sourceIds: o.sources.map((s) => s.source.id).join(' | '),
@@ -156,7 +156,7 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
         sourcePublishedOn: o.sources.map((s) => s.source.publishedOn).join(' | '),
       })),
     );
-    expect(rows.every((r) => r.country === 'JP' && r.sourceIds !== '')).toBe(true);
+    expect(rows.every((r) => r.countryCode === 'JP' && r.sourceIds !== '')).toBe(true);
   });
 
   it('streams the same list as NDJSON, one JSON object per line with its sources', async () => {
@@ -175,13 +175,29 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
         id: o.id,
         name: o.name,
         type: 'ORGANIZATION',
-        kind: o.kind,
-        country: o.countryCode,
+        organizationKind: o.organizationKind,
+        countryCode: o.countryCode,
         description: o.description,
         aliases: o.aliases,
         sources: o.sources.map((s) => s.source),
       })),
     );
+  });
+
+  it("exports each label's own fields, typed as the GraphQL list types them (booleans, lists, dates)", async () => {
+    const { data, errors } = await app.graphql<{ agreements: { nodes: Record<string, unknown>[] } }>('{ agreements(first: 100) { nodes { id agreementKind exclusive rightsGranted signedOn } } }');
+    expect(errors).toBeUndefined();
+    const expected = data!.agreements.nodes;
+    expect(expected.some((a) => typeof a.exclusive === 'boolean') && expected.some((a) => (a.rightsGranted as string[]).length > 0)).toBe(true);
+    const fields = (row: Record<string, unknown>) => ({ id: row.id, agreementKind: row.agreementKind, exclusive: row.exclusive, rightsGranted: row.rightsGranted, signedOn: row.signedOn });
+
+    const ndjson = (await (await get('/export/agreements.ndjson')).text()).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(Object.keys(ndjson[0]!)).toEqual(['id', 'name', 'type', 'agreementKind', 'exclusive', 'rightsGranted', 'signedOn', 'description', 'aliases', 'sources']);
+    expect(ndjson.slice(0, expected.length).map(fields)).toEqual(expected.map(fields));
+
+    const csv = csvObjects(await (await get('/export/agreements.csv')).text());
+    const csvText = (value: unknown) => (value === null ? '' : Array.isArray(value) ? value.join(' | ') : String(value));
+    expect(csv.map(fields)).toEqual(ndjson.map((row) => Object.fromEntries(Object.entries(fields(row)).map(([key, value]) => [key, csvText(value)]))));
   });
 
   it('exports every list, and a search picks the same entities as the GraphQL list', async () => {

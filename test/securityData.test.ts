@@ -61,7 +61,7 @@ describe('security of the data paths', () => {
       const where = json({ id: { in: ['sec-formula'] } });
       const csv = await (await get(`/export/organizations.csv?where=${where}`)).text();
       const [header, row] = csv.split('\r\n');
-      expect(header).toBe('id,name,type,kind,country,description,aliases,sourceIds,sourceTitles,sourcePublishers,sourcePublishedOn');
+      expect(header).toBe('id,name,type,organizationKind,countryCode,description,aliases,sourceIds,sourceTitles,sourcePublishers,sourcePublishedOn');
       expect(row).toBe(`sec-formula,"'=HYPERLINK(""http://evil.example"",""x"")",ORGANIZATION,COMPANY,TW,'+1+1,'-1 | @A,sec-formula-source,'-2+3,'@SUM(1+1),2025-05-01`);
 
       const line = JSON.parse((await (await get(`/export/organizations.ndjson?where=${where}`)).text()).trim()) as Record<string, unknown>;

@@ -10,9 +10,10 @@ import { LIST_LABELS, whereInput, type ListLabel } from '../modules/list/inputs'
 import { LIST_NAMES } from '../domain/entityTypes';
 import { own } from '../domain/lookup';
 import { readAggregate } from '../modules/aggregate/resolvers';
+import { typedValue } from '../modules/entity/scalarResolvers';
 import { buildLuceneQuery } from '../modules/search/lucene';
 import { typeDefs } from '../schema';
-import { compileExportRows } from '../translate/exportRows';
+import { compileExportRows, EXPORT_COLUMNS, SOURCE_COLUMNS, type ExportColumn } from '../translate/exportRows';
 import type { SortRequest } from '../translate/sort';
 import { parseArgs, searchText } from '../validation';
 import { noStore } from './httpCache';
@@ -22,14 +23,9 @@ export const EXPORT_LISTS: Record<string, ListLabel> = Object.fromEntries(LIST_L
 
 export type ExportFormat = 'csv' | 'ndjson';
 
-/** One exported entity, as the export query returns it. */
+/** One exported entity, as the export query returns it: its EXPORT_COLUMNS as stored, and its sources. */
 export interface ExportRow {
-  id: string;
-  name: string;
-  kind: string | null;
-  country: string | null;
-  description: string | null;
-  aliases: string[];
+  entity: Record<string, unknown>;
   sources: { id: string; title: string | null; publisher: string | null; publishedOn: unknown }[];
 }
 
@@ -45,8 +41,8 @@ export interface ExportDeps {
   timeoutMs?: number;
 }
 
-/** Columns of the CSV, in order; list values are joined with ' | '. */
-export const CSV_COLUMNS = ['id', 'name', 'type', 'kind', 'country', 'description', 'aliases', 'sourceIds', 'sourceTitles', 'sourcePublishers', 'sourcePublishedOn'] as const;
+/** The CSV header of a label's export: its EXPORT_COLUMNS, then SOURCE_COLUMNS. */
+const csvColumns = (label: ListLabel): string[] => [...EXPORT_COLUMNS[label].map((column) => column.name), ...SOURCE_COLUMNS];
 
 /** Rows are written to the socket in chunks of about this many characters. */
 const CHUNK_CHARS = 64 * 1024;
@@ -72,7 +68,7 @@ export function exportRouter(deps: ExportDeps): Router {
       onlyParameters(req, ['where', 'sort', 'search']);
       const query = exportQuery(label, parseWhere(label, req.query.where), parseSort(label, req.query.sort), parseSearch(req.query.search));
       const name = Object.keys(EXPORT_LISTS).find((key) => EXPORT_LISTS[key] === label)!;
-      await streamRows(deps, req, res, query, format, label.toUpperCase(), name);
+      await streamRows(deps, req, res, query, format, label, name);
     } catch (error) {
       fail(deps.logger, req, res, error);
     }
@@ -197,7 +193,7 @@ async function streamRows(
   res: Response,
   compiled: { query: CypherQuery; params: Record<string, unknown> } | null,
   format: ExportFormat,
-  type: string,
+  label: ListLabel,
   name: string,
 ): Promise<void> {
   const out = new ChunkedWriter(res, () => {
@@ -206,9 +202,11 @@ async function streamRows(
     res.setHeader('content-disposition', `attachment; filename="${name}.${format}"`);
     res.setHeader('x-content-type-options', 'nosniff');
   });
-  if (format === 'csv') out.add(csvLine(CSV_COLUMNS));
+  if (format === 'csv') out.add(csvLine(csvColumns(label)));
+  const columns = EXPORT_COLUMNS[label];
+  const type = label.toUpperCase();
   const rows = compiled
-    ? await deps.executor.stream<ExportRow>(compiled.query, compiled.params, (row) => out.add(format === 'csv' ? csvRow(row, type) : ndjsonRow(row, type)), {
+    ? await deps.executor.stream<ExportRow>(compiled.query, compiled.params, (row) => out.add(format === 'csv' ? csvRow(row, columns, type) : ndjsonRow(row, columns, type)), {
         timeoutMs: deps.timeoutMs,
       })
     : 0;
@@ -229,16 +227,17 @@ export function csvField(value: string): string {
 
 const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;
 const joined = (values: unknown[]) => values.map((v) => (v === null || v === undefined ? '' : String(v))).join(' | ');
+/** A typed value as CSV text: lists joined with ' | ', booleans true or false, null empty. */
+const csvCell = (value: unknown) => (Array.isArray(value) ? joined(value) : value === null || value === undefined ? '' : String(value));
 
-function csvRow(row: ExportRow, type: string): string {
+/** The entity's columns typed as the API types its fields (lists as arrays, booleans, dates as stored text, null when unset). */
+function entityValues(row: ExportRow, columns: readonly ExportColumn[], type: string): [string, unknown][] {
+  return columns.map((column) => [column.name, column.properties.length ? typedValue(column.declaration, row.entity[column.name]) : type]);
+}
+
+function csvRow(row: ExportRow, columns: readonly ExportColumn[], type: string): string {
   return csvLine([
-    row.id,
-    row.name,
-    type,
-    row.kind ?? '',
-    row.country ?? '',
-    row.description ?? '',
-    joined(row.aliases),
+    ...entityValues(row, columns, type).map(([, value]) => csvCell(value)),
     joined(row.sources.map((s) => s.id)),
     joined(row.sources.map((s) => s.title)),
     joined(row.sources.map((s) => s.publisher)),
@@ -246,9 +245,9 @@ function csvRow(row: ExportRow, type: string): string {
   ]);
 }
 
-function ndjsonRow(row: ExportRow, type: string): string {
+function ndjsonRow(row: ExportRow, columns: readonly ExportColumn[], type: string): string {
   const sources = row.sources.map((s) => ({ id: s.id, title: s.title ?? null, publisher: s.publisher ?? null, publishedOn: s.publishedOn === null || s.publishedOn === undefined ? null : String(s.publishedOn) }));
-  return `${JSON.stringify({ id: row.id, name: row.name, type, kind: row.kind ?? null, country: row.country ?? null, description: row.description ?? null, aliases: row.aliases, sources })}\n`;
+  return `${JSON.stringify({ ...Object.fromEntries(entityValues(row, columns, type)), sources })}\n`;
 }
 
 /** The client went away; the export stops reading. */
