@@ -19,6 +19,7 @@
  * Prints a table with ratios and writes .artifacts/bench/<timestamp>.json.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
@@ -71,11 +72,14 @@ interface Row {
   neo4jPerRequest?: Record<string, { transactions: number; meanMs: number }>;
 }
 
+/** The bench's own bearer token for ours' /metrics (served only with METRICS_TOKEN set). */
+const METRICS_TOKEN = randomBytes(24).toString('hex');
+
 /** Sum and count of neo4j_query_duration_seconds per query name, from ours' /metrics. */
 async function queryTotals(): Promise<Map<string, { count: number; sum: number }>> {
   const totals = new Map<string, { count: number; sum: number }>();
   try {
-    const text = await (await fetch(`http://127.0.0.1:${PORTS.ours}/metrics`)).text();
+    const text = await (await fetch(`http://127.0.0.1:${PORTS.ours}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     for (const m of text.matchAll(/^neo4j_query_duration_seconds_(sum|count)\{([^}]*)\} ([\d.e+-]+)$/gm)) {
       const name = /query="([^"]+)"/.exec(m[2]!)?.[1] ?? '?';
       const t = totals.get(name) ?? { count: 0, sum: 0 };
@@ -101,6 +105,7 @@ function spawnTarget(target: Target): ChildProcess {
     SEED_ON_START: 'false',
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
+    METRICS_TOKEN,
   };
   const child = spawn(process.execPath, command, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = fs.createWriteStream(path.join(root, '.artifacts', 'bench', `${target}.log`));
