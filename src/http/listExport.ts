@@ -16,6 +16,7 @@ import { typeDefs } from '../schema';
 import { compileExportRows, EXPORT_COLUMNS, SOURCE_COLUMNS, type ExportColumn } from '../translate/exportRows';
 import type { SortRequest } from '../translate/sort';
 import { parseArgs, searchText } from '../validation';
+import { clientError, httpStatusOf } from './errorFormatter';
 import { noStore } from './httpCache';
 
 /** The lists that can be exported, by the name in the URL (the GraphQL field's name). */
@@ -308,27 +309,17 @@ class ChunkedWriter {
   }
 }
 
-const STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
-  [ErrorCode.QUERY_TIMEOUT]: 504,
-};
-
 /** Answers an error as GraphQL-shaped JSON while nothing was sent yet; otherwise cuts the response short. Unexpected errors are logged, never shown. */
 function fail(logger: Logger, req: Request, res: Response, error: unknown): void {
   if (error instanceof ClientGone) return;
   const known = error instanceof AppError ? error : null;
   const code = known?.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
-  const status = STATUS[code] ?? 500;
+  const status = httpStatusOf(code);
   if (status >= 500) logger.error({ err: error, requestId: req.id }, 'export failed');
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const extensions: Record<string, unknown> = known ? { ...known.details, code } : { code };
   noStore(res);
-  res.status(status).json({ errors: [{ message: known ? known.message : 'Internal server error', extensions }] });
+  res.status(status).json({ errors: [known ? clientError(known) : { message: 'Internal server error', extensions: { code } }] });
 }
