@@ -115,6 +115,40 @@ export const claim = z
   });
 export type Claim = z.infer<typeof claim>;
 
+/**
+ * A decision on whether names in the digests denote one entity, with the pages
+ * it rests on and the reasoning in our own words.
+ * - `SAME`: the names are one entity, held by `entities[0]` as its name or aliases (merged).
+ * - `PROBABLY_SAME`: two entities of one label are kept apart because no page
+ *   ties the names together, but the evidence suggests they are one.
+ * A curator can later confirm or undo either.
+ */
+export const identityDecision = z.discriminatedUnion('decision', [
+  z
+    .object({
+      id: slug,
+      decision: z.literal('SAME'),
+      entities: z.tuple([slug]),
+      /** The names (the entity's name or aliases in this file) held to denote that one entity. */
+      names: z.array(text(300)).min(2).max(10),
+      reason: text(1200),
+      citations,
+      unverified: z.literal(true).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      id: slug,
+      decision: z.literal('PROBABLY_SAME'),
+      entities: z.tuple([slug, slug]),
+      reason: text(1200),
+      citations,
+      unverified: z.literal(true).optional(),
+    })
+    .strict(),
+]);
+export type IdentityDecision = z.infer<typeof identityDecision>;
+
 /** A digest's open question that holds no value to record, with what we did about it. */
 export const note = z.object({ topic: text(300), text: text(1500) }).strict();
 
@@ -127,6 +161,7 @@ export const ecosystemFile = z
     nodes: z.array(ecosystemNode).min(1),
     relationships: z.array(ecosystemRelationship).default([]),
     claims: z.array(claim).default([]),
+    identities: z.array(identityDecision).default([]),
     notes: z.array(note).default([]),
   })
   .strict()
@@ -212,6 +247,26 @@ export function fileProblems(file: EcosystemFile): Problem[] {
     if (c.valueEntity && !labels.has(c.valueEntity)) problems.push({ path: ['claims', i, 'valueEntity'], message: `no node "${c.valueEntity}" in this file` });
     checkFact(c, ['claims', i]);
   });
+  const nodeNames = new Map<string, Set<string>>();
+  file.nodes.forEach((n) => nodeNames.set(n.id, new Set([...('name' in n && typeof n.name === 'string' ? [n.name] : []), ...n.aliases])));
+  file.identities.forEach((d, i) => {
+    if (claimIds.has(d.id)) problems.push({ path: ['identities', i, 'id'], message: `duplicate id "${d.id}"` });
+    claimIds.add(d.id);
+    d.entities.forEach((id, j) => {
+      if (!labels.has(id)) problems.push({ path: ['identities', i, 'entities', j], message: `no node "${id}" in this file` });
+    });
+    if (d.decision === 'SAME') {
+      const known = nodeNames.get(d.entities[0]) ?? new Set();
+      d.names.forEach((name, j) => {
+        if (!known.has(name)) problems.push({ path: ['identities', i, 'names', j], message: `"${name}" is not the name or an alias of "${d.entities[0]}" in this file` });
+      });
+    } else {
+      const [a, b] = d.entities;
+      if (a === b) problems.push({ path: ['identities', i, 'entities'], message: 'a PROBABLY_SAME decision names two different entities' });
+      else if (labels.has(a) && labels.has(b) && labels.get(a) !== labels.get(b)) problems.push({ path: ['identities', i, 'entities'], message: `"${a}" is a ${labels.get(a)} but "${b}" is a ${labels.get(b)}` });
+    }
+    checkFact(d, ['identities', i]);
+  });
   file.sources.forEach((s, i) => {
     if (!cited.has(s.id)) problems.push({ path: ['sources', i], message: `source "${s.id}" is cited by no fact` });
   });
@@ -278,7 +333,18 @@ export function crossFileProblems(files: NamedFile[], forum: ForumDefinitions[] 
       values.set(slot, { value: json, where });
     }
   };
+  // Two entities a PROBABLY_SAME decision keeps apart may share a name: the decision is the record of it.
+  const apart = new Set<string>();
+  for (const { data } of files) {
+    for (const d of data.identities) if (d.decision === 'PROBABLY_SAME') apart.add([...d.entities].sort().join('|'));
+  }
+  const keptApart = (ids: Set<string>) => ids.size === 2 && apart.has([...ids].sort().join('|'));
   for (const { name, data } of files) {
+    for (const d of data.identities) {
+      const known = claimIds.get(d.id);
+      if (known) problems.push(`${name}: identity decision id "${d.id}" is also used in ${known}`);
+      claimIds.set(d.id, name);
+    }
     for (const s of data.sources) {
       // A page two digests read is one source; only `document` (which digest) may differ.
       const json = JSON.stringify({ ...s, document: undefined });
@@ -318,7 +384,7 @@ export function crossFileProblems(files: NamedFile[], forum: ForumDefinitions[] 
     if (given) problems.push(`${given.where}: ${slot} is a property there but claims elsewhere; keep it as claims only`);
   }
   for (const [key, { ids, ecosystem }] of names) {
-    if (ecosystem && ids.size > 1) problems.push(`likely duplicates: ${[...ids].join(', ')} share the name or alias "${key}"`);
+    if (ecosystem && ids.size > 1 && !keptApart(ids)) problems.push(`likely duplicates: ${[...ids].join(', ')} share the name or alias "${key}"`);
   }
   return problems;
 }
