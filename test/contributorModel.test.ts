@@ -11,6 +11,7 @@ import { HAND_WRITTEN_SCHEMA_FILE } from '../src/schemaFiles';
 
 const GRANT = {
   description: 'A research grant a funder awarded.',
+  shape: 'barrel',
   list: { name: 'grants', description: 'Research grants, filtered and paginated.' },
   properties: {
     programme: { type: 'string', description: 'The programme that awarded it.' },

@@ -18,6 +18,7 @@ describe('the columns of the list export', () => {
   it('of a label added to the model follow from its declaration alone', () => {
     const vessel: EntityDeclaration = {
       description: 'A research vessel.',
+      shape: 'cut-rectangle',
       list: { name: 'vessels', description: 'Research vessels.' },
       properties: {
         flag: { type: 'string', field: 'flagCode', format: 'countryCode', description: 'The flag state.' },

@@ -16,6 +16,7 @@ const messages = (schema: z.ZodType, value: unknown) => {
 describe('the write schemas of a model with one more label', () => {
   const grant: EntityDeclaration = {
     description: 'A research grant.',
+    shape: 'barrel',
     list: { name: 'grants', description: 'Research grants.' },
     properties: {
       amountUsd: { type: 'number', required: true, description: 'How much, in US dollars.' },

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CYPHER_DIR, cypherQuery } from './cypher';
 import type { Executor } from './executor';
+import { modelIndexMigration } from './modelIndexes';
 
 export interface MigrationResult {
   applied: string[];
@@ -21,15 +22,17 @@ export function splitStatements(text: string): string[] {
 }
 
 /**
- * Applies cypher/migrations/*.cypher in file-name order, each once: an applied
- * migration is recorded as (:Migration {id, checksum}) and skipped next time.
+ * Applies cypher/migrations/*.cypher in file-name order, each once, then the
+ * indexes derived from the model (modelIndexes.ts) whenever they changed: an
+ * applied migration is recorded as (:Migration {id, checksum}) and skipped next time.
  * Statements are idempotent (IF NOT EXISTS), so a run interrupted half-way is
  * safe to repeat. Waits for new indexes to come online before returning.
  */
 export async function applyMigrations(executor: Executor): Promise<MigrationResult> {
   const dir = path.join(CYPHER_DIR, 'migrations');
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
-  const done = new Set((await executor.read<{ id: string }>(cypherQuery('migration/applied'))).map((r) => r.id));
+  const recorded = await executor.read<{ id: string; checksum: string }>(cypherQuery('migration/applied'));
+  const done = new Set(recorded.map((r) => r.id));
   const result: MigrationResult = { applied: [], skipped: [] };
   for (const file of files) {
     const id = file.replace(/\.cypher$/, '');
@@ -44,6 +47,16 @@ export async function applyMigrations(executor: Executor): Promise<MigrationResu
     const checksum = createHash('sha256').update(text).digest('hex');
     await executor.write(cypherQuery('migration/record'), { id, checksum });
     result.applied.push(id);
+  }
+  // After the files (the constraints they make first keep their names), the indexes the model itself implies.
+  const model = modelIndexMigration();
+  if (recorded.find((r) => r.id === model.id)?.checksum === model.checksum) result.skipped.push(model.id);
+  else {
+    for (const [index, statement] of model.statements.entries()) {
+      await executor.write({ name: `migration/${model.id}#${index + 1}`, text: statement });
+    }
+    await executor.write(cypherQuery('migration/record'), { id: model.id, checksum: model.checksum });
+    result.applied.push(model.id);
   }
   if (result.applied.length > 0) {
     await executor.write({ name: 'migration/awaitIndexes', text: 'CALL db.awaitIndexes(300)' });

@@ -69,10 +69,33 @@ export interface EdgesDeclaration {
 
 export type RelationDeclaration = NodesDeclaration | EdgesDeclaration;
 
+/** The node shapes the explorer can draw (each has a legend icon in web/src/graph.ts). */
+export const ENTITY_SHAPES = [
+  'ellipse',
+  'triangle',
+  'round-rectangle',
+  'rectangle',
+  'diamond',
+  'hexagon',
+  'star',
+  'vee',
+  'tag',
+  'octagon',
+  'pentagon',
+  'rhomboid',
+  'concave-hexagon',
+  'barrel',
+  'round-triangle',
+  'cut-rectangle',
+] as const;
+export type EntityShape = (typeof ENTITY_SHAPES)[number];
+
 /** An entity label: its description, list, kinds, properties and relationship fields. */
 export interface EntityDeclaration {
   /** One line: what an entity of the label is. */
   description: string;
+  /** How the explorer's graph and legend draw it; each label its own. */
+  shape: EntityShape;
   /** The root list field (and `<list>Aggregate`, `/export/<list>.csv`); `connection: false` for a plain list without `where`, paging or aggregate. */
   list: { name: string; description: string; connection?: false };
   /** Its kinds: `kind` takes the enum's values; `field` names the field that reads it as the enum. */
@@ -184,6 +207,7 @@ export type EdgeTypeName = keyof typeof EDGE_DECLARATIONS;
 export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   Organization: {
     description: 'An organization: company, agency, institute, association, investor, pharma, media or venue.',
+    shape: 'ellipse',
     list: {
       name: 'organizations',
       description:
@@ -220,6 +244,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Person: {
     description: 'A person.',
+    shape: 'triangle',
     list: { name: 'people', description: 'People, filtered and paginated.' },
     properties: {
       country: country('ISO 3166-1 alpha-2 code of the country the person is based in, when known.'),
@@ -233,6 +258,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Technology: {
     description: 'A technology, product, therapy, device or service.',
+    shape: 'round-rectangle',
     list: { name: 'technologies', description: 'Technologies, products, therapies, devices and services, filtered and paginated.' },
     kind: { enum: 'TechnologyKind', field: 'technologyKind', required: true },
     properties: {},
@@ -250,6 +276,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Modality: {
     description: 'A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC.',
+    shape: 'diamond',
     list: { name: 'modalities', description: 'Modalities (exosome, iPSC, MSC …), paginated.' },
     properties: {},
     relations: {
@@ -260,6 +287,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Indication: {
     description: 'An indication or therapy area.',
+    shape: 'hexagon',
     list: { name: 'indications', description: 'Indications and therapy areas, paginated.' },
     properties: {},
     relations: {
@@ -271,6 +299,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Fund: {
     description: 'A public or venture fund.',
+    shape: 'star',
     list: { name: 'funds', description: 'Public and venture funds, paginated.' },
     kind: { enum: 'FundKind' },
     properties: { country: country('ISO 3166-1 alpha-2 code of the country whose fund it is, when known.') },
@@ -281,6 +310,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Policy: {
     description: 'A national strategy or one of its pillars.',
+    shape: 'vee',
     list: { name: 'policies', description: 'National strategies and their pillars, paginated.' },
     kind: { enum: 'PolicyKind' },
     properties: { country: country('ISO 3166-1 alpha-2 code of the country whose policy it is, when known.') },
@@ -302,6 +332,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Event: {
     description: 'An event such as an investment forum.',
+    shape: 'rectangle',
     list: { name: 'events', description: 'Events such as investment forums, filtered and paginated.' },
     kind: { enum: 'EventKind' },
     properties: {
@@ -321,6 +352,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Agreement: {
     description: 'An agreement between organizations, such as a licence.',
+    shape: 'tag',
     list: { name: 'agreements', description: 'Agreements (licences and others), filtered and paginated.' },
     kind: { enum: 'AgreementKind', field: 'agreementKind', required: true },
     properties: {
@@ -345,6 +377,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Country: {
     description: 'A country.',
+    shape: 'octagon',
     list: { name: 'countries', description: 'Countries in the graph.', connection: false },
     properties: { code: { type: 'string', format: 'countryCode', required: true, description: 'ISO 3166-1 alpha-2 code.' } },
     relations: {},
@@ -352,6 +385,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Trial: {
     description: 'A clinical trial.',
+    shape: 'pentagon',
     list: { name: 'trials', description: 'Clinical trials, filtered and paginated.' },
     properties: {
       country: country('ISO 3166-1 alpha-2 code of the country it runs in, when known.'),
@@ -371,6 +405,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Approval: {
     description: 'An approval, designation or trial clearance a regulator granted.',
+    shape: 'rhomboid',
     list: { name: 'approvals', description: 'Approvals, designations and trial clearances, filtered and paginated.' },
     kind: { enum: 'ApprovalKind', field: 'approvalKind', required: true },
     properties: {
@@ -389,6 +424,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Patent: {
     description: 'A patent a source lists.',
+    shape: 'concave-hexagon',
     list: { name: 'patents', description: 'Patents, filtered and paginated.' },
     properties: {
       country: country('ISO 3166-1 alpha-2 code of the country that granted it, when known.'),

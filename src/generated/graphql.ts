@@ -2,10 +2,10 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { EntityRecord, RelatedRecord, RelationPage, RelationPageEdge, CitationRecord, SourceRecord } from '../modules/entity/records';
 import { SearchHitRecord } from '../modules/search/repository';
-import { ConnectionRecord, EdgeRecord } from '../modules/list/connection';
 import { ClaimRecord, ConflictRecord, TimelineRecord, CorroborationRecord } from '../modules/provenance/records';
 import { StatisticsRecord, UsageRecord } from '../modules/statistics/repository';
 import { PathRecord, HopRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, ReasonRecord } from '../modules/paths/records';
+import { ConnectionRecord, EdgeRecord } from '../modules/list/connection';
 import { Context } from '../modules/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;

@@ -1,6 +1,7 @@
 /** Graph drawing helpers for the explorer: styles, legend, exports. */
 import type { StylesheetJson } from 'cytoscape';
-import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../src/domain/model';
+import { ENTITY_DECLARATIONS, type EntityShape } from '../../src/domain/entities';
+import { RELATIONSHIP_TYPE_NAMES } from '../../src/domain/model';
 import { COUNTRY_NAMES, countryColor, humanize, NO_COUNTRY_COLOR, OTHER_COUNTRY_COLOR, COUNTRY_COLORS } from './gql';
 
 export interface GNode {
@@ -35,31 +36,14 @@ const SHAPE_ICONS = {
   pentagon: poly('7,1 13,5.6 10.7,13 3.3,13 1,5.6'),
   rhomboid: poly('4,2 13,2 10,12 1,12'),
   'concave-hexagon': poly('1,2 13,2 10.5,7 13,12 1,12 3.5,7'),
-} as const;
-type Shape = keyof typeof SHAPE_ICONS;
+  barrel: (color: string) => `<path d="M3 2 H11 Q13.5 7 11 12 H3 Q0.5 7 3 2 Z" fill="${color}" ${STROKE}/>`,
+  'round-triangle': (color: string) => `<path d="M6 2 Q7 0.8 8 2 L12.5 11.5 Q13 13 11.5 13 H2.5 Q1 13 1.5 11.5 Z" fill="${color}" ${STROKE}/>`,
+  'cut-rectangle': poly('3,2 11,2 13,4 13,10 11,12 3,12 1,10 1,4'),
+} as const satisfies Record<EntityShape, (color: string) => string>;
+type Shape = EntityShape;
 
-/**
- * One shape per entity type. Keyed by the model's labels (src/domain, bundled), so a
- * label added to the model without a shape fails `tsc -p web`; the legend and the
- * graph both read SHAPES, in the model's order.
- */
-const SHAPE_OF_LABEL: Record<EntityLabel, Shape> = {
-  Organization: 'ellipse',
-  Person: 'triangle',
-  Technology: 'round-rectangle',
-  Modality: 'diamond',
-  Indication: 'hexagon',
-  Fund: 'star',
-  Policy: 'vee',
-  Event: 'rectangle',
-  Agreement: 'tag',
-  Country: 'octagon',
-  Trial: 'pentagon',
-  Approval: 'rhomboid',
-  Patent: 'concave-hexagon',
-};
-/** Shape per entity type as the API names it (ORGANIZATION, TRIAL …). */
-export const SHAPES: Record<string, Shape> = Object.fromEntries(ENTITY_LABELS.map((label) => [label.toUpperCase(), SHAPE_OF_LABEL[label]]));
+/** Shape per entity type as the API names it (ORGANIZATION, TRIAL …), as the model declares it. */
+export const SHAPES: Record<string, Shape> = Object.fromEntries(ENTITY_DECLARATIONS.map(([label, declaration]) => [label.toUpperCase(), declaration.shape]));
 
 /** The relationship types the explorer can filter on: the domain model's, not a copy. */
 export const RELATIONSHIP_TYPES: readonly string[] = RELATIONSHIP_TYPE_NAMES;

@@ -7,7 +7,7 @@
  * it reaches. FORWARD means the stored relationship points from `from` to `to`;
  * BACKWARD means it points the other way. Each sentence starts with `from`.
  */
-import type { EntityLabel, RelationshipType } from '../../domain/model';
+import { RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../../domain/model';
 import type { EntityRecord } from '../entity/records';
 
 export type HopDirection = 'FORWARD' | 'BACKWARD';
@@ -25,21 +25,8 @@ export interface HopFacts {
 /** Longest talk topic quoted in a sentence; longer topics are cut at a word boundary. */
 export const MAX_TOPIC_LENGTH = 120;
 
-const NOUN: Record<EntityLabel, string> = {
-  Organization: 'organization',
-  Person: 'person',
-  Technology: 'technology',
-  Modality: 'modality',
-  Indication: 'indication',
-  Fund: 'fund',
-  Policy: 'policy',
-  Event: 'event',
-  Agreement: 'agreement',
-  Country: 'country',
-  Trial: 'trial',
-  Approval: 'approval',
-  Patent: 'patent',
-};
+/** "trial", "clinical trial": a label read as a noun inside a sentence. */
+const nounOf = (label: EntityLabel): string => label.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 const ROLE_PHRASE: Record<string, string> = {
   LICENSOR: 'the licensor',
@@ -67,7 +54,7 @@ export function nameOf(entity: EntityRecord): string {
  */
 export function subjectOf(entity: EntityRecord): string {
   const name = nameOf(entity);
-  return /^[a-z][a-z-]*(\s|$)/.test(name) ? `The ${NOUN[entity.label]} ${name}` : name;
+  return /^[a-z][a-z-]*(\s|$)/.test(name) ? `The ${nounOf(entity.label)} ${name}` : name;
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
@@ -153,29 +140,11 @@ export function explainHop(hop: HopFacts): string {
     case 'SPOKE_AT':
       sentence = forward ? `${s} spoke at ${o}${topicOf(p)}` : `${s} heard a talk by ${o}${topicOf(p)}`;
       break;
-    case 'DEVELOPS':
-      sentence = forward ? `${s} develops ${o}` : `${s} is developed by ${o}`;
-      break;
-    case 'USES_MODALITY':
-      sentence = forward ? `${s} works with ${o}` : `${s} is used by ${o}`;
-      break;
-    case 'TARGETS_INDICATION':
-      sentence = forward ? `${s} addresses ${o}` : `${s} is addressed by ${o}`;
-      break;
-    case 'ORGANIZED':
-      sentence = forward ? `${s} organized ${o}` : `${s} was organized by ${o}`;
-      break;
-    case 'CO_HOSTED':
-      sentence = forward ? `${s} co-hosted ${o}` : `${s} was co-hosted by ${o}`;
-      break;
     case 'PARTICIPATED_IN': {
       const role = text(p.role);
       sentence = forward ? `${s} took part in ${o}${role ? ` as ${role}` : ''}` : `${s} was attended by ${o}${role ? ` as ${role}` : ''}`;
       break;
     }
-    case 'HELD_AT':
-      sentence = forward ? `${s} was held at ${o}` : `${s} was the venue of ${o}`;
-      break;
     case 'PARTY_TO': {
       const role = ROLE_PHRASE[String(p.role)] ?? 'a party';
       if (forward) sentence = `${s} is ${role} in ${agreementName(to)}`;
@@ -184,21 +153,6 @@ export function explainHop(hop: HopFacts): string {
     }
     case 'FACILITATED':
       sentence = forward ? `${s} helped bring about ${agreementName(to)}` : `${s}${agreementTerms(from)} was facilitated by ${o}`;
-      break;
-    case 'COVERS':
-      sentence = forward ? `${s} covers ${o}` : `${s} is covered by ${o}`;
-      break;
-    case 'APPLIES_IN':
-      sentence = forward ? `${s} grants rights in ${o}` : `${s} is a territory of ${o}`;
-      break;
-    case 'SIGNED_AT':
-      sentence = forward ? `${s} was signed at ${o}` : `${s} saw the signing of ${o}`;
-      break;
-    case 'ADMINISTERS':
-      sentence = forward ? `${s} runs ${o}` : `${s} is run by ${o}`;
-      break;
-    case 'SUPPORTS':
-      sentence = forward ? `${s} serves ${o}` : `${s} is served by ${o}`;
       break;
     case 'PART_OF': {
       // Policies: a pillar of a strategy; organizations: a unit of an organization.
@@ -213,56 +167,8 @@ export function explainHop(hop: HopFacts): string {
       else sentence = located.label === 'Organization' ? `${s} is home to ${o}` : located.label === 'Event' ? `${s} hosted ${o}` : `${s} is where ${o} applies`;
       break;
     }
-    case 'FOCUSES_ON':
-      sentence = forward ? `${s} focuses on ${o}` : `${s} is a focus of ${o}`;
-      break;
-    case 'INDICATED_FOR':
-      sentence = forward ? `${s} is suited to ${o}` : `${s} can be treated with ${o}`;
-      break;
-    case 'MODELLED_ON':
-      sentence = forward ? `${s} was modelled on ${o}` : `${s} served as the model for ${o}`;
-      break;
-    case 'GOVERNS':
-      sentence = forward ? `${s} governs ${o}` : `${s} is governed by ${o}`;
-      break;
-    case 'UNDER':
-      sentence = forward ? `${s} comes under ${o}` : `${s} is the legal basis of ${o}`;
-      break;
-    case 'REFERS_TO':
-      sentence = forward ? `${s} refers to ${o}` : `${s} is referred to by ${o}`;
-      break;
-    case 'ADOPTED':
-      sentence = forward ? `${s} adopted ${o}` : `${s} was adopted by ${o}`;
-      break;
-    case 'ISSUED':
-      sentence = forward ? `${s} issued ${o}` : `${s} was issued by ${o}`;
-      break;
-    case 'SPONSORS':
-      sentence = forward ? `${s} sponsors ${o}` : `${s} is sponsored by ${o}`;
-      break;
-    case 'CONDUCTED_AT':
-      sentence = forward ? `${s} runs at ${o}` : `${s} is a site of ${o}`;
-      break;
-    case 'TESTS':
-      sentence = forward ? `${s} tests ${o}` : `${s} is tested in ${o}`;
-      break;
-    case 'GRANTED_BY':
-      sentence = forward ? `${s} was granted by ${o}` : `${s} granted ${o}`;
-      break;
-    case 'GRANTED_TO':
-      sentence = forward ? `${s} was granted to ${o}` : `${s} received ${o}`;
-      break;
-    case 'APPROVES':
-      sentence = forward ? `${s} is for ${o}` : `${s} received ${o}`;
-      break;
     case 'CREATED':
       sentence = forward ? `${s} created ${o}` : `${s} was created by ${agreementName(to)}`;
-      break;
-    case 'MANUFACTURES':
-      sentence = forward ? `${s} manufactures ${o}` : `${s} is manufactured by ${o}`;
-      break;
-    case 'PROTECTS':
-      sentence = forward ? `${s} protects ${o}` : `${s} is protected by ${o}`;
       break;
     case 'SIGNED': {
       const role = text(p.role);
@@ -272,15 +178,9 @@ export function explainHop(hop: HopFacts): string {
     case 'WITNESSED':
       sentence = forward ? `${s} witnessed the signing of ${agreementName(to)}` : `${s} was witnessed by ${o}`;
       break;
-    case 'SITED_AT':
-      sentence = forward ? `${s} is to be sited at ${o}` : `${s} is the site of ${o}`;
-      break;
-    case 'OPERATES':
-      sentence = forward ? `${s} operates ${o}` : `${s} is operated by ${o}`;
-      break;
     default: {
-      const never: never = type;
-      sentence = `${s} is linked to ${o} (${String(never)})`;
+      const { phrase } = RELATIONSHIP_TYPES[type];
+      sentence = `${s} ${forward ? phrase.forward : phrase.backward} ${o}`;
     }
   }
   return `${sentence}${q}.`;
@@ -304,7 +204,7 @@ export function explainSharedNeighbour(shared: EntityRecord): string {
     case 'Organization':
       return `Both are linked to ${name}.`;
     default:
-      return `Both are linked to the ${NOUN[shared.label]} ${name}.`;
+      return `Both are linked to the ${nounOf(shared.label)} ${name}.`;
   }
 }
 
