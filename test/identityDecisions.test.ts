@@ -289,6 +289,17 @@ describe('identity decisions', () => {
       expect(both.data).toEqual({ a: { id: 'fixture-kestrel-bio' }, b: { id: 'fixture-kestrel-jp' } });
     });
 
+    it('refuses to confirm a PROBABLY_SAME whose two entities are linked to each other, as the merge refuses, writing nothing', async () => {
+      await app.driver.executeQuery(
+        "MATCH (a:Entity {id: 'fixture-kestrel-bio'}), (b:Entity {id: 'fixture-kestrel-jp'}) CREATE (a)-[:PART_OF {id: 'fixture-kestrel-bio--PART_OF--fixture-kestrel-jp', sourceIds: ['fixture-identity-press-en'], evidence: ['A made-up unit.']}]->(b)",
+      );
+      const before = await graphCounts(app);
+      const response = await app.graphql(DECIDE, { i: { id: PROBABLY, verdict: 'CONFIRM', note: 'Same company.' } }, await reviewer());
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
+      expect(response.errors?.[0]?.message).toMatch(/^Identity decision "fixture-identity-kestrel-probably" cannot be confirmed: .* are linked by PART_OF/);
+      expect(await graphCounts(app)).toBe(before);
+    });
+
     it('confirms a PROBABLY_SAME by merging the two entities as mergeEntities does (the id kept as asked), recorded as one audit entry', async () => {
       const response = await app.graphql<{
         decideIdentity: { mergedId: string; entity: { id: string; name: string; aliases: string[]; technologies: { id: string }[] }; decision: Decision; change: Record<string, unknown> };

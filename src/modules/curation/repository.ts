@@ -485,7 +485,13 @@ export function decideIdentity(executor: Executor, request: DecideIdentityReques
     if (merging) {
       const keep = request.keep ?? decision.entityIds[0]!;
       const other = decision.entityIds.find((e) => e !== keep)!;
-      merged = await mergeWithin(tx, { keep, merge: other, reason: `identity decision ${id} confirmed: ${note}` }, actor);
+      try {
+        merged = await mergeWithin(tx, { keep, merge: other, reason: `identity decision ${id} confirmed: ${note}` }, actor);
+      } catch (error) {
+        // The merge names mergeEntities' fields; here the decision is what cannot be confirmed.
+        if (error instanceof BadUserInputError) throw new BadUserInputError(`Identity decision "${id}" cannot be confirmed: ${error.message}`, 'input.id');
+        throw error;
+      }
     }
     const [ruled] = await run<{ entity: { labels: string[]; props: Record<string, unknown> } | null }>(tx, cypherQuery('curation/ruleIdentity'), {
       id,
