@@ -34,6 +34,8 @@ const mappers = {
   Claim: '../modules/provenance/records#ClaimRecord',
   Conflict: '../modules/provenance/records#ConflictRecord',
   TimelineEntry: '../modules/provenance/records#TimelineRecord',
+  IdentityDecision: '../modules/provenance/records#IdentityDecisionRecord',
+  IdentityRuling: '../modules/provenance/records#IdentityRulingRecord',
   Corroboration: '../modules/provenance/records#CorroborationRecord',
   Statistics: '../modules/statistics/repository#StatisticsRecord',
   EntityUsage: '../modules/statistics/repository#UsageRecord',

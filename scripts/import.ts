@@ -4,7 +4,7 @@ import { localInstanceAt, storeIsAbsent } from '../src/localNeo4j/bulkImport';
 import { DEFAULT_INSTANCES, localNeo4jStatus } from '../src/localNeo4j/server';
 import { applyMigrations } from '../src/db/migrations';
 import { BulkGraph, bulkNotWorthIt, bulkRefusal, loadInBulk } from '../src/ingest/bulkLoad';
-import { importChanges, importClaims } from '../src/ingest/exportGraph';
+import { importChanges, importClaims, importIdentityDecisions } from '../src/ingest/exportGraph';
 import { loadSeedFiles, SeedFileError, type LoadResult } from '../src/ingest/loadSeed';
 import { readSeedDirectoryInParallel } from '../src/ingest/readInParallel';
 import { argument, withExecutor } from './database';
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const results: LoadResult[] = [];
   let changes = 0;
   let claims = 0;
+  let identities = 0;
   let steps = '';
 
   const instance = config.NEO4J_URI ? localInstanceAt(config.NEO4J_URI) : DEFAULT_INSTANCES[config.NEO4J_LOCAL_INSTANCE];
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
       { database: config.NEO4J_DATABASE, after: async (executor) => {
         changes = await importChanges(executor, dir);
         claims = await importClaims(executor, dir);
+        identities = await importIdentityDecisions(executor, dir);
       }, log: console.log },
     );
     const s = report.seconds;
@@ -61,12 +63,13 @@ async function main(): Promise<void> {
       results.push(...(await loadSeedFiles(executor, files)));
       changes = await importChanges(executor, dir);
       claims = await importClaims(executor, dir);
+      identities = await importIdentityDecisions(executor, dir);
     });
   }
   const seconds = (performance.now() - started) / 1000;
   for (const r of results) console.log(`${r.file}: ${r.nodes} nodes, ${r.relationships} relationships merged`);
   const relationships = results.reduce((sum, r) => sum + r.relationships, 0);
-  console.log(`audit log: ${changes} changes; claims: ${claims}`);
+  console.log(`audit log: ${changes} changes; claims: ${claims}; identity decisions: ${identities}`);
   console.log(`loaded ${results.length} files in ${seconds.toFixed(1)} s = ${Math.round(relationships / seconds)} relationships/s${steps}`);
 }
 

@@ -63,6 +63,20 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const UNVERIFYING_SOURCE_KINDS: readonly SourceKind[] = ['AI_GENERATED'];
 
 /**
+ * Identity decisions (seed files' `identities`): whether names the pages use
+ * denote one entity. SAME: the names are merged into one entity; PROBABLY_SAME:
+ * two entities of one label are kept apart though the evidence suggests one.
+ */
+export const IDENTITY_DECISION_KINDS = ['SAME', 'PROBABLY_SAME'] as const;
+export type IdentityDecisionKind = (typeof IDENTITY_DECISION_KINDS)[number];
+/** Where a curator left a decision: as the seed states it, confirmed, or undone. */
+export const IDENTITY_STATUSES = ['STANDING', 'CONFIRMED', 'UNDONE'] as const;
+export type IdentityStatus = (typeof IDENTITY_STATUSES)[number];
+/** What a reviewer can say about a standing decision. */
+export const IDENTITY_VERDICTS = ['CONFIRM', 'UNDO'] as const;
+export type IdentityVerdict = (typeof IDENTITY_VERDICTS)[number];
+
+/**
  * Property names that hold a date, on nodes, relationships and claims alike:
  * YYYY, YYYY-MM or YYYY-MM-DD, as precise as the page. `asOf` is the date of the
  * page that states a role or a count.

@@ -264,12 +264,21 @@ export function seedNodeNames(nodes: readonly { id: string; label: string; name?
 }
 
 /**
+ * The duplicates whose two ids are not a pair in `keptApart` (keys `a|b`, ids
+ * sorted: pairKey of ecosystemFile.ts): a PROBABLY_SAME identity decision
+ * records that two entities with close names are kept apart on purpose.
+ */
+export function notKeptApart(duplicates: LikelyDuplicate[], keptApart: ReadonlySet<string>): LikelyDuplicate[] {
+  return duplicates.filter((d) => !keptApart.has([d.id, d.existing.id].sort().join('|')));
+}
+
+/**
  * For the seed loaders: throws naming every likely duplicate among the seed's
- * nodes whose id is new to the graph. Call it inside the load's write
+ * nodes whose id is new to the graph, but for pairs in `keptApart`. Call it inside the load's write
  * transaction, before the nodes are written, so a refused file writes nothing.
  */
-export async function refuseLikelyDuplicates(tx: ManagedTransaction, entities: NewEntityNames[]): Promise<void> {
-  const duplicates = await findLikelyDuplicates(tx, entities, true);
+export async function refuseLikelyDuplicates(tx: ManagedTransaction, entities: NewEntityNames[], keptApart: ReadonlySet<string> = new Set()): Promise<void> {
+  const duplicates = notKeptApart(await findLikelyDuplicates(tx, entities, true), keptApart);
   if (duplicates.length > 0) {
     throw new Error(
       `likely duplicate${duplicates.length === 1 ? '' : 's'} of entities already in the graph (reuse their id, or merge them): ` +

@@ -2,7 +2,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { EntityRecord, RelatedRecord, RelationPage, RelationPageEdge, CitationRecord, SourceRecord } from '../modules/entity/records';
 import { SearchHitRecord } from '../modules/search/repository';
-import { ClaimRecord, ConflictRecord, TimelineRecord, CorroborationRecord } from '../modules/provenance/records';
+import { ClaimRecord, ConflictRecord, TimelineRecord, IdentityDecisionRecord, IdentityRulingRecord, CorroborationRecord } from '../modules/provenance/records';
 import { StatisticsRecord, UsageRecord } from '../modules/statistics/repository';
 import { PathRecord, HopRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, ReasonRecord } from '../modules/paths/records';
 import { ConnectionRecord, EdgeRecord } from '../modules/list/connection';
@@ -108,6 +108,13 @@ export type Agreement = Entity & {
   facts: Array<Fact>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
   /** The party that receives the licence. */
@@ -477,6 +484,13 @@ export type Approval = Entity & {
   grantedTo: Maybe<Organization>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** The indications it covers. */
   indications: Array<Indication>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -697,8 +711,12 @@ export type Broker = {
 /** One curation write, as kept in the audit trail. */
 export type Change = {
   __typename?: 'Change';
+  /** What the write changed, as it was after (decideIdentity: the status, and the ids merged); null for others. */
+  after: Maybe<Scalars['JSON']['output']>;
   /** When it was written. */
   at: Scalars['DateTime']['output'];
+  /** What the write changed, as it was before, for writes that change a state (decideIdentity: the decision's status); null for others. */
+  before: Maybe<Scalars['JSON']['output']>;
   /** Stable id of the entry (a UUID). */
   id: Scalars['ID']['output'];
   /** Which mutation wrote it. */
@@ -717,6 +735,8 @@ export type Change = {
 
 /** Kinds of curation write. */
 export type ChangeKind =
+  /** Written by decideIdentity. */
+  | 'DECIDE_IDENTITY'
   /** Written by linkEntities. */
   | 'LINK_ENTITIES'
   /** Written by mergeEntities. */
@@ -814,6 +834,13 @@ export type Country = Entity & {
   facts: Array<Fact>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
   /** Name as the sources give it. */
@@ -951,6 +978,33 @@ export type DateFilter = {
   lte?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A reviewer's ruling on an identity decision. */
+export type DecideIdentityInput = {
+  /** Id of the identity decision (see Entity.identityDecisions). */
+  id: Scalars['ID']['input'];
+  /** CONFIRM of a PROBABLY_SAME only: which of its two ids stays (default: the first it names). */
+  keep?: InputMaybe<Scalars['ID']['input']>;
+  /** Why, in our own words; kept with the decision and in the audit trail. 1 to 600 characters. */
+  note: Scalars['String']['input'];
+  /** The source that settles it, when one does: an existing id or a new one. */
+  source?: InputMaybe<SourceInput>;
+  /** CONFIRM or UNDO. */
+  verdict: IdentityVerdict;
+};
+
+/** What decideIdentity wrote. */
+export type DecideIdentityPayload = {
+  __typename?: 'DecideIdentityPayload';
+  /** The audit-trail entry recorded for the ruling. */
+  change: Change;
+  /** The decision after the ruling, seen from `entity`. */
+  decision: IdentityDecision;
+  /** The entity the decision is about; after a confirmed PROBABLY_SAME, the one kept. */
+  entity: Entity;
+  /** The id merged into `entity` by a confirmed PROBABLY_SAME; null otherwise. */
+  mergedId: Maybe<Scalars['ID']['output']>;
+};
+
 /** Which way a relationship points, seen from the entity asked about. */
 export type Direction =
   /** Either way: relationships that start or end at the entity (only as a filter; a Relation's direction is never BOTH). */
@@ -976,6 +1030,13 @@ export type Entity = {
   facts: Array<Fact>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
   /** Name as the sources give it. */
@@ -1121,6 +1182,13 @@ export type Event = Entity & {
   facts: Array<Fact>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
   /** Name as the sources give it. */
@@ -1438,6 +1506,13 @@ export type Fund = Entity & {
   facts: Array<Fact>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
   /** Name as the sources give it. */
@@ -1608,6 +1683,88 @@ export type HopDirection =
   /** The relationship points from the hop's `from` to its `to`. */
   | 'FORWARD';
 
+/**
+ * A decision on whether names the sources use denote one entity, seen from one
+ * entity it is about: our reasoning in our own words and the pages it rests on.
+ * SAME: the names are one entity's and were merged into it. PROBABLY_SAME: two
+ * entities of one type are kept apart because no single page gives both names,
+ * though the evidence suggests they are one. A reviewer may confirm or undo it
+ * (Mutation.decideIdentity).
+ */
+export type IdentityDecision = {
+  __typename?: 'IdentityDecision';
+  /** SAME or PROBABLY_SAME. */
+  decision: IdentityDecisionKind;
+  /**
+   * One sentence: "Same entity as 樂迦再生科技 because: …" for SAME, "Probably the
+   * same as Locus Cell Co. because: …" for PROBABLY_SAME.
+   */
+  explanation: Scalars['String']['output'];
+  /** Stable id of the decision (a slug, as the seed file gives it). */
+  id: Scalars['ID']['output'];
+  /** SAME: the names held to denote this one entity (its name and aliases); empty for PROBABLY_SAME. */
+  names: Array<Scalars['String']['output']>;
+  /**
+   * PROBABLY_SAME: the other entity, read like any entity; null for SAME, and
+   * when the other id is no longer a live entity of its own (a confirmation merged
+   * it into this one, or it was retracted): `otherId` still names it.
+   */
+  other: Maybe<Entity>;
+  /**
+   * PROBABLY_SAME: the id of the other entity, as the decision names it (it may
+   * since have been merged into this one); null for SAME.
+   */
+  otherId: Maybe<Scalars['ID']['output']>;
+  /** Why, in our own words. */
+  reason: Scalars['String']['output'];
+  /** The reviewer's ruling that set the status; null while it is STANDING. */
+  ruling: Maybe<IdentityRuling>;
+  /** The pages the reasoning rests on, each with what it gives. */
+  sources: Array<Citation>;
+  /** STANDING as the seed states it, or CONFIRMED or UNDONE by a reviewer. */
+  status: IdentityStatus;
+  /** True when every page it rests on is AI-generated. */
+  unverified: Scalars['Boolean']['output'];
+};
+
+/** What an identity decision says about names the sources use. */
+export type IdentityDecisionKind =
+  /** Two entities of one type are kept apart: no single page gives both names, though the evidence suggests they are one. */
+  | 'PROBABLY_SAME'
+  /** The names denote one entity and are merged into it (its name and aliases). */
+  | 'SAME';
+
+/** A reviewer's ruling on an identity decision (decideIdentity). */
+export type IdentityRuling = {
+  __typename?: 'IdentityRuling';
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who ruled: the subject of the reviewer's token. */
+  by: Scalars['String']['output'];
+  /** The reviewer's note on why. */
+  note: Scalars['String']['output'];
+  /** The source the reviewer cited, when one was cited. */
+  source: Maybe<Source>;
+  /** CONFIRM or UNDO. */
+  verdict: IdentityVerdict;
+};
+
+/** Where a curator left an identity decision. */
+export type IdentityStatus =
+  /** A reviewer confirmed it (for PROBABLY_SAME: the two entities were merged into one). */
+  | 'CONFIRMED'
+  /** As the seed files state it; no reviewer has ruled on it yet. */
+  | 'STANDING'
+  /** A reviewer undid it (for PROBABLY_SAME: the two are judged distinct; for SAME: see decideIdentity for what stays merged). */
+  | 'UNDONE';
+
+/** A reviewer's ruling on a standing identity decision. */
+export type IdentityVerdict =
+  /** The decision holds: for PROBABLY_SAME the two entities are merged (as mergeEntities merges). */
+  | 'CONFIRM'
+  /** The decision does not hold: it is marked UNDONE. */
+  | 'UNDO';
+
 /** An indication or therapy area. */
 export type Indication = Entity & {
   __typename?: 'Indication';
@@ -1627,6 +1784,13 @@ export type Indication = Entity & {
   facts: Array<Fact>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
   /** Name as the sources give it. */
@@ -1887,6 +2051,13 @@ export type Modality = Entity & {
   governedBy: Array<Policy>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
   /** Name as the sources give it. */
@@ -2040,12 +2211,30 @@ export type ModalityWhere = {
 
 /**
  * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
- * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * A reviewer's ruling on a STANDING identity decision (reviewer or admin role),
+   * in one transaction with its Change (before and after: the status):
+   * - CONFIRM a PROBABLY_SAME: the two entities are merged as mergeEntities merges
+   *   them (`keep` chooses which id stays; by default the first the decision names)
+   *   and the decision is CONFIRMED.
+   * - CONFIRM a SAME: the decision is CONFIRMED; the names were merged already.
+   * - UNDO a PROBABLY_SAME: the decision is UNDONE; the two stay apart, judged distinct.
+   * - UNDO a SAME: the decision is UNDONE, and that is all: the entity is not split.
+   *   Its names stay its name and aliases, and its facts, relationships and
+   *   citations stay on it, since the graph does not record which of them came with
+   *   which name. To separate them, add the other entity (upsertEntity), link it, and
+   *   retract what was joined wrongly.
+   * NOT_FOUND when no decision has the id; CONFLICT when it is no longer STANDING
+   * (nothing is written; a ruling is not changed by another); the merge's own refusals
+   * (BAD_USER_INPUT, NOT_FOUND) when the confirmation cannot merge.
+   */
+  decideIdentity: DecideIdentityPayload;
   /** Creates (or re-cites) one relationship between two existing entities. */
   linkEntities: LinkEntitiesPayload;
   /**
@@ -2083,7 +2272,18 @@ export type Mutation = {
 
 /**
  * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
- * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationDecideIdentityArgs = {
+  input: DecideIdentityInput;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -2094,7 +2294,7 @@ export type MutationLinkEntitiesArgs = {
 
 /**
  * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
- * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -2105,7 +2305,7 @@ export type MutationMergeEntitiesArgs = {
 
 /**
  * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
- * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -2116,7 +2316,7 @@ export type MutationRecordAgreementArgs = {
 
 /**
  * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
- * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -2127,7 +2327,7 @@ export type MutationRetractArgs = {
 
 /**
  * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
- * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -2139,7 +2339,7 @@ export type MutationRetractSourceArgs = {
 
 /**
  * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
- * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
@@ -2204,6 +2404,13 @@ export type Organization = Entity & {
   foundingAgreement: Maybe<Agreement>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Indications it addresses directly. */
   indications: Array<Indication>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -2723,6 +2930,13 @@ export type Patent = Entity & {
   grantedOn: Maybe<Scalars['Date']['output']>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
   /** Name as the sources give it. */
@@ -2935,6 +3149,13 @@ export type Person = Entity & {
   honorific: Maybe<Scalars['String']['output']>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
   /** Name as the sources give it. */
@@ -3123,6 +3344,13 @@ export type Policy = Entity & {
   governs: Array<Entity>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Regulations issued, and approvals granted, under it. */
   instruments: Array<Entity>;
   /** The authority that issued it. */
@@ -4314,6 +4542,13 @@ export type Technology = Entity & {
   governedBy: Array<Policy>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Indications it targets. */
   indications: Array<Indication>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -4599,6 +4834,13 @@ export type Trial = Entity & {
   facts: Array<Fact>;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
+  /**
+   * Decisions on whether names the sources use denote this entity: SAME (names
+   * merged into it) and PROBABLY_SAME (another entity kept apart from it), each
+   * with our reasoning, the pages it rests on and where reviewers left it. Also
+   * those about ids merged into it. SAME first, then by id.
+   */
+  identityDecisions: Array<IdentityDecision>;
   /** Indications it addresses. */
   indications: Array<Indication>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -5010,6 +5252,8 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateFilter: DateFilter;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecideIdentityInput: DecideIdentityInput;
+  DecideIdentityPayload: ResolverTypeWrapper<Omit<DecideIdentityPayload, 'decision' | 'entity'> & { decision: ResolversTypes['IdentityDecision'], entity: ResolversTypes['Entity'] }>;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityListFilter: EntityListFilter;
@@ -5042,6 +5286,11 @@ export type ResolversTypes = {
   GroupKey: GroupKey;
   HopDirection: HopDirection;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdentityDecision: ResolverTypeWrapper<IdentityDecisionRecord>;
+  IdentityDecisionKind: IdentityDecisionKind;
+  IdentityRuling: ResolverTypeWrapper<IdentityRulingRecord>;
+  IdentityStatus: IdentityStatus;
+  IdentityVerdict: IdentityVerdict;
   Indication: ResolverTypeWrapper<EntityRecord>;
   IndicationConnection: ResolverTypeWrapper<ConnectionRecord>;
   IndicationEdge: ResolverTypeWrapper<EdgeRecord>;
@@ -5192,6 +5441,8 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateFilter: DateFilter;
   DateTime: Scalars['DateTime']['output'];
+  DecideIdentityInput: DecideIdentityInput;
+  DecideIdentityPayload: Omit<DecideIdentityPayload, 'decision' | 'entity'> & { decision: ResolversParentTypes['IdentityDecision'], entity: ResolversParentTypes['Entity'] };
   Entity: EntityRecord;
   EntityListFilter: EntityListFilter;
   EntityUsage: UsageRecord;
@@ -5217,6 +5468,8 @@ export type ResolversParentTypes = {
   FundWhere: FundWhere;
   GroupKey: GroupKey;
   ID: Scalars['ID']['output'];
+  IdentityDecision: IdentityDecisionRecord;
+  IdentityRuling: IdentityRulingRecord;
   Indication: EntityRecord;
   IndicationConnection: ConnectionRecord;
   IndicationEdge: EdgeRecord;
@@ -5342,6 +5595,7 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   facilitators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementFacilitatorsArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   licensee?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementLicenseeArgs>>;
   licensor?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementLicensorArgs>>;
@@ -5407,6 +5661,7 @@ export type ApprovalResolvers<ContextType = Context, ParentType extends Resolver
   grantedBy?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ApprovalGrantedByArgs>>;
   grantedTo?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ApprovalGrantedToArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<ApprovalIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5440,7 +5695,9 @@ export type BrokerResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5492,6 +5749,7 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -5524,6 +5782,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DecideIdentityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DecideIdentityPayload'] = ResolversParentTypes['DecideIdentityPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['IdentityDecision'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  mergedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Agreement' | 'Approval' | 'Country' | 'Event' | 'Fund' | 'Indication' | 'Modality' | 'Organization' | 'Patent' | 'Person' | 'Policy' | 'Technology' | 'Trial', ParentType, ContextType>;
 };
@@ -5547,6 +5812,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<EventOrganizersArgs>>;
@@ -5598,6 +5864,7 @@ export type FundResolvers<ContextType = Context, ParentType extends ResolversPar
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<FundPoliciesArgs>>;
@@ -5622,6 +5889,28 @@ export type FundEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Fund'], ParentType, ContextType>;
 };
 
+export type IdentityDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityDecision'] = ResolversParentTypes['IdentityDecision']> = {
+  decision?: Resolver<ResolversTypes['IdentityDecisionKind'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  other?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  otherId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruling?: Resolver<Maybe<ResolversTypes['IdentityRuling']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IdentityStatus'], ParentType, ContextType>;
+  unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type IdentityRulingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityRuling'] = ResolversParentTypes['IdentityRuling']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['IdentityVerdict'], ParentType, ContextType>;
+};
+
 export type IndicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indication'] = ResolversParentTypes['Indication']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   approvals?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<IndicationApprovalsArgs>>;
@@ -5631,6 +5920,7 @@ export type IndicationResolvers<ContextType = Context, ParentType extends Resolv
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<IndicationOrganizationsArgs>>;
@@ -5689,6 +5979,7 @@ export type ModalityResolvers<ContextType = Context, ParentType extends Resolver
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   governedBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<ModalityGovernedByArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ModalityOrganizationsArgs>>;
@@ -5715,6 +6006,7 @@ export type ModalityEdgeResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  decideIdentity?: Resolver<ResolversTypes['DecideIdentityPayload'], ParentType, ContextType, RequireFields<MutationDecideIdentityArgs, 'input'>>;
   linkEntities?: Resolver<ResolversTypes['LinkEntitiesPayload'], ParentType, ContextType, RequireFields<MutationLinkEntitiesArgs, 'input'>>;
   mergeEntities?: Resolver<ResolversTypes['MergeEntitiesPayload'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'input'>>;
   recordAgreement?: Resolver<ResolversTypes['RecordAgreementPayload'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'input'>>;
@@ -5741,6 +6033,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   focusAreas?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationFocusAreasArgs>>;
   foundingAgreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<OrganizationFoundingAgreementArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<OrganizationIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   manufactures?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<OrganizationManufacturesArgs>>;
@@ -5815,6 +6108,7 @@ export type PatentResolvers<ContextType = Context, ParentType extends ResolversP
   filedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grantedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5869,6 +6163,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   honorific?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction' | 'first'>>;
@@ -5908,6 +6203,7 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   funds?: Resolver<Array<ResolversTypes['Fund']>, ParentType, ContextType, Partial<PolicyFundsArgs>>;
   governs?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyGovernsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   instruments?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyInstrumentsArgs>>;
   issuedBy?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<PolicyIssuedByArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6104,6 +6400,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   governedBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<TechnologyGovernedByArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<TechnologyIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   manufacturers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<TechnologyManufacturersArgs>>;
@@ -6155,6 +6452,7 @@ export type TrialResolvers<ContextType = Context, ParentType extends ResolversPa
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<TrialIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -6220,6 +6518,7 @@ export type Resolvers<ContextType = Context> = {
   CrossBorderCount?: CrossBorderCountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DecideIdentityPayload?: DecideIdentityPayloadResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityUsage?: EntityUsageResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
@@ -6230,6 +6529,8 @@ export type Resolvers<ContextType = Context> = {
   Fund?: FundResolvers<ContextType>;
   FundConnection?: FundConnectionResolvers<ContextType>;
   FundEdge?: FundEdgeResolvers<ContextType>;
+  IdentityDecision?: IdentityDecisionResolvers<ContextType>;
+  IdentityRuling?: IdentityRulingResolvers<ContextType>;
   Indication?: IndicationResolvers<ContextType>;
   IndicationConnection?: IndicationConnectionResolvers<ContextType>;
   IndicationEdge?: IndicationEdgeResolvers<ContextType>;

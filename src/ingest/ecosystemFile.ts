@@ -274,6 +274,19 @@ export function fileProblems(file: EcosystemFile): Problem[] {
 }
 
 
+/** One key for an unordered pair of ids. */
+export const pairKey = (a: string, b: string): string => [a, b].sort().join('|');
+
+/**
+ * The pairs of ids (as pairKey) some PROBABLY_SAME decision of `files` keeps
+ * apart: exempt from every likely-duplicate check, in the files and in the loaders.
+ */
+export function keptApartPairs(files: readonly EcosystemFile[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const data of files) for (const d of data.identities) if (d.decision === 'PROBABLY_SAME') pairs.add(pairKey(...d.entities));
+  return pairs;
+}
+
 export interface NamedFile {
   /** The file name, used in messages. */
   name: string;
@@ -334,11 +347,8 @@ export function crossFileProblems(files: NamedFile[], forum: ForumDefinitions[] 
     }
   };
   // Two entities a PROBABLY_SAME decision keeps apart may share a name: the decision is the record of it.
-  const apart = new Set<string>();
-  for (const { data } of files) {
-    for (const d of data.identities) if (d.decision === 'PROBABLY_SAME') apart.add([...d.entities].sort().join('|'));
-  }
-  const keptApart = (ids: Set<string>) => ids.size === 2 && apart.has([...ids].sort().join('|'));
+  const apart = keptApartPairs(files.map((f) => f.data));
+  const keptApart = (ids: Set<string>) => ids.size === 2 && apart.has(pairKey(...([...ids] as [string, string])));
   for (const { name, data } of files) {
     for (const d of data.identities) {
       const known = claimIds.get(d.id);

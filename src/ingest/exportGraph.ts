@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { cypherQuery } from '../db/cypher';
 import { run, type Executor } from '../db/executor';
-import { RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../domain/model';
+import { IDENTITY_DECISION_KINDS, IDENTITY_STATUSES, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../domain/model';
+import { slug } from '../domain/writeSchemas';
 import { AUDIT_PROPERTIES, BOOKKEEPING_PROPERTIES, COMMON_PROPERTIES, LABEL_PROPERTIES, entityLabelOf, plainValue, relationshipId } from '../domain/properties';
 import type { Audit, SeedFile } from './seedFile';
 
@@ -14,6 +15,8 @@ export interface GraphExport {
   changes: Record<string, unknown>[];
   /** Values sources give that are kept apart (conflicts among them), as ecosystem/mergeClaims rows. */
   claims: ClaimRow[];
+  /** Identity decisions with a reviewer's ruling when there is one, as ecosystem/mergeIdentities rows. */
+  identities: IdentityRow[];
   /** What state of the graph the files hold (written as audit/manifest.json). */
   manifest: ExportManifest;
 }
@@ -47,6 +50,14 @@ export interface ClaimRow {
   id: string;
   subjectId: string;
   props: Record<string, unknown>;
+  citations: { source: string; evidence: string }[];
+}
+
+/** One identity decision as ecosystem/mergeIdentities writes it (`verdict`: a reviewer's ruling, null while STANDING). */
+export interface IdentityRow {
+  id: string;
+  props: Record<string, unknown>;
+  verdict: { status: string; by: string; at: string; note: string; sourceId: string | null } | null;
   citations: { source: string; evidence: string }[];
 }
 
@@ -124,6 +135,7 @@ async function readGraph(executor: Executor, cutChanges: boolean): Promise<{ gra
       }>(tx, cypherQuery('export/relationships'), { types: RELATIONSHIP_TYPE_NAMES });
       const changes = await run<{ props: Record<string, unknown> }>(tx, cypherQuery('export/changes'));
       const claims = await run<ClaimRow>(tx, cypherQuery('export/claims'));
+      const identities = await run<IdentityRow>(tx, cypherQuery('export/identities'));
       const moved = JSON.stringify(await graphVersion(tx)) !== JSON.stringify(version);
       if (moved && !cutChanges) return null;
 
@@ -169,12 +181,13 @@ async function readGraph(executor: Executor, cutChanges: boolean): Promise<{ gra
           }
         });
       }
-      const held = new Set([...files.keys(), ...stated, ...relationships.filter((x) => stated.has(x.from) && stated.has(x.to)).map((r) => String(r.props.id))]);
+      const held = new Set([...files.keys(), ...stated, ...identities.map((d) => d.id), ...relationships.filter((x) => stated.has(x.from) && stated.has(x.to)).map((r) => String(r.props.id))]);
       const kept = moved ? changes.filter((c) => ((c.props.targetIds as string[] | undefined) ?? []).every((id) => held.has(id))) : changes;
       const graph = {
         files: [...files.values()].flatMap(inLoadableParts),
         changes: kept.map((c) => Object.fromEntries(Object.entries(c.props).map(([k, v]) => [k, plainValue(v)]))),
         claims: claims.map((c) => ({ ...c, props: Object.fromEntries(Object.entries(c.props).filter(([k]) => k !== 'id' && !(AUDIT_PROPERTIES as readonly string[]).includes(k)).map(([k, v]) => [k, plainValue(v)])) })),
+        identities,
       };
       return { graph, version, changesLeftOut: moved ? changes.length - kept.length : null };
     },
@@ -208,10 +221,16 @@ function inLoadableParts(data: SeedFile): { name: string; data: SeedFile }[] {
   ];
 }
 
-/** Writes an export as a directory: the seed files, audit/changes.json, audit/manifest.json (which state it holds) and claims/claims.json. */
+/**
+ * Writes an export as a directory: the seed files, audit/changes.json,
+ * audit/manifest.json (which state it holds), claims/claims.json and
+ * identities/identities.json.
+ */
 export function writeExport(dir: string, graph: GraphExport): void {
   fs.mkdirSync(path.join(dir, 'audit'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'claims'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'identities'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'identities', 'identities.json'), `${JSON.stringify(graph.identities, null, 2)}\n`);
   for (const { name, data } of graph.files) fs.writeFileSync(path.join(dir, name), `${JSON.stringify(data, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, 'audit', 'changes.json'), `${JSON.stringify(graph.changes, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, 'audit', 'manifest.json'), `${JSON.stringify(graph.manifest, null, 2)}\n`);
@@ -241,6 +260,51 @@ export async function importClaims(executor: Executor, dir: string): Promise<num
   if (!parsed.success) throw new Error(`claims/claims.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   if (parsed.data.length === 0) return 0;
   const [result] = await executor.write<{ written: number }>(cypherQuery('ecosystem/mergeClaims'), { rows: parsed.data, actor: 'import' }, { timeoutMs: 300_000 });
+  return result?.written ?? 0;
+}
+
+const identityRows = z.array(
+  z
+    .object({
+      id: slug,
+      props: z
+        .object({
+          decision: z.enum(IDENTITY_DECISION_KINDS),
+          entityIds: z.array(slug).min(1).max(2),
+          names: z.array(z.string().min(1).max(300)).max(10).nullable(),
+          reason: z.string().min(1).max(1200),
+          unverified: z.literal(true).nullable(),
+        })
+        .strict(),
+      verdict: z
+        .object({
+          status: z.enum(IDENTITY_STATUSES).exclude(['STANDING']),
+          by: z.string().min(1).max(300),
+          at: z.iso.datetime({ offset: true }),
+          note: z.string().min(1).max(600),
+          sourceId: slug.nullable(),
+        })
+        .strict()
+        .nullable(),
+      citations: z.array(z.object({ source: z.string().min(1), evidence: z.string() }).strict()).min(1),
+    })
+    .strict(),
+);
+
+/**
+ * Restores the identity decisions of an export directory, if it has them, after
+ * its seed files are loaded (a decision cites its sources and is about its
+ * entities): each with its status and the reviewer's ruling, ABOUT the entities
+ * it names that the graph holds. Idempotent (MERGE on the decision id). Throws
+ * naming the file when it is malformed.
+ */
+export async function importIdentityDecisions(executor: Executor, dir: string): Promise<number> {
+  const file = path.join(dir, 'identities', 'identities.json');
+  if (!fs.existsSync(file)) return 0;
+  const parsed = identityRows.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`identities/identities.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (parsed.data.length === 0) return 0;
+  const [result] = await executor.write<{ written: number }>(cypherQuery('ecosystem/mergeIdentities'), { rows: parsed.data, actor: 'import' }, { timeoutMs: 300_000 });
   return result?.written ?? 0;
 }
 

@@ -10,6 +10,7 @@ import {
   claimGroups,
   crossFileProblems,
   ecosystemFile,
+  keptApartPairs,
   type EcosystemFile,
   type EcosystemNode,
   type ForumDefinitions,
@@ -17,7 +18,7 @@ import {
 } from './ecosystemFile';
 import { assignStored, storedProperties } from './seedFile';
 import { BulkGraph } from './bulkLoad';
-import { describeDuplicate, likelyDuplicatesAmong, refuseLikelyDuplicates, seedNodeNames, type LikelyDuplicate, type NewEntityNames } from '../entityResolution/likelyDuplicates';
+import { describeDuplicate, likelyDuplicatesAmong, notKeptApart, refuseLikelyDuplicates, seedNodeNames, type LikelyDuplicate, type NewEntityNames } from '../entityResolution/likelyDuplicates';
 import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory, readSeedDirectory, readSeedFile } from './loadSeed';
 
 export const ECOSYSTEM_DIR = path.join(PROJECT_ROOT, 'seed', 'ecosystem');
@@ -31,6 +32,7 @@ export interface EcosystemLoadResult {
   nodes: number;
   relationships: number;
   claims: number;
+  identities: number;
 }
 
 type Citation = { source: string; evidence: string };
@@ -111,16 +113,45 @@ function claimRows(data: EcosystemFile) {
 }
 
 /**
- * Writes one validated format-2 file in a single write transaction: its sources,
- * nodes (with citations), relationships, then claims, each one fixed statement
- * over UNWIND rows. Idempotent. Refuses the file (writing nothing from it) when
- * an id is held in the graph under another label.
+ * Identity decisions as ecosystem/mergeIdentities writes them. `verdict` is
+ * null: a seed file states decisions, never a reviewer's ruling.
  */
-export async function loadEcosystemFile(executor: Executor, data: EcosystemFile, file: string, actor = 'seed'): Promise<EcosystemLoadResult> {
+function identityRows(data: EcosystemFile) {
+  return data.identities.map((d) => ({
+    id: d.id,
+    props: {
+      decision: d.decision,
+      entityIds: [...d.entities],
+      names: d.decision === 'SAME' ? d.names : null,
+      reason: d.reason,
+      unverified: d.unverified ?? null,
+    },
+    verdict: null,
+    citations: distinct(d.citations),
+  }));
+}
+
+/**
+ * Writes one validated format-2 file in a single write transaction: its sources,
+ * nodes (with citations), relationships, claims, then identity decisions, each
+ * one fixed statement over UNWIND rows. Idempotent (a reviewer's ruling on a
+ * decision stays). Refuses the file (writing nothing from it) when an id is held
+ * in the graph under another label, or a new entity is a likely duplicate of one
+ * in the graph, unless `keptApart` (pairKey of ecosystemFile.ts; by default the
+ * file's own PROBABLY_SAME pairs) holds the pair.
+ */
+export async function loadEcosystemFile(
+  executor: Executor,
+  data: EcosystemFile,
+  file: string,
+  actor = 'seed',
+  keptApart: ReadonlySet<string> = keptApartPairs([data]),
+): Promise<EcosystemLoadResult> {
   const sources = sourceRows(data);
   const nodes = nodeRows(data);
   const relationships = relationshipRows(data);
   const claims = claimRows(data);
+  const identities = identityRows(data);
   const unverifyingKinds = [...UNVERIFYING_SOURCE_KINDS];
   return executor.writeTransaction('ecosystem/load', async (tx) => {
     const clashes = await run<{ id: string; label: string; held: string[] }>(tx, cypherQuery('ecosystem/labelClashes'), {
@@ -129,7 +160,7 @@ export async function loadEcosystemFile(executor: Executor, data: EcosystemFile,
     if (clashes.length > 0) {
       throw new Error(clashes.map((c) => `"${c.id}" is labelled ${c.label} here but ${c.held.join(':')} in the graph`).join('; '));
     }
-    await refuseLikelyDuplicates(tx, seedNodeNames(data.nodes));
+    await refuseLikelyDuplicates(tx, seedNodeNames(data.nodes), keptApart);
     const written = async (name: string, rows: unknown[]) => {
       const [result] = await run<{ written: number }>(tx, cypherQuery(name), { rows, actor, unverifyingKinds });
       return Number(result?.written ?? 0);
@@ -140,6 +171,7 @@ export async function loadEcosystemFile(executor: Executor, data: EcosystemFile,
       nodes: await written('ecosystem/mergeNodes', nodes),
       relationships: await written('ecosystem/mergeRelationships', relationships),
       claims: await written('ecosystem/mergeClaims', claims),
+      identities: await written('ecosystem/mergeIdentities', identities),
     };
     if (result.relationships !== relationships.length) {
       throw new Error(`only ${result.relationships} of ${relationships.length} relationships found both ends`);
@@ -198,9 +230,10 @@ export async function loadEcosystemDirectory(executor: Executor, dir = ECOSYSTEM
   }
 
   const results: EcosystemLoadResult[] = [];
+  const keptApart = keptApartPairs(files.map((f) => f.data));
   for (const { name, data } of files) {
     try {
-      results.push(await loadEcosystemFile(executor, data, name));
+      results.push(await loadEcosystemFile(executor, data, name, 'seed', keptApart));
     } catch (error) {
       throw new SeedFileError(name, [`could not be written, so nothing from it was: ${(error as Error).message}`]);
     }
@@ -277,7 +310,7 @@ const LOAD_TIME = '';
  * per-file loaders leave it in an empty graph, built in memory so that it can be
  * written by one statement of CREATEs: format-1 files by BulkGraph (loadSeed's
  * merge rules), format-2 files by the rules of ecosystem/mergeSources, mergeNodes,
- * mergeRelationships and mergeClaims, and agreedValues last. test/firstStart.test.ts
+ * mergeRelationships, mergeClaims and mergeIdentities, and agreedValues last. test/firstStart.test.ts
  * compares what it writes with what the per-file loaders write.
  */
 class SeedGraph {
@@ -286,6 +319,10 @@ class SeedGraph {
   /** By type, id and ends, as mergeRelationships finds an existing one. */
   readonly relationships = new Map<string, SeedGraphRelationship>();
   readonly claims = new Map<string, SeedGraphClaim>();
+  /** Identity decisions, stored as claims are (about: the entities they name). */
+  readonly identities = new Map<string, SeedGraphClaim>();
+  /** The pairs PROBABLY_SAME decisions keep apart (pairKey), exempt from the likely-duplicate check. */
+  readonly keptApart = new Set<string>();
   private readonly unverifyingKinds: readonly string[] = UNVERIFYING_SOURCE_KINDS;
 
   constructor(private readonly actor: string) {}
@@ -316,6 +353,7 @@ class SeedGraph {
     const nodes = nodeRows(data);
     const relationships = relationshipRows(data);
     const claims = claimRows(data);
+    const identities = identityRows(data);
     const clashes = nodes.filter((row) => this.nodes.has(row.id) && this.nodes.get(row.id)!.label !== row.label);
     if (clashes.length > 0) {
       throw new Error(clashes.map((row) => `"${row.id}" is labelled ${row.label} here but ${this.nodes.get(row.id)!.label} in the graph`).join('; '));
@@ -379,7 +417,18 @@ class SeedGraph {
       if (this.nodes.has(row.subjectId)) claim.about.add(row.subjectId);
       this.cite(claim, row.citations);
     }
-    return { file, sources: sources.length, nodes: nodes.length, relationships: relationships.length, claims: claims.length };
+    for (const row of identities) {
+      let decision = this.identities.get(row.id);
+      if (!decision) {
+        decision = { props: { id: row.id, createdBy: this.actor, status: 'STANDING' }, instants: { createdAt: null }, about: new Set(), cited: new Map() };
+        this.identities.set(row.id, decision);
+      }
+      assignStored(decision.props, row.props);
+      for (const id of row.props.entityIds) if (this.nodes.has(id)) decision.about.add(id);
+      this.cite(decision, row.citations);
+    }
+    for (const pair of keptApartPairs([data])) this.keptApart.add(pair);
+    return { file, sources: sources.length, nodes: nodes.length, relationships: relationships.length, claims: claims.length, identities: identities.length };
   }
 
   /** Sets what every verified page agrees on (agreedValues) on the entities. */
@@ -390,6 +439,11 @@ class SeedGraph {
     }
   }
 
+  /** The likely duplicates among the live entities, but for pairs a PROBABLY_SAME decision keeps apart. */
+  likelyDuplicates(): LikelyDuplicate[] {
+    return notKeptApart(likelyDuplicatesAmong(this.entityNames()), this.keptApart);
+  }
+
   /** The live entities with their names, for likelyDuplicatesAmong. */
   entityNames(): NewEntityNames[] {
     return [...this.nodes.entries()]
@@ -398,7 +452,7 @@ class SeedGraph {
   }
 
   /**
-   * The parameters of seed/createSeedGraph: every node (sources, entities, claims)
+   * The parameters of seed/createSeedGraph: every node (sources, entities, claims, identity decisions)
    * once, and every relationship (domain ones, STATED_IN, ABOUT) with its ends as
    * positions in `nodes` and, to check them, as ids.
    */
@@ -412,6 +466,7 @@ class SeedGraph {
     for (const [id, source] of this.sources) add(`Source:${id}`, ['Source'], source);
     for (const [id, node] of this.nodes) add(`Entity:${id}`, ['Entity', node.label], node);
     for (const [id, claim] of this.claims) add(`Claim:${id}`, ['Claim'], claim);
+    for (const [id, decision] of this.identities) add(`IdentityDecision:${id}`, ['IdentityDecision'], decision);
     /** `instants` null: a relationship without audit stamps (STATED_IN, ABOUT). */
     const link = (type: string, from: [string, string], to: [string, string], props: Props, instants: Instants | null) => ({
       type,
@@ -430,6 +485,10 @@ class SeedGraph {
       ...[...this.claims].flatMap(([id, claim]) => [
         ...[...claim.about].map((subject) => link('ABOUT', ['Claim', id], ['Entity', subject], {}, null)),
         ...cited('Claim', id, claim),
+      ]),
+      ...[...this.identities].flatMap(([id, decision]) => [
+        ...[...decision.about].map((subject) => link('ABOUT', ['IdentityDecision', id], ['Entity', subject], {}, null)),
+        ...cited('IdentityDecision', id, decision),
       ]),
     ];
     return { nodes, relationships };
@@ -490,11 +549,12 @@ function buildSeedGraph(forumDir: string, ecosystemDir: string): { graph: SeedGr
 /**
  * The likely duplicates among the live entities the whole seed defines (format-1
  * files of `forumDir` and format-2 files of `ecosystemDir`), each id with every
- * name and alias the seed gives it, checked pair by pair (likelyDuplicatesAmong).
+ * name and alias the seed gives it, checked pair by pair (likelyDuplicatesAmong),
+ * but for pairs a PROBABLY_SAME identity decision keeps apart.
  * No database. Throws SeedFileError when a file is invalid.
  */
 export function likelyDuplicatesInSeed(forumDir = SEED_DIR, ecosystemDir = ECOSYSTEM_DIR): LikelyDuplicate[] {
-  return likelyDuplicatesAmong(buildSeedGraph(forumDir, ecosystemDir).graph.entityNames());
+  return buildSeedGraph(forumDir, ecosystemDir).graph.likelyDuplicates();
 }
 
 /**
@@ -519,7 +579,7 @@ export function likelyDuplicatesInSeed(forumDir = SEED_DIR, ecosystemDir = ECOSY
  */
 export async function loadEverySeedIntoEmptyGraph(executor: Executor, forumDir = SEED_DIR, ecosystemDir = ECOSYSTEM_DIR): Promise<EverySeedResult> {
   const { graph, result } = buildSeedGraph(forumDir, ecosystemDir);
-  const duplicates = likelyDuplicatesAmong(graph.entityNames());
+  const duplicates = graph.likelyDuplicates();
   if (duplicates.length > 0) {
     throw new SeedFileError(path.basename(forumDir), [
       `likely duplicates within the seed (reuse one id, or merge them): ${duplicates.slice(0, 10).map(describeDuplicate).join('; ')}`,

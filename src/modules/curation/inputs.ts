@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_LABELS, PARTY_ROLES, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../domain/model';
+import { ENTITY_LABELS, IDENTITY_VERDICTS, PARTY_ROLES, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type IdentityVerdict } from '../../domain/model';
 import { WRITE, evidence as evidenceNote, slug, writtenSource, type WrittenNode, type WrittenRelationship } from '../../domain/writeSchemas';
 import { BadUserInputError } from '../../errors';
 import { pageSize, parseArgs } from '../../validation';
@@ -239,4 +239,29 @@ export interface RetractSourceRequest {
 /** retractSource's arguments: the source's id and why. */
 export function parseRetractSource(args: unknown): RetractSourceRequest {
   return parseArgs(retractSourceArgs, dropNulls(args));
+}
+
+const decideIdentityArgs = z.object({
+  input: z
+    .object({
+      id: slug,
+      verdict: z.enum(IDENTITY_VERDICTS),
+      note: reason,
+      source: sourceInput.optional(),
+      keep: slug.optional(),
+    })
+    .strict(),
+});
+
+export interface DecideIdentityRequest {
+  id: string;
+  verdict: IdentityVerdict;
+  note: string;
+  source?: SourceInput;
+  keep?: string;
+}
+
+/** decideIdentity's input: the decision's id, the verdict, why, and optionally the source and (confirming a PROBABLY_SAME) the id that stays. */
+export function parseDecideIdentity(args: unknown): DecideIdentityRequest {
+  return parseArgs(decideIdentityArgs, dropNulls(args)).input;
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type RelationshipType } from '../../domain/model';
+import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
+import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
 import { relationshipId } from '../../domain/properties';
 import { relationshipRows } from '../../ingest/loadSeed';
@@ -10,7 +11,7 @@ import { nodeProperties, type SeedNode } from '../../ingest/seedFile';
 import { plainValue } from '../../domain/properties';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
 import { refuseLikelyDuplicate } from '../../entityResolution/refuseDuplicates';
-import type { LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
+import type { DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
 /**
  * The curation writes. Each runs in ONE write transaction: the source, the
@@ -21,7 +22,7 @@ import type { LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest,
  * curated data is stored exactly as seeded data is.
  */
 
-export type ChangeKind = 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'RETRACT_SOURCE' | 'MERGE_ENTITIES';
+export type ChangeKind = 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'RETRACT_SOURCE' | 'MERGE_ENTITIES' | 'DECIDE_IDENTITY';
 
 export interface ChangeRecord {
   id: string;
@@ -32,6 +33,9 @@ export interface ChangeRecord {
   at: string;
   sourceId: string | null;
   note: string;
+  /** The state a write changed, before and after it (decideIdentity); null for other writes. */
+  before: unknown;
+  after: unknown;
 }
 
 export interface EntityWrite {
@@ -61,11 +65,19 @@ function toChange(props: Record<string, unknown>): ChangeRecord {
     at: String(plainValue(props.at)),
     sourceId: typeof props.sourceId === 'string' ? props.sourceId : null,
     note: String(props.note ?? ''),
+    before: typeof props.before === 'string' ? JSON.parse(props.before) : null,
+    after: typeof props.after === 'string' ? JSON.parse(props.after) : null,
   };
 }
 
-async function recordChange(tx: Tx, change: Omit<ChangeRecord, 'id' | 'at'>): Promise<ChangeRecord> {
-  const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('curation/recordChange'), change);
+/** Records the audit entry of a write; `before`/`after` (stored as JSON text) only for writes that change a state. */
+async function recordChange(tx: Tx, change: Omit<ChangeRecord, 'id' | 'at' | 'before' | 'after'> & { before?: unknown; after?: unknown }): Promise<ChangeRecord> {
+  const { before, after, ...rest } = change;
+  const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('curation/recordChange'), {
+    ...rest,
+    before: before === undefined ? null : JSON.stringify(before),
+    after: after === undefined ? null : JSON.stringify(after),
+  });
   return toChange(row!.change);
 }
 
@@ -368,56 +380,147 @@ function mergedAliases(kept: Existing, merged: Existing): string[] | null {
 export function mergeEntities(executor: Executor, request: MergeEntitiesRequest, actor: string): Promise<MergeWrite> {
   const { keep, merge, reason } = request;
   return executor.writeTransaction('curation/mergeEntities', async (tx) => {
-    const found = await lookUp(tx, [keep, merge]);
-    const keepLabel = expectEntity(found, keep, ENTITY_LABELS, 'input.keep');
-    const mergeLabel = expectEntity(found, merge, ENTITY_LABELS, 'input.merge');
-    if (keepLabel !== mergeLabel) {
-      throw new BadUserInputError(`"${merge}" is a ${mergeLabel} and "${keep}" a ${keepLabel}; only entities of one type can be merged`, 'input.merge');
-    }
-    const stored = await run<StoredRelationship>(tx, cypherQuery('curation/relationshipsOf'), { keep, merge, types: RELATIONSHIP_TYPE_NAMES });
-    const between = stored.find((r) => [r.from, r.to].every((end) => end === keep || end === merge));
-    if (between) {
-      throw new BadUserInputError(
-        `"${merge}" and "${keep}" are linked by ${between.type} (${between.id}), so they are two entities; retract that relationship first if they are one`,
-        'input.merge',
-      );
-    }
-    const rows = stored.map((r) => movedTo(r, keep, merge));
-    const unverifyingKinds = [...UNVERIFYING_SOURCE_KINDS];
-    const [moved] = await run<{ moved: number; combined: number }>(tx, cypherQuery('curation/moveRelationships'), { rows, actor, unverifyingKinds });
-    if (Number(moved?.moved ?? 0) !== rows.length) throw new Error(`only ${String(moved?.moved)} of ${rows.length} relationships of ${merge} were moved`);
-    const [joined] = await run<{ citations: number; claims: number; entity: { labels: string[]; props: Record<string, unknown> } }>(
-      tx,
-      cypherQuery('curation/mergeEntityInto'),
-      {
-        keep,
-        merge,
-        aliases: mergedAliases(found.get(keep)!, found.get(merge)!),
-        renamed: rows.map((r) => ({ from: r.oldId, to: r.id })),
-        actor,
-        reason,
-        tombstoneNote: `merged into ${keep}: ${reason}`,
-        unverifyingKinds,
-      },
-    );
-    if (!joined) throw new Error(`${merge} was not merged into ${keep}`);
-    const counts = {
-      movedRelationships: rows.length,
-      combinedRelationships: Number(moved?.combined ?? 0),
-      movedCitations: Number(joined.citations),
-      movedClaims: Number(joined.claims),
-    };
+    const { label, moved, ...merged } = await mergeWithin(tx, request, actor);
     const change = await recordChange(tx, {
       kind: 'MERGE_ENTITIES',
-      targetIds: [keep, merge, ...rows.map((r) => r.id)],
-      summary:
-        `merged ${keepLabel} ${merge} into ${keep}: ${counts.movedRelationships} relationships (${counts.combinedRelationships} combined), ` +
-        `${counts.movedCitations} citations, ${counts.movedClaims} claims`,
+      targetIds: [keep, merge, ...moved],
+      summary: `merged ${label} ${merge} into ${keep}: ${mergeCounts(merged)}`,
       subject: actor,
       sourceId: null,
       note: reason,
     });
-    return { entity: toEntityRecord(joined.entity), mergedId: merge, ...counts, change };
+    return { ...merged, change };
+  });
+}
+
+/** "3 relationships (1 combined), 2 citations, 0 claims". */
+const mergeCounts = (m: Omit<MergeWrite, 'change' | 'entity' | 'mergedId'>) =>
+  `${m.movedRelationships} relationships (${m.combinedRelationships} combined), ${m.movedCitations} citations, ${m.movedClaims} claims`;
+
+/** A merge done inside a caller's transaction, before its audit entry: the label and the new ids of the moved relationships besides the counts. */
+type MergeDone = Omit<MergeWrite, 'change'> & { label: EntityLabel; moved: string[] };
+
+/** mergeEntities' work, in the caller's write transaction (mergeEntities and decideIdentity), without the audit entry. */
+async function mergeWithin(tx: Tx, request: MergeEntitiesRequest, actor: string): Promise<MergeDone> {
+  const { keep, merge, reason } = request;
+  const found = await lookUp(tx, [keep, merge]);
+  const keepLabel = expectEntity(found, keep, ENTITY_LABELS, 'input.keep');
+  const mergeLabel = expectEntity(found, merge, ENTITY_LABELS, 'input.merge');
+  if (keepLabel !== mergeLabel) {
+    throw new BadUserInputError(`"${merge}" is a ${mergeLabel} and "${keep}" a ${keepLabel}; only entities of one type can be merged`, 'input.merge');
+  }
+  const stored = await run<StoredRelationship>(tx, cypherQuery('curation/relationshipsOf'), { keep, merge, types: RELATIONSHIP_TYPE_NAMES });
+  const between = stored.find((r) => [r.from, r.to].every((end) => end === keep || end === merge));
+  if (between) {
+    throw new BadUserInputError(
+      `"${merge}" and "${keep}" are linked by ${between.type} (${between.id}), so they are two entities; retract that relationship first if they are one`,
+      'input.merge',
+    );
+  }
+  const rows = stored.map((r) => movedTo(r, keep, merge));
+  const unverifyingKinds = [...UNVERIFYING_SOURCE_KINDS];
+  const [moved] = await run<{ moved: number; combined: number }>(tx, cypherQuery('curation/moveRelationships'), { rows, actor, unverifyingKinds });
+  if (Number(moved?.moved ?? 0) !== rows.length) throw new Error(`only ${String(moved?.moved)} of ${rows.length} relationships of ${merge} were moved`);
+  const [joined] = await run<{ citations: number; claims: number; entity: { labels: string[]; props: Record<string, unknown> } }>(
+    tx,
+    cypherQuery('curation/mergeEntityInto'),
+    {
+      keep,
+      merge,
+      aliases: mergedAliases(found.get(keep)!, found.get(merge)!),
+      renamed: rows.map((r) => ({ from: r.oldId, to: r.id })),
+      actor,
+      reason,
+      tombstoneNote: `merged into ${keep}: ${reason}`,
+      unverifyingKinds,
+    },
+  );
+  if (!joined) throw new Error(`${merge} was not merged into ${keep}`);
+  const counts = {
+    movedRelationships: rows.length,
+    combinedRelationships: Number(moved?.combined ?? 0),
+    movedCitations: Number(joined.citations),
+    movedClaims: Number(joined.claims),
+  };
+  return { entity: toEntityRecord(joined.entity), mergedId: merge, ...counts, label: keepLabel, moved: rows.map((r) => r.id) };
+}
+
+/** What decideIdentity wrote: the entity the decision is about (the kept one after a merge). */
+export interface IdentityRulingWrite {
+  entity: EntityRecord;
+  mergedId: string | null;
+  change: ChangeRecord;
+}
+
+/**
+ * A reviewer's ruling on a STANDING identity decision, in one write transaction
+ * with its audit entry (before/after: the status). CONFIRM of a PROBABLY_SAME
+ * merges its two entities (mergeWithin, as mergeEntities); any other ruling only
+ * sets the status, with who, when, why and the source. NOT_FOUND for an unknown
+ * id, CONFLICT for a decision already ruled on: nothing is written then.
+ */
+export function decideIdentity(executor: Executor, request: DecideIdentityRequest, actor: string): Promise<IdentityRulingWrite> {
+  const { id, verdict, note } = request;
+  return executor.writeTransaction('curation/decideIdentity', async (tx) => {
+    const [decision] = await run<{ decision: IdentityDecisionKind; entityIds: string[]; status: IdentityStatus; by: string | null; at: string | null }>(
+      tx,
+      cypherQuery('curation/identityDecision'),
+      { id },
+    );
+    if (!decision) throw new NotFoundError('Identity decision', id);
+    if (decision.status !== 'STANDING') {
+      throw new AppError(`Identity decision "${id}" was already ${decision.status} (by ${decision.by ?? 'unknown'} at ${decision.at ?? 'an unknown time'})`, ErrorCode.CONFLICT, {
+        id,
+        status: decision.status,
+      });
+    }
+    const merging = verdict === 'CONFIRM' && decision.decision === 'PROBABLY_SAME';
+    if (request.keep !== undefined) {
+      if (!merging) throw new BadUserInputError('keep is only for confirming a PROBABLY_SAME decision', 'input.keep');
+      if (!decision.entityIds.includes(request.keep)) throw new BadUserInputError(`"${request.keep}" is not one of ${decision.entityIds.join(' and ')}`, 'input.keep');
+    }
+    const sourceId = request.source ? await resolveSource(tx, request.source, actor) : null;
+    const status = statusAfter(verdict);
+    let merged: MergeDone | null = null;
+    if (merging) {
+      const keep = request.keep ?? decision.entityIds[0]!;
+      const other = decision.entityIds.find((e) => e !== keep)!;
+      try {
+        merged = await mergeWithin(tx, { keep, merge: other, reason: `identity decision ${id} confirmed: ${note}` }, actor);
+      } catch (error) {
+        // The merge names mergeEntities' fields; here the decision is what cannot be confirmed.
+        if (error instanceof BadUserInputError) throw new BadUserInputError(`Identity decision "${id}" cannot be confirmed: ${error.message}`, 'input.id');
+        throw error;
+      }
+    }
+    const [ruled] = await run<{ entity: { labels: string[]; props: Record<string, unknown> } | null }>(tx, cypherQuery('curation/ruleIdentity'), {
+      id,
+      status,
+      actor,
+      note,
+      sourceId,
+      subject: merged?.entity.id ?? decision.entityIds[0],
+    });
+    if (!ruled?.entity) throw new NotFoundError('Entity', decision.entityIds[0]!);
+    const verb = verdict === 'CONFIRM' ? 'confirmed' : 'undid';
+    const what = merged
+      ? `merged ${merged.label} ${merged.mergedId} into ${merged.entity.id}: ${mergeCounts(merged)}`
+      : decision.decision === 'SAME'
+        ? verdict === 'CONFIRM'
+          ? `the names stay merged in ${decision.entityIds[0]}`
+          : `${decision.entityIds[0]} is not split: its names, facts and relationships stay on it`
+        : `${decision.entityIds.join(' and ')} stay apart`;
+    const change = await recordChange(tx, {
+      kind: 'DECIDE_IDENTITY',
+      targetIds: [id, ...decision.entityIds, ...(merged?.moved ?? [])],
+      summary: `${verb} ${decision.decision} decision ${id}: ${what}`,
+      subject: actor,
+      sourceId,
+      note,
+      before: { status: decision.status },
+      after: { status, ...(merged ? { kept: merged.entity.id, merged: merged.mergedId } : {}) },
+    });
+    return { entity: toEntityRecord(ruled.entity), mergedId: merged?.mergedId ?? null, change };
   });
 }
 

@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import { planAt } from '../entity/places';
 import { publicProperties as publicProps, type EntityRecord } from '../entity/records';
 import { readEntityGroups, readPlaced } from '../entity/repository';
-import { parseLinkEntities, parseMergeEntities, parseRecentChanges, parseRecordAgreement, parseRetract, parseRetractSource, parseUpsertEntity } from './inputs';
+import { parseDecideIdentity, parseLinkEntities, parseMergeEntities, parseRecentChanges, parseRecordAgreement, parseRetract, parseRetractSource, parseUpsertEntity } from './inputs';
 import * as repository from './repository';
 
 /** The entity a mutation wrote, at `field` of its payload, read again as the selection there asks when it asks for relationship fields (one query). */
@@ -83,6 +83,16 @@ export const curationResolvers: Resolvers = {
       const result = await repository.mergeEntities(ctx.executor, parseMergeEntities(args), user.subject);
       afterWrite(ctx);
       return { ...result, entity: await selected(ctx, info, 'entity', result.entity) };
+    },
+    decideIdentity: async (_p, args, ctx, info) => {
+      // A confirmation may merge two entities: the reviewer's call, as mergeEntities.
+      const user = requireRole(ctx, 'reviewer');
+      const request = parseDecideIdentity(args);
+      const result = await repository.decideIdentity(ctx.executor, request, user.subject);
+      afterWrite(ctx);
+      const decision = (await ctx.loaders.identityDecisions.load(result.entity.id)).find((d) => d.id === request.id);
+      if (!decision) throw new Error(`identity decision ${request.id} is not about ${result.entity.id} after the ruling`);
+      return { decision, entity: await selected(ctx, info, 'entity', result.entity), mergedId: result.mergedId, change: result.change };
     },
   },
 };

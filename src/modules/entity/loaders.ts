@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '../../db/executor';
 import type { EntityPlan } from '../../translate/plan';
-import type { ClaimRecord, DatedFactsRow } from '../provenance/records';
-import { findClaims, findDatedFacts } from '../provenance/repository';
+import type { ClaimRecord, DatedFactsRow, IdentityDecisionRecord } from '../provenance/records';
+import { findClaims, findDatedFacts, findIdentityDecisions } from '../provenance/repository';
 import type { CitationRecord, EntityRecord, SourceRecord } from './records';
 import { countStatements, findCitations, findEntities, findSources, readEntitiesByIds } from './repository';
 
@@ -31,6 +31,8 @@ export interface EntityLoaders {
   claims: DataLoader<string, ClaimRecord[]>;
   /** An entity's properties and its relationships that carry dates (for its timeline). */
   datedFacts: DataLoader<string, DatedFactsRow | null>;
+  /** Identity decisions about an entity (and about ids merged into it). */
+  identityDecisions: DataLoader<string, IdentityDecisionRecord[]>;
   /**
    * Forgets everything cached. Call it after every write: a document with two
    * mutation fields shares one context, and a later field must read what the
@@ -64,6 +66,7 @@ export function createEntityLoaders(executor: Executor, onBatch: BatchObserver =
   const statementCount = new DataLoader(observed('statementCount', (ids: readonly string[]) => countStatements(executor, ids)));
   const claims = new DataLoader(observed('claims', (ids: readonly string[]) => findClaims(executor, ids)), { maxBatchSize: 1000 });
   const datedFacts = new DataLoader(observed('datedFacts', (ids: readonly string[]) => findDatedFacts(executor, ids)), { maxBatchSize: 500 });
+  const identityDecisions = new DataLoader(observed('identityDecisions', (ids: readonly string[]) => findIdentityDecisions(executor, ids)), { maxBatchSize: 1000 });
   return {
     entity,
     selected,
@@ -72,9 +75,10 @@ export function createEntityLoaders(executor: Executor, onBatch: BatchObserver =
     statementCount,
     claims,
     datedFacts,
+    identityDecisions,
     clearAll: () => {
       byPlan.clear();
-      for (const loader of [entity, citations, source, statementCount, claims, datedFacts] as { clearAll(): unknown }[]) loader.clearAll();
+      for (const loader of [entity, citations, source, statementCount, claims, datedFacts, identityDecisions] as { clearAll(): unknown }[]) loader.clearAll();
     },
   };
 }

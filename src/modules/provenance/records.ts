@@ -1,4 +1,4 @@
-import type { RelationshipType, SourceKind } from '../../domain/model';
+import type { IdentityDecisionKind, IdentityStatus, IdentityVerdict, RelationshipType, SourceKind } from '../../domain/model';
 import type { CitationRecord, NodeRow } from '../entity/records';
 
 /** One value sources give for a property of an entity or of a relationship (then about its start entity). */
@@ -64,4 +64,34 @@ export interface DatedRelationshipRow {
 export interface DatedFactsRow {
   entity: NodeRow;
   relationships: DatedRelationshipRow[];
+}
+
+/** A reviewer's ruling on an identity decision. */
+export interface IdentityRulingRecord {
+  verdict: IdentityVerdict;
+  by: string;
+  at: string;
+  note: string;
+  sourceId: string | null;
+}
+
+/** An identity decision seen from one entity it is about (provenance/identityDecisionsAbout). */
+export interface IdentityDecisionRecord {
+  id: string;
+  decision: IdentityDecisionKind;
+  /** The ids the decision names, in the seed file's order. */
+  entityIds: string[];
+  names: string[];
+  reason: string;
+  unverified: boolean;
+  status: IdentityStatus;
+  /** The id it is seen from: the entity asked about, or an id merged into it. */
+  subjectId: string;
+  /** The name of the entity asked about. */
+  subjectName: string;
+  /** PROBABLY_SAME: the other id the decision names, and that entity's name (null when none is stored). */
+  otherId: string | null;
+  otherName: string | null;
+  ruling: IdentityRulingRecord | null;
+  citations: CitationRecord[];
 }

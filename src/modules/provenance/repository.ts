@@ -2,7 +2,7 @@ import { cypherQuery } from '../../db/cypher';
 import type { Executor } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../../domain/model';
 import { DATED_LABELS, NODE_DATE_PROPERTIES } from './facts';
-import type { ClaimRecord, DatedFactsRow } from './records';
+import type { ClaimRecord, DatedFactsRow, IdentityDecisionRecord } from './records';
 
 /** The claims about each entity in `ids`, in the order of `ids`. One round trip. */
 export async function findClaims(executor: Executor, ids: readonly string[]): Promise<ClaimRecord[][]> {
@@ -27,4 +27,11 @@ export async function findDatedFacts(executor: Executor, ids: readonly string[])
 export async function findClaimedSubjects(executor: Executor, labels: readonly EntityLabel[] | null): Promise<string[]> {
   const [row] = await executor.read<{ ids: string[] }>(cypherQuery('provenance/claimedSubjects'), { labels });
   return row?.ids ?? [];
+}
+
+/** The identity decisions about each entity in `ids` (and about ids merged into it), in the order of `ids`. One round trip. */
+export async function findIdentityDecisions(executor: Executor, ids: readonly string[]): Promise<IdentityDecisionRecord[][]> {
+  const rows = await executor.read<{ id: string; decisions: IdentityDecisionRecord[] }>(cypherQuery('provenance/identityDecisionsAbout'), { ids });
+  const byId = new Map(rows.map((r) => [r.id, r.decisions]));
+  return ids.map((id) => byId.get(id) ?? []);
 }

@@ -6,6 +6,7 @@ import { ENTITY_LABELS, type EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import { parseArgs } from '../../validation';
 import { relationshipCitations, type CitationRecord, type EntityRecord, type RelatedRecord } from '../entity/records';
+import { identityExplanation } from '../../domain/identity';
 import { conflictsOf, corroborationOf, timelineOf } from './facts';
 import type { ClaimRecord, ConflictRecord } from './records';
 import { findClaimedSubjects } from './repository';
@@ -43,6 +44,7 @@ const provenanceFields = {
     const names = new Map(entities.flatMap((e) => (e && !(e instanceof Error) ? [[e.id, String(e.props.name ?? e.id)] as const] : [])));
     return timelineOf(facts, claims, citations, names);
   },
+  identityDecisions: (p: EntityRecord, _a: unknown, ctx: Context) => ctx.loaders.identityDecisions.load(p.id),
 };
 
 /** The entity provenance names at this field, read as the field selects it (batched per selection: its id is known only once the claims are computed). */
@@ -82,6 +84,26 @@ export const provenanceResolvers: Resolvers = {
     other: (c, _a, ctx, info) => entityOrNull(ctx, info, c.otherId),
     property: (c) => c.property,
     values: (c) => c.values,
+  },
+  IdentityDecision: {
+    id: (d) => d.id,
+    decision: (d) => d.decision,
+    names: (d) => d.names,
+    otherId: (d) => d.otherId,
+    other: (d, _a, ctx, info) => entityOrNull(ctx, info, d.otherId),
+    reason: (d) => d.reason,
+    explanation: (d) => identityExplanation(d),
+    sources: (d) => d.citations,
+    unverified: (d) => d.unverified,
+    status: (d) => d.status,
+    ruling: (d) => d.ruling,
+  },
+  IdentityRuling: {
+    verdict: (r) => r.verdict,
+    by: (r) => r.by,
+    at: (r) => r.at,
+    note: (r) => r.note,
+    source: async (r, _a, ctx) => (r.sourceId ? ctx.loaders.source.load(r.sourceId) : null),
   },
   TimelineEntry: {
     date: (t) => t.date,

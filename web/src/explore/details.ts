@@ -3,7 +3,7 @@ import { countryColor, gql, h, humanize } from '../gql';
 import { countryOf, type GNode } from '../graph';
 import { corroborationNote, unverifiedMark } from '../provenance';
 import { byId, type Explorer } from './context';
-import { claimsSection, conflictsSection, sourcesSection, timelineSection } from './evidence';
+import { claimsSection, conflictsSection, identitySection, sourcesSection, timelineSection } from './evidence';
 import { ENTITY, type Details, type Relation } from './queries';
 
 function neighboursSection(ex: Explorer, entity: Details): HTMLElement[] {
@@ -64,6 +64,7 @@ export async function showDetails(ex: Explorer, id: string): Promise<void> {
     h('div', { id: 'details-corroboration', class: 'meta' }, 'Stated by ', corroborationNote(entity.corroboration)),
     h('p', { id: 'details-description' }, entity.description),
     ...(entity.aliases.length ? [h('p', { class: 'muted' }, `Also called: ${entity.aliases.join(', ')}`)] : []),
+    identitySection(entity, open),
     h('div', { class: 'row' },
       h('button', { type: 'button', id: 'expand', onclick: () => void actions.expand(id, Number(limit.value)) }, expanded ? 'Expand more' : 'Expand'),
       limit,

@@ -7,7 +7,8 @@ import { h, humanize } from '../gql';
 import {
   citationItem, citationList, corroborationNote, corroborationOf, propertyWords, disputedMark, kindBadge, unverifiedMark, valueText,
 } from '../provenance';
-import type { Claim, Conflict, Details } from './queries';
+import { nameList, sameAsNames } from '../../../src/domain/identity';
+import type { Claim, Conflict, Details, IdentityDecision } from './queries';
 
 /** Dated facts, oldest first, each with its sources; disputed and unverified ones marked. */
 export function timelineSection(entity: Details, open: (id: string) => void): HTMLElement {
@@ -96,5 +97,45 @@ export function sourcesSection(entity: Details): HTMLElement {
     h('h3', {}, `Sources (${entity.sources.length})`),
     h('div', { class: 'muted small' }, 'Kinds: ', ...entity.corroboration.kinds.map((kind) => kindBadge(kind))),
     h('ul', { class: 'citations source-list' }, ...entity.sources.map((c) => citationItem(c, { evidence: true }))),
+  );
+}
+
+/** Where a reviewer left a decision, in words: "Standing: …", "Confirmed by … on …: note". */
+function rulingText(decision: IdentityDecision): string {
+  if (!decision.ruling) return 'Standing: no reviewer has ruled on it yet.';
+  const { by, at, note } = decision.ruling;
+  return `${decision.status === 'CONFIRMED' ? 'Confirmed' : 'Undone'} by ${by} on ${at.slice(0, 10)}: ${note}`;
+}
+
+/**
+ * The sentence of one decision, as text nodes and (for PROBABLY_SAME) a link to
+ * the other entity: "Same entity as … because: …", "Probably the same as <other>
+ * because: …". The other id is plain text when it is no longer an entity of its
+ * own (a confirmation merged it into this one).
+ */
+function identitySentence(entity: Details, decision: IdentityDecision, open: (id: string) => void): (Node | string)[] {
+  if (decision.decision === 'SAME') return [`Same entity as ${nameList(sameAsNames(decision.names, entity.name))} because: ${decision.reason}`];
+  const other = decision.other;
+  const named = other
+    ? h('a', { class: 'identity-other', href: `/explore?focus=${encodeURIComponent(other.id)}`, onclick: (event: Event) => { event.preventDefault(); open(other.id); } }, other.name)
+    : h('span', { class: 'identity-other' }, `${decision.otherId ?? 'another entity'}${decision.status === 'CONFIRMED' ? ' (merged into this entity)' : ''}`);
+  return ['Probably the same as ', named, ` because: ${decision.reason}`];
+}
+
+/** Whether names the sources use denote this entity, with the reasoning, the pages and where reviewers left it; null when no decision is about it. */
+export function identitySection(entity: Details, open: (id: string) => void): HTMLElement | null {
+  const decisions = entity.identityDecisions;
+  if (!decisions.length) return null;
+  return h(
+    'section',
+    { id: 'identity', 'aria-label': 'Same entity?' },
+    h('h3', {}, `Same entity? (${decisions.length})`),
+    h('ul', { class: 'identity-decisions' }, ...decisions.map((decision) =>
+      h('li', { class: `identity-decision${decision.unverified ? ' unverified' : ''}`, 'data-id': decision.id, 'data-decision': decision.decision, 'data-status': decision.status },
+        h('p', { class: 'identity-text' }, ...identitySentence(entity, decision, open)),
+        h('div', { class: 'identity-status muted small' }, rulingText(decision), decision.unverified ? ' ' : null, decision.unverified ? unverifiedMark() : null),
+        h('div', { class: 'stated-by muted small' }, 'Resting on:'),
+        citationList(decision.sources, { evidence: true, className: 'identity-sources' }),
+      ))),
   );
 }

@@ -1,5 +1,5 @@
 /** The explorer's GraphQL documents and the shapes of their answers. */
-import type { SourceKind } from '../../../src/domain/model';
+import type { IdentityDecisionKind, SourceKind } from '../../../src/domain/model';
 import type { GNode } from '../graph';
 import { CITATION_FIELDS, CORROBORATION_FIELDS, type CitationRef, type Corroboration } from '../provenance';
 
@@ -24,6 +24,7 @@ export const PATHS = /* GraphQL */ `
 
 const TIMELINE = `timeline { date property description relationshipType disputed unverified related { id name type } sources { ${CITATION_FIELDS} } }`;
 const CLAIM = `id property value asOf note unverified ${CORROBORATION_FIELDS} sources { ${CITATION_FIELDS} }`;
+const IDENTITY = `identityDecisions { id decision names otherId other { id name type } reason unverified status ruling { verdict by at note } sources { ${CITATION_FIELDS} } }`;
 
 export const ENTITY = /* GraphQL */ `
   query EntityDetails($id: ID!) {
@@ -37,6 +38,7 @@ export const ENTITY = /* GraphQL */ `
       ${TIMELINE}
       conflicts { property relationshipType other { id name } values { ${CLAIM} } }
       claims { ${CLAIM} }
+      ${IDENTITY}
       relations(first: 200) { type direction unverified corroboration { sourceCount publisherCount publishers } node { ${NODE} } }
     }
   }
@@ -142,6 +144,20 @@ export interface Conflict {
   values: Claim[];
 }
 
+/** A decision on whether names the sources use denote this entity (Entity.identityDecisions). */
+export interface IdentityDecision {
+  id: string;
+  decision: IdentityDecisionKind;
+  names: string[];
+  otherId: string | null;
+  other: { id: string; name: string; type: string } | null;
+  reason: string;
+  unverified: boolean;
+  status: 'STANDING' | 'CONFIRMED' | 'UNDONE';
+  ruling: { verdict: 'CONFIRM' | 'UNDO'; by: string; at: string; note: string } | null;
+  sources: CitationRef[];
+}
+
 export interface Relation {
   type: string;
   direction: string;
@@ -159,5 +175,6 @@ export interface Details extends GNode {
   timeline: TimelineEntry[];
   conflicts: Conflict[];
   claims: Claim[];
+  identityDecisions: IdentityDecision[];
   relations: Relation[];
 }
