@@ -6,6 +6,7 @@ import { ConnectionRecord, EdgeRecord } from '../modules/list/connection';
 import { ClaimRecord, ConflictRecord, TimelineRecord, CorroborationRecord } from '../modules/provenance/records';
 import { StatisticsRecord, UsageRecord } from '../modules/statistics/repository';
 import { PathRecord, HopRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, ReasonRecord } from '../modules/paths/records';
+import { ChangeView, RevisionView, HistoryPage, ChangePage } from '../modules/changes/records';
 import { Context } from '../modules/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -106,6 +107,8 @@ export type Agreement = Entity & {
   facilitators: Array<Organization>;
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -149,6 +152,12 @@ export type Agreement = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
   /** Organizations whose officials witnessed the signing. */
   witnesses: Array<Organization>;
 };
@@ -169,6 +178,13 @@ export type AgreementCreatedCompaniesArgs = {
 /** An agreement between organizations, such as a licence. */
 export type AgreementFacilitatorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -475,6 +491,8 @@ export type Approval = Entity & {
   grantedBy: Maybe<Organization>;
   /** The organization it was granted to. */
   grantedTo: Maybe<Organization>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** The indications it covers. */
@@ -502,6 +520,12 @@ export type Approval = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -532,6 +556,13 @@ export type ApprovalGrantedByArgs = {
 /** An approval, designation or trial clearance a regulator granted. */
 export type ApprovalGrantedToArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -694,19 +725,45 @@ export type Broker = {
   score: Scalars['Float']['output'];
 };
 
-/** One curation write, as kept in the audit trail. */
+/**
+ * One changeset or curation write, as kept in the audit trail: what it does, who
+ * proposed it, when, its source, its review. Change records are never edited or
+ * deleted by the API; only review moves a PROPOSED one to APPROVED or REJECTED.
+ */
 export type Change = {
   __typename?: 'Change';
+  /** When it was applied; null unless approved. */
+  appliedAt: Maybe<Scalars['DateTime']['output']>;
   /** When it was written. */
   at: Scalars['DateTime']['output'];
+  /** Who proposed it: the subject of the token (the same as `subject`). */
+  author: Scalars['String']['output'];
+  /** True for a write applied at once by a direct mutation or a loader, without review. */
+  direct: Scalars['Boolean']['output'];
   /** Stable id of the entry (a UUID). */
   id: Scalars['ID']['output'];
   /** Which mutation wrote it. */
   kind: ChangeKind;
   /** The evidence note, or the reason of a retraction. */
   note: Scalars['String']['output'];
+  /** The operations as proposed, each `{ op, input }` (the input of the mutation named `op`); empty for a direct write. */
+  operations: Scalars['JSON']['output'];
+  /** The change this one reverts, for a revert. */
+  revertOf: Maybe<Scalars['ID']['output']>;
+  /** The reviewer's comment. */
+  reviewComment: Maybe<Scalars['String']['output']>;
+  /** When it was approved or rejected. */
+  reviewedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who approved or rejected it; null while proposed and for direct writes. */
+  reviewer: Maybe<Scalars['String']['output']>;
+  /** What it did to each entity and relationship, field by field; empty unless applied. */
+  revisions: Array<Revision>;
+  /** The source cited, when there is one and it is in the graph. */
+  source: Maybe<Source>;
   /** The source cited (none for retractions). */
   sourceId: Maybe<Scalars['ID']['output']>;
+  /** Where it is in review. */
+  status: ChangeStatus;
   /** Who wrote it: the subject of the token. */
   subject: Scalars['String']['output'];
   /** One line: what was written. */
@@ -715,10 +772,32 @@ export type Change = {
   targetIds: Array<Scalars['ID']['output']>;
 };
 
+/** A page of changes, newest first. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  /** The changes on this page. */
+  edges: Array<ChangeEdge>;
+  /** Where the page is. */
+  pageInfo: PageInfo;
+};
+
+/** One change in a page of changes. */
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** Cursor to read on from this change. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: Change;
+};
+
 /** Kinds of curation write. */
 export type ChangeKind =
+  /** A reviewed changeset (proposeChange, revertChange): one or more operations. */
+  | 'CHANGESET'
   /** Written by linkEntities. */
   | 'LINK_ENTITIES'
+  /** A load by a loader (npm run seed, import, gen): one record per load. */
+  | 'LOAD'
   /** Written by mergeEntities. */
   | 'MERGE_ENTITIES'
   /** Written by recordAgreement. */
@@ -729,6 +808,34 @@ export type ChangeKind =
   | 'RETRACT_SOURCE'
   /** Written by upsertEntity. */
   | 'UPSERT_ENTITY';
+
+/**
+ * One operation of a proposed changeset: exactly one of the fields, each the
+ * input of the direct mutation of the same name. `expectedVersion` (keepVersion
+ * and mergeVersion for a merge) left out is filled in with the version found when
+ * the changeset is proposed.
+ */
+export type ChangeOperationInput = {
+  /** Create or re-cite a relationship. */
+  linkEntities?: InputMaybe<LinkEntitiesInput>;
+  /** Merge two ids of one entity. */
+  mergeEntities?: InputMaybe<MergeEntitiesInput>;
+  /** Record an agreement with its parties. */
+  recordAgreement?: InputMaybe<RecordAgreementInput>;
+  /** Retract an entity or relationship. */
+  retract?: InputMaybe<RetractInput>;
+  /** Create or update an entity. */
+  upsertEntity?: InputMaybe<UpsertEntityInput>;
+};
+
+/** Where a changeset is in review. */
+export type ChangeStatus =
+  /** Approved and applied (a direct write or a load is approved when written). */
+  | 'APPROVED'
+  /** Proposed and waiting for a reviewer; nothing of it is in the graph yet. */
+  | 'PROPOSED'
+  /** Rejected by a reviewer, with the reviewer's comment; never applied. */
+  | 'REJECTED';
 
 /** A source with what it said about a fact, in our words. */
 export type Citation = {
@@ -812,6 +919,8 @@ export type Country = Entity & {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -839,6 +948,19 @@ export type Country = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A country. */
+export type CountryHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -974,6 +1096,8 @@ export type Entity = {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -999,6 +1123,19 @@ export type Entity = {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
+};
+
+
+/** What every node of the graph has. */
+export type EntityHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1119,6 +1256,8 @@ export type Event = Entity & {
   endDate: Maybe<Scalars['Date']['output']>;
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -1154,6 +1293,12 @@ export type Event = Entity & {
   unverified: Scalars['Boolean']['output'];
   /** The venue organization. */
   venue: Maybe<Organization>;
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -1166,6 +1311,13 @@ export type EventAgreementsSignedArgs = {
 /** An event such as an investment forum. */
 export type EventCoHostsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An event such as an investment forum. */
+export type EventHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1403,6 +1555,17 @@ export type FactFilter = {
   text?: InputMaybe<StringFilter>;
 };
 
+/** One field of an entity or relationship as a change left it: its stored name, the value before and after (null: absent). */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** Its value after the change; null when it has none. */
+  after: Maybe<Scalars['JSON']['output']>;
+  /** Its value before the change; null when it had none. */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** The stored property, e.g. name, country, retracted. */
+  field: Scalars['String']['output'];
+};
+
 /** Conditions on a number. */
 export type FloatFilter = {
   /** Equal to this. */
@@ -1436,6 +1599,8 @@ export type Fund = Entity & {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -1463,12 +1628,25 @@ export type Fund = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
 /** A public or venture fund. */
 export type FundAdministratorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A public or venture fund. */
+export type FundHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1601,6 +1779,24 @@ export type GroupKey = {
   via?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A page of an entity's or relationship's history, newest first. */
+export type HistoryConnection = {
+  __typename?: 'HistoryConnection';
+  /** The revisions on this page. */
+  edges: Array<HistoryEdge>;
+  /** Where the page is. */
+  pageInfo: PageInfo;
+};
+
+/** One revision in a history. */
+export type HistoryEdge = {
+  __typename?: 'HistoryEdge';
+  /** Cursor to read on from this revision. */
+  cursor: Scalars['String']['output'];
+  /** The revision. */
+  node: Revision;
+};
+
 /** Which way a path's hop runs along its relationship. */
 export type HopDirection =
   /** The relationship points from the hop's `to` back to its `from`. */
@@ -1625,6 +1821,8 @@ export type Indication = Entity & {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -1656,12 +1854,25 @@ export type Indication = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
 /** An indication or therapy area. */
 export type IndicationApprovalsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An indication or therapy area. */
+export type IndicationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1808,6 +2019,8 @@ export type IntFilter = {
 export type LinkEntitiesInput = {
   /** Required: what the source says about it. */
   evidence?: InputMaybe<Scalars['String']['input']>;
+  /** The relationship's version this write is based on (0: it must not exist yet); CONFLICT when it has moved on. Unchecked when left out. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Id of the start entity. */
   from: Scalars['ID']['input'];
   /** Distinguishes two relationships of one type between the same pair (e.g. two roles). */
@@ -1843,8 +2056,12 @@ export type LinkEntitiesPayload = {
 export type MergeEntitiesInput = {
   /** The id that stays. */
   keep: Scalars['ID']['input'];
+  /** The version of `keep` this merge is based on; CONFLICT when it has moved on. Unchecked when left out. */
+  keepVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The id folded into `keep`; it then resolves to `keep`. */
   merge: Scalars['ID']['input'];
+  /** The version of `merge` this merge is based on; CONFLICT when it has moved on. Unchecked when left out. */
+  mergeVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Why they are one entity; kept in the audit trail. */
   reason: Scalars['String']['input'];
 };
@@ -1885,6 +2102,8 @@ export type Modality = Entity & {
   facts: Array<Fact>;
   /** Laws and regulations that govern it. */
   governedBy: Array<Policy>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -1914,12 +2133,25 @@ export type Modality = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
 /** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
 export type ModalityGovernedByArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
+export type ModalityHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2046,6 +2278,12 @@ export type ModalityWhere = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Approves a PROPOSED changeset and applies it, all operations or none
+   * (reviewer role; not one's own unless REVIEW_SECOND_PERSON is off). CONFLICT
+   * when a target moved on since the changeset's base, or it is no longer PROPOSED.
+   */
+  approveChange: Change;
   /** Creates (or re-cites) one relationship between two existing entities. */
   linkEntities: LinkEntitiesPayload;
   /**
@@ -2059,8 +2297,16 @@ export type Mutation = {
    * unknown, retracted or already merged.
    */
   mergeEntities: MergeEntitiesPayload;
+  /**
+   * Proposes a changeset (editor role): stored as PROPOSED, nothing applied. It
+   * is checked as an applied write would be (inputs, likely duplicates, the
+   * model's endpoint rules, versions) and refused now if it could not apply.
+   */
+  proposeChange: Change;
   /** Records an agreement with its parties, facilitators, covered technologies and territory. */
   recordAgreement: RecordAgreementPayload;
+  /** Rejects a PROPOSED changeset with the reviewer's comment (reviewer role; not one's own unless REVIEW_SECOND_PERSON is off). */
+  rejectChange: Change;
   /** Hides an entity or a relationship from every read (admin only). Nothing is deleted. */
   retract: RetractPayload;
   /**
@@ -2071,13 +2317,34 @@ export type Mutation = {
    */
   retractSource: RetractPayload;
   /**
+   * Proposes the inverse of an applied change (editor role): each field it set goes
+   * back to its value before, and what it created is retracted. CONFLICT, naming
+   * the fields and the changes, when a later change touched the same fields.
+   */
+  revertChange: Change;
+  /**
    * Creates or updates one entity by id. Fields given replace stored ones; facts are
    * merged. Concurrent upserts of one id end with one node (MERGE on the unique id).
    * Updates are ordered by Neo4j's write lock on the node: each runs whole, one after
-   * the other, and the last to commit wins for the fields both set; fields only one
-   * of them sets are never lost, since an update writes only the fields it names.
+   * the other. With `expectedVersion` (the `version` read before editing) an update
+   * made on an old version is refused with CONFLICT, listing the fields changed
+   * since, their current values and the change that set each, so no curator's
+   * value is overwritten unseen; without it the last to commit wins for the fields
+   * both set. Fields only one of them sets are never lost.
    */
   upsertEntity: UpsertEntityPayload;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationApproveChangeArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2109,8 +2376,31 @@ export type MutationMergeEntitiesArgs = {
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
+export type MutationProposeChangeArgs = {
+  input: ProposeChangeInput;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
 export type MutationRecordAgreementArgs = {
   input: RecordAgreementInput;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationRejectChangeArgs = {
+  comment: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2134,6 +2424,18 @@ export type MutationRetractArgs = {
 export type MutationRetractSourceArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationRevertChangeArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
 };
 
 
@@ -2202,6 +2504,8 @@ export type Organization = Entity & {
   focusAreas: Array<Entity>;
   /** The joint-venture agreement that created it. */
   foundingAgreement: Maybe<Agreement>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Indications it addresses directly. */
@@ -2257,6 +2561,12 @@ export type Organization = Entity & {
   units: Array<Organization>;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
   /** Agreements whose signing its officials witnessed. */
   witnessed: Array<Agreement>;
 };
@@ -2313,6 +2623,13 @@ export type OrganizationFocusAreasArgs = {
 /** An organization: company, agency, institute, association, investor, pharma, media or venue. */
 export type OrganizationFoundingAgreementArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2721,6 +3038,8 @@ export type Patent = Entity & {
   filedOn: Maybe<Scalars['Date']['output']>;
   /** When it was granted, as precisely as stated. */
   grantedOn: Maybe<Scalars['Date']['output']>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
@@ -2750,12 +3069,25 @@ export type Patent = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
 /** A patent a source lists. */
 export type PatentCountryArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A patent a source lists. */
+export type PatentHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2931,6 +3263,8 @@ export type Person = Entity & {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Honorific as the sources use it (Dr., Mr.). */
   honorific: Maybe<Scalars['String']['output']>;
   /** Stable, human-readable id (a slug), unique across the graph. */
@@ -2962,12 +3296,25 @@ export type Person = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
 /** A person. */
 export type PersonAgreementsSignedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A person. */
+export type PersonHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3121,6 +3468,8 @@ export type Policy = Entity & {
   funds: Array<Fund>;
   /** Modalities and products it governs. */
   governs: Array<Entity>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Regulations issued, and approvals granted, under it. */
@@ -3162,6 +3511,12 @@ export type Policy = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -3192,6 +3547,13 @@ export type PolicyFundsArgs = {
 /** A national strategy or one of its pillars. */
 export type PolicyGovernsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3405,6 +3767,14 @@ export type PolicyWhere = {
   refersTo?: InputMaybe<PolicyListFilter>;
 };
 
+/** A changeset to propose for review. */
+export type ProposeChangeInput = {
+  /** Why: what the changeset does and on what grounds; 1 to 600 characters. */
+  note: Scalars['String']['input'];
+  /** The operations, 1 to 20, applied in order and all or none. */
+  operations: Array<ChangeOperationInput>;
+};
+
 /** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type Query = {
   __typename?: 'Query';
@@ -3425,6 +3795,14 @@ export type Query = {
    * event, a country) are down-weighted by their degree.
    */
   brokers: Array<Broker>;
+  /** One change by id, in any state; null when none has it. Needs the editor or reviewer role. */
+  change: Maybe<Change>;
+  /**
+   * Changes, newest first, a page at a time: for dashboards and analysts (the same
+   * filters as GET /feed.atom). Asking for proposed or rejected ones needs the
+   * editor or reviewer role.
+   */
+  changes: ChangeConnection;
   /**
    * Where sources disagree: every property of an entity or relationship for which
    * sources give different values, each value with its citations, ordered by the
@@ -3572,6 +3950,25 @@ export type QueryBrokersArgs = {
   between: Array<Scalars['ID']['input']>;
   first?: Scalars['Int']['input'];
   includeUnverified?: Scalars['Boolean']['input'];
+};
+
+
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
+export type QueryChangeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
+  entity?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  status?: InputMaybe<Array<ChangeStatus>>;
+  types?: InputMaybe<Array<EntityType>>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -3850,6 +4247,8 @@ export type RecordAgreementInput = {
   evidence?: InputMaybe<Scalars['String']['input']>;
   /** True when the rights are exclusive. */
   exclusive: Scalars['Boolean']['input'];
+  /** The agreement's version this write is based on (0: it must not exist yet); CONFLICT when it has moved on. Unchecked when left out. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Ids of organizations that helped bring it about. */
   facilitators?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Lowercase slug, unique across the graph. */
@@ -3890,6 +4289,8 @@ export type Relation = {
   corroboration: Corroboration;
   /** OUTGOING when the entity asked about is the start of the relationship. */
   direction: Direction;
+  /** The changes that touched it, newest first, property by property before and after (see Entity.history). */
+  history: HistoryConnection;
   /** Stable id of the relationship. */
   id: Scalars['ID']['output'];
   /** The entity at the other end. */
@@ -3902,6 +4303,15 @@ export type Relation = {
   type: RelationshipType;
   /** True when every source stating it is AI-generated or otherwise unverified. */
   unverified: Scalars['Boolean']['output'];
+  /** Its version: 1 as loaded, one more with each applied change of its properties (see Entity.version). */
+  version: Scalars['Int']['output'];
+};
+
+
+/** One relationship seen from one of its ends. */
+export type RelationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -4022,6 +4432,8 @@ export type RelationshipType =
 export type RetractInput = {
   /** Id of the entity to retract. */
   entityId?: InputMaybe<Scalars['ID']['input']>;
+  /** The version of the entity or relationship this retraction is based on; CONFLICT when it has moved on. Unchecked when left out. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Why; kept with the retraction. */
   reason: Scalars['String']['input'];
   /** Id of the relationship to retract. */
@@ -4035,6 +4447,23 @@ export type RetractPayload = {
   change: Change;
   /** The id retracted. */
   id: Scalars['ID']['output'];
+};
+
+/** What one change did to one entity or relationship. */
+export type Revision = {
+  __typename?: 'Revision';
+  /** The change: who, when, the source, the note and the reviewer. */
+  change: Change;
+  /** True when the change created it. */
+  created: Scalars['Boolean']['output'];
+  /** The fields the change set, field by field. */
+  fields: Array<FieldChange>;
+  /** Id of the entity or relationship. */
+  targetId: Scalars['ID']['output'];
+  /** Whether it is an entity or a relationship. */
+  targetKind: TargetKind;
+  /** The version the change gave it. */
+  version: Scalars['Int']['output'];
 };
 
 /** A person's titled role at an organization. */
@@ -4289,6 +4718,13 @@ export type TalkWhere = {
   topic?: InputMaybe<StringFilter>;
 };
 
+/** What a revision changed: an entity or a relationship. */
+export type TargetKind =
+  /** An entity. */
+  | 'ENTITY'
+  /** A relationship. */
+  | 'RELATIONSHIP';
+
 /** A technology, product, therapy, device or service. */
 export type Technology = Entity & {
   __typename?: 'Technology';
@@ -4312,6 +4748,8 @@ export type Technology = Entity & {
   facts: Array<Fact>;
   /** Laws and regulations that govern it. */
   governedBy: Array<Policy>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Indications it targets. */
@@ -4349,6 +4787,12 @@ export type Technology = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -4373,6 +4817,13 @@ export type TechnologyDevelopersArgs = {
 /** A technology, product, therapy, device or service. */
 export type TechnologyGovernedByArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -4597,6 +5048,8 @@ export type Trial = Entity & {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /** Indications it addresses. */
@@ -4638,6 +5091,12 @@ export type Trial = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -4650,6 +5109,13 @@ export type TrialApprovalsArgs = {
 /** A clinical trial. */
 export type TrialCountryArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A clinical trial. */
+export type TrialHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -4865,6 +5331,8 @@ export type UpsertEntityInput = {
   distinctFrom?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Required: what the source says about it, in our words, naming the section. */
   evidence?: InputMaybe<Scalars['String']['input']>;
+  /** The entity's version this write is based on (0: it must not exist yet); CONFLICT when it has moved on. Unchecked when left out. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /**
    * Further facts: an object with camelCase keys and string, number, boolean or
    * list-of-string values. Type-specific fields go here too (Event: startDate,
@@ -4994,8 +5462,12 @@ export type ResolversTypes = {
   ApprovalWhere: ApprovalWhere;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRecord>;
-  Change: ResolverTypeWrapper<Change>;
+  Change: ResolverTypeWrapper<ChangeView>;
+  ChangeConnection: ResolverTypeWrapper<ChangePage>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   ChangeKind: ChangeKind;
+  ChangeOperationInput: ChangeOperationInput;
+  ChangeStatus: ChangeStatus;
   Citation: ResolverTypeWrapper<CitationRecord>;
   Claim: ResolverTypeWrapper<ClaimRecord>;
   Conflict: ResolverTypeWrapper<ConflictRecord>;
@@ -5029,6 +5501,7 @@ export type ResolversTypes = {
   EventWhere: EventWhere;
   Fact: ResolverTypeWrapper<Fact>;
   FactFilter: FactFilter;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FloatFilter: FloatFilter;
   Fund: ResolverTypeWrapper<EntityRecord>;
@@ -5040,6 +5513,8 @@ export type ResolversTypes = {
   FundSortField: FundSortField;
   FundWhere: FundWhere;
   GroupKey: GroupKey;
+  HistoryConnection: ResolverTypeWrapper<HistoryPage>;
+  HistoryEdge: ResolverTypeWrapper<Omit<HistoryEdge, 'node'> & { node: ResolversTypes['Revision'] }>;
   HopDirection: HopDirection;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Indication: ResolverTypeWrapper<EntityRecord>;
@@ -5053,9 +5528,9 @@ export type ResolversTypes = {
   IntFilter: IntFilter;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LinkEntitiesInput: LinkEntitiesInput;
-  LinkEntitiesPayload: ResolverTypeWrapper<Omit<LinkEntitiesPayload, 'from' | 'to'> & { from: ResolversTypes['Entity'], to: ResolversTypes['Entity'] }>;
+  LinkEntitiesPayload: ResolverTypeWrapper<Omit<LinkEntitiesPayload, 'change' | 'from' | 'to'> & { change: ResolversTypes['Change'], from: ResolversTypes['Entity'], to: ResolversTypes['Entity'] }>;
   MergeEntitiesInput: MergeEntitiesInput;
-  MergeEntitiesPayload: ResolverTypeWrapper<Omit<MergeEntitiesPayload, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  MergeEntitiesPayload: ResolverTypeWrapper<Omit<MergeEntitiesPayload, 'change' | 'entity'> & { change: ResolversTypes['Change'], entity: ResolversTypes['Entity'] }>;
   Modality: ResolverTypeWrapper<EntityRecord>;
   ModalityConnection: ResolverTypeWrapper<ConnectionRecord>;
   ModalityEdge: ResolverTypeWrapper<EdgeRecord>;
@@ -5102,16 +5577,18 @@ export type ResolversTypes = {
   PolicySort: PolicySort;
   PolicySortField: PolicySortField;
   PolicyWhere: PolicyWhere;
+  ProposeChangeInput: ProposeChangeInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAgreementInput: RecordAgreementInput;
-  RecordAgreementPayload: ResolverTypeWrapper<Omit<RecordAgreementPayload, 'agreement'> & { agreement: ResolversTypes['Agreement'] }>;
+  RecordAgreementPayload: ResolverTypeWrapper<Omit<RecordAgreementPayload, 'agreement' | 'change'> & { agreement: ResolversTypes['Agreement'], change: ResolversTypes['Change'] }>;
   Relation: ResolverTypeWrapper<RelatedRecord>;
   RelationConnection: ResolverTypeWrapper<RelationPage>;
   RelationEdge: ResolverTypeWrapper<RelationPageEdge>;
   RelationshipCount: ResolverTypeWrapper<RelationshipCount>;
   RelationshipType: RelationshipType;
   RetractInput: RetractInput;
-  RetractPayload: ResolverTypeWrapper<RetractPayload>;
+  RetractPayload: ResolverTypeWrapper<Omit<RetractPayload, 'change'> & { change: ResolversTypes['Change'] }>;
+  Revision: ResolverTypeWrapper<RevisionView>;
   Role: ResolverTypeWrapper<RelatedRecord>;
   RoleListFilter: RoleListFilter;
   RoleWhere: RoleWhere;
@@ -5129,6 +5606,7 @@ export type ResolversTypes = {
   Talk: ResolverTypeWrapper<RelatedRecord>;
   TalkListFilter: TalkListFilter;
   TalkWhere: TalkWhere;
+  TargetKind: TargetKind;
   Technology: ResolverTypeWrapper<EntityRecord>;
   TechnologyConnection: ResolverTypeWrapper<ConnectionRecord>;
   TechnologyEdge: ResolverTypeWrapper<EdgeRecord>;
@@ -5150,7 +5628,7 @@ export type ResolversTypes = {
   TrialWhere: TrialWhere;
   TypeCount: ResolverTypeWrapper<TypeCount>;
   UpsertEntityInput: UpsertEntityInput;
-  UpsertEntityPayload: ResolverTypeWrapper<Omit<UpsertEntityPayload, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  UpsertEntityPayload: ResolverTypeWrapper<Omit<UpsertEntityPayload, 'change' | 'entity'> & { change: ResolversTypes['Change'], entity: ResolversTypes['Entity'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -5178,7 +5656,10 @@ export type ResolversParentTypes = {
   ApprovalWhere: ApprovalWhere;
   Boolean: Scalars['Boolean']['output'];
   Broker: BrokerRecord;
-  Change: Change;
+  Change: ChangeView;
+  ChangeConnection: ChangePage;
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
+  ChangeOperationInput: ChangeOperationInput;
   Citation: CitationRecord;
   Claim: ClaimRecord;
   Conflict: ConflictRecord;
@@ -5207,6 +5688,7 @@ export type ResolversParentTypes = {
   EventWhere: EventWhere;
   Fact: Fact;
   FactFilter: FactFilter;
+  FieldChange: FieldChange;
   Float: Scalars['Float']['output'];
   FloatFilter: FloatFilter;
   Fund: EntityRecord;
@@ -5216,6 +5698,8 @@ export type ResolversParentTypes = {
   FundSort: FundSort;
   FundWhere: FundWhere;
   GroupKey: GroupKey;
+  HistoryConnection: HistoryPage;
+  HistoryEdge: Omit<HistoryEdge, 'node'> & { node: ResolversParentTypes['Revision'] };
   ID: Scalars['ID']['output'];
   Indication: EntityRecord;
   IndicationConnection: ConnectionRecord;
@@ -5227,9 +5711,9 @@ export type ResolversParentTypes = {
   IntFilter: IntFilter;
   JSON: Scalars['JSON']['output'];
   LinkEntitiesInput: LinkEntitiesInput;
-  LinkEntitiesPayload: Omit<LinkEntitiesPayload, 'from' | 'to'> & { from: ResolversParentTypes['Entity'], to: ResolversParentTypes['Entity'] };
+  LinkEntitiesPayload: Omit<LinkEntitiesPayload, 'change' | 'from' | 'to'> & { change: ResolversParentTypes['Change'], from: ResolversParentTypes['Entity'], to: ResolversParentTypes['Entity'] };
   MergeEntitiesInput: MergeEntitiesInput;
-  MergeEntitiesPayload: Omit<MergeEntitiesPayload, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  MergeEntitiesPayload: Omit<MergeEntitiesPayload, 'change' | 'entity'> & { change: ResolversParentTypes['Change'], entity: ResolversParentTypes['Entity'] };
   Modality: EntityRecord;
   ModalityConnection: ConnectionRecord;
   ModalityEdge: EdgeRecord;
@@ -5267,15 +5751,17 @@ export type ResolversParentTypes = {
   PolicyListFilter: PolicyListFilter;
   PolicySort: PolicySort;
   PolicyWhere: PolicyWhere;
+  ProposeChangeInput: ProposeChangeInput;
   Query: Record<PropertyKey, never>;
   RecordAgreementInput: RecordAgreementInput;
-  RecordAgreementPayload: Omit<RecordAgreementPayload, 'agreement'> & { agreement: ResolversParentTypes['Agreement'] };
+  RecordAgreementPayload: Omit<RecordAgreementPayload, 'agreement' | 'change'> & { agreement: ResolversParentTypes['Agreement'], change: ResolversParentTypes['Change'] };
   Relation: RelatedRecord;
   RelationConnection: RelationPage;
   RelationEdge: RelationPageEdge;
   RelationshipCount: RelationshipCount;
   RetractInput: RetractInput;
-  RetractPayload: RetractPayload;
+  RetractPayload: Omit<RetractPayload, 'change'> & { change: ResolversParentTypes['Change'] };
+  Revision: RevisionView;
   Role: RelatedRecord;
   RoleListFilter: RoleListFilter;
   RoleWhere: RoleWhere;
@@ -5306,7 +5792,7 @@ export type ResolversParentTypes = {
   TrialWhere: TrialWhere;
   TypeCount: TypeCount;
   UpsertEntityInput: UpsertEntityInput;
-  UpsertEntityPayload: Omit<UpsertEntityPayload, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  UpsertEntityPayload: Omit<UpsertEntityPayload, 'change' | 'entity'> & { change: ResolversParentTypes['Change'], entity: ResolversParentTypes['Entity'] };
 };
 
 export type AboutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = {
@@ -5341,6 +5827,7 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   exclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   facilitators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementFacilitatorsArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<AgreementHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   licensee?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementLicenseeArgs>>;
@@ -5359,6 +5846,7 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   witnesses?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementWitnessesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -5406,6 +5894,7 @@ export type ApprovalResolvers<ContextType = Context, ParentType extends Resolver
   filedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grantedBy?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ApprovalGrantedByArgs>>;
   grantedTo?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ApprovalGrantedToArgs>>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<ApprovalHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<ApprovalIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5416,6 +5905,7 @@ export type ApprovalResolvers<ContextType = Context, ParentType extends Resolver
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5440,14 +5930,35 @@ export type BrokerResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  appliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  direct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  revertOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reviewComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revisions?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChangeStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targetIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -5491,6 +6002,7 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<CountryHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5501,6 +6013,7 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5546,6 +6059,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<EventHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5560,6 +6074,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   venue?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<EventVenueArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5588,6 +6103,12 @@ export type FactResolvers<ContextType = Context, ParentType extends ResolversPar
   value?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 };
 
+export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type FundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fund'] = ResolversParentTypes['Fund']> = {
   administrators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<FundAdministratorsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5597,6 +6118,7 @@ export type FundResolvers<ContextType = Context, ParentType extends ResolversPar
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<FundHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5607,6 +6129,7 @@ export type FundResolvers<ContextType = Context, ParentType extends ResolversPar
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5622,6 +6145,16 @@ export type FundEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Fund'], ParentType, ContextType>;
 };
 
+export type HistoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HistoryConnection'] = ResolversParentTypes['HistoryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['HistoryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type HistoryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HistoryEdge'] = ResolversParentTypes['HistoryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+};
+
 export type IndicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indication'] = ResolversParentTypes['Indication']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   approvals?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<IndicationApprovalsArgs>>;
@@ -5630,6 +6163,7 @@ export type IndicationResolvers<ContextType = Context, ParentType extends Resolv
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<IndicationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5642,6 +6176,7 @@ export type IndicationResolvers<ContextType = Context, ParentType extends Resolv
   trials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, Partial<IndicationTrialsArgs>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5688,6 +6223,7 @@ export type ModalityResolvers<ContextType = Context, ParentType extends Resolver
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   governedBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<ModalityGovernedByArgs>>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<ModalityHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5699,6 +6235,7 @@ export type ModalityResolvers<ContextType = Context, ParentType extends Resolver
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5715,11 +6252,15 @@ export type ModalityEdgeResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  approveChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationApproveChangeArgs, 'id'>>;
   linkEntities?: Resolver<ResolversTypes['LinkEntitiesPayload'], ParentType, ContextType, RequireFields<MutationLinkEntitiesArgs, 'input'>>;
   mergeEntities?: Resolver<ResolversTypes['MergeEntitiesPayload'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'input'>>;
+  proposeChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationProposeChangeArgs, 'input'>>;
   recordAgreement?: Resolver<ResolversTypes['RecordAgreementPayload'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'input'>>;
+  rejectChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationRejectChangeArgs, 'comment' | 'id'>>;
   retract?: Resolver<ResolversTypes['RetractPayload'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'input'>>;
   retractSource?: Resolver<ResolversTypes['RetractPayload'], ParentType, ContextType, RequireFields<MutationRetractSourceArgs, 'id' | 'reason'>>;
+  revertChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationRevertChangeArgs, 'id' | 'note'>>;
   upsertEntity?: Resolver<ResolversTypes['UpsertEntityPayload'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 };
 
@@ -5740,6 +6281,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   focusAreas?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationFocusAreasArgs>>;
   foundingAgreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<OrganizationFoundingAgreementArgs>>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<OrganizationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<OrganizationIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5764,6 +6306,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<OrganizationUnitsArgs>>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   witnessed?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<OrganizationWitnessedArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -5814,6 +6357,7 @@ export type PatentResolvers<ContextType = Context, ParentType extends ResolversP
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   filedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grantedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<PatentHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5825,6 +6369,7 @@ export type PatentResolvers<ContextType = Context, ParentType extends ResolversP
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5867,6 +6412,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<PersonHistoryArgs, 'first'>>;
   honorific?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5879,6 +6425,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5907,6 +6454,7 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   funds?: Resolver<Array<ResolversTypes['Fund']>, ParentType, ContextType, Partial<PolicyFundsArgs>>;
   governs?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyGovernsArgs>>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<PolicyHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instruments?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyInstrumentsArgs>>;
   issuedBy?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<PolicyIssuedByArgs>>;
@@ -5924,6 +6472,7 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5946,6 +6495,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   approvals?: Resolver<ResolversTypes['ApprovalConnection'], ParentType, ContextType, RequireFields<QueryApprovalsArgs, 'first'>>;
   approvalsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryApprovalsAggregateArgs, 'first' | 'groupBy'>>;
   brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersArgs, 'between' | 'first' | 'includeUnverified'>>;
+  change?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangeArgs, 'id'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType, RequireFields<QueryConflictsArgs, 'first'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   entities?: Resolver<Array<Maybe<ResolversTypes['Entity']>>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'ids'>>;
@@ -5990,12 +6541,14 @@ export type RelationResolvers<ContextType = Context, ParentType extends Resolver
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<RelationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RelationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationConnection'] = ResolversParentTypes['RelationConnection']> = {
@@ -6017,6 +6570,15 @@ export type RelationshipCountResolvers<ContextType = Context, ParentType extends
 export type RetractPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetractPayload'] = ResolversParentTypes['RetractPayload']> = {
   change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type RevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Revision'] = ResolversParentTypes['Revision']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetKind?: Resolver<ResolversTypes['TargetKind'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
@@ -6103,6 +6665,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   developers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<TechnologyDevelopersArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   governedBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<TechnologyGovernedByArgs>>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<TechnologyHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<TechnologyIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6118,6 +6681,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   trials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, Partial<TechnologyTrialsArgs>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6154,6 +6718,7 @@ export type TrialResolvers<ContextType = Context, ParentType extends ResolversPa
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<TrialHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<TrialIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6171,6 +6736,7 @@ export type TrialResolvers<ContextType = Context, ParentType extends ResolversPa
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6211,6 +6777,8 @@ export type Resolvers<ContextType = Context> = {
   ApprovalEdge?: ApprovalEdgeResolvers<ContextType>;
   Broker?: BrokerResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   Conflict?: ConflictResolvers<ContextType>;
@@ -6227,9 +6795,12 @@ export type Resolvers<ContextType = Context> = {
   EventEdge?: EventEdgeResolvers<ContextType>;
   EventParticipation?: EventParticipationResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   Fund?: FundResolvers<ContextType>;
   FundConnection?: FundConnectionResolvers<ContextType>;
   FundEdge?: FundEdgeResolvers<ContextType>;
+  HistoryConnection?: HistoryConnectionResolvers<ContextType>;
+  HistoryEdge?: HistoryEdgeResolvers<ContextType>;
   Indication?: IndicationResolvers<ContextType>;
   IndicationConnection?: IndicationConnectionResolvers<ContextType>;
   IndicationEdge?: IndicationEdgeResolvers<ContextType>;
@@ -6264,6 +6835,7 @@ export type Resolvers<ContextType = Context> = {
   RelationEdge?: RelationEdgeResolvers<ContextType>;
   RelationshipCount?: RelationshipCountResolvers<ContextType>;
   RetractPayload?: RetractPayloadResolvers<ContextType>;
+  Revision?: RevisionResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
