@@ -41,6 +41,7 @@ import type { EntityLabel } from '../src/domain/model';
 import { localInstanceAt, storeIsAbsent } from '../src/localNeo4j/bulkImport';
 import { connectionFor, localInstance, localNeo4jStatus, startLocalNeo4j, type LocalInstance } from '../src/localNeo4j/server';
 import { BulkGraph, bulkNotWorthIt, bulkRefusal, loadInBulk, type BulkLoadReport } from '../src/ingest/bulkLoad';
+import { recordLoad } from '../src/ingest/loadRecord';
 import { EmptyGraphLoad, graphIsEmpty, loadSeed } from '../src/ingest/loadSeed';
 import { WorkerValidatedDocuments } from '../src/ingest/readInParallel';
 import { seedFile, type SeedFile, type SeedNode } from '../src/ingest/seedFile';
@@ -441,6 +442,10 @@ async function main(): Promise<void> {
   } finally {
     if (!refusal) await driver.close();
   }
+  // the one audit entry a whole generated load leaves
+  const recordGenLoad = async (into: Executor) => {
+    await recordLoad(into, { loader: 'gen', summary: `generated ${docs} documents: ${nodes} nodes, ${rels} relationships`, note: `npm run gen: ${ORGS} organizations, seed ${SEED}` });
+  };
   if (instance && !refusal) {
     // a worker validates a copy of each document while this thread builds the graph from
     // its own; nothing is imported unless every copy was valid and already in validated form
@@ -460,7 +465,7 @@ async function main(): Promise<void> {
           }
           return graph;
         },
-        { database, beforeImport: () => checked.verdict(), log: (line) => console.log(line) },
+        { database, beforeImport: () => checked.verdict(), after: (bulkExecutor) => recordGenLoad(bulkExecutor), log: (line) => console.log(line) },
       );
     } finally {
       await checked.close();
@@ -497,6 +502,7 @@ async function main(): Promise<void> {
         inFlight.catch(() => undefined); // awaited (and thrown) before the next document or after the last
       }
       await inFlight;
+      if (!DRY) await recordGenLoad(executor);
     } finally {
       await driver.close();
     }

@@ -5,6 +5,7 @@ import { DEFAULT_INSTANCES, localNeo4jStatus } from '../src/localNeo4j/server';
 import { applyMigrations } from '../src/db/migrations';
 import { BulkGraph, bulkNotWorthIt, bulkRefusal, loadInBulk } from '../src/ingest/bulkLoad';
 import { importChanges, importClaims, importIdentityDecisions } from '../src/ingest/exportGraph';
+import { recordLoad } from '../src/ingest/loadRecord';
 import { loadSeedFiles, SeedFileError, type LoadResult } from '../src/ingest/loadSeed';
 import { readSeedDirectoryInParallel } from '../src/ingest/readInParallel';
 import { argument, withExecutor } from './database';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
         changes = await importChanges(executor, dir);
         claims = await importClaims(executor, dir);
         identities = await importIdentityDecisions(executor, dir);
+        await recordLoad(executor, loadRecord(results, dir));
       }, log: console.log },
     );
     const s = report.seconds;
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
       changes = await importChanges(executor, dir);
       claims = await importClaims(executor, dir);
       identities = await importIdentityDecisions(executor, dir);
+      await recordLoad(executor, loadRecord(results, dir));
     });
   }
   const seconds = (performance.now() - started) / 1000;
@@ -71,6 +74,13 @@ async function main(): Promise<void> {
   const relationships = results.reduce((sum, r) => sum + r.relationships, 0);
   console.log(`audit log: ${changes} changes; claims: ${claims}; identity decisions: ${identities}`);
   console.log(`loaded ${results.length} files in ${seconds.toFixed(1)} s = ${Math.round(relationships / seconds)} relationships/s${steps}`);
+}
+
+/** The one audit entry a whole import leaves. */
+function loadRecord(results: LoadResult[], dir: string) {
+  const nodes = results.reduce((sum, r) => sum + r.nodes, 0);
+  const relationships = results.reduce((sum, r) => sum + r.relationships, 0);
+  return { loader: 'import' as const, summary: `imported ${results.length} files: ${nodes} nodes, ${relationships} relationships`, note: `npm run import -- --dir ${path.basename(dir)}` };
 }
 
 main().catch((error: Error) => {

@@ -1,5 +1,6 @@
 import { applyMigrations } from '../src/db/migrations';
 import { loadEverySeed } from '../src/ingest/loadEcosystem';
+import { recordLoad } from '../src/ingest/loadRecord';
 import { SeedFileError } from '../src/ingest/loadSeed';
 import { withExecutor } from './database';
 
@@ -11,6 +12,9 @@ async function main(): Promise<void> {
     const { forum, ecosystem } = await loadEverySeed(executor);
     for (const result of forum) console.log(`${result.file}: ${result.nodes} nodes, ${result.relationships} relationships merged`);
     for (const r of ecosystem) console.log(`ecosystem/${r.file}: ${r.sources} sources, ${r.nodes} nodes, ${r.relationships} relationships, ${r.claims} claims merged`);
+    const nodes = [...forum, ...ecosystem].reduce((sum, r) => sum + r.nodes, 0);
+    const relationships = [...forum, ...ecosystem].reduce((sum, r) => sum + r.relationships, 0);
+    await recordLoad(executor, { loader: 'seed', summary: `loaded ${forum.length + ecosystem.length} seed files: ${nodes} nodes, ${relationships} relationships`, note: 'npm run seed: seed/ and seed/ecosystem/' });
   });
 }
 

@@ -93,6 +93,12 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(0).default(0),
   /** JSON file of allowed GraphQL documents (array, or object of name to document); when set, nothing else runs. */
   OPERATION_ALLOWLIST_FILE: z.string().min(1).optional(),
+  /**
+   * The two-person rule: a changeset (proposeChange) is approved or rejected only by
+   * a reviewer other than its author. On by default; turn it off only where one
+   * person curates alone (development).
+   */
+  REVIEW_SECOND_PERSON: bool.default(true),
   /** Require a valid bearer token for reads too (introspection stays open). */
   READS_REQUIRE_TOKEN: bool.default(false),
   /** Bearer token a Prometheus scraper sends to GET /metrics (`Authorization: Bearer …`), at least 32 characters. Unset: /metrics is not served. */

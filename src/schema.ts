@@ -3,6 +3,7 @@ import type { Resolvers } from './generated/graphql';
 import { schemaSdl } from './schemaFiles';
 import { aboutResolvers } from './modules/about/resolvers';
 import { aggregateResolvers } from './modules/aggregate/resolvers';
+import { changesResolvers } from './modules/changes/resolvers';
 import { curationResolvers } from './modules/curation/resolvers';
 import { entityResolvers } from './modules/entity/resolvers';
 import { listResolvers } from './modules/list/resolvers';
@@ -15,4 +16,4 @@ import { statisticsResolvers } from './modules/statistics/resolvers';
 export const typeDefs = gql(schemaSdl());
 
 /** Every module's resolvers, merged. Modules never define the same field twice. */
-export const resolvers: Resolvers[] = [aboutResolvers, aggregateResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers, provenanceResolvers];
+export const resolvers: Resolvers[] = [aboutResolvers, aggregateResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers, changesResolvers, provenanceResolvers];

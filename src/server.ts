@@ -10,6 +10,7 @@ import { createContext, type AppDeps, type Context } from './modules/context';
 import { AppError } from './errors';
 import { createErrorFormatter, toGraphQLError } from './http/errorFormatter';
 import { httpErrorHandler } from './http/errorHandler';
+import { changeFeedRouter } from './http/changeFeed';
 import { exportRouter } from './http/listExport';
 import { conditionalGet, GraphVersion, httpCachePlugin } from './http/httpCache';
 import { jsonDepthLimit, queryProtection } from './http/limits';
@@ -52,7 +53,7 @@ export interface AppServer {
 
 /**
  * Builds the HTTP server: GET /health, GET /ready, GET /metrics (with
- * METRICS_TOKEN), the pages, the exports and the GraphQL endpoint at /graphql,
+ * METRICS_TOKEN), the pages, the exports, the change feed (GET /feed.atom) and the GraphQL endpoint at /graphql,
  * every answer with the security headers of src/http/pages.ts. It does not
  * listen (tests and main.ts call listen) and it does not own the driver (the
  * caller closes it after stop()).
@@ -78,7 +79,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const allowlist = config.OPERATION_ALLOWLIST_FILE ? readAllowlist(config.OPERATION_ALLOWLIST_FILE) : null;
   const metrics = deps.metrics ?? createMetrics();
   const httpCache = { version: new GraphVersion(deps.executor), maxAgeSeconds: config.HTTP_CACHE_MAX_AGE_SECONDS, isPrivate: config.READS_REQUIRE_TOKEN };
-  const contextDeps = { ...deps, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
+  const contextDeps = { ...deps, reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
 
   const apollo = new ApolloServer<Context>({
     typeDefs,
@@ -149,6 +150,9 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   // Every export parameter holds JSON (the list's GraphQL arguments).
   const exportBefore = [...rateLimited, jsonDepth.queryParameters(), conditionalGet(httpCache, { mark: true, mayRevalidate: revalidate })];
   app.use(exportRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, timeoutMs: config.EXPORT_TIMEOUT_MS, before: exportBefore }));
+  // The Atom feed of applied changes: the same ETag and Cache-Control as the exports.
+  const feedBefore = [...rateLimited, conditionalGet(httpCache, { mark: true, mayRevalidate: revalidate })];
+  app.use(changeFeedRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, before: feedBefore }));
   app.use(
     '/graphql',
     ...rateLimited,

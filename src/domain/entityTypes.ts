@@ -57,7 +57,7 @@ export const ALL_PROPERTIES = '*';
 export const FIELD_PROPERTIES: Record<string, string | null> = fieldProperties();
 
 function fieldProperties(): Record<string, string | null> {
-  const fields: Record<string, string | null> = { type: null, facts: ALL_PROPERTIES };
+  const fields: Record<string, string | null> = { type: null, facts: ALL_PROPERTIES, history: null };
   const add = (field: string, property: string) => {
     if (field in fields && fields[field] !== property) throw new Error(`field ${field} reads ${fields[field]} on one label and ${property} on another`);
     fields[field] = property;
@@ -90,6 +90,8 @@ export const RELATIONSHIP_FIELD_PROPERTIES: Record<string, readonly string[] | t
   unverified: ['unverified'],
   corroboration: ['sourceIds', 'evidence'],
   properties: ALL_PROPERTIES,
+  version: ['version'],
+  history: [],
 };
 
 /** How a scalar field filters and sorts: as text, as an ISO date (compared as text), or as a boolean. */

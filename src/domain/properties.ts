@@ -11,8 +11,8 @@ import { ENTITY_LABELS, type EntityLabel } from './model';
 export const AUDIT_PROPERTIES = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retractedAt', 'retractedBy', 'retractionReason'] as const;
 
 /** Properties that are provenance or audit bookkeeping, not facts about the entity or relationship. */
-/** `unverified` is derived from the kinds of the citing sources (see UNVERIFYING_SOURCE_KINDS). */
-export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'unverified']);
+/** `unverified` is derived from the kinds of the citing sources (see UNVERIFYING_SOURCE_KINDS); `version` counts tracked changes (src/modules/changes/versions.ts). */
+export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'unverified', 'version']);
 
 /** Properties every entity has, whatever its label (besides `kind`, which is a label property where the label has kinds). */
 export const COMMON_PROPERTIES: readonly string[] = Object.keys(COMMON_PROPERTY_DECLARATIONS).filter((p) => p !== 'kind');

@@ -3,6 +3,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { EntityRecord, RelatedRecord, RelationPage, RelationPageEdge, CitationRecord, SourceRecord } from '../modules/entity/records';
 import { SearchHitRecord } from '../modules/search/repository';
 import { ClaimRecord, ConflictRecord, TimelineRecord, IdentityDecisionRecord, IdentityRulingRecord, CorroborationRecord } from '../modules/provenance/records';
+import { ChangeView, RevisionView, HistoryPage, ChangePage } from '../modules/changes/records';
 import { StatisticsRecord, UsageRecord } from '../modules/statistics/repository';
 import { PathRecord, HopRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, ReasonRecord } from '../modules/paths/records';
 import { ConnectionRecord, EdgeRecord } from '../modules/list/connection';
@@ -106,6 +107,8 @@ export type Agreement = Entity & {
   facilitators: Array<Organization>;
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -156,6 +159,12 @@ export type Agreement = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
   /** Organizations whose officials witnessed the signing. */
   witnesses: Array<Organization>;
 };
@@ -176,6 +185,13 @@ export type AgreementCreatedCompaniesArgs = {
 /** An agreement between organizations, such as a licence. */
 export type AgreementFacilitatorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -482,6 +498,8 @@ export type Approval = Entity & {
   grantedBy: Maybe<Organization>;
   /** The organization it was granted to. */
   grantedTo: Maybe<Organization>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -516,6 +534,12 @@ export type Approval = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -546,6 +570,13 @@ export type ApprovalGrantedByArgs = {
 /** An approval, designation or trial clearance a regulator granted. */
 export type ApprovalGrantedToArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -708,23 +739,49 @@ export type Broker = {
   score: Scalars['Float']['output'];
 };
 
-/** One curation write, as kept in the audit trail. */
+/**
+ * One changeset or curation write, as kept in the audit trail: what it does, who
+ * proposed it, when, its source, its review. Change records are never edited or
+ * deleted by the API; only review moves a PROPOSED one to APPROVED or REJECTED.
+ */
 export type Change = {
   __typename?: 'Change';
   /** What the write changed, as it was after (decideIdentity: the status, and the ids merged); null for others. */
   after: Maybe<Scalars['JSON']['output']>;
+  /** When it was applied; null unless approved. */
+  appliedAt: Maybe<Scalars['DateTime']['output']>;
   /** When it was written. */
   at: Scalars['DateTime']['output'];
+  /** Who proposed it: the subject of the token (the same as `subject`). */
+  author: Scalars['String']['output'];
   /** What the write changed, as it was before, for writes that change a state (decideIdentity: the decision's status); null for others. */
   before: Maybe<Scalars['JSON']['output']>;
+  /** True for a write applied at once by a direct mutation or a loader, without review. */
+  direct: Scalars['Boolean']['output'];
   /** Stable id of the entry (a UUID). */
   id: Scalars['ID']['output'];
   /** Which mutation wrote it. */
   kind: ChangeKind;
   /** The evidence note, or the reason of a retraction. */
   note: Scalars['String']['output'];
+  /** The operations as proposed, each `{ op, input }` (the input of the mutation named `op`); empty for a direct write. */
+  operations: Scalars['JSON']['output'];
+  /** The change this one reverts, for a revert. */
+  revertOf: Maybe<Scalars['ID']['output']>;
+  /** The reviewer's comment. */
+  reviewComment: Maybe<Scalars['String']['output']>;
+  /** When it was approved or rejected. */
+  reviewedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who approved or rejected it; null while proposed and for direct writes. */
+  reviewer: Maybe<Scalars['String']['output']>;
+  /** What it did to each entity and relationship, field by field; empty unless applied. */
+  revisions: Array<Revision>;
+  /** The source cited, when there is one and it is in the graph. */
+  source: Maybe<Source>;
   /** The source cited (none for retractions). */
   sourceId: Maybe<Scalars['ID']['output']>;
+  /** Where it is in review. */
+  status: ChangeStatus;
   /** Who wrote it: the subject of the token. */
   subject: Scalars['String']['output'];
   /** One line: what was written. */
@@ -733,12 +790,34 @@ export type Change = {
   targetIds: Array<Scalars['ID']['output']>;
 };
 
+/** A page of changes, newest first. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  /** The changes on this page. */
+  edges: Array<ChangeEdge>;
+  /** Where the page is. */
+  pageInfo: PageInfo;
+};
+
+/** One change in a page of changes. */
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** Cursor to read on from this change. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: Change;
+};
+
 /** Kinds of curation write. */
 export type ChangeKind =
+  /** A reviewed changeset (proposeChange, revertChange): one or more operations. */
+  | 'CHANGESET'
   /** Written by decideIdentity. */
   | 'DECIDE_IDENTITY'
   /** Written by linkEntities. */
   | 'LINK_ENTITIES'
+  /** A load by a loader (npm run seed, import, gen): one record per load. */
+  | 'LOAD'
   /** Written by mergeEntities. */
   | 'MERGE_ENTITIES'
   /** Written by recordAgreement. */
@@ -749,6 +828,34 @@ export type ChangeKind =
   | 'RETRACT_SOURCE'
   /** Written by upsertEntity. */
   | 'UPSERT_ENTITY';
+
+/**
+ * One operation of a proposed changeset: exactly one of the fields, each the
+ * input of the direct mutation of the same name. `expectedVersion` (keepVersion
+ * and mergeVersion for a merge) left out is filled in with the version found when
+ * the changeset is proposed.
+ */
+export type ChangeOperationInput = {
+  /** Create or re-cite a relationship. */
+  linkEntities?: InputMaybe<LinkEntitiesInput>;
+  /** Merge two ids of one entity. */
+  mergeEntities?: InputMaybe<MergeEntitiesInput>;
+  /** Record an agreement with its parties. */
+  recordAgreement?: InputMaybe<RecordAgreementInput>;
+  /** Retract an entity or relationship. */
+  retract?: InputMaybe<RetractInput>;
+  /** Create or update an entity. */
+  upsertEntity?: InputMaybe<UpsertEntityInput>;
+};
+
+/** Where a changeset is in review. */
+export type ChangeStatus =
+  /** Approved and applied (a direct write or a load is approved when written). */
+  | 'APPROVED'
+  /** Proposed and waiting for a reviewer; nothing of it is in the graph yet. */
+  | 'PROPOSED'
+  /** Rejected by a reviewer, with the reviewer's comment; never applied. */
+  | 'REJECTED';
 
 /** A source with what it said about a fact, in our words. */
 export type Citation = {
@@ -832,6 +939,8 @@ export type Country = Entity & {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -866,6 +975,19 @@ export type Country = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A country. */
+export type CountryHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1028,6 +1150,8 @@ export type Entity = {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -1060,6 +1184,19 @@ export type Entity = {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
+};
+
+
+/** What every node of the graph has. */
+export type EntityHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1180,6 +1317,8 @@ export type Event = Entity & {
   endDate: Maybe<Scalars['Date']['output']>;
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -1222,6 +1361,12 @@ export type Event = Entity & {
   unverified: Scalars['Boolean']['output'];
   /** The venue organization. */
   venue: Maybe<Organization>;
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -1234,6 +1379,13 @@ export type EventAgreementsSignedArgs = {
 /** An event such as an investment forum. */
 export type EventCoHostsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An event such as an investment forum. */
+export type EventHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1471,6 +1623,17 @@ export type FactFilter = {
   text?: InputMaybe<StringFilter>;
 };
 
+/** One field of an entity or relationship as a change left it: its stored name, the value before and after (null: absent). */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** Its value after the change; null when it has none. */
+  after: Maybe<Scalars['JSON']['output']>;
+  /** Its value before the change; null when it had none. */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** The stored property, e.g. name, country, retracted. */
+  field: Scalars['String']['output'];
+};
+
 /** Conditions on a number. */
 export type FloatFilter = {
   /** Equal to this. */
@@ -1504,6 +1667,8 @@ export type Fund = Entity & {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -1538,12 +1703,25 @@ export type Fund = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
 /** A public or venture fund. */
 export type FundAdministratorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A public or venture fund. */
+export type FundHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1676,6 +1854,24 @@ export type GroupKey = {
   via?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A page of an entity's or relationship's history, newest first. */
+export type HistoryConnection = {
+  __typename?: 'HistoryConnection';
+  /** The revisions on this page. */
+  edges: Array<HistoryEdge>;
+  /** Where the page is. */
+  pageInfo: PageInfo;
+};
+
+/** One revision in a history. */
+export type HistoryEdge = {
+  __typename?: 'HistoryEdge';
+  /** Cursor to read on from this revision. */
+  cursor: Scalars['String']['output'];
+  /** The revision. */
+  node: Revision;
+};
+
 /** Which way a path's hop runs along its relationship. */
 export type HopDirection =
   /** The relationship points from the hop's `to` back to its `from`. */
@@ -1782,6 +1978,8 @@ export type Indication = Entity & {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -1820,12 +2018,25 @@ export type Indication = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
 /** An indication or therapy area. */
 export type IndicationApprovalsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An indication or therapy area. */
+export type IndicationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1972,6 +2183,8 @@ export type IntFilter = {
 export type LinkEntitiesInput = {
   /** Required: what the source says about it. */
   evidence?: InputMaybe<Scalars['String']['input']>;
+  /** The relationship's version this write is based on (0: it must not exist yet); CONFLICT when it has moved on. Unchecked when left out. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Id of the start entity. */
   from: Scalars['ID']['input'];
   /** Distinguishes two relationships of one type between the same pair (e.g. two roles). */
@@ -2007,8 +2220,12 @@ export type LinkEntitiesPayload = {
 export type MergeEntitiesInput = {
   /** The id that stays. */
   keep: Scalars['ID']['input'];
+  /** The version of `keep` this merge is based on; CONFLICT when it has moved on. Unchecked when left out. */
+  keepVersion?: InputMaybe<Scalars['Int']['input']>;
   /** The id folded into `keep`; it then resolves to `keep`. */
   merge: Scalars['ID']['input'];
+  /** The version of `merge` this merge is based on; CONFLICT when it has moved on. Unchecked when left out. */
+  mergeVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Why they are one entity; kept in the audit trail. */
   reason: Scalars['String']['input'];
 };
@@ -2049,6 +2266,8 @@ export type Modality = Entity & {
   facts: Array<Fact>;
   /** Laws and regulations that govern it. */
   governedBy: Array<Policy>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -2085,12 +2304,25 @@ export type Modality = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
 /** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
 export type ModalityGovernedByArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
+export type ModalityHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2218,6 +2450,12 @@ export type ModalityWhere = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Approves a PROPOSED changeset and applies it, all operations or none
+   * (reviewer role; not one's own unless REVIEW_SECOND_PERSON is off). CONFLICT
+   * when a target moved on since the changeset's base, or it is no longer PROPOSED.
+   */
+  approveChange: Change;
+  /**
    * A reviewer's ruling on a STANDING identity decision (reviewer or admin role),
    * in one transaction with its Change (before and after: the status):
    * - CONFIRM a PROBABLY_SAME: the two entities are merged as mergeEntities merges
@@ -2248,8 +2486,16 @@ export type Mutation = {
    * unknown, retracted or already merged.
    */
   mergeEntities: MergeEntitiesPayload;
+  /**
+   * Proposes a changeset (editor role): stored as PROPOSED, nothing applied. It
+   * is checked as an applied write would be (inputs, likely duplicates, the
+   * model's endpoint rules, versions) and refused now if it could not apply.
+   */
+  proposeChange: Change;
   /** Records an agreement with its parties, facilitators, covered technologies and territory. */
   recordAgreement: RecordAgreementPayload;
+  /** Rejects a PROPOSED changeset with the reviewer's comment (reviewer role; not one's own unless REVIEW_SECOND_PERSON is off). */
+  rejectChange: Change;
   /** Hides an entity or a relationship from every read (admin only). Nothing is deleted. */
   retract: RetractPayload;
   /**
@@ -2260,13 +2506,34 @@ export type Mutation = {
    */
   retractSource: RetractPayload;
   /**
+   * Proposes the inverse of an applied change (editor role): each field it set goes
+   * back to its value before, and what it created is retracted. CONFLICT, naming
+   * the fields and the changes, when a later change touched the same fields.
+   */
+  revertChange: Change;
+  /**
    * Creates or updates one entity by id. Fields given replace stored ones; facts are
    * merged. Concurrent upserts of one id end with one node (MERGE on the unique id).
    * Updates are ordered by Neo4j's write lock on the node: each runs whole, one after
-   * the other, and the last to commit wins for the fields both set; fields only one
-   * of them sets are never lost, since an update writes only the fields it names.
+   * the other. With `expectedVersion` (the `version` read before editing) an update
+   * made on an old version is refused with CONFLICT, listing the fields changed
+   * since, their current values and the change that set each, so no curator's
+   * value is overwritten unseen; without it the last to commit wins for the fields
+   * both set. Fields only one of them sets are never lost.
    */
   upsertEntity: UpsertEntityPayload;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationApproveChangeArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2309,8 +2576,31 @@ export type MutationMergeEntitiesArgs = {
  * an evidence note, records who and when on what it writes, and leaves a Change in
  * the audit trail (Query.recentChanges).
  */
+export type MutationProposeChangeArgs = {
+  input: ProposeChangeInput;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
 export type MutationRecordAgreementArgs = {
   input: RecordAgreementInput;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationRejectChangeArgs = {
+  comment: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2334,6 +2624,18 @@ export type MutationRetractArgs = {
 export type MutationRetractSourceArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationRevertChangeArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
 };
 
 
@@ -2402,6 +2704,8 @@ export type Organization = Entity & {
   focusAreas: Array<Entity>;
   /** The joint-venture agreement that created it. */
   foundingAgreement: Maybe<Agreement>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -2464,6 +2768,12 @@ export type Organization = Entity & {
   units: Array<Organization>;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
   /** Agreements whose signing its officials witnessed. */
   witnessed: Array<Agreement>;
 };
@@ -2520,6 +2830,13 @@ export type OrganizationFocusAreasArgs = {
 /** An organization: company, agency, institute, association, investor, pharma, media or venue. */
 export type OrganizationFoundingAgreementArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2928,6 +3245,8 @@ export type Patent = Entity & {
   filedOn: Maybe<Scalars['Date']['output']>;
   /** When it was granted, as precisely as stated. */
   grantedOn: Maybe<Scalars['Date']['output']>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -2964,12 +3283,25 @@ export type Patent = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
 /** A patent a source lists. */
 export type PatentCountryArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A patent a source lists. */
+export type PatentHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3145,6 +3477,8 @@ export type Person = Entity & {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Honorific as the sources use it (Dr., Mr.). */
   honorific: Maybe<Scalars['String']['output']>;
   /** Stable, human-readable id (a slug), unique across the graph. */
@@ -3183,12 +3517,25 @@ export type Person = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
 /** A person. */
 export type PersonAgreementsSignedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A person. */
+export type PersonHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3342,6 +3689,8 @@ export type Policy = Entity & {
   funds: Array<Fund>;
   /** Modalities and products it governs. */
   governs: Array<Entity>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -3390,6 +3739,12 @@ export type Policy = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -3420,6 +3775,13 @@ export type PolicyFundsArgs = {
 /** A national strategy or one of its pillars. */
 export type PolicyGovernsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3633,6 +3995,14 @@ export type PolicyWhere = {
   refersTo?: InputMaybe<PolicyListFilter>;
 };
 
+/** A changeset to propose for review. */
+export type ProposeChangeInput = {
+  /** Why: what the changeset does and on what grounds; 1 to 600 characters. */
+  note: Scalars['String']['input'];
+  /** The operations, 1 to 20, applied in order and all or none. */
+  operations: Array<ChangeOperationInput>;
+};
+
 /** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type Query = {
   __typename?: 'Query';
@@ -3653,6 +4023,14 @@ export type Query = {
    * event, a country) are down-weighted by their degree.
    */
   brokers: Array<Broker>;
+  /** One change by id, in any state; null when none has it. Needs the editor or reviewer role. */
+  change: Maybe<Change>;
+  /**
+   * Changes, newest first, a page at a time: for dashboards and analysts (the same
+   * filters as GET /feed.atom). Asking for proposed or rejected ones needs the
+   * editor or reviewer role.
+   */
+  changes: ChangeConnection;
   /**
    * Where sources disagree: every property of an entity or relationship for which
    * sources give different values, each value with its citations, ordered by the
@@ -3800,6 +4178,25 @@ export type QueryBrokersArgs = {
   between: Array<Scalars['ID']['input']>;
   first?: Scalars['Int']['input'];
   includeUnverified?: Scalars['Boolean']['input'];
+};
+
+
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
+export type QueryChangeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
+  entity?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  status?: InputMaybe<Array<ChangeStatus>>;
+  types?: InputMaybe<Array<EntityType>>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -4078,6 +4475,8 @@ export type RecordAgreementInput = {
   evidence?: InputMaybe<Scalars['String']['input']>;
   /** True when the rights are exclusive. */
   exclusive: Scalars['Boolean']['input'];
+  /** The agreement's version this write is based on (0: it must not exist yet); CONFLICT when it has moved on. Unchecked when left out. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Ids of organizations that helped bring it about. */
   facilitators?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Lowercase slug, unique across the graph. */
@@ -4118,6 +4517,8 @@ export type Relation = {
   corroboration: Corroboration;
   /** OUTGOING when the entity asked about is the start of the relationship. */
   direction: Direction;
+  /** The changes that touched it, newest first, property by property before and after (see Entity.history). */
+  history: HistoryConnection;
   /** Stable id of the relationship. */
   id: Scalars['ID']['output'];
   /** The entity at the other end. */
@@ -4130,6 +4531,15 @@ export type Relation = {
   type: RelationshipType;
   /** True when every source stating it is AI-generated or otherwise unverified. */
   unverified: Scalars['Boolean']['output'];
+  /** Its version: 1 as loaded, one more with each applied change of its properties (see Entity.version). */
+  version: Scalars['Int']['output'];
+};
+
+
+/** One relationship seen from one of its ends. */
+export type RelationHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -4250,6 +4660,8 @@ export type RelationshipType =
 export type RetractInput = {
   /** Id of the entity to retract. */
   entityId?: InputMaybe<Scalars['ID']['input']>;
+  /** The version of the entity or relationship this retraction is based on; CONFLICT when it has moved on. Unchecked when left out. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Why; kept with the retraction. */
   reason: Scalars['String']['input'];
   /** Id of the relationship to retract. */
@@ -4263,6 +4675,23 @@ export type RetractPayload = {
   change: Change;
   /** The id retracted. */
   id: Scalars['ID']['output'];
+};
+
+/** What one change did to one entity or relationship. */
+export type Revision = {
+  __typename?: 'Revision';
+  /** The change: who, when, the source, the note and the reviewer. */
+  change: Change;
+  /** True when the change created it. */
+  created: Scalars['Boolean']['output'];
+  /** The fields the change set, field by field. */
+  fields: Array<FieldChange>;
+  /** Id of the entity or relationship. */
+  targetId: Scalars['ID']['output'];
+  /** Whether it is an entity or a relationship. */
+  targetKind: TargetKind;
+  /** The version the change gave it. */
+  version: Scalars['Int']['output'];
 };
 
 /** A person's titled role at an organization. */
@@ -4517,6 +4946,13 @@ export type TalkWhere = {
   topic?: InputMaybe<StringFilter>;
 };
 
+/** What a revision changed: an entity or a relationship. */
+export type TargetKind =
+  /** An entity. */
+  | 'ENTITY'
+  /** A relationship. */
+  | 'RELATIONSHIP';
+
 /** A technology, product, therapy, device or service. */
 export type Technology = Entity & {
   __typename?: 'Technology';
@@ -4540,6 +4976,8 @@ export type Technology = Entity & {
   facts: Array<Fact>;
   /** Laws and regulations that govern it. */
   governedBy: Array<Policy>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -4584,6 +5022,12 @@ export type Technology = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -4608,6 +5052,13 @@ export type TechnologyDevelopersArgs = {
 /** A technology, product, therapy, device or service. */
 export type TechnologyGovernedByArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -4832,6 +5283,8 @@ export type Trial = Entity & {
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
+  /** The changes that touched it, newest first, each field by field before and after, with who, when, the source and the reviewer. */
+  history: HistoryConnection;
   /** Stable, human-readable id (a slug), unique across the graph. */
   id: Scalars['ID']['output'];
   /**
@@ -4880,6 +5333,12 @@ export type Trial = Entity & {
   type: EntityType;
   /** True when every source stating it is AI-generated or otherwise unverified: shown with that mark, left out of paths, brokers and suggestions unless asked for. */
   unverified: Scalars['Boolean']['output'];
+  /**
+   * Its version: 1 as loaded, one more with each applied change of its fields. A
+   * write names the version it was based on (`expectedVersion`) and is refused with
+   * CONFLICT when the entity has moved on since.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -4892,6 +5351,13 @@ export type TrialApprovalsArgs = {
 /** A clinical trial. */
 export type TrialCountryArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A clinical trial. */
+export type TrialHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5107,6 +5573,8 @@ export type UpsertEntityInput = {
   distinctFrom?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Required: what the source says about it, in our words, naming the section. */
   evidence?: InputMaybe<Scalars['String']['input']>;
+  /** The entity's version this write is based on (0: it must not exist yet); CONFLICT when it has moved on. Unchecked when left out. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /**
    * Further facts: an object with camelCase keys and string, number, boolean or
    * list-of-string values. Type-specific fields go here too (Event: startDate,
@@ -5236,8 +5704,12 @@ export type ResolversTypes = {
   ApprovalWhere: ApprovalWhere;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Broker: ResolverTypeWrapper<BrokerRecord>;
-  Change: ResolverTypeWrapper<Change>;
+  Change: ResolverTypeWrapper<ChangeView>;
+  ChangeConnection: ResolverTypeWrapper<ChangePage>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   ChangeKind: ChangeKind;
+  ChangeOperationInput: ChangeOperationInput;
+  ChangeStatus: ChangeStatus;
   Citation: ResolverTypeWrapper<CitationRecord>;
   Claim: ResolverTypeWrapper<ClaimRecord>;
   Conflict: ResolverTypeWrapper<ConflictRecord>;
@@ -5253,7 +5725,7 @@ export type ResolversTypes = {
   DateFilter: DateFilter;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecideIdentityInput: DecideIdentityInput;
-  DecideIdentityPayload: ResolverTypeWrapper<Omit<DecideIdentityPayload, 'decision' | 'entity'> & { decision: ResolversTypes['IdentityDecision'], entity: ResolversTypes['Entity'] }>;
+  DecideIdentityPayload: ResolverTypeWrapper<Omit<DecideIdentityPayload, 'change' | 'decision' | 'entity'> & { change: ResolversTypes['Change'], decision: ResolversTypes['IdentityDecision'], entity: ResolversTypes['Entity'] }>;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityListFilter: EntityListFilter;
@@ -5273,6 +5745,7 @@ export type ResolversTypes = {
   EventWhere: EventWhere;
   Fact: ResolverTypeWrapper<Fact>;
   FactFilter: FactFilter;
+  FieldChange: ResolverTypeWrapper<FieldChange>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FloatFilter: FloatFilter;
   Fund: ResolverTypeWrapper<EntityRecord>;
@@ -5284,6 +5757,8 @@ export type ResolversTypes = {
   FundSortField: FundSortField;
   FundWhere: FundWhere;
   GroupKey: GroupKey;
+  HistoryConnection: ResolverTypeWrapper<HistoryPage>;
+  HistoryEdge: ResolverTypeWrapper<Omit<HistoryEdge, 'node'> & { node: ResolversTypes['Revision'] }>;
   HopDirection: HopDirection;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdentityDecision: ResolverTypeWrapper<IdentityDecisionRecord>;
@@ -5302,9 +5777,9 @@ export type ResolversTypes = {
   IntFilter: IntFilter;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LinkEntitiesInput: LinkEntitiesInput;
-  LinkEntitiesPayload: ResolverTypeWrapper<Omit<LinkEntitiesPayload, 'from' | 'to'> & { from: ResolversTypes['Entity'], to: ResolversTypes['Entity'] }>;
+  LinkEntitiesPayload: ResolverTypeWrapper<Omit<LinkEntitiesPayload, 'change' | 'from' | 'to'> & { change: ResolversTypes['Change'], from: ResolversTypes['Entity'], to: ResolversTypes['Entity'] }>;
   MergeEntitiesInput: MergeEntitiesInput;
-  MergeEntitiesPayload: ResolverTypeWrapper<Omit<MergeEntitiesPayload, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  MergeEntitiesPayload: ResolverTypeWrapper<Omit<MergeEntitiesPayload, 'change' | 'entity'> & { change: ResolversTypes['Change'], entity: ResolversTypes['Entity'] }>;
   Modality: ResolverTypeWrapper<EntityRecord>;
   ModalityConnection: ResolverTypeWrapper<ConnectionRecord>;
   ModalityEdge: ResolverTypeWrapper<EdgeRecord>;
@@ -5351,16 +5826,18 @@ export type ResolversTypes = {
   PolicySort: PolicySort;
   PolicySortField: PolicySortField;
   PolicyWhere: PolicyWhere;
+  ProposeChangeInput: ProposeChangeInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAgreementInput: RecordAgreementInput;
-  RecordAgreementPayload: ResolverTypeWrapper<Omit<RecordAgreementPayload, 'agreement'> & { agreement: ResolversTypes['Agreement'] }>;
+  RecordAgreementPayload: ResolverTypeWrapper<Omit<RecordAgreementPayload, 'agreement' | 'change'> & { agreement: ResolversTypes['Agreement'], change: ResolversTypes['Change'] }>;
   Relation: ResolverTypeWrapper<RelatedRecord>;
   RelationConnection: ResolverTypeWrapper<RelationPage>;
   RelationEdge: ResolverTypeWrapper<RelationPageEdge>;
   RelationshipCount: ResolverTypeWrapper<RelationshipCount>;
   RelationshipType: RelationshipType;
   RetractInput: RetractInput;
-  RetractPayload: ResolverTypeWrapper<RetractPayload>;
+  RetractPayload: ResolverTypeWrapper<Omit<RetractPayload, 'change'> & { change: ResolversTypes['Change'] }>;
+  Revision: ResolverTypeWrapper<RevisionView>;
   Role: ResolverTypeWrapper<RelatedRecord>;
   RoleListFilter: RoleListFilter;
   RoleWhere: RoleWhere;
@@ -5378,6 +5855,7 @@ export type ResolversTypes = {
   Talk: ResolverTypeWrapper<RelatedRecord>;
   TalkListFilter: TalkListFilter;
   TalkWhere: TalkWhere;
+  TargetKind: TargetKind;
   Technology: ResolverTypeWrapper<EntityRecord>;
   TechnologyConnection: ResolverTypeWrapper<ConnectionRecord>;
   TechnologyEdge: ResolverTypeWrapper<EdgeRecord>;
@@ -5399,7 +5877,7 @@ export type ResolversTypes = {
   TrialWhere: TrialWhere;
   TypeCount: ResolverTypeWrapper<TypeCount>;
   UpsertEntityInput: UpsertEntityInput;
-  UpsertEntityPayload: ResolverTypeWrapper<Omit<UpsertEntityPayload, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  UpsertEntityPayload: ResolverTypeWrapper<Omit<UpsertEntityPayload, 'change' | 'entity'> & { change: ResolversTypes['Change'], entity: ResolversTypes['Entity'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -5427,7 +5905,10 @@ export type ResolversParentTypes = {
   ApprovalWhere: ApprovalWhere;
   Boolean: Scalars['Boolean']['output'];
   Broker: BrokerRecord;
-  Change: Change;
+  Change: ChangeView;
+  ChangeConnection: ChangePage;
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
+  ChangeOperationInput: ChangeOperationInput;
   Citation: CitationRecord;
   Claim: ClaimRecord;
   Conflict: ConflictRecord;
@@ -5442,7 +5923,7 @@ export type ResolversParentTypes = {
   DateFilter: DateFilter;
   DateTime: Scalars['DateTime']['output'];
   DecideIdentityInput: DecideIdentityInput;
-  DecideIdentityPayload: Omit<DecideIdentityPayload, 'decision' | 'entity'> & { decision: ResolversParentTypes['IdentityDecision'], entity: ResolversParentTypes['Entity'] };
+  DecideIdentityPayload: Omit<DecideIdentityPayload, 'change' | 'decision' | 'entity'> & { change: ResolversParentTypes['Change'], decision: ResolversParentTypes['IdentityDecision'], entity: ResolversParentTypes['Entity'] };
   Entity: EntityRecord;
   EntityListFilter: EntityListFilter;
   EntityUsage: UsageRecord;
@@ -5458,6 +5939,7 @@ export type ResolversParentTypes = {
   EventWhere: EventWhere;
   Fact: Fact;
   FactFilter: FactFilter;
+  FieldChange: FieldChange;
   Float: Scalars['Float']['output'];
   FloatFilter: FloatFilter;
   Fund: EntityRecord;
@@ -5467,6 +5949,8 @@ export type ResolversParentTypes = {
   FundSort: FundSort;
   FundWhere: FundWhere;
   GroupKey: GroupKey;
+  HistoryConnection: HistoryPage;
+  HistoryEdge: Omit<HistoryEdge, 'node'> & { node: ResolversParentTypes['Revision'] };
   ID: Scalars['ID']['output'];
   IdentityDecision: IdentityDecisionRecord;
   IdentityRuling: IdentityRulingRecord;
@@ -5480,9 +5964,9 @@ export type ResolversParentTypes = {
   IntFilter: IntFilter;
   JSON: Scalars['JSON']['output'];
   LinkEntitiesInput: LinkEntitiesInput;
-  LinkEntitiesPayload: Omit<LinkEntitiesPayload, 'from' | 'to'> & { from: ResolversParentTypes['Entity'], to: ResolversParentTypes['Entity'] };
+  LinkEntitiesPayload: Omit<LinkEntitiesPayload, 'change' | 'from' | 'to'> & { change: ResolversParentTypes['Change'], from: ResolversParentTypes['Entity'], to: ResolversParentTypes['Entity'] };
   MergeEntitiesInput: MergeEntitiesInput;
-  MergeEntitiesPayload: Omit<MergeEntitiesPayload, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  MergeEntitiesPayload: Omit<MergeEntitiesPayload, 'change' | 'entity'> & { change: ResolversParentTypes['Change'], entity: ResolversParentTypes['Entity'] };
   Modality: EntityRecord;
   ModalityConnection: ConnectionRecord;
   ModalityEdge: EdgeRecord;
@@ -5520,15 +6004,17 @@ export type ResolversParentTypes = {
   PolicyListFilter: PolicyListFilter;
   PolicySort: PolicySort;
   PolicyWhere: PolicyWhere;
+  ProposeChangeInput: ProposeChangeInput;
   Query: Record<PropertyKey, never>;
   RecordAgreementInput: RecordAgreementInput;
-  RecordAgreementPayload: Omit<RecordAgreementPayload, 'agreement'> & { agreement: ResolversParentTypes['Agreement'] };
+  RecordAgreementPayload: Omit<RecordAgreementPayload, 'agreement' | 'change'> & { agreement: ResolversParentTypes['Agreement'], change: ResolversParentTypes['Change'] };
   Relation: RelatedRecord;
   RelationConnection: RelationPage;
   RelationEdge: RelationPageEdge;
   RelationshipCount: RelationshipCount;
   RetractInput: RetractInput;
-  RetractPayload: RetractPayload;
+  RetractPayload: Omit<RetractPayload, 'change'> & { change: ResolversParentTypes['Change'] };
+  Revision: RevisionView;
   Role: RelatedRecord;
   RoleListFilter: RoleListFilter;
   RoleWhere: RoleWhere;
@@ -5559,7 +6045,7 @@ export type ResolversParentTypes = {
   TrialWhere: TrialWhere;
   TypeCount: TypeCount;
   UpsertEntityInput: UpsertEntityInput;
-  UpsertEntityPayload: Omit<UpsertEntityPayload, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  UpsertEntityPayload: Omit<UpsertEntityPayload, 'change' | 'entity'> & { change: ResolversParentTypes['Change'], entity: ResolversParentTypes['Entity'] };
 };
 
 export type AboutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = {
@@ -5594,6 +6080,7 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   exclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   facilitators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementFacilitatorsArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<AgreementHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5613,6 +6100,7 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   witnesses?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementWitnessesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -5660,6 +6148,7 @@ export type ApprovalResolvers<ContextType = Context, ParentType extends Resolver
   filedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grantedBy?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ApprovalGrantedByArgs>>;
   grantedTo?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ApprovalGrantedToArgs>>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<ApprovalHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<ApprovalIndicationsArgs>>;
@@ -5671,6 +6160,7 @@ export type ApprovalResolvers<ContextType = Context, ParentType extends Resolver
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5696,15 +6186,36 @@ export type BrokerResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
   after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  appliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  direct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  revertOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reviewComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reviewer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revisions?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChangeStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targetIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -5748,6 +6259,7 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<CountryHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5759,6 +6271,7 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5811,6 +6324,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<EventHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5826,6 +6340,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   venue?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<EventVenueArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5854,6 +6369,12 @@ export type FactResolvers<ContextType = Context, ParentType extends ResolversPar
   value?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 };
 
+export type FieldChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type FundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fund'] = ResolversParentTypes['Fund']> = {
   administrators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<FundAdministratorsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5863,6 +6384,7 @@ export type FundResolvers<ContextType = Context, ParentType extends ResolversPar
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<FundHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5874,6 +6396,7 @@ export type FundResolvers<ContextType = Context, ParentType extends ResolversPar
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5887,6 +6410,16 @@ export type FundConnectionResolvers<ContextType = Context, ParentType extends Re
 export type FundEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundEdge'] = ResolversParentTypes['FundEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Fund'], ParentType, ContextType>;
+};
+
+export type HistoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HistoryConnection'] = ResolversParentTypes['HistoryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['HistoryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type HistoryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HistoryEdge'] = ResolversParentTypes['HistoryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
 };
 
 export type IdentityDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IdentityDecision'] = ResolversParentTypes['IdentityDecision']> = {
@@ -5919,6 +6452,7 @@ export type IndicationResolvers<ContextType = Context, ParentType extends Resolv
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<IndicationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5932,6 +6466,7 @@ export type IndicationResolvers<ContextType = Context, ParentType extends Resolv
   trials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, Partial<IndicationTrialsArgs>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -5978,6 +6513,7 @@ export type ModalityResolvers<ContextType = Context, ParentType extends Resolver
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   governedBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<ModalityGovernedByArgs>>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<ModalityHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5990,6 +6526,7 @@ export type ModalityResolvers<ContextType = Context, ParentType extends Resolver
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6006,12 +6543,16 @@ export type ModalityEdgeResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  approveChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationApproveChangeArgs, 'id'>>;
   decideIdentity?: Resolver<ResolversTypes['DecideIdentityPayload'], ParentType, ContextType, RequireFields<MutationDecideIdentityArgs, 'input'>>;
   linkEntities?: Resolver<ResolversTypes['LinkEntitiesPayload'], ParentType, ContextType, RequireFields<MutationLinkEntitiesArgs, 'input'>>;
   mergeEntities?: Resolver<ResolversTypes['MergeEntitiesPayload'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'input'>>;
+  proposeChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationProposeChangeArgs, 'input'>>;
   recordAgreement?: Resolver<ResolversTypes['RecordAgreementPayload'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'input'>>;
+  rejectChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationRejectChangeArgs, 'comment' | 'id'>>;
   retract?: Resolver<ResolversTypes['RetractPayload'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'input'>>;
   retractSource?: Resolver<ResolversTypes['RetractPayload'], ParentType, ContextType, RequireFields<MutationRetractSourceArgs, 'id' | 'reason'>>;
+  revertChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationRevertChangeArgs, 'id' | 'note'>>;
   upsertEntity?: Resolver<ResolversTypes['UpsertEntityPayload'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 };
 
@@ -6032,6 +6573,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   focusAreas?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<OrganizationFocusAreasArgs>>;
   foundingAgreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<OrganizationFoundingAgreementArgs>>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<OrganizationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<OrganizationIndicationsArgs>>;
@@ -6057,6 +6599,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<OrganizationUnitsArgs>>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   witnessed?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<OrganizationWitnessedArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -6107,6 +6650,7 @@ export type PatentResolvers<ContextType = Context, ParentType extends ResolversP
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   filedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grantedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<PatentHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6119,6 +6663,7 @@ export type PatentResolvers<ContextType = Context, ParentType extends ResolversP
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6161,6 +6706,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<PersonHistoryArgs, 'first'>>;
   honorific?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
@@ -6174,6 +6720,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6202,6 +6749,7 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   funds?: Resolver<Array<ResolversTypes['Fund']>, ParentType, ContextType, Partial<PolicyFundsArgs>>;
   governs?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyGovernsArgs>>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<PolicyHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   instruments?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyInstrumentsArgs>>;
@@ -6220,6 +6768,7 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6242,6 +6791,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   approvals?: Resolver<ResolversTypes['ApprovalConnection'], ParentType, ContextType, RequireFields<QueryApprovalsArgs, 'first'>>;
   approvalsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryApprovalsAggregateArgs, 'first' | 'groupBy'>>;
   brokers?: Resolver<Array<ResolversTypes['Broker']>, ParentType, ContextType, RequireFields<QueryBrokersArgs, 'between' | 'first' | 'includeUnverified'>>;
+  change?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangeArgs, 'id'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType, RequireFields<QueryConflictsArgs, 'first'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   entities?: Resolver<Array<Maybe<ResolversTypes['Entity']>>, ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'ids'>>;
@@ -6286,12 +6837,14 @@ export type RelationResolvers<ContextType = Context, ParentType extends Resolver
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<RelationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RelationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationConnection'] = ResolversParentTypes['RelationConnection']> = {
@@ -6313,6 +6866,15 @@ export type RelationshipCountResolvers<ContextType = Context, ParentType extends
 export type RetractPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetractPayload'] = ResolversParentTypes['RetractPayload']> = {
   change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type RevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Revision'] = ResolversParentTypes['Revision']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['FieldChange']>, ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetKind?: Resolver<ResolversTypes['TargetKind'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
@@ -6399,6 +6961,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   developers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<TechnologyDevelopersArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   governedBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<TechnologyGovernedByArgs>>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<TechnologyHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<TechnologyIndicationsArgs>>;
@@ -6415,6 +6978,7 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   trials?: Resolver<Array<ResolversTypes['Trial']>, ParentType, ContextType, Partial<TechnologyTrialsArgs>>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6451,6 +7015,7 @@ export type TrialResolvers<ContextType = Context, ParentType extends ResolversPa
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<TrialHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<TrialIndicationsArgs>>;
@@ -6469,6 +7034,7 @@ export type TrialResolvers<ContextType = Context, ParentType extends ResolversPa
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
   unverified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -6509,6 +7075,8 @@ export type Resolvers<ContextType = Context> = {
   ApprovalEdge?: ApprovalEdgeResolvers<ContextType>;
   Broker?: BrokerResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   Conflict?: ConflictResolvers<ContextType>;
@@ -6526,9 +7094,12 @@ export type Resolvers<ContextType = Context> = {
   EventEdge?: EventEdgeResolvers<ContextType>;
   EventParticipation?: EventParticipationResolvers<ContextType>;
   Fact?: FactResolvers<ContextType>;
+  FieldChange?: FieldChangeResolvers<ContextType>;
   Fund?: FundResolvers<ContextType>;
   FundConnection?: FundConnectionResolvers<ContextType>;
   FundEdge?: FundEdgeResolvers<ContextType>;
+  HistoryConnection?: HistoryConnectionResolvers<ContextType>;
+  HistoryEdge?: HistoryEdgeResolvers<ContextType>;
   IdentityDecision?: IdentityDecisionResolvers<ContextType>;
   IdentityRuling?: IdentityRulingResolvers<ContextType>;
   Indication?: IndicationResolvers<ContextType>;
@@ -6565,6 +7136,7 @@ export type Resolvers<ContextType = Context> = {
   RelationEdge?: RelationEdgeResolvers<ContextType>;
   RelationshipCount?: RelationshipCountResolvers<ContextType>;
   RetractPayload?: RetractPayloadResolvers<ContextType>;
+  Revision?: RevisionResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;

@@ -14,6 +14,8 @@ export interface AppDeps {
   auth?: TokenVerifier;
   /** Receives DataLoader batch sizes (for /metrics), when given. */
   onBatch?: BatchObserver;
+  /** REVIEW_SECOND_PERSON: a changeset is approved or rejected only by someone other than its author (default true). */
+  reviewSecondPerson?: boolean;
 }
 
 /** What every resolver receives: shared dependencies plus per-request state. */

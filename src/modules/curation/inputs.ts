@@ -55,6 +55,9 @@ const distinctFrom = z
   .optional()
   .transform((ids) => [...new Set(ids ?? [])]);
 
+/** The version of the target the write was based on (0: it must not exist yet); a write on an older base is refused with CONFLICT. */
+const expectedVersion = z.number().int('must be a whole number').min(0, 'must be 0 or more').optional();
+
 const reason = z.string().trim().min(1, 'must not be empty').max(600, 'must be at most 600 characters');
 
 /** A label's own fields besides kind and country (Event's city and dates, Country's code, …): upsertEntity takes them from `facts`. */
@@ -76,6 +79,7 @@ const upsertEntityArgs = z.object({
     distinctFrom,
     source: sourceInput,
     evidence,
+    expectedVersion,
   }),
 });
 
@@ -83,6 +87,7 @@ export interface UpsertEntityRequest {
   node: CuratedNode;
   source: SourceInput;
   distinctFrom: string[];
+  expectedVersion?: number;
 }
 
 export function parseUpsertEntity(args: unknown): UpsertEntityRequest {
@@ -117,7 +122,7 @@ export function parseUpsertEntity(args: unknown): UpsertEntityRequest {
     if (typeof head === 'string' && core.includes(head)) return ['input', 'facts', head, ...rest];
     return ['input', ...path];
   });
-  return { node, source: input.source, distinctFrom: input.distinctFrom };
+  return { node, source: input.source, distinctFrom: input.distinctFrom, expectedVersion: input.expectedVersion };
 }
 
 const linkEntitiesArgs = z.object({
@@ -129,19 +134,21 @@ const linkEntitiesArgs = z.object({
     properties: jsonObject.optional(),
     source: sourceInput,
     evidence,
+    expectedVersion,
   }),
 });
 
 export interface LinkEntitiesRequest {
   relationship: CuratedRelationship;
   source: SourceInput;
+  expectedVersion?: number;
 }
 
 export function parseLinkEntities(args: unknown): LinkEntitiesRequest {
   const { input } = parseArgs(linkEntitiesArgs, dropNulls(args));
-  const { source, ...rest } = input;
+  const { source, expectedVersion: base, ...rest } = input;
   const relationship = parseArgs(curatedRelationship, rest, (path) => ['input', ...path]);
-  return { relationship, source };
+  return { relationship, source, expectedVersion: base };
 }
 
 const recordAgreementArgs = z.object({
@@ -165,6 +172,7 @@ const recordAgreementArgs = z.object({
     distinctFrom,
     source: sourceInput,
     evidence,
+    expectedVersion,
   }),
 });
 
@@ -176,13 +184,14 @@ export interface RecordAgreementRequest {
   covers: string[];
   source: SourceInput;
   distinctFrom: string[];
+  expectedVersion?: number;
 }
 
 export function parseRecordAgreement(args: unknown): RecordAgreementRequest {
   const { input } = parseArgs(recordAgreementArgs, dropNulls(args));
-  const { source, parties, facilitators, covers, distinctFrom: distinct, ...fields } = input;
+  const { source, parties, facilitators, covers, distinctFrom: distinct, expectedVersion: base, ...fields } = input;
   const node = parseArgs(curatedNode, { label: 'Agreement', ...fields, properties: {} }, (path) => ['input', ...path]);
-  return { node, parties, facilitators: [...new Set(facilitators ?? [])], covers: [...new Set(covers ?? [])], source, distinctFrom: distinct };
+  return { node, parties, facilitators: [...new Set(facilitators ?? [])], covers: [...new Set(covers ?? [])], source, distinctFrom: distinct, expectedVersion: base };
 }
 
 const retractArgs = z.object({
@@ -191,24 +200,25 @@ const retractArgs = z.object({
       entityId: slug.optional(),
       relationshipId: z.string().regex(/^[a-z0-9-]+--[A-Z_]+--[a-z0-9-]+(--[a-z0-9-]+)?$/, 'is not a relationship id').optional(),
       reason,
+      expectedVersion,
     })
     .refine((i) => (i.entityId === undefined) !== (i.relationshipId === undefined), 'give exactly one of entityId and relationshipId'),
 });
 
-export type RetractRequest = { kind: 'entity'; id: string; reason: string } | { kind: 'relationship'; id: string; type: string; from: string; to: string; reason: string };
+export type RetractRequest = ({ kind: 'entity'; id: string; reason: string } | { kind: 'relationship'; id: string; type: string; from: string; to: string; reason: string }) & { expectedVersion?: number };
 
 export function parseRetract(args: unknown): RetractRequest {
   const { input } = parseArgs(retractArgs, dropNulls(args));
-  if (input.entityId) return { kind: 'entity', id: input.entityId, reason: input.reason };
+  if (input.entityId) return { kind: 'entity', id: input.entityId, reason: input.reason, expectedVersion: input.expectedVersion };
   const id = input.relationshipId!;
   const [from, type, to] = id.split('--') as [string, string, string];
   if (!(RELATIONSHIP_TYPE_NAMES as string[]).includes(type)) throw new BadUserInputError(`Unknown relationship type ${type}`, 'input.relationshipId');
-  return { kind: 'relationship', id, type, from, to, reason: input.reason };
+  return { kind: 'relationship', id, type, from, to, reason: input.reason, expectedVersion: input.expectedVersion };
 }
 
 const mergeEntitiesArgs = z.object({
   input: z
-    .object({ keep: slug, merge: slug, reason })
+    .object({ keep: slug, merge: slug, reason, keepVersion: expectedVersion, mergeVersion: expectedVersion })
     .strict()
     .refine((i) => i.keep !== i.merge, { message: 'cannot merge an entity with itself', path: ['merge'] }),
 });
@@ -217,6 +227,8 @@ export interface MergeEntitiesRequest {
   keep: string;
   merge: string;
   reason: string;
+  keepVersion?: number;
+  mergeVersion?: number;
 }
 
 export function parseMergeEntities(args: unknown): MergeEntitiesRequest {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
+import { recordRevisions, stampScope, track, type Base, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
@@ -70,15 +71,39 @@ function toChange(props: Record<string, unknown>): ChangeRecord {
   };
 }
 
-/** Records the audit entry of a write; `before`/`after` (stored as JSON text) only for writes that change a state. */
-async function recordChange(tx: Tx, change: Omit<ChangeRecord, 'id' | 'at' | 'before' | 'after'> & { before?: unknown; after?: unknown }): Promise<ChangeRecord> {
+/**
+ * The write's audit entry: a Change of its own (a direct write), or, while a
+ * changeset is applied, the changeset's Change gathers it (see Writer).
+ * `before`/`after` (stored as JSON text) only for writes that change a state.
+ */
+async function recordChange(
+  tx: Tx,
+  change: Omit<ChangeRecord, 'id' | 'at' | 'before' | 'after'> & { before?: unknown; after?: unknown },
+  writer: Writer,
+): Promise<ChangeRecord> {
   const { before, after, ...rest } = change;
+  if (writer.changeset) {
+    writer.changeset.written.push({ summary: rest.summary, targetIds: rest.targetIds, sourceId: rest.sourceId });
+    return { ...rest, before: before ?? null, after: after ?? null, id: writer.changeset.id, at: new Date().toISOString() };
+  }
   const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('curation/recordChange'), {
     ...rest,
     before: before === undefined ? null : JSON.stringify(before),
     after: after === undefined ? null : JSON.stringify(after),
   });
   return toChange(row!.change);
+}
+
+/**
+ * After the audit entry: versions, revisions and the feed's scope of what the
+ * write changed (src/modules/changes/versions.ts); `entity`, the record the write
+ * returns, gets its new version.
+ */
+async function recordVersions(tx: Tx, tracked: Awaited<ReturnType<typeof track>>, change: ChangeRecord, bases: Base[], entity?: EntityRecord): Promise<void> {
+  const revisions = await recordRevisions(tx, tracked, change, bases);
+  await stampScope(tx, change.id, revisions);
+  const own = entity && revisions.find((r) => r.targetId === entity.id);
+  if (own) entity.props = { ...entity.props, version: own.version };
 }
 
 /** The cited source's id: an existing one (NOT_FOUND when absent) or a new one written now (refused if the id is taken). */
@@ -208,9 +233,11 @@ async function linkCountry(tx: Tx, node: SeedNode, sourceId: string, actor: stri
   return [relationshipId(rel)];
 }
 
-export function upsertEntity(executor: Executor, request: UpsertEntityRequest, actor: string): Promise<EntityWrite> {
+export function upsertEntity(executor: Writer, request: UpsertEntityRequest, actor: string): Promise<EntityWrite> {
   const { node } = request;
+  const bases: Base[] = [{ id: node.id, kind: 'entity', expectedVersion: request.expectedVersion }];
   return executor.writeTransaction('curation/upsertEntity', async (tx) => {
+    const tracked = await track(tx, executor, bases, { ids: [node.id], types: ['LOCATED_IN'] });
     const found = await lookUp(tx, [node.id]);
     checkIdForLabel(found, node.id, node.label);
     if (!found.get(node.id)?.label) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
@@ -224,16 +251,19 @@ export function upsertEntity(executor: Executor, request: UpsertEntityRequest, a
       subject: actor,
       sourceId,
       note: node.evidence,
-    });
+    }, executor);
+    await recordVersions(tx, tracked, change, bases, entity);
     return { entity, created, change };
   });
 }
 
-export function linkEntities(executor: Executor, request: LinkEntitiesRequest, actor: string): Promise<RelationshipWrite> {
+export function linkEntities(executor: Writer, request: LinkEntitiesRequest, actor: string): Promise<RelationshipWrite> {
   const rel = request.relationship;
   const type = rel.type as RelationshipType;
   const rule = RELATIONSHIP_TYPES[type];
+  const bases: Base[] = [{ id: relationshipId(rel), kind: 'relationship', expectedVersion: request.expectedVersion }];
   return executor.writeTransaction('curation/linkEntities', async (tx) => {
+    const tracked = await track(tx, executor, bases);
     const found = await lookUp(tx, [rel.from, rel.to]);
     expectEntity(found, rel.from, rule.from, 'input.from');
     expectEntity(found, rel.to, rule.to, 'input.to');
@@ -247,14 +277,17 @@ export function linkEntities(executor: Executor, request: LinkEntitiesRequest, a
       subject: actor,
       sourceId,
       note: rel.evidence,
-    });
+    }, executor);
+    await recordVersions(tx, tracked, change, bases);
     return { id, type, from: rel.from, to: rel.to, properties: properties!, change };
   });
 }
 
-export function recordAgreement(executor: Executor, request: RecordAgreementRequest, actor: string): Promise<EntityWrite> {
+export function recordAgreement(executor: Writer, request: RecordAgreementRequest, actor: string): Promise<EntityWrite> {
   const { node, parties, facilitators, covers } = request;
+  const bases: Base[] = [{ id: node.id, kind: 'entity', expectedVersion: request.expectedVersion }];
   return executor.writeTransaction('curation/recordAgreement', async (tx) => {
+    const tracked = await track(tx, executor, bases, { ids: [node.id] });
     const found = await lookUp(tx, [node.id, ...parties.map((p) => p.organization), ...facilitators, ...covers]);
     checkIdForLabel(found, node.id, 'Agreement');
     if (!found.get(node.id)?.label) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
@@ -282,13 +315,16 @@ export function recordAgreement(executor: Executor, request: RecordAgreementRequ
       subject: actor,
       sourceId,
       note: evidence,
-    });
+    }, executor);
+    await recordVersions(tx, tracked, change, bases, entity);
     return { entity, created, change };
   });
 }
 
-export function retract(executor: Executor, request: RetractRequest, actor: string): Promise<{ id: string; change: ChangeRecord }> {
+export function retract(executor: Writer, request: RetractRequest, actor: string): Promise<{ id: string; change: ChangeRecord }> {
+  const bases: Base[] = [{ id: request.id, kind: request.kind, expectedVersion: request.expectedVersion }];
   return executor.writeTransaction('curation/retract', async (tx) => {
+    const tracked = await track(tx, executor, bases);
     const params = { id: request.id, actor, reason: request.reason };
     const rows =
       request.kind === 'entity'
@@ -302,7 +338,8 @@ export function retract(executor: Executor, request: RetractRequest, actor: stri
       subject: actor,
       sourceId: null,
       note: request.reason,
-    });
+    }, executor);
+    await recordVersions(tx, tracked, change, bases);
     return { id: request.id, change };
   });
 }
@@ -325,7 +362,7 @@ export function retractSource(executor: Executor, request: RetractSourceRequest,
       subject: actor,
       sourceId: null,
       note: request.reason,
-    });
+    }, executor);
     return { id: request.id, change };
   });
 }
@@ -377,9 +414,14 @@ function mergedAliases(kept: Existing, merged: Existing): string[] | null {
  * (merge)-[:SAME_AS]->(keep), so its id still leads to `keep`. Refused when the
  * two are linked to each other (a relationship between them says they are two).
  */
-export function mergeEntities(executor: Executor, request: MergeEntitiesRequest, actor: string): Promise<MergeWrite> {
+export function mergeEntities(executor: Writer, request: MergeEntitiesRequest, actor: string): Promise<MergeWrite> {
   const { keep, merge, reason } = request;
+  const bases: Base[] = [
+    { id: keep, kind: 'entity', expectedVersion: request.keepVersion },
+    { id: merge, kind: 'entity', expectedVersion: request.mergeVersion },
+  ];
   return executor.writeTransaction('curation/mergeEntities', async (tx) => {
+    const tracked = await track(tx, executor, bases, { ids: [keep, merge] });
     const { label, moved, ...merged } = await mergeWithin(tx, request, actor);
     const change = await recordChange(tx, {
       kind: 'MERGE_ENTITIES',
@@ -388,7 +430,8 @@ export function mergeEntities(executor: Executor, request: MergeEntitiesRequest,
       subject: actor,
       sourceId: null,
       note: reason,
-    });
+    }, executor);
+    await recordVersions(tx, tracked, change, bases, merged.entity);
     return { ...merged, change };
   });
 }
@@ -519,7 +562,7 @@ export function decideIdentity(executor: Executor, request: DecideIdentityReques
       note,
       before: { status: decision.status },
       after: { status, ...(merged ? { kept: merged.entity.id, merged: merged.mergedId } : {}) },
-    });
+    }, executor);
     return { entity: toEntityRecord(ruled.entity), mergedId: merged?.mergedId ?? null, change };
   });
 }

@@ -1,0 +1,3 @@
+// One change's properties by id.
+MATCH (c:Change {id: $id})
+RETURN properties(c) AS change

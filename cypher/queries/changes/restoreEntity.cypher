@@ -1,0 +1,10 @@
+// Sets fields of an entity back (revertChange): $set holds the values, $remove the
+// names to remove. Retracting or restoring also sets or clears the retraction's stamps.
+MATCH (n:Entity {id: $id})
+SET n += $set, n.updatedAt = datetime(), n.updatedBy = $actor
+FOREACH (k IN $remove | SET n[k] = null)
+FOREACH (_ IN CASE WHEN $set.retracted = true THEN [1] ELSE [] END |
+  SET n.retractedAt = datetime(), n.retractedBy = $actor, n.retractionReason = $reason)
+FOREACH (_ IN CASE WHEN 'retracted' IN $remove THEN [1] ELSE [] END |
+  REMOVE n.retractedAt, n.retractedBy, n.retractionReason)
+RETURN n.id AS id

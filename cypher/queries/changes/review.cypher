@@ -1,0 +1,8 @@
+// Moves a PROPOSED changeset to APPROVED (applied, with what its operations wrote)
+// or REJECTED, with the reviewer and the comment. The only edit a Change ever gets.
+MATCH (c:Change {id: $id})
+WHERE c.status = 'PROPOSED'
+SET c.status = $status, c.reviewer = $reviewer, c.reviewedAt = datetime(), c.reviewComment = $comment, c.statusAt = datetime()
+FOREACH (_ IN CASE WHEN $status = 'APPROVED' THEN [1] ELSE [] END |
+  SET c.appliedAt = datetime(), c.targetIds = $targetIds, c.summary = $summary)
+RETURN properties(c) AS change

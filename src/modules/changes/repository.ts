@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypherQuery } from '../../db/cypher';
+import { run, type Executor } from '../../db/executor';
+import { relationshipId } from '../../domain/properties';
+import { AppError, ErrorCode, NotFoundError } from '../../errors';
+import * as curation from '../curation/repository';
+import { atOperation, encodeCursor, parseOperation, type ChangeFilter, type ParsedOperation, type RestoreRequest, type StoredOperation } from './inputs';
+import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
+import { recordRevisions, stampScope, track, type ChangesetScope, type Writer } from './versions';
+
+/**
+ * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
+ * its operations as proposed (the direct mutations' inputs); approval applies
+ * them with the curation writes themselves (src/modules/curation/repository.ts),
+ * all in the approval's one transaction, so an approved changeset is written
+ * whole or not at all. Change records are only ever created, and moved once from
+ * PROPOSED to APPROVED or REJECTED.
+ */
+
+type Tx = ManagedTransaction;
+
+/** Whether an author may review their own changeset (REVIEW_SECOND_PERSON=false). */
+export interface ReviewPolicy {
+  secondPerson: boolean;
+}
+
+/** Thrown to roll back a proposal's trial run once every operation passed. */
+class TrialPassed extends Error {}
+
+/** A Writer whose writes all run in `tx`, gathered into `scope`. */
+const inTransaction = (tx: Tx, scope: ChangesetScope): Writer => ({ writeTransaction: (_name, work) => work(tx), changeset: scope });
+
+/** The version fields each operation names, and the target each is about. */
+function baseFields(op: ParsedOperation): [field: string, targetId: string][] {
+  switch (op.op) {
+    case 'upsertEntity':
+    case 'recordAgreement':
+      return [['expectedVersion', op.request.node.id]];
+    case 'linkEntities':
+      return [['expectedVersion', relationshipId(op.request.relationship)]];
+    case 'retract':
+      return [['expectedVersion', op.request.id]];
+    case 'mergeEntities':
+      return [
+        ['keepVersion', op.request.keep],
+        ['mergeVersion', op.request.merge],
+      ];
+    case 'restore':
+      return [['expectedVersion', op.request.targetId]];
+  }
+}
+
+/** Sets fields of one entity or relationship back (revertChange's operation), with its revision. */
+async function restore(writer: Writer, request: RestoreRequest, actor: string, reason: string): Promise<void> {
+  await writer.writeTransaction('changes/restore', async (tx) => {
+    const bases = [{ id: request.targetId, kind: request.kind, expectedVersion: request.expectedVersion }];
+    const tracked = await track(tx, writer, bases);
+    if (!tracked.before.get(request.targetId)?.exists) throw new NotFoundError(request.kind === 'entity' ? 'Entity' : 'Relationship', request.targetId);
+    const entries = Object.entries(request.fields);
+    const set = Object.fromEntries(entries.filter(([, v]) => v !== null));
+    const remove = entries.filter(([, v]) => v === null).map(([k]) => k);
+    const params = { id: request.targetId, set, remove, actor, reason };
+    if (request.kind === 'entity') await run(tx, cypherQuery('changes/restoreEntity'), params);
+    else {
+      const [from, , to] = request.targetId.split('--');
+      await run(tx, cypherQuery('changes/restoreRelationship'), { ...params, from, to });
+    }
+    const scope = writer.changeset!;
+    scope.written.push({ summary: `set ${entries.map(([k]) => k).join(', ')} of ${request.targetId} back`, targetIds: [request.targetId], sourceId: null });
+    const revisions = await recordRevisions(tx, tracked, { id: scope.id, subject: actor, targetIds: [request.targetId] }, bases);
+    await stampScope(tx, scope.id, revisions);
+  });
+}
+
+/** Applies a changeset's operations in order inside `tx`; an operation's refusal names its place (input.operations.N.…). */
+async function applyOperations(tx: Tx, scope: ChangesetScope, operations: ParsedOperation[], author: string, note: string, onApplied?: (index: number) => void): Promise<void> {
+  const writer = inTransaction(tx, scope);
+  for (const [index, operation] of operations.entries()) {
+    try {
+      switch (operation.op) {
+        case 'upsertEntity':
+          await curation.upsertEntity(writer, operation.request, author);
+          break;
+        case 'linkEntities':
+          await curation.linkEntities(writer, operation.request, author);
+          break;
+        case 'recordAgreement':
+          await curation.recordAgreement(writer, operation.request, author);
+          break;
+        case 'retract':
+          await curation.retract(writer, operation.request, author);
+          break;
+        case 'mergeEntities':
+          await curation.mergeEntities(writer, operation.request, author);
+          break;
+        case 'restore':
+          await restore(writer, operation.request, author, note);
+          break;
+      }
+    } catch (error) {
+      throw atOperation(error, index, operation.op);
+    }
+    onApplied?.(index);
+  }
+}
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+/**
+ * Stores a changeset as PROPOSED, after a trial: its operations run in a write
+ * transaction that is then rolled back, so every refusal an applied write would
+ * meet now (inputs, likely duplicates, endpoint rules, versions, a missing
+ * source) refuses the proposal instead. A base version an operation did not name
+ * is filled in with the version the trial found.
+ */
+export async function proposeChange(executor: Executor, operations: StoredOperation[], note: string, author: string, revertOf: string | null = null): Promise<ChangeView> {
+  const parsed = operations.map((operation, index) => {
+    try {
+      return parseOperation(operation);
+    } catch (error) {
+      throw atOperation(error, index, operation.op);
+    }
+  });
+  const scope: ChangesetScope = { id: randomUUID(), written: [], bases: new Map() };
+  const based = parsed.map((p) => ({ op: p.op, input: { ...p.input } }));
+  try {
+    await executor.writeTransaction('changes/tryProposal', async (tx) => {
+      scope.written = [];
+      await applyOperations(tx, scope, parsed, author, note, (index) => {
+        for (const [field, id] of baseFields(parsed[index]!)) {
+          if (based[index]!.input[field] === undefined || based[index]!.input[field] === null) based[index]!.input[field] = scope.bases.get(id);
+        }
+      });
+      throw new TrialPassed();
+    });
+  } catch (error) {
+    if (!(error instanceof TrialPassed)) throw error;
+  }
+  const [row] = await executor.write<{ change: Record<string, unknown> }>(cypherQuery('changes/createChangeset'), {
+    id: scope.id,
+    targetIds: unique(scope.written.flatMap((w) => w.targetIds)),
+    summary: `proposed: ${scope.written.map((w) => w.summary).join('; ')}`,
+    author,
+    sourceId: scope.written.find((w) => w.sourceId)?.sourceId ?? null,
+    note,
+    operations: JSON.stringify(based),
+    revertOf,
+  });
+  return toChangeView(row!.change);
+}
+
+/** The changeset `id`, write-locked for review: NOT_FOUND when absent, CONFLICT unless PROPOSED, FORBIDDEN for its own author under the two-person rule. */
+async function forReview(tx: Tx, id: string, reviewer: string, policy: ReviewPolicy): Promise<ChangeView> {
+  const locked = await run(tx, cypherQuery('changes/lockChange'), { id });
+  if (locked.length === 0) throw new NotFoundError('Change', id);
+  const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/changeById'), { id });
+  const change = toChangeView(row!.change);
+  if (change.status !== 'PROPOSED') {
+    throw new AppError(`Change "${id}" is ${change.status}${change.reviewer ? ` (by ${change.reviewer})` : ''}; only a PROPOSED changeset can be reviewed`, ErrorCode.CONFLICT, {
+      id,
+      status: change.status,
+    });
+  }
+  if (policy.secondPerson && change.subject === reviewer) {
+    throw new AppError('A changeset is reviewed by someone other than its author (the two-person rule)', ErrorCode.FORBIDDEN, { id, author: change.subject });
+  }
+  return change;
+}
+
+/**
+ * Approves a PROPOSED changeset and applies it, in one write transaction: the
+ * change is locked first (two approvals of one changeset run one after the
+ * other; the second finds it APPROVED: CONFLICT), then each operation runs with
+ * its base version checked. A base out of date refuses the whole approval with
+ * CONFLICT and the changeset stays PROPOSED, for its author to propose again on
+ * the new base.
+ */
+export function approveChange(executor: Executor, id: string, reviewer: string, comment: string | null, policy: ReviewPolicy): Promise<ChangeView> {
+  return executor.writeTransaction('changes/approve', async (tx) => {
+    const change = await forReview(tx, id, reviewer, policy);
+    const stored = JSON.parse(change.operations ?? '[]') as StoredOperation[];
+    const scope: ChangesetScope = { id, written: [], bases: new Map() };
+    await applyOperations(tx, scope, stored.map(parseOperation), change.subject, change.note);
+    const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/review'), {
+      id,
+      status: 'APPROVED',
+      reviewer,
+      comment,
+      targetIds: unique(scope.written.flatMap((w) => w.targetIds)),
+      summary: scope.written.map((w) => w.summary).join('; '),
+    });
+    return toChangeView(row!.change);
+  });
+}
+
+/** Rejects a PROPOSED changeset with the reviewer's comment; nothing of it is applied. */
+export function rejectChange(executor: Executor, id: string, reviewer: string, comment: string, policy: ReviewPolicy): Promise<ChangeView> {
+  return executor.writeTransaction('changes/reject', async (tx) => {
+    await forReview(tx, id, reviewer, policy);
+    const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/review'), { id, status: 'REJECTED', reviewer, comment, targetIds: [], summary: '' });
+    return toChangeView(row!.change);
+  });
+}
+
+/** One change by id, or null. */
+export async function changeById(executor: Executor, id: string): Promise<ChangeView | null> {
+  const [row] = await executor.read<{ change: Record<string, unknown> }>(cypherQuery('changes/changeById'), { id });
+  return row ? toChangeView(row.change) : null;
+}
+
+/** What one change did, target by target (empty unless applied). */
+export async function revisionsOf(executor: Executor, changeId: string): Promise<RevisionView[]> {
+  const rows = await executor.read<{ revision: Record<string, unknown> }>(cypherQuery('changes/revisionsOfChange'), { id: changeId });
+  return rows.map((r) => toRevisionView(r.revision));
+}
+
+/**
+ * Proposes the inverse of an applied change: each field it set goes back to its
+ * value before, and what it created is retracted. Refused with CONFLICT, naming
+ * each field and the later change, when a later change touched one of the same
+ * fields; with BAD_USER_INPUT for a change that cannot be undone field by field
+ * (a merge, a load, a source's retraction).
+ */
+export async function revertChange(executor: Executor, id: string, note: string, author: string): Promise<ChangeView> {
+  const change = await changeById(executor, id);
+  if (!change) throw new NotFoundError('Change', id);
+  if (change.status !== 'APPROVED') throw new AppError(`Change "${id}" is ${change.status}; only an applied change can be reverted`, ErrorCode.CONFLICT, { id, status: change.status });
+  const revisions = await revisionsOf(executor, id);
+  if (revisions.length === 0 || revisions.some((r) => r.fields.some((f) => f.field === 'mergedInto'))) {
+    throw new AppError(`Change "${id}" (${change.kind}) cannot be reverted field by field`, ErrorCode.BAD_USER_INPUT, { field: 'id' });
+  }
+  const later = await executor.read<{ targetId: string; version: number; changeId: string; fieldNames: string[] }>(cypherQuery('changes/revisionsSince'), {
+    since: revisions.map((r) => ({ id: r.targetId, version: r.version })),
+  });
+  const conflicts = revisions.flatMap((r) => {
+    const own = new Set(r.created ? ['retracted', ...r.fields.map((f) => f.field)] : r.fields.map((f) => f.field));
+    return later
+      .filter((l) => l.targetId === r.targetId)
+      .flatMap((l) => l.fieldNames.filter((f) => own.has(f)).map((field) => ({ targetId: r.targetId, field, changeId: l.changeId, version: Number(l.version) })));
+  });
+  if (conflicts.length > 0) {
+    const named = unique(conflicts.map((c) => `${c.targetId}.${c.field} (change ${c.changeId})`));
+    throw new AppError(`Later changes touched the same fields: ${named.join(', ')}; revert those first or propose the values by hand`, ErrorCode.CONFLICT, { conflicts });
+  }
+  const operations: StoredOperation[] = revisions.map((r) => ({
+    op: 'restore',
+    input: {
+      targetId: r.targetId,
+      kind: r.targetKind,
+      fields: r.created ? { retracted: true } : Object.fromEntries(r.fields.map((f) => [f.field, f.before])),
+    },
+  }));
+  return proposeChange(executor, operations, note, author, id);
+}
+
+/** A page of an entity's or relationship's history, newest first. */
+export async function history(executor: Executor, targetId: string, first: number, beforeVersion: number | null): Promise<HistoryPage> {
+  const rows = await executor.read<{ revision: Record<string, unknown>; change: Record<string, unknown> | null }>(cypherQuery('changes/history'), {
+    id: targetId,
+    before: beforeVersion,
+    limit: first + 1,
+  });
+  const edges = rows.slice(0, first).map((r) => {
+    const node = toRevisionView(r.revision, r.change);
+    return { cursor: encodeCursor({ v: node.version }), node };
+  });
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: beforeVersion !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
+/** A page of changes, newest first, filtered as ChangeFilter says. */
+export async function changesPage(executor: Executor, filter: ChangeFilter): Promise<ChangePage> {
+  const rows = await executor.read<{ change: Record<string, unknown> }>(cypherQuery('changes/page'), {
+    since: filter.since,
+    until: filter.until,
+    entity: filter.entity,
+    types: filter.types,
+    countries: filter.countries,
+    status: filter.status satisfies ChangeStatus[],
+    afterAt: filter.after?.at ?? null,
+    afterId: filter.after?.id ?? null,
+    limit: filter.first + 1,
+  });
+  const edges = rows.slice(0, filter.first).map((r) => {
+    const node = toChangeView(r.change);
+    return { cursor: encodeCursor({ at: node.statusAt ?? node.at, id: node.id }), node };
+  });
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > filter.first, hasPreviousPage: filter.after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}

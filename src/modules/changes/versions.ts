@@ -1,0 +1,261 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypherQuery } from '../../db/cypher';
+import { run } from '../../db/executor';
+import { RELATIONSHIP_TYPE_NAMES } from '../../domain/model';
+import { entityLabelOf, plainValue } from '../../domain/properties';
+import { AppError, ErrorCode } from '../../errors';
+
+/**
+ * Versions and revisions: every entity and relationship carries a `version`
+ * (1 for one a loader wrote and nobody changed since; absent means 0, it does not
+ * exist), and every write through curation or an approved changeset leaves one
+ * (:Revision) per target it changed, with the fields before and after. A write
+ * that names the version it was based on is refused with CONFLICT when the target
+ * has moved on: no update is lost without its author being told.
+ */
+
+type Tx = ManagedTransaction;
+export type TargetKind = 'entity' | 'relationship';
+
+/** A target a write names, and the version its author saw (undefined: not checked). */
+export interface Base {
+  id: string;
+  kind: TargetKind;
+  expectedVersion?: number | null;
+}
+
+/** A target as it stood when the write locked it. */
+export interface Snapshot {
+  id: string;
+  kind: TargetKind;
+  exists: boolean;
+  version: number;
+  /** The entity label, or the relationship type. */
+  type: string | null;
+  props: Record<string, unknown>;
+}
+
+/** One field a write changed, as stored (e.g. `country`, `retracted`): null for absent. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One field changed since a base version: its value now and the change (and version) that last set it. */
+export interface ChangedSince {
+  field: string;
+  current: unknown;
+  changeId: string;
+  version: number;
+}
+
+export interface TargetConflict {
+  targetId: string;
+  expectedVersion: number;
+  currentVersion: number;
+  changed: ChangedSince[];
+}
+
+/**
+ * CONFLICT: the write was based on an old version of a target. `conflicts` lists,
+ * per target, the fields changed since that version, their current values and
+ * the change that changed each.
+ */
+export class VersionConflictError extends AppError {
+  constructor(conflicts: TargetConflict[]) {
+    const first = conflicts[0]!;
+    const fields = [...new Set(conflicts.flatMap((c) => c.changed.map((f) => f.field)))];
+    super(
+      `"${first.targetId}" is at version ${first.currentVersion}, not ${first.expectedVersion}: ` +
+        (fields.length > 0 ? `${fields.join(', ')} changed since` : 'it was written since') +
+        '; read it again and base the write on the current version',
+      ErrorCode.CONFLICT,
+      { conflicts },
+    );
+  }
+}
+
+/** Where a write runs: in its own transaction, or, while a changeset is applied or tried, in the changeset's. */
+export interface Writer {
+  writeTransaction<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Set when the write is one operation of a changeset (src/modules/changes/repository.ts). */
+  changeset?: ChangesetScope;
+}
+
+/** What the operations of one changeset report while it is applied. */
+export interface ChangesetScope {
+  id: string;
+  /** Each operation's audit fields, gathered into the changeset's own Change. */
+  written: { summary: string; targetIds: string[]; sourceId: string | null }[];
+  /** The version each target had when the latest operation naming it locked it (proposals fill in the bases their operations did not name). */
+  bases: Map<string, number>;
+}
+
+/** Stored properties that are not fields of a revision: identity, audit stamps, citations and marks derived from them. */
+const NOT_FIELDS = new Set([
+  'id',
+  'version',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'retractedAt',
+  'retractedBy',
+  'retractionReason',
+  'sourceIds',
+  'evidence',
+  'unverified',
+  'writeLock',
+  'pendingCreation',
+]);
+
+/** The version a stored target has: absent 0, a loader's 1 until a tracked write stamps another. */
+export function versionOf(props: Record<string, unknown> | null | undefined): number {
+  if (!props) return 0;
+  const v = props.version;
+  return v === undefined || v === null ? 1 : Number(v);
+}
+
+/** The parts of a relationship id (`from--TYPE--to[--key]`). */
+export function relationshipEnds(id: string): { id: string; from: string; type: string; to: string } {
+  const [from, type, to] = id.split('--');
+  if (!from || !type || !to) throw new Error(`${id} is not a relationship id`);
+  return { id, from, type, to };
+}
+
+export const isRelationshipId = (id: string): boolean => id.includes('--');
+
+/** Fields that differ between two stored states, in name order. */
+export function diffFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
+  const names = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})].filter((k) => !NOT_FIELDS.has(k)));
+  const value = (props: Record<string, unknown> | null, k: string) => {
+    const v = props?.[k];
+    return v === undefined ? null : plainValue(v);
+  };
+  return [...names]
+    .sort()
+    .map((field) => ({ field, before: value(before, field), after: value(after, field) }))
+    .filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
+}
+
+async function readTargets(tx: Tx, entityIds: string[], relIds: string[]): Promise<Map<string, Snapshot>> {
+  const found = new Map<string, Snapshot>();
+  if (entityIds.length > 0) {
+    const rows = await run<{ id: string; labels: string[] | null; props: Record<string, unknown> | null }>(tx, cypherQuery('changes/readEntities'), { ids: entityIds });
+    for (const r of rows) found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props: r.props ?? {} });
+  }
+  if (relIds.length > 0) {
+    const rows = await run<{ id: string; type: string | null; props: Record<string, unknown> | null }>(tx, cypherQuery('changes/readRelationships'), { rels: relIds.map(relationshipEnds) });
+    for (const r of rows) found.set(r.id, { id: r.id, kind: 'relationship', exists: r.props !== null, version: versionOf(r.props), type: r.type, props: r.props ?? {} });
+  }
+  return found;
+}
+
+/** What a write's targets were before it, as track found them. */
+export interface Tracked {
+  before: Map<string, Snapshot>;
+}
+
+/**
+ * Run first in a write's transaction: write-locks the targets (entities in id
+ * order, relationships through both ends), reads them, and refuses with
+ * CONFLICT when one's version is not the one its base names (0: must not exist
+ * yet). With `incident`, the relationships of those types at those entities are
+ * read too, so revisions of relationships the write changes by the way (an
+ * entity's LOCATED_IN, an agreement's parties) know their state before.
+ */
+export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { ids: string[]; types?: readonly string[] }): Promise<Tracked> {
+  const entityIds = [...new Set(bases.filter((b) => b.kind === 'entity').map((b) => b.id))].sort();
+  const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
+  if (entityIds.length > 0) await run(tx, cypherQuery('changes/lockEntities'), { ids: entityIds });
+  if (relIds.length > 0) await run(tx, cypherQuery('changes/lockRelationships'), { rels: relIds.map(relationshipEnds) });
+  const before = await readTargets(tx, entityIds, relIds);
+  if (incident && incident.ids.length > 0) {
+    const rows = await run<{ id: string; type: string; props: Record<string, unknown> }>(tx, cypherQuery('changes/incidentRelationships'), {
+      ids: incident.ids,
+      types: incident.types ?? RELATIONSHIP_TYPE_NAMES,
+    });
+    for (const r of rows) if (!before.has(r.id)) before.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: r.props });
+  }
+  const stale = bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null && b.expectedVersion !== before.get(b.id)!.version);
+  if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
+  for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
+  return { before };
+}
+
+/** For each stale base, the fields changed since it (from the revisions), their current values and the last change of each. */
+export async function conflictsOf(tx: Tx, stale: { id: string; version: number; current: Snapshot }[]): Promise<TargetConflict[]> {
+  const rows = await run<{ targetId: string; version: number; changeId: string; fieldNames: string[] }>(tx, cypherQuery('changes/revisionsSince'), {
+    since: stale.map((s) => ({ id: s.id, version: s.version })),
+  });
+  return stale.map((s) => {
+    const changed = new Map<string, ChangedSince>();
+    for (const r of rows.filter((row) => row.targetId === s.id)) {
+      for (const field of r.fieldNames) {
+        const current = s.current.props[field];
+        changed.set(field, { field, current: current === undefined ? null : plainValue(current), changeId: r.changeId, version: Number(r.version) });
+      }
+    }
+    return { targetId: s.id, expectedVersion: s.version, currentVersion: s.current.version, changed: [...changed.values()] };
+  });
+}
+
+/** One target's revision, as setVersions stores it. */
+export interface RevisionRow {
+  targetId: string;
+  targetKind: TargetKind;
+  from: string | null;
+  to: string | null;
+  version: number;
+  fields: string;
+  fieldNames: string[];
+  created: boolean;
+}
+
+/**
+ * Run last in a write's transaction, after its audit Change: re-reads every
+ * target the change lists, and for each whose fields changed stamps the next
+ * version and leaves a (:Revision) under `changeId`. A target that did not exist
+ * when the write began but has a version now was created meanwhile by another
+ * write: when the write named a base for it, refused with CONFLICT (the
+ * transaction rolls back), so two creations of one id based on "new" never both
+ * apply; otherwise the write is the next version after that one.
+ */
+export async function recordRevisions(tx: Tx, tracked: Tracked, change: { id: string; subject: string; targetIds: readonly string[] }, bases: Base[] = []): Promise<RevisionRow[]> {
+  const ids = [...new Set([...bases.map((b) => b.id), ...change.targetIds])].filter((id) => !id.startsWith('source:'));
+  const entityIds = ids.filter((id) => !isRelationshipId(id));
+  const relIds = ids.filter(isRelationshipId);
+  const expected = new Set(bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null).map((b) => b.id));
+  const after = await readTargets(tx, entityIds, relIds);
+  const revisions: RevisionRow[] = [];
+  for (const id of ids) {
+    const now = after.get(id);
+    if (!now) continue;
+    const was = tracked.before.get(id);
+    // Absent when locked, stamped now: another write created it meanwhile.
+    const raced = !was?.exists && now.exists && now.props.version !== undefined && now.props.version !== null;
+    if (raced && expected.has(id)) throw new VersionConflictError([{ targetId: id, expectedVersion: 0, currentVersion: versionOf(now.props), changed: [] }]);
+    const fields = diffFields(was?.exists ? was.props : null, now.exists ? now.props : null);
+    if (fields.length === 0) continue;
+    const ends = now.kind === 'relationship' ? relationshipEnds(id) : null;
+    revisions.push({
+      targetId: id,
+      targetKind: now.kind,
+      from: ends?.from ?? null,
+      to: ends?.to ?? null,
+      version: (was?.exists ? was.version : raced ? versionOf(now.props) : 0) + 1,
+      fields: JSON.stringify(fields),
+      fieldNames: fields.map((f) => f.field),
+      created: !was?.exists && !raced,
+    });
+  }
+  if (revisions.length > 0) await run(tx, cypherQuery('changes/setVersions'), { revisions, changeId: change.id, subject: change.subject });
+  return revisions;
+}
+
+/** Records on the Change which entities (and their types and countries) its revisions touched, for the change feed. */
+export async function stampScope(tx: Tx, changeId: string, revisions: readonly RevisionRow[]): Promise<void> {
+  const entityIds = [...new Set(revisions.flatMap((r) => (r.targetKind === 'entity' ? [r.targetId] : [r.from!, r.to!])))];
+  if (entityIds.length > 0) await run(tx, cypherQuery('changes/stampScope'), { changeId, entityIds });
+}
