@@ -1,11 +1,14 @@
+import { searchKeyProperties } from '../src/domain/names';
 import { startTestApp, type TestApp } from './support/harness';
 
 // Names in Japanese and Chinese are kept as aliases beside the English name
 // (shared/source/README.md); search must find an entity by them, whole or in
 // part, and by romanisations, as it does by English names. The index's standard
 // analyzer splits Han text into single ideographs and keeps a katakana run as one
-// word, so both scripts match without the cjk (bigram) analyzer, and Latin
-// typo-tolerance stays as it is.
+// word; search matches Han text as a phrase (the characters in order), so a name
+// sharing a character or two with the query does not match it, or ranks below a
+// whole-name match. Latin typo-tolerance stays as it is. The nodes are written with
+// their search keys (searchKeyProperties), as every write path stores them.
 
 describe('search by Japanese and Chinese names', () => {
   let app: TestApp;
@@ -13,13 +16,14 @@ describe('search by Japanese and Chinese names', () => {
     { id: 'cjk-reprocell', name: 'ReproCELL Inc.', aliases: ['リプロセル', '株式会社リプロセル'] },
     { id: 'cjk-metatech', name: 'MetaTech (AP) Inc.', aliases: ['三顧股份有限公司', '三顧', 'メタテック'] },
     { id: 'cjk-nagoya', name: 'Nagoya University', aliases: ['名古屋大学', 'Nagoya Daigaku'] },
-  ];
+  ].map((e) => ({ ...e, ...searchKeyProperties(e) }));
 
   beforeAll(async () => {
     app = await startTestApp();
     await app.driver.executeQuery(
       `UNWIND $entities AS e
-       CREATE (n:Entity:Organization {id: e.id, name: e.name, aliases: e.aliases, description: 'A test organization with names in several scripts.', kind: 'COMPANY'})`,
+       CREATE (n:Entity:Organization {id: e.id, name: e.name, aliases: e.aliases, searchName: e.searchName, searchAliases: e.searchAliases,
+                                      description: 'A test organization with names in several scripts.', kind: 'COMPANY'})`,
       { entities },
     );
   });

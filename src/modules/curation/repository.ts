@@ -8,6 +8,7 @@ import { relationshipId } from '../../domain/properties';
 import { relationshipRows } from '../../ingest/loadSeed';
 import { nodeProperties, type SeedNode } from '../../ingest/seedFile';
 import { plainValue } from '../../domain/properties';
+import { searchAliasesOf } from '../../domain/names';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
 import { refuseLikelyDuplicate } from '../../entityResolution/refuseDuplicates';
 import type { LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
@@ -386,13 +387,15 @@ export function mergeEntities(executor: Executor, request: MergeEntitiesRequest,
     const unverifyingKinds = [...UNVERIFYING_SOURCE_KINDS];
     const [moved] = await run<{ moved: number; combined: number }>(tx, cypherQuery('curation/moveRelationships'), { rows, actor, unverifyingKinds });
     if (Number(moved?.moved ?? 0) !== rows.length) throw new Error(`only ${String(moved?.moved)} of ${rows.length} relationships of ${merge} were moved`);
+    const merged = mergedAliases(found.get(keep)!, found.get(merge)!);
     const [joined] = await run<{ citations: number; claims: number; entity: { labels: string[]; props: Record<string, unknown> } }>(
       tx,
       cypherQuery('curation/mergeEntityInto'),
       {
         keep,
         merge,
-        aliases: mergedAliases(found.get(keep)!, found.get(merge)!),
+        aliases: merged,
+        searchAliases: searchAliasesOf(merged),
         renamed: rows.map((r) => ({ from: r.oldId, to: r.id })),
         actor,
         reason,
