@@ -131,12 +131,6 @@ describe('Han variants through the API', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('finds 樂迦 by 楽迦 and 楽迦 by 樂迦, as part of a name', async () => {
-    const byJapanese = (await search('楽迦', 'hv-lejia')).map((h) => h.entity.id);
-    const byTraditional = (await search('樂迦', 'hv-lejia')).map((h) => h.entity.id);
-    for (const ids of [byJapanese, byTraditional]) expect(ids).toEqual(expect.arrayContaining(['hv-lejia', 'hv-lejia-trad', 'metatech-thap-joint-company']));
-  });
-
   it.each([
     ['臺北生技園區', 'taipei-bioinnovation-park', '台北生技園區'],
     ['樂迦再生テクノロジー株式會社', 'metatech-thap-joint-company', '楽迦再生テクノロジー株式会社'],
@@ -161,8 +155,8 @@ describe('Han variants through the API', () => {
   });
 
   it('finds 樂迦 by 楽迦 and 楽迦 by 樂迦, as part of a name', async () => {
-    const byJapanese = (await search('楽迦', 'hv-lejia')).map((h) => h.entity.id);
-    const byTraditional = (await search('樂迦', 'hv-lejia')).map((h) => h.entity.id);
+    const byJapanese = (await search('楽迦')).map((h) => h.entity.id);
+    const byTraditional = (await search('樂迦')).map((h) => h.entity.id);
     for (const ids of [byJapanese, byTraditional]) expect(ids).toEqual(expect.arrayContaining(['hv-lejia', 'hv-lejia-trad', 'metatech-thap-joint-company']));
   });
 
