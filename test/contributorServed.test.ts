@@ -198,7 +198,7 @@ describe('a contributor who adds a label and a relationship type to the model on
     expect(changedFiles(ROOT, dir).sort()).toEqual(['schema.generated.graphql', 'src/domain/entities.ts', 'src/domain/model.ts', 'src/generated/graphql.ts']);
   });
 
-  it('serves the grants written through the curation API, with where, sort, paging and the relationship both ways', async () => {
+  it('serves the grants written through the curation API, with where, sort, paging, full-text search and the relationship both ways', async () => {
     const data = await graphql(`{
       grants(where: { programme: { eq: "Cell Therapy Seed" } }, sort: [{ field: AWARDED_ON, direction: DESC }], first: 1) {
         totalCount
@@ -206,12 +206,14 @@ describe('a contributor who adds a label and a relationship type to the model on
         pageInfo { hasNextPage }
       }
       entity(id: "fixture-lab") { ... on Organization { grants { id } } }
+      found: grants(search: "Grant B") { nodes { id } }
     }`);
     expect(data.grants).toEqual({
       totalCount: 2,
       nodes: [{ id: 'grant-a', programme: 'Cell Therapy Seed', awardedOn: '2025-03', recipients: [{ id: 'fixture-lab', name: 'Fixture Lab' }] }],
       pageInfo: { hasNextPage: true },
     });
+    expect(data.found.nodes[0]).toEqual({ id: 'grant-b' });
     expect(data.entity.grants.map((g: { id: string }) => g.id).sort()).toEqual(['grant-a', 'grant-b', 'grant-c']);
   });
 

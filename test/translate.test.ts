@@ -99,7 +99,7 @@ describe('the read compiler emits one Cypher query per root field', () => {
 
   it('compiles a search with an entity selection', () => {
     const { field, ctx } = rootField(`{ search(query: "msc") { score entity { name ... on Technology { developers { name } } } } }`);
-    const query = compileSearch({ lucene: 'msc', labels: null, limit: 10, candidates: 20, plan: entityPlan(subfields([field], 'entity', ctx), ENTITY_LABELS, ctx) });
+    const query = compileSearch({ lucene: 'msc', exact: 'msc', labels: null, limit: 10, candidates: 20, plan: entityPlan(subfields([field], 'entity', ctx), ENTITY_LABELS, ctx) });
     expect(statement(query)).toMatchSnapshot();
   });
 

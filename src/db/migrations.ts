@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CYPHER_DIR, cypherQuery } from './cypher';
+import { searchKeyProperties } from '../domain/names';
 import type { Executor } from './executor';
 import { modelIndexMigration } from './modelIndexes';
 
@@ -21,12 +22,46 @@ export function splitStatements(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Entities read and written per batch of the search-key backfill. */
+const BACKFILL_BATCH = 5_000;
+
+/**
+ * Stores the search keys (searchKeyProperties) of every entity's names, in
+ * batches by id: what migration 007 needs of a graph written before it. Keys
+ * are computed here because Cypher cannot fold Han variants. Idempotent.
+ */
+export async function backfillSearchKeys(executor: Executor): Promise<number> {
+  let after = '';
+  let written = 0;
+  for (;;) {
+    const rows = await executor.read<{ id: string; name: string | null; aliases: string[] | null }>(cypherQuery('migration/entityNames'), {
+      after,
+      batch: BACKFILL_BATCH,
+    });
+    if (rows.length === 0) return written;
+    const keyed = rows.map((r) => {
+      const keys = searchKeyProperties({ name: r.name ?? undefined, aliases: r.aliases });
+      return { id: r.id, searchName: keys.searchName ?? null, searchAliases: keys.searchAliases ?? null };
+    });
+    await executor.write(cypherQuery('migration/setSearchKeys'), { rows: keyed });
+    written += rows.length;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/** Steps in code that a migration needs after its statements, by migration id: data Cypher alone cannot compute. */
+const AFTER_STATEMENTS: Record<string, (executor: Executor) => Promise<unknown>> = {
+  '009_search_keys': backfillSearchKeys,
+};
+
 /**
  * Applies cypher/migrations/*.cypher in file-name order, each once, then the
  * indexes derived from the model (modelIndexes.ts) whenever they changed: an
  * applied migration is recorded as (:Migration {id, checksum}) and skipped next time.
  * Statements are idempotent (IF NOT EXISTS), so a run interrupted half-way is
- * safe to repeat. Waits for new indexes to come online before returning.
+ * safe to repeat; so are the code steps some migrations have (AFTER_STATEMENTS),
+ * which run before the migration is recorded. Waits for new indexes to come
+ * online before returning.
  */
 export async function applyMigrations(executor: Executor): Promise<MigrationResult> {
   const dir = path.join(CYPHER_DIR, 'migrations');
@@ -44,6 +79,7 @@ export async function applyMigrations(executor: Executor): Promise<MigrationResu
     for (const [index, statement] of splitStatements(text).entries()) {
       await executor.write({ name: `migration/${id}#${index + 1}`, text: statement });
     }
+    await AFTER_STATEMENTS[id]?.(executor);
     const checksum = createHash('sha256').update(text).digest('hex');
     await executor.write(cypherQuery('migration/record'), { id, checksum });
     result.applied.push(id);

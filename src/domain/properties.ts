@@ -11,8 +11,12 @@ import { ENTITY_LABELS, type EntityLabel } from './model';
 export const AUDIT_PROPERTIES = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retractedAt', 'retractedBy', 'retractionReason'] as const;
 
 /** Properties that are provenance or audit bookkeeping, not facts about the entity or relationship. */
-/** `unverified` is derived from the kinds of the citing sources (see UNVERIFYING_SOURCE_KINDS); `version` counts tracked changes (src/modules/changes/versions.ts). */
-export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'unverified', 'version']);
+/**
+ * `unverified` is derived from the kinds of the citing sources (see UNVERIFYING_SOURCE_KINDS); `version` counts
+ * tracked changes (src/modules/changes/versions.ts); `searchName` and `searchAliases` are derived from the names
+ * (searchKeyProperties in src/domain/names.ts).
+ */
+export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'unverified', 'version', 'searchName', 'searchAliases']);
 
 /** Properties every entity has, whatever its label (besides `kind`, which is a label property where the label has kinds). */
 export const COMMON_PROPERTIES: readonly string[] = Object.keys(COMMON_PROPERTY_DECLARATIONS).filter((p) => p !== 'kind');
@@ -34,10 +38,16 @@ export const TYPED_PROPERTIES: ReadonlySet<string> = new Set([
   ...ENTITY_DECLARATIONS.flatMap(([, entity]) => Object.keys(entity.properties)),
 ]);
 
-/** Properties the full-text index (entity_search) covers on every entity label. */
+/** Properties search reads on every entity label. */
 export const SEARCHABLE_PROPERTIES: readonly string[] = Object.entries(COMMON_PROPERTY_DECLARATIONS)
   .filter(([, d]) => 'searchable' in d && d.searchable)
   .map(([property]) => property);
+
+/** The stored search key a searchable name is indexed by (its Han variants folded, see searchKeyProperties); other searchable properties are indexed as they are. */
+export const SEARCH_KEY_OF: Readonly<Record<string, string>> = { name: 'searchName', aliases: 'searchAliases' };
+
+/** Properties the full-text index (entity_search) covers on every entity label: the searchable ones, names by their search keys. */
+export const INDEXED_SEARCH_PROPERTIES: readonly string[] = SEARCHABLE_PROPERTIES.map((p) => SEARCH_KEY_OF[p] ?? p);
 
 /**
  * The stable id of a relationship: `from--TYPE--to`, plus `--key` when two

@@ -43,7 +43,7 @@ const facts = z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property names a
  * What the loaders keep for themselves on every node and relationship. Not
  * `unverified`: the export states it among the extra facts and the import reads it back.
  */
-const BOOKKEEPING = ['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence'];
+const BOOKKEEPING = ['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'searchName', 'searchAliases'];
 
 /** What the write schemas are built from. DOMAIN_MODEL is the model; a test may pass another. */
 export interface WriteModel<L extends string = EntityLabel> {

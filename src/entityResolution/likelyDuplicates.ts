@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery } from '../db/cypher';
 import { run } from '../db/executor';
 import type { EntityLabel } from '../domain/model';
-import { normaliseName } from '../domain/names';
+import { foldName, normaliseName } from '../domain/names';
 
 /**
  * Entity resolution at write time: is a new id's name or alias the name of an
@@ -13,8 +13,9 @@ import { normaliseName } from '../domain/names';
  * here, on the candidates' names and aliases, never on the index's score (its
  * scores for Han text, split into single ideographs, say little). Two names are
  * close when, within one label:
- * - SAME_NAME: they are equal after normaliseName (NFKC, lower case, no spaces,
- *   punctuation or symbols): "ReproCELL Inc" and "REPROCELL Inc.", "リプロセル";
+ * - SAME_NAME: they are equal after normaliseName (NFKC, lower case, Han variants
+ *   folded, no spaces, punctuation or symbols): "ReproCELL Inc" and "REPROCELL Inc.",
+ *   "リプロセル"; "楽迦" and "樂迦";
  * - SAME_NAME_BUT_LEGAL_FORM: they are equal once legal-form words are dropped
  *   ("Inc.", "Co., Ltd.", 株式会社, 股份有限公司, 財團法人 …): "Hitachi" and "Hitachi, Ltd.";
  * - NEAR_SPELLING: both are Latin letters and digits, at least 6 long, with the
@@ -30,17 +31,17 @@ export type DuplicateReason = 'SAME_NAME' | 'SAME_NAME_BUT_LEGAL_FORM' | 'NEAR_S
 const LEGAL_FORM_WORDS = new Set([
   'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'kk', 'bv', 'nv', 'pte', 'pty',
 ]);
-/** CJK legal forms, dropped where a word starts or ends with them (both Japanese and traditional Chinese forms). */
+/** CJK legal forms, dropped where a word starts or ends with them; folded as names are, so one spelling covers its Japanese, Simplified and Traditional forms. */
 const LEGAL_FORM_AFFIXES = [
   '股份有限公司', '有限公司', '株式会社', '有限会社', '合同会社', '公益財団法人', '一般財団法人', '公益社団法人', '一般社団法人',
   '国立大学法人', '国立研究開発法人', '独立行政法人', '学校法人', '財団法人', '社団法人', '財團法人', '社團法人', '(株)', '㈱',
-].map((a) => a.normalize('NFKC'));
+].map(foldName);
 
-const words = (name: string): string[] => name.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (name: string): string[] => foldName(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /** The name without its legal form, as a normaliseName key; the whole name's key when nothing else would remain. */
 export function coreKey(name: string): string {
-  let text = name.normalize('NFKC').toLowerCase();
+  let text = foldName(name);
   for (const affix of LEGAL_FORM_AFFIXES) text = text.split(affix).join(' ');
   const kept = words(text).filter((w) => !LEGAL_FORM_WORDS.has(w));
   const core = kept.join('');
@@ -106,27 +107,32 @@ const MAX_QUERY_WORDS = 8;
 /** Candidates the index returns per name, before the label is checked. */
 export const CANDIDATES_PER_NAME = 50;
 
+/** Han and hiragana: the index makes each character a word, so a word holding one is looked up as a phrase. */
+const SINGLE_CHARACTER_WORDS = /[\p{Script=Han}\p{Script=Hiragana}]/u;
+
 /**
- * A Lucene query finding entities whose name or aliases share words with
- * `name`: the words as a phrase (the whole name, ranked first), each word, and
- * Latin words from five letters on within one edit. Legal-form words are left
- * out (every "Inc." would match). Null when no word remains. Words are letters
- * and digits only, so nothing in them is Lucene syntax. Two-edit fuzzy terms
- * would cost about 2.5 times as much per name (measured on the seeded graph) for
- * little: a name two letters off usually shares another word, or is one letter
- * off in each of two words.
+ * A Lucene query finding entities whose search keys of their name or aliases
+ * (folded as foldName folds, so Han variants match) share words with `name`: the
+ * words as a phrase (the whole name, ranked first), each word (a Han word as a
+ * phrase of its characters, never any one of them), and Latin words from five
+ * letters on within one edit. Legal-form words are left out (every "Inc." would
+ * match). Null when no word remains. Words are letters and digits only, so
+ * nothing in them is Lucene syntax. Two-edit fuzzy terms would cost about 2.5
+ * times as much per name (measured on the seeded graph) for little: a name two
+ * letters off usually shares another word, or is one letter off in each of two words.
  */
 export function candidateQuery(name: string): string | null {
-  let text = name.normalize('NFKC').toLowerCase();
+  let text = foldName(name);
   for (const affix of LEGAL_FORM_AFFIXES) text = text.split(affix).join(' ');
   const terms = words(text)
     .filter((w) => !LEGAL_FORM_WORDS.has(w))
     .slice(0, MAX_QUERY_WORDS);
   if (terms.length === 0) return null;
-  const clauses = [`name:"${terms.join(' ')}"^4`, `aliases:"${terms.join(' ')}"^4`];
+  const clauses = [`searchName:"${terms.join(' ')}"^4`, `searchAliases:"${terms.join(' ')}"^4`];
   for (const term of terms) {
-    clauses.push(`name:${term}`, `aliases:${term}`);
-    if (LATIN_KEY.test(term) && term.length >= 5) clauses.push(`name:${term}~1`, `aliases:${term}~1`);
+    const word = SINGLE_CHARACTER_WORDS.test(term) ? `"${term}"` : term;
+    clauses.push(`searchName:${word}`, `searchAliases:${word}`);
+    if (LATIN_KEY.test(term) && term.length >= 5) clauses.push(`searchName:${term}~1`, `searchAliases:${term}~1`);
   }
   return clauses.join(' ');
 }

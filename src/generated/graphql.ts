@@ -4103,9 +4103,12 @@ export type Query = {
    */
   recentChanges: Array<Change>;
   /**
-   * Full-text search over names, aliases and descriptions, best match first. Forgives
-   * case, partial words ("exo" finds exosome) and small typos ("Astelas"). The text is
-   * taken literally: Lucene operators in it are searched for, never interpreted.
+   * Full-text search over names, aliases and descriptions, best match first: a name or
+   * alias that is the whole text comes before names that only share part of it. Forgives
+   * case, partial words ("exo" finds exosome), small typos ("Astelas") and Han variant
+   * spellings (臺北 finds 台北, 楽 finds 樂, Simplified finds Traditional). Han text
+   * matches as written in sequence, never character by character. The text is taken
+   * literally: Lucene operators in it are searched for, never interpreted.
    */
   search: Array<SearchHit>;
   /** One source by id; null when unknown. */

@@ -17,6 +17,7 @@ import {
   type NamedFile,
 } from './ecosystemFile';
 import { assignStored, storedProperties } from './seedFile';
+import { foldName, searchAliasesOf } from '../domain/names';
 import { BulkGraph } from './bulkLoad';
 import { describeDuplicate, likelyDuplicatesAmong, notKeptApart, refuseLikelyDuplicates, seedNodeNames, type LikelyDuplicate, type NewEntityNames } from '../entityResolution/likelyDuplicates';
 import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory, readSeedDirectory, readSeedFile } from './loadSeed';
@@ -62,7 +63,7 @@ function fromModel(value: string, allowed: readonly string[], what: string): str
 function nodeProps(node: EcosystemNode): Record<string, unknown> {
   if ('mention' in node) return storedProperties(node.properties);
   const { label: _l, aliases: _a, citations: _c, unverified: _u, properties, ...core } = node;
-  return storedProperties({ ...properties, ...core });
+  return storedProperties({ ...properties, ...core, searchName: foldName(core.name) });
 }
 
 function sourceRows(data: EcosystemFile) {
@@ -75,6 +76,7 @@ function nodeRows(data: EcosystemFile) {
     label: fromModel(n.label, ENTITY_LABELS, 'label'),
     props: nodeProps(n),
     aliases: n.aliases,
+    searchAliases: searchAliasesOf(n.aliases) ?? [],
     citations: distinct(n.citations),
   }));
 }
@@ -377,7 +379,7 @@ class SeedGraph {
       assignStored(node.props, row.props);
       const aliases = (node.props.aliases as string[] | undefined) ?? [];
       const unioned = [...aliases, ...row.aliases.filter((a) => !aliases.includes(a))];
-      assignStored(node.props, { aliases: unioned.length > 0 ? unioned : null });
+      assignStored(node.props, { aliases: unioned.length > 0 ? unioned : null, searchAliases: searchAliasesOf(unioned) });
       this.cite(node, row.citations);
       const verified = [...node.cited.values()].some((c) => !this.unverifyingKinds.includes(String(this.sources.get(c.source)?.props.kind ?? '')));
       assignStored(node.props, { unverified: verified ? null : true });

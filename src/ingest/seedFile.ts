@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SOURCE_FIELDS, WRITE, dated, evidence, slug, text } from '../domain/writeSchemas';
+import { searchKeyProperties } from '../domain/names';
 
 /**
  * The format of a seed file: one JSON file per source document, holding the
@@ -61,11 +62,15 @@ export function assignStored(target: Record<string, unknown>, changes: Record<st
 
 /**
  * The properties a node is stored with (see storedProperties): its own fields and
- * its extra `properties` side by side; label, evidence and audit are stored elsewhere.
+ * its extra `properties` side by side, and the search keys of its names
+ * (searchKeyProperties); label, evidence and audit are stored elsewhere.
  */
 export function nodeProperties(node: SeedNode): Record<string, unknown> {
   const stored = storedProperties(node.properties);
   for (const key in node) if (!STORED_ELSEWHERE.has(key)) store(stored, key, node[key as keyof SeedNode]);
+  const keys = searchKeyProperties(stored);
+  if (keys.searchName !== undefined) stored.searchName = keys.searchName;
+  if (keys.searchAliases !== undefined) stored.searchAliases = keys.searchAliases;
   return stored;
 }
 const STORED_ELSEWHERE = new Set(['label', 'evidence', 'audit', 'properties']);

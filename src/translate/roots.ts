@@ -152,21 +152,32 @@ export function compileListPage(read: ListRead): CompiledQuery {
 
 export interface SearchRead {
   lucene: string;
+  /** The whole text as a search key (exactSearchKey): a name or alias equal to it ranks first. */
+  exact: string | null;
   labels: EntityLabel[] | null;
   limit: number;
   candidates: number;
   plan: EntityPlan;
 }
 
-/** Full-text search: one row `hits`, best first, each `{score, entity}`. */
+/**
+ * Full-text search: one row `hits`, best first, each `{score, entity}`. Among the
+ * index's candidates, an entity whose search key of its name or of an alias is
+ * the whole text gets the best candidate's score added, so it ranks above every
+ * entity that only shares part of the text.
+ */
 export function compileSearch(read: SearchRead): CompiledQuery {
   const labels = namedParam('labels', read.labels);
+  const exact = namedParam('exact', read.exact);
   return compiled(
     'search',
     lines([
       cypher`CALL db.index.fulltext.queryNodes('entity_search', ${namedParam('lucene', read.lucene)}, {limit: ${namedParam('candidates', read.candidates)}}) YIELD node AS ${n}, score`,
       cypher`WHERE ${n}.retracted IS NULL`,
       cypher`  AND (${labels} IS NULL OR any(l IN labels(${n}) WHERE l IN ${labels}))`,
+      cypher`WITH collect({entity: ${n}, score: score}) AS found, max(score) AS top`,
+      cypher`UNWIND found AS hit`,
+      cypher`WITH hit.entity AS ${n}, CASE WHEN hit.entity.searchName = ${exact} OR ${exact} IN coalesce(hit.entity.searchAliases, []) THEN hit.score + top ELSE hit.score END AS score`,
       cypher`WITH ${n}, score ORDER BY score DESC, ${n}.name LIMIT ${namedParam('limit', read.limit)}`,
       cypher`RETURN collect({score: score, entity: ${entityProjection(n, read.plan)}}) AS hits`,
     ]),

@@ -1,6 +1,7 @@
 // Joins $merge into $keep, after moveRelationships moved its relationships:
 // - properties: $merge's fill those $keep lacks; $keep's own values stay (the
-//   tombstone keeps $merge's, so nothing is lost); aliases are $aliases (null: none);
+//   tombstone keeps $merge's, so nothing is lost); aliases are $aliases (null: none),
+//   their search keys $searchAliases;
 // - citations: each (merge)-[:STATED_IN]->(source) moves to $keep, unless $keep
 //   holds one to that source with the same evidence;
 // - claims: ABOUT $merge becomes ABOUT $keep, valueEntity $merge becomes $keep,
@@ -13,7 +14,7 @@ MATCH (m:Entity {id: $merge})
 WITH k, m, properties(k) AS held, properties(m) AS incoming
 SET k += incoming {.*, id: held.id}
 SET k += held
-SET k.aliases = $aliases, k.updatedAt = datetime(), k.updatedBy = $actor
+SET k.aliases = $aliases, k.searchAliases = $searchAliases, k.updatedAt = datetime(), k.updatedBy = $actor
 WITH k, m
 CALL (k, m) {
   MATCH (m)-[st:STATED_IN]->(s:Source)

@@ -3,16 +3,20 @@
 // full definition's fields for a definition and only `properties` for a mention,
 // so applying them in any file order gives the same node. Aliases are unioned;
 // with none on either side there is no aliases property (the graph holds no
-// empty list, see storedProperties in src/seed/seedFile.ts).
+// empty list, see storedProperties in src/seed/seedFile.ts). Their search keys
+// (row.searchAliases, folded by the loader: searchKeyProperties in
+// src/domain/names.ts) are unioned alike, so they stay the keys of the aliases.
 // Each citation is one STATED_IN {evidence}; a page stating the entity twice with
 // different evidence keeps both. `unverified` is recomputed from every page now
 // citing the node, so the last file to touch it decides with all citations.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n.createdAt = datetime(), n.createdBy = $actor
-WITH n, row, coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS aliases
+WITH n, row, coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS aliases,
+     coalesce(n.searchAliases, []) + [k IN row.searchAliases WHERE NOT k IN coalesce(n.searchAliases, [])] AS searchAliases
 SET n:$(row.label), n += row.props,
-    n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END
+    n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
+    n.searchAliases = CASE WHEN size(aliases) = 0 THEN null ELSE searchAliases END
 WITH n, row
 CALL (n, row) {
   UNWIND row.citations AS c

@@ -10,6 +10,7 @@ import { relationshipId } from '../../domain/properties';
 import { relationshipRows } from '../../ingest/loadSeed';
 import { nodeProperties, type SeedNode } from '../../ingest/seedFile';
 import { plainValue } from '../../domain/properties';
+import { searchAliasesOf } from '../../domain/names';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
 import { refuseLikelyDuplicate } from '../../entityResolution/refuseDuplicates';
 import type { DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
@@ -464,13 +465,15 @@ async function mergeWithin(tx: Tx, request: MergeEntitiesRequest, actor: string)
   const unverifyingKinds = [...UNVERIFYING_SOURCE_KINDS];
   const [moved] = await run<{ moved: number; combined: number }>(tx, cypherQuery('curation/moveRelationships'), { rows, actor, unverifyingKinds });
   if (Number(moved?.moved ?? 0) !== rows.length) throw new Error(`only ${String(moved?.moved)} of ${rows.length} relationships of ${merge} were moved`);
+  const mergedNames = mergedAliases(found.get(keep)!, found.get(merge)!);
   const [joined] = await run<{ citations: number; claims: number; entity: { labels: string[]; props: Record<string, unknown> } }>(
     tx,
     cypherQuery('curation/mergeEntityInto'),
     {
       keep,
       merge,
-      aliases: mergedAliases(found.get(keep)!, found.get(merge)!),
+      aliases: mergedNames,
+      searchAliases: searchAliasesOf(mergedNames),
       renamed: rows.map((r) => ({ from: r.oldId, to: r.id })),
       actor,
       reason,
