@@ -68,6 +68,20 @@ const DISPUTED_VALUES: Record<string, { subject: string; property: string }[]> =
     { subject: 'hr:shinya-yamanaka:cira-foundation', property: 'title' },
     { subject: 'visit-nctu-ymu-to-kyoto-2019', property: 'startedOn' },
   ],
+  '09': [
+    { subject: 'firm', property: 'memberCompanies' },
+    { subject: 'country-tw', property: 'regenerativeMedicineLagBehindJapan' },
+    { subject: 'hr:ling-mei-wang:steminent', property: 'title' },
+  ],
+  '10': [
+    { subject: 'taiwan-japan-regen-exchange-2018', property: 'venue' },
+    { subject: 'bio-japan-2018', property: 'venue' },
+    { subject: 'policy-tw-specific-medical-techniques-regulations-amendment-2018', property: 'effectiveOn' },
+    { subject: 'country-tw', property: 'regenerativeMedicineInstrumentsAdoptedSeptember2018' },
+    { subject: 'country-tw', property: 'regenerativeMedicineLagBehindJapan' },
+    { subject: 'policy-jp-act-on-safety-of-regenerative-medicine', property: 'effectiveOn' },
+    { subject: 'policy-jp-pmd-act', property: 'effectiveOn' },
+  ],
 };
 
 /** `hr:person:org` abbreviates the subject of a HOLDS_ROLE claim. */
@@ -84,9 +98,12 @@ function basisUrls(digest: string): string[] {
 }
 
 describe('ecosystem seed files', () => {
-  it('exist, one per digest', () => {
-    const digests = raw.map(({ json }) => path.basename(String((json as { digest?: string }).digest)).slice(0, 2)).sort();
-    expect(digests).toEqual(['01', '02', '03', '04', '05', '06', '07', '08']);
+  it('exist, one per digest, each named after its digest', () => {
+    const digests = raw.map(({ name, json }) => ({ name, digest: path.basename(String((json as { digest?: string }).digest), '.md') }));
+    expect(digests.filter(({ name, digest }) => name !== `${digest}.json`)).toEqual([]);
+    const numbers = digests.map(({ digest }) => digest.slice(0, 2));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(numbers).toEqual(expect.arrayContaining(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10']));
   });
 
   it.each(parsed.map((p) => [p.name, p.result] as const))('%s validates against format 2', (_name, result) => {
