@@ -30,6 +30,7 @@ interface RawEcosystemFile {
   nodes: { id: string; label: string; mention?: true; aliases?: string[]; citations: RawCitation[] }[];
   relationships: (RawSubject & { citations: RawCitation[] })[];
   claims: { id: string; subject: string | RawSubject; property: string; value: unknown; unverified?: true; citations: RawCitation[] }[];
+  identities?: { id: string; entities: string[]; citations: RawCitation[] }[];
 }
 interface RawForumFile {
   source: { id: string };
@@ -66,6 +67,7 @@ for (const f of eco) {
 }
 const relationshipKeys = [...citationsOf.keys()].filter((k) => k.includes(':'));
 const allClaims = eco.flatMap((f) => f.claims);
+const allIdentities = eco.flatMap((f) => f.identities ?? []);
 const distinctTriples = (rows: [string, RawCitation][]) => new Set(rows.map(([id, c]) => JSON.stringify([id, c.source, c.evidence]))).size;
 
 const expectedLabels: Record<string, number> = {
@@ -73,13 +75,15 @@ const expectedLabels: Record<string, number> = {
   Entity: labelOf.size,
   Source: new Set([...forum.map((f) => f.source.id), ...sourceKinds.keys()]).size,
   Claim: allClaims.length,
+  ...(allIdentities.length ? { IdentityDecision: allIdentities.length } : {}),
 };
 const expectedTypes: Record<string, number> = {
   ...tally(relationshipKeys.map((k) => k.split(':')[0]!)),
   STATED_IN:
     distinctTriples([...labelOf.keys()].flatMap((id) => (citationsOf.get(id) ?? []).map((c) => [id, c] as [string, RawCitation]))) +
-    distinctTriples(allClaims.flatMap((c) => c.citations.map((x) => [c.id, x] as [string, RawCitation]))),
-  ABOUT: allClaims.length,
+    distinctTriples(allClaims.flatMap((c) => c.citations.map((x) => [c.id, x] as [string, RawCitation]))) +
+    distinctTriples(allIdentities.flatMap((d) => d.citations.map((x) => [d.id, x] as [string, RawCitation]))),
+  ABOUT: allClaims.length + allIdentities.reduce((n, d) => n + d.entities.length, 0),
 };
 // Loading both seeds takes seconds on an idle machine; shared CPUs can stretch a hook past jest's default.
 jest.setTimeout(240_000);
@@ -140,13 +144,13 @@ describe('loading the ecosystem seed files into the real database', () => {
       await loadEcosystemDirectory(executor);
     });
 
-    it('holds as many nodes of each label as the files define, one Source per page and one Claim per claim', async () => {
+    it('holds as many nodes of each label as the files define, one Source per page, one Claim per claim and one IdentityDecision per identity decision', async () => {
       expect(expectedLabels.Trial).toBeGreaterThan(0);
       expect(expectedLabels.Claim).toBeGreaterThanOrEqual(50);
       expect(await labelCounts()).toEqual(expectedLabels);
     });
 
-    it('holds as many relationships of each type as the files list, one STATED_IN per distinct citation and one ABOUT per claim (about its start, for a relationship)', async () => {
+    it('holds as many relationships of each type as the files list, one STATED_IN per distinct citation and one ABOUT per claim (about its start, for a relationship) and per entity an identity decision names', async () => {
       expect(await typeCounts()).toEqual(expectedTypes);
     });
 
