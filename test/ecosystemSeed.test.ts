@@ -73,6 +73,14 @@ const DISPUTED_VALUES: Record<string, { subject: string; property: string }[]> =
     { subject: 'hr:hsu-shu-hsing:cytopacx', property: 'title' },
     { subject: 'policy-tw-regenerative-medicine-act', property: 'effectiveOn' },
   ],
+  '12': [
+    { subject: 'hr:shin-kawamata:fbri', property: 'title' },
+    { subject: 'hr:akihiro-shimosaka:acto', property: 'title' },
+    { subject: 'kobe-biomedical-innovation-cluster', property: 'companiesAndInstitutions' },
+    { subject: 'kobe-cell-manufacturing-innovation-center', property: 'operationStart' },
+    { subject: 'hr:liu-yueh-ping:mohw', property: 'title' },
+    { subject: 'hr:chen-yao-chang:acto', property: 'title' },
+  ],
 };
 
 /** `hr:person:org` abbreviates the subject of a HOLDS_ROLE claim. */
