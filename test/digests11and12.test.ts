@@ -46,7 +46,7 @@ describe('digest 11: the 2024 strategic cooperation forum', () => {
     expect(atForum[0]!.sources.map((s) => s.source.id)).toEqual(expect.arrayContaining(['gbimonthly-68333', 'ltn-5161989']));
     const afterHandover = await ministersAt('2025-10-01');
     expect(afterHandover.map((p) => p.person.id)).toEqual(['shih-chung-liang']);
-    expect(afterHandover[0]!.sources.map((s) => s.source.id)).toEqual(['ltn-5161989']);
+    expect(afterHandover[0]!.sources.map((s) => s.source.id)).toEqual(expect.arrayContaining(['ltn-5161989']));
   });
 
   it.each(['仲恩生醫', 'Steminent'])(
@@ -60,7 +60,8 @@ describe('digest 11: the 2024 strategic cooperation forum', () => {
       expect(steminent?.aliases).toEqual(expect.arrayContaining(['仲恩生醫', 'Steminent']));
       const pages = new Set(steminent!.sources.map((s) => s.source.id));
       expect([...pagesOf('02')].some((id) => pages.has(id))).toBe(true);
-      expect([...pagesOf('11')].filter((id) => pages.has(id)).sort()).toEqual(['moneydj-2025-09-25', 'yahoo-tw-150000646']);
+      const stated11 = digest('11').nodes.find((n) => n.id === 'steminent')!.citations.map((c) => c.source);
+      expect([...pages]).toEqual(expect.arrayContaining(stated11));
     },
   );
 
@@ -97,9 +98,13 @@ describe("digest 12: Kobe's FBRI, ACTO and Taiwan", () => {
     );
     const title = data.conflicts.find((c) => c.relationshipId === relationshipId({ type: 'HOLDS_ROLE', from: 'shin-kawamata', to: 'fbri' }));
     expect(title).toMatchObject({ property: 'title', other: { id: 'fbri' } });
-    const pages = title!.values.flatMap((v) => v.sources.map((s) => s.source.id)).sort();
-    expect(pages).toEqual(['fbri-interview-in013', 'gbimonthly-57500', 'gbimonthly-68333', 'gbimonthly-store-57102', 'tnst-tvgh-regenerative-forum-2022']);
-    expect(title!.values).toHaveLength(5);
+    const stated = files.flatMap((f) => f.claims).filter((c) => typeof c.subject === 'object' && c.subject.from === 'shin-kawamata' && c.subject.to === 'fbri');
+    expect(stated.length).toBeGreaterThanOrEqual(5);
+    expect(title!.values.map((v) => v.value).sort()).toEqual(stated.map((c) => c.value).sort());
+    const pages = new Set(title!.values.flatMap((v) => v.sources.map((s) => s.source.id)));
+    expect(pages).toEqual(new Set(stated.flatMap((c) => c.citations.map((x) => x.source))));
+    expect([...pages].filter((id) => pagesOf('11').has(id))).toEqual(['gbimonthly-68333']);
+    expect([...pages].filter((id) => pagesOf('12').has(id)).length).toBe(4);
   });
 
   it.each(['神戸医療産業都市推進機構', '神戶生醫研究創新基金會', '先端医療振興財団', 'FBRI'])('finds FBRI by %s, one foundation cited by the pages of both digests', async (name) => {
@@ -116,10 +121,13 @@ describe("digest 12: Kobe's FBRI, ACTO and Taiwan", () => {
       '{ entity(id: "liu-yueh-ping") { relations(types: [HOLDS_ROLE], direction: OUTGOING) { node { id } claims { value asOf sources { source { id } } } } conflicts { property } } }',
     );
     const role = data.entity.relations.find((r) => r.node.id === 'mohw');
-    expect(role!.claims.map((c) => [c.asOf, c.sources.map((s) => s.source.id)]).sort()).toEqual([
-      ['2022', ['gbimonthly-53290']],
-      ['2024-04-26', ['taipeitimes-2024-04-26']],
-    ]);
+    expect(role!.claims.map((c) => [c.asOf, c.sources.map((s) => s.source.id)])).toEqual(
+      expect.arrayContaining([
+        ['2022', ['gbimonthly-53290']],
+        ['2024-04-26', ['taipeitimes-2024-04-26']],
+      ]),
+    );
+    expect(role!.claims.every((c) => c.asOf !== null)).toBe(true);
     expect(data.entity.conflicts).toEqual([]);
   });
 
