@@ -82,6 +82,19 @@ const DISPUTED_VALUES: Record<string, { subject: string; property: string }[]> =
     { subject: 'policy-jp-act-on-safety-of-regenerative-medicine', property: 'effectiveOn' },
     { subject: 'policy-jp-pmd-act', property: 'effectiveOn' },
   ],
+  '11': [
+    { subject: 'hr:chen-yao-chang:cytopacx', property: 'title' },
+    { subject: 'hr:hsu-shu-hsing:cytopacx', property: 'title' },
+    { subject: 'policy-tw-regenerative-medicine-act', property: 'effectiveOn' },
+  ],
+  '12': [
+    { subject: 'hr:shin-kawamata:fbri', property: 'title' },
+    { subject: 'hr:akihiro-shimosaka:acto', property: 'title' },
+    { subject: 'kobe-biomedical-innovation-cluster', property: 'companiesAndInstitutions' },
+    { subject: 'kobe-cell-manufacturing-innovation-center', property: 'operationStart' },
+    { subject: 'hr:liu-yueh-ping:mohw', property: 'title' },
+    { subject: 'hr:chen-yao-chang:acto', property: 'title' },
+  ],
 };
 
 /** `hr:person:org` abbreviates the subject of a HOLDS_ROLE claim. */
@@ -103,7 +116,7 @@ describe('ecosystem seed files', () => {
     expect(digests.filter(({ name, digest }) => name !== `${digest}.json`)).toEqual([]);
     const numbers = digests.map(({ digest }) => digest.slice(0, 2));
     expect(new Set(numbers).size).toBe(numbers.length);
-    expect(numbers).toEqual(expect.arrayContaining(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10']));
+    expect(numbers).toEqual(expect.arrayContaining(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14']));
   });
 
   it.each(parsed.map((p) => [p.name, p.result] as const))('%s validates against format 2', (_name, result) => {

@@ -48,6 +48,19 @@ export const EDGE_TYPES = Object.fromEntries(
 export const RELATION_FIELDS: Record<EntityLabel, Readonly<Record<string, RelationField>>> = byLabel((entity) => entity.relations);
 
 /**
+ * The stored property a scalar field reads when its own is absent (an event's
+ * startDate falls back to the startedOn the ecosystem seed stores), by field name.
+ */
+export const FIELD_FALLBACKS: Record<string, string> = Object.fromEntries(
+  ENTITY_DECLARATIONS.flatMap(([, entity]) =>
+    Object.entries(entity.properties).flatMap(([property, declaration]) => {
+      const field = fieldNameOf(property, declaration);
+      return field !== null && declaration.fallback ? [[field, declaration.fallback] as const] : [];
+    }),
+  ),
+);
+
+/**
  * The stored property a scalar field of an entity type reads, where it is not the
  * property of the same name; null for a field computed from labels alone, and
  * ALL_PROPERTIES for one that needs every property (facts lists whatever is not
