@@ -68,6 +68,11 @@ const DISPUTED_VALUES: Record<string, { subject: string; property: string }[]> =
     { subject: 'hr:shinya-yamanaka:cira-foundation', property: 'title' },
     { subject: 'visit-nctu-ymu-to-kyoto-2019', property: 'startedOn' },
   ],
+  '13': [
+    { subject: 'stemchymal', property: 'plannedJapaneseApplication' },
+    { subject: 'hr:ling-mei-wang:steminent', property: 'title' },
+    { subject: 'approval-stemchymal-jp-orphan', property: 'stage' },
+  ],
 };
 
 /** `hr:person:org` abbreviates the subject of a HOLDS_ROLE claim. */
@@ -84,9 +89,11 @@ function basisUrls(digest: string): string[] {
 }
 
 describe('ecosystem seed files', () => {
-  it('exist, one per digest', () => {
-    const digests = raw.map(({ json }) => path.basename(String((json as { digest?: string }).digest)).slice(0, 2)).sort();
-    expect(digests).toEqual(['01', '02', '03', '04', '05', '06', '07', '08']);
+  it('exist, one per digest, each named after the digest it encodes', () => {
+    const digests = raw.map(({ json }) => path.basename(String((json as { digest?: string }).digest), '.md'));
+    expect(raw.map(({ name }) => path.basename(name, '.json'))).toEqual(digests);
+    expect(new Set(digests).size).toBe(digests.length);
+    expect(digests.map((d) => d.slice(0, 2))).toEqual(expect.arrayContaining(['01', '02', '03', '04', '05', '06', '07', '08']));
   });
 
   it.each(parsed.map((p) => [p.name, p.result] as const))('%s validates against format 2', (_name, result) => {
