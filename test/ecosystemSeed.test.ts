@@ -70,7 +70,6 @@ const DISPUTED_VALUES: Record<string, { subject: string; property: string }[]> =
   ],
   '13': [
     { subject: 'stemchymal', property: 'plannedJapaneseApplication' },
-    { subject: 'hr:ling-mei-wang:steminent', property: 'title' },
     { subject: 'approval-stemchymal-jp-orphan', property: 'stage' },
   ],
 };
