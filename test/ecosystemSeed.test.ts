@@ -95,6 +95,16 @@ const DISPUTED_VALUES: Record<string, { subject: string; property: string }[]> =
     { subject: 'hr:liu-yueh-ping:mohw', property: 'title' },
     { subject: 'hr:chen-yao-chang:acto', property: 'title' },
   ],
+  '13': [
+    { subject: 'stemchymal', property: 'plannedJapaneseApplication' },
+    { subject: 'approval-stemchymal-jp-orphan', property: 'stage' },
+  ],
+  '14': [
+    { subject: 'policy-tw-regenerative-medicine-act', property: 'passedOn' },
+    { subject: 'policy-tw-regenerative-medicinal-products-act', property: 'passedOn' },
+    { subject: 'hr:liu-yueh-ping:mohw', property: 'title' },
+    { subject: 'policy-tw-tfda-cosmetics-human-exosome-rule', property: 'exosomesInCosmetics' },
+  ],
 };
 
 /** `hr:person:org` abbreviates the subject of a HOLDS_ROLE claim. */

@@ -99,6 +99,7 @@ export const ENUMS = {
     ORPHAN_DESIGNATION: 'An orphan-drug or orphan regenerative-medicine designation.',
     TECHNIQUE_APPROVAL: "Taiwan's approval of a hospital's cell-therapy technique plan.",
     TRIAL_CLEARANCE: 'A regulator let a trial start (an IND cleared, a trial notification reviewed).',
+    MANUFACTURER_ACCREDITATION: "A regulator accredited a manufacturing site, e.g. Japan's accreditation of a foreign maker of regenerative medical products.",
   }),
   TrialPhase: declare(TRIAL_PHASES, 'Phases of a clinical trial.', {
     PHASE_1: 'Phase 1: safety.',

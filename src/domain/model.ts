@@ -50,9 +50,11 @@ export const PARTY_ROLES = ['LICENSOR', 'LICENSEE', 'PARTNER', 'INVESTOR', 'INVE
 /**
  * What an Approval records. TRIAL_CLEARANCE: a regulator let a trial start (a US
  * IND cleared, a Japanese trial notification reviewed); TECHNIQUE_APPROVAL: Taiwan's
- * approval of a hospital's cell-therapy technique plan.
+ * approval of a hospital's cell-therapy technique plan; MANUFACTURER_ACCREDITATION: a
+ * regulator accredited a (foreign) manufacturing site, as Japan does for makers of
+ * regenerative medical products abroad.
  */
-export const APPROVAL_KINDS = ['CONDITIONAL_APPROVAL', 'FULL_APPROVAL', 'ORPHAN_DESIGNATION', 'TECHNIQUE_APPROVAL', 'TRIAL_CLEARANCE'] as const;
+export const APPROVAL_KINDS = ['CONDITIONAL_APPROVAL', 'FULL_APPROVAL', 'ORPHAN_DESIGNATION', 'TECHNIQUE_APPROVAL', 'TRIAL_CLEARANCE', 'MANUFACTURER_ACCREDITATION'] as const;
 export const TRIAL_PHASES = ['PHASE_1', 'PHASE_1_2', 'PHASE_2', 'PHASE_3'] as const;
 export const TRIAL_STATUSES = ['PLANNED', 'RECRUITING', 'ONGOING', 'COMPLETED'] as const;
 

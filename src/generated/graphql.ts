@@ -632,6 +632,8 @@ export type ApprovalKind =
   | 'CONDITIONAL_APPROVAL'
   /** A full marketing approval. */
   | 'FULL_APPROVAL'
+  /** A regulator accredited a manufacturing site, e.g. Japan's accreditation of a foreign maker of regenerative medical products. */
+  | 'MANUFACTURER_ACCREDITATION'
   /** An orphan-drug or orphan regenerative-medicine designation. */
   | 'ORPHAN_DESIGNATION'
   /** Taiwan's approval of a hospital's cell-therapy technique plan. */
