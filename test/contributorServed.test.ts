@@ -152,7 +152,16 @@ describe('a contributor who adds a label and a relationship type to the model on
       child.kill('SIGTERM');
       await exited;
     }
-    await driver?.close();
+    // Leave the suite's database as the real model has it: no Grant schema, and the
+    // model's indexes (with entity_search over the real labels) made again at the next start.
+    if (driver) {
+      await clearGraph(driver, target.database);
+      for (const statement of ['DROP CONSTRAINT grant_id IF EXISTS', 'DROP INDEX grant_name IF EXISTS']) {
+        await driver.executeQuery(statement, {}, { database: target.database });
+      }
+      await driver.executeQuery("MATCH (m:Migration {id: 'model-indexes'}) DELETE m", {}, { database: target.database });
+      await driver.close();
+    }
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -175,14 +184,14 @@ describe('a contributor who adds a label and a relationship type to the model on
       { o: { type: 'ORGANIZATION', id: 'fixture-lab', name: 'Fixture Lab', description: 'A fixture laboratory.', kind: 'RESEARCH_INSTITUTE', country: 'TW', source: register, evidence: 'The register lists the lab.' } },
       editor,
     );
-    for (const [id, programme, awardedOn] of [
-      ['grant-a', 'Cell Therapy Seed', '2025-03'],
-      ['grant-b', 'Organoid Bridge', '2026-01-15'],
-      ['grant-c', 'Cell Therapy Seed', '2024'],
+    for (const [id, name, programme, awardedOn] of [
+      ['grant-a', 'Exosome Scale-up Award', 'Cell Therapy Seed', '2025-03'],
+      ['grant-b', 'Liver Organoid Bridge Fellowship', 'Organoid Bridge', '2026-01-15'],
+      ['grant-c', 'Cartilage Repair Pilot', 'Cell Therapy Seed', '2024'],
     ]) {
       await graphql(
         `mutation($g: UpsertEntityInput!) { upsertEntity(input: $g) { entity { id } } }`,
-        { g: { type: 'GRANT', id, name: `Grant ${id!.slice(-1).toUpperCase()}`, description: 'A fixture grant.', facts: { programme, awardedOn }, source, evidence: 'The register lists the grant.' } },
+        { g: { type: 'GRANT', id, name, description: 'A fixture grant.', facts: { programme, awardedOn }, source, evidence: 'The register lists the grant.' } },
         editor,
       );
       await graphql(
@@ -206,7 +215,7 @@ describe('a contributor who adds a label and a relationship type to the model on
         pageInfo { hasNextPage }
       }
       entity(id: "fixture-lab") { ... on Organization { grants { id } } }
-      found: grants(search: "Grant B") { nodes { id } }
+      found: grants(search: "Organoid Fellowship") { nodes { id } }
     }`);
     expect(data.grants).toEqual({
       totalCount: 2,

@@ -13,6 +13,8 @@ export interface GraphExport {
   files: { name: string; data: SeedFile }[];
   /** The audit log (Change entries), oldest first. */
   changes: Record<string, unknown>[];
+  /** What each applied change did to each target, field by field (Revision entries). */
+  revisions: Record<string, unknown>[];
   /** Values sources give that are kept apart (conflicts among them), as ecosystem/mergeClaims rows. */
   claims: ClaimRow[];
   /** Identity decisions with a reviewer's ruling when there is one, as ecosystem/mergeIdentities rows. */
@@ -134,6 +136,7 @@ async function readGraph(executor: Executor, cutChanges: boolean): Promise<{ gra
         props: Record<string, unknown>;
       }>(tx, cypherQuery('export/relationships'), { types: RELATIONSHIP_TYPE_NAMES });
       const changes = await run<{ props: Record<string, unknown> }>(tx, cypherQuery('export/changes'));
+      const revisions = await run<{ props: Record<string, unknown> }>(tx, cypherQuery('export/revisions'));
       const claims = await run<ClaimRow>(tx, cypherQuery('export/claims'));
       const identities = await run<IdentityRow>(tx, cypherQuery('export/identities'));
       const moved = JSON.stringify(await graphVersion(tx)) !== JSON.stringify(version);
@@ -183,9 +186,13 @@ async function readGraph(executor: Executor, cutChanges: boolean): Promise<{ gra
       }
       const held = new Set([...files.keys(), ...stated, ...identities.map((d) => d.id), ...relationships.filter((x) => stated.has(x.from) && stated.has(x.to)).map((r) => String(r.props.id))]);
       const kept = moved ? changes.filter((c) => ((c.props.targetIds as string[] | undefined) ?? []).every((id) => held.has(id))) : changes;
+      const keptIds = new Set(kept.map((c) => String(c.props.id)));
       const graph = {
         files: [...files.values()].flatMap(inLoadableParts),
         changes: kept.map((c) => Object.fromEntries(Object.entries(c.props).map(([k, v]) => [k, plainValue(v)]))),
+        revisions: revisions
+          .filter((r) => keptIds.has(String(r.props.changeId)))
+          .map((r) => Object.fromEntries(Object.entries(r.props).map(([k, v]) => [k, plainValue(v)]))),
         claims: claims.map((c) => ({ ...c, props: Object.fromEntries(Object.entries(c.props).filter(([k]) => k !== 'id' && !(AUDIT_PROPERTIES as readonly string[]).includes(k)).map(([k, v]) => [k, plainValue(v)])) })),
         identities,
       };
@@ -222,7 +229,7 @@ function inLoadableParts(data: SeedFile): { name: string; data: SeedFile }[] {
 }
 
 /**
- * Writes an export as a directory: the seed files, audit/changes.json,
+ * Writes an export as a directory: the seed files, audit/changes.json and audit/revisions.json,
  * audit/manifest.json (which state it holds), claims/claims.json and
  * identities/identities.json.
  */
@@ -233,6 +240,7 @@ export function writeExport(dir: string, graph: GraphExport): void {
   fs.writeFileSync(path.join(dir, 'identities', 'identities.json'), `${JSON.stringify(graph.identities, null, 2)}\n`);
   for (const { name, data } of graph.files) fs.writeFileSync(path.join(dir, name), `${JSON.stringify(data, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, 'audit', 'changes.json'), `${JSON.stringify(graph.changes, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'audit', 'revisions.json'), `${JSON.stringify(graph.revisions, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, 'audit', 'manifest.json'), `${JSON.stringify(graph.manifest, null, 2)}\n`);
   fs.writeFileSync(path.join(dir, 'claims', 'claims.json'), `${JSON.stringify(graph.claims, null, 2)}\n`);
 }
@@ -308,7 +316,7 @@ export async function importIdentityDecisions(executor: Executor, dir: string): 
   return result?.written ?? 0;
 }
 
-/** Restores the audit log of an export directory, if it has one. Idempotent (MERGE on the entry id). */
+/** Restores the audit log of an export directory, if it has one, with its revisions. Idempotent (MERGE on the entry id). */
 export async function importChanges(executor: Executor, dir: string): Promise<number> {
   const file = path.join(dir, 'audit', 'changes.json');
   if (!fs.existsSync(file)) return 0;
@@ -316,5 +324,27 @@ export async function importChanges(executor: Executor, dir: string): Promise<nu
   const rows = changes.map(({ id, at, ...props }) => ({ id, at, props }));
   if (rows.length === 0) return 0;
   const [result] = await executor.write<{ written: number }>(cypherQuery('seed/mergeChanges'), { rows }, { timeoutMs: 300_000 });
+  await importRevisions(executor, dir);
+  return result?.written ?? 0;
+}
+
+/** Restores what each change did, field by field (audit/revisions.json), so history survives a round trip. Idempotent. */
+async function importRevisions(executor: Executor, dir: string): Promise<number> {
+  const file = path.join(dir, 'audit', 'revisions.json');
+  if (!fs.existsSync(file)) return 0;
+  const revisions = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>[];
+  const rows = revisions.map(({ changeId, targetId, version, at, ...props }) => ({ changeId, targetId, version, at, props }));
+  if (rows.length === 0) return 0;
+  const [result] = await executor.write<{ written: number }>(cypherQuery('seed/mergeRevisions'), { rows }, { timeoutMs: 300_000 });
+  // the version each target had is the version of its latest revision
+  const versions: Record<string, number> = {};
+  const kinds = new Map<string, unknown>();
+  for (const r of revisions) {
+    const id = String(r.targetId);
+    versions[id] = Math.max(versions[id] ?? 0, Number(r.version));
+    kinds.set(id, r.targetKind);
+  }
+  const ids = (kind: string) => [...kinds].filter(([, k]) => k === kind).map(([id]) => id);
+  await executor.write(cypherQuery('seed/restoreVersions'), { versions, entityIds: ids('entity'), relationshipIds: ids('relationship') }, { timeoutMs: 300_000 });
   return result?.written ?? 0;
 }

@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery } from '../../db/cypher';
 import { run } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES } from '../../domain/model';
-import { entityLabelOf, plainValue } from '../../domain/properties';
+import { SEARCH_KEY_OF, entityLabelOf, plainValue } from '../../domain/properties';
 import { AppError, ErrorCode } from '../../errors';
 
 /**
@@ -92,8 +92,9 @@ export interface ChangesetScope {
   bases: Map<string, number>;
 }
 
-/** Stored properties that are not fields of a revision: identity, audit stamps, citations and marks derived from them. */
+/** Stored properties that are not fields of a revision: identity, audit stamps, citations and marks and search keys derived from them. */
 const NOT_FIELDS = new Set([
+  ...Object.values(SEARCH_KEY_OF),
   'id',
   'version',
   'createdAt',
