@@ -11,7 +11,7 @@
  * the targets start: one entity with 1,000 changes (its revisions, dated before the
  * week), 10,000 applied changes spread over the last seven days (those of an earlier
  * run are deleted first), a source to cite, and for each target its own pool of
- * PROPOSED changesets for approve to consume, one per request.
+ * PROPOSED changesets for approve to consume, one per request (dated before the week).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -153,7 +153,13 @@ export async function setupChanges(driver: Driver, orgs: number, approvals: numb
     );
   }
 
-  // Approval pools: PROPOSED changesets stored as proposeChange stores them (the base version a new id has: 0).
+  // Approval pools: PROPOSED changesets stored as proposeChange stores them (the base version a new id has: 0),
+  // proposed eight days ago: thousands of pending proposals inside the week would stand between the
+  // feed's newest changes in the statusAt index (an earlier run's leftovers are deleted).
+  for (;;) {
+    const r = await write(`MATCH (c:Change) WHERE c.id STARTS WITH 'bench-' AND c.id CONTAINS '-approve-' AND c.status = 'PROPOSED' WITH c LIMIT 5000 DETACH DELETE c RETURN count(*) AS n`);
+    if (Number(r.records[0]!.get('n')) === 0) break;
+  }
   const run = randomUUID().slice(0, 8);
   // Names of an earlier run's approvals are in the graph: this run's numbers start with digits of its own.
   const serial = String(Date.now() % 10_000_000).padStart(7, '0');
@@ -170,8 +176,8 @@ export async function setupChanges(driver: Driver, orgs: number, approvals: numb
       await write(
         `UNWIND $rows AS row
          CREATE (:Change {id: row.id, kind: 'CHANGESET', status: 'PROPOSED', direct: false, targetIds: [row.entity],
-                 summary: 'proposed: created Organization ' + row.entity, subject: 'alice@bench', at: datetime(), statusAt: datetime(),
-                 sourceId: $source, note: 'A new organization for the benchmark.', operations: row.operations})`,
+                 summary: 'proposed: created Organization ' + row.entity, subject: 'alice@bench', at: datetime() - duration('P8D'),
+                 statusAt: datetime() - duration('P8D'), sourceId: $source, note: 'A new organization for the benchmark.', operations: row.operations})`,
         { rows, source: BENCH_SOURCE },
       );
       pools[target].push(...rows.map((r) => r.id));
