@@ -10,6 +10,11 @@
  * suggestions reuse the project's own Cypher text (cypher/queries/...) because
  * that text already is the hand-written query, and paths the project's own
  * search code; for those the ratio isolates the API's own overhead.
+ *
+ * The reviewed-changes operations (bench/changes.ts, FLOOR_CHANGES) are
+ * hand-written transactions of the same reads and writes: POST /propose,
+ * /approve, /history, /changes, and GET /feed?since=…&countries=… (with
+ * If-None-Match: 304 when the graph has not changed).
  */
 import * as http from 'node:http';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
@@ -18,6 +23,7 @@ import { DEFAULT_WALK_TYPES, RELATIONSHIP_TYPE_NAMES } from '../src/domain/model
 import { toCypherValue } from '../src/db/executor';
 import { HUB_DEGREE } from '../src/modules/paths/frontier';
 import { brokersStatement, searchPaths, suggestionsStatement } from '../src/modules/paths/repository';
+import { FLOOR_CHANGES, type ChangeOperation } from './changes';
 import { luceneFor } from './workload';
 
 const DETAIL = `
@@ -134,10 +140,26 @@ const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic('neo4j', pr
   notificationFilter: { minimumSeverityLevel: 'OFF' },
 });
 
+/** GET /feed's query parameters as the changes handlers take them (lists comma-separated). */
+function feedInput(url: URL): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [k, v] of url.searchParams) input[k] = k === 'types' || k === 'countries' ? v.split(',') : v;
+  return input;
+}
+
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const change = Object.hasOwn(FLOOR_CHANGES, url.pathname.slice(1)) ? FLOOR_CHANGES[url.pathname.slice(1) as ChangeOperation] : undefined;
+    if (change) {
+      const input = req.method === 'GET' ? feedInput(url) : (JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>);
+      change(driver, input, req.headers, url)
+        .then((answer) => res.writeHead(answer.status, answer.headers).end(answer.body))
+        .catch((error: Error) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: error.message }] })));
+      return;
+    }
     const handler = HANDLERS[(req.url ?? '').slice(1)];
     if (!handler) {
       res.writeHead(404).end();

@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [--instance bench] [--uri bolt://… --password …] [--duration 15] [--warmup 3]
  *                  [--connections 10] [--ops detail,list,…] [--targets ours,floor,peer] [--label small] [--port-base 4100]
- *                  [--runtime compiled|tsx] [--rounds 3]
+ *                  [--runtime compiled|tsx] [--rounds 3] [--approvals 4000]
  *
  * Spawns three HTTP processes against the same Neo4j and drives each with
  * autocannon (same connections, same rotating inputs, see bench/workload.ts).
@@ -17,13 +17,23 @@
  * recorded per response (exact percentiles); RSS of the target process is
  * sampled every 200 ms from /proc/<pid>/status (VmRSS) and its VmHWM read at the end.
  * Prints a table with ratios and writes .artifacts/bench/<timestamp>.json.
+ *
+ * The reviewed-changes operations (bench/changes.ts: propose, approve, history,
+ * changes, feed, feed304) WRITE to the graph: before the targets start, their data
+ * is created in it (an entity with 1,000 changes, a week of 10,000 changes, a pool
+ * of --approvals proposals per target for approve to consume), and propose and
+ * approve add changesets and entities. Run them only on the bench's own instance.
+ * Ours gets an AUTH_JWT_SECRET of its own; the bench signs an editor's and a
+ * reviewer's token with it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
+import * as jose from 'jose';
 import neo4j from 'neo4j-driver';
+import { CHANGE_OPERATIONS, changeOps, setupChanges } from './changes';
 import { answerRate, pathTruth, truthRow, type PathVariantRow } from './pathTruth';
 import { pathPairs, workload, type Operation } from './workload';
 
@@ -45,6 +55,8 @@ const LABEL = arg('label', INSTANCE)!;
 const RUNTIME = arg('runtime', 'compiled')!;
 /** The measured time of each operation is cut into this many rounds (see main). */
 const ROUNDS = Math.max(1, Number(arg('rounds', '3')));
+/** Proposals per target that approve may consume (one per request, warm-up included). */
+const APPROVALS = Number(arg('approvals', '4000'));
 if (RUNTIME !== 'compiled' && RUNTIME !== 'tsx') throw new Error('--runtime is compiled or tsx');
 const COMPILED = path.join(root, '.artifacts', 'bench', 'dist');
 
@@ -74,6 +86,10 @@ interface Row {
 
 /** The bench's own bearer token for ours' /metrics (served only with METRICS_TOKEN set). */
 const METRICS_TOKEN = randomBytes(24).toString('hex');
+/** Ours' AUTH_JWT_SECRET: the bench signs the curators' tokens of the changes operations with it. */
+const JWT_SECRET = randomBytes(32).toString('hex');
+const token = (subject: string, roles: string[]) =>
+  new jose.SignJWT({ roles }).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuedAt().setExpirationTime('12h').sign(new TextEncoder().encode(JWT_SECRET));
 
 /** Sum and count of neo4j_query_duration_seconds per query name, from ours' /metrics. */
 async function queryTotals(): Promise<Map<string, { count: number; sum: number }>> {
@@ -106,6 +122,7 @@ function spawnTarget(target: Target): ChildProcess {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     METRICS_TOKEN,
+    AUTH_JWT_SECRET: JWT_SECRET,
   };
   const child = spawn(process.execPath, command, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = fs.createWriteStream(path.join(root, '.artifacts', 'bench', `${target}.log`));
@@ -146,25 +163,51 @@ const rssKb = (pid: number, field: 'VmRSS' | 'VmHWM') => {
   }
 };
 
-function request(target: Target, op: Operation, i: number): { path: string; body: string } {
-  const input = op.inputs[i % op.inputs.length]!;
-  if (target === 'floor') return { path: `/${op.name}`, body: JSON.stringify(input) };
-  const query = target === 'peer' ? op.peer! : op.ours;
-  const variables = target === 'peer' && op.peerVars ? op.peerVars(input) : input;
-  return { path: target === 'ours' ? '/graphql' : '/', body: JSON.stringify({ query, variables }) };
+interface BenchRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
 }
 
-/** One request per input: mean response size; failures are printed (and counted again in the measured run). */
+/** Where each target is in the inputs of an operation that uses each input once (approve). */
+const consumed = new Map<string, number>();
+/** The inputs request i of `target` draws from, and its index among them. */
+function inputOf(target: Target, op: Operation, i: number): Record<string, unknown> {
+  const once = op.once?.[target as 'ours' | 'floor'];
+  if (!once) return op.inputs[i % op.inputs.length]!;
+  const key = `${op.name}|${target}`;
+  const next = consumed.get(key) ?? 0;
+  consumed.set(key, next + 1);
+  // Past the pool's end the inputs repeat, and each repeat is refused (CONFLICT), so counts as an error.
+  return once[next % once.length]!;
+}
+
+function request(target: Target, op: Operation, i: number): BenchRequest {
+  const input = inputOf(target, op, i);
+  if (op.send) return op.send(target, input);
+  const json = { 'content-type': 'application/json' };
+  if (target === 'floor') return { method: 'POST', path: `/${op.name}`, body: JSON.stringify(input), headers: json };
+  const query = target === 'peer' ? op.peer! : op.ours;
+  const variables = target === 'peer' && op.peerVars ? op.peerVars(input) : input;
+  return { method: 'POST', path: target === 'ours' ? '/graphql' : '/', body: JSON.stringify({ query, variables }), headers: json };
+}
+
+/** Whether an answer is a good one: the operation's status (200 by default) and, for JSON, no errors. */
+const failed = (op: Operation, status: number, body: string) => status !== (op.status ?? 200) || body.includes('"errors"');
+
+/** One request per input (one in all for an operation that consumes its inputs): mean response size; failures are printed (and counted again in the measured run). */
 async function check(target: Target, op: Operation): Promise<number> {
   let bytes = 0;
-  for (let i = 0; i < op.inputs.length; i++) {
-    const { path: p, body } = request(target, op, i);
-    const res = await fetch(`http://127.0.0.1:${PORTS[target]}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const n = op.once ? 1 : op.inputs.length;
+  for (let i = 0; i < n; i++) {
+    const { path: p, ...init } = request(target, op, i);
+    const res = await fetch(`http://127.0.0.1:${PORTS[target]}${p}`, init);
     const text = await res.text();
-    if (res.status !== 200 || text.includes('"errors"')) console.log(`  check: ${target} ${op.name} input ${i}: HTTP ${res.status} ${text.slice(0, 160)}`);
+    if (failed(op, res.status, text)) console.log(`  check: ${target} ${op.name} input ${i}: HTTP ${res.status} ${text.slice(0, 160)}`);
     bytes += text.length;
   }
-  return Math.round(bytes / op.inputs.length);
+  return Math.round(bytes / n);
 }
 
 /** What one timed run of a target records: every response time, and its failures. */
@@ -192,11 +235,9 @@ async function drive(target: Target, op: Operation, seconds: number, pid: number
     timeout: 30,
     requests: [
       {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
         setupRequest: (req) => ({ ...req, ...request(target, op, counter++) }),
         onResponse: (status, body) => {
-          if (status !== 200 || body.includes('"errors"')) errors++;
+          if (failed(op, status, body)) errors++;
         },
       },
     ],
@@ -225,7 +266,8 @@ function summarize(target: Target, op: Operation, samples: Sample[]): Omit<Row, 
     p99: q(99),
     max: Math.round(latencies[latencies.length - 1] ?? NaN),
     errors: total('errors'),
-    non2xx: total('non2xx'),
+    // An operation whose good answer is not a 2xx (feed304) counts its failures in errors alone.
+    non2xx: (op.status ?? 200) < 300 ? total('non2xx') : 0,
     timeouts: total('timeouts'),
     rssPeakMb: Math.round(Math.max(...samples.map((s) => s.rssPeakKb)) / 1024),
   };
@@ -252,8 +294,18 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(root, '.artifacts', 'bench'), { recursive: true });
   const size = await datasetSize();
   console.log(`dataset ${LABEL} (runtime: ${RUNTIME}): ${size.orgs} organizations, ${size.nodes} nodes, ${size.relationships} domain relationships (+${size.statedIn} STATED_IN)`);
-  const ops = workload(size.orgs).filter((o) => !OPS || OPS.includes(o.name));
+  let ops = workload(size.orgs).filter((o) => !OPS || OPS.includes(o.name));
   const targets = (['ours', 'floor', 'peer'] as Target[]).filter((t) => TARGETS.includes(t));
+  if (CHANGE_OPERATIONS.some((name) => !OPS || OPS.includes(name))) {
+    const driver = neo4j.driver(URI, neo4j.auth.basic('neo4j', PASSWORD), { disableLosslessIntegers: true });
+    try {
+      const setup = await setupChanges(driver, size.orgs, APPROVALS, console.log);
+      const tokens = { editor: await token('alice@bench', ['editor']), reviewer: await token('bob@bench', ['reviewer']) };
+      ops = [...ops, ...changeOps(setup, tokens).filter((o) => !OPS || OPS.includes(o.name))];
+    } finally {
+      await driver.close();
+    }
+  }
   const children = new Map<Target, ChildProcess>();
   const rows: Row[] = [];
   const pathRows: PathVariantRow[] = [];
@@ -271,6 +323,7 @@ async function main(): Promise<void> {
       const runs = targets.filter((t) => t !== 'peer' || op.peer);
       const bytes = new Map<Target, number>();
       for (const t of runs) {
+        await op.prepare?.(t, `http://127.0.0.1:${PORTS[t]}`);
         bytes.set(t, await check(t, op));
         if (WARMUP > 0) await drive(t, op, WARMUP, undefined);
       }

@@ -19,6 +19,14 @@ export interface Operation {
   peer?: string;
   /** Variables for the peer when they differ from `inputs`. */
   peerVars?: (input: Record<string, unknown>) => Record<string, unknown>;
+  /** The request each target gets, when it is not the default (a POST of `ours` to /graphql, of the input to the floor's /<name>). */
+  send?: (target: 'ours' | 'floor' | 'peer', input: Record<string, unknown>) => { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
+  /** The status of a good answer (default 200; feed304: 304). */
+  status?: number;
+  /** Inputs per target that a request consumes, each used once over the whole run (approve: one proposal per request); then `inputs` is unused. */
+  once?: Partial<Record<'ours' | 'floor', Record<string, unknown>[]>>;
+  /** Run before the check of each target, with its base URL (feed304 fetches the ETags it sends back). */
+  prepare?: (target: 'ours' | 'floor' | 'peer', base: string) => Promise<void>;
 }
 
 const orgId = (i: number) => `syn-org-${String(i).padStart(6, '0')}`;

@@ -41,9 +41,10 @@ function evaluateStringPredicatesOnce(page: Page): void {
 /**
  * Builds the pages when stale, starts chromium and the server. The graph is
  * cleared and the seed loaded; with `ecosystem` also the ecosystem files of
- * seed/ecosystem/, as the first start of `npm start` does.
+ * seed/ecosystem/, as the first start of `npm start` does. `app` passes settings
+ * to the server (e.g. `auth` for tests that write through the API).
  */
-export async function startBrowserSession(options: { ecosystem?: boolean } = {}): Promise<BrowserSession> {
+export async function startBrowserSession(options: { ecosystem?: boolean; app?: Pick<NonNullable<Parameters<typeof startTestApp>[0]>, 'auth' | 'config'> } = {}): Promise<BrowserSession> {
   if (webBuildIsStale()) buildWeb();
   mkdirSync(SHOTS, { recursive: true });
   const userDataDir = mkdtempSync(join(tmpdir(), 'regen-e2e-chromium-'));
@@ -63,7 +64,7 @@ export async function startBrowserSession(options: { ecosystem?: boolean } = {})
   const pageErrors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   context.on('page', evaluateStringPredicatesOnce);
-  const app = await startTestApp();
+  const app = await startTestApp(options.app);
   if (options.ecosystem) await loadEverySeed(app.executor);
   return {
     app,

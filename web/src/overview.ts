@@ -1,11 +1,13 @@
 /**
  * The overview page: the dashboard statistics as charts (./overview/statistics),
- * cross-border agreements over time (./overview/crossBorder) and the open
- * conflicts between sources (./overview/conflicts), each linking into the explorer.
+ * what changed this week (./overview/recentChanges), cross-border agreements
+ * over time (./overview/crossBorder) and the open conflicts between sources
+ * (./overview/conflicts), each linking into the explorer.
  */
 import { gql } from './gql';
 import { renderConflicts } from './overview/conflicts';
 import { renderCrossBorderAgreements } from './overview/crossBorder';
+import { renderRecentChanges } from './overview/recentChanges';
 import { renderStatistics, STATISTICS, type StatisticsData } from './overview/statistics';
 import './style.css';
 import './overview.css';
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   }
   renderStatistics(data);
   const parts: [string, () => Promise<void>][] = [
+    ['what changed this week', () => renderRecentChanges()],
     ['cross-border agreements', renderCrossBorderAgreements],
     ['conflicts', renderConflicts],
   ];
