@@ -87,8 +87,8 @@ export const configSchema = z.object({
   MAX_DIRECTIVES: positiveInt.default(30),
   /** Deepest nesting of arrays and objects in JSON a client sends (GraphQL variables, export parameters); deeper is refused before it is parsed. */
   MAX_JSON_DEPTH: positiveInt.max(1_000, 'must be at most 1000').default(64),
-  /** Largest accepted request body, in bytes. */
-  BODY_LIMIT_BYTES: positiveInt.default(262_144),
+  /** Largest accepted request body, in bytes: room for an article of 200,000 CJK characters (3 bytes each in UTF-8) sent to mentions or proposeChange. */
+  BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   /** Requests per minute per client address on /graphql; 0 turns rate limiting off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(0).default(0),
   /** JSON file of allowed GraphQL documents (array, or object of name to document); when set, nothing else runs. */
@@ -120,6 +120,11 @@ export const configSchema = z.object({
   OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
   /** The callback URL registered at the provider (https://host/auth/oidc/callback); unset: derived from each request's Host. */
   OIDC_REDIRECT_URI: z.string().url('must be a URL').optional(),
+  /**
+   * The most names and aliases the mention dictionary (Query.mentions) holds in memory; names past it are
+   * not found (MentionScan.complete is false). About 150 bytes each: the default bounds it near 150 MB.
+   */
+  MENTION_DICTIONARY_MAX_NAMES: positiveInt.max(10_000_000, 'must be at most 10000000').default(1_000_000),
   /** Require a valid bearer token for reads too (introspection stays open). */
   READS_REQUIRE_TOKEN: bool.default(false),
   /** Bearer token a Prometheus scraper sends to GET /metrics (`Authorization: Bearer …`), at least 32 characters. Unset: /metrics is not served. */

@@ -1,3 +1,4 @@
+import type { MentionIndex } from './mentions/index';
 import { authenticate, type AuthUser, type TokenVerifier } from '../auth';
 import type { Executor } from '../db/executor';
 import type { Logger } from '../logger';
@@ -14,6 +15,8 @@ export interface AppDeps {
   auth?: TokenVerifier;
   /** Receives DataLoader batch sizes (for /metrics), when given. */
   onBatch?: BatchObserver;
+  /** The mention dictionary (Query.mentions), one per process; made on first use when not given. */
+  mentionIndex?: MentionIndex;
   /** REVIEW_SECOND_PERSON: a changeset is approved or rejected only by someone other than its author (default true). */
   reviewSecondPerson?: boolean;
 }
