@@ -2698,6 +2698,8 @@ export type NewSourceInput = {
   document?: InputMaybe<Scalars['String']['input']>;
   /** A lowercase slug, e.g. geneonline-2025-04-29-forum. */
   id: Scalars['ID']['input'];
+  /** How far the page can be trusted on its own. */
+  kind?: InputMaybe<SourceKind>;
   /** ISO 639-1, default en. */
   language?: InputMaybe<Scalars['String']['input']>;
   /** When it was published, as precisely as known (YYYY, YYYY-MM or YYYY-MM-DD). */
@@ -2706,6 +2708,8 @@ export type NewSourceInput = {
   publisher: Scalars['String']['input'];
   /** Section of the publication; 1 to 200 characters. */
   section?: InputMaybe<Scalars['String']['input']>;
+  /** The article's text as the curator read it, up to 200,000 characters: kept with the source so a reviewer can check each evidence passage against it. */
+  text?: InputMaybe<Scalars['String']['input']>;
   /** Its title; 1 to 500 characters. */
   title: Scalars['String']['input'];
   /** Web address, http or https only. */
@@ -4854,6 +4858,8 @@ export type Source = {
   section: Maybe<Scalars['String']['output']>;
   /** How many entities and relationships cite it. */
   statementCount: Scalars['Int']['output'];
+  /** The article's text as a curator brought it in the curation workspace; only for editors, reviewers and admins (null for readers and when none was kept). */
+  text: Maybe<Scalars['String']['output']>;
   /** Its title. */
   title: Scalars['String']['output'];
   /** Web address (http or https); null when none is recorded. */
@@ -6997,6 +7003,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   section?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };

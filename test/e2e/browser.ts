@@ -43,7 +43,7 @@ function evaluateStringPredicatesOnce(page: Page): void {
  * cleared and the seed loaded; with `ecosystem` also the ecosystem files of
  * seed/ecosystem/, as the first start of `npm start` does.
  */
-export async function startBrowserSession(options: { ecosystem?: boolean } = {}): Promise<BrowserSession> {
+export async function startBrowserSession(options: { ecosystem?: boolean; app?: Parameters<typeof startTestApp>[0] } = {}): Promise<BrowserSession> {
   if (webBuildIsStale()) buildWeb();
   mkdirSync(SHOTS, { recursive: true });
   const userDataDir = mkdtempSync(join(tmpdir(), 'regen-e2e-chromium-'));
@@ -63,7 +63,7 @@ export async function startBrowserSession(options: { ecosystem?: boolean } = {})
   const pageErrors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   context.on('page', evaluateStringPredicatesOnce);
-  const app = await startTestApp();
+  const app = await startTestApp(options.app);
   if (options.ecosystem) await loadEverySeed(app.executor);
   return {
     app,
