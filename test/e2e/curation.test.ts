@@ -60,7 +60,7 @@ describe('The curation workspace in a real browser: an editor brings an article,
     browser = await startBrowserSession({ app: { auth: { jwtSecret: secret }, config: { SESSION_SECRET: 'the-session-secret-of-the-curation-page-tests' } } });
     const accounts = new AccountStore(browser.app.executor);
     await accounts.set('mei.editor', 'editor password 2026', ['editor']);
-    await accounts.set('rin.reviewer', 'reviewer password 2026', ['reviewer']);
+    await accounts.set('rin.reviewer', 'reviewer password 2026', ['reviewer', 'editor']);
     const { errors } = await browser.app.graphql(
       'mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { entity { id } } }',
       { input: { type: 'ORGANIZATION', id: 'osaka-regen-partners', name: 'Osaka Regenerative Partners', aliases: ['大阪再生医療パートナーズ'], description: 'A Japanese organization of the curation page tests.', kind: 'COMPANY', country: 'JP', source: SOURCE, evidence: 'Named for the test.' } },
@@ -159,6 +159,32 @@ describe('The curation workspace in a real browser: an editor brings an article,
     await page.close();
     const { data } = await browser.app.graphql<{ entity: { name: string } | null }>('{ entity(id: "formosa-spheroid-works") { name } }');
     expect(data!.entity).toEqual({ name: 'Formosa Spheroid Works' });
+  });
+
+  it('lists the change in the history tab of the explorer, with a revert button for a reviewer only', async () => {
+    await browser.context.clearCookies();
+    const reader = await browser.openPage('/explore?focus=formosa-spheroid-works');
+    await reader.locator('#details-history summary').click();
+    await reader.locator('#history-list li').first().waitFor();
+    expect(await reader.locator('#history-list').textContent()).toMatch(/A new spin-off and its place in the BPIPO partner network/);
+    expect(await reader.locator('#history-list button.revert').count()).toBe(0);
+    await reader.close();
+
+    const login = await browser.context.request.post(`${browser.app.url}/auth/login`, { data: { name: 'rin.reviewer', password: 'reviewer password 2026' } });
+    expect(login.status()).toBe(200);
+    const page = await browser.openPage('/explore?focus=formosa-spheroid-works');
+    await page.locator('#details-history summary').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#history-list li').first().waitFor();
+    expect(await page.locator('#history-list').textContent()).toMatch(/reviewed by local:rin.reviewer/);
+    axe['explorer-history'] = await seriousViolations(page);
+    await page.locator('#details').screenshot({ path: resolve(DOCS_SHOTS, 'explorer-history-tab.png') });
+    expect(axe['explorer-history']).toEqual([]);
+    expect(await page.locator('#history-list button.revert').count()).toBeGreaterThan(0);
+    page.once('dialog', (dialog) => void dialog.accept('The test takes the spin-off back out.'));
+    await page.locator('#history-list button.revert').first().click();
+    await page.locator('#history-list [role="status"]').filter({ hasText: /Revert proposed as/ }).first().waitFor();
+    await page.close();
   });
 
   it('shows an editor the queue without review controls', async () => {

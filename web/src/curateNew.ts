@@ -367,7 +367,7 @@ function renderWorkspace(root: HTMLElement): void {
       duplicates.replaceChildren(
         data.search.length === 0
           ? h('span', { class: 'ok' }, 'No similar name in the graph.')
-          : h('div', { class: 'warning' }, 'Possibly already in the graph: ', ...data.search.flatMap((s, i) => [i ? ', ' : '', h('a', { href: `/explore?entity=${encodeURIComponent(s.entity.id)}` }, `${s.entity.name} (${s.entity.id})`)])),
+          : h('div', { class: 'warning' }, 'Possibly already in the graph: ', ...data.search.flatMap((s, i) => [i ? ', ' : '', h('a', { href: `/explore?focus=${encodeURIComponent(s.entity.id)}` }, `${s.entity.name} (${s.entity.id})`)])),
       );
     };
     const add = h('button', { type: 'button', class: 'primary', id: 'add-entity' }, 'Add entity');
