@@ -187,6 +187,40 @@ describe('The curation workspace in a real browser: an editor brings an article,
     await page.close();
   });
 
+  it('refuses a file of the wrong type and an oversized text with a clear message, and keeps the draft through an expired session', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.openPage('/curate/new');
+    await signIn(page, 'mei.editor', 'editor password 2026');
+    await page.locator('#article-file').setInputFiles({ name: 'article.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    await page.locator('#curate-status.error').waitFor();
+    expect(await page.locator('#curate-status').textContent()).toMatch(/not a \.txt or \.html file/);
+    await page.locator('#article-file').setInputFiles({ name: 'article.html', mimeType: 'text/html', buffer: Buffer.from('<p>BPIPO <b>met</b> partners.</p><script>window.ran = 1</script>') });
+    await page.waitForFunction('document.getElementById("article-text").value.includes("BPIPO met partners.")');
+    expect(await page.locator('#article-text').inputValue()).not.toContain('window.ran');
+    await page.locator('#article-text').fill('細'.repeat(200_001));
+    await page.locator('#find-mentions').click();
+    await page.locator('#curate-status.error').filter({ hasText: /at most 200,000 are accepted/ }).waitFor();
+
+    // The session expires while the curator works: the draft stays, and signing in again lets them submit it.
+    await page.locator('#article-text').fill('BPIPO opened an office in Osaka.');
+    await page.locator('#source-publisher').fill('Example Biotech News');
+    await page.locator('#source-date').fill('2026-03-09');
+    await page.locator('#source-title-input').fill('BPIPO opens an Osaka office');
+    await page.locator('#find-mentions').click();
+    await page.locator('#article mark.mention').first().waitFor();
+    await browser.context.clearCookies();
+    await page.locator('#submit-change').click();
+    await page.locator('#curate-status.error').filter({ hasText: /session has expired/ }).waitFor();
+    await page.locator('#signin-name').fill('mei.editor');
+    await page.locator('#signin-password').fill('editor password 2026');
+    await page.keyboard.press('Enter');
+    await page.locator('#article mark.mention').first().waitFor();
+    expect(await page.locator('#article-text').inputValue()).toBe('BPIPO opened an office in Osaka.');
+    await page.locator('#submit-change').click();
+    await page.locator('#curate-status.ok').waitFor();
+    await page.close();
+  });
+
   it('shows an editor the queue without review controls', async () => {
     await browser.context.clearCookies();
     const page = await browser.openPage('/curate/review');
