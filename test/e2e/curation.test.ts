@@ -221,6 +221,44 @@ describe('The curation workspace in a real browser: an editor brings an article,
     await page.close();
   });
 
+  it('shows a conflicting proposal with what changed since, and rebases it on the current graph', async () => {
+    const upsert = 'mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { entity { id } } }';
+    const osaka = (description: string) => ({ type: 'ORGANIZATION', id: 'osaka-regen-partners', name: 'Osaka Regenerative Partners', description, kind: 'COMPANY', source: SOURCE, evidence: 'Named for the test.' });
+    const proposed = await browser.app.graphql<{ proposeChange: { id: string } }>(
+      'mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id } }',
+      { input: { operations: [{ upsertEntity: osaka('A Japanese partner, described by the proposal.') }], note: 'A conflicting description for the rebase test.' } },
+      await bearerHeader(secret, 'api-editor@example.org', ['editor']),
+    );
+    expect(proposed.errors).toBeUndefined();
+    // Someone changes the same field directly before the review.
+    expect((await browser.app.graphql(upsert, { input: osaka('A Japanese partner, changed directly meanwhile.') }, await bearerHeader(secret, 'other@example.org', ['editor']))).errors).toBeUndefined();
+
+    await browser.context.clearCookies();
+    const page = await browser.openPage('/curate/review');
+    await signIn(page, 'rin.reviewer', 'reviewer password 2026');
+    const card = page.locator('article.proposal', { hasText: 'A conflicting description for the rebase test.' }).first();
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await card.locator('ul.conflicts li').first().waitFor();
+    expect(await card.locator('ul.conflicts').textContent()).toMatch(/osaka-regen-partners · description is now “A Japanese partner, changed directly meanwhile.”/);
+    await page.screenshot({ path: resolve(DOCS_SHOTS, 'curate-review-conflict.png'), fullPage: true });
+    await card.getByRole('button', { name: 'Rebase on the current graph' }).click();
+    const rebased = page.locator('article.proposal', { hasText: 'A conflicting description for the rebase test. (rebased)' }).first();
+    await rebased.waitFor();
+    expect(await rebased.locator('table.diff td.before').allTextContents()).toContain('A Japanese partner, changed directly meanwhile.');
+    await page.close();
+
+    const { data } = await browser.app.graphql<{ old: { status: string; reviewComment: string }; changes: { edges: { node: { id: string; note: string } }[] } }>(
+      `query($id: ID!) { old: change(id: $id) { status reviewComment } changes(status: [PROPOSED], first: 50) { edges { node { id note } } } }`,
+      { id: proposed.data!.proposeChange.id },
+      await bearerHeader(secret, 'check@example.org', ['reviewer']),
+    );
+    expect(data!.old.status).toBe('REJECTED');
+    const fresh = data!.changes.edges.find((e) => e.node.note.endsWith('(rebased)'))!.node;
+    expect(data!.old.reviewComment).toContain(fresh.id);
+    const approved = await browser.app.graphql<{ approveChange: { status: string } }>('mutation($id: ID!) { approveChange(id: $id) { status } }', { id: fresh.id }, await bearerHeader(secret, 'second-reviewer@example.org', ['reviewer']));
+    expect(approved.data?.approveChange.status).toBe('APPROVED');
+  });
+
   it('shows an editor the queue without review controls', async () => {
     await browser.context.clearCookies();
     const page = await browser.openPage('/curate/review');

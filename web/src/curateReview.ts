@@ -7,7 +7,7 @@
  * enforces the roles and the two-person rule either way.
  */
 import { gql, h } from './gql';
-import { curatorGql, hasRole, loadSession, SessionError, sessionBadge, signInForm } from './session';
+import { curatorGql, hasRole, loadSession, RequestError, SessionError, sessionBadge, signInForm } from './session';
 import './style.css';
 import './curate.css';
 
@@ -72,6 +72,54 @@ async function diffTable(operations: Operation[]): Promise<HTMLElement> {
   return h('table', { class: 'diff' }, h('caption', { class: 'visually-hidden' }, 'Field-by-field changes'), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Operation'), h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Now'), h('th', { scope: 'col' }, 'Proposed'))), h('tbody', {}, ...rows));
 }
 
+interface Conflict {
+  targetId: string;
+  expectedVersion: number;
+  currentVersion: number;
+  changed: { field: string; current: unknown; changeId: string; version: number }[];
+}
+
+/** What changed since the proposal was based: per target, each field's value now and the change that set it. */
+function conflictDetails(conflicts: Conflict[] | undefined): HTMLElement {
+  return h(
+    'ul',
+    { class: 'conflicts' },
+    ...(conflicts ?? []).flatMap((c) =>
+      c.changed.length === 0
+        ? [h('li', {}, `${c.targetId}: now at version ${c.currentVersion} (the proposal was based on ${c.expectedVersion})`)]
+        : c.changed.map((f) => h('li', {}, `${c.targetId} · ${f.field} is now “${show(f.current)}” (change ${f.changeId}, version ${f.version})`)),
+    ),
+  );
+}
+
+/**
+ * Rebase: propose the same operations again on the graph as it is now (the
+ * server fills in the current versions), and reject the stale one pointing to
+ * it. The new proposal shows its diff against the current values and needs a
+ * reviewer other than the one who rebased it.
+ */
+function rebaseButton(p: Proposal, message: HTMLElement, onDone: () => void): HTMLElement {
+  const button = h('button', { type: 'button', class: 'rebase' }, 'Rebase on the current graph');
+  button.addEventListener('click', () => {
+    const operations = p.operations.map(({ op, input }) => {
+      const { expectedVersion: _stale, ...rest } = input;
+      return { [op]: rest };
+    });
+    void (async () => {
+      try {
+        const { proposeChange } = await curatorGql<{ proposeChange: { id: string } }>('mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id } }', {
+          input: { operations, note: `${p.note.slice(0, 560)} (rebased)` },
+        });
+        await curatorGql('mutation($id: ID!, $comment: String!) { rejectChange(id: $id, comment: $comment) { id } }', { id: p.id, comment: `Rebased on the current graph as ${proposeChange.id}.` });
+        onDone();
+      } catch (error) {
+        message.textContent = `Could not rebase: ${(error as Error).message}`;
+      }
+    })();
+  });
+  return button;
+}
+
 async function renderProposal(p: Proposal, reviewer: boolean, onDone: () => void): Promise<HTMLElement> {
   const sources = p.operations.map((o) => (o.input.source as { new?: Record<string, unknown> } | undefined)?.new).filter((s): s is Record<string, unknown> => Boolean(s));
   const passages = [...new Set(p.operations.map((o) => String(o.input.evidence ?? '')).filter(Boolean))];
@@ -96,6 +144,7 @@ async function renderProposal(p: Proposal, reviewer: boolean, onDone: () => void
       } catch (error) {
         message.className = 'error';
         message.textContent = error instanceof SessionError && error.code !== 'FORBIDDEN' ? 'Your session has expired; sign in again.' : (error as Error).message;
+        if (error instanceof RequestError && error.extensions.code === 'CONFLICT') message.append(conflictDetails(error.extensions.conflicts as Conflict[] | undefined), rebaseButton(p, message, onDone));
       }
     };
     approve.addEventListener('click', () => void act('mutation($id: ID!, $comment: String) { approveChange(id: $id, comment: $comment) { id status } }'));

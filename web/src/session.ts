@@ -18,6 +18,16 @@ export interface SessionState {
   signIn: { local: boolean; oidc: boolean };
 }
 
+/** A GraphQL error other than a session's: its message and extensions (code, field, conflicts …). */
+export class RequestError extends Error {
+  constructor(
+    message: string,
+    readonly extensions: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
 /** The session cannot do what was asked: signed out, expired, or a role is missing. */
 export class SessionError extends Error {
   constructor(
@@ -49,7 +59,7 @@ export async function curatorGql<T>(query: string, variables: Record<string, unk
     headers: { 'content-type': 'application/json', accept: 'application/json', ...(state.csrfToken ? { 'x-csrf-token': state.csrfToken } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  let body: { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
@@ -59,7 +69,7 @@ export async function curatorGql<T>(query: string, variables: Record<string, unk
   if (first) {
     const code = first.extensions?.code ?? '';
     if (code === 'UNAUTHENTICATED' || code === 'CSRF_REJECTED' || code === 'FORBIDDEN') throw new SessionError(first.message, code);
-    throw new Error(body.errors!.map((e) => e.message + (e.extensions?.field ? ` (${e.extensions.field})` : '')).join('; '));
+    throw new RequestError(body.errors!.map((e) => e.message + (e.extensions?.field ? ` (${e.extensions.field})` : '')).join('; '), first.extensions ?? {});
   }
   if (!body.data) throw new Error(`The server answered ${response.status} without data`);
   return body.data;
