@@ -16,7 +16,8 @@ describe('Mention detection: every known entity a pasted text names, by any name
   let editor: { authorization: string };
 
   beforeAll(async () => {
-    app = await startTestApp({ auth: { jwtSecret: secret } });
+    // The first write plans the upsert in a cold Neo4j: more than the 10 s default on a busy machine.
+    app = await startTestApp({ auth: { jwtSecret: secret }, queryTimeoutMs: 30_000 });
     editor = await bearerHeader(secret, 'editor@example.org', ['editor']);
     const organization = (id: string, name: string, aliases: string[], country = 'TW') => ({ type: 'ORGANIZATION', id, name, aliases, description: 'An organization of the mention tests.', kind: 'COMPANY', country, source: SOURCE, evidence: 'Named for the test.' });
     for (const input of [

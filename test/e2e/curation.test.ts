@@ -57,7 +57,7 @@ describe('The curation workspace in a real browser: an editor brings an article,
   const axe: Record<string, string[]> = {};
 
   beforeAll(async () => {
-    browser = await startBrowserSession({ app: { auth: { jwtSecret: secret }, config: { SESSION_SECRET: 'the-session-secret-of-the-curation-page-tests' } } });
+    browser = await startBrowserSession({ app: { queryTimeoutMs: 30_000, auth: { jwtSecret: secret }, config: { SESSION_SECRET: 'the-session-secret-of-the-curation-page-tests' } } });
     const accounts = new AccountStore(browser.app.executor);
     await accounts.set('mei.editor', 'editor password 2026', ['editor']);
     await accounts.set('rin.reviewer', 'reviewer password 2026', ['reviewer', 'editor']);
@@ -159,6 +159,10 @@ describe('The curation workspace in a real browser: an editor brings an article,
     await page.close();
     const { data } = await browser.app.graphql<{ entity: { name: string } | null }>('{ entity(id: "formosa-spheroid-works") { name } }');
     expect(data!.entity).toEqual({ name: 'Formosa Spheroid Works' });
+    // Confirming a mention cites the new source and changes nothing else of the entity.
+    const bpipo = await browser.app.graphql<{ entity: { aliases: string[]; sources: { source: { id: string } }[] } }>('{ entity(id: "bpipo") { aliases sources { source { id } } } }');
+    expect(bpipo.data!.entity.aliases).toEqual(['BPIPO']);
+    expect(bpipo.data!.entity.sources.map((s) => s.source.id)).toContain('example-biotech-news-2026-03-02-osaka-partner-to-open-a-cell');
   });
 
   it('lists the change in the history tab of the explorer, with a revert button for a reviewer only', async () => {
@@ -217,7 +221,8 @@ describe('The curation workspace in a real browser: an editor brings an article,
     await page.locator('#article mark.mention').first().waitFor();
     expect(await page.locator('#article-text').inputValue()).toBe('BPIPO opened an office in Osaka.');
     await page.locator('#submit-change').click();
-    await page.locator('#curate-status.ok').waitFor();
+    await page.locator('#curate-status.ok, #curate-status.error').waitFor();
+    expect(await page.locator('#curate-status').textContent()).toMatch(/Submitted for review/);
     await page.close();
   });
 

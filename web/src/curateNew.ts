@@ -480,10 +480,11 @@ function renderWorkspace(root: HTMLElement): void {
       if (!c || confirmedIds.has(c.id) || draft.entities.some((e) => e.id === c.id)) continue;
       confirmedIds.add(c.id);
       // Re-stating the entity as it is cites the new source for it and changes nothing else.
-      const current = await gql<{ entity: { name: string; description: string; kind: string | null } | null }>('query($id: ID!) { entity(id: $id) { name description kind } }', { id: c.id });
+      // (upsertEntity replaces the fields it is given and clears aliases it is not, so they are sent as they are.)
+      const current = await gql<{ entity: { name: string; description: string; kind: string | null; aliases: string[] } | null }>('query($id: ID!) { entity(id: $id) { name description kind aliases } }', { id: c.id });
       if (!current.entity) continue;
-      const { name, description, kind } = current.entity;
-      operations.push({ upsertEntity: { type: c.type, id: c.id, name, description, ...(kind ? { kind } : {}), source: source(), evidence: sentenceAround(draft.text, m.start, m.end) } });
+      const { name, description, kind, aliases } = current.entity;
+      operations.push({ upsertEntity: { type: c.type, id: c.id, name, description, aliases, ...(kind ? { kind } : {}), source: source(), evidence: sentenceAround(draft.text, m.start, m.end) } });
     }
     for (const r of draft.relationships) operations.push({ linkEntities: { type: r.type, from: r.from, to: r.to, source: source(), evidence: r.evidence } });
     if (operations.length === 0) {

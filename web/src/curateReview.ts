@@ -65,6 +65,10 @@ async function diffTable(operations: Operation[]): Promise<HTMLElement> {
       }
     } else if (op === 'linkEntities') {
       rows.push(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, 'relationship'), h('td', { class: 'before' }, '—'), h('td', { class: 'after' }, `${show(input.from)} —${show(input.type)}→ ${show(input.to)}`)));
+    } else if (op === 'restore' && input.fields && typeof input.fields === 'object') {
+      // A revert: each field goes back to its earlier value.
+      const fields = Object.entries(input.fields as Record<string, unknown>).filter(([f]) => !f.startsWith('search'));
+      for (const [f, value] of fields) rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${show(input.targetId)}`), h('td', {}, f), h('td', { class: 'before' }, 'as now'), h('td', { class: 'after' }, show(value))));
     } else {
       rows.push(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, 'input'), h('td', {}, '—'), h('td', { class: 'after' }, JSON.stringify(input))));
     }
