@@ -87,8 +87,8 @@ export const configSchema = z.object({
   MAX_DIRECTIVES: positiveInt.default(30),
   /** Deepest nesting of arrays and objects in JSON a client sends (GraphQL variables, export parameters); deeper is refused before it is parsed. */
   MAX_JSON_DEPTH: positiveInt.max(1_000, 'must be at most 1000').default(64),
-  /** Largest accepted request body, in bytes. */
-  BODY_LIMIT_BYTES: positiveInt.default(262_144),
+  /** Largest accepted request body, in bytes: room for an article of 200,000 CJK characters (3 bytes each in UTF-8) sent to mentions or proposeChange. */
+  BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   /** Requests per minute per client address on /graphql; 0 turns rate limiting off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(0).default(0),
   /** JSON file of allowed GraphQL documents (array, or object of name to document); when set, nothing else runs. */
@@ -99,6 +99,32 @@ export const configSchema = z.object({
    * person curates alone (development).
    */
   REVIEW_SECOND_PERSON: bool.default(true),
+  /**
+   * Secret that signs the session cookies of people signed in to the pages (local accounts or OpenID)
+   * and their CSRF tokens; at least 32 characters. Unset: nobody can sign in to the pages (bearer tokens still work).
+   */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How long a page session lasts after sign-in, in seconds (then the curator signs in again; drafts stay in the browser). */
+  SESSION_MAX_AGE_SECONDS: positiveInt.max(7 * 86_400, 'must be at most 604800').default(8 * 3_600),
+  /** Mark session cookies Secure: true, false, or auto (when the request came over HTTPS, X-Forwarded-Proto included). */
+  SESSION_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Failed local sign-ins an account name, or a client address, may have in 15 minutes before sign-in is refused (429) for the rest of the window. */
+  LOGIN_MAX_FAILURES: positiveInt.max(100, 'must be at most 100').default(5),
+  /** Issuer URL of an OpenID provider (Keycloak realm, Entra ID tenant, https://accounts.google.com); set with OIDC_CLIENT_ID to offer "sign in with your organisation". */
+  OIDC_ISSUER: z.string().url('must be a URL').optional(),
+  /** This app's client id at the OpenID provider. */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** This app's client secret at the OpenID provider (a public client with PKCE only: leave unset). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The ID-token claim holding the user's roles (editor, reviewer, admin), as a dotted path: roles, groups, realm_access.roles. */
+  OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+  /** The callback URL registered at the provider (https://host/auth/oidc/callback); unset: derived from each request's Host. */
+  OIDC_REDIRECT_URI: z.string().url('must be a URL').optional(),
+  /**
+   * The most names and aliases the mention dictionary (Query.mentions) holds in memory; names past it are
+   * not found (MentionScan.complete is false). About 150 bytes each: the default bounds it near 150 MB.
+   */
+  MENTION_DICTIONARY_MAX_NAMES: positiveInt.max(10_000_000, 'must be at most 10000000').default(1_000_000),
   /** Require a valid bearer token for reads too (introspection stays open). */
   READS_REQUIRE_TOKEN: bool.default(false),
   /** Bearer token a Prometheus scraper sends to GET /metrics (`Authorization: Bearer …`), at least 32 characters. Unset: /metrics is not served. */

@@ -11,9 +11,10 @@ import { pathsResolvers } from './modules/paths/resolvers';
 import { provenanceResolvers } from './modules/provenance/resolvers';
 import { searchResolvers } from './modules/search/resolvers';
 import { statisticsResolvers } from './modules/statistics/resolvers';
+import { mentionResolvers } from './modules/mentions/resolvers';
 
 /** The served schema: schema.graphql (hand-written) and schema.generated.graphql (from the domain model), parsed once. */
 export const typeDefs = gql(schemaSdl());
 
 /** Every module's resolvers, merged. Modules never define the same field twice. */
-export const resolvers: Resolvers[] = [aboutResolvers, aggregateResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers, changesResolvers, provenanceResolvers];
+export const resolvers: Resolvers[] = [aboutResolvers, aggregateResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers, changesResolvers, provenanceResolvers, mentionResolvers];

@@ -4,6 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import cookieParser from 'cookie-parser';
 import { rateLimit } from 'express-rate-limit';
 import { configSchema, type Config } from './config';
 import { createContext, type AppDeps, type Context } from './modules/context';
@@ -24,6 +25,10 @@ import { resolvers, typeDefs } from './schema';
 import { requestLogging } from './http/requestLog';
 import { plannerWarmUpOperations, warmUpPlanner, type PlannerWarmUpResult } from './http/plannerWarmUp';
 import { securityHeaders, webRouter } from './http/pages';
+import { AccountStore } from './auth/accounts';
+import { MentionIndex } from './modules/mentions/index';
+import { graphqlMayChangeState, Sessions } from './auth/sessions';
+import { signInRouter } from './http/signIn';
 
 export interface ServerDeps extends AppDeps {
   /** Settings; any not given take their defaults from src/config.ts. */
@@ -79,7 +84,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const allowlist = config.OPERATION_ALLOWLIST_FILE ? readAllowlist(config.OPERATION_ALLOWLIST_FILE) : null;
   const metrics = deps.metrics ?? createMetrics();
   const httpCache = { version: new GraphVersion(deps.executor), maxAgeSeconds: config.HTTP_CACHE_MAX_AGE_SECONDS, isPrivate: config.READS_REQUIRE_TOKEN };
-  const contextDeps = { ...deps, reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
+  const contextDeps = { ...deps, mentionIndex: deps.mentionIndex ?? new MentionIndex(deps.executor, config.MENTION_DICTIONARY_MAX_NAMES), reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
 
   const apollo = new ApolloServer<Context>({
     typeDefs,
@@ -133,6 +138,19 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
 
   if (config.METRICS_TOKEN) app.get('/metrics', metricsEndpoint(metrics, config.METRICS_TOKEN));
 
+  // Page sessions (src/auth/sessions.ts): only with SESSION_SECRET; without it the pages have no sign-in.
+  const sessions = config.SESSION_SECRET
+    ? new Sessions({ secret: config.SESSION_SECRET, maxAgeSeconds: config.SESSION_MAX_AGE_SECONDS, secureCookies: config.SESSION_COOKIE_SECURE === 'auto' ? 'auto' : config.SESSION_COOKIE_SECURE === 'true' })
+    : undefined;
+  app.use(cookieParser());
+  if (sessions) {
+    const oidc =
+      config.OIDC_ISSUER && config.OIDC_CLIENT_ID
+        ? { issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, rolesClaim: config.OIDC_ROLES_CLAIM, redirectUri: config.OIDC_REDIRECT_URI }
+        : undefined;
+    app.use(signInRouter({ sessions, accounts: new AccountStore(deps.executor), oidc, sessionSecret: config.SESSION_SECRET!, logger: deps.logger, maxFailures: config.LOGIN_MAX_FAILURES }));
+  }
+
   app.use(webRouter());
   // One budget per client for GraphQL and exports together.
   const rateLimited =
@@ -159,10 +177,12 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     jsonDepth.queryParameters(['variables', 'extensions']),
     conditionalGet(httpCache, { mark: false, mayRevalidate: revalidate }),
     express.json({ limit: config.BODY_LIMIT_BYTES, verify: jsonDepth.verifyBody }),
+    ...(sessions ? [sessions.protection(graphqlMayChangeState)] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return await createContext(contextDeps, { requestId: String(req.id), authorization: req.headers.authorization });
+          const sessionUser = sessions && !req.headers.authorization ? await sessions.fromRequest(req) : null;
+          return await createContext(contextDeps, { requestId: String(req.id), authorization: req.headers.authorization, sessionUser });
         } catch (error) {
           // A refused token is answered with its code's status (401), not Apollo's 500 for a failed context.
           throw error instanceof AppError ? toGraphQLError(error) : error;

@@ -26,6 +26,8 @@ export default defineConfig({
         index: resolve(root, 'index.html'),
         explore: resolve(root, 'explore.html'),
         graphiql: resolve(root, 'graphiql.html'),
+        curateNew: resolve(root, 'curate-new.html'),
+        curateReview: resolve(root, 'curate-review.html'),
       },
     },
   },

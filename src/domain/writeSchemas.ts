@@ -309,6 +309,8 @@ export const SOURCE_FIELDS = {
   language: z.string().regex(/^[a-z]{2}$/).default('en'),
   /** The file under shared/source (or elsewhere) the facts were taken from. */
   document: text(300).optional(),
+  /** The article's text as the curator brought it (the curation workspace), so a reviewer can check each evidence passage against it. */
+  text: z.string().min(1).max(200_000, 'must be at most 200000 characters').optional(),
 };
 
 /** A source states when it was published, or says why it cannot. */

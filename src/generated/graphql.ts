@@ -2218,6 +2218,49 @@ export type LinkEntitiesPayload = {
   type: RelationshipType;
 };
 
+/** A stretch of the text that names a known entity. */
+export type Mention = {
+  __typename?: 'Mention';
+  /** True when the name belongs to several entities: the curator chooses which one is meant. */
+  ambiguous: Scalars['Boolean']['output'];
+  /** How many entities have this name. */
+  candidateCount: Scalars['Int']['output'];
+  /** The entities the name may stand for (one unless ambiguous); at most 20 are listed. */
+  candidates: Array<MentionCandidate>;
+  /** Offset just after its last character. */
+  end: Scalars['Int']['output'];
+  /** Offset of its first character in the text as sent (UTF-16 code units, as JavaScript counts). */
+  start: Scalars['Int']['output'];
+  /** The text as written there. */
+  text: Scalars['String']['output'];
+};
+
+/** An entity a mention may stand for. */
+export type MentionCandidate = {
+  __typename?: 'MentionCandidate';
+  /** True when the text matched an alias rather than the name. */
+  byAlias: Scalars['Boolean']['output'];
+  /** The entity's id. */
+  id: Scalars['ID']['output'];
+  /** Which of its names or aliases the text matched, as stored. */
+  matchedName: Scalars['String']['output'];
+  /** The entity's name. */
+  name: Scalars['String']['output'];
+  /** The entity's type. */
+  type: EntityType;
+};
+
+/** What Query.mentions found in a text. */
+export type MentionScan = {
+  __typename?: 'MentionScan';
+  /** False when the dictionary reached its bound (MENTION_DICTIONARY_MAX_NAMES) and some names were left out. */
+  complete: Scalars['Boolean']['output'];
+  /** How many names and aliases the dictionary it was matched against holds. */
+  dictionaryNames: Scalars['Int']['output'];
+  /** Every mention, in the order of the text. */
+  mentions: Array<Mention>;
+};
+
 /** Two ids of one entity to join: `merge` is folded into `keep`. */
 export type MergeEntitiesInput = {
   /** The id that stays. */
@@ -2657,6 +2700,8 @@ export type NewSourceInput = {
   document?: InputMaybe<Scalars['String']['input']>;
   /** A lowercase slug, e.g. geneonline-2025-04-29-forum. */
   id: Scalars['ID']['input'];
+  /** How far the page can be trusted on its own. */
+  kind?: InputMaybe<SourceKind>;
   /** ISO 639-1, default en. */
   language?: InputMaybe<Scalars['String']['input']>;
   /** When it was published, as precisely as known (YYYY, YYYY-MM or YYYY-MM-DD). */
@@ -2665,6 +2710,8 @@ export type NewSourceInput = {
   publisher: Scalars['String']['input'];
   /** Section of the publication; 1 to 200 characters. */
   section?: InputMaybe<Scalars['String']['input']>;
+  /** The article's text as the curator read it, up to 200,000 characters: kept with the source so a reviewer can check each evidence passage against it. */
+  text?: InputMaybe<Scalars['String']['input']>;
   /** Its title; 1 to 500 characters. */
   title: Scalars['String']['input'];
   /** Web address, http or https only. */
@@ -4059,6 +4106,16 @@ export type Query = {
   indications: IndicationConnection;
   /** Grouped aggregates of indications for dashboards, with the list's `where`. `first` (1 to 1000, default 100) bounds the groups, and so the request's cost. */
   indicationsAggregate: Aggregate;
+  /**
+   * Every mention of a known entity in a pasted text, by any of its names or aliases
+   * (English, Japanese, Chinese; compared as search compares names: width and case
+   * folded, Han variants folded, so 臺北 finds 台北), with offsets into the text as
+   * sent. A name shared by several entities is flagged ambiguous with every
+   * candidate. Latin names match whole words only. At each position the longest
+   * name wins; mentions never overlap. Texts over 200,000 characters are refused
+   * (BAD_USER_INPUT, field `text`).
+   */
+  mentions: MentionScan;
   /** Modalities (exosome, iPSC, MSC …), paginated. */
   modalities: ModalityConnection;
   /** Grouped aggregates of modalities for dashboards, with the list's `where`. `first` (1 to 1000, default 100) bounds the groups, and so the request's cost. */
@@ -4278,6 +4335,12 @@ export type QueryIndicationsAggregateArgs = {
   groupBy: Array<GroupKey>;
   measures?: InputMaybe<AggregateMeasures>;
   where?: InputMaybe<IndicationWhere>;
+};
+
+
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
+export type QueryMentionsArgs = {
+  text: Scalars['String']['input'];
 };
 
 
@@ -4797,6 +4860,8 @@ export type Source = {
   section: Maybe<Scalars['String']['output']>;
   /** How many entities and relationships cite it. */
   statementCount: Scalars['Int']['output'];
+  /** The article's text as a curator brought it in the curation workspace; only for editors, reviewers and admins (null for readers and when none was kept). */
+  text: Maybe<Scalars['String']['output']>;
   /** Its title. */
   title: Scalars['String']['output'];
   /** Web address (http or https); null when none is recorded. */
@@ -5783,6 +5848,9 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LinkEntitiesInput: LinkEntitiesInput;
   LinkEntitiesPayload: ResolverTypeWrapper<Omit<LinkEntitiesPayload, 'change' | 'from' | 'to'> & { change: ResolversTypes['Change'], from: ResolversTypes['Entity'], to: ResolversTypes['Entity'] }>;
+  Mention: ResolverTypeWrapper<Mention>;
+  MentionCandidate: ResolverTypeWrapper<MentionCandidate>;
+  MentionScan: ResolverTypeWrapper<MentionScan>;
   MergeEntitiesInput: MergeEntitiesInput;
   MergeEntitiesPayload: ResolverTypeWrapper<Omit<MergeEntitiesPayload, 'change' | 'entity'> & { change: ResolversTypes['Change'], entity: ResolversTypes['Entity'] }>;
   Modality: ResolverTypeWrapper<EntityRecord>;
@@ -5970,6 +6038,9 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   LinkEntitiesInput: LinkEntitiesInput;
   LinkEntitiesPayload: Omit<LinkEntitiesPayload, 'change' | 'from' | 'to'> & { change: ResolversParentTypes['Change'], from: ResolversParentTypes['Entity'], to: ResolversParentTypes['Entity'] };
+  Mention: Mention;
+  MentionCandidate: MentionCandidate;
+  MentionScan: MentionScan;
   MergeEntitiesInput: MergeEntitiesInput;
   MergeEntitiesPayload: Omit<MergeEntitiesPayload, 'change' | 'entity'> & { change: ResolversParentTypes['Change'], entity: ResolversParentTypes['Entity'] };
   Modality: EntityRecord;
@@ -6500,6 +6571,29 @@ export type LinkEntitiesPayloadResolvers<ContextType = Context, ParentType exten
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 };
 
+export type MentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
+  ambiguous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  candidateCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  candidates?: Resolver<Array<ResolversTypes['MentionCandidate']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MentionCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentionCandidate'] = ResolversParentTypes['MentionCandidate']> = {
+  byAlias?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  matchedName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EntityType'], ParentType, ContextType>;
+};
+
+export type MentionScanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentionScan'] = ResolversParentTypes['MentionScan']> = {
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dictionaryNames?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType>;
+};
+
 export type MergeEntitiesPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MergeEntitiesPayload'] = ResolversParentTypes['MergeEntitiesPayload']> = {
   change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
   combinedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -6808,6 +6902,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   fundsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryFundsAggregateArgs, 'first' | 'groupBy'>>;
   indications?: Resolver<ResolversTypes['IndicationConnection'], ParentType, ContextType, RequireFields<QueryIndicationsArgs, 'first'>>;
   indicationsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryIndicationsAggregateArgs, 'first' | 'groupBy'>>;
+  mentions?: Resolver<ResolversTypes['MentionScan'], ParentType, ContextType, RequireFields<QueryMentionsArgs, 'text'>>;
   modalities?: Resolver<ResolversTypes['ModalityConnection'], ParentType, ContextType, RequireFields<QueryModalitiesArgs, 'first'>>;
   modalitiesAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryModalitiesAggregateArgs, 'first' | 'groupBy'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'includeUnverified' | 'limit'>>;
@@ -6910,6 +7005,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   section?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   statementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -7112,6 +7208,9 @@ export type Resolvers<ContextType = Context> = {
   IndicationEdge?: IndicationEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LinkEntitiesPayload?: LinkEntitiesPayloadResolvers<ContextType>;
+  Mention?: MentionResolvers<ContextType>;
+  MentionCandidate?: MentionCandidateResolvers<ContextType>;
+  MentionScan?: MentionScanResolvers<ContextType>;
   MergeEntitiesPayload?: MergeEntitiesPayloadResolvers<ContextType>;
   Modality?: ModalityResolvers<ContextType>;
   ModalityConnection?: ModalityConnectionResolvers<ContextType>;

@@ -1,3 +1,4 @@
+import type { MentionIndex } from './mentions/index';
 import { authenticate, type AuthUser, type TokenVerifier } from '../auth';
 import type { Executor } from '../db/executor';
 import type { Logger } from '../logger';
@@ -14,6 +15,8 @@ export interface AppDeps {
   auth?: TokenVerifier;
   /** Receives DataLoader batch sizes (for /metrics), when given. */
   onBatch?: BatchObserver;
+  /** The mention dictionary (Query.mentions), one per process; made on first use when not given. */
+  mentionIndex?: MentionIndex;
   /** REVIEW_SECOND_PERSON: a changeset is approved or rejected only by someone other than its author (default true). */
   reviewSecondPerson?: boolean;
 }
@@ -23,7 +26,7 @@ export interface Context extends AppDeps {
   requestId: string;
   /** This request's DataLoaders; never shared with another request. */
   loaders: EntityLoaders;
-  /** Who sent the request, from a verified bearer token; null without a token. */
+  /** Who sent the request, from a verified bearer token or a page session; null for an anonymous reader. */
   user: AuthUser | null;
 }
 
@@ -32,6 +35,8 @@ export interface RequestInfo {
   requestId: string;
   /** The Authorization header, if any. */
   authorization?: string;
+  /** The user of the request's page session (cookie), if any; a bearer token, when sent, takes precedence. */
+  sessionUser?: AuthUser | null;
 }
 
 /**
@@ -40,6 +45,6 @@ export interface RequestInfo {
  * UNAUTHENTICATED (HTTP 401); no token means an anonymous reader.
  */
 export async function createContext(deps: AppDeps, request: RequestInfo): Promise<Context> {
-  const user = await authenticate(deps.auth, request.authorization);
+  const user = request.authorization ? await authenticate(deps.auth, request.authorization) : (request.sessionUser ?? null);
   return { ...deps, requestId: request.requestId, loaders: createEntityLoaders(deps.executor, deps.onBatch), user };
 }

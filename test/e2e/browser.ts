@@ -44,7 +44,7 @@ function evaluateStringPredicatesOnce(page: Page): void {
  * seed/ecosystem/, as the first start of `npm start` does. `app` passes settings
  * to the server (e.g. `auth` for tests that write through the API).
  */
-export async function startBrowserSession(options: { ecosystem?: boolean; app?: Pick<NonNullable<Parameters<typeof startTestApp>[0]>, 'auth' | 'config'> } = {}): Promise<BrowserSession> {
+export async function startBrowserSession(options: { ecosystem?: boolean; app?: Parameters<typeof startTestApp>[0] } = {}): Promise<BrowserSession> {
   if (webBuildIsStale()) buildWeb();
   mkdirSync(SHOTS, { recursive: true });
   const userDataDir = mkdtempSync(join(tmpdir(), 'regen-e2e-chromium-'));

@@ -28,7 +28,7 @@ export class Picker {
     placeholder: string,
     private readonly onChange: (value: GNode | null) => void,
   ) {
-    this.input = h('input', { type: 'search', id: `${key}-input`, placeholder, autocomplete: 'off', role: 'combobox', 'aria-autocomplete': 'list', 'aria-controls': `${key}-suggestions` });
+    this.input = h('input', { type: 'search', id: `${key}-input`, placeholder, autocomplete: 'off', role: 'combobox', 'aria-autocomplete': 'list', 'aria-controls': `${key}-suggestions`, 'aria-expanded': 'false' });
     this.list = h('ul', { class: 'suggestions', id: `${key}-suggestions`, role: 'listbox', hidden: true });
     this.picked = h('div', { class: 'picked', id: `${key}-picked` });
     container.append(h('label', { for: this.input.id }, label), this.input, this.list, this.picked);

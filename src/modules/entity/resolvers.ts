@@ -194,6 +194,8 @@ export const entityResolvers: Resolvers = {
     section: (p) => str(p.props.section),
     language: (p) => String(p.props.language ?? 'en'),
     document: (p) => str(p.props.document),
+    // The whole article is kept for checking evidence, not republished: curators only.
+    text: (p, _args, ctx) => (ctx.user?.roles.some((r) => r === 'editor' || r === 'reviewer' || r === 'admin') ? str(p.props.text) : null),
     statementCount: (p, _args, ctx) => p.statementCount ?? ctx.loaders.statementCount.load(p.id),
   },
   Relation: {

@@ -1,5 +1,6 @@
 /** The details panel of the selected entity: what it is, what to do with it, its provenance and neighbours. */
 import { countryColor, gql, h, humanize } from '../gql';
+import { historySection } from './history';
 import { countryOf, type GNode } from '../graph';
 import { corroborationNote, unverifiedMark } from '../provenance';
 import { byId, type Explorer } from './context';
@@ -86,6 +87,7 @@ export async function showDetails(ex: Explorer, id: string): Promise<void> {
     conflictsSection(entity),
     claimsSection(entity),
     sourcesSection(entity),
+    historySection(entity.id),
     ...neighboursSection(ex, entity),
   ];
   panel.replaceChildren(...sections.filter((section): section is HTMLElement => section !== null));

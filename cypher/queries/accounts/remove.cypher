@@ -1,0 +1,3 @@
+MATCH (a:Account {name: $name})
+DELETE a
+RETURN count(*) AS removed

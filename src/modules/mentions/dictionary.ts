@@ -1,0 +1,151 @@
+import { foldName } from '../../domain/names';
+
+/** One entity a name may stand for. */
+export interface MentionCandidate {
+  id: string;
+  label: string;
+  name: string;
+  /** The name or alias of the entity the text matched, as stored. */
+  matchedName: string;
+  byAlias: boolean;
+}
+
+/** A stretch of the text that names a known entity. Offsets are UTF-16 code units of the text as sent, end exclusive. */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  /** The name is shared by several entities: the curator must choose. */
+  ambiguous: boolean;
+  /** How many entities have the name; at most MAX_CANDIDATES of them are listed. */
+  candidateCount: number;
+  candidates: MentionCandidate[];
+}
+
+/** A name entry: which entity, and which of its names. */
+interface Entry {
+  entity: number;
+  name: string;
+  byAlias: boolean;
+}
+
+/** Names shorter than this (after folding) are not looked for: two letters match too much that is not a name. */
+const MIN_KEY_LENGTH = 2;
+/** The most candidates listed for one mention: a name that dozens of entities share is not a useful mention anyway. */
+export const MAX_CANDIDATES = 20;
+/** The longest name looked for, in folded code units; longer names are not kept. */
+const MAX_KEY_LENGTH = 120;
+const LATIN_WORD = /[\p{Script=Latin}\p{N}]/u;
+
+/**
+ * The folded form of one character as names are folded (foldName: NFKC, lower
+ * case, Han variants); runs of white space become one space.
+ */
+function foldChar(c: string): string {
+  return /\s/u.test(c) ? ' ' : foldName(c);
+}
+
+/** `text` folded, with the original offset of every folded code unit (and one past the end). */
+export function foldWithOffsets(text: string): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  let offset = 0;
+  for (const c of text) {
+    const f = foldChar(c);
+    if (!(f === ' ' && folded.endsWith(' '))) {
+      folded += f;
+      for (let i = 0; i < f.length; i++) origin.push(offset);
+    }
+    offset += c.length;
+  }
+  origin.push(offset);
+  return { folded, origin };
+}
+
+/** A name's key: folded as the text is, trimmed. */
+export function nameKey(name: string): string {
+  return foldWithOffsets(name.trim()).folded.trim();
+}
+
+/**
+ * Every name and alias of the graph's entities, folded, for finding mentions in
+ * a text. Memory: one array of entities (id, label, name) and one Map from
+ * folded name to entry numbers, plus, per first two code units of a key, the
+ * key lengths that start with them (so a position of the text is tried only at
+ * lengths some name has). Its size is bounded by `maxNames` (MENTION_DICTIONARY_MAX_NAMES):
+ * names past it are not kept and `complete` is false.
+ */
+export class MentionDictionary {
+  private readonly entities: { id: string; label: string; name: string }[] = [];
+  private readonly keys = new Map<string, Entry[]>();
+  private readonly lengthsByPrefix = new Map<string, number[]>();
+  /** How many names and aliases are kept. */
+  size = 0;
+  /** False when names were left out because the dictionary reached its bound. */
+  complete = true;
+
+  constructor(private readonly maxNames: number) {}
+
+  /** Adds an entity with its name and aliases. */
+  add(id: string, label: string, name: string, aliases: readonly string[]): void {
+    const entity = this.entities.push({ id, label, name }) - 1;
+    const seen = new Set<string>();
+    for (const [text, byAlias] of [[name, false] as const, ...aliases.map((a) => [a, true] as const)]) {
+      const key = nameKey(text);
+      if (key.length < MIN_KEY_LENGTH || key.length > MAX_KEY_LENGTH || seen.has(key)) continue;
+      if (this.size >= this.maxNames) {
+        this.complete = false;
+        return;
+      }
+      seen.add(key);
+      this.size += 1;
+      const entries = this.keys.get(key);
+      if (entries) entries.push({ entity, name: text, byAlias });
+      else {
+        this.keys.set(key, [{ entity, name: text, byAlias }]);
+        const prefix = key.slice(0, 2);
+        const lengths = this.lengthsByPrefix.get(prefix);
+        if (!lengths) this.lengthsByPrefix.set(prefix, [key.length]);
+        else if (!lengths.includes(key.length)) {
+          lengths.push(key.length);
+          lengths.sort((a, b) => b - a);
+        }
+      }
+    }
+  }
+
+  /**
+   * Every mention in `text`: at each position the longest name that starts
+   * there, never overlapping an earlier one. A name that begins or ends with a
+   * Latin letter or digit must stand as a word (no Latin letter or digit just
+   * before or after it); names in Han or kana need no boundary, as those
+   * scripts write none.
+   */
+  find(text: string): Mention[] {
+    const { folded, origin } = foldWithOffsets(text);
+    const mentions: Mention[] = [];
+    let at = 0;
+    while (at < folded.length - 1) {
+      const lengths = this.lengthsByPrefix.get(folded.slice(at, at + 2));
+      let matched = 0;
+      if (lengths && !(LATIN_WORD.test(folded[at]!) && at > 0 && LATIN_WORD.test(folded[at - 1]!))) {
+        for (const length of lengths) {
+          if (at + length > folded.length) continue;
+          const entries = this.keys.get(folded.slice(at, at + length));
+          if (!entries) continue;
+          const last = folded[at + length - 1]!;
+          if (LATIN_WORD.test(last) && at + length < folded.length && LATIN_WORD.test(folded[at + length]!)) continue;
+          const start = origin[at]!;
+          const end = origin[at + length]!;
+          // Each entity holds a key once (add() skips its repeats), so entries are distinct entities.
+          const candidates = entries.slice(0, MAX_CANDIDATES).map((e) => ({ ...this.entities[e.entity]!, matchedName: e.name, byAlias: e.byAlias }));
+          mentions.push({ start, end, text: text.slice(start, end), ambiguous: entries.length > 1, candidateCount: entries.length, candidates });
+          matched = length;
+          break;
+        }
+      }
+      at += matched > 0 ? matched : 1;
+    }
+    return mentions;
+  }
+}

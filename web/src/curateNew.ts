@@ -1,0 +1,527 @@
+/**
+ * /curate/new: a curator brings a new article. They paste its text (or upload
+ * a .txt or .html file) and describe the source; the page marks every mention
+ * of a known entity (Query.mentions) as text nodes, never as HTML. They confirm
+ * mentions (citing the new source with the sentence as evidence), create
+ * entities and relationships from selected passages, and submit everything as
+ * ONE proposeChange changeset. The draft lives in localStorage, so an expired
+ * session loses nothing: the page asks them to sign in again and keeps it.
+ */
+import { gql, h } from './gql';
+import { curatorGql, hasRole, loadSession, SessionError, sessionBadge, signInForm } from './session';
+import './style.css';
+import './curate.css';
+
+const MAX_TEXT = 200_000;
+const MAX_UPLOAD_BYTES = 2_000_000;
+const DRAFT_KEY = 'regen.curate.draft.v1';
+const ENTITY_TYPES = ['ORGANIZATION', 'PERSON', 'TECHNOLOGY', 'MODALITY', 'INDICATION', 'FUND', 'POLICY', 'EVENT', 'AGREEMENT', 'TRIAL', 'APPROVAL', 'PATENT'];
+const RELATIONSHIP_TYPES = ['PART_OF', 'OPERATES', 'DEVELOPS', 'SUPPORTS', 'FOCUSES_ON', 'CO_HOSTED', 'ORGANIZED', 'PARTICIPATED_IN', 'FACILITATED', 'ADMINISTERS', 'USES_MODALITY', 'TARGETS_INDICATION', 'PARTY_TO', 'COVERS'];
+const SOURCE_KINDS = ['TRADE_PRESS', 'OFFICIAL', 'PRIMARY', 'SECONDARY'];
+
+interface Candidate {
+  id: string;
+  type: string;
+  name: string;
+  matchedName: string;
+}
+interface MentionView {
+  start: number;
+  end: number;
+  text: string;
+  ambiguous: boolean;
+  candidates: Candidate[];
+}
+interface NewEntity {
+  type: string;
+  id: string;
+  name: string;
+  description: string;
+  kind: string;
+  country: string;
+  evidence: string;
+}
+interface NewRelationship {
+  type: string;
+  from: string;
+  to: string;
+  evidence: string;
+}
+/** Everything the curator has entered; saved to localStorage on every change. */
+export interface Draft {
+  source: { id: string; url: string; publisher: string; title: string; publishedOn: string; language: string; kind: string };
+  text: string;
+  mentions: MentionView[];
+  /** Mention start offset → the entity id the curator confirmed. */
+  confirmed: Record<string, string>;
+  entities: NewEntity[];
+  relationships: NewRelationship[];
+  note: string;
+}
+
+const emptyDraft = (): Draft => ({
+  source: { id: '', url: '', publisher: '', title: '', publishedOn: '', language: 'en', kind: 'TRADE_PRESS' },
+  text: '',
+  mentions: [],
+  confirmed: {},
+  entities: [],
+  relationships: [],
+  note: '',
+});
+
+function loadDraft(): Draft {
+  try {
+    const saved = localStorage.getItem(DRAFT_KEY);
+    return saved ? { ...emptyDraft(), ...(JSON.parse(saved) as Partial<Draft>) } : emptyDraft();
+  } catch {
+    return emptyDraft();
+  }
+}
+
+let draft = loadDraft();
+const save = (): void => localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+
+const slug = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+
+/** The sentence around [start, end) in the text: from the previous sentence end to the next. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(before.search(/[^.!?。！？\n]*$/), 0);
+  const rest = text.slice(end);
+  const stop = rest.search(/[.!?。！？\n]/);
+  return text.slice(from, stop < 0 ? text.length : end + stop + 1).trim();
+}
+
+/** The visible text of an uploaded HTML file (parsed inertly: no script runs, nothing is inserted into the page). */
+function htmlToText(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  doc.querySelectorAll('script, style, noscript, template').forEach((el) => el.remove());
+  return (doc.body?.innerText ?? doc.body?.textContent ?? '').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function field(label: string, control: HTMLElement, id: string, help?: string): HTMLElement {
+  control.id = id;
+  return h('p', { class: 'field' }, h('label', { for: id }, label), control, help ? h('span', { class: 'muted small' }, help) : null);
+}
+
+function select(options: string[], value: string, onChange: (v: string) => void): HTMLSelectElement {
+  const el = h('select', {}, ...options.map((o) => h('option', { value: o, selected: o === value }, o)));
+  el.addEventListener('change', () => onChange(el.value));
+  return el;
+}
+
+function input(type: string, value: string, onInput: (v: string) => void, attrs: Record<string, string> = {}): HTMLInputElement {
+  const el = h('input', { type, value, ...attrs });
+  el.addEventListener('input', () => onInput(el.value));
+  return el;
+}
+
+/** The article with its mentions marked: every piece appended as a text node. */
+function renderArticle(container: HTMLElement, text: string, marks: { start: number; end: number; className: string; title: string }[]): void {
+  container.replaceChildren();
+  let at = 0;
+  for (const m of [...marks].sort((a, b) => a.start - b.start)) {
+    if (m.start < at) continue;
+    container.append(document.createTextNode(text.slice(at, m.start)));
+    const mark = h('mark', { class: m.className, title: m.title });
+    mark.append(document.createTextNode(text.slice(m.start, m.end)));
+    container.append(mark);
+    at = m.end;
+  }
+  container.append(document.createTextNode(text.slice(at)));
+}
+
+async function main(): Promise<void> {
+  const session = await loadSession();
+  const header = document.getElementById('session')!;
+  const gate = document.getElementById('gate')!;
+  const workspace = document.getElementById('workspace')!;
+  const refresh = (): void => void main();
+  header.replaceChildren(sessionBadge(refresh));
+  if (!session.user || !hasRole('editor')) {
+    workspace.hidden = true;
+    gate.replaceChildren(
+      session.user ? h('p', { class: 'error' }, 'Bringing an article needs the editor role; your account has none. A reader can explore the graph.') : signInForm('/curate/new', refresh),
+      ...(draft.text ? [h('p', { class: 'muted' }, 'Your draft is kept in this browser; sign in to continue it.')] : []),
+    );
+    return;
+  }
+  gate.replaceChildren();
+  workspace.hidden = false;
+  renderWorkspace(workspace);
+}
+
+function renderWorkspace(root: HTMLElement): void {
+  const status = h('div', { role: 'status', id: 'curate-status', class: 'muted' });
+  const article = h('div', { class: 'article', id: 'article', tabindex: '0', 'aria-label': 'The article with its mentions marked' });
+  const mentionList = h('ul', { class: 'plain', id: 'mentions' });
+  const entityList = h('ul', { class: 'plain', id: 'new-entities' });
+  const relationshipList = h('ul', { class: 'plain', id: 'new-relationships' });
+
+  // Source.
+  const src = draft.source;
+  const sourceCard = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'source-title' },
+    h('h2', { id: 'source-title' }, 'Source'),
+    field('URL', input('url', src.url, (v) => ((src.url = v), save()), { placeholder: 'https://…' }), 'source-url'),
+    h('div', { class: 'row2' }, field('Publisher', input('text', src.publisher, (v) => ((src.publisher = v), save())), 'source-publisher'), field('Published on', input('date', src.publishedOn, (v) => ((src.publishedOn = v), save())), 'source-date')),
+    field('Title', input('text', src.title, (v) => ((src.title = v), save())), 'source-title-input'),
+    h(
+      'div',
+      { class: 'row2' },
+      field('Language', select(['en', 'ja', 'zh'], src.language, (v) => ((src.language = v), save())), 'source-language'),
+      field('Kind', select(SOURCE_KINDS, src.kind, (v) => ((src.kind = v), save())), 'source-kind'),
+    ),
+  );
+
+  // Text.
+  const textArea = h('textarea', { id: 'article-text', 'aria-describedby': 'text-help' });
+  textArea.value = draft.text;
+  textArea.addEventListener('input', () => {
+    draft.text = textArea.value;
+    save();
+  });
+  const upload = h('input', { type: 'file', id: 'article-file', accept: '.txt,.html,.htm,text/plain,text/html' });
+  upload.addEventListener('change', () => {
+    const file = upload.files?.[0];
+    if (!file) return;
+    const kind = /\.(txt)$/i.test(file.name) ? 'txt' : /\.(html?)$/i.test(file.name) ? 'html' : null;
+    if (!kind || !(file.type === '' || /^text\/(plain|html)$/.test(file.type))) {
+      status.className = 'error';
+      status.textContent = `“${file.name}” is not a .txt or .html file; upload the article as plain text or HTML.`;
+      upload.value = '';
+      return;
+    }
+    if (file.size > MAX_UPLOAD_BYTES) {
+      status.className = 'error';
+      status.textContent = `“${file.name}” is ${Math.round(file.size / 1000)} kB; at most ${MAX_UPLOAD_BYTES / 1_000_000} MB is read.`;
+      upload.value = '';
+      return;
+    }
+    void file.text().then((content) => {
+      textArea.value = kind === 'html' ? htmlToText(content) : content;
+      draft.text = textArea.value;
+      save();
+      status.className = 'muted';
+      status.textContent = `Read ${textArea.value.length.toLocaleString()} characters from ${file.name}.`;
+    });
+  });
+  const findButton = h('button', { type: 'button', class: 'primary', id: 'find-mentions' }, 'Find mentions');
+  findButton.addEventListener('click', () => void findMentions());
+  const textCard = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'text-title' },
+    h('h2', { id: 'text-title' }, 'Article text'),
+    field('Paste the article', textArea, 'article-text'),
+    h('p', { id: 'text-help', class: 'muted small' }, `Up to ${MAX_TEXT.toLocaleString()} characters. HTML is shown as text, never run.`),
+    field('…or upload a .txt or .html file', upload, 'article-file'),
+    h('p', {}, findButton),
+  );
+
+  // Mentions, shown in the text and listed for confirmation.
+  const selectionButton = h('button', { type: 'button', id: 'use-selection' }, 'New entity from selected passage');
+  const relationButton = h('button', { type: 'button', id: 'relationship-from-selection' }, 'New relationship from selected passage');
+  const mentionCard = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'mentions-title' },
+    h('h2', { id: 'mentions-title' }, 'Mentions in the text'),
+    article,
+    h('p', { class: 'row' }, selectionButton, ' ', relationButton),
+    h('h3', {}, 'Known entities mentioned'),
+    mentionList,
+  );
+
+  // New entities and relationships.
+  const entityForm = h('div', { id: 'entity-form' });
+  const relationshipForm = h('div', { id: 'relationship-form' });
+  const noteInput = h('textarea', { id: 'change-note', rows: '3' });
+  noteInput.value = draft.note;
+  noteInput.addEventListener('input', () => ((draft.note = noteInput.value), save()));
+  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-change' }, 'Submit for review');
+  submit.addEventListener('click', () => void submitChange());
+  const discard = h('button', { type: 'button', id: 'discard-draft' }, 'Discard draft');
+  discard.addEventListener('click', () => {
+    if (!confirm('Discard this draft?')) return;
+    draft = emptyDraft();
+    save();
+    renderWorkspace(root);
+  });
+  const changeCard = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'change-title' },
+    h('h2', { id: 'change-title' }, 'Your changeset'),
+    entityForm,
+    h('h3', {}, 'New entities'),
+    entityList,
+    relationshipForm,
+    h('h3', {}, 'New relationships'),
+    relationshipList,
+    field('Note for the reviewer', noteInput, 'change-note'),
+    h('p', {}, submit, ' ', discard),
+    status,
+  );
+
+  root.replaceChildren(h('div', { class: 'grid' }, h('div', {}, textCard, mentionCard), h('div', {}, sourceCard, changeCard)));
+
+  /** Every entity the changeset can connect: confirmed mentions and new entities. */
+  const knownIds = (): { id: string; label: string }[] => {
+    const out = new Map<string, string>();
+    for (const m of draft.mentions) {
+      const id = draft.confirmed[String(m.start)];
+      const c = m.candidates.find((x) => x.id === id);
+      if (c) out.set(c.id, `${c.name} (${c.id})`);
+    }
+    for (const e of draft.entities) out.set(e.id, `${e.name} (new)`);
+    return [...out].map(([id, label]) => ({ id, label }));
+  };
+
+  const redraw = (): void => {
+    const marks = draft.mentions.map((m) => ({
+      start: m.start,
+      end: m.end,
+      className: `mention${m.ambiguous ? ' ambiguous' : ''}${draft.confirmed[String(m.start)] ? ' confirmed' : ''}`,
+      title: m.ambiguous ? `Ambiguous: ${m.candidates.map((c) => c.name).join(' / ')}` : `${m.candidates[0]!.name} (${m.candidates[0]!.type.toLowerCase()})`,
+    }));
+    renderArticle(article, draft.text, marks);
+    mentionList.replaceChildren(
+      ...draft.mentions.map((m) => {
+        const key = String(m.start);
+        const choose = h(
+          'select',
+          { 'aria-label': `Which entity “${m.text}” names` },
+          h('option', { value: '' }, m.ambiguous ? 'Ambiguous: choose…' : 'Not confirmed'),
+          ...m.candidates.map((c) => h('option', { value: c.id, selected: draft.confirmed[key] === c.id }, `${c.name} · ${c.type.toLowerCase()}`)),
+        );
+        choose.addEventListener('change', () => {
+          if (choose.value) draft.confirmed[key] = choose.value;
+          else delete draft.confirmed[key];
+          save();
+          redraw();
+        });
+        return h('li', {}, h('strong', {}, m.text), m.ambiguous ? h('span', { class: 'mark disputed' }, 'ambiguous') : null, ' ', choose);
+      }),
+    );
+    if (draft.mentions.length === 0) mentionList.append(h('li', { class: 'muted' }, 'No mentions yet: paste the text and press Find mentions.'));
+    entityList.replaceChildren(...draft.entities.map((e, i) => listItem(`${e.name} · ${e.type.toLowerCase()} · “${e.evidence.slice(0, 80)}”`, () => draft.entities.splice(i, 1))));
+    relationshipList.replaceChildren(...draft.relationships.map((r, i) => listItem(`${r.from} —${r.type}→ ${r.to} · “${r.evidence.slice(0, 80)}”`, () => draft.relationships.splice(i, 1))));
+  };
+
+  const listItem = (text: string, remove: () => void): HTMLElement => {
+    const button = h('button', { type: 'button', 'aria-label': `Remove ${text.slice(0, 40)}` }, 'Remove');
+    button.addEventListener('click', () => {
+      remove();
+      save();
+      redraw();
+    });
+    return h('li', {}, text, ' ', button);
+  };
+
+  /** The passage selected inside the article, or '' when the selection is elsewhere. */
+  const selectedPassage = (): string => {
+    const selection = window.getSelection();
+    if (!selection || selection.rangeCount === 0 || !article.contains(selection.anchorNode)) return '';
+    return selection.toString().trim();
+  };
+
+  selectionButton.addEventListener('click', () => {
+    const passage = selectedPassage();
+    if (!passage) {
+      status.className = 'warning';
+      status.textContent = 'Select a passage in the marked text first: it becomes the evidence.';
+      return;
+    }
+    showEntityForm(passage);
+  });
+  relationButton.addEventListener('click', () => {
+    const passage = selectedPassage();
+    if (!passage) {
+      status.className = 'warning';
+      status.textContent = 'Select a passage in the marked text first: it becomes the evidence.';
+      return;
+    }
+    showRelationshipForm(passage);
+  });
+
+  const showEntityForm = (passage: string): void => {
+    const entity: NewEntity = { type: 'ORGANIZATION', id: '', name: passage.length <= 80 ? passage : '', description: '', kind: 'COMPANY', country: '', evidence: passage };
+    const duplicates = h('div', { id: 'duplicate-warning', role: 'status' });
+    const idInput = input('text', entity.id, (v) => (entity.id = v));
+    let timer: number | undefined;
+    const nameInput = input('text', entity.name, (v) => {
+      entity.name = v;
+      if (!idInput.dataset.edited) idInput.value = entity.id = slug(v);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void checkDuplicates(), 300);
+    });
+    idInput.addEventListener('input', () => (idInput.dataset.edited = '1'));
+    const checkDuplicates = async (): Promise<void> => {
+      if (entity.name.trim().length < 2) return duplicates.replaceChildren();
+      const data = await gql<{ search: { entity: { id: string; name: string } }[] }>('query($q: String!, $t: [EntityType!]) { search(query: $q, types: $t, first: 5) { entity { id name } } }', { q: entity.name.trim(), t: [entity.type] }).catch(() => ({ search: [] }));
+      duplicates.replaceChildren(
+        data.search.length === 0
+          ? h('span', { class: 'ok' }, 'No similar name in the graph.')
+          : h('div', { class: 'warning' }, 'Possibly already in the graph: ', ...data.search.flatMap((s, i) => [i ? ', ' : '', h('a', { href: `/explore?focus=${encodeURIComponent(s.entity.id)}` }, `${s.entity.name} (${s.entity.id})`)])),
+      );
+    };
+    const add = h('button', { type: 'button', class: 'primary', id: 'add-entity' }, 'Add entity');
+    add.addEventListener('click', () => {
+      if (!entity.name.trim() || !entity.id || !entity.description.trim()) {
+        status.className = 'warning';
+        status.textContent = 'A new entity needs a name, an id and a description in your own words.';
+        return;
+      }
+      draft.entities.push({ ...entity, country: entity.country.trim().toUpperCase() });
+      save();
+      entityForm.replaceChildren();
+      redraw();
+    });
+    entityForm.replaceChildren(
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'New entity'),
+        h('p', { class: 'muted small' }, 'Evidence: “', passage, '”'),
+        field('Type', select(ENTITY_TYPES, entity.type, (v) => ((entity.type = v), void checkDuplicates())), 'entity-type'),
+        field('Name', nameInput, 'entity-name'),
+        duplicates,
+        field('Id (a slug)', idInput, 'entity-id'),
+        field('Description, in your own words', input('text', '', (v) => (entity.description = v)), 'entity-description'),
+        h('div', { class: 'row2' }, field('Kind (organizations)', input('text', entity.kind, (v) => (entity.kind = v)), 'entity-kind'), field('Country (ISO code)', input('text', '', (v) => (entity.country = v)), 'entity-country')),
+        add,
+      ),
+    );
+    nameInput.focus();
+    void checkDuplicates();
+  };
+
+  const showRelationshipForm = (passage: string): void => {
+    const ids = knownIds();
+    if (ids.length < 2) {
+      status.className = 'warning';
+      status.textContent = 'Confirm or create at least two entities first.';
+      return;
+    }
+    const rel: NewRelationship = { type: RELATIONSHIP_TYPES[0]!, from: ids[0]!.id, to: ids[1]!.id, evidence: passage };
+    const pick = (value: string, onChange: (v: string) => void) => {
+      const el = h('select', {}, ...ids.map((o) => h('option', { value: o.id, selected: o.id === value }, o.label)));
+      el.addEventListener('change', () => onChange(el.value));
+      return el;
+    };
+    const add = h('button', { type: 'button', class: 'primary', id: 'add-relationship' }, 'Add relationship');
+    add.addEventListener('click', () => {
+      draft.relationships.push({ ...rel });
+      save();
+      relationshipForm.replaceChildren();
+      redraw();
+    });
+    relationshipForm.replaceChildren(
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'New relationship'),
+        h('p', { class: 'muted small' }, 'Evidence: “', passage, '”'),
+        field('From', pick(rel.from, (v) => (rel.from = v)), 'relationship-from'),
+        field('Type', select(RELATIONSHIP_TYPES, rel.type, (v) => (rel.type = v)), 'relationship-type'),
+        field('To', pick(rel.to, (v) => (rel.to = v)), 'relationship-to'),
+        add,
+      ),
+    );
+  };
+
+  const findMentions = async (): Promise<void> => {
+    draft.text = textArea.value;
+    if (draft.text.length > MAX_TEXT) {
+      status.className = 'error';
+      status.textContent = `The text is ${draft.text.length.toLocaleString()} characters long; at most ${MAX_TEXT.toLocaleString()} are accepted. Shorten it to the article itself.`;
+      return;
+    }
+    status.className = 'muted';
+    status.textContent = 'Finding mentions…';
+    try {
+      const data = await gql<{ mentions: { mentions: MentionView[] } }>('query($text: String!) { mentions(text: $text) { mentions { start end text ambiguous candidates { id type name matchedName } } } }', { text: draft.text });
+      draft.mentions = data.mentions.mentions;
+      // A mention with one candidate is proposed as confirmed; ambiguous ones wait for the curator.
+      draft.confirmed = Object.fromEntries(draft.mentions.filter((m) => !m.ambiguous).map((m) => [String(m.start), m.candidates[0]!.id]));
+      save();
+      redraw();
+      status.textContent = `${draft.mentions.length} mentions found; ${draft.mentions.filter((m) => m.ambiguous).length} ambiguous.`;
+    } catch (error) {
+      status.className = 'error';
+      status.textContent = (error as Error).message;
+    }
+  };
+
+  const submitChange = async (): Promise<void> => {
+    const s = draft.source;
+    if (!s.publisher || !s.title || !s.publishedOn || !draft.text) {
+      status.className = 'error';
+      status.textContent = 'The source needs a publisher, a title, a date and the article text.';
+      return;
+    }
+    s.id = s.id || slug(`${s.publisher}-${s.publishedOn}-${s.title}`);
+    const newSource = { id: s.id, publisher: s.publisher, title: s.title, publishedOn: s.publishedOn, language: s.language, kind: s.kind, text: draft.text, ...(s.url ? { url: s.url } : {}) };
+    let sourceGiven = false;
+    const source = () => (sourceGiven ? { id: s.id } : ((sourceGiven = true), { new: newSource }));
+    const operations: Record<string, unknown>[] = [];
+    for (const e of draft.entities) {
+      operations.push({ upsertEntity: { type: e.type, id: e.id, name: e.name, description: e.description, ...(e.type === 'ORGANIZATION' && e.kind ? { kind: e.kind } : {}), ...(e.country ? { country: e.country } : {}), source: source(), evidence: e.evidence } });
+    }
+    const confirmedIds = new Set<string>();
+    for (const m of draft.mentions) {
+      const id = draft.confirmed[String(m.start)];
+      const c = m.candidates.find((x) => x.id === id);
+      if (!c || confirmedIds.has(c.id) || draft.entities.some((e) => e.id === c.id)) continue;
+      confirmedIds.add(c.id);
+      // Re-stating the entity as it is cites the new source for it and changes nothing else.
+      // (upsertEntity replaces the fields it is given and clears aliases it is not, so they are sent as they are.)
+      const current = await gql<{ entity: { name: string; description: string; kind: string | null; aliases: string[] } | null }>('query($id: ID!) { entity(id: $id) { name description kind aliases } }', { id: c.id });
+      if (!current.entity) continue;
+      const { name, description, kind, aliases } = current.entity;
+      operations.push({ upsertEntity: { type: c.type, id: c.id, name, description, aliases, ...(kind ? { kind } : {}), source: source(), evidence: sentenceAround(draft.text, m.start, m.end) } });
+    }
+    for (const r of draft.relationships) operations.push({ linkEntities: { type: r.type, from: r.from, to: r.to, source: source(), evidence: r.evidence } });
+    if (operations.length === 0) {
+      status.className = 'warning';
+      status.textContent = 'Nothing to submit: confirm a mention or add an entity or a relationship.';
+      return;
+    }
+    if (operations.length > 20) {
+      status.className = 'error';
+      status.textContent = `A changeset holds at most 20 operations; this one has ${operations.length}. Unconfirm some mentions.`;
+      return;
+    }
+    status.className = 'muted';
+    status.textContent = 'Submitting…';
+    try {
+      const data = await curatorGql<{ proposeChange: { id: string } }>('mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id status } }', {
+        input: { operations, note: draft.note.trim() || `New article: ${s.title}` },
+      });
+      draft = emptyDraft();
+      save();
+      renderWorkspace(root);
+      const done = document.getElementById('curate-status')!;
+      done.className = 'ok';
+      done.textContent = `Submitted for review as changeset ${data.proposeChange.id}.`;
+    } catch (error) {
+      if (error instanceof SessionError && error.code !== 'FORBIDDEN') {
+        status.className = 'error';
+        status.textContent = 'Your session has expired. Your draft is kept in this browser: sign in again, then submit.';
+        status.after(signInForm('/curate/new', () => void main()));
+        return;
+      }
+      status.className = 'error';
+      status.textContent = (error as Error).message;
+    }
+  };
+
+  redraw();
+}
+
+void main();

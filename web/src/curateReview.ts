@@ -1,0 +1,187 @@
+/**
+ * /curate/review: the queue of PROPOSED changesets for reviewers. Each shows a
+ * field-by-field diff against the graph as it is now, the new source with every
+ * evidence passage highlighted in its stored text, and approve / reject with a
+ * comment. A CONFLICT on approval (the graph moved since the proposal) is shown
+ * with what changed. Editors see the queue but no review controls; the server
+ * enforces the roles and the two-person rule either way.
+ */
+import { gql, h } from './gql';
+import { curatorGql, hasRole, loadSession, RequestError, SessionError, sessionBadge, signInForm } from './session';
+import './style.css';
+import './curate.css';
+
+interface Operation {
+  op: string;
+  input: Record<string, unknown>;
+}
+interface Proposal {
+  id: string;
+  author: string;
+  at: string;
+  note: string;
+  summary: string;
+  operations: Operation[];
+}
+
+const DIFF_FIELDS = ['name', 'aliases', 'description', 'kind', 'country'];
+const ENTITY_NOW = 'query($id: ID!) { entity(id: $id) { name aliases description kind } }';
+const show = (value: unknown): string => (value === undefined || value === null ? '—' : Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value));
+
+/** The stored text with each passage marked, built from text nodes only. */
+function highlighted(text: string, passages: string[]): HTMLElement {
+  const ranges: [number, number][] = [];
+  for (const p of passages) {
+    const at = p ? text.indexOf(p) : -1;
+    if (at >= 0) ranges.push([at, at + p.length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out = h('div', { class: 'article', tabindex: '0', 'aria-label': 'The source text with the evidence passages highlighted' });
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    out.append(document.createTextNode(text.slice(at, start)));
+    const mark = h('mark', { class: 'evidence' });
+    mark.append(document.createTextNode(text.slice(start, end)));
+    out.append(mark);
+    at = end;
+  }
+  out.append(document.createTextNode(text.slice(at)));
+  return out;
+}
+
+async function diffTable(operations: Operation[]): Promise<HTMLElement> {
+  const rows: HTMLElement[] = [];
+  for (const [index, { op, input }] of operations.entries()) {
+    const label = `${index + 1}. ${op}`;
+    if (op === 'upsertEntity') {
+      const id = String(input.id);
+      const current = await gql<{ entity: Record<string, unknown> | null }>(ENTITY_NOW, { id });
+      const fields = DIFF_FIELDS.filter((f) => input[f] !== undefined && show(current.entity?.[f]) !== show(input[f]));
+      const rowLabel = `${label} ${id}${current.entity ? '' : ' (new)'}`;
+      if (fields.length === 0) rows.push(h('tr', {}, h('th', { scope: 'row' }, rowLabel), h('td', {}, 'citation'), h('td', {}, 'unchanged'), h('td', { class: 'after' }, 'cites the new source')));
+      for (const f of fields) {
+        rows.push(h('tr', {}, h('th', { scope: 'row' }, rowLabel), h('td', {}, f), h('td', { class: 'before' }, show(current.entity?.[f])), h('td', { class: 'after' }, show(input[f]))));
+      }
+    } else if (op === 'linkEntities') {
+      rows.push(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, 'relationship'), h('td', { class: 'before' }, '—'), h('td', { class: 'after' }, `${show(input.from)} —${show(input.type)}→ ${show(input.to)}`)));
+    } else if (op === 'restore' && input.fields && typeof input.fields === 'object') {
+      // A revert: each field goes back to its earlier value.
+      const fields = Object.entries(input.fields as Record<string, unknown>).filter(([f]) => !f.startsWith('search'));
+      for (const [f, value] of fields) rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${show(input.targetId)}`), h('td', {}, f), h('td', { class: 'before' }, 'as now'), h('td', { class: 'after' }, show(value))));
+    } else {
+      rows.push(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, 'input'), h('td', {}, '—'), h('td', { class: 'after' }, JSON.stringify(input))));
+    }
+  }
+  return h('table', { class: 'diff' }, h('caption', { class: 'visually-hidden' }, 'Field-by-field changes'), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Operation'), h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Now'), h('th', { scope: 'col' }, 'Proposed'))), h('tbody', {}, ...rows));
+}
+
+interface Conflict {
+  targetId: string;
+  expectedVersion: number;
+  currentVersion: number;
+  changed: { field: string; current: unknown; changeId: string; version: number }[];
+}
+
+/** What changed since the proposal was based: per target, each field's value now and the change that set it. */
+function conflictDetails(conflicts: Conflict[] | undefined): HTMLElement {
+  return h(
+    'ul',
+    { class: 'conflicts' },
+    ...(conflicts ?? []).flatMap((c) =>
+      c.changed.length === 0
+        ? [h('li', {}, `${c.targetId}: now at version ${c.currentVersion} (the proposal was based on ${c.expectedVersion})`)]
+        : c.changed.map((f) => h('li', {}, `${c.targetId} · ${f.field} is now “${show(f.current)}” (change ${f.changeId}, version ${f.version})`)),
+    ),
+  );
+}
+
+/**
+ * Rebase: propose the same operations again on the graph as it is now (the
+ * server fills in the current versions), and reject the stale one pointing to
+ * it. The new proposal shows its diff against the current values and needs a
+ * reviewer other than the one who rebased it.
+ */
+function rebaseButton(p: Proposal, message: HTMLElement, onDone: () => void): HTMLElement {
+  const button = h('button', { type: 'button', class: 'rebase' }, 'Rebase on the current graph');
+  button.addEventListener('click', () => {
+    const operations = p.operations.map(({ op, input }) => {
+      const { expectedVersion: _stale, ...rest } = input;
+      return { [op]: rest };
+    });
+    void (async () => {
+      try {
+        const { proposeChange } = await curatorGql<{ proposeChange: { id: string } }>('mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id } }', {
+          input: { operations, note: `${p.note.slice(0, 560)} (rebased)` },
+        });
+        await curatorGql('mutation($id: ID!, $comment: String!) { rejectChange(id: $id, comment: $comment) { id } }', { id: p.id, comment: `Rebased on the current graph as ${proposeChange.id}.` });
+        onDone();
+      } catch (error) {
+        message.textContent = `Could not rebase: ${(error as Error).message}`;
+      }
+    })();
+  });
+  return button;
+}
+
+async function renderProposal(p: Proposal, reviewer: boolean, onDone: () => void): Promise<HTMLElement> {
+  const sources = p.operations.map((o) => (o.input.source as { new?: Record<string, unknown> } | undefined)?.new).filter((s): s is Record<string, unknown> => Boolean(s));
+  const passages = [...new Set(p.operations.map((o) => String(o.input.evidence ?? '')).filter(Boolean))];
+  const section = h('article', { class: 'card proposal', 'aria-labelledby': `p-${p.id}` }, h('h2', { id: `p-${p.id}` }, p.note), h('p', { class: 'muted' }, `Proposed by ${p.author} at ${new Date(p.at).toLocaleString()} · ${p.id}`));
+  section.append(h('h3', {}, 'Changes'), await diffTable(p.operations));
+  for (const s of sources) {
+    section.append(h('h3', {}, 'Source'), h('p', {}, `${show(s.publisher)} · ${show(s.title)} · ${show(s.publishedOn)} · ${show(s.language)} · ${show(s.kind)} `, s.url ? h('a', { href: String(s.url), rel: 'noreferrer' }, String(s.url)) : null));
+    if (typeof s.text === 'string') section.append(highlighted(s.text, passages));
+  }
+  section.append(h('h3', {}, 'Evidence'), h('ul', {}, ...passages.map((e) => h('li', {}, h('q', {}, e)))));
+  const message = h('div', { role: 'status' });
+  if (reviewer) {
+    const comment = h('textarea', { id: `comment-${p.id}`, rows: '2' });
+    const approve = h('button', { type: 'button', class: 'primary' }, 'Approve');
+    const reject = h('button', { type: 'button' }, 'Reject');
+    const act = async (mutation: string): Promise<void> => {
+      try {
+        await curatorGql(mutation, { id: p.id, comment: comment.value.trim() || (mutation.includes('reject') ? 'Rejected.' : null) });
+        message.className = 'ok';
+        message.textContent = 'Done.';
+        onDone();
+      } catch (error) {
+        message.className = 'error';
+        message.textContent = error instanceof SessionError && error.code !== 'FORBIDDEN' ? 'Your session has expired; sign in again.' : (error as Error).message;
+        if (error instanceof RequestError && error.extensions.code === 'CONFLICT') message.append(conflictDetails(error.extensions.conflicts as Conflict[] | undefined), rebaseButton(p, message, onDone));
+      }
+    };
+    approve.addEventListener('click', () => void act('mutation($id: ID!, $comment: String) { approveChange(id: $id, comment: $comment) { id status } }'));
+    reject.addEventListener('click', () => void act('mutation($id: ID!, $comment: String!) { rejectChange(id: $id, comment: $comment) { id status } }'));
+    section.append(h('p', { class: 'field' }, h('label', { for: `comment-${p.id}` }, 'Comment'), comment), h('p', {}, approve, ' ', reject));
+  }
+  section.append(message);
+  return section;
+}
+
+async function main(): Promise<void> {
+  const session = await loadSession();
+  const header = document.getElementById('session')!;
+  const gate = document.getElementById('gate')!;
+  const workspace = document.getElementById('workspace')!;
+  const refresh = (): void => void main();
+  header.replaceChildren(sessionBadge(refresh));
+  if (!session.user || !(hasRole('editor') || hasRole('reviewer'))) {
+    workspace.hidden = true;
+    gate.replaceChildren(session.user ? h('p', { class: 'error' }, 'The review queue is for editors and reviewers.') : signInForm('/curate/review', refresh));
+    return;
+  }
+  gate.replaceChildren();
+  workspace.hidden = false;
+  workspace.replaceChildren(h('p', { role: 'status', class: 'muted' }, 'Loading proposals…'));
+  const data = await curatorGql<{ changes: { edges: { node: Proposal }[] } }>('{ changes(status: [PROPOSED], first: 50) { edges { node { id author at note summary operations } } } }');
+  const proposals = data.changes.edges.map((e) => e.node);
+  const reviewer = hasRole('reviewer');
+  const items = await Promise.all(proposals.map((p) => renderProposal(p, reviewer, refresh)));
+  workspace.replaceChildren(
+    h('p', { class: 'muted' }, proposals.length === 0 ? 'No proposals wait for review.' : `${proposals.length} proposal(s) wait for review.${reviewer ? '' : ' Only reviewers approve or reject.'}`),
+    ...items,
+  );
+}
+
+void main();
