@@ -170,7 +170,7 @@ describe('Han variants through the API', () => {
   });
 
   it.each([
-    ['hv-tact-trad', '臺灣細胞醫療協會', '台灣細胞医療協会'],
+    ['hv-assay-trad', '臺灣細胞試驗學會', '台湾細胞試験学会'],
     ['hv-kobe-jp', '神戸細胞製造センター', '神戶細胞製造センター'],
   ])('refuses a new alias that is a variant of an existing name, either way round (%s)', async (id, written, variant) => {
     await given(organization(id, written));
