@@ -16,7 +16,7 @@ const plain = (value: unknown) => (value && typeof value === 'object' && ('year'
 const sorted = (props: Record<string, unknown>, drop: Set<string> = new Set()) =>
   Object.fromEntries(Object.entries(props).filter(([k]) => !drop.has(k)).map(([k, v]) => [k, plain(v)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
 
-/** What the graph says, with citations as sets (their order follows the order files are loaded in). */
+/** What the graph says, with citations as sets (their order follows the order files are loaded in), one per page. */
 async function contents(app: TestApp) {
   const rows = async (cypher: string) =>
     (await app.driver.executeQuery(cypher)).records
@@ -27,7 +27,10 @@ async function contents(app: TestApp) {
       const props = r.get('props') as Record<string, unknown>;
       const ids = (props.sourceIds as string[] | undefined) ?? [];
       const notes = (props.evidence as string[] | undefined) ?? [];
-      const citations = ids.map((id, i) => `${id}: ${notes[i]}`).sort();
+      // A page that states a relationship twice (two digests read it) travels as one citation joining both notes, as for entities.
+      const bySource = new Map<string, string[]>();
+      ids.forEach((id, i) => bySource.set(id, [...(bySource.get(id) ?? []), notes[i] ?? '']));
+      const citations = [...bySource].map(([id, texts]) => `${id}: ${texts.join(' ').trim()}`).sort();
       return JSON.stringify([r.get('from'), r.get('type'), r.get('to'), sorted(props, new Set(['sourceIds', 'evidence'])), citations]);
     })
     .sort();

@@ -176,6 +176,12 @@ async function readGraph(executor: Executor, cutChanges: boolean): Promise<{ gra
         ids.forEach((sourceId, i) => {
           const file = files.get(sourceId);
           if (!file) return;
+          // Likewise a page that states one relationship twice (two digests read it): one citation joining both notes.
+          const twice = file.relationships.find((x) => x.type === r.type && x.from === r.from && x.to === r.to && x.key === key);
+          if (twice) {
+            twice.evidence = `${twice.evidence} ${notes[i] ?? ''}`.trim();
+            return;
+          }
           file.relationships.push({ type: r.type, from: r.from, to: r.to, key, evidence: notes[i] ?? '', properties, audit: auditOf(r.props) } as never);
           for (const [end, labels] of [[r.from, r.fromLabels], [r.to, r.toLabels]] as const) {
             if (!file.nodes.some((n) => n.id === end) && !file.references.some((x) => x.id === end)) {
