@@ -5,6 +5,7 @@ import { aboutResolvers } from './modules/about/resolvers';
 import { aggregateResolvers } from './modules/aggregate/resolvers';
 import { changesResolvers } from './modules/changes/resolvers';
 import { curationResolvers } from './modules/curation/resolvers';
+import { dateScalarResolvers } from './modules/entity/dateScalar';
 import { entityResolvers } from './modules/entity/resolvers';
 import { listResolvers } from './modules/list/resolvers';
 import { pathsResolvers } from './modules/paths/resolvers';
@@ -17,4 +18,4 @@ import { mentionResolvers } from './modules/mentions/resolvers';
 export const typeDefs = gql(schemaSdl());
 
 /** Every module's resolvers, merged. Modules never define the same field twice. */
-export const resolvers: Resolvers[] = [aboutResolvers, aggregateResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers, changesResolvers, provenanceResolvers, mentionResolvers];
+export const resolvers: Resolvers[] = [aboutResolvers, aggregateResolvers, entityResolvers, listResolvers, searchResolvers, statisticsResolvers, pathsResolvers, curationResolvers, changesResolvers, provenanceResolvers, mentionResolvers, dateScalarResolvers];

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from './support/harness';
+import { useEcosystemApp } from './support/harness';
 
 /**
  * Digests 09 (GBI Monthly's 2020 Taiwan–Japan special and later company ties)
@@ -7,16 +7,10 @@ import { startTestApp, type TestApp } from './support/harness';
  * with earlier pages, and questions only they can answer.
  */
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ ecosystem: true });
-}, 180_000);
-afterAll(async () => {
-  await app?.close();
-});
+const app = useEcosystemApp();
 
 async function ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await app.graphql<T>(query, variables);
+  const response = await app().graphql<T>(query, variables);
   expect(response.errors).toBeUndefined();
   return response.data!;
 }

@@ -1,6 +1,6 @@
 import { listEcosystemFiles, readEcosystemFile } from '../src/ingest/loadEcosystem';
 import { relationshipId } from '../src/domain/properties';
-import { startTestApp, type TestApp } from './support/harness';
+import { useEcosystemApp } from './support/harness';
 
 /**
  * Digests 11 (the 2024 Taiwan–Japan strategic cooperation forum) and 12 (Kobe's
@@ -14,16 +14,10 @@ const files = listEcosystemFiles().map((file) => readEcosystemFile(file));
 const digest = (prefix: string) => files.find((f) => f.digest.includes(`/digests/${prefix}-`))!;
 const pagesOf = (prefix: string) => new Set(digest(prefix).sources.map((s) => s.id));
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ ecosystem: true, queryTimeoutMs: 60_000 });
-}, 180_000);
-afterAll(async () => {
-  await app?.close();
-});
+const app = useEcosystemApp();
 
 async function ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await app.graphql<T>(query, variables);
+  const response = await app().graphql<T>(query, variables);
   expect(response.errors).toBeUndefined();
   return response.data!;
 }

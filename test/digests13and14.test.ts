@@ -1,5 +1,5 @@
 import { listEcosystemFiles, readEcosystemFile } from '../src/ingest/loadEcosystem';
-import { startTestApp, type TestApp } from './support/harness';
+import { useEcosystemApp } from './support/harness';
 
 /**
  * Digests 13 (Stemchymal's Japanese filing, Taiwan–Japan cell manufacturing) and
@@ -23,16 +23,10 @@ function pagesOf(subject: string, property: string, value: string): Set<string> 
   );
 }
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ ecosystem: true });
-}, 300_000);
-afterAll(async () => {
-  await app?.close();
-});
+const app = useEcosystemApp();
 
 async function ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await app.graphql<T>(query, variables);
+  const response = await app().graphql<T>(query, variables);
   expect(response.errors).toBeUndefined();
   return response.data!;
 }

@@ -2,7 +2,7 @@ import { claimGroups } from '../src/ingest/ecosystemFile';
 import { listEcosystemFiles, readEcosystemFile } from '../src/ingest/loadEcosystem';
 import { relationshipId } from '../src/domain/properties';
 import { roleSeat } from '../src/domain/roles';
-import { startTestApp, type TestApp } from './support/harness';
+import { useEcosystemApp } from './support/harness';
 
 /**
  * The ecosystem seed served over HTTP: sources and their kinds, corroboration,
@@ -13,16 +13,10 @@ import { startTestApp, type TestApp } from './support/harness';
 const files = listEcosystemFiles().map((file) => readEcosystemFile(file));
 const relationshipsOf = files.flatMap((f) => f.relationships);
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ ecosystem: true });
-}, 180_000);
-afterAll(async () => {
-  await app?.close();
-});
+const app = useEcosystemApp();
 
 async function ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await app.graphql<T>(query, variables);
+  const response = await app().graphql<T>(query, variables);
   expect(response.errors).toBeUndefined();
   return response.data!;
 }

@@ -1,42 +1,8 @@
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/harness';
+import { csvObjects, parseCsv } from './support/csv';
 import { bearerHeader, newJwtSecret } from './support/tokens';
 
 const secret = newJwtSecret();
-
-/** Reads RFC 4180 text (quoted fields may hold commas, doubled quotes and line breaks) into records of fields. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      record.push(field);
-      field = '';
-    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
-      records.push([...record, field]);
-      record = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || record.length) throw new Error(`CSV does not end with CRLF: ${JSON.stringify(text.slice(-40))}`);
-  return records;
-}
-
-/** The CSV as objects keyed by the header row. */
-function csvObjects(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text);
-  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
-}
 
 interface ListedOrganization {
   id: string;
@@ -116,12 +82,12 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('x-aggregate-total-count')).toBe(String(data.organizationsAggregate.totalCount));
     const rows = parseCsv(await csv.text());
-    expect(rows[0]).toEqual(['countryCode', 'kind', 'count', 'countDistinct', 'min', 'max']);
+    expect(rows[0]).toEqual(['countryCode', 'kind', 'count', 'countDistinct', 'min', 'max', 'disputed']);
     expect(rows.slice(1).filter((r) => r.length > 1).map((r) => [r[0] || null, r[1] || null, Number(r[2])])).toEqual(
       data.organizationsAggregate.groups.map((g: { key: (string | null)[]; count: number }) => [g.key[0] ?? null, g.key[1] ?? null, g.count]),
     );
     const ndjson = (await (await get(`/export/aggregate/organizations.ndjson?${query}`)).text()).trim().split('\n').map((l) => JSON.parse(l));
-    expect(ndjson[0]).toEqual({ key: { countryCode: data.organizationsAggregate.groups[0].key[0], kind: data.organizationsAggregate.groups[0].key[1] }, count: data.organizationsAggregate.groups[0].count, countDistinct: null, min: null, max: null });
+    expect(ndjson[0]).toEqual({ key: { countryCode: data.organizationsAggregate.groups[0].key[0], kind: data.organizationsAggregate.groups[0].key[1] }, count: data.organizationsAggregate.groups[0].count, countDistinct: null, min: null, max: null, disputed: null });
     const bad = await get(`/export/aggregate/organizations.csv?groupBy=${encodeURIComponent(JSON.stringify([{ field: 'colour' }]))}`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'groupBy.0.field' });
@@ -137,8 +103,8 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
     expect(response.headers.get('transfer-encoding')).toBe('chunked');
     const text = await response.text();
-    expect(parseCsv(text)[0]).toEqual(['id', 'name', 'type', 'organizationKind', 'countryCode', 'description', 'aliases', 'sourceIds', 'sourceTitles', 'sourcePublishers', 'sourcePublishedOn']);
-    const rows = csvObjects(text);
+    expect(parseCsv(text)[0]).toEqual(['id', 'name', 'type', 'organizationKind', 'countryCode', 'description', 'aliases', 'parent', 'modalities', 'claims', 'sourceIds', 'sourceTitles', 'sourcePublishers', 'sourcePublishedOn']);
+    const rows = csvObjects(text).map(({ parent: _p, modalities: _m, claims: _c, ...listed }) => listed);
 
     expect(rows).toHaveLength(expected.totalCount);
     expect(rows).toEqual(
@@ -169,7 +135,11 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
     expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
     const text = await response.text();
     expect(text.endsWith('\n')).toBe(true);
-    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .map(({ parent: _p, modalities: _m, claims: _c, ...listed }) => listed);
     expect(lines).toEqual(
       expected.nodes.map((o) => ({
         id: o.id,
@@ -192,7 +162,10 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
     const fields = (row: Record<string, unknown>) => ({ id: row.id, agreementKind: row.agreementKind, exclusive: row.exclusive, rightsGranted: row.rightsGranted, signedOn: row.signedOn });
 
     const ndjson = (await (await get('/export/agreements.ndjson')).text()).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(Object.keys(ndjson[0]!)).toEqual(['id', 'name', 'type', 'agreementKind', 'exclusive', 'rightsGranted', 'signedOn', 'description', 'aliases', 'sources']);
+    expect(Object.keys(ndjson[0]!)).toEqual([
+      'id', 'name', 'type', 'agreementKind', 'exclusive', 'rightsGranted', 'signedOn', 'announcedOn', 'effectiveOn', 'description', 'aliases',
+      'parties', 'territory', 'covers', 'signedAt', 'facilitators', 'claims', 'sources',
+    ]);
     expect(ndjson.slice(0, expected.length).map(fields)).toEqual(expected.map(fields));
 
     const csv = csvObjects(await (await get('/export/agreements.csv')).text());
@@ -238,7 +211,7 @@ describe('bulk export over HTTP (GET /export/<list>.csv|.ndjson)', () => {
 
     const csv = await (await get(exportUrl('organizations.csv', { id: { in: ['export-escaping-co'] } }))).text();
     const lines = csv.split('\r\n');
-    const quoted = 'export-escaping-co,"Comma, ""Quoted"" & Co.",ORGANIZATION,COMPANY,TW,"First line, with a comma.\nSecond line says ""hello"".","Quote ""Q"" Ltd | Plain",geneonline-2025-04-29-taiwan-japan-regen-forum,';
+    const quoted = 'export-escaping-co,"Comma, ""Quoted"" & Co.",ORGANIZATION,COMPANY,TW,"First line, with a comma.\nSecond line says ""hello"".","Quote ""Q"" Ltd | Plain",,,,geneonline-2025-04-29-taiwan-japan-regen-forum,';
     expect(lines[1]!.slice(0, quoted.length)).toBe(quoted);
     expect(lines).toHaveLength(3);
     const [row] = csvObjects(csv);

@@ -104,6 +104,8 @@ export interface EntityDeclaration {
   properties: Readonly<Record<string, PropertyDeclaration>>;
   /** Its relationship fields by GraphQL field name. */
   relations: Readonly<Record<string, RelationDeclaration>>;
+  /** Relationship fields that list exports carry as columns: the names at the other end, each with its role or title where the edge has one. */
+  exportRelations?: readonly string[];
   /** Fields computed by a hand-written resolver rather than read from a property: GraphQL output type and description. */
   computed?: Readonly<Record<string, { type: string; description: string }>>;
 }
@@ -215,6 +217,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
     },
     kind: { enum: 'OrganizationKind', field: 'organizationKind', required: true },
     properties: { country: country('ISO 3166-1 alpha-2 code of the country it is based in, when known.') },
+    exportRelations: ['parent', 'modalities'],
     relations: {
       country: one('LOCATED_IN', 'OUT', 'Country', 'The country it is based in, when known.'),
       people: edges('Role', ['HOLDS_ROLE'], 'IN', 'People who hold roles here, with their titles.'),
@@ -250,6 +253,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
       country: country('ISO 3166-1 alpha-2 code of the country the person is based in, when known.'),
       honorific: text('Honorific as the sources use it (Dr., Mr.).', { stored: 'fact' }),
     },
+    exportRelations: ['roles'],
     relations: {
       roles: edges('Role', ['HOLDS_ROLE'], 'OUT', 'Roles held, with titles and organizations.'),
       talks: edges('Talk', ['SPOKE_AT'], 'OUT', 'Talks given at events.'),
@@ -262,6 +266,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
     list: { name: 'technologies', description: 'Technologies, products, therapies, devices and services, filtered and paginated.' },
     kind: { enum: 'TechnologyKind', field: 'technologyKind', required: true },
     properties: {},
+    exportRelations: ['developers', 'modalities', 'indications'],
     relations: {
       developers: many('DEVELOPS', 'IN', 'Organization', 'Organizations that develop or offer it.'),
       modalities: many('USES_MODALITY', 'OUT', 'Modality', 'Modalities it uses.'),
@@ -303,6 +308,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
     list: { name: 'funds', description: 'Public and venture funds, paginated.' },
     kind: { enum: 'FundKind' },
     properties: { country: country('ISO 3166-1 alpha-2 code of the country whose fund it is, when known.') },
+    exportRelations: ['administrators', 'policies'],
     relations: {
       administrators: many('ADMINISTERS', 'IN', 'Organization', 'Organizations that run it.'),
       policies: many('SUPPORTS', 'OUT', 'Policy', 'Policies it serves.'),
@@ -314,6 +320,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
     list: { name: 'policies', description: 'National strategies and their pillars, paginated.' },
     kind: { enum: 'PolicyKind' },
     properties: { country: country('ISO 3166-1 alpha-2 code of the country whose policy it is, when known.') },
+    exportRelations: ['issuedBy', 'adoptedBy', 'administrators', 'partOf'],
     relations: {
       partOf: one('PART_OF', 'OUT', 'Policy', 'The strategy this is a pillar of.'),
       pillars: many('PART_OF', 'IN', 'Policy', 'Its pillars.'),
@@ -341,6 +348,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
       city: text('The city it was held in.'),
       country: country('ISO 3166-1 alpha-2 code of the country it was held in, when known.'),
     },
+    exportRelations: ['venue', 'organizers', 'coHosts'],
     relations: {
       venue: one('HELD_AT', 'OUT', undefined, 'The venue organization.'),
       organizers: many('ORGANIZED', 'IN', 'Organization', 'Organizations that organized it.'),
@@ -360,7 +368,10 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
       territory: { type: 'strings', format: 'countryCode', field: null, description: 'Codes of the countries where rights are granted, as written; the API shows the APPLIES_IN relationships (`territory`).' },
       rightsGranted: { type: 'strings', description: 'Rights granted, e.g. marketing, sales.' },
       signedOn: date('When it was signed, as precisely as stated.'),
+      announcedOn: date('When it was announced, as precisely as stated; pages that give no signing date often give this.'),
+      effectiveOn: date('When it took or takes effect, as precisely as stated.'),
     },
+    exportRelations: ['parties', 'territory', 'covers', 'signedAt', 'facilitators'],
     relations: {
       territory: many('APPLIES_IN', 'OUT', 'Country', 'Countries where rights are granted.'),
       signedAt: one('SIGNED_AT', 'OUT', 'Event', 'The event where it was signed.'),
@@ -394,6 +405,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
       registryId: text('Registry number (ClinicalTrials.gov, jRCT …), when stated.'),
       startedOn: date('When it started, as precisely as stated.', { stored: 'fact' }),
     },
+    exportRelations: ['sponsors', 'sites', 'products', 'indications'],
     relations: {
       country: one('LOCATED_IN', 'OUT', 'Country', 'The country it runs in.'),
       sponsors: many('SPONSORS', 'IN', 'Organization', 'Organizations that sponsor it.'),
@@ -413,6 +425,7 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
       approvedOn: date('When it was granted, as precisely as stated; null when sources disagree on the date (see conflicts).', { stored: 'fact' }),
       filedOn: date('When it was applied for, as precisely as stated.', { stored: 'fact' }),
     },
+    exportRelations: ['grantedBy', 'grantedTo', 'approves'],
     relations: {
       country: one('LOCATED_IN', 'OUT', 'Country', 'The country whose regulator granted it.'),
       grantedBy: one('GRANTED_BY', 'OUT', 'Organization', 'The regulator or authority that granted it.'),

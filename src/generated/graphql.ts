@@ -64,6 +64,13 @@ export type AggregateGroup = {
   count: Scalars['Int']['output'];
   /** How many distinct values `measures.countDistinct` takes in the group; null when not asked. */
   countDistinct: Maybe<Scalars['Int']['output']>;
+  /**
+   * Entities of the group whose date key rests on values the sources dispute
+   * (claims): each is placed by the earliest value stated, and counted here, so a
+   * dispute shows rather than the row dropping into the null group. Null when no
+   * key is a date of the entity itself.
+   */
+  disputed: Maybe<Scalars['Int']['output']>;
   /** The group's value for each `groupBy` key, in the same order; null where an entity has none. */
   key: Array<Maybe<Scalars['JSON']['output']>>;
   /** The largest value of `measures.max` in the group; null when not asked or none. */
@@ -89,6 +96,8 @@ export type Agreement = Entity & {
   agreementKind: AgreementKind;
   /** Other names and spellings the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** When it was announced, as precisely as stated; pages that give no signing date often give this. */
+  announcedOn: Maybe<Scalars['Date']['output']>;
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
@@ -101,6 +110,8 @@ export type Agreement = Entity & {
   createdCompanies: Array<Organization>;
   /** A short description in our own words. */
   description: Scalars['String']['output'];
+  /** When it took or takes effect, as precisely as stated. */
+  effectiveOn: Maybe<Scalars['Date']['output']>;
   /** Whether the rights are exclusive; null when no source says. */
   exclusive: Maybe<Scalars['Boolean']['output']>;
   /** Organizations that helped bring it about. */
@@ -392,12 +403,16 @@ export type AgreementSort = {
 
 /** What Agreement lists sort on: a scalar field, or how many entities a relationship field lists. */
 export type AgreementSortField =
+  /** By announcedOn. */
+  | 'ANNOUNCED_ON'
   /** By how many entries covers lists. */
   | 'COVERS_COUNT'
   /** By how many entries createdCompanies lists. */
   | 'CREATED_COMPANIES_COUNT'
   /** By description. */
   | 'DESCRIPTION'
+  /** By effectiveOn. */
+  | 'EFFECTIVE_ON'
   /** By exclusive. */
   | 'EXCLUSIVE'
   /** By how many entries facilitators lists. */
@@ -427,12 +442,16 @@ export type AgreementWhere = {
   NOT?: InputMaybe<AgreementWhere>;
   /** At least one of these holds. */
   OR?: InputMaybe<Array<AgreementWhere>>;
+  /** When it was announced, as precisely as stated; pages that give no signing date often give this. */
+  announcedOn?: InputMaybe<DateFilter>;
   /** Conditions on covers: technologies it covers. */
   covers?: InputMaybe<TechnologyListFilter>;
   /** Conditions on createdCompanies: companies a joint-venture agreement created. */
   createdCompanies?: InputMaybe<OrganizationListFilter>;
   /** A short description in our own words. */
   description?: InputMaybe<StringFilter>;
+  /** When it took or takes effect, as precisely as stated. */
+  effectiveOn?: InputMaybe<DateFilter>;
   /** Whether the rights are exclusive; null when no source says. */
   exclusive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Conditions on facilitators: organizations that helped bring it about. */
@@ -1090,7 +1109,7 @@ export type CrossBorderCount = {
 
 /** Conditions on a date (YYYY-MM-DD); bounds are inclusive for gte and lte. */
 export type DateFilter = {
-  /** Equal to this. */
+  /** Equal to this; a year (2025) or month (2025-04) matches every date stated within it, at any precision. */
   eq?: InputMaybe<Scalars['Date']['input']>;
   /** Greater (later) than this. */
   gt?: InputMaybe<Scalars['Date']['input']>;
@@ -1847,7 +1866,12 @@ export type FundWhere = {
 export type GroupKey = {
   /** With a date field: one group per year (2025), quarter (2025-Q2) or month (2025-04); coarser dates fall in the null group. */
   bucket?: InputMaybe<TimeBucket>;
-  /** A field as the list's `where` names it (e.g. countryCode, kind, signedOn, startDate). */
+  /**
+   * A field as the list's `where` names it (e.g. countryCode, kind, signedOn,
+   * announcedOn, startDate), or `earliestDate`: the earliest date any page states
+   * for the entity (its own dates, the values disputed ones are given, and the
+   * publication dates of the pages that state it).
+   */
   field: Scalars['String']['input'];
   /**
    * Take the field from the entities this relationship field lists (e.g. licensor,
@@ -6139,6 +6163,7 @@ export type AggregateResolvers<ContextType = Context, ParentType extends Resolve
 export type AggregateGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AggregateGroup'] = ResolversParentTypes['AggregateGroup']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   countDistinct?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  disputed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   key?: Resolver<Array<Maybe<ResolversTypes['JSON']>>, ParentType, ContextType>;
   max?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   min?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
@@ -6147,12 +6172,14 @@ export type AggregateGroupResolvers<ContextType = Context, ParentType extends Re
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
   agreementKind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  announcedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   covers?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<AgreementCoversArgs>>;
   createdCompanies?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementCreatedCompaniesArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   exclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   facilitators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementFacilitatorsArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;

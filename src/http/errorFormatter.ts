@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from '../errors';
+import { teach } from './errorHints';
 import { limitHit } from './limits';
 
 const PASSTHROUGH_CODES = new Set<string>([
@@ -56,7 +57,7 @@ function originalOf(error: unknown): unknown {
  * Apollo's formatError: AppErrors, from any layer, become `{ message, extensions:
  * { ...details, code } }`; refusals by the query limits become LIMIT_EXCEEDED
  * naming the limit; graphql-js and Apollo request errors (validation,
- * parsing) pass as they are; anything else becomes INTERNAL_SERVER_ERROR with
+ * parsing) pass with a hint where `teach` knows one; anything else becomes INTERNAL_SERVER_ERROR with
  * the message "Internal server error" unless `exposeDetails`
  * (EXPOSE_ERROR_DETAILS), and is handed to `logUnexpected` with its stack.
  * Stack traces never leave the server, and formatting never throws: if it
@@ -73,7 +74,7 @@ export function createErrorFormatter(exposeDetails: boolean, logUnexpected: (err
       if (hit) return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.LIMIT_EXCEEDED, ...hit } };
       const code = String(formatted.extensions?.code ?? '');
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      if (PASSTHROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, extensions };
+      if (PASSTHROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return teach({ ...formatted, extensions });
       logUnexpected(original);
       return { ...masked, message: exposeDetails ? formatted.message : masked.message, locations: formatted.locations, path: formatted.path };
     } catch {

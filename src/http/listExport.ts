@@ -1,5 +1,5 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { buildASTSchema, coerceInputValue, GraphQLList, GraphQLNonNull, isInputType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, coerceInputValue, GraphQLList, GraphQLNonNull, isInputType, type GraphQLInputType, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
 import { authenticate, type TokenVerifier } from '../auth';
 import type { CypherQuery } from '../db/cypher';
@@ -10,6 +10,7 @@ import { LIST_LABELS, whereInput, type ListLabel } from '../modules/list/inputs'
 import { LIST_NAMES } from '../domain/entityTypes';
 import { own } from '../domain/lookup';
 import { readAggregate } from '../modules/aggregate/resolvers';
+import { DATE_SCALAR } from '../modules/entity/dateScalar';
 import { typedValue } from '../modules/entity/scalarResolvers';
 import { buildLuceneQuery } from '../modules/search/lucene';
 import { typeDefs } from '../schema';
@@ -90,10 +91,10 @@ export function exportRouter(deps: ExportDeps): Router {
       if (format === 'csv') {
         res.type('text/csv; charset=utf-8; header=present');
         const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-        res.send([csvLine([...keys, 'count', 'countDistinct', 'min', 'max']), ...result.groups.map((g) => csvLine([...g.key.map(cell), cell(g.count), cell(g.countDistinct), cell(g.min), cell(g.max)]))].join(''));
+        res.send([csvLine([...keys, 'count', 'countDistinct', 'min', 'max', 'disputed']), ...result.groups.map((g) => csvLine([...g.key.map(cell), cell(g.count), cell(g.countDistinct), cell(g.min), cell(g.max), cell(g.disputed)]))].join(''));
       } else {
         res.type('application/x-ndjson; charset=utf-8');
-        res.send(result.groups.map((g) => `${JSON.stringify({ key: Object.fromEntries(keys.map((k, i) => [k, g.key[i] ?? null])), count: g.count, countDistinct: g.countDistinct, min: g.min, max: g.max })}\n`).join(''));
+        res.send(result.groups.map((g) => `${JSON.stringify({ key: Object.fromEntries(keys.map((k, i) => [k, g.key[i] ?? null])), count: g.count, countDistinct: g.countDistinct, min: g.min, max: g.max, disputed: g.disputed })}\n`).join(''));
       }
     } catch (error) {
       fail(deps.logger, req, res, error);
@@ -130,7 +131,13 @@ let servedSchema: GraphQLSchema | undefined;
 
 /** An input type (or `[Type!]`) of the schema /graphql serves, built once from the same SDL. */
 function servedInputType(name: string): GraphQLInputType {
-  servedSchema ??= buildASTSchema(typeDefs);
+  if (!servedSchema) {
+    servedSchema = buildASTSchema(typeDefs);
+    // The SDL alone leaves Date unchecked; coerce it as /graphql does.
+    const date = servedSchema.getType('Date') as GraphQLScalarType;
+    date.parseValue = DATE_SCALAR.parseValue;
+    date.parseLiteral = DATE_SCALAR.parseLiteral;
+  }
   const list = /^\[(\w+)!\]$/.exec(name);
   const type = servedSchema.getType(list ? list[1]! : name);
   if (!type || !isInputType(type)) throw new Error(`schema has no input type ${name}`);
@@ -233,7 +240,7 @@ const csvCell = (value: unknown) => (Array.isArray(value) ? joined(value) : valu
 
 /** The entity's columns typed as the API types its fields (lists as arrays, booleans, dates as stored text, null when unset). */
 function entityValues(row: ExportRow, columns: readonly ExportColumn[], type: string): [string, unknown][] {
-  return columns.map((column) => [column.name, column.properties.length ? typedValue(column.declaration, row.entity[column.name]) : type]);
+  return columns.map((column) => [column.name, column.properties.length || column.relation || column.claims ? typedValue(column.declaration, row.entity[column.name]) : type]);
 }
 
 function csvRow(row: ExportRow, columns: readonly ExportColumn[], type: string): string {

@@ -37,8 +37,9 @@ export function compileAggregate(read: AggregateRead): CompiledQuery {
   const { predicate } = wherePredicate(n, read.label, read.where);
   const match = [cypher`MATCH (${n}:${name(read.label)})`, cypher`WHERE ${n}.retracted IS NULL${predicate ? cypher` AND ${predicate}` : EMPTY}`];
   const hops: Fragment[] = [];
-  const keys = read.groupBy.map((key, i) => keyExpression(n, read.label, key, `groupBy.${i}`, hops));
-  const distinct = read.measures.countDistinct ? keyExpression(n, read.label, read.measures.countDistinct, 'measures.countDistinct', hops) : null;
+  const disputedBy: Fragment[] = [];
+  const keys = read.groupBy.map((key, i) => keyExpression(n, read.label, key, `groupBy.${i}`, hops, disputedBy));
+  const distinct = read.measures.countDistinct ? keyExpression(n, read.label, read.measures.countDistinct, 'measures.countDistinct', hops, []) : null;
   const extreme = (measure: 'min' | 'max') => {
     const field = read.measures[measure];
     if (!field) return cypher`null`;
@@ -47,15 +48,20 @@ export function compileAggregate(read: AggregateRead): CompiledQuery {
   };
   const keyColumns = keys.map((_, i) => fixedVariable(`k${i}`));
   const d = fixedVariable('d');
-  const carried = [...keys.map((expression, i) => cypher`${expression} AS ${keyColumns[i]!}`), ...(distinct ? [cypher`${distinct} AS ${d}`] : [])];
+  const disputed = fixedVariable('disputed');
+  const carried = [
+    ...keys.map((expression, i) => cypher`${expression} AS ${keyColumns[i]!}`),
+    ...(distinct ? [cypher`${distinct} AS ${d}`] : []),
+    ...(disputedBy.length ? [cypher`(${join(disputedBy, ' OR ')}) AS ${disputed}`] : []),
+  ];
   const group = [
     ...match,
     ...hops,
     cypher`WITH ${n}, ${carried.length ? join(carried, ', ') : cypher`null AS none`}`,
-    cypher`WITH ${join([...keyColumns, cypher`count(DISTINCT ${n}) AS count`, cypher`${distinct ? cypher`count(DISTINCT ${d})` : cypher`null`} AS countDistinct`, cypher`${extreme('min')} AS min`, cypher`${extreme('max')} AS max`], ', ')}`,
+    cypher`WITH ${join([...keyColumns, cypher`count(DISTINCT ${n}) AS count`, cypher`${distinct ? cypher`count(DISTINCT ${d})` : cypher`null`} AS countDistinct`, cypher`${extreme('min')} AS min`, cypher`${extreme('max')} AS max`, cypher`${disputedBy.length ? cypher`count(DISTINCT CASE WHEN ${disputed} THEN ${n} END)` : cypher`null`} AS disputed`], ', ')}`,
     cypher`ORDER BY ${join([cypher`count DESC`, ...keyColumns], ', ')}`,
     cypher`LIMIT ${namedParam('limit', read.first + 1)}`,
-    cypher`RETURN collect({key: [${join(keyColumns, ', ')}], count: count, countDistinct: countDistinct, min: min, max: max}) AS groups`,
+    cypher`RETURN collect({key: [${join(keyColumns, ', ')}], count: count, countDistinct: countDistinct, min: min, max: max, disputed: disputed}) AS groups`,
   ];
   const statement = lines([
     cypher`CALL () {`,
@@ -69,9 +75,24 @@ export function compileAggregate(read: AggregateRead): CompiledQuery {
   return compiled(`${read.label.toLowerCase()}Aggregate`, statement);
 }
 
+/**
+ * The group-by field that places an entity by the earliest date any page states
+ * for it: its own dates (signed, announced, effective …), the values its claims
+ * give for them, and the publication dates of the pages that state it.
+ */
+export const EARLIEST_DATE_FIELD = 'earliestDate';
+
+const dateProperties = (label: EntityLabel): string[] =>
+  Object.values(SCALAR_FIELDS[label])
+    .filter((field) => field.kind === 'date')
+    .map((field) => field.property);
+
 function scalarField(label: EntityLabel, field: string, path: string): ScalarField {
   const scalar = own(SCALAR_FIELDS[label], field);
-  if (!scalar) throw new BadUserInputError(`Invalid argument ${path}: ${label} has no field ${field} to group or measure by`, path);
+  if (!scalar) {
+    const valid = [...Object.keys(SCALAR_FIELDS[label]), ...(path.startsWith('groupBy') && dateProperties(label).length ? [EARLIEST_DATE_FIELD] : [])].sort();
+    throw new BadUserInputError(`Invalid argument ${path}: ${label} has no field ${field} to group or measure by; use one of ${valid.join(', ')}`, path, { validFields: valid });
+  }
   return scalar;
 }
 
@@ -80,10 +101,25 @@ function scalarField(label: EntityLabel, field: string, path: string): ScalarFie
  * (whose OPTIONAL MATCH is appended to `hops`: one row per related entity, or
  * one with nulls when there is none).
  */
-function keyExpression(n: Variable, label: EntityLabel, key: GroupKey, path: string, hops: Fragment[]): Fragment {
-  if (!key.via) return bucketed(cypher`${n}.${name(scalarField(label, key.field, `${path}.field`).property)}`, key, path);
+function keyExpression(n: Variable, label: EntityLabel, key: GroupKey, path: string, hops: Fragment[], disputedBy: Fragment[]): Fragment {
+  if (!key.via) {
+    if (key.field === EARLIEST_DATE_FIELD && path.startsWith('groupBy') && dateProperties(label).length) {
+      const properties = dateProperties(label);
+      disputedBy.push(...properties.map((property) => disputedDate(n, property)));
+      return bucketed(earliestStated(n, properties), key, path);
+    }
+    const scalar = scalarField(label, key.field, `${path}.field`);
+    if (scalar.kind !== 'date') return bucketed(cypher`${n}.${name(scalar.property)}`, key, path);
+    // A date the sources dispute is stored as claims only: the earliest claimed value places the entity, and the group counts it as disputed.
+    disputedBy.push(disputedDate(n, scalar.property));
+    const claimed = cypher`COLLECT { ${claimsOn(n, [scalar.property])} RETURN toString(c.value) AS v ORDER BY v LIMIT 1 }[0]`;
+    return bucketed(cypher`coalesce(${n}.${name(scalar.property)}, ${claimed})`, key, path);
+  }
   const relation: RelationField | undefined = own(RELATION_FIELDS[label], key.via);
-  if (!relation) throw new BadUserInputError(`Invalid argument ${path}.via: ${label} has no relationship field ${key.via}`, `${path}.via`);
+  if (!relation) {
+    const valid = Object.keys(RELATION_FIELDS[label]).sort();
+    throw new BadUserInputError(`Invalid argument ${path}.via: ${label} has no relationship field ${key.via}; use one of ${valid.join(', ')}`, `${path}.via`, { validFields: valid });
+  }
   const targets = targetLabels(relation);
   if (targets.length !== 1) throw new BadUserInputError(`Invalid argument ${path}.via: ${key.via} lists entities of several types; group on a field with one`, `${path}.via`);
   const r = variable('r');
@@ -103,4 +139,20 @@ function bucketed(expression: Fragment, key: GroupKey, path: string): Fragment {
     return cypher`CASE WHEN size(${expression}) >= 7 THEN substring(${expression}, 0, 4) + '-Q' + toString((toInteger(substring(${expression}, 5, 2)) + 2) / 3) END`;
   }
   throw new BadUserInputError(`Invalid argument ${path}.bucket`, `${path}.bucket`);
+}
+
+/** Whether `n`'s date `property` is known only from claims (the sources disagree on it, so no single value is stored). */
+const disputedDate = (n: Variable, property: string): Fragment => cypher`(${n}.${name(property)} IS NULL AND EXISTS { ${claimsOn(n, [property])} })`;
+
+/** MATCH of the live claims about `n` itself (not its relationships) on one of `properties`, as `c`. */
+function claimsOn(n: Variable, properties: readonly string[]): Fragment {
+  const list = join(properties.map(stringLiteral), ', ');
+  return cypher`MATCH (c:Claim)-[:ABOUT]->(${n}) WHERE c.property IN [${list}] AND c.retracted IS NULL AND c.subjectRelationshipId IS NULL`;
+}
+
+/** The earliest of `n`'s own dates, the values its claims give for them and its pages' publication dates (ISO text compares in date order, a coarser date first). */
+function earliestStated(n: Variable, properties: readonly string[]): Fragment {
+  const own = join(properties.map((property) => cypher`${n}.${name(property)}`), ', ');
+  const stated = cypher`[x IN [${own}] + COLLECT { ${claimsOn(n, properties)} RETURN toString(c.value) } + COLLECT { MATCH (${n})-[:STATED_IN]->(s:Source) WHERE s.publishedOn IS NOT NULL RETURN toString(s.publishedOn) } WHERE x IS NOT NULL | toString(x)]`;
+  return cypher`reduce(e = null, x IN ${stated} | CASE WHEN e IS NULL OR x < e THEN x ELSE e END)`;
 }

@@ -1,6 +1,7 @@
-import { COMMON_PROPERTY_DECLARATIONS, ENTITIES, fieldNameOf, type EntityDeclaration, type PropertyDeclaration } from '../domain/entities';
+import { COMMON_PROPERTY_DECLARATIONS, EDGE_DECLARATIONS, ENTITIES, fieldNameOf, type EntityDeclaration, type PropertyDeclaration, type RelationDeclaration } from '../domain/entities';
 import type { EntityLabel } from '../domain/model';
-import { compiled, cypher, fixedVariable, join, lines, name, type CompiledQuery } from './cypher';
+import { compiled, cypher, EMPTY, fixedVariable, join, lines, name, stringLiteral, type CompiledQuery, type Fragment, type Variable } from './cypher';
+import { relationshipPattern } from './emit';
 import { textMatches } from './roots';
 import { sortKeys, type SortRequest } from './sort';
 import { wherePredicate } from './where';
@@ -14,6 +15,10 @@ export interface ExportColumn {
   name: string;
   properties: readonly string[];
   declaration: PropertyDeclaration;
+  /** A column listing the entities of this relationship field (`exportRelations`), with the edge's role or title. */
+  relation?: RelationDeclaration;
+  /** The column of values the sources give apart (claims): "property: value (as of date)". */
+  claims?: true;
 }
 
 /** The citation columns that end every export's header: the sources that state the entity, oldest first. */
@@ -22,7 +27,8 @@ export const SOURCE_COLUMNS = ['sourceIds', 'sourceTitles', 'sourcePublishers', 
 /**
  * The entity columns of each label's export, derived from `model`: id, name,
  * type, the kind (as its field names it) and the label's own fields in model
- * order, description, aliases. Properties without a field are left out.
+ * order, description, aliases, its `exportRelations` and its claims.
+ * Properties without a field are left out.
  */
 export function exportColumns(model: Readonly<Record<string, EntityDeclaration>>): Record<string, readonly ExportColumn[]> {
   return Object.fromEntries(Object.entries(model).map(([label, entity]) => [label, columnsOf(entity)]));
@@ -33,7 +39,26 @@ function columnsOf(entity: EntityDeclaration): ExportColumn[] {
     const field = fieldNameOf(property, declaration);
     return field === null ? [] : [{ name: field, properties: declaration.fallback ? [property, declaration.fallback] : [property], declaration }];
   });
-  return [common('id'), common('name'), TYPE_COLUMN, ...(entity.kind ? [kindColumn(entity.kind)] : []), ...own, common('description'), common('aliases')];
+  const related = (entity.exportRelations ?? []).map((field): ExportColumn => {
+    const relation = entity.relations[field];
+    if (!relation) throw new Error(`exportRelations names ${field}, which is not a relationship field`);
+    return { name: field, properties: [], relation, declaration: { type: 'strings', description: relation.description } };
+  });
+  return [common('id'), common('name'), TYPE_COLUMN, ...(entity.kind ? [kindColumn(entity.kind)] : []), ...own, common('description'), common('aliases'), ...related, CLAIMS_COLUMN];
+}
+
+const CLAIMS_COLUMN: ExportColumn = {
+  name: 'claims',
+  properties: [],
+  claims: true,
+  declaration: { type: 'strings', description: 'Values the sources give apart, disputed or dated: "property: value (as of date)".' },
+};
+
+/** What an edge-listing column adds after a name: its first required property (a party's role), else a title. */
+function edgeQualifier(relation: RelationDeclaration): string | null {
+  if (relation.kind !== 'edges') return null;
+  const properties: [string, PropertyDeclaration][] = Object.entries(EDGE_DECLARATIONS[relation.edge].properties);
+  return (properties.find(([, declaration]) => declaration.required) ?? properties.find(([field]) => field === 'title'))?.[0] ?? null;
 }
 
 const common = (property: keyof typeof COMMON_PROPERTY_DECLARATIONS): ExportColumn => ({ name: property, properties: [property], declaration: COMMON_PROPERTY_DECLARATIONS[property] });
@@ -70,12 +95,13 @@ export function compileExportRows(read: ExportRead): CompiledQuery {
   const keys = sortKeys(n, read.label, read.sort);
   const columns = keys.map((_, i) => fixedVariable(`s${i}`));
   const idDirection = keys[keys.length - 1]?.direction ?? 'ASC';
-  const values = EXPORT_COLUMNS[read.label]
-    .filter((column) => column.properties.length > 0)
-    .map((column) => {
-      const [first, ...fallbacks] = column.properties.map((property) => cypher`${n}.${name(property)}`);
-      return cypher`${name(column.name)}: ${fallbacks.length ? cypher`coalesce(${join([first!, ...fallbacks], ', ')})` : first!}`;
-    });
+  const values = EXPORT_COLUMNS[read.label].flatMap((column) => {
+    if (column.relation) return [cypher`${name(column.name)}: ${relatedNames(n, column.relation)}`];
+    if (column.claims) return [cypher`${name(column.name)}: ${claimTexts(n)}`];
+    if (column.properties.length === 0) return [];
+    const [first, ...fallbacks] = column.properties.map((property) => cypher`${n}.${name(property)}`);
+    return [cypher`${name(column.name)}: ${fallbacks.length ? cypher`coalesce(${join([first!, ...fallbacks], ', ')})` : first!}`];
+  });
   return compiled(
     `export/${read.label}`,
     lines([
@@ -94,4 +120,20 @@ export function compileExportRows(read: ExportRead): CompiledQuery {
       cypher`  } AS sources`,
     ]),
   );
+}
+
+/** The live entities of a relationship field, by name: "name (ROLE)" where the edge has a role or title. */
+function relatedNames(n: Variable, relation: RelationDeclaration): Fragment {
+  const r = fixedVariable('xr');
+  const m = fixedVariable('xm');
+  const qualifier = edgeQualifier(relation);
+  const text = qualifier ? cypher`${m}.name + coalesce(' (' + ${r}.${name(qualifier)} + ')', '')` : cypher`${m}.name`;
+  const only = relation.kind === 'nodes' && relation.where ? cypher` AND ${r}.${name(relation.where.property)} = ${stringLiteral(relation.where.equals)}` : EMPTY;
+  return cypher`COLLECT { MATCH ${relationshipPattern(n, r, m, relation)} WHERE ${r}.retracted IS NULL AND ${m}.retracted IS NULL${only} WITH ${text} AS text ORDER BY text RETURN text }`;
+}
+
+/** The entity's own claims (not its relationships'), by property then date then value. */
+function claimTexts(n: Variable): Fragment {
+  const c = fixedVariable('xc');
+  return cypher`COLLECT { MATCH (${c}:Claim)-[:ABOUT]->(${n}) WHERE ${c}.retracted IS NULL AND ${c}.subjectRelationshipId IS NULL WITH ${c} ORDER BY ${c}.property, ${c}.asOf, toString(${c}.value) RETURN ${c}.property + ': ' + toString(${c}.value) + coalesce(' (as of ' + toString(${c}.asOf) + ')', '') }`;
 }

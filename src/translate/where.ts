@@ -134,7 +134,10 @@ function scalarCondition(expression: Fragment, kind: ScalarField['kind'] | 'numb
     if (op === 'in') parts.push(twoValued(cypher`${expression} IN ${param(value)}`));
     else if (op === 'startsWith') parts.push(twoValued(cypher`toLower(${expression}) STARTS WITH toLower(${param(value)})`));
     else if (op === 'contains') parts.push(twoValued(cypher`toLower(${expression}) CONTAINS toLower(${param(value)})`));
-    else {
+    else if (op === 'eq' && kind === 'date' && typeof value === 'string' && value.length < 10) {
+      // A year or month names a period: it equals every date stated within it, at any precision.
+      parts.push(twoValued(cypher`(${expression} = ${param(value)} OR ${expression} STARTS WITH ${param(`${value}-`)})`));
+    } else {
       const operator = own(RANGE_OPERATORS, op);
       if (!operator) throw new BadUserInputError(`Invalid argument ${path}.${op}: not a comparison`, `${path}.${op}`);
       parts.push(twoValued(cypher`${expression} ${operator} ${param(value)}`));

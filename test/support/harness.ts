@@ -145,4 +145,20 @@ export async function startTestApp(
   };
 }
 
+/**
+ * Registers, for the calling test file, an app on the whole seed (every
+ * ecosystem file, as first start loads it) started before its tests and closed
+ * after them; the returned function reads it inside a test.
+ */
+export function useEcosystemApp(options: Parameters<typeof startTestApp>[0] = {}): () => TestApp {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp({ ecosystem: true, queryTimeoutMs: 60_000, ...options });
+  }, 300_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+  return () => app!;
+}
+
 export { neo4j };

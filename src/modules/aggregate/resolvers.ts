@@ -27,6 +27,8 @@ export interface GroupRow {
   countDistinct: number | null;
   min: unknown;
   max: unknown;
+  /** Entities of the group placed by a date the sources dispute; null when no key is a date. */
+  disputed: number | null;
 }
 
 export interface AggregateResult {
