@@ -840,6 +840,12 @@ export type ChangeKind =
 export type ChangeOperationInput = {
   /** Record a value a page states for a property of an entity as a claim beside the graph's own value, which it never overwrites. */
   claim?: InputMaybe<ClaimInput>;
+  /**
+   * Confirm or undo an identity decision, as decideIdentity does once approved (a
+   * confirmed PROBABLY_SAME merges its two entities); CONFLICT at approval when the
+   * decision is no longer STANDING.
+   */
+  decideIdentity?: InputMaybe<DecideIdentityInput>;
   /** Create or re-cite a relationship. */
   linkEntities?: InputMaybe<LinkEntitiesInput>;
   /** Merge two ids of one entity. */
@@ -2530,7 +2536,10 @@ export type Mutation = {
   approveChange: Change;
   /**
    * A reviewer's ruling on a STANDING identity decision (reviewer or admin role),
-   * in one transaction with its Change (before and after: the status):
+   * in one transaction with its Change (before and after: the status) and, as any
+   * write, a revision on each entity it is about (the field `identity:<id>`, the
+   * status) with a new version. A ruling can also be proposed for review
+   * (ChangeOperationInput.decideIdentity) and reverted (revertChange) unless it merged:
    * - CONFIRM a PROBABLY_SAME: the two entities are merged as mergeEntities merges
    *   them (`keep` chooses which id stays; by default the first the decision names)
    *   and the decision is CONFIRMED.

@@ -7,7 +7,7 @@ import { AppError, ErrorCode, NotFoundError } from '../../errors';
 import * as curation from '../curation/repository';
 import { atOperation, encodeCursor, parseOperation, type ChangeFilter, type ParsedOperation, type RestoreRequest, type StoredOperation } from './inputs';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
-import { CLAIM_FIELD, recordRevisions, stampScope, track, type ChangesetScope, type Writer } from './versions';
+import { CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, stampScope, track, type ChangesetScope, type Writer } from './versions';
 
 /**
  * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
@@ -43,6 +43,9 @@ function baseFields(op: ParsedOperation): [field: string, targetId: string][] {
       return [['expectedVersion', op.request.id]];
     case 'claim':
       return [['expectedVersion', op.request.entityId]];
+    case 'decideIdentity':
+      // Its base is the decision's status: a ruling on one no longer STANDING is refused with CONFLICT.
+      return [];
     case 'mergeEntities':
       return [
         ['keepVersion', op.request.keep],
@@ -60,13 +63,15 @@ async function restore(writer: Writer, request: RestoreRequest, actor: string, r
     const tracked = await track(tx, writer, bases);
     if (!tracked.before.get(request.targetId)?.exists) throw new NotFoundError(request.kind === 'entity' ? 'Entity' : 'Relationship', request.targetId);
     const entries = Object.entries(request.fields);
-    // A claim field is no property: null retracts the claim, a value brings it back.
+    // A claim field is no property: null retracts the claim, a value brings it back;
+    // an identity field sets the decision's status back (STANDING clears the ruling).
     const claims = entries.filter(([k]) => k.startsWith(CLAIM_FIELD));
-    const props = entries.filter(([k]) => !k.startsWith(CLAIM_FIELD));
+    const decisions = entries.filter(([k]) => k.startsWith(IDENTITY_FIELD)).map(([k, v]) => ({ id: k.slice(IDENTITY_FIELD.length), status: String(v) }));
+    const props = entries.filter(([k]) => !k.startsWith(CLAIM_FIELD) && !k.startsWith(IDENTITY_FIELD));
     const set = Object.fromEntries(props.filter(([, v]) => v !== null));
     const remove = props.filter(([, v]) => v === null).map(([k]) => k);
     const claimIds = (restored: boolean) => claims.filter(([, v]) => (v !== null) === restored).map(([k]) => k.slice(CLAIM_FIELD.length));
-    const params = { id: request.targetId, set, remove, actor, reason, claimsOff: claimIds(false), claimsOn: claimIds(true) };
+    const params = { id: request.targetId, set, remove, actor, reason, claimsOff: claimIds(false), claimsOn: claimIds(true), decisions };
     if (request.kind === 'entity') await run(tx, cypherQuery('changes/restoreEntity'), params);
     else {
       const [from, , to] = request.targetId.split('--');
@@ -102,6 +107,9 @@ async function applyOperations(tx: Tx, scope: ChangesetScope, operations: Parsed
           break;
         case 'claim':
           await curation.addClaim(writer, operation.request, author);
+          break;
+        case 'decideIdentity':
+          await curation.decideIdentity(writer, operation.request, author);
           break;
         case 'restore':
           await restore(writer, operation.request, author, note);
