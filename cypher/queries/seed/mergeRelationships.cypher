@@ -4,8 +4,12 @@
 // Neither plan depends on the store's statistics: a dynamic-type MERGE is planned as
 // a scan of every relationship on an empty store, and a static MERGE per model type
 // (39 UNION branches) took 4-10 s to plan on first start. REMOVE of a property no
-// node has changes nothing but write-locks both ends first, so a concurrent write of
-// the same relationship waits and then finds it. Rows name distinct relationships
+// node has changes nothing but write-locks the start node first, so a concurrent write
+// of the same relationship (its id begins with the start's id) waits and then finds it.
+// Only the start: every new entity's LOCATED_IN ends at one of a few Country nodes, and
+// locking those queued every write about one country behind each other. (A write that
+// must also hold the end, linkEntities, locks both ends first in changes/readTargets.)
+// Rows name distinct relationships
 // (seed files and curation inputs are checked for duplicates).
 // sourceIds and evidence are parallel lists: evidence[i] is what sourceIds[i] said;
 // a source stating the relationship again replaces its own evidence.
@@ -15,7 +19,7 @@
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-REMOVE a.writeLock, b.writeLock
+REMOVE a.writeLock
 WITH a, b, row
 OPTIONAL MATCH (a)-[existing]->(b)
 WHERE existing.id = row.id AND type(existing) = row.type
