@@ -4,8 +4,12 @@
 // Neither plan depends on the store's statistics: a dynamic-type MERGE is planned as
 // a scan of every relationship on an empty store, and a static MERGE per model type
 // (39 UNION branches) took 4-10 s to plan on first start. REMOVE of a property no
-// node has changes nothing but write-locks both ends first, so a concurrent write of
-// the same relationship waits and then finds it. Rows name distinct relationships
+// node has changes nothing but write-locks the start node first, so a concurrent write
+// of the same relationship (its id begins with the start's id) waits and then finds it.
+// Only the start: every new entity's LOCATED_IN ends at one of a few Country nodes, and
+// locking those queued every write about one country behind each other. (A write that
+// must also hold the end, linkEntities, locks both ends first in changes/readTargets.)
+// Rows name distinct relationships
 // (seed files and curation inputs are checked for duplicates).
 // sourceIds and evidence are parallel lists: evidence[i] is what sourceIds[i] said;
 // a source stating the relationship again replaces its own evidence.
@@ -15,7 +19,7 @@
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-REMOVE a.writeLock, b.writeLock
+REMOVE a.writeLock
 WITH a, b, row
 OPTIONAL MATCH (a)-[existing]->(b)
 WHERE existing.id = row.id AND type(existing) = row.type
@@ -28,7 +32,8 @@ CALL (a, b, row, existing) {
   WITH * WHERE existing IS NOT NULL
   RETURN existing AS r
 }
-WITH r, row, coalesce(r.sourceIds, []) AS sourceIds, coalesce(r.evidence, []) AS evidence
+WITH r, row, CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before
+WITH r, row, before, coalesce(r.sourceIds, []) AS sourceIds, coalesce(r.evidence, []) AS evidence
 SET r.createdAt = coalesce(r.createdAt, datetime(row.audit.createdAt), datetime()),
     r.createdBy = coalesce(r.createdBy, row.audit.createdBy, $actor),
     r.evidence = CASE WHEN $sourceId IN sourceIds
@@ -42,4 +47,8 @@ FOREACH (_ IN CASE WHEN row.audit.retractedAt IS NULL THEN [] ELSE [1] END |
   SET r.retracted = true, r.retractedAt = datetime(row.audit.retractedAt), r.retractedBy = row.audit.retractedBy,
       r.retractionReason = row.audit.retractionReason)
 FOREACH (_ IN CASE WHEN $touchedBy IS NULL THEN [] ELSE [1] END | SET r.updatedAt = datetime(), r.updatedBy = $touchedBy)
+// A load (no $touchedBy: curation stamps versions itself) that changes a relationship
+// raises its version (absent: 1), so an edit based on the one read before is refused.
+FOREACH (_ IN CASE WHEN $touchedBy IS NULL AND before IS NOT NULL AND properties(r) <> before THEN [1] ELSE [] END |
+  SET r.version = coalesce(before.version, 1) + 1)
 RETURN count(r) AS written, collect(CASE WHEN $touchedBy IS NOT NULL THEN {id: row.id, props: properties(r)} END) AS touched
