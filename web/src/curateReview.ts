@@ -25,6 +25,8 @@ interface Proposal {
 }
 
 const DIFF_FIELDS = ['name', 'aliases', 'description', 'kind', 'country'];
+/** An agreement's fields shown in the diff, besides its parties. */
+const AGREEMENT_FIELDS = ['name', 'description', 'kind', 'exclusive', 'territory', 'signedOn', 'rightsGranted', 'covers'];
 const ENTITY_NOW = 'query($id: ID!) { entity(id: $id) { name aliases description kind } }';
 const show = (value: unknown): string => (value === undefined || value === null ? '—' : Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
@@ -62,6 +64,14 @@ async function diffTable(operations: Operation[]): Promise<HTMLElement> {
       if (fields.length === 0) rows.push(h('tr', {}, h('th', { scope: 'row' }, rowLabel), h('td', {}, 'citation'), h('td', {}, 'unchanged'), h('td', { class: 'after' }, 'cites the new source')));
       for (const f of fields) {
         rows.push(h('tr', {}, h('th', { scope: 'row' }, rowLabel), h('td', {}, f), h('td', { class: 'before' }, show(current.entity?.[f])), h('td', { class: 'after' }, show(input[f]))));
+      }
+    } else if (op === 'recordAgreement') {
+      const id = String(input.id);
+      const current = await gql<{ entity: Record<string, unknown> | null }>(ENTITY_NOW, { id });
+      const parties = ((input.parties as { organization: string; role: string }[] | undefined) ?? []).map((p) => `${p.organization} as ${p.role}`);
+      const values: [string, unknown][] = [...AGREEMENT_FIELDS.map((f) => [f, input[f]] as [string, unknown]), ['parties', parties]];
+      for (const [f, value] of values.filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) {
+        rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${id}${current.entity ? '' : ' (new)'}`), h('td', {}, f), h('td', { class: 'before' }, show(current.entity?.[f])), h('td', { class: 'after' }, show(value))));
       }
     } else if (op === 'linkEntities') {
       rows.push(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, 'relationship'), h('td', { class: 'before' }, '—'), h('td', { class: 'after' }, `${show(input.from)} —${show(input.type)}→ ${show(input.to)}`)));
