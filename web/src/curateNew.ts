@@ -18,6 +18,7 @@ import {
   labelOfType,
   PARTY_LABELS,
   PARTY_ROLE_CHOICES,
+  REQUIRED_FIELDS_SELECTION,
   relationshipTypesBetween,
   SOURCE_KIND_CHOICES,
   type Choice,
@@ -47,6 +48,7 @@ const TEXT = {
   agreementNeeds: 'An agreement needs a name, an id, a description, at least one party with a role and at least one territory.',
   needOrganization: 'Confirm or create at least one organization first: parties are chosen from the entities of the text.',
   noTypeFits: 'The model has no relationship type from this entity to that one.',
+  evidenceSentence: 'Evidence: the sentence of the text that states it',
   asRole: (organization: string, role: string) => `${organization} as ${humanize(role).toLowerCase()}`,
 };
 
@@ -150,6 +152,11 @@ export function sentenceAround(text: string, start: number, end: number): string
   const rest = text.slice(end);
   const stop = rest.search(/[.!?。！？\n]/);
   return text.slice(from, stop < 0 ? text.length : end + stop + 1).trim();
+}
+
+/** The text's sentences, in order, for choosing evidence without a mouse selection. */
+export function sentencesOf(text: string): string[] {
+  return (text.match(/[^.!?。！？\n]+[.!?。！？]?/g) ?? []).map((s) => s.trim()).filter((s) => s.length > 1);
 }
 
 /** The visible text of an uploaded HTML file (parsed inertly: no script runs, nothing is inserted into the page). */
@@ -448,15 +455,22 @@ function renderWorkspace(root: HTMLElement): void {
     return selection.toString().trim();
   };
 
-  /** Runs `show` with the selected passage, or asks for one. */
+  /** Runs `show` with the selected passage; with none (from the keyboard), the form offers the text's sentences instead. */
   const fromSelection = (show: (passage: string) => void) => () => {
-    const passage = selectedPassage();
-    if (!passage) {
+    if (!draft.text.trim()) {
       status.className = 'warning';
       status.textContent = 'Select a passage in the marked text first: it becomes the evidence.';
       return;
     }
-    show(passage);
+    show(selectedPassage());
+  };
+
+  /** The evidence of a form: the selected passage, or a sentence of the text chosen from a list. */
+  const evidenceControl = (passage: string, set: (v: string) => void, id: string): HTMLElement => {
+    if (passage) return h('p', { class: 'muted small' }, 'Evidence: “', passage, '”');
+    const sentences = sentencesOf(draft.text);
+    set(sentences[0] ?? '');
+    return field(TEXT.evidenceSentence, select(sentences, sentences[0] ?? '', set), id);
   };
   selectionButton.addEventListener('click', fromSelection((p) => showEntityForm(p)));
   relationButton.addEventListener('click', fromSelection((p) => showRelationshipForm(p)));
@@ -508,7 +522,7 @@ function renderWorkspace(root: HTMLElement): void {
         'fieldset',
         {},
         h('legend', {}, 'New entity'),
-        h('p', { class: 'muted small' }, 'Evidence: “', passage, '”'),
+        evidenceControl(passage, (v) => (entity.evidence = v), 'entity-evidence'),
         field('Type', choiceSelect(ENTITY_TYPE_CHOICES, entity.type, (v) => ((entity.type = v), renderDetails(), duplicates.check(entity.name, entity.type))), 'entity-type'),
         field('Name', nameInput, 'entity-name'),
         duplicates.element,
@@ -560,7 +574,7 @@ function renderWorkspace(root: HTMLElement): void {
         'fieldset',
         {},
         h('legend', {}, 'New relationship'),
-        h('p', { class: 'muted small' }, 'Evidence: “', passage, '”'),
+        evidenceControl(passage, (v) => (rel.evidence = v), 'relationship-evidence'),
         field('From', entityPick(ids, rel.from, (v) => ((rel.from = v), renderTypes())), 'relationship-from'),
         field('To', entityPick(ids, rel.to, (v) => ((rel.to = v), renderTypes())), 'relationship-to'),
         typeField,
@@ -627,7 +641,7 @@ function renderWorkspace(root: HTMLElement): void {
         'fieldset',
         {},
         h('legend', {}, TEXT.agreementLegend),
-        h('p', { class: 'muted small' }, 'Evidence: “', passage, '”'),
+        evidenceControl(passage, (v) => (agreement.evidence = v), 'agreement-evidence'),
         field(TEXT.agreementKind, choiceSelect(AGREEMENT_KIND_CHOICES, agreement.kind, (v) => (agreement.kind = v)), 'agreement-kind'),
         field('Name', nameInput, 'agreement-name'),
         duplicates.element,
@@ -695,10 +709,11 @@ function renderWorkspace(root: HTMLElement): void {
       confirmedIds.add(c.id);
       // Re-stating the entity as it is cites the new source for it and changes nothing else.
       // (upsertEntity replaces the fields it is given and clears aliases it is not, so they are sent as they are.)
-      const current = await gql<{ entity: { name: string; description: string; kind: string | null; aliases: string[] } | null }>('query($id: ID!) { entity(id: $id) { name description kind aliases } }', { id: c.id });
+      const current = await gql<{ entity: ({ name: string; description: string; kind: string | null; aliases: string[] } & Record<string, unknown>) | null }>(`query($id: ID!) { entity(id: $id) { name description kind aliases ${REQUIRED_FIELDS_SELECTION} } }`, { id: c.id });
       if (!current.entity) continue;
-      const { name, description, kind, aliases } = current.entity;
-      operations.push({ upsertEntity: { type: c.type, id: c.id, name, description, aliases, ...(kind ? { kind } : {}), source: source(), evidence: sentenceAround(draft.text, m.start, m.end) } });
+      const { name, description, kind, aliases, ...required } = current.entity;
+      const facts = Object.keys(required).length ? { facts: required } : {};
+      operations.push({ upsertEntity: { type: c.type, id: c.id, name, description, aliases, ...(kind ? { kind } : {}), ...facts, source: source(), evidence: sentenceAround(draft.text, m.start, m.end) } });
     }
     for (const r of draft.relationships) operations.push({ linkEntities: { type: r.type, from: r.from, to: r.to, source: source(), evidence: r.evidence } });
     if (operations.length === 0) {

@@ -37,12 +37,33 @@ export const MAX_CANDIDATES = 20;
 const MAX_KEY_LENGTH = 120;
 const LATIN_WORD = /[\p{Script=Latin}\p{N}]/u;
 
+/** Characters whose folded form is remembered: an article's alphabet is small, so folding becomes a lookup. */
+const FOLD_CACHE_SIZE = 50_000;
+const foldCache = new Map<string, string>();
+
 /**
  * The folded form of one character as names are folded (foldName: NFKC, lower
  * case, Han variants); runs of white space become one space.
  */
 function foldChar(c: string): string {
-  return /\s/u.test(c) ? ' ' : foldName(c);
+  let f = foldCache.get(c);
+  if (f === undefined) {
+    f = /\s/u.test(c) ? ' ' : foldName(c);
+    if (foldCache.size < FOLD_CACHE_SIZE) foldCache.set(c, f);
+  }
+  return f;
+}
+
+const wordCache = new Map<number, boolean>();
+/** Whether the code unit at `i` of `s` is a Latin letter or digit (names in those scripts must stand as words). */
+function isWordAt(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  let word = wordCache.get(code);
+  if (word === undefined) {
+    word = LATIN_WORD.test(s[i]!);
+    if (wordCache.size < FOLD_CACHE_SIZE) wordCache.set(code, word);
+  }
+  return word;
 }
 
 /** `text` folded, with the original offset of every folded code unit (and one past the end). */
@@ -126,15 +147,19 @@ export class MentionDictionary {
     const mentions: Mention[] = [];
     let at = 0;
     while (at < folded.length - 1) {
+      // Inside a Latin word no name starts: skip without looking anything up.
+      if (at > 0 && isWordAt(folded, at) && isWordAt(folded, at - 1)) {
+        at += 1;
+        continue;
+      }
       const lengths = this.lengthsByPrefix.get(folded.slice(at, at + 2));
       let matched = 0;
-      if (lengths && !(LATIN_WORD.test(folded[at]!) && at > 0 && LATIN_WORD.test(folded[at - 1]!))) {
+      if (lengths) {
         for (const length of lengths) {
           if (at + length > folded.length) continue;
           const entries = this.keys.get(folded.slice(at, at + length));
           if (!entries) continue;
-          const last = folded[at + length - 1]!;
-          if (LATIN_WORD.test(last) && at + length < folded.length && LATIN_WORD.test(folded[at + length]!)) continue;
+          if (isWordAt(folded, at + length - 1) && at + length < folded.length && isWordAt(folded, at + length)) continue;
           const start = origin[at]!;
           const end = origin[at + length]!;
           // Each entity holds a key once (add() skips its repeats), so entries are distinct entities.
