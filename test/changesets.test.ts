@@ -204,6 +204,46 @@ describe('changesets: proposed, reviewed by a second person, applied whole', () 
     expect(refused.errors?.[0]?.message).toContain('cs-rev2.description');
   });
 
+  it('records a value that disagrees with the graph as a claim beside it, never over it; history shows it and a revert retracts it', async () => {
+    await app.graphql(UPSERT, { input: organization('cs-claimed', 'Claimed Founding Bio', { facts: { employees: 120 } }) }, carol);
+    const CLAIMS = `query($id: ID!) { entity(id: $id) { version facts { name value } claims { id property value asOf sources { source { id } evidence } } history { edges { node { version fields { field before after } change { id kind } } } } } }`;
+    type ClaimsOut = { entity: { version: number; facts: { name: string; value: unknown }[]; claims: { id: string; property: string; value: unknown; asOf: string | null; sources: { source: { id: string }; evidence: string }[] }[]; history: { edges: { node: { version: number; fields: { field: string; before: unknown; after: unknown }[]; change: { id: string } } }[] } } };
+    const claim = { entityId: 'cs-claimed', property: 'employees', value: 95, asOf: '2025-04', source: SOURCE, evidence: 'The forum page gives a smaller head count.' };
+    const badDate = await propose([{ claim: { ...claim, property: 'signedOn', value: 'last spring' } }]);
+    expect(badDate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.operations.0.claim.value' });
+    const unknown = await propose([{ claim: { ...claim, entityId: 'cs-no-such-entity' } }]);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', operation: 0 });
+
+    const proposed = await propose([{ claim }]);
+    expect(proposed.errors).toBeUndefined();
+    expect(proposed.data!.proposeChange.operations).toEqual([{ op: 'claim', input: expect.objectContaining({ property: 'employees', expectedVersion: 1 }) }]);
+    expect((await app.graphql<ClaimsOut>(CLAIMS, { id: 'cs-claimed' })).data!.entity.claims).toEqual([]);
+    const approved = await app.graphql<{ approveChange: ChangeOut }>(APPROVE, { id: proposed.data!.proposeChange.id }, bob);
+    expect(approved.errors).toBeUndefined();
+
+    const after = (await app.graphql<ClaimsOut>(CLAIMS, { id: 'cs-claimed' })).data!.entity;
+    expect(after.facts).toContainEqual({ name: 'employees', value: 120 });
+    expect(after.claims).toEqual([
+      { id: expect.stringMatching(/^claim-/), property: 'employees', value: 95, asOf: '2025-04', sources: [{ source: { id: SOURCE.id }, evidence: claim.evidence }] },
+    ]);
+    const claimId = after.claims[0]!.id;
+    expect(after.version).toBe(2);
+    expect(after.history.edges[0]!.node).toMatchObject({
+      version: 2,
+      fields: [{ field: `claim:${claimId}`, before: null, after: { property: 'employees', value: 95, asOf: '2025-04' } }],
+      change: { id: proposed.data!.proposeChange.id },
+    });
+
+    const revert = await app.graphql<{ revertChange: ChangeOut }>(REVERT, { id: proposed.data!.proposeChange.id, note: 'The page was misread.' }, carol);
+    expect(revert.errors).toBeUndefined();
+    expect((await app.graphql(APPROVE, { id: revert.data!.revertChange.id }, dave)).errors).toBeUndefined();
+    const reverted = (await app.graphql<ClaimsOut>(CLAIMS, { id: 'cs-claimed' })).data!.entity;
+    expect(reverted.claims).toEqual([]);
+    expect(reverted.facts).toContainEqual({ name: 'employees', value: 120 });
+    expect(reverted.history.edges[0]!.node.fields).toEqual([{ field: `claim:${claimId}`, before: { property: 'employees', value: 95, asOf: '2025-04' }, after: null }]);
+    expect(await count('MATCH (c:Claim {id: $claimId}) WHERE c.retracted = true RETURN count(c)', { claimId })).toBe(1);
+  });
+
   it('never lets the API edit or delete a change record: there is no such mutation', async () => {
     const { data } = await app.graphql<{ __schema: { mutationType: { fields: { name: string }[] } } }>('{ __schema { mutationType { fields { name } } } }');
     const names = data!.__schema.mutationType.fields.map((f) => f.name);

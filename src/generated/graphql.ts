@@ -838,6 +838,8 @@ export type ChangeKind =
  * the changeset is proposed.
  */
 export type ChangeOperationInput = {
+  /** Record a value a page states for a property of an entity as a claim beside the graph's own value, which it never overwrites. */
+  claim?: InputMaybe<ClaimInput>;
   /** Create or re-cite a relationship. */
   linkEntities?: InputMaybe<LinkEntitiesInput>;
   /** Merge two ids of one entity. */
@@ -889,6 +891,32 @@ export type Claim = {
   value: Scalars['JSON']['output'];
   /** The entity the value names, when it names one (e.g. a chief executive). */
   valueEntity: Maybe<Entity>;
+};
+
+/**
+ * A value one page states for a property of an entity, recorded as a claim (see
+ * Entity.claims and Entity.conflicts): the entity's own property is left as it is,
+ * so a value that disagrees with the graph stands beside it with its page. The
+ * entity's history lists the claim as the field `claim:<id>`; reverting the
+ * change retracts the claim.
+ */
+export type ClaimInput = {
+  /** The page's date, for a value that changes over time (YYYY, YYYY-MM or YYYY-MM-DD). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the entity the claim is about. */
+  entityId: Scalars['ID']['input'];
+  /** What the page states, in our own words; 1 to 600 characters. */
+  evidence: Scalars['String']['input'];
+  /** The entity's version the claim was based on; filled in at proposal when left out. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** A note on the value, in our own words; up to 600 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The property, e.g. foundedOn or employees (a date property takes YYYY, YYYY-MM or YYYY-MM-DD). */
+  property: Scalars['String']['input'];
+  /** The page that states the value: an existing source id or a new one. */
+  source: SourceInput;
+  /** The value as the page states it: a text (1 to 600 characters), a number or a boolean. */
+  value: Scalars['JSON']['input'];
 };
 
 /**
@@ -5782,6 +5810,7 @@ export type ResolversTypes = {
   ChangeStatus: ChangeStatus;
   Citation: ResolverTypeWrapper<CitationRecord>;
   Claim: ResolverTypeWrapper<ClaimRecord>;
+  ClaimInput: ClaimInput;
   Conflict: ResolverTypeWrapper<ConflictRecord>;
   Corroboration: ResolverTypeWrapper<CorroborationRecord>;
   Country: ResolverTypeWrapper<EntityRecord>;
@@ -5984,6 +6013,7 @@ export type ResolversParentTypes = {
   ChangeOperationInput: ChangeOperationInput;
   Citation: CitationRecord;
   Claim: ClaimRecord;
+  ClaimInput: ClaimInput;
   Conflict: ConflictRecord;
   Corroboration: CorroborationRecord;
   Country: EntityRecord;

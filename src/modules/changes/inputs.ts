@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ENTITY_LABELS } from '../../domain/model';
 import { AppError, BadUserInputError } from '../../errors';
 import { entityId, isoDate, pageSize, parseArgs } from '../../validation';
-import { parseLinkEntities, parseMergeEntities, parseRecordAgreement, parseRetract, parseUpsertEntity } from '../curation/inputs';
-import type { LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, UpsertEntityRequest } from '../curation/inputs';
+import { parseAddClaim, parseLinkEntities, parseMergeEntities, parseRecordAgreement, parseRetract, parseUpsertEntity } from '../curation/inputs';
+import type { AddClaimRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, UpsertEntityRequest } from '../curation/inputs';
 import type { ChangeStatus } from './records';
 
 /**
@@ -14,8 +14,8 @@ import type { ChangeStatus } from './records';
  * ("input.operations.1.linkEntities.from").
  */
 
-/** The operations a changeset may hold: the direct mutations', and `restore` (only revertChange makes it). */
-export const OPERATION_NAMES = ['upsertEntity', 'linkEntities', 'recordAgreement', 'retract', 'mergeEntities'] as const;
+/** The operations a changeset may hold: the direct mutations', `claim` (a value recorded beside the graph's), and `restore` (only revertChange makes it). */
+export const OPERATION_NAMES = ['upsertEntity', 'linkEntities', 'recordAgreement', 'retract', 'mergeEntities', 'claim'] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number] | 'restore';
 
 /** Sets fields of one entity or relationship back (revertChange): null removes one; `retracted: true` retracts it. */
@@ -40,6 +40,7 @@ export type ParsedOperation =
   | { op: 'recordAgreement'; input: Record<string, unknown>; request: RecordAgreementRequest }
   | { op: 'retract'; input: Record<string, unknown>; request: RetractRequest }
   | { op: 'mergeEntities'; input: Record<string, unknown>; request: MergeEntitiesRequest }
+  | { op: 'claim'; input: Record<string, unknown>; request: AddClaimRequest }
   | { op: 'restore'; input: Record<string, unknown>; request: RestoreRequest };
 
 const restoreSchema = z
@@ -65,6 +66,8 @@ export function parseOperation(stored: StoredOperation): ParsedOperation {
       return { ...stored, op: stored.op, request: parseRetract(args) };
     case 'mergeEntities':
       return { ...stored, op: stored.op, request: parseMergeEntities(args) };
+    case 'claim':
+      return { ...stored, op: stored.op, request: parseAddClaim(args) };
     case 'restore':
       return { ...stored, op: stored.op, request: parseArgs(restoreSchema, stored.input) };
   }

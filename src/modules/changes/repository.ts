@@ -7,7 +7,7 @@ import { AppError, ErrorCode, NotFoundError } from '../../errors';
 import * as curation from '../curation/repository';
 import { atOperation, encodeCursor, parseOperation, type ChangeFilter, type ParsedOperation, type RestoreRequest, type StoredOperation } from './inputs';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
-import { recordRevisions, stampScope, track, type ChangesetScope, type Writer } from './versions';
+import { CLAIM_FIELD, recordRevisions, stampScope, track, type ChangesetScope, type Writer } from './versions';
 
 /**
  * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
@@ -41,6 +41,8 @@ function baseFields(op: ParsedOperation): [field: string, targetId: string][] {
       return [['expectedVersion', relationshipId(op.request.relationship)]];
     case 'retract':
       return [['expectedVersion', op.request.id]];
+    case 'claim':
+      return [['expectedVersion', op.request.entityId]];
     case 'mergeEntities':
       return [
         ['keepVersion', op.request.keep],
@@ -58,9 +60,13 @@ async function restore(writer: Writer, request: RestoreRequest, actor: string, r
     const tracked = await track(tx, writer, bases);
     if (!tracked.before.get(request.targetId)?.exists) throw new NotFoundError(request.kind === 'entity' ? 'Entity' : 'Relationship', request.targetId);
     const entries = Object.entries(request.fields);
-    const set = Object.fromEntries(entries.filter(([, v]) => v !== null));
-    const remove = entries.filter(([, v]) => v === null).map(([k]) => k);
-    const params = { id: request.targetId, set, remove, actor, reason };
+    // A claim field is no property: null retracts the claim, a value brings it back.
+    const claims = entries.filter(([k]) => k.startsWith(CLAIM_FIELD));
+    const props = entries.filter(([k]) => !k.startsWith(CLAIM_FIELD));
+    const set = Object.fromEntries(props.filter(([, v]) => v !== null));
+    const remove = props.filter(([, v]) => v === null).map(([k]) => k);
+    const claimIds = (restored: boolean) => claims.filter(([, v]) => (v !== null) === restored).map(([k]) => k.slice(CLAIM_FIELD.length));
+    const params = { id: request.targetId, set, remove, actor, reason, claimsOff: claimIds(false), claimsOn: claimIds(true) };
     if (request.kind === 'entity') await run(tx, cypherQuery('changes/restoreEntity'), params);
     else {
       const [from, , to] = request.targetId.split('--');
@@ -93,6 +99,9 @@ async function applyOperations(tx: Tx, scope: ChangesetScope, operations: Parsed
           break;
         case 'mergeEntities':
           await curation.mergeEntities(writer, operation.request, author);
+          break;
+        case 'claim':
+          await curation.addClaim(writer, operation.request, author);
           break;
         case 'restore':
           await restore(writer, operation.request, author, note);

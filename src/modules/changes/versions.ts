@@ -140,11 +140,30 @@ export function diffFields(before: Record<string, unknown> | null, after: Record
     .filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
 }
 
+/** A live claim about an entity, as changes/readEntities reads it. */
+interface StoredClaim {
+  id: string;
+  property: string;
+  value: unknown;
+  asOf: string | null;
+}
+
+/** Prefix of the revision field that stands for one claim about the entity: `claim:<claim id>`. */
+export const CLAIM_FIELD = 'claim:';
+
+/** An entity's live claims as revision fields: adding one is a field going from null to `{property, value, asOf}`, retracting it the reverse. */
+function claimFields(claims: readonly StoredClaim[]): Record<string, unknown> {
+  return Object.fromEntries(claims.map((c) => [`${CLAIM_FIELD}${c.id}`, { property: c.property, value: c.value, asOf: c.asOf ?? null }]));
+}
+
 async function readTargets(tx: Tx, entityIds: string[], relIds: string[]): Promise<Map<string, Snapshot>> {
   const found = new Map<string, Snapshot>();
   if (entityIds.length > 0) {
-    const rows = await run<{ id: string; labels: string[] | null; props: Record<string, unknown> | null }>(tx, cypherQuery('changes/readEntities'), { ids: entityIds });
-    for (const r of rows) found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props: r.props ?? {} });
+    const rows = await run<{ id: string; labels: string[] | null; props: Record<string, unknown> | null; claims: StoredClaim[] }>(tx, cypherQuery('changes/readEntities'), { ids: entityIds });
+    for (const r of rows) {
+      const props = r.props ? { ...r.props, ...claimFields(r.claims) } : {};
+      found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props });
+    }
   }
   if (relIds.length > 0) {
     const rows = await run<{ id: string; type: string | null; props: Record<string, unknown> | null }>(tx, cypherQuery('changes/readRelationships'), { rels: relIds.map(relationshipEnds) });

@@ -13,7 +13,7 @@ import { plainValue } from '../../domain/properties';
 import { searchAliasesOf } from '../../domain/names';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
 import { refuseLikelyDuplicate } from '../../entityResolution/refuseDuplicates';
-import type { DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
+import type { AddClaimRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
 /**
  * The curation writes. Each runs in ONE write transaction: the source, the
@@ -24,7 +24,7 @@ import type { DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, 
  * curated data is stored exactly as seeded data is.
  */
 
-export type ChangeKind = 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'RETRACT_SOURCE' | 'MERGE_ENTITIES' | 'DECIDE_IDENTITY';
+export type ChangeKind = 'ADD_CLAIM' | 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'RETRACT_SOURCE' | 'MERGE_ENTITIES' | 'DECIDE_IDENTITY';
 
 export interface ChangeRecord {
   id: string;
@@ -365,6 +365,52 @@ export function retractSource(executor: Executor, request: RetractSourceRequest,
       note: request.reason,
     }, executor);
     return { id: request.id, change };
+  });
+}
+
+/** What the claim operation wrote: the claim's id, and the entity it is about. */
+export interface ClaimWrite {
+  claimId: string;
+  entityId: string;
+  change: ChangeRecord;
+}
+
+/**
+ * Records a value a page states for a property of an entity as a claim beside
+ * the graph's own value, which is never overwritten (a dispute stays two
+ * claims, as the seed files keep it). The entity's revision lists the claim as
+ * the field `claim:<id>`, so history shows it and a revert retracts it.
+ */
+export function addClaim(executor: Writer, request: AddClaimRequest, actor: string): Promise<ClaimWrite> {
+  const bases: Base[] = [{ id: request.entityId, kind: 'entity', expectedVersion: request.expectedVersion }];
+  return executor.writeTransaction('curation/addClaim', async (tx) => {
+    const tracked = await track(tx, executor, bases);
+    const found = await lookUp(tx, [request.entityId]);
+    expectEntity(found, request.entityId, ENTITY_LABELS, 'input.entityId');
+    const sourceId = await resolveSource(tx, request.source, actor);
+    const claimId = `claim-${randomUUID()}`;
+    await run(tx, cypherQuery('curation/addClaim'), {
+      id: claimId,
+      entityId: request.entityId,
+      property: request.property,
+      value: request.value,
+      asOf: request.asOf ?? null,
+      note: request.note ?? null,
+      sourceId,
+      evidence: request.evidence,
+      actor,
+      unverifyingKinds: [...UNVERIFYING_SOURCE_KINDS],
+    });
+    const change = await recordChange(tx, {
+      kind: 'ADD_CLAIM',
+      targetIds: [request.entityId],
+      summary: `claimed ${request.property} = ${JSON.stringify(request.value)}${request.asOf ? ` as of ${request.asOf}` : ''} for ${request.entityId} (claim ${claimId})`,
+      subject: actor,
+      sourceId,
+      note: request.evidence,
+    }, executor);
+    await recordVersions(tx, tracked, change, bases);
+    return { claimId, entityId: request.entityId, change };
   });
 }
 
