@@ -7,7 +7,7 @@
  */
 import { ENTITIES, type PropertyDeclaration } from '../../src/domain/entities';
 import { ENUMS, type EnumName } from '../../src/domain/enums';
-import { AGREEMENT_KINDS, ENTITY_LABELS, PARTY_ROLES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, SOURCE_KINDS, type EntityLabel } from '../../src/domain/model';
+import { AGREEMENT_KINDS, DATE_PROPERTIES, ENTITY_LABELS, PARTY_ROLES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, SOURCE_KINDS, type EntityLabel } from '../../src/domain/model';
 
 /** One choice of a dropdown: the API's value and the model's description of it. */
 export interface Choice {
@@ -78,3 +78,15 @@ export const REQUIRED_FIELDS_SELECTION: string = ENTITY_LABELS.map((label) => {
 })
   .filter(Boolean)
   .join(' ');
+
+/**
+ * Properties a claim about an entity of `label` may name, suggested in the claim
+ * form: the label's own scalar properties and the dates the model knows. The
+ * curator may name another (a fact such as employees); the server checks it.
+ */
+export function claimablePropertiesOf(label: EntityLabel): string[] {
+  const own = Object.entries(ENTITIES[label].properties as Record<string, PropertyDeclaration>)
+    .filter(([, p]) => p.type !== 'strings')
+    .map(([name]) => name);
+  return [...new Set([...own, ...DATE_PROPERTIES])];
+}

@@ -9,6 +9,7 @@
  */
 import {
   AGREEMENT_KIND_CHOICES,
+  claimablePropertiesOf,
   COVERED_LABELS,
   datePropertiesOf,
   ENTITY_TYPE_CHOICES,
@@ -49,6 +50,18 @@ const TEXT = {
   needOrganization: 'Confirm or create at least one organization first: parties are chosen from the entities of the text.',
   noTypeFits: 'The model has no relationship type from this entity to that one.',
   evidenceSentence: 'Evidence: the sentence of the text that states it',
+  claimButton: 'Record a value that disagrees, as a claim',
+  claimLegend: 'A value the article states (kept as a claim beside the graph’s, never over it)',
+  claimEntity: 'About',
+  claimProperty: 'Property (e.g. signedOn, employees)',
+  claimValue: 'The value the article states',
+  claimAsOf: 'As of (for a value that changes over time)',
+  claimGraphHas: (value: string) => `The graph has: ${value}`,
+  claimGraphHasNone: 'The graph has no value for it.',
+  addClaim: 'Add claim',
+  claims: 'Claims',
+  claimNeeds: 'A claim needs an existing entity, a property and a value.',
+  needExisting: 'Confirm a mention of an entity the graph knows first: a claim is about one of them.',
   asRole: (organization: string, role: string) => `${organization} as ${humanize(role).toLowerCase()}`,
 };
 
@@ -78,6 +91,14 @@ interface NewEntity {
   country: string;
   /** The label's other enum-valued properties (a trial's phase), sent as facts. */
   facts?: Record<string, string>;
+  evidence: string;
+}
+/** A value the article states for a property of a known entity, recorded as a claim (never over the graph's value). */
+interface NewClaim {
+  entityId: string;
+  property: string;
+  value: string | number | boolean;
+  asOf: string;
   evidence: string;
 }
 /** An agreement to record with recordAgreement, its parties chosen from the text's entities. */
@@ -110,6 +131,7 @@ export interface Draft {
   confirmed: Record<string, string>;
   entities: NewEntity[];
   agreements: NewAgreement[];
+  claims: NewClaim[];
   relationships: NewRelationship[];
   note: string;
 }
@@ -121,6 +143,7 @@ const emptyDraft = (): Draft => ({
   confirmed: {},
   entities: [],
   agreements: [],
+  claims: [],
   relationships: [],
   note: '',
 });
@@ -344,12 +367,13 @@ function renderWorkspace(root: HTMLElement): void {
   const selectionButton = h('button', { type: 'button', id: 'use-selection' }, 'New entity from selected passage');
   const relationButton = h('button', { type: 'button', id: 'relationship-from-selection' }, 'New relationship from selected passage');
   const agreementButton = h('button', { type: 'button', id: 'agreement-from-selection' }, TEXT.agreementButton);
+  const claimButton = h('button', { type: 'button', id: 'claim-from-selection' }, TEXT.claimButton);
   const mentionCard = h(
     'section',
     { class: 'card', 'aria-labelledby': 'mentions-title' },
     h('h2', { id: 'mentions-title' }, 'Mentions in the text'),
     article,
-    h('p', { class: 'row' }, selectionButton, ' ', relationButton, ' ', agreementButton),
+    h('p', { class: 'row' }, selectionButton, ' ', relationButton, ' ', agreementButton, ' ', claimButton),
     h('h3', {}, 'Known entities mentioned'),
     mentionList,
   );
@@ -359,6 +383,8 @@ function renderWorkspace(root: HTMLElement): void {
   const relationshipForm = h('div', { id: 'relationship-form' });
   const agreementForm = h('div', { id: 'agreement-form' });
   const agreementList = h('ul', { class: 'plain', id: 'new-agreements' });
+  const claimForm = h('div', { id: 'claim-form' });
+  const claimList = h('ul', { class: 'plain', id: 'new-claims' });
   const noteInput = h('textarea', { id: 'change-note', rows: '3' });
   noteInput.value = draft.note;
   noteInput.addEventListener('input', () => ((draft.note = noteInput.value), save()));
@@ -381,6 +407,9 @@ function renderWorkspace(root: HTMLElement): void {
     agreementForm,
     h('h3', {}, TEXT.agreements),
     agreementList,
+    claimForm,
+    h('h3', {}, TEXT.claims),
+    claimList,
     relationshipForm,
     h('h3', {}, 'New relationships'),
     relationshipList,
@@ -435,6 +464,7 @@ function renderWorkspace(root: HTMLElement): void {
     agreementList.replaceChildren(
       ...draft.agreements.map((a, i) => listItem(`${a.name} · ${a.kind.toLowerCase()} · ${a.parties.map((p) => TEXT.asRole(p.organization, p.role)).join(', ')} · “${a.evidence.slice(0, 80)}”`, () => draft.agreements.splice(i, 1))),
     );
+    claimList.replaceChildren(...draft.claims.map((c, i) => listItem(`${c.entityId} · ${c.property} = ${String(c.value)}${c.asOf ? ` (as of ${c.asOf})` : ''} · “${c.evidence.slice(0, 80)}”`, () => draft.claims.splice(i, 1))));
     relationshipList.replaceChildren(...draft.relationships.map((r, i) => listItem(`${r.from} —${r.type}→ ${r.to} · “${r.evidence.slice(0, 80)}”`, () => draft.relationships.splice(i, 1))));
   };
 
@@ -475,6 +505,7 @@ function renderWorkspace(root: HTMLElement): void {
   selectionButton.addEventListener('click', fromSelection((p) => showEntityForm(p)));
   relationButton.addEventListener('click', fromSelection((p) => showRelationshipForm(p)));
   agreementButton.addEventListener('click', fromSelection((p) => showAgreementForm(p)));
+  claimButton.addEventListener('click', fromSelection((p) => showClaimForm(p)));
 
   const showEntityForm = (passage: string): void => {
     const entity: NewEntity = { type: 'ORGANIZATION', id: '', name: passage.length <= 80 ? passage : '', description: '', kind: '', country: '', facts: {}, evidence: passage };
@@ -659,6 +690,64 @@ function renderWorkspace(root: HTMLElement): void {
     nameInput.focus();
   };
 
+  /** A value the article states that may disagree with the graph: recorded as a claim about an entity the graph knows. */
+  const showClaimForm = (passage: string): void => {
+    const newIds = new Set([...draft.entities.map((e) => e.id), ...draft.agreements.map((a) => a.id)]);
+    const ids = knownIds().filter((x) => !newIds.has(x.id));
+    if (ids.length === 0) {
+      status.className = 'warning';
+      status.textContent = TEXT.needExisting;
+      return;
+    }
+    const claim: NewClaim = { entityId: ids[0]!.id, property: '', value: '', asOf: '', evidence: passage };
+    const suggestions = h('datalist', { id: 'claim-properties' });
+    const graphHas = h('p', { class: 'muted small', id: 'claim-graph-value', role: 'status' });
+    let facts: Record<string, unknown> = {};
+    const showGraphValue = (): void => {
+      const value = claim.property ? facts[claim.property] : undefined;
+      graphHas.textContent = !claim.property ? '' : value === undefined ? TEXT.claimGraphHasNone : TEXT.claimGraphHas(Array.isArray(value) ? value.join(', ') : String(value));
+    };
+    const loadEntity = async (): Promise<void> => {
+      const type = ids.find((x) => x.id === claim.entityId)!.type;
+      suggestions.replaceChildren(...claimablePropertiesOf(labelOfType(type)!).map((p) => h('option', { value: p })));
+      const data = await gql<{ entity: { facts: { name: string; value: unknown }[] } & Record<string, unknown> | null }>('query($id: ID!) { entity(id: $id) { facts { name value } } }', { id: claim.entityId }).catch(() => ({ entity: null }));
+      facts = Object.fromEntries((data.entity?.facts ?? []).map((f) => [f.name, f.value]));
+      showGraphValue();
+    };
+    const property = input('text', '', (v) => ((claim.property = v.trim()), showGraphValue()), { list: 'claim-properties', autocomplete: 'off' });
+    const add = h('button', { type: 'button', class: 'primary', id: 'add-claim' }, TEXT.addClaim);
+    add.addEventListener('click', () => {
+      if (!claim.entityId || !claim.property || claim.value === '') {
+        status.className = 'warning';
+        status.textContent = TEXT.claimNeeds;
+        return;
+      }
+      // A number stays a number, true/false a boolean; anything else is the text as stated.
+      const raw = String(claim.value).trim();
+      const value = /^-?\d+(\.\d+)?$/.test(raw) && !/^\d{4}$/.test(raw) ? Number(raw) : raw === 'true' || raw === 'false' ? raw === 'true' : raw;
+      draft.claims.push({ ...claim, value });
+      save();
+      claimForm.replaceChildren();
+      redraw();
+    });
+    claimForm.replaceChildren(
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, TEXT.claimLegend),
+        evidenceControl(passage, (v) => (claim.evidence = v), 'claim-evidence'),
+        field(TEXT.claimEntity, entityPick(ids, claim.entityId, (v) => ((claim.entityId = v), void loadEntity())), 'claim-entity'),
+        field(TEXT.claimProperty, property, 'claim-property'),
+        suggestions,
+        graphHas,
+        field(TEXT.claimValue, input('text', '', (v) => (claim.value = v)), 'claim-value'),
+        field(TEXT.claimAsOf, input('date', '', (v) => (claim.asOf = v)), 'claim-as-of'),
+        add,
+      ),
+    );
+    void loadEntity();
+  };
+
   const findMentions = async (): Promise<void> => {
     draft.text = textArea.value;
     if (draft.text.length > MAX_TEXT) {
@@ -714,6 +803,9 @@ function renderWorkspace(root: HTMLElement): void {
       const { name, description, kind, aliases, ...required } = current.entity;
       const facts = Object.keys(required).length ? { facts: required } : {};
       operations.push({ upsertEntity: { type: c.type, id: c.id, name, description, aliases, ...(kind ? { kind } : {}), ...facts, source: source(), evidence: sentenceAround(draft.text, m.start, m.end) } });
+    }
+    for (const c of draft.claims) {
+      operations.push({ claim: { entityId: c.entityId, property: c.property, value: c.value, ...(c.asOf ? { asOf: c.asOf } : {}), source: source(), evidence: c.evidence } });
     }
     for (const r of draft.relationships) operations.push({ linkEntities: { type: r.type, from: r.from, to: r.to, source: source(), evidence: r.evidence } });
     if (operations.length === 0) {

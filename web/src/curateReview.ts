@@ -73,6 +73,9 @@ async function diffTable(operations: Operation[]): Promise<HTMLElement> {
       for (const [f, value] of values.filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) {
         rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${id}${current.entity ? '' : ' (new)'}`), h('td', {}, f), h('td', { class: 'before' }, show(current.entity?.[f])), h('td', { class: 'after' }, show(value))));
       }
+    } else if (op === 'claim') {
+      // A claim stands beside the graph's value: "now" stays as it is.
+      rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${show(input.entityId)}`), h('td', {}, `${show(input.property)} (claim)`), h('td', { class: 'before' }, 'kept as it is'), h('td', { class: 'after' }, `${show(input.value)}${input.asOf ? ` as of ${show(input.asOf)}` : ''}`)));
     } else if (op === 'linkEntities') {
       rows.push(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, 'relationship'), h('td', { class: 'before' }, '—'), h('td', { class: 'after' }, `${show(input.from)} —${show(input.type)}→ ${show(input.to)}`)));
     } else if (op === 'restore' && input.fields && typeof input.fields === 'object') {
