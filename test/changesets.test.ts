@@ -204,6 +204,60 @@ describe('changesets: proposed, reviewed by a second person, applied whole', () 
     expect(refused.errors?.[0]?.message).toContain('cs-rev2.description');
   });
 
+  it('lets the author rebase a stale PROPOSED changeset onto the current versions, optionally with new values; the rebased one applies', async () => {
+    const REBASE = `mutation($id: ID!, $operations: [ChangeOperationInput!], $note: String) { rebaseChange(id: $id, operations: $operations, note: $note) { ${CHANGE_FIELDS} rebasedAt summary } }`;
+    type Rebased = { rebaseChange: ChangeOut & { rebasedAt: string | null } };
+    await app.graphql(UPSERT, { input: organization('cs-rebase', 'Rebased Base Bio') }, carol);
+    const { data } = await propose([{ upsertEntity: organization('cs-rebase', 'Rebased Base Bio', { description: 'Proposed on version 1.' }) }]);
+    const id = data!.proposeChange.id;
+    await app.graphql(UPSERT, { input: organization('cs-rebase', 'Rebased Base Bio', { description: 'Written directly meanwhile.' }) }, carol);
+    expect((await app.graphql(APPROVE, { id }, bob)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const notAuthor = await app.graphql(REBASE, { id }, carol);
+    expect(notAuthor.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', author: 'alice@example.org' });
+    const reviewerOnly = await app.graphql(REBASE, { id }, bob);
+    expect(reviewerOnly.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bad = await app.graphql(REBASE, { id, operations: [{ upsertEntity: organization('cs-rebase', '') }] }, alice);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.operations.0.upsertEntity.name' });
+
+    const rebased = await app.graphql<Rebased>(REBASE, { id }, alice);
+    expect(rebased.errors).toBeUndefined();
+    expect(rebased.data!.rebaseChange).toMatchObject({ id, status: 'PROPOSED', rebasedAt: expect.any(String) });
+    expect(rebased.data!.rebaseChange.operations[0]!.input).toMatchObject({ expectedVersion: 2, description: 'Proposed on version 1.' });
+
+    const newValues = await app.graphql<Rebased>(
+      REBASE,
+      { id, operations: [{ upsertEntity: organization('cs-rebase', 'Rebased Base Bio', { description: 'Both readings, merged by hand.' }) }], note: 'Rebased with merged wording.' },
+      alice,
+    );
+    expect(newValues.errors).toBeUndefined();
+    expect(newValues.data!.rebaseChange).toMatchObject({ note: 'Rebased with merged wording.', operations: [{ op: 'upsertEntity', input: expect.objectContaining({ expectedVersion: 2 }) }] });
+    expect(await count('MATCH (c:Change {id: $id}) RETURN size(c.rebasedFrom)', { id })).toBe(2);
+
+    const approved = await app.graphql<{ approveChange: ChangeOut }>(APPROVE, { id }, bob);
+    expect(approved.errors).toBeUndefined();
+    expect(await entity('cs-rebase')).toMatchObject({ description: 'Both readings, merged by hand.', version: 3 });
+    const late = await app.graphql(REBASE, { id }, alice);
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'APPROVED' });
+    const unknown = await app.graphql(REBASE, { id: 'no-such-change' }, alice);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('lets a reviewer press Revert: the revert is proposed, for another reviewer to approve; a reader may not', async () => {
+    await app.graphql(UPSERT, { input: organization('cs-rev-by-reviewer', 'Reviewer Revert Bio') }, carol);
+    const edit = await app.graphql<{ upsertEntity: { change: { id: string } } }>(UPSERT, { input: organization('cs-rev-by-reviewer', 'Reviewer Revert Bio', { description: 'A doubtful edit.' }) }, carol);
+    const reader = await bearer('reader@example.org', ['reader']);
+    const byReader = await app.graphql(REVERT, { id: edit.data!.upsertEntity.change.id, note: 'Not mine to undo.' }, reader);
+    expect(byReader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byReviewer = await app.graphql<{ revertChange: ChangeOut }>(REVERT, { id: edit.data!.upsertEntity.change.id, note: 'The page does not say this.' }, bob);
+    expect(byReviewer.errors).toBeUndefined();
+    expect(byReviewer.data!.revertChange).toMatchObject({ status: 'PROPOSED', author: 'bob@example.org' });
+    expect((await entity('cs-rev-by-reviewer'))!.description).toBe('A doubtful edit.');
+    expect((await app.graphql(APPROVE, { id: byReviewer.data!.revertChange.id }, bob)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await app.graphql(APPROVE, { id: byReviewer.data!.revertChange.id }, dave)).errors).toBeUndefined();
+    expect((await entity('cs-rev-by-reviewer'))!.description).toBe('A test organization proposed by a curator.');
+  });
+
   it('records a value that disagrees with the graph as a claim beside it, never over it; history shows it and a revert retracts it', async () => {
     await app.graphql(UPSERT, { input: organization('cs-claimed', 'Claimed Founding Bio', { facts: { employees: 120 } }) }, carol);
     const CLAIMS = `query($id: ID!) { entity(id: $id) { version facts { name value } claims { id property value asOf sources { source { id } evidence } } history { edges { node { version fields { field before after } change { id kind } } } } } }`;
@@ -244,10 +298,10 @@ describe('changesets: proposed, reviewed by a second person, applied whole', () 
     expect(await count('MATCH (c:Claim {id: $claimId}) WHERE c.retracted = true RETURN count(c)', { claimId })).toBe(1);
   });
 
-  it('never lets the API edit or delete a change record: there is no such mutation', async () => {
+  it('never lets the API edit or delete a change record: there is no such mutation (a rebase changes only a PROPOSED one, by its author)', async () => {
     const { data } = await app.graphql<{ __schema: { mutationType: { fields: { name: string }[] } } }>('{ __schema { mutationType { fields { name } } } }');
     const names = data!.__schema.mutationType.fields.map((f) => f.name);
-    expect(names.filter((n) => /change/i.test(n)).sort()).toEqual(['approveChange', 'proposeChange', 'rejectChange', 'revertChange']);
+    expect(names.filter((n) => /change/i.test(n)).sort()).toEqual(['approveChange', 'proposeChange', 'rebaseChange', 'rejectChange', 'revertChange']);
   });
 });
 

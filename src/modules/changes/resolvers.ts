@@ -2,7 +2,7 @@ import { requireRole } from '../../auth';
 import { ENTITY_LABELS } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import type { Context } from '../context';
-import { parseApprove, parseChangeId, parseChanges, parseHistory, parseProposeChange, parseReject, parseRevert } from './inputs';
+import { parseApprove, parseChangeId, parseChanges, parseHistory, parseProposeChange, parseRebase, parseReject, parseRevert } from './inputs';
 import * as repository from './repository';
 import type { ChangeView } from './records';
 import { versionOf } from './versions';
@@ -14,9 +14,9 @@ function afterWrite(ctx: Context): void {
 }
 
 /** Curators see changesets in every state: an editor (who proposes) or a reviewer (who reviews). */
-function requireCurator(ctx: Context): void {
-  if (ctx.user?.roles.includes('reviewer')) return;
-  requireRole(ctx, 'editor');
+function requireCurator(ctx: Context): NonNullable<Context['user']> {
+  if (ctx.user?.roles.includes('reviewer')) return ctx.user;
+  return requireRole(ctx, 'editor');
 }
 
 const policyOf = (ctx: Context): repository.ReviewPolicy => ({ secondPerson: ctx.reviewSecondPerson ?? true });
@@ -30,8 +30,8 @@ const entityFields = {
 };
 
 /**
- * Changesets, review, history and the change feed. Proposing and reverting need
- * the editor role, reviewing the reviewer role (and, by default, not being the
+ * Changesets, review, history and the change feed. Proposing and rebasing need
+ * the editor role, reverting the editor or reviewer role, reviewing the reviewer role (and, by default, not being the
  * changeset's author); reading history and approved changes is open to every
  * reader, as the graph itself is.
  */
@@ -65,8 +65,14 @@ export const changesResolvers: Resolvers = {
       const { id, comment } = parseReject(args);
       return repository.rejectChange(ctx.executor, id, user.subject, comment, policyOf(ctx));
     },
-    revertChange: async (_p, args, ctx) => {
+    rebaseChange: async (_p, args, ctx) => {
       const user = requireRole(ctx, 'editor');
+      const { id, operations, note } = parseRebase(args);
+      return repository.rebaseChange(ctx.executor, id, user.subject, operations, note);
+    },
+    revertChange: async (_p, args, ctx) => {
+      // A reviewer may press Revert too: it only proposes the inverse, for a second person to approve.
+      const user = requireCurator(ctx);
       const { id, note } = parseRevert(args);
       return repository.revertChange(ctx.executor, id, note, user.subject);
     },
@@ -82,6 +88,7 @@ export const changesResolvers: Resolvers = {
     reviewComment: (c: ChangeView) => c.reviewComment ?? null,
     appliedAt: (c: ChangeView) => c.appliedAt ?? ((c.status ?? 'APPROVED') === 'APPROVED' ? c.at : null),
     revertOf: (c: ChangeView) => c.revertOf ?? null,
+    rebasedAt: (c: ChangeView) => c.rebasedAt ?? null,
     revisions: (c: ChangeView, _args, ctx) => repository.revisionsOf(ctx.executor, c.id),
   },
   Revision: {

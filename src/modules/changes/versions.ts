@@ -156,12 +156,24 @@ function claimFields(claims: readonly StoredClaim[]): Record<string, unknown> {
   return Object.fromEntries(claims.map((c) => [`${CLAIM_FIELD}${c.id}`, { property: c.property, value: c.value, asOf: c.asOf ?? null }]));
 }
 
+/** Prefix of the revision field that stands for the status of one identity decision about the entity: `identity:<decision id>`. */
+export const IDENTITY_FIELD = 'identity:';
+
+/** The identity decisions about an entity as revision fields: a ruling is the field going from STANDING to CONFIRMED or UNDONE. */
+function identityFields(decisions: readonly { id: string; status: string | null }[]): Record<string, unknown> {
+  return Object.fromEntries(decisions.map((d) => [`${IDENTITY_FIELD}${d.id}`, d.status ?? 'STANDING']));
+}
+
 async function readTargets(tx: Tx, entityIds: string[], relIds: string[]): Promise<Map<string, Snapshot>> {
   const found = new Map<string, Snapshot>();
   if (entityIds.length > 0) {
-    const rows = await run<{ id: string; labels: string[] | null; props: Record<string, unknown> | null; claims: StoredClaim[] }>(tx, cypherQuery('changes/readEntities'), { ids: entityIds });
+    const rows = await run<{ id: string; labels: string[] | null; props: Record<string, unknown> | null; claims: StoredClaim[]; decisions: { id: string; status: string | null }[] }>(
+      tx,
+      cypherQuery('changes/readEntities'),
+      { ids: entityIds },
+    );
     for (const r of rows) {
-      const props = r.props ? { ...r.props, ...claimFields(r.claims) } : {};
+      const props = r.props ? { ...r.props, ...claimFields(r.claims), ...identityFields(r.decisions) } : {};
       found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props });
     }
   }

@@ -551,7 +551,7 @@ export interface IdentityRulingWrite {
  * sets the status, with who, when, why and the source. NOT_FOUND for an unknown
  * id, CONFLICT for a decision already ruled on: nothing is written then.
  */
-export function decideIdentity(executor: Executor, request: DecideIdentityRequest, actor: string): Promise<IdentityRulingWrite> {
+export function decideIdentity(executor: Writer, request: DecideIdentityRequest, actor: string): Promise<IdentityRulingWrite> {
   const { id, verdict, note } = request;
   return executor.writeTransaction('curation/decideIdentity', async (tx) => {
     const [decision] = await run<{ decision: IdentityDecisionKind; entityIds: string[]; status: IdentityStatus; by: string | null; at: string | null }>(
@@ -560,6 +560,9 @@ export function decideIdentity(executor: Executor, request: DecideIdentityReques
       { id },
     );
     if (!decision) throw new NotFoundError('Identity decision', id);
+    // Its entities as other writes track theirs: the ruling (and a merge) leaves a revision on each.
+    const bases: Base[] = decision.entityIds.map((entityId) => ({ id: entityId, kind: 'entity' }));
+    const tracked = await track(tx, executor, bases, { ids: decision.entityIds });
     if (decision.status !== 'STANDING') {
       throw new AppError(`Identity decision "${id}" was already ${decision.status} (by ${decision.by ?? 'unknown'} at ${decision.at ?? 'an unknown time'})`, ErrorCode.CONFLICT, {
         id,
@@ -612,7 +615,9 @@ export function decideIdentity(executor: Executor, request: DecideIdentityReques
       before: { status: decision.status },
       after: { status, ...(merged ? { kept: merged.entity.id, merged: merged.mergedId } : {}) },
     }, executor);
-    return { entity: toEntityRecord(ruled.entity), mergedId: merged?.mergedId ?? null, change };
+    const entity = toEntityRecord(ruled.entity);
+    await recordVersions(tx, tracked, change, bases, entity);
+    return { entity, mergedId: merged?.mergedId ?? null, change };
   });
 }
 
