@@ -6,6 +6,9 @@ import { freePort, startOidcProvider, type TestProvider } from '../support/oidcS
 import { bearerHeader, newJwtSecret } from '../support/tokens';
 import { startBrowserSession, type BrowserSession } from './browser';
 
+// A shared 2-core machine: the keyboard-driven flows take minutes under load.
+jest.setTimeout(300_000);
+
 const DOCS_SHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 /** An article written for the test: Rohto by its Japanese name, BPIPO by its English one, and a company the graph does not know. */
 const LICENCE_SENTENCE = 'ロート製薬 has granted Formosa Spheroid Works, a new spin-off, an exclusive licence to make its spheroid culture cells for local clinics.';
@@ -102,7 +105,7 @@ describe('The curation workspace in a real browser, signed in through a real Ope
     await page.keyboard.press('Enter');
     // The provider may ask for consent before it sends the browser back.
     const consent = page.locator('input[name="prompt"][value="consent"]');
-    await consent.or(page.locator('#signout')).first().waitFor();
+    await consent.or(page.locator('#signout')).first().waitFor({ state: 'attached' });
     if (await consent.count()) {
       await page.locator('button[type="submit"]').focus();
       await page.keyboard.press('Enter');
@@ -131,7 +134,7 @@ describe('The curation workspace in a real browser, signed in through a real Ope
     const accounts = new AccountStore(browser.app.executor);
     await accounts.set('rin.reviewer', 'reviewer password 2026', ['reviewer']);
     await accounts.set('ana.editor', 'editor password 2026', ['editor']);
-  }, 240_000);
+  }, 600_000);
   afterAll(async () => {
     await provider?.stop();
     await browser?.close();
@@ -301,14 +304,16 @@ describe('The curation workspace in a real browser, signed in through a real Ope
     await page.close();
   });
 
-  it('4. a conflicting proposal is rebased, and a reviewer reverts a change from the history tab', async () => {
+  it('4. a conflicting proposal is rebased by its author, and a reviewer reverts a change from the history tab', async () => {
     const upsert = 'mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { entity { id } } }';
     const current = await browser.app.graphql<{ entity: { name: string; aliases: string[]; kind: string } }>(`{ entity(id: "${ROHTO}") { name aliases kind } }`);
     const rohto = (description: string) => ({ type: 'ORGANIZATION', id: ROHTO, ...current.data!.entity, description, source: { id: 'geneonline-2025-04-29-taiwan-japan-regen-forum' }, evidence: 'Described for the test.' });
+    const conflicting = 'A conflicting description for the rebase test.';
+    // The editor proposes through the API with her own account's subject (as a script of hers would).
     const proposed = await browser.app.graphql<{ proposeChange: { id: string } }>(
       'mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id } }',
-      { input: { operations: [{ upsertEntity: rohto('A Japanese pharmaceutical maker, described by the proposal.') }], note: 'A conflicting description for the rebase test.' } },
-      await bearerHeader(secret, 'api-editor@example.org', ['editor']),
+      { input: { operations: [{ upsertEntity: rohto('A Japanese pharmaceutical maker, described by the proposal.') }], note: conflicting } },
+      await bearerHeader(secret, 'local:ana.editor', ['editor']),
     );
     expect(proposed.errors).toBeUndefined();
     // Someone changes the same field directly before the review.
@@ -317,32 +322,43 @@ describe('The curation workspace in a real browser, signed in through a real Ope
     await browser.context.clearCookies();
     const page = await browser.openPage('/curate/review');
     await signInLocally(page, 'rin.reviewer', 'reviewer password 2026');
-    const card = page.locator('article.proposal', { hasText: 'A conflicting description for the rebase test.' }).first();
+    const card = page.locator('article.proposal', { hasText: conflicting }).first();
     await card.getByRole('button', { name: 'Approve' }).click();
     await card.locator('ul.conflicts li').first().waitFor();
     expect(await card.locator('ul.conflicts').textContent()).toMatch(/rohto-pharmaceutical · description is now “A Japanese pharmaceutical maker, changed directly meanwhile.”/);
+    expect(await card.textContent()).toMatch(/its author can rebase it/);
     await page.screenshot({ path: resolve(DOCS_SHOTS, 'curate-review-conflict.png'), fullPage: true });
-    await card.getByRole('button', { name: 'Rebase on the current graph' }).click();
-    const rebased = page.locator('article.proposal', { hasText: '(rebased)' }).first();
-    await rebased.waitFor();
-    expect(await rebased.locator('table.diff td.before').allTextContents()).toContain('A Japanese pharmaceutical maker, changed directly meanwhile.');
     await page.close();
 
-    const { data } = await browser.app.graphql<{ changes: { edges: { node: { id: string; note: string } }[] } }>('{ changes(status: [PROPOSED], first: 50) { edges { node { id note } } } }', {}, await reviewer());
-    const fresh = data!.changes.edges.find((e) => e.node.note.includes('(rebased)'))!.node;
-    const approved = await browser.app.graphql<{ approveChange: { status: string } }>('mutation($id: ID!) { approveChange(id: $id) { status } }', { id: fresh.id }, await reviewer());
-    expect(approved.data?.approveChange.status).toBe('APPROVED');
+    // The author rebases it on the current graph: same changeset, its diff now against the current value.
+    await browser.context.clearCookies();
+    const author = await browser.openPage('/curate/review');
+    await signInLocally(author, 'ana.editor', 'editor password 2026');
+    await author.locator('article.proposal', { hasText: conflicting }).getByRole('button', { name: 'Rebase on the current graph' }).click();
+    const rebased = author.locator('article.proposal', { hasText: 'Rebased on the current graph at' }).first();
+    await rebased.waitFor();
+    expect(await rebased.locator('table.diff td.before').allTextContents()).toContain('A Japanese pharmaceutical maker, changed directly meanwhile.');
+    expect(await rebased.textContent()).toContain(proposed.data!.proposeChange.id);
+    await author.close();
+
+    await browser.context.clearCookies();
+    const review = await browser.openPage('/curate/review');
+    await signInLocally(review, 'rin.reviewer', 'reviewer password 2026');
+    await review.locator('article.proposal', { hasText: conflicting }).getByRole('button', { name: 'Approve' }).click();
+    await review.getByText('No proposals wait for review.').waitFor();
+    await review.close();
     const description = async () => (await browser.app.graphql<{ entity: { description: string } }>(`{ entity(id: "${ROHTO}") { description } }`)).data!.entity.description;
     expect(await description()).toBe('A Japanese pharmaceutical maker, described by the proposal.');
 
-    // The reviewer (no editor role) reverts the rebased change from Rohto's history tab; another reviewer approves the revert.
+    // The reviewer (no editor role) reverts it from Rohto's history tab; another reviewer approves the revert.
     const history = await browser.openPage(`/explore?focus=${ROHTO}`);
     await press(history, '#details-history summary');
     await history.locator('#history-list li').first().waitFor();
     history.once('dialog', (dialog) => void dialog.accept('The test takes the rebased description back.'));
-    await history.locator('#history-list li', { hasText: '(rebased)' }).first().locator('button.revert').click();
-    await history.locator('#history-list [role="status"]').filter({ hasText: /Revert proposed as/ }).first().waitFor();
-    const revertId = /Revert proposed as (\S+);/.exec((await history.locator('#history-list [role="status"]').filter({ hasText: /Revert proposed as/ }).first().textContent())!)![1]!;
+    await history.locator('#history-list li', { hasText: conflicting }).first().locator('button.revert').click();
+    const status = history.locator('#history-list [role="status"]').filter({ hasText: /Revert proposed as/ }).first();
+    await status.waitFor();
+    const revertId = /Revert proposed as (\S+);/.exec((await status.textContent())!)![1]!;
     await history.close();
     const reverted = await browser.app.graphql<{ approveChange: { status: string } }>('mutation($id: ID!) { approveChange(id: $id) { status } }', { id: revertId }, await reviewer());
     expect(reverted.data?.approveChange.status).toBe('APPROVED');

@@ -468,6 +468,13 @@ function renderWorkspace(root: HTMLElement): void {
     relationshipList.replaceChildren(...draft.relationships.map((r, i) => listItem(`${r.from} —${r.type}→ ${r.to} · “${r.evidence.slice(0, 80)}”`, () => draft.relationships.splice(i, 1))));
   };
 
+  /** Saves the draft after a form added to it, and closes the form. */
+  const closeForm = (form: HTMLElement): void => {
+    save();
+    form.replaceChildren();
+    redraw();
+  };
+
   const listItem = (text: string, remove: () => void): HTMLElement => {
     const button = h('button', { type: 'button', 'aria-label': `Remove ${text.slice(0, 40)}` }, 'Remove');
     button.addEventListener('click', () => {
@@ -543,9 +550,7 @@ function renderWorkspace(root: HTMLElement): void {
         return;
       }
       draft.entities.push({ ...entity });
-      save();
-      entityForm.replaceChildren();
-      redraw();
+      closeForm(entityForm);
     });
     renderDetails();
     entityForm.replaceChildren(
@@ -595,9 +600,7 @@ function renderWorkspace(root: HTMLElement): void {
     add.addEventListener('click', () => {
       if (!rel.type) return;
       draft.relationships.push({ ...rel });
-      save();
-      relationshipForm.replaceChildren();
-      redraw();
+      closeForm(relationshipForm);
     });
     renderTypes();
     relationshipForm.replaceChildren(
@@ -663,9 +666,7 @@ function renderWorkspace(root: HTMLElement): void {
         return;
       }
       draft.agreements.push({ ...agreement });
-      save();
-      agreementForm.replaceChildren();
-      redraw();
+      closeForm(agreementForm);
     });
     agreementForm.replaceChildren(
       h(
@@ -726,9 +727,7 @@ function renderWorkspace(root: HTMLElement): void {
       const raw = String(claim.value).trim();
       const value = /^-?\d+(\.\d+)?$/.test(raw) && !/^\d{4}$/.test(raw) ? Number(raw) : raw === 'true' || raw === 'false' ? raw === 'true' : raw;
       draft.claims.push({ ...claim, value });
-      save();
-      claimForm.replaceChildren();
-      redraw();
+      closeForm(claimForm);
     });
     claimForm.replaceChildren(
       h(

@@ -22,7 +22,17 @@ interface Proposal {
   note: string;
   summary: string;
   operations: Operation[];
+  rebasedAt: string | null;
 }
+
+/** The page's words for rebasing, in one place for translation. */
+const TEXT = {
+  rebase: 'Rebase on the current graph',
+  couldNotRebase: (message: string) => `Could not rebase: ${message}`,
+  authorRebases: 'The graph moved since this was proposed: its author can rebase it on the current graph, then it can be approved.',
+  yours: 'Your proposal: if the graph moved since, rebase it on the current graph.',
+  rebasedAt: (at: string) => `Rebased on the current graph at ${at}.`,
+};
 
 const DIFF_FIELDS = ['name', 'aliases', 'description', 'kind', 'country'];
 /** An agreement's fields shown in the diff, besides its parties. */
@@ -110,37 +120,29 @@ function conflictDetails(conflicts: Conflict[] | undefined): HTMLElement {
 }
 
 /**
- * Rebase: propose the same operations again on the graph as it is now (the
- * server fills in the current versions), and reject the stale one pointing to
- * it. The new proposal shows its diff against the current values and needs a
- * reviewer other than the one who rebased it.
+ * Rebase (the author's own proposals): rebaseChange bases the changeset on the
+ * graph as it is now, keeping its id; the diff then shows the current values
+ * and a reviewer approves it as usual.
  */
 function rebaseButton(p: Proposal, message: HTMLElement, onDone: () => void): HTMLElement {
-  const button = h('button', { type: 'button', class: 'rebase' }, 'Rebase on the current graph');
+  const button = h('button', { type: 'button', class: 'rebase' }, TEXT.rebase);
   button.addEventListener('click', () => {
-    const operations = p.operations.map(({ op, input }) => {
-      const { expectedVersion: _stale, ...rest } = input;
-      return { [op]: rest };
-    });
-    void (async () => {
-      try {
-        const { proposeChange } = await curatorGql<{ proposeChange: { id: string } }>('mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id } }', {
-          input: { operations, note: `${p.note.slice(0, 560)} (rebased)` },
-        });
-        await curatorGql('mutation($id: ID!, $comment: String!) { rejectChange(id: $id, comment: $comment) { id } }', { id: p.id, comment: `Rebased on the current graph as ${proposeChange.id}.` });
-        onDone();
-      } catch (error) {
-        message.textContent = `Could not rebase: ${(error as Error).message}`;
-      }
-    })();
+    void curatorGql('mutation($id: ID!) { rebaseChange(id: $id) { id rebasedAt } }', { id: p.id })
+      .then(onDone)
+      .catch((error: Error) => {
+        message.className = 'error';
+        message.textContent = TEXT.couldNotRebase(error.message);
+        if (error instanceof RequestError && error.extensions.code === 'CONFLICT') message.append(conflictDetails(error.extensions.conflicts as Conflict[] | undefined));
+      });
   });
   return button;
 }
 
-async function renderProposal(p: Proposal, reviewer: boolean, onDone: () => void): Promise<HTMLElement> {
+async function renderProposal(p: Proposal, reviewer: boolean, subject: string | undefined, onDone: () => void): Promise<HTMLElement> {
+  const own = p.author === subject;
   const sources = p.operations.map((o) => (o.input.source as { new?: Record<string, unknown> } | undefined)?.new).filter((s): s is Record<string, unknown> => Boolean(s));
   const passages = [...new Set(p.operations.map((o) => String(o.input.evidence ?? '')).filter(Boolean))];
-  const section = h('article', { class: 'card proposal', 'aria-labelledby': `p-${p.id}` }, h('h2', { id: `p-${p.id}` }, p.note), h('p', { class: 'muted' }, `Proposed by ${p.author} at ${new Date(p.at).toLocaleString()} · ${p.id}`));
+  const section = h('article', { class: 'card proposal', 'aria-labelledby': `p-${p.id}` }, h('h2', { id: `p-${p.id}` }, p.note), h('p', { class: 'muted' }, `Proposed by ${p.author} at ${new Date(p.at).toLocaleString()} · ${p.id}`, p.rebasedAt ? ` · ${TEXT.rebasedAt(new Date(p.rebasedAt).toLocaleString())}` : ''));
   section.append(h('h3', {}, 'Changes'), await diffTable(p.operations));
   for (const s of sources) {
     section.append(h('h3', {}, 'Source'), h('p', {}, `${show(s.publisher)} · ${show(s.title)} · ${show(s.publishedOn)} · ${show(s.language)} · ${show(s.kind)} `, s.url ? h('a', { href: String(s.url), rel: 'noreferrer' }, String(s.url)) : null));
@@ -161,13 +163,16 @@ async function renderProposal(p: Proposal, reviewer: boolean, onDone: () => void
       } catch (error) {
         message.className = 'error';
         message.textContent = error instanceof SessionError && error.code !== 'FORBIDDEN' ? 'Your session has expired; sign in again.' : (error as Error).message;
-        if (error instanceof RequestError && error.extensions.code === 'CONFLICT') message.append(conflictDetails(error.extensions.conflicts as Conflict[] | undefined), rebaseButton(p, message, onDone));
+        if (error instanceof RequestError && error.extensions.code === 'CONFLICT') {
+          message.append(conflictDetails(error.extensions.conflicts as Conflict[] | undefined), own ? rebaseButton(p, message, onDone) : h('p', { class: 'muted' }, TEXT.authorRebases));
+        }
       }
     };
     approve.addEventListener('click', () => void act('mutation($id: ID!, $comment: String) { approveChange(id: $id, comment: $comment) { id status } }'));
     reject.addEventListener('click', () => void act('mutation($id: ID!, $comment: String!) { rejectChange(id: $id, comment: $comment) { id status } }'));
     section.append(h('p', { class: 'field' }, h('label', { for: `comment-${p.id}` }, 'Comment'), comment), h('p', {}, approve, ' ', reject));
   }
+  if (own) section.append(h('p', { class: 'muted' }, TEXT.yours, ' ', rebaseButton(p, message, onDone)));
   section.append(message);
   return section;
 }
@@ -187,10 +192,10 @@ async function main(): Promise<void> {
   gate.replaceChildren();
   workspace.hidden = false;
   workspace.replaceChildren(h('p', { role: 'status', class: 'muted' }, 'Loading proposals…'));
-  const data = await curatorGql<{ changes: { edges: { node: Proposal }[] } }>('{ changes(status: [PROPOSED], first: 50) { edges { node { id author at note summary operations } } } }');
+  const data = await curatorGql<{ changes: { edges: { node: Proposal }[] } }>('{ changes(status: [PROPOSED], first: 50) { edges { node { id author at note summary operations rebasedAt } } } }');
   const proposals = data.changes.edges.map((e) => e.node);
   const reviewer = hasRole('reviewer');
-  const items = await Promise.all(proposals.map((p) => renderProposal(p, reviewer, refresh)));
+  const items = await Promise.all(proposals.map((p) => renderProposal(p, reviewer, session.user?.subject, refresh)));
   workspace.replaceChildren(
     h('p', { class: 'muted' }, proposals.length === 0 ? 'No proposals wait for review.' : `${proposals.length} proposal(s) wait for review.${reviewer ? '' : ' Only reviewers approve or reject.'}`),
     ...items,
