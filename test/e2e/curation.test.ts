@@ -130,6 +130,8 @@ describe('The curation workspace in a real browser, signed in through a real Ope
         },
       },
     });
+    // The machine is shared: pages answer slowly under load (the first mentions call also builds the dictionary).
+    browser.context.setDefaultTimeout(90_000);
     provider = await startOidcProvider(providerPort, `${browser.app.url}/auth/oidc/callback`, { 'mei.editor': ['editor'], 'kai.reader': [] });
     const accounts = new AccountStore(browser.app.executor);
     await accounts.set('rin.reviewer', 'reviewer password 2026', ['reviewer']);

@@ -165,8 +165,8 @@ const slug = (text: string): string =>
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
 
 /** The sentence around [start, end) in the text: from the previous sentence end to the next. */
 export function sentenceAround(text: string, start: number, end: number): string {
