@@ -7,7 +7,7 @@ import { AppError, ErrorCode, NotFoundError } from '../../errors';
 import * as curation from '../curation/repository';
 import { atOperation, encodeCursor, parseOperation, type ChangeFilter, type ParsedOperation, type RestoreRequest, type StoredOperation } from './inputs';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
-import { CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, stampScope, track, type ChangesetScope, type Writer } from './versions';
+import { CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, track, type ChangesetScope, type Writer } from './versions';
 
 /**
  * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
@@ -79,8 +79,7 @@ async function restore(writer: Writer, request: RestoreRequest, actor: string, r
     }
     const scope = writer.changeset!;
     scope.written.push({ summary: `set ${entries.map(([k]) => k).join(', ')} of ${request.targetId} back`, targetIds: [request.targetId], sourceId: null });
-    const revisions = await recordRevisions(tx, tracked, { id: scope.id, subject: actor, targetIds: [request.targetId] }, bases);
-    await stampScope(tx, scope.id, revisions);
+    await recordRevisions(tx, tracked, { id: scope.id, subject: actor, targetIds: [request.targetId] }, bases);
   });
 }
 
@@ -202,8 +201,7 @@ export async function rebaseChange(executor: Executor, id: string, author: strin
   const given = operations ?? (JSON.parse(change.operations ?? '[]') as StoredOperation[]).map((o) => ({ op: o.op, input: Object.fromEntries(Object.entries(o.input).filter(([k]) => !BASE_FIELDS.includes(k))) }));
   const trial = await tryOperations(executor, given, note ?? change.note, author, id);
   return executor.writeTransaction('changes/rebase', async (tx) => {
-    await run(tx, cypherQuery('changes/lockChange'), { id });
-    const [now] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/changeById'), { id });
+    const [now] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/lockChange'), { id });
     const moved = rebaseRefusal(toChangeView(now!.change), author);
     if (moved) throw moved;
     const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/rebase'), { id, ...trialFields(trial), note: note ?? change.note });
@@ -224,10 +222,9 @@ function rebaseRefusal(change: ChangeView, author: string): AppError | null {
 
 /** The changeset `id`, write-locked for review: NOT_FOUND when absent, CONFLICT unless PROPOSED, FORBIDDEN for its own author under the two-person rule. */
 async function forReview(tx: Tx, id: string, reviewer: string, policy: ReviewPolicy): Promise<ChangeView> {
-  const locked = await run(tx, cypherQuery('changes/lockChange'), { id });
-  if (locked.length === 0) throw new NotFoundError('Change', id);
-  const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/changeById'), { id });
-  const change = toChangeView(row!.change);
+  const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/lockChange'), { id });
+  if (!row) throw new NotFoundError('Change', id);
+  const change = toChangeView(row.change);
   if (change.status !== 'PROPOSED') {
     throw new AppError(`Change "${id}" is ${change.status}${change.reviewer ? ` (by ${change.reviewer})` : ''}; only a PROPOSED changeset can be reviewed`, ErrorCode.CONFLICT, {
       id,
@@ -326,12 +323,13 @@ export async function revertChange(executor: Executor, id: string, note: string,
   return proposeChange(executor, operations, note, author, id);
 }
 
-/** A page of an entity's or relationship's history, newest first. */
-export async function history(executor: Executor, targetId: string, first: number, beforeVersion: number | null): Promise<HistoryPage> {
+/** A page of an entity's or relationship's history, newest first; `full`: with each change's operations and before/after. */
+export async function history(executor: Executor, targetId: string, first: number, beforeVersion: number | null, full = true): Promise<HistoryPage> {
   const rows = await executor.read<{ revision: Record<string, unknown>; change: Record<string, unknown> | null }>(cypherQuery('changes/history'), {
     id: targetId,
     before: beforeVersion,
     limit: first + 1,
+    full,
   });
   const edges = rows.slice(0, first).map((r) => {
     const node = toRevisionView(r.revision, r.change);
@@ -343,8 +341,8 @@ export async function history(executor: Executor, targetId: string, first: numbe
   };
 }
 
-/** A page of changes, newest first, filtered as ChangeFilter says. */
-export async function changesPage(executor: Executor, filter: ChangeFilter): Promise<ChangePage> {
+/** A page of changes, newest first, filtered as ChangeFilter says; `full`: with their operations and before/after. */
+export async function changesPage(executor: Executor, filter: ChangeFilter, full = true): Promise<ChangePage> {
   const rows = await executor.read<{ change: Record<string, unknown> }>(cypherQuery('changes/page'), {
     since: filter.since,
     until: filter.until,
@@ -355,6 +353,7 @@ export async function changesPage(executor: Executor, filter: ChangeFilter): Pro
     afterAt: filter.after?.at ?? null,
     afterId: filter.after?.id ?? null,
     limit: filter.first + 1,
+    full,
   });
   const edges = rows.slice(0, filter.first).map((r) => {
     const node = toChangeView(r.change);

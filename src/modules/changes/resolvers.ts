@@ -1,6 +1,7 @@
 import { requireRole } from '../../auth';
 import { ENTITY_LABELS } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { Context } from '../context';
 import { parseApprove, parseChangeId, parseChanges, parseHistory, parseProposeChange, parseRebase, parseReject, parseRevert } from './inputs';
 import * as repository from './repository';
@@ -19,13 +20,30 @@ function requireCurator(ctx: Context): NonNullable<Context['user']> {
   return requireRole(ctx, 'editor');
 }
 
+/** The Change fields kept out of pages unless selected: the operations and before/after texts can be large. */
+const LARGE_CHANGE_FIELDS = new Set(['operations', 'before', 'after']);
+
+/** Whether the query selects, anywhere below this field (through fragments too), one of the large Change fields. */
+function selectsLargeFields(info: GraphQLResolveInfo): boolean {
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) => {
+      if (s.kind === 'Field') return LARGE_CHANGE_FIELDS.has(s.name.value) || walk(s.selectionSet);
+      if (s.kind === 'InlineFragment') return walk(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return walk(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => walk(node.selectionSet));
+}
+
 const policyOf = (ctx: Context): repository.ReviewPolicy => ({ secondPerson: ctx.reviewSecondPerson ?? true });
 
 const entityFields = {
   version: (p: { props: Record<string, unknown> }) => versionOf(p.props),
-  history: (p: { id: string }, args: unknown, ctx: Context) => {
+  history: (p: { id: string }, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
     const { first, beforeVersion } = parseHistory(args);
-    return repository.history(ctx.executor, p.id, first, beforeVersion);
+    return repository.history(ctx.executor, p.id, first, beforeVersion, selectsLargeFields(info));
   },
 };
 
@@ -41,10 +59,10 @@ export const changesResolvers: Resolvers = {
       requireCurator(ctx);
       return repository.changeById(ctx.executor, parseChangeId(args).id);
     },
-    changes: async (_p, args, ctx) => {
+    changes: async (_p, args, ctx, info) => {
       const filter = parseChanges(args);
       if (filter.status.some((s) => s !== 'APPROVED')) requireCurator(ctx);
-      return repository.changesPage(ctx.executor, filter);
+      return repository.changesPage(ctx.executor, filter, selectsLargeFields(info));
     },
   },
   Mutation: {

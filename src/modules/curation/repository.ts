@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { recordRevisions, stampScope, track, type Base, type Writer } from '../changes/versions';
+import { recordRevisions, track, type Base, type Tracked, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
@@ -102,7 +102,6 @@ async function recordChange(
  */
 async function recordVersions(tx: Tx, tracked: Awaited<ReturnType<typeof track>>, change: ChangeRecord, bases: Base[], entity?: EntityRecord): Promise<void> {
   const revisions = await recordRevisions(tx, tracked, change, bases);
-  await stampScope(tx, change.id, revisions);
   const own = entity && revisions.find((r) => r.targetId === entity.id);
   if (own) entity.props = { ...entity.props, version: own.version };
 }
@@ -132,7 +131,25 @@ interface Existing {
   aliases: string[];
 }
 
-async function lookUp(tx: Tx, ids: string[]): Promise<Map<string, Existing>> {
+/**
+ * What `ids` are, from the snapshots `track` read of them when it read them all
+ * (one round trip fewer), else from the graph.
+ */
+async function lookUp(tx: Tx, ids: string[], tracked?: Tracked): Promise<Map<string, Existing>> {
+  const known = tracked && ids.map((id) => tracked.before.get(id));
+  if (known?.every((s) => s?.kind === 'entity')) {
+    return new Map(
+      known.map((s) => {
+        const p = s!.props;
+        const text = (v: unknown) => (typeof v === 'string' ? v : null);
+        return [s!.id, { label: s!.exists ? (s!.type as EntityLabel | null) : null, retracted: s!.exists && p.retracted !== undefined && p.retracted !== null, mergedInto: text(p.mergedInto), name: text(p.name), aliases: (p.aliases as string[] | undefined) ?? [] }];
+      }),
+    );
+  }
+  return lookUpInGraph(tx, ids);
+}
+
+async function lookUpInGraph(tx: Tx, ids: string[]): Promise<Map<string, Existing>> {
   const rows = await run<{ id: string; labels: string[] | null; retracted: boolean; mergedInto: string | null; name: string | null; aliases: string[] | null }>(
     tx,
     cypherQuery('curation/entityLabels'),
@@ -239,7 +256,7 @@ export function upsertEntity(executor: Writer, request: UpsertEntityRequest, act
   const bases: Base[] = [{ id: node.id, kind: 'entity', expectedVersion: request.expectedVersion }];
   return executor.writeTransaction('curation/upsertEntity', async (tx) => {
     const tracked = await track(tx, executor, bases, { ids: [node.id], types: ['LOCATED_IN'] });
-    const found = await lookUp(tx, [node.id]);
+    const found = await lookUp(tx, [node.id], tracked);
     checkIdForLabel(found, node.id, node.label);
     if (!found.get(node.id)?.label) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
     const sourceId = await resolveSource(tx, request.source, actor);
@@ -385,7 +402,7 @@ export function addClaim(executor: Writer, request: AddClaimRequest, actor: stri
   const bases: Base[] = [{ id: request.entityId, kind: 'entity', expectedVersion: request.expectedVersion }];
   return executor.writeTransaction('curation/addClaim', async (tx) => {
     const tracked = await track(tx, executor, bases);
-    const found = await lookUp(tx, [request.entityId]);
+    const found = await lookUp(tx, [request.entityId], tracked);
     expectEntity(found, request.entityId, ENTITY_LABELS, 'input.entityId');
     const sourceId = await resolveSource(tx, request.source, actor);
     const claimId = `claim-${randomUUID()}`;
