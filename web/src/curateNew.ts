@@ -7,17 +7,67 @@
  * ONE proposeChange changeset. The draft lives in localStorage, so an expired
  * session loses nothing: the page asks them to sign in again and keeps it.
  */
-import { gql, h } from './gql';
+import {
+  AGREEMENT_KIND_CHOICES,
+  claimablePropertiesOf,
+  COVERED_LABELS,
+  datePropertiesOf,
+  ENTITY_TYPE_CHOICES,
+  enumPropertiesOf,
+  hasCountry,
+  kindsOf,
+  labelOfType,
+  PARTY_LABELS,
+  PARTY_ROLE_CHOICES,
+  REQUIRED_FIELDS_SELECTION,
+  relationshipTypesBetween,
+  SOURCE_KIND_CHOICES,
+  type Choice,
+} from './curateModel';
+import { gql, h, humanize } from './gql';
 import { curatorGql, hasRole, loadSession, SessionError, sessionBadge, signInForm } from './session';
 import './style.css';
 import './curate.css';
 
+/** The page's words for the agreement and claim forms and the model-derived fields, in one place for translation. */
+const TEXT = {
+  none: '—',
+  kind: 'Kind',
+  country: 'Country',
+  notStated: 'Not stated',
+  agreementButton: 'New agreement from selected passage',
+  agreementLegend: 'New agreement (licence, co-development …)',
+  agreementKind: 'Kind of agreement',
+  exclusive: 'The rights are exclusive',
+  territory: 'Territory (countries where rights are granted; Ctrl/Cmd for several)',
+  rightsGranted: 'Rights granted (comma-separated, e.g. manufacturing, sales)',
+  parties: 'Parties and their roles',
+  notAParty: 'Not a party',
+  covers: 'Technologies it covers',
+  addAgreement: 'Add agreement',
+  agreements: 'New agreements',
+  agreementNeeds: 'An agreement needs a name, an id, a description, at least one party with a role and at least one territory.',
+  needOrganization: 'Confirm or create at least one organization first: parties are chosen from the entities of the text.',
+  noTypeFits: 'The model has no relationship type from this entity to that one.',
+  evidenceSentence: 'Evidence: the sentence of the text that states it',
+  claimButton: 'Record a value that disagrees, as a claim',
+  claimLegend: 'A value the article states (kept as a claim beside the graph’s, never over it)',
+  claimEntity: 'About',
+  claimProperty: 'Property (e.g. signedOn, employees)',
+  claimValue: 'The value the article states',
+  claimAsOf: 'As of (for a value that changes over time)',
+  claimGraphHas: (value: string) => `The graph has: ${value}`,
+  claimGraphHasNone: 'The graph has no value for it.',
+  addClaim: 'Add claim',
+  claims: 'Claims',
+  claimNeeds: 'A claim needs an existing entity, a property and a value.',
+  needExisting: 'Confirm a mention of an entity the graph knows first: a claim is about one of them.',
+  asRole: (organization: string, role: string) => `${organization} as ${humanize(role).toLowerCase()}`,
+};
+
 const MAX_TEXT = 200_000;
 const MAX_UPLOAD_BYTES = 2_000_000;
 const DRAFT_KEY = 'regen.curate.draft.v1';
-const ENTITY_TYPES = ['ORGANIZATION', 'PERSON', 'TECHNOLOGY', 'MODALITY', 'INDICATION', 'FUND', 'POLICY', 'EVENT', 'AGREEMENT', 'TRIAL', 'APPROVAL', 'PATENT'];
-const RELATIONSHIP_TYPES = ['PART_OF', 'OPERATES', 'DEVELOPS', 'SUPPORTS', 'FOCUSES_ON', 'CO_HOSTED', 'ORGANIZED', 'PARTICIPATED_IN', 'FACILITATED', 'ADMINISTERS', 'USES_MODALITY', 'TARGETS_INDICATION', 'PARTY_TO', 'COVERS'];
-const SOURCE_KINDS = ['TRADE_PRESS', 'OFFICIAL', 'PRIMARY', 'SECONDARY'];
 
 interface Candidate {
   id: string;
@@ -39,6 +89,31 @@ interface NewEntity {
   description: string;
   kind: string;
   country: string;
+  /** The label's other enum-valued properties (a trial's phase), sent as facts. */
+  facts?: Record<string, string>;
+  evidence: string;
+}
+/** A value the article states for a property of a known entity, recorded as a claim (never over the graph's value). */
+interface NewClaim {
+  entityId: string;
+  property: string;
+  value: string | number | boolean;
+  asOf: string;
+  evidence: string;
+}
+/** An agreement to record with recordAgreement, its parties chosen from the text's entities. */
+interface NewAgreement {
+  id: string;
+  name: string;
+  description: string;
+  kind: string;
+  exclusive: boolean;
+  territory: string[];
+  rightsGranted: string[];
+  /** The Agreement's date properties (signedOn) by name. */
+  dates: Record<string, string>;
+  parties: { organization: string; role: string }[];
+  covers: string[];
   evidence: string;
 }
 interface NewRelationship {
@@ -55,6 +130,8 @@ export interface Draft {
   /** Mention start offset → the entity id the curator confirmed. */
   confirmed: Record<string, string>;
   entities: NewEntity[];
+  agreements: NewAgreement[];
+  claims: NewClaim[];
   relationships: NewRelationship[];
   note: string;
 }
@@ -65,6 +142,8 @@ const emptyDraft = (): Draft => ({
   mentions: [],
   confirmed: {},
   entities: [],
+  agreements: [],
+  claims: [],
   relationships: [],
   note: '',
 });
@@ -86,8 +165,8 @@ const slug = (text: string): string =>
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
 
 /** The sentence around [start, end) in the text: from the previous sentence end to the next. */
 export function sentenceAround(text: string, start: number, end: number): string {
@@ -96,6 +175,11 @@ export function sentenceAround(text: string, start: number, end: number): string
   const rest = text.slice(end);
   const stop = rest.search(/[.!?。！？\n]/);
   return text.slice(from, stop < 0 ? text.length : end + stop + 1).trim();
+}
+
+/** The text's sentences, in order, for choosing evidence without a mouse selection. */
+export function sentencesOf(text: string): string[] {
+  return (text.match(/[^.!?。！？\n]+[.!?。！？]?/g) ?? []).map((s) => s.trim()).filter((s) => s.length > 1);
 }
 
 /** The visible text of an uploaded HTML file (parsed inertly: no script runs, nothing is inserted into the page). */
@@ -114,6 +198,60 @@ function select(options: string[], value: string, onChange: (v: string) => void)
   const el = h('select', {}, ...options.map((o) => h('option', { value: o, selected: o === value }, o)));
   el.addEventListener('change', () => onChange(el.value));
   return el;
+}
+
+/** A dropdown of the model's values, each titled with its description; `empty` adds a first option for no value. */
+function choiceSelect(choices: Choice[], value: string, onChange: (v: string) => void, empty?: string): HTMLSelectElement {
+  const el = h(
+    'select',
+    {},
+    ...(empty === undefined ? [] : [h('option', { value: '', selected: value === '' }, empty)]),
+    ...choices.map((c) => h('option', { value: c.value, selected: c.value === value, title: c.description }, humanize(c.value))),
+  );
+  el.addEventListener('change', () => onChange(el.value));
+  return el;
+}
+
+let countryList: Promise<Choice[]> | undefined;
+/** The countries of the graph as choices (code, titled with the name), read once. */
+const countries = (): Promise<Choice[]> =>
+  (countryList ??= gql<{ countries: { code: string; name: string }[] }>('{ countries { code name } }')
+    .then((d) => d.countries.map((c) => ({ value: c.code, description: c.name })).sort((a, b) => a.value.localeCompare(b.value)))
+    .catch(() => []));
+
+/** A country dropdown filled from the graph's countries; `multiple` for a territory. */
+function countrySelect(value: string[], onChange: (codes: string[]) => void, multiple = false): HTMLSelectElement {
+  const el = h('select', multiple ? { multiple: true, size: '5' } : {});
+  void countries().then((list) =>
+    el.replaceChildren(
+      ...(multiple ? [] : [h('option', { value: '', selected: value.length === 0 }, TEXT.notStated)]),
+      ...list.map((c) => h('option', { value: c.value, selected: value.includes(c.value) }, `${c.description} (${c.value})`)),
+    ),
+  );
+  el.addEventListener('change', () => onChange([...el.selectedOptions].map((o) => o.value).filter(Boolean)));
+  return el;
+}
+
+/** The likely-duplicate warning for a name being typed: entities of `type` whose names come close. */
+function duplicateWarning(id: string): { element: HTMLElement; check: (name: string, type: string) => void } {
+  const element = h('div', { id, role: 'status' });
+  let timer: number | undefined;
+  const run = async (name: string, type: string): Promise<void> => {
+    if (name.trim().length < 2) return void element.replaceChildren();
+    const data = await gql<{ search: { entity: { id: string; name: string } }[] }>('query($q: String!, $t: [EntityType!]) { search(query: $q, types: $t, first: 5) { entity { id name } } }', { q: name.trim(), t: [type] }).catch(() => ({ search: [] }));
+    element.replaceChildren(
+      data.search.length === 0
+        ? h('span', { class: 'ok' }, 'No similar name in the graph.')
+        : h('div', { class: 'warning' }, 'Possibly already in the graph: ', ...data.search.flatMap((s, i) => [i ? ', ' : '', h('a', { href: `/explore?focus=${encodeURIComponent(s.entity.id)}` }, `${s.entity.name} (${s.entity.id})`)])),
+    );
+  };
+  return {
+    element,
+    check: (name, type) => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void run(name, type), 300);
+    },
+  };
 }
 
 function input(type: string, value: string, onInput: (v: string) => void, attrs: Record<string, string> = {}): HTMLInputElement {
@@ -177,7 +315,7 @@ function renderWorkspace(root: HTMLElement): void {
       'div',
       { class: 'row2' },
       field('Language', select(['en', 'ja', 'zh'], src.language, (v) => ((src.language = v), save())), 'source-language'),
-      field('Kind', select(SOURCE_KINDS, src.kind, (v) => ((src.kind = v), save())), 'source-kind'),
+      field(TEXT.kind, choiceSelect(SOURCE_KIND_CHOICES, src.kind, (v) => ((src.kind = v), save())), 'source-kind'),
     ),
   );
 
@@ -228,12 +366,14 @@ function renderWorkspace(root: HTMLElement): void {
   // Mentions, shown in the text and listed for confirmation.
   const selectionButton = h('button', { type: 'button', id: 'use-selection' }, 'New entity from selected passage');
   const relationButton = h('button', { type: 'button', id: 'relationship-from-selection' }, 'New relationship from selected passage');
+  const agreementButton = h('button', { type: 'button', id: 'agreement-from-selection' }, TEXT.agreementButton);
+  const claimButton = h('button', { type: 'button', id: 'claim-from-selection' }, TEXT.claimButton);
   const mentionCard = h(
     'section',
     { class: 'card', 'aria-labelledby': 'mentions-title' },
     h('h2', { id: 'mentions-title' }, 'Mentions in the text'),
     article,
-    h('p', { class: 'row' }, selectionButton, ' ', relationButton),
+    h('p', { class: 'row' }, selectionButton, ' ', relationButton, ' ', agreementButton, ' ', claimButton),
     h('h3', {}, 'Known entities mentioned'),
     mentionList,
   );
@@ -241,6 +381,10 @@ function renderWorkspace(root: HTMLElement): void {
   // New entities and relationships.
   const entityForm = h('div', { id: 'entity-form' });
   const relationshipForm = h('div', { id: 'relationship-form' });
+  const agreementForm = h('div', { id: 'agreement-form' });
+  const agreementList = h('ul', { class: 'plain', id: 'new-agreements' });
+  const claimForm = h('div', { id: 'claim-form' });
+  const claimList = h('ul', { class: 'plain', id: 'new-claims' });
   const noteInput = h('textarea', { id: 'change-note', rows: '3' });
   noteInput.value = draft.note;
   noteInput.addEventListener('input', () => ((draft.note = noteInput.value), save()));
@@ -260,6 +404,12 @@ function renderWorkspace(root: HTMLElement): void {
     entityForm,
     h('h3', {}, 'New entities'),
     entityList,
+    agreementForm,
+    h('h3', {}, TEXT.agreements),
+    agreementList,
+    claimForm,
+    h('h3', {}, TEXT.claims),
+    claimList,
     relationshipForm,
     h('h3', {}, 'New relationships'),
     relationshipList,
@@ -271,15 +421,16 @@ function renderWorkspace(root: HTMLElement): void {
   root.replaceChildren(h('div', { class: 'grid' }, h('div', {}, textCard, mentionCard), h('div', {}, sourceCard, changeCard)));
 
   /** Every entity the changeset can connect: confirmed mentions and new entities. */
-  const knownIds = (): { id: string; label: string }[] => {
-    const out = new Map<string, string>();
+  const knownIds = (): { id: string; label: string; type: string }[] => {
+    const out = new Map<string, { label: string; type: string }>();
     for (const m of draft.mentions) {
       const id = draft.confirmed[String(m.start)];
       const c = m.candidates.find((x) => x.id === id);
-      if (c) out.set(c.id, `${c.name} (${c.id})`);
+      if (c) out.set(c.id, { label: `${c.name} (${c.id})`, type: c.type });
     }
-    for (const e of draft.entities) out.set(e.id, `${e.name} (new)`);
-    return [...out].map(([id, label]) => ({ id, label }));
+    for (const e of draft.entities) out.set(e.id, { label: `${e.name} (new)`, type: e.type });
+    for (const a of draft.agreements) out.set(a.id, { label: `${a.name} (new)`, type: 'AGREEMENT' });
+    return [...out].map(([id, v]) => ({ id, ...v }));
   };
 
   const redraw = (): void => {
@@ -310,7 +461,18 @@ function renderWorkspace(root: HTMLElement): void {
     );
     if (draft.mentions.length === 0) mentionList.append(h('li', { class: 'muted' }, 'No mentions yet: paste the text and press Find mentions.'));
     entityList.replaceChildren(...draft.entities.map((e, i) => listItem(`${e.name} · ${e.type.toLowerCase()} · “${e.evidence.slice(0, 80)}”`, () => draft.entities.splice(i, 1))));
+    agreementList.replaceChildren(
+      ...draft.agreements.map((a, i) => listItem(`${a.name} · ${a.kind.toLowerCase()} · ${a.parties.map((p) => TEXT.asRole(p.organization, p.role)).join(', ')} · “${a.evidence.slice(0, 80)}”`, () => draft.agreements.splice(i, 1))),
+    );
+    claimList.replaceChildren(...draft.claims.map((c, i) => listItem(`${c.entityId} · ${c.property} = ${String(c.value)}${c.asOf ? ` (as of ${c.asOf})` : ''} · “${c.evidence.slice(0, 80)}”`, () => draft.claims.splice(i, 1))));
     relationshipList.replaceChildren(...draft.relationships.map((r, i) => listItem(`${r.from} —${r.type}→ ${r.to} · “${r.evidence.slice(0, 80)}”`, () => draft.relationships.splice(i, 1))));
+  };
+
+  /** Saves the draft after a form added to it, and closes the form. */
+  const closeForm = (form: HTMLElement): void => {
+    save();
+    form.replaceChildren();
+    redraw();
   };
 
   const listItem = (text: string, remove: () => void): HTMLElement => {
@@ -330,44 +492,54 @@ function renderWorkspace(root: HTMLElement): void {
     return selection.toString().trim();
   };
 
-  selectionButton.addEventListener('click', () => {
-    const passage = selectedPassage();
-    if (!passage) {
+  /** Runs `show` with the selected passage; with none (from the keyboard), the form offers the text's sentences instead. */
+  const fromSelection = (show: (passage: string) => void) => () => {
+    if (!draft.text.trim()) {
       status.className = 'warning';
       status.textContent = 'Select a passage in the marked text first: it becomes the evidence.';
       return;
     }
-    showEntityForm(passage);
-  });
-  relationButton.addEventListener('click', () => {
-    const passage = selectedPassage();
-    if (!passage) {
-      status.className = 'warning';
-      status.textContent = 'Select a passage in the marked text first: it becomes the evidence.';
-      return;
-    }
-    showRelationshipForm(passage);
-  });
+    show(selectedPassage());
+  };
+
+  /** The evidence of a form: the selected passage, or a sentence of the text chosen from a list. */
+  const evidenceControl = (passage: string, set: (v: string) => void, id: string): HTMLElement => {
+    if (passage) return h('p', { class: 'muted small' }, 'Evidence: “', passage, '”');
+    const sentences = sentencesOf(draft.text);
+    set(sentences[0] ?? '');
+    return field(TEXT.evidenceSentence, select(sentences, sentences[0] ?? '', set), id);
+  };
+  selectionButton.addEventListener('click', fromSelection((p) => showEntityForm(p)));
+  relationButton.addEventListener('click', fromSelection((p) => showRelationshipForm(p)));
+  agreementButton.addEventListener('click', fromSelection((p) => showAgreementForm(p)));
+  claimButton.addEventListener('click', fromSelection((p) => showClaimForm(p)));
 
   const showEntityForm = (passage: string): void => {
-    const entity: NewEntity = { type: 'ORGANIZATION', id: '', name: passage.length <= 80 ? passage : '', description: '', kind: 'COMPANY', country: '', evidence: passage };
-    const duplicates = h('div', { id: 'duplicate-warning', role: 'status' });
+    const entity: NewEntity = { type: 'ORGANIZATION', id: '', name: passage.length <= 80 ? passage : '', description: '', kind: '', country: '', facts: {}, evidence: passage };
+    const duplicates = duplicateWarning('duplicate-warning');
     const idInput = input('text', entity.id, (v) => (entity.id = v));
-    let timer: number | undefined;
     const nameInput = input('text', entity.name, (v) => {
       entity.name = v;
       if (!idInput.dataset.edited) idInput.value = entity.id = slug(v);
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => void checkDuplicates(), 300);
+      duplicates.check(entity.name, entity.type);
     });
     idInput.addEventListener('input', () => (idInput.dataset.edited = '1'));
-    const checkDuplicates = async (): Promise<void> => {
-      if (entity.name.trim().length < 2) return duplicates.replaceChildren();
-      const data = await gql<{ search: { entity: { id: string; name: string } }[] }>('query($q: String!, $t: [EntityType!]) { search(query: $q, types: $t, first: 5) { entity { id name } } }', { q: entity.name.trim(), t: [entity.type] }).catch(() => ({ search: [] }));
-      duplicates.replaceChildren(
-        data.search.length === 0
-          ? h('span', { class: 'ok' }, 'No similar name in the graph.')
-          : h('div', { class: 'warning' }, 'Possibly already in the graph: ', ...data.search.flatMap((s, i) => [i ? ', ' : '', h('a', { href: `/explore?focus=${encodeURIComponent(s.entity.id)}` }, `${s.entity.name} (${s.entity.id})`)])),
+    // The fields the chosen type has: its kinds, its country, its other enum-valued properties, all from the model.
+    const details = h('div', { id: 'entity-details' });
+    const renderDetails = (): void => {
+      const label = labelOfType(entity.type)!;
+      const kinds = kindsOf(label);
+      if (!kinds.choices.some((c) => c.value === entity.kind)) entity.kind = kinds.required ? kinds.choices[0]!.value : '';
+      if (!hasCountry(label)) entity.country = '';
+      entity.facts = {};
+      details.replaceChildren(
+        h(
+          'div',
+          { class: 'row2' },
+          kinds.choices.length ? field(TEXT.kind, choiceSelect(kinds.choices, entity.kind, (v) => (entity.kind = v), kinds.required ? undefined : TEXT.notStated), 'entity-kind') : null,
+          hasCountry(label) ? field(TEXT.country, countrySelect(entity.country ? [entity.country] : [], ([code]) => (entity.country = code ?? '')), 'entity-country') : null,
+        ),
+        ...enumPropertiesOf(label).map((p) => field(p.property, choiceSelect(p.choices, '', (v) => (v ? (entity.facts![p.property] = v) : delete entity.facts![p.property]), TEXT.notStated), `entity-${p.property}`, p.description)),
       );
     };
     const add = h('button', { type: 'button', class: 'primary', id: 'add-entity' }, 'Add entity');
@@ -377,28 +549,34 @@ function renderWorkspace(root: HTMLElement): void {
         status.textContent = 'A new entity needs a name, an id and a description in your own words.';
         return;
       }
-      draft.entities.push({ ...entity, country: entity.country.trim().toUpperCase() });
-      save();
-      entityForm.replaceChildren();
-      redraw();
+      draft.entities.push({ ...entity });
+      closeForm(entityForm);
     });
+    renderDetails();
     entityForm.replaceChildren(
       h(
         'fieldset',
         {},
         h('legend', {}, 'New entity'),
-        h('p', { class: 'muted small' }, 'Evidence: “', passage, '”'),
-        field('Type', select(ENTITY_TYPES, entity.type, (v) => ((entity.type = v), void checkDuplicates())), 'entity-type'),
+        evidenceControl(passage, (v) => (entity.evidence = v), 'entity-evidence'),
+        field('Type', choiceSelect(ENTITY_TYPE_CHOICES, entity.type, (v) => ((entity.type = v), renderDetails(), duplicates.check(entity.name, entity.type))), 'entity-type'),
         field('Name', nameInput, 'entity-name'),
-        duplicates,
+        duplicates.element,
         field('Id (a slug)', idInput, 'entity-id'),
         field('Description, in your own words', input('text', '', (v) => (entity.description = v)), 'entity-description'),
-        h('div', { class: 'row2' }, field('Kind (organizations)', input('text', entity.kind, (v) => (entity.kind = v)), 'entity-kind'), field('Country (ISO code)', input('text', '', (v) => (entity.country = v)), 'entity-country')),
+        details,
         add,
       ),
     );
     nameInput.focus();
-    void checkDuplicates();
+    duplicates.check(entity.name, entity.type);
+  };
+
+  /** A dropdown of the text's entities (confirmed mentions and new ones). */
+  const entityPick = (ids: { id: string; label: string }[], value: string, onChange: (v: string) => void): HTMLSelectElement => {
+    const el = h('select', {}, ...ids.map((o) => h('option', { value: o.id, selected: o.id === value }, o.label)));
+    el.addEventListener('change', () => onChange(el.value));
+    return el;
   };
 
   const showRelationshipForm = (passage: string): void => {
@@ -408,31 +586,165 @@ function renderWorkspace(root: HTMLElement): void {
       status.textContent = 'Confirm or create at least two entities first.';
       return;
     }
-    const rel: NewRelationship = { type: RELATIONSHIP_TYPES[0]!, from: ids[0]!.id, to: ids[1]!.id, evidence: passage };
-    const pick = (value: string, onChange: (v: string) => void) => {
-      const el = h('select', {}, ...ids.map((o) => h('option', { value: o.id, selected: o.id === value }, o.label)));
-      el.addEventListener('change', () => onChange(el.value));
-      return el;
-    };
+    const rel: NewRelationship = { type: '', from: ids[0]!.id, to: ids[1]!.id, evidence: passage };
+    // Only the types the model allows between the two chosen entities' labels are offered.
+    const typeField = h('div', {});
     const add = h('button', { type: 'button', class: 'primary', id: 'add-relationship' }, 'Add relationship');
+    const renderTypes = (): void => {
+      const labelOf = (id: string) => labelOfType(ids.find((x) => x.id === id)!.type)!;
+      const choices = relationshipTypesBetween(labelOf(rel.from), labelOf(rel.to));
+      if (!choices.some((c) => c.value === rel.type)) rel.type = choices[0]?.value ?? '';
+      add.disabled = choices.length === 0;
+      typeField.replaceChildren(choices.length ? field('Type', choiceSelect(choices, rel.type, (v) => (rel.type = v)), 'relationship-type') : h('p', { class: 'warning', id: 'relationship-type' }, TEXT.noTypeFits));
+    };
     add.addEventListener('click', () => {
+      if (!rel.type) return;
       draft.relationships.push({ ...rel });
-      save();
-      relationshipForm.replaceChildren();
-      redraw();
+      closeForm(relationshipForm);
     });
+    renderTypes();
     relationshipForm.replaceChildren(
       h(
         'fieldset',
         {},
         h('legend', {}, 'New relationship'),
-        h('p', { class: 'muted small' }, 'Evidence: “', passage, '”'),
-        field('From', pick(rel.from, (v) => (rel.from = v)), 'relationship-from'),
-        field('Type', select(RELATIONSHIP_TYPES, rel.type, (v) => (rel.type = v)), 'relationship-type'),
-        field('To', pick(rel.to, (v) => (rel.to = v)), 'relationship-to'),
+        evidenceControl(passage, (v) => (rel.evidence = v), 'relationship-evidence'),
+        field('From', entityPick(ids, rel.from, (v) => ((rel.from = v), renderTypes())), 'relationship-from'),
+        field('To', entityPick(ids, rel.to, (v) => ((rel.to = v), renderTypes())), 'relationship-to'),
+        typeField,
         add,
       ),
     );
+  };
+
+  /** An agreement (a licence …) between the text's organizations, each party with its role, the passage as evidence. */
+  const showAgreementForm = (passage: string): void => {
+    const ids = knownIds();
+    const organizations = ids.filter((x) => PARTY_LABELS.includes(labelOfType(x.type) ?? ''));
+    if (organizations.length === 0) {
+      status.className = 'warning';
+      status.textContent = TEXT.needOrganization;
+      return;
+    }
+    const agreement: NewAgreement = { id: '', name: '', description: '', kind: AGREEMENT_KIND_CHOICES[0]!.value, exclusive: false, territory: [], rightsGranted: [], dates: {}, parties: [], covers: [], evidence: passage };
+    const duplicates = duplicateWarning('agreement-duplicate-warning');
+    const idInput = input('text', '', (v) => ((agreement.id = v), (idInput.dataset.edited = '1')));
+    const nameInput = input('text', '', (v) => {
+      agreement.name = v;
+      if (!idInput.dataset.edited) idInput.value = agreement.id = slug(v);
+      duplicates.check(v, 'AGREEMENT');
+    });
+    const roles = new Map<string, string>();
+    const partyRole = (organization: string, i: number): HTMLSelectElement => {
+      const el = choiceSelect(PARTY_ROLE_CHOICES, '', (v) => (v ? roles.set(organization, v) : roles.delete(organization)), TEXT.notAParty);
+      el.id = `agreement-party-${i}`;
+      el.dataset.organization = organization;
+      return el;
+    };
+    const partyRows = organizations.map((o, i) =>
+      h(
+        'p',
+        { class: 'field' },
+        h('label', { for: `agreement-party-${i}` }, o.label),
+        partyRole(o.id, i),
+      ),
+    );
+    const technologies = ids.filter((x) => COVERED_LABELS.includes(labelOfType(x.type) ?? ''));
+    const covers = technologies.map((t, i) => {
+      const box = h('input', { type: 'checkbox', id: `agreement-covers-${i}`, value: t.id });
+      box.addEventListener('change', () => (agreement.covers = box.checked ? [...agreement.covers, t.id] : agreement.covers.filter((x) => x !== t.id)));
+      return h('p', {}, box, ' ', h('label', { for: `agreement-covers-${i}` }, t.label));
+    });
+    const exclusive = h('input', { type: 'checkbox', id: 'agreement-exclusive' });
+    exclusive.addEventListener('change', () => (agreement.exclusive = exclusive.checked));
+    const add = h('button', { type: 'button', class: 'primary', id: 'add-agreement' }, TEXT.addAgreement);
+    add.addEventListener('click', () => {
+      agreement.parties = [...roles].map(([organization, role]) => ({ organization, role }));
+      if (!agreement.name.trim() || !agreement.id || !agreement.description.trim() || agreement.parties.length === 0 || agreement.territory.length === 0) {
+        status.className = 'warning';
+        status.textContent = TEXT.agreementNeeds;
+        return;
+      }
+      draft.agreements.push({ ...agreement });
+      closeForm(agreementForm);
+    });
+    agreementForm.replaceChildren(
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, TEXT.agreementLegend),
+        evidenceControl(passage, (v) => (agreement.evidence = v), 'agreement-evidence'),
+        field(TEXT.agreementKind, choiceSelect(AGREEMENT_KIND_CHOICES, agreement.kind, (v) => (agreement.kind = v)), 'agreement-kind'),
+        field('Name', nameInput, 'agreement-name'),
+        duplicates.element,
+        field('Id (a slug)', idInput, 'agreement-id'),
+        field('Description, in your own words', input('text', '', (v) => (agreement.description = v)), 'agreement-description'),
+        h('fieldset', {}, h('legend', {}, TEXT.parties), ...partyRows),
+        ...datePropertiesOf('Agreement').map((d) => field(d.description, input('date', '', (v) => (v ? (agreement.dates[d.property] = v) : delete agreement.dates[d.property])), `agreement-${d.property}`)),
+        field(TEXT.territory, countrySelect([], (codes) => (agreement.territory = codes), true), 'agreement-territory'),
+        h('p', {}, exclusive, ' ', h('label', { for: 'agreement-exclusive' }, TEXT.exclusive)),
+        field(TEXT.rightsGranted, input('text', '', (v) => (agreement.rightsGranted = v.split(',').map((x) => x.trim()).filter(Boolean))), 'agreement-rights'),
+        covers.length ? h('fieldset', {}, h('legend', {}, TEXT.covers), ...covers) : null,
+        add,
+      ),
+    );
+    nameInput.focus();
+  };
+
+  /** A value the article states that may disagree with the graph: recorded as a claim about an entity the graph knows. */
+  const showClaimForm = (passage: string): void => {
+    const newIds = new Set([...draft.entities.map((e) => e.id), ...draft.agreements.map((a) => a.id)]);
+    const ids = knownIds().filter((x) => !newIds.has(x.id));
+    if (ids.length === 0) {
+      status.className = 'warning';
+      status.textContent = TEXT.needExisting;
+      return;
+    }
+    const claim: NewClaim = { entityId: ids[0]!.id, property: '', value: '', asOf: '', evidence: passage };
+    const suggestions = h('datalist', { id: 'claim-properties' });
+    const graphHas = h('p', { class: 'muted small', id: 'claim-graph-value', role: 'status' });
+    let facts: Record<string, unknown> = {};
+    const showGraphValue = (): void => {
+      const value = claim.property ? facts[claim.property] : undefined;
+      graphHas.textContent = !claim.property ? '' : value === undefined ? TEXT.claimGraphHasNone : TEXT.claimGraphHas(Array.isArray(value) ? value.join(', ') : String(value));
+    };
+    const loadEntity = async (): Promise<void> => {
+      const type = ids.find((x) => x.id === claim.entityId)!.type;
+      suggestions.replaceChildren(...claimablePropertiesOf(labelOfType(type)!).map((p) => h('option', { value: p })));
+      const data = await gql<{ entity: { facts: { name: string; value: unknown }[] } & Record<string, unknown> | null }>('query($id: ID!) { entity(id: $id) { facts { name value } } }', { id: claim.entityId }).catch(() => ({ entity: null }));
+      facts = Object.fromEntries((data.entity?.facts ?? []).map((f) => [f.name, f.value]));
+      showGraphValue();
+    };
+    const property = input('text', '', (v) => ((claim.property = v.trim()), showGraphValue()), { list: 'claim-properties', autocomplete: 'off' });
+    const add = h('button', { type: 'button', class: 'primary', id: 'add-claim' }, TEXT.addClaim);
+    add.addEventListener('click', () => {
+      if (!claim.entityId || !claim.property || claim.value === '') {
+        status.className = 'warning';
+        status.textContent = TEXT.claimNeeds;
+        return;
+      }
+      // A number stays a number, true/false a boolean; anything else is the text as stated.
+      const raw = String(claim.value).trim();
+      const value = /^-?\d+(\.\d+)?$/.test(raw) && !/^\d{4}$/.test(raw) ? Number(raw) : raw === 'true' || raw === 'false' ? raw === 'true' : raw;
+      draft.claims.push({ ...claim, value });
+      closeForm(claimForm);
+    });
+    claimForm.replaceChildren(
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, TEXT.claimLegend),
+        evidenceControl(passage, (v) => (claim.evidence = v), 'claim-evidence'),
+        field(TEXT.claimEntity, entityPick(ids, claim.entityId, (v) => ((claim.entityId = v), void loadEntity())), 'claim-entity'),
+        field(TEXT.claimProperty, property, 'claim-property'),
+        suggestions,
+        graphHas,
+        field(TEXT.claimValue, input('text', '', (v) => (claim.value = v)), 'claim-value'),
+        field(TEXT.claimAsOf, input('date', '', (v) => (claim.asOf = v)), 'claim-as-of'),
+        add,
+      ),
+    );
+    void loadEntity();
   };
 
   const findMentions = async (): Promise<void> => {
@@ -471,20 +783,28 @@ function renderWorkspace(root: HTMLElement): void {
     const source = () => (sourceGiven ? { id: s.id } : ((sourceGiven = true), { new: newSource }));
     const operations: Record<string, unknown>[] = [];
     for (const e of draft.entities) {
-      operations.push({ upsertEntity: { type: e.type, id: e.id, name: e.name, description: e.description, ...(e.type === 'ORGANIZATION' && e.kind ? { kind: e.kind } : {}), ...(e.country ? { country: e.country } : {}), source: source(), evidence: e.evidence } });
+      const facts = e.facts && Object.keys(e.facts).length ? { facts: e.facts } : {};
+      operations.push({ upsertEntity: { type: e.type, id: e.id, name: e.name, description: e.description, ...(e.kind ? { kind: e.kind } : {}), ...(e.country ? { country: e.country } : {}), ...facts, source: source(), evidence: e.evidence } });
+    }
+    for (const { dates, covers, rightsGranted, evidence, ...a } of draft.agreements) {
+      operations.push({ recordAgreement: { ...a, ...dates, ...(rightsGranted.length ? { rightsGranted } : {}), ...(covers.length ? { covers } : {}), source: source(), evidence } });
     }
     const confirmedIds = new Set<string>();
     for (const m of draft.mentions) {
       const id = draft.confirmed[String(m.start)];
       const c = m.candidates.find((x) => x.id === id);
-      if (!c || confirmedIds.has(c.id) || draft.entities.some((e) => e.id === c.id)) continue;
+      if (!c || confirmedIds.has(c.id) || draft.entities.some((e) => e.id === c.id) || c.type === 'AGREEMENT') continue;
       confirmedIds.add(c.id);
       // Re-stating the entity as it is cites the new source for it and changes nothing else.
       // (upsertEntity replaces the fields it is given and clears aliases it is not, so they are sent as they are.)
-      const current = await gql<{ entity: { name: string; description: string; kind: string | null; aliases: string[] } | null }>('query($id: ID!) { entity(id: $id) { name description kind aliases } }', { id: c.id });
+      const current = await gql<{ entity: ({ name: string; description: string; kind: string | null; aliases: string[] } & Record<string, unknown>) | null }>(`query($id: ID!) { entity(id: $id) { name description kind aliases ${REQUIRED_FIELDS_SELECTION} } }`, { id: c.id });
       if (!current.entity) continue;
-      const { name, description, kind, aliases } = current.entity;
-      operations.push({ upsertEntity: { type: c.type, id: c.id, name, description, aliases, ...(kind ? { kind } : {}), source: source(), evidence: sentenceAround(draft.text, m.start, m.end) } });
+      const { name, description, kind, aliases, ...required } = current.entity;
+      const facts = Object.keys(required).length ? { facts: required } : {};
+      operations.push({ upsertEntity: { type: c.type, id: c.id, name, description, aliases, ...(kind ? { kind } : {}), ...facts, source: source(), evidence: sentenceAround(draft.text, m.start, m.end) } });
+    }
+    for (const c of draft.claims) {
+      operations.push({ claim: { entityId: c.entityId, property: c.property, value: c.value, ...(c.asOf ? { asOf: c.asOf } : {}), source: source(), evidence: c.evidence } });
     }
     for (const r of draft.relationships) operations.push({ linkEntities: { type: r.type, from: r.from, to: r.to, source: source(), evidence: r.evidence } });
     if (operations.length === 0) {

@@ -22,9 +22,21 @@ interface Proposal {
   note: string;
   summary: string;
   operations: Operation[];
+  rebasedAt: string | null;
 }
 
+/** The page's words for rebasing, in one place for translation. */
+const TEXT = {
+  rebase: 'Rebase on the current graph',
+  couldNotRebase: (message: string) => `Could not rebase: ${message}`,
+  authorRebases: 'The graph moved since this was proposed: its author can rebase it on the current graph, then it can be approved.',
+  yours: 'Your proposal: if the graph moved since, rebase it on the current graph.',
+  rebasedAt: (at: string) => `Rebased on the current graph at ${at}.`,
+};
+
 const DIFF_FIELDS = ['name', 'aliases', 'description', 'kind', 'country'];
+/** An agreement's fields shown in the diff, besides its parties. */
+const AGREEMENT_FIELDS = ['name', 'description', 'kind', 'exclusive', 'territory', 'signedOn', 'rightsGranted', 'covers'];
 const ENTITY_NOW = 'query($id: ID!) { entity(id: $id) { name aliases description kind } }';
 const show = (value: unknown): string => (value === undefined || value === null ? '—' : Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
@@ -63,6 +75,17 @@ async function diffTable(operations: Operation[]): Promise<HTMLElement> {
       for (const f of fields) {
         rows.push(h('tr', {}, h('th', { scope: 'row' }, rowLabel), h('td', {}, f), h('td', { class: 'before' }, show(current.entity?.[f])), h('td', { class: 'after' }, show(input[f]))));
       }
+    } else if (op === 'recordAgreement') {
+      const id = String(input.id);
+      const current = await gql<{ entity: Record<string, unknown> | null }>(ENTITY_NOW, { id });
+      const parties = ((input.parties as { organization: string; role: string }[] | undefined) ?? []).map((p) => `${p.organization} as ${p.role}`);
+      const values: [string, unknown][] = [...AGREEMENT_FIELDS.map((f) => [f, input[f]] as [string, unknown]), ['parties', parties]];
+      for (const [f, value] of values.filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) {
+        rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${id}${current.entity ? '' : ' (new)'}`), h('td', {}, f), h('td', { class: 'before' }, show(current.entity?.[f])), h('td', { class: 'after' }, show(value))));
+      }
+    } else if (op === 'claim') {
+      // A claim stands beside the graph's value: "now" stays as it is.
+      rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${show(input.entityId)}`), h('td', {}, `${show(input.property)} (claim)`), h('td', { class: 'before' }, 'kept as it is'), h('td', { class: 'after' }, `${show(input.value)}${input.asOf ? ` as of ${show(input.asOf)}` : ''}`)));
     } else if (op === 'linkEntities') {
       rows.push(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, 'relationship'), h('td', { class: 'before' }, '—'), h('td', { class: 'after' }, `${show(input.from)} —${show(input.type)}→ ${show(input.to)}`)));
     } else if (op === 'restore' && input.fields && typeof input.fields === 'object') {
@@ -97,37 +120,29 @@ function conflictDetails(conflicts: Conflict[] | undefined): HTMLElement {
 }
 
 /**
- * Rebase: propose the same operations again on the graph as it is now (the
- * server fills in the current versions), and reject the stale one pointing to
- * it. The new proposal shows its diff against the current values and needs a
- * reviewer other than the one who rebased it.
+ * Rebase (the author's own proposals): rebaseChange bases the changeset on the
+ * graph as it is now, keeping its id; the diff then shows the current values
+ * and a reviewer approves it as usual.
  */
 function rebaseButton(p: Proposal, message: HTMLElement, onDone: () => void): HTMLElement {
-  const button = h('button', { type: 'button', class: 'rebase' }, 'Rebase on the current graph');
+  const button = h('button', { type: 'button', class: 'rebase' }, TEXT.rebase);
   button.addEventListener('click', () => {
-    const operations = p.operations.map(({ op, input }) => {
-      const { expectedVersion: _stale, ...rest } = input;
-      return { [op]: rest };
-    });
-    void (async () => {
-      try {
-        const { proposeChange } = await curatorGql<{ proposeChange: { id: string } }>('mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id } }', {
-          input: { operations, note: `${p.note.slice(0, 560)} (rebased)` },
-        });
-        await curatorGql('mutation($id: ID!, $comment: String!) { rejectChange(id: $id, comment: $comment) { id } }', { id: p.id, comment: `Rebased on the current graph as ${proposeChange.id}.` });
-        onDone();
-      } catch (error) {
-        message.textContent = `Could not rebase: ${(error as Error).message}`;
-      }
-    })();
+    void curatorGql('mutation($id: ID!) { rebaseChange(id: $id) { id rebasedAt } }', { id: p.id })
+      .then(onDone)
+      .catch((error: Error) => {
+        message.className = 'error';
+        message.textContent = TEXT.couldNotRebase(error.message);
+        if (error instanceof RequestError && error.extensions.code === 'CONFLICT') message.append(conflictDetails(error.extensions.conflicts as Conflict[] | undefined));
+      });
   });
   return button;
 }
 
-async function renderProposal(p: Proposal, reviewer: boolean, onDone: () => void): Promise<HTMLElement> {
+async function renderProposal(p: Proposal, reviewer: boolean, subject: string | undefined, onDone: () => void): Promise<HTMLElement> {
+  const own = p.author === subject;
   const sources = p.operations.map((o) => (o.input.source as { new?: Record<string, unknown> } | undefined)?.new).filter((s): s is Record<string, unknown> => Boolean(s));
   const passages = [...new Set(p.operations.map((o) => String(o.input.evidence ?? '')).filter(Boolean))];
-  const section = h('article', { class: 'card proposal', 'aria-labelledby': `p-${p.id}` }, h('h2', { id: `p-${p.id}` }, p.note), h('p', { class: 'muted' }, `Proposed by ${p.author} at ${new Date(p.at).toLocaleString()} · ${p.id}`));
+  const section = h('article', { class: 'card proposal', 'aria-labelledby': `p-${p.id}` }, h('h2', { id: `p-${p.id}` }, p.note), h('p', { class: 'muted' }, `Proposed by ${p.author} at ${new Date(p.at).toLocaleString()} · ${p.id}`, p.rebasedAt ? ` · ${TEXT.rebasedAt(new Date(p.rebasedAt).toLocaleString())}` : ''));
   section.append(h('h3', {}, 'Changes'), await diffTable(p.operations));
   for (const s of sources) {
     section.append(h('h3', {}, 'Source'), h('p', {}, `${show(s.publisher)} · ${show(s.title)} · ${show(s.publishedOn)} · ${show(s.language)} · ${show(s.kind)} `, s.url ? h('a', { href: String(s.url), rel: 'noreferrer' }, String(s.url)) : null));
@@ -148,13 +163,16 @@ async function renderProposal(p: Proposal, reviewer: boolean, onDone: () => void
       } catch (error) {
         message.className = 'error';
         message.textContent = error instanceof SessionError && error.code !== 'FORBIDDEN' ? 'Your session has expired; sign in again.' : (error as Error).message;
-        if (error instanceof RequestError && error.extensions.code === 'CONFLICT') message.append(conflictDetails(error.extensions.conflicts as Conflict[] | undefined), rebaseButton(p, message, onDone));
+        if (error instanceof RequestError && error.extensions.code === 'CONFLICT') {
+          message.append(conflictDetails(error.extensions.conflicts as Conflict[] | undefined), own ? rebaseButton(p, message, onDone) : h('p', { class: 'muted' }, TEXT.authorRebases));
+        }
       }
     };
     approve.addEventListener('click', () => void act('mutation($id: ID!, $comment: String) { approveChange(id: $id, comment: $comment) { id status } }'));
     reject.addEventListener('click', () => void act('mutation($id: ID!, $comment: String!) { rejectChange(id: $id, comment: $comment) { id status } }'));
     section.append(h('p', { class: 'field' }, h('label', { for: `comment-${p.id}` }, 'Comment'), comment), h('p', {}, approve, ' ', reject));
   }
+  if (own) section.append(h('p', { class: 'muted' }, TEXT.yours, ' ', rebaseButton(p, message, onDone)));
   section.append(message);
   return section;
 }
@@ -174,10 +192,10 @@ async function main(): Promise<void> {
   gate.replaceChildren();
   workspace.hidden = false;
   workspace.replaceChildren(h('p', { role: 'status', class: 'muted' }, 'Loading proposals…'));
-  const data = await curatorGql<{ changes: { edges: { node: Proposal }[] } }>('{ changes(status: [PROPOSED], first: 50) { edges { node { id author at note summary operations } } } }');
+  const data = await curatorGql<{ changes: { edges: { node: Proposal }[] } }>('{ changes(status: [PROPOSED], first: 50) { edges { node { id author at note summary operations rebasedAt } } } }');
   const proposals = data.changes.edges.map((e) => e.node);
   const reviewer = hasRole('reviewer');
-  const items = await Promise.all(proposals.map((p) => renderProposal(p, reviewer, refresh)));
+  const items = await Promise.all(proposals.map((p) => renderProposal(p, reviewer, session.user?.subject, refresh)));
   workspace.replaceChildren(
     h('p', { class: 'muted' }, proposals.length === 0 ? 'No proposals wait for review.' : `${proposals.length} proposal(s) wait for review.${reviewer ? '' : ' Only reviewers approve or reject.'}`),
     ...items,
