@@ -4619,12 +4619,16 @@ export type QueryTrialsAggregateArgs = {
 export type RecordAgreementInput = {
   /** Other names and spellings the sources use: at most 30, each 1 to 300 characters. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When it was announced, as precisely as stated. */
+  announcedOn?: InputMaybe<Scalars['Date']['input']>;
   /** Ids of technologies it covers. */
   covers?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** A short description in our own words; 1 to 2,000 characters. */
   description: Scalars['String']['input'];
   /** Ids of existing agreements found to be different ones despite a close name (see UpsertEntityInput.distinctFrom). */
   distinctFrom?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** When it took or takes effect, as precisely as stated. */
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   /** Required: what the source says about it. */
   evidence?: InputMaybe<Scalars['String']['input']>;
   /** True when the rights are exclusive. */

@@ -162,6 +162,8 @@ const recordAgreementArgs = z.object({
     territory: z.array(z.string()),
     rightsGranted: z.array(z.string()).optional(),
     signedOn: z.string().optional(),
+    announcedOn: z.string().optional(),
+    effectiveOn: z.string().optional(),
     parties: z
       .array(z.object({ organization: slug, role: z.enum(PARTY_ROLES) }))
       .min(1, 'needs at least one party')
