@@ -1220,6 +1220,16 @@ export type EntityRelationsConnectionArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** A group of entities as the other end of brokers, paths and suggestions: every live organization of a country and kind. */
+export type EntityGroupInput = {
+  /** ISO 3166-1 alpha-2 code of the members' country (e.g. JP). */
+  country: Scalars['String']['input'];
+  /** The members' organization kind (e.g. PHARMA); every kind when absent. */
+  kind?: InputMaybe<OrganizationKind>;
+  /** The group's entity type; only Organization is accepted. */
+  label: EntityType;
+};
+
 /** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
 export type EntityListFilter = {
   /** Every one of them matches (true when there are none). */
@@ -1854,6 +1864,32 @@ export type GroupKey = {
    * technologies, country), one group per related entity; none is the null group.
    */
   via?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A member of a group with its introducer. */
+export type GroupMember = {
+  __typename?: 'GroupMember';
+  /** Who could introduce it, and why, in words. */
+  explanation: Scalars['String']['output'];
+  /** The organization or person the strongest reason runs through; null when that is a thing (an event, a field). */
+  introducer: Maybe<Entity>;
+  /** The member. */
+  organization: Organization;
+  /** Everything it shares with the organization, strongest first. */
+  reasons: Array<SuggestionReason>;
+  /** How reachable it is (the suggestions score). */
+  score: Scalars['Float']['output'];
+};
+
+/** The members of a group reachable from an organization, or why none is. */
+export type GroupReach = {
+  __typename?: 'GroupReach';
+  /** What was found, or why nothing was; names partners already in the group. */
+  explanation: Scalars['String']['output'];
+  /** Members, most reachable first. */
+  members: Array<GroupMember>;
+  /** The organization's own partners in the group's country (members first): the nearest way in. */
+  nearest: Array<Organization>;
 };
 
 /** A page of an entity's or relationship's history, newest first. */
@@ -4102,6 +4138,14 @@ export type Query = {
   funds: FundConnection;
   /** Grouped aggregates of funds for dashboards, with the list's `where`. `first` (1 to 1000, default 100) bounds the groups, and so the request's cost. */
   fundsAggregate: Aggregate;
+  /**
+   * How reachable the members of a group (e.g. Organization · JP · PHARMA) are
+   * from an organization, best first, each with the organization or person who
+   * could introduce it and the reasons (as suggestedPartners narrowed to the
+   * group). When none is reachable, `explanation` says why and `nearest` offers
+   * the organization's own partners in the group's country as the way in.
+   */
+  groupReach: GroupReach;
   /** Indications and therapy areas, paginated. */
   indications: IndicationConnection;
   /** Grouped aggregates of indications for dashboards, with the list's `where`. `first` (1 to 1000, default 100) bounds the groups, and so the request's cost. */
@@ -4180,10 +4224,15 @@ export type Query = {
    */
   statistics: Statistics;
   /**
-   * Organizations not yet directly linked to the given one, ranked by an
-   * Adamic–Adar score over shared modalities, indications, events and neighbours
-   * (each shared neighbour counts 1 / log(its degree), so rare links weigh more).
-   * `country` narrows to candidates from that country (e.g. JP for cross-border).
+   * Organizations not yet partners of the given one, ranked by what they share
+   * with it over every relationship type the model weighs: counterparts of its
+   * counterparts in agreements, people, technologies developed, made or
+   * licensed, approvals and regulators, trials, events, funds, policies and
+   * fields. Each shared entity counts its route weights, discounted by its size
+   * (1 / log of its relationships), more when dated recently (half-life four
+   * years) and corroborated by several sources; unverified facts only when asked.
+   * `country` and `group` narrow the candidates (e.g. JP for cross-border, or a
+   * group such as Japanese pharmaceutical companies).
    */
   suggestedPartners: Array<PartnerSuggestion>;
   /** Technologies, products, therapies, devices and services, filtered and paginated. */
@@ -4237,8 +4286,10 @@ export type QueryApprovalsAggregateArgs = {
 
 /** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryBrokersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   between: Array<Scalars['ID']['input']>;
   first?: Scalars['Int']['input'];
+  group?: InputMaybe<EntityGroupInput>;
   includeUnverified?: Scalars['Boolean']['input'];
 };
 
@@ -4316,6 +4367,16 @@ export type QueryFundsAggregateArgs = {
   groupBy: Array<GroupKey>;
   measures?: InputMaybe<AggregateMeasures>;
   where?: InputMaybe<FundWhere>;
+};
+
+
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
+export type QueryGroupReachArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: Scalars['Int']['input'];
+  from: Scalars['ID']['input'];
+  group: EntityGroupInput;
+  includeUnverified?: Scalars['Boolean']['input'];
 };
 
 
@@ -4485,8 +4546,10 @@ export type QuerySourceArgs = {
 
 /** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QuerySuggestedPartnersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   country?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+  group?: InputMaybe<EntityGroupInput>;
   id: Scalars['ID']['input'];
   includeUnverified?: Scalars['Boolean']['input'];
 };
@@ -4959,21 +5022,61 @@ export type SubgraphEdge = {
   type: RelationshipType;
 };
 
+/** One side of a suggestion reason: how one organization reaches what both share. */
+export type SuggestionEvidence = {
+  __typename?: 'SuggestionEvidence';
+  /** The latest date on the route (YYYY, YYYY-MM or YYYY-MM-DD); null when nothing on it is dated. */
+  date: Maybe<Scalars['String']['output']>;
+  /** The route in sentences, with its date. */
+  explanation: Scalars['String']['output'];
+  /** Ids of the sources its relationships cite. */
+  sourceIds: Array<Scalars['ID']['output']>;
+};
+
 /** One thing a suggested partner shares with the given organization, and what it adds to the score. */
 export type SuggestionReason = {
   __typename?: 'SuggestionReason';
+  /** Each side's route to the shared entity, the given organization's first, with its date and sources. */
+  evidence: Array<SuggestionEvidence>;
   /** One sentence, e.g. 'Both work with exosome.' */
   explanation: Scalars['String']['output'];
+  /** The kind of reason, from the relationship types on the routes (src/domain/suggestionLinks.ts). */
+  kind: SuggestionReasonKind;
   /**
    * True when the shared neighbour is a hub (more than 100 relationships): only a
    * sample of 100 of its members is read, so candidates sharing it are a sample.
    */
   sampled: Scalars['Boolean']['output'];
-  /** The shared neighbour: a modality, indication, event or organization. */
+  /** What both reach: a counterpart, person, technology, regulator, approval, trial, event, fund, policy or field. */
   shared: Entity;
   /** Its contribution to the score. */
   weight: Scalars['Float']['output'];
 };
+
+/** Why two organizations may be worth introducing. */
+export type SuggestionReasonKind =
+  /** Both have agreements with one organization (a counterpart's counterpart). */
+  | 'AGREEMENT'
+  /** Approvals tied to one product, law or indication. */
+  | 'APPROVAL'
+  /** Both took part in, organized or co-hosted one event. */
+  | 'EVENT'
+  /** One modality or indication. */
+  | 'FOCUS'
+  /** One fund or programme. */
+  | 'FUND'
+  /** Units of, or operated alongside, one organization. */
+  | 'ORGANIZATION'
+  /** A person holds roles at both, or their people meet. */
+  | 'PEOPLE'
+  /** Both adopted, issued or act under one policy. */
+  | 'POLICY'
+  /** Approvals from one regulator. */
+  | 'REGULATOR'
+  /** Both develop, manufacture or license one technology. */
+  | 'TECHNOLOGY'
+  /** One trial, site or tested product. */
+  | 'TRIAL';
 
 /** A person speaking at an event. */
 export type Talk = {
@@ -5798,6 +5901,7 @@ export type ResolversTypes = {
   DecideIdentityPayload: ResolverTypeWrapper<Omit<DecideIdentityPayload, 'change' | 'decision' | 'entity'> & { change: ResolversTypes['Change'], decision: ResolversTypes['IdentityDecision'], entity: ResolversTypes['Entity'] }>;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityRecord>;
+  EntityGroupInput: EntityGroupInput;
   EntityListFilter: EntityListFilter;
   EntityType: EntityType;
   EntityUsage: ResolverTypeWrapper<UsageRecord>;
@@ -5827,6 +5931,8 @@ export type ResolversTypes = {
   FundSortField: FundSortField;
   FundWhere: FundWhere;
   GroupKey: GroupKey;
+  GroupMember: ResolverTypeWrapper<Omit<GroupMember, 'introducer' | 'organization' | 'reasons'> & { introducer?: Maybe<ResolversTypes['Entity']>, organization: ResolversTypes['Organization'], reasons: Array<ResolversTypes['SuggestionReason']> }>;
+  GroupReach: ResolverTypeWrapper<Omit<GroupReach, 'members' | 'nearest'> & { members: Array<ResolversTypes['GroupMember']>, nearest: Array<ResolversTypes['Organization']> }>;
   HistoryConnection: ResolverTypeWrapper<HistoryPage>;
   HistoryEdge: ResolverTypeWrapper<Omit<HistoryEdge, 'node'> & { node: ResolversTypes['Revision'] }>;
   HopDirection: HopDirection;
@@ -5924,7 +6030,9 @@ export type ResolversTypes = {
   StringFilter: StringFilter;
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
   SubgraphEdge: ResolverTypeWrapper<SubgraphEdge>;
+  SuggestionEvidence: ResolverTypeWrapper<SuggestionEvidence>;
   SuggestionReason: ResolverTypeWrapper<ReasonRecord>;
+  SuggestionReasonKind: SuggestionReasonKind;
   Talk: ResolverTypeWrapper<RelatedRecord>;
   TalkListFilter: TalkListFilter;
   TalkWhere: TalkWhere;
@@ -5998,6 +6106,7 @@ export type ResolversParentTypes = {
   DecideIdentityInput: DecideIdentityInput;
   DecideIdentityPayload: Omit<DecideIdentityPayload, 'change' | 'decision' | 'entity'> & { change: ResolversParentTypes['Change'], decision: ResolversParentTypes['IdentityDecision'], entity: ResolversParentTypes['Entity'] };
   Entity: EntityRecord;
+  EntityGroupInput: EntityGroupInput;
   EntityListFilter: EntityListFilter;
   EntityUsage: UsageRecord;
   EntityWhere: EntityWhere;
@@ -6022,6 +6131,8 @@ export type ResolversParentTypes = {
   FundSort: FundSort;
   FundWhere: FundWhere;
   GroupKey: GroupKey;
+  GroupMember: Omit<GroupMember, 'introducer' | 'organization' | 'reasons'> & { introducer?: Maybe<ResolversParentTypes['Entity']>, organization: ResolversParentTypes['Organization'], reasons: Array<ResolversParentTypes['SuggestionReason']> };
+  GroupReach: Omit<GroupReach, 'members' | 'nearest'> & { members: Array<ResolversParentTypes['GroupMember']>, nearest: Array<ResolversParentTypes['Organization']> };
   HistoryConnection: HistoryPage;
   HistoryEdge: Omit<HistoryEdge, 'node'> & { node: ResolversParentTypes['Revision'] };
   ID: Scalars['ID']['output'];
@@ -6102,6 +6213,7 @@ export type ResolversParentTypes = {
   StringFilter: StringFilter;
   Subgraph: SubgraphRecord;
   SubgraphEdge: SubgraphEdge;
+  SuggestionEvidence: SuggestionEvidence;
   SuggestionReason: ReasonRecord;
   Talk: RelatedRecord;
   TalkListFilter: TalkListFilter;
@@ -6486,6 +6598,20 @@ export type FundConnectionResolvers<ContextType = Context, ParentType extends Re
 export type FundEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundEdge'] = ResolversParentTypes['FundEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Fund'], ParentType, ContextType>;
+};
+
+export type GroupMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupMember'] = ResolversParentTypes['GroupMember']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  introducer?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['SuggestionReason']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type GroupReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupReach'] = ResolversParentTypes['GroupReach']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['GroupMember']>, ParentType, ContextType>;
+  nearest?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
 };
 
 export type HistoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HistoryConnection'] = ResolversParentTypes['HistoryConnection']> = {
@@ -6900,6 +7026,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   eventsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryEventsAggregateArgs, 'first' | 'groupBy'>>;
   funds?: Resolver<ResolversTypes['FundConnection'], ParentType, ContextType, RequireFields<QueryFundsArgs, 'first'>>;
   fundsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryFundsAggregateArgs, 'first' | 'groupBy'>>;
+  groupReach?: Resolver<ResolversTypes['GroupReach'], ParentType, ContextType, RequireFields<QueryGroupReachArgs, 'first' | 'from' | 'group' | 'includeUnverified'>>;
   indications?: Resolver<ResolversTypes['IndicationConnection'], ParentType, ContextType, RequireFields<QueryIndicationsArgs, 'first'>>;
   indicationsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryIndicationsAggregateArgs, 'first' | 'groupBy'>>;
   mentions?: Resolver<ResolversTypes['MentionScan'], ParentType, ContextType, RequireFields<QueryMentionsArgs, 'text'>>;
@@ -7037,8 +7164,16 @@ export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends Reso
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 };
 
-export type SuggestionReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestionReason'] = ResolversParentTypes['SuggestionReason']> = {
+export type SuggestionEvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestionEvidence'] = ResolversParentTypes['SuggestionEvidence']> = {
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type SuggestionReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestionReason'] = ResolversParentTypes['SuggestionReason']> = {
+  evidence?: Resolver<Array<ResolversTypes['SuggestionEvidence']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SuggestionReasonKind'], ParentType, ContextType>;
   sampled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   shared?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -7199,6 +7334,8 @@ export type Resolvers<ContextType = Context> = {
   Fund?: FundResolvers<ContextType>;
   FundConnection?: FundConnectionResolvers<ContextType>;
   FundEdge?: FundEdgeResolvers<ContextType>;
+  GroupMember?: GroupMemberResolvers<ContextType>;
+  GroupReach?: GroupReachResolvers<ContextType>;
   HistoryConnection?: HistoryConnectionResolvers<ContextType>;
   HistoryEdge?: HistoryEdgeResolvers<ContextType>;
   IdentityDecision?: IdentityDecisionResolvers<ContextType>;
@@ -7247,6 +7384,7 @@ export type Resolvers<ContextType = Context> = {
   Statistics?: StatisticsResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   SubgraphEdge?: SubgraphEdgeResolvers<ContextType>;
+  SuggestionEvidence?: SuggestionEvidenceResolvers<ContextType>;
   SuggestionReason?: SuggestionReasonResolvers<ContextType>;
   Talk?: TalkResolvers<ContextType>;
   Technology?: TechnologyResolvers<ContextType>;
