@@ -91,7 +91,7 @@ export const PARTNER_TYPES: readonly RelationshipType[] = ['PARTY_TO', 'CREATED'
  * HALF_LIFE_YEARS before the reference date; an undated one counts UNDATED;
  * a route whose least-cited relationship has n sources counts 1 − CORROBORATION/(n+1)
  * (0.8 for one source, 0.87 for two, 0.9 for three). A candidate's score is
- * multiplied by 1 + ACTIVITY·ln(1 + its relationships): organizations that do
+ * multiplied by 1 + ACTIVITY·(ln(1 + its relationships) + ln(1 + the pages that state it)/2): organizations that do
  * more form more partnerships, and it separates candidates sharing one forum.
  */
 export const SUGGESTION_SCORING = { HALF_LIFE_YEARS: 4, UNDATED: 0.6, CORROBORATION: 0.4, ACTIVITY: 0.1 } as const;

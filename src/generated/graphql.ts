@@ -4243,6 +4243,13 @@ export type Query = {
   trials: TrialConnection;
   /** Grouped aggregates of trials for dashboards, with the list's `where`. `first` (1 to 1000, default 100) bounds the groups, and so the request's cost. */
   trialsAggregate: Aggregate;
+  /**
+   * Why an organization the user expected is not among another's suggestions:
+   * already a partner, outside the asked country or group, sharing nothing (or
+   * only unverified facts) within two steps, or sharing less than the others;
+   * or its rank when it is there. With what the two share, as reasons.
+   */
+  whyNotSuggested: WhyNot;
 };
 
 
@@ -4590,6 +4597,17 @@ export type QueryTrialsAggregateArgs = {
   groupBy: Array<GroupKey>;
   measures?: InputMaybe<AggregateMeasures>;
   where?: InputMaybe<TrialWhere>;
+};
+
+
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
+export type QueryWhyNotSuggestedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  group?: InputMaybe<EntityGroupInput>;
+  id: Scalars['ID']['input'];
+  includeUnverified?: Scalars['Boolean']['input'];
+  other: Scalars['ID']['input'];
 };
 
 /** An agreement with everything it connects, written in one transaction. */
@@ -5777,6 +5795,19 @@ export type UpsertEntityPayload = {
   entity: Entity;
 };
 
+/** What a suggestion lacks. */
+export type WhyNot = {
+  __typename?: 'WhyNot';
+  /** Why it is not suggested (or where it is), in words. */
+  explanation: Scalars['String']['output'];
+  /** The reason kinds the two share (empty when nothing). */
+  kinds: Array<SuggestionReasonKind>;
+  /** The organization asked about. */
+  organization: Organization;
+  /** What the two share, strongest first. */
+  reasons: Array<SuggestionReason>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -6059,6 +6090,7 @@ export type ResolversTypes = {
   TypeCount: ResolverTypeWrapper<TypeCount>;
   UpsertEntityInput: UpsertEntityInput;
   UpsertEntityPayload: ResolverTypeWrapper<Omit<UpsertEntityPayload, 'change' | 'entity'> & { change: ResolversTypes['Change'], entity: ResolversTypes['Entity'] }>;
+  WhyNot: ResolverTypeWrapper<Omit<WhyNot, 'organization' | 'reasons'> & { organization: ResolversTypes['Organization'], reasons: Array<ResolversTypes['SuggestionReason']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -6234,6 +6266,7 @@ export type ResolversParentTypes = {
   TypeCount: TypeCount;
   UpsertEntityInput: UpsertEntityInput;
   UpsertEntityPayload: Omit<UpsertEntityPayload, 'change' | 'entity'> & { change: ResolversParentTypes['Change'], entity: ResolversParentTypes['Entity'] };
+  WhyNot: Omit<WhyNot, 'organization' | 'reasons'> & { organization: ResolversParentTypes['Organization'], reasons: Array<ResolversParentTypes['SuggestionReason']> };
 };
 
 export type AboutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = {
@@ -7052,6 +7085,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   technologiesAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryTechnologiesAggregateArgs, 'first' | 'groupBy'>>;
   trials?: Resolver<ResolversTypes['TrialConnection'], ParentType, ContextType, RequireFields<QueryTrialsArgs, 'first'>>;
   trialsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryTrialsAggregateArgs, 'first' | 'groupBy'>>;
+  whyNotSuggested?: Resolver<ResolversTypes['WhyNot'], ParentType, ContextType, RequireFields<QueryWhyNotSuggestedArgs, 'id' | 'includeUnverified' | 'other'>>;
 };
 
 export type RecordAgreementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordAgreementPayload'] = ResolversParentTypes['RecordAgreementPayload']> = {
@@ -7297,6 +7331,13 @@ export type UpsertEntityPayloadResolvers<ContextType = Context, ParentType exten
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
 
+export type WhyNotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WhyNot'] = ResolversParentTypes['WhyNot']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['SuggestionReasonKind']>, ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['SuggestionReason']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   About?: AboutResolvers<ContextType>;
   Aggregate?: AggregateResolvers<ContextType>;
@@ -7396,5 +7437,6 @@ export type Resolvers<ContextType = Context> = {
   TrialEdge?: TrialEdgeResolvers<ContextType>;
   TypeCount?: TypeCountResolvers<ContextType>;
   UpsertEntityPayload?: UpsertEntityPayloadResolvers<ContextType>;
+  WhyNot?: WhyNotResolvers<ContextType>;
 };
 

@@ -16,13 +16,18 @@
 // signed later is not there yet). Undated ones are kept.
 //
 // Candidates c are organizations reaching a shared m by such a route, not X,
-// in $country and of $kind when given. For each (c, m) the best pair of routes
+// in $country and of $kind when given ($only: that one organization, for "why not"). For each (c, m) the best pair of routes
 // counts:
 //   contribution = sqrt(weight_X * weight_c) * quality_X * quality_c / ln(max(degree(m), 2))
-//   score(c)     = sum of contributions * (1 + $activity * ln(1 + degree(c)))
+//   score(c)     = sum of contributions * (1 + $activity * (ln(1 + degree(c)) + ln(1 + sources(c)) / 2)),
+// sources(c) being the pages that state c: more active organizations form more partnerships.
+// The best 3·$first + 10 that are not partners are then refined by how specific
+// their own links are: score(c) * (1 + $activity * ln(1 + sum over c's weighed
+// neighbours n of 1 / ln(max(degree(n), 2)))), so candidates that share the same
+// thing with X still differ when one is tied to more specific entities.
 // Ranked by score, then name and id; existing partners (a live domain
 // relationship between X and c, or a live agreement both are party to by
-// $partnerTypes) are skipped on the best-ranked candidates until $first pass.
+// $partnerTypes) are skipped.
 //
 // The cost never depends on a hub's size: each expansion reads at most $sample
 // relationships in the store's order before anything is filtered by label, and
@@ -76,7 +81,7 @@ CALL (o) {
     RETURN c, [r1, r2] AS rels, [a] AS nodes, a
   }
   WITH o, m, own, specificity, sampled, c, a, rels, nodes
-  WHERE ($country IS NULL OR c.country = $country) AND ($kind IS NULL OR c.kind = $kind)
+  WHERE ($country IS NULL OR c.country = $country) AND ($kind IS NULL OR c.kind = $kind) AND ($only IS NULL OR c.id = $only)
   WITH o, m, own, specificity, sampled, c, a, rels, reduce(w = 1.0, x IN rels | w * $hop[type(x)].weight) AS weight,
        reduce(d = null, x IN rels + nodes | CASE WHEN d IS NULL OR coalesce(head([p IN $dated WHERE x[p] IS NOT NULL | toString(x[p])]), '') > d THEN head([p IN $dated WHERE x[p] IS NOT NULL | toString(x[p])]) ELSE d END) AS date,
        reduce(n = 1000, x IN rels | CASE WHEN size(coalesce(x.sourceIds, [])) < n THEN size(coalesce(x.sourceIds, [])) ELSE n END) AS sources
@@ -86,7 +91,7 @@ CALL (o) {
   WITH o, m, own, specificity, sampled, c, head(collect({weight: weight, strength: strength, date: date, sources: sources, rels: rels, linker: a})) AS theirs
   WITH o, c, m, own, theirs, sampled, sqrt(own.weight * theirs.weight) * (own.strength / own.weight) * (theirs.strength / theirs.weight) * specificity AS contribution
   WITH o, c, sum(contribution) AS shared, collect({m: m, own: own, theirs: theirs, sampled: sampled, contribution: contribution}) AS reasons
-  WITH o, c, reasons, shared * (1.0 + $activity * log(1.0 + (COUNT { (c)--() } - COUNT { (c)-[:{{nonDomain}}]-() }))) AS score
+  WITH o, c, reasons, shared * (1.0 + $activity * (log(1.0 + (COUNT { (c)--() } - COUNT { (c)-[:{{nonDomain}}]-() })) + 0.5 * log(1.0 + COUNT { (c)-[:STATED_IN]-() }))) AS score
   ORDER BY score DESC, c.name, c.id
   WITH o, c, score, reasons
   WHERE NOT EXISTS { MATCH (o)-[r]-(c) WHERE NOT type(r) IN $nonDomainTypes AND CASE WHEN r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r[p] IS NOT NULL | toString(r[p])]), '') <= $asOf AND (r.endedOn IS NULL OR toString(r.endedOn) + '~' >= $asOf))) THEN true ELSE false END }
@@ -94,6 +99,16 @@ CALL (o) {
       MATCH (o)-[r1]-(ag:Agreement)-[r2]-(c)
       WHERE type(r1) IN $partnerTypes AND type(r2) IN $partnerTypes AND CASE WHEN r1.retracted IS NULL AND (r1.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r1) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r1[p] IS NOT NULL | toString(r1[p])]), '') <= $asOf AND (r1.endedOn IS NULL OR toString(r1.endedOn) + '~' >= $asOf))) THEN true ELSE false END AND CASE WHEN r2.retracted IS NULL AND (r2.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r2) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r2[p] IS NOT NULL | toString(r2[p])]), '') <= $asOf AND (r2.endedOn IS NULL OR toString(r2.endedOn) + '~' >= $asOf))) THEN true ELSE false END AND CASE WHEN ag.retracted IS NULL AND (ag.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE ag[p] IS NOT NULL | toString(ag[p])]), '') <= $asOf) THEN true ELSE false END
     }
+  LIMIT $first * 3 + 10
+  CALL (c) {
+    MATCH (c)-[r]-(n)
+    WHERE $hop[type(r)] IS NOT NULL AND CASE WHEN r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r[p] IS NOT NULL | toString(r[p])]), '') <= $asOf AND (r.endedOn IS NULL OR toString(r.endedOn) + '~' >= $asOf))) THEN true ELSE false END
+    WITH n LIMIT $sample
+    WITH n, (COUNT { (n)--() } - COUNT { (n)-[:{{nonDomain}}]-() }) AS degree
+    RETURN sum(1.0 / log(CASE WHEN degree > 2 THEN degree ELSE 2 END)) AS reach
+  }
+  WITH c, reasons, score * (1.0 + $activity * log(1.0 + reach)) AS score
+  ORDER BY score DESC, c.name, c.id
   LIMIT $first
   CALL (reasons) {
     UNWIND reasons AS reason

@@ -10,7 +10,7 @@ import { explainHop, explainHub, explainPath, explainSharedNeighbour, hubSize, n
 import { HUB_DEGREE, NON_DOMAIN_TYPES, SEARCH_BUDGET, searchFrontiers, type Candidate, type NodeInfo } from './frontier';
 import { isDated, pathStrength, selectPaths } from './rank';
 import type { BrokerRecord, GroupMemberRecord, GroupReachRecord, HopRecord, ReasonRecord, HubRecord, PathRecord, SubgraphRecord, SuggestionEvidenceRecord, SuggestionRecord } from './records';
-import { explainReason, explainRoute, type RouteFacts } from './suggestionReasons';
+import { explainReason, explainRoute, explainWhyNot, type RouteFacts } from './suggestionReasons';
 
 /**
  * Graph questions about how entities connect: k shortest paths, neighbourhoods,
@@ -40,6 +40,16 @@ type RelRow = { type: RelationshipType; start: string; props: Record<string, unk
 export type PathRow = { nodes: NodeRow[]; rels: RelRow[]; degrees: number[]; members?: (number | null)[] };
 
 const call = { timeoutMs: PATH_QUERY_TIMEOUT_MS };
+
+/**
+ * Transaction timeout of the suggestion statements (and the reads that run
+ * them: group reach, why not). They execute in well under a second at 1M
+ * relationships, but the first plan of the statement on a cold server took
+ * 11–27 s on the shared 2-core machine under load, and a compile cut short by
+ * the timeout is not cached, so every later request would time out as well.
+ */
+export const SUGGESTION_QUERY_TIMEOUT_MS = 45_000;
+const suggestionCall = { timeoutMs: SUGGESTION_QUERY_TIMEOUT_MS };
 
 function walkTypes(types: readonly RelationshipType[] | null | undefined): readonly RelationshipType[] {
   return types && types.length ? [...new Set(types)] : DEFAULT_WALK_TYPES;
@@ -292,7 +302,7 @@ async function brokersBetween(executor: Executor, q: { between: string[]; first:
   const rows = await executor.read<{
     missing: string[];
     brokers: { entity: NodeRow; reaches: number; score: number; sampled: boolean; paths: PathRow[] }[];
-  }>(query, params, call);
+  }>(query, params, suggestionCall);
   const row = rows[0];
   const missing = between.find((id) => row?.missing.includes(id));
   if (!row || missing !== undefined) throw new NotFoundError('Entity', missing ?? between[0]!);
@@ -323,6 +333,8 @@ export interface SuggestionQuery {
   includeUnverified?: boolean;
   /** YYYY, YYYY-MM or YYYY-MM-DD: the graph as it stood on that date. */
   asOf?: string | null;
+  /** Score only this candidate (the "why not" lookup). */
+  only?: string | null;
 }
 
 /** A partial date as a year with a fraction (2019-07 is 2019.54), the reference point of recency. */
@@ -347,6 +359,7 @@ function suggestionParams(q: SuggestionQuery): Params {
     hubDegree: SUGGESTION_SAMPLE,
     includeUnverified: q.includeUnverified ?? false,
     asOf: q.asOf ?? null,
+    only: q.only ?? null,
     startedOn: STARTED_ON,
     roleStartedOn: ROLE_STARTED_ON,
     nodeStartedOn: NODE_STARTED_ON,
@@ -428,7 +441,7 @@ function toSuggestions(self: EntityRecord | null, rows: SuggestionRow[]): Sugges
  * read, and the reasons it gives are then `sampled`. NOT_FOUND when `id` is
  * unknown; BAD_USER_INPUT (field id) when it is not an organization.
  */
-export async function findSuggestedPartners(executor: Executor, q: SuggestionQuery, before = false, timeoutMs = PATH_QUERY_TIMEOUT_MS): Promise<SuggestionRecord[]> {
+export async function findSuggestedPartners(executor: Executor, q: SuggestionQuery, before = false, timeoutMs = SUGGESTION_QUERY_TIMEOUT_MS): Promise<SuggestionRecord[]> {
   const { query, params } = before ? suggestionsBeforeStatement(q) : suggestionsStatement(q);
   const rows = await executor.read<{ isOrganization: boolean; selfProps?: Record<string, unknown>; selfLabels?: string[]; suggestions: SuggestionRow[] }>(query, params, { timeoutMs });
   const row = rows[0];
@@ -467,7 +480,7 @@ export async function findGroupReach(executor: Executor, q: { id: string; group:
   const base = { id: q.id, country: q.group.country, kind: q.group.kind ?? null, first: q.first, includeUnverified: q.includeUnverified, asOf: q.asOf };
   const [suggestions, nearRows] = await Promise.all([
     findSuggestedPartners(executor, base),
-    executor.read<{ isOrganization: boolean; partners: { partner: NodeRow; member: boolean }[] }>(cypherQuery('paths/groupNearest'), { ...suggestionParams(base), first: 10 }, call),
+    executor.read<{ isOrganization: boolean; partners: { partner: NodeRow; member: boolean }[] }>(cypherQuery('paths/groupNearest'), { ...suggestionParams(base), first: 10 }, suggestionCall),
   ]);
   const partners = (nearRows[0]?.partners ?? []).map((p) => ({ entity: toEntityRecord(p.partner), member: p.member }));
   const members: GroupMemberRecord[] = suggestions.map((s) => {
@@ -491,4 +504,30 @@ export async function findGroupReach(executor: Executor, q: { id: string; group:
   if (already.length) explanation += ` Already partners in the group: ${list(already)}.`;
   if (!members.length) explanation += nearest.length ? ` The nearest way in: its own partners in ${q.group.country}, ${list(nearest)}.` : ` It has no partner in ${q.group.country} either.`;
   return { members, explanation, nearest };
+}
+
+/** Places among the suggestions a "why not" looks at for a rank. */
+const WHY_NOT_RANKS = 20;
+
+/**
+ * Why `other` is not among `id`'s suggestions (or where it is): already a
+ * partner, outside the asked country or kind, shares nothing (or only
+ * unverified facts), or shares less than others; with what it shares.
+ * NOT_FOUND when either organization is unknown.
+ */
+export async function findWhyNot(executor: Executor, q: SuggestionQuery & { other: string }): Promise<{ organization: EntityRecord; explanation: string; kinds: SuggestionReasonKind[]; reasons: ReasonRecord[] }> {
+  const [pair] = await executor.read<{ other: NodeRow; partners: boolean }>(cypherQuery('paths/partnered'), { ...suggestionParams(q), other: q.other }, suggestionCall);
+  if (!pair) throw new NotFoundError('Entity', q.other);
+  const candidate = toEntityRecord(pair.other);
+  const ranked = await findSuggestedPartners(executor, { ...q, first: WHY_NOT_RANKS, only: null });
+  const [alone] = await findSuggestedPartners(executor, { ...q, country: null, kind: null, first: 1, only: q.other });
+  const [unverified] = alone || q.includeUnverified ? [undefined] : await findSuggestedPartners(executor, { ...q, country: null, kind: null, first: 1, only: q.other, includeUnverified: true });
+  const at = ranked.findIndex((s) => s.organization.id === q.other);
+  const kinds = [...new Set((alone?.reasons ?? []).map((r) => r.kind))];
+  const outside = [q.country && candidate.props.country !== q.country ? `not in ${q.country}` : null, q.kind && candidate.props.kind !== q.kind ? `not ${q.kind}` : null].filter(Boolean).join(', ');
+  const [selfRow] = await executor.read<{ other: NodeRow }>(cypherQuery('paths/partnered'), { ...suggestionParams(q), other: q.id }, suggestionCall);
+  const selfRecord = selfRow ? toEntityRecord(selfRow.other) : null;
+  if (!selfRecord) throw new NotFoundError('Entity', q.id);
+  const explanation = explainWhyNot({ self: selfRecord, candidate, partners: pair.partners, rank: at >= 0 ? at + 1 : null, kinds, outside: outside || null, unverifiedOnly: !alone && !!unverified });
+  return { organization: candidate, explanation, kinds, reasons: alone?.reasons ?? [] };
 }

@@ -11,7 +11,7 @@ import type { CitationRecord, EntityRecord, SourceRecord } from '../entity/recor
 import { planAt } from '../entity/places';
 import { readPlaced, type Placed } from '../entity/repository';
 import type { PathRecord, ReasonRecord, SuggestionRecord } from './records';
-import { findBrokers, findGroupReach, findNeighborhood, findPaths, findSuggestedPartners } from './repository';
+import { findBrokers, findGroupReach, findNeighborhood, findPaths, findSuggestedPartners, findWhyNot } from './repository';
 
 /** An integer argument from 1 to `max` (hops, depth). */
 const between1And = (max: number) => z.number().int('must be an integer').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
@@ -43,7 +43,7 @@ const neighborhoodArgs = z.object({
 
 /** A group as the other end (EntityGroupInput): organizations of a country, of a kind when given. */
 const entityGroup = z.object({
-  label: z.literal('Organization', { message: 'must be Organization: only organizations form groups' }),
+  label: z.literal('ORGANIZATION', { message: 'must be ORGANIZATION: only organizations form groups' }),
   country: countryCode,
   kind: z.enum(ORGANIZATION_KINDS).nullish(),
 });
@@ -63,6 +63,15 @@ const suggestionArgs = z.object({
   country: countryCode.nullish(),
   group: entityGroup.nullish(),
   first: pageSize(20),
+  includeUnverified: z.boolean(),
+  asOf: partialDate.nullish(),
+});
+
+const whyNotArgs = z.object({
+  id: entityId,
+  other: entityId,
+  country: countryCode.nullish(),
+  group: entityGroup.nullish(),
   includeUnverified: z.boolean(),
   asOf: partialDate.nullish(),
 });
@@ -172,7 +181,7 @@ export const pathsResolvers: Resolvers = {
     },
     brokers: async (_root, args, ctx, info) => {
       const a = parseArgs(brokersArgs, args);
-      let brokers = await findBrokers(ctx.executor, { between: a.between, first: a.first, includeUnverified: a.includeUnverified, asOf: a.asOf, group: a.group ?? null });
+      let brokers = await findBrokers(ctx.executor, { between: a.between, first: a.first, includeUnverified: a.includeUnverified, asOf: a.asOf, group: a.group ? { label: 'Organization', country: a.group.country, kind: a.group.kind ?? null } : null });
       const plans = pathPlans(info, ['paths']);
       const paths = brokers.flatMap((b) => b.paths);
       const {
@@ -193,6 +202,17 @@ export const pathsResolvers: Resolvers = {
         asOf: a.asOf,
       });
       return withSuggestionReads(ctx.executor, info, [], suggestions);
+    },
+    whyNotSuggested: async (_root, args, ctx, info) => {
+      const a = parseArgs(whyNotArgs, args);
+      const why = await findWhyNot(ctx.executor, { id: a.id, other: a.other, country: a.group?.country ?? a.country, kind: a.group?.kind ?? null, first: 1, includeUnverified: a.includeUnverified, asOf: a.asOf });
+      const {
+        reads: [organization, shared],
+      } = await readPlaced(ctx.executor, 'whyNotSuggested', [
+        { plan: planAt(info, ['organization'], ['Organization']), records: [why.organization] },
+        { plan: planAt(info, ['reasons', 'shared']), records: why.reasons.map((r) => r.shared) },
+      ]);
+      return { ...why, organization: organization!(why.organization), reasons: why.reasons.map((r) => ({ ...r, shared: shared!(r.shared) })) };
     },
     groupReach: async (_root, args, ctx, info) => {
       const a = parseArgs(groupReachArgs, args);
