@@ -420,9 +420,10 @@ describe('partnership paths, neighbourhoods, brokers and partner suggestions', (
     it('puts METI first for Lumistar in Japan: both work with regenerative medicine and took part in the forum', async () => {
       const [first, second] = await suggestions({ id: 'lumistar', country: 'JP' });
       expect(first!.organization.id).toBe('meti');
-      expect(first!.reasons.map((r) => [r.shared.id, r.explanation])).toEqual([
-        ['modality-regenerative-medicine', 'Both work with regenerative medicine.'],
-        [FORUM, `Both took part in ${FORUM_NAME}.`],
+      // the forum (an event) weighs more than the field (a modality), both counted
+      expect(first!.reasons.map((r) => [r.shared.id, r.kind, r.explanation])).toEqual([
+        [FORUM, 'EVENT', `Ministry of Economy, Trade and Industry and Lumistar both took part in ${FORUM_NAME}.`],
+        ['modality-regenerative-medicine', 'FOCUS', 'Ministry of Economy, Trade and Industry and Lumistar both work on regenerative medicine.'],
       ]);
       expect(first!.score).toBeGreaterThan(second!.score);
     });

@@ -3254,11 +3254,11 @@ export type ParticipationKind =
 /** A suggested partner with the reasons behind its score. */
 export type PartnerSuggestion = {
   __typename?: 'PartnerSuggestion';
-  /** The suggested organization, not yet directly linked to the given one. */
+  /** The suggested organization, not yet a partner of the given one (no direct link, no agreement both are party to). */
   organization: Organization;
   /** What the two share, strongest first. */
   reasons: Array<SuggestionReason>;
-  /** Adamic–Adar score: the sum over shared neighbours of 1 / log(degree). */
+  /** The sum of its reasons' weights (each: route weights, recency and corroboration, over 1 / log of the shared entity's relationships), times its activity (more relationships and pages, more specific links). */
   score: Scalars['Float']['output'];
 };
 
