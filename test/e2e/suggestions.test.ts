@@ -53,7 +53,10 @@ describe('suggested partners in the explorer', () => {
     await page.locator('#group-explanation').waitFor({ timeout: 60_000 });
     expect(await page.locator('#group-explanation').textContent()).toMatch(/pharma organizations in JP/);
 
-    await page.screenshot({ path: resolve(DOCS_SHOTS, 'suggestions.png'), fullPage: true });
+    await page.locator('#results h2').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(DOCS_SHOTS, 'suggestions.png') });
+    await page.locator('#group-results').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(DOCS_SHOTS, 'suggestions-group.png') });
     await page.close();
   }, 240_000);
 });

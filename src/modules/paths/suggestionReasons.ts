@@ -59,9 +59,9 @@ export function explainReason(f: ReasonFacts): string {
   return REASON_LEADS[f.kind](f);
 }
 
-/** One side's route as evidence: its hop sentences with the route's date. */
+/** One side's route as evidence: its hop sentences (its date travels beside it). */
 export function explainRoute(r: RouteFacts): string {
-  return r.hops.map(explainHop).join(' ') + (r.date ? ` Dated ${r.date}.` : ' Undated.');
+  return r.hops.map(explainHop).join(' ');
 }
 
 /** What a suggestion lacks, for "why not <org>": the facts gathered about the pair. */
