@@ -142,7 +142,7 @@ describe('partner suggestions over the whole graph', () => {
     expect(reach.nearest.length).toBeGreaterThan(0);
     for (const n of reach.nearest) expect(n.countryCode).toBe('JP');
     for (const m of reach.members) expect(m.organization).toMatchObject({ countryCode: 'JP', organizationKind: 'PHARMA' });
-    if (reach.members.length === 0) expect(reach.explanation).toMatch(/^No pharma organizations in JP shares .* The nearest way in: its own partners in JP, /);
+    if (reach.members.length === 0) expect(reach.explanation).toMatch(/^No pharma organizations in JP share .* The nearest way in: its own partners in JP, /);
     else expect(reach.explanation).toMatch(/pharma organizations in JP reachable/);
   });
 

@@ -500,7 +500,7 @@ export async function findGroupReach(executor: Executor, q: { id: string; group:
   const nearest = partners.map((p) => p.entity);
   let explanation: string;
   if (members.length) explanation = `${members.length} ${name} reachable, the closest ${nameOf(members[0]!.organization)}.`;
-  else explanation = `No ${name} shares a counterpart, person, technology, approval, regulator, trial, event, fund or field with it${q.asOf ? ` as of ${q.asOf}` : ''}.`;
+  else explanation = `No ${name} share a counterpart, person, technology, approval, regulator, trial, event, fund or field with it${q.asOf ? ` as of ${q.asOf}` : ''}.`;
   if (already.length) explanation += ` Already partners in the group: ${list(already)}.`;
   if (!members.length) explanation += nearest.length ? ` The nearest way in: its own partners in ${q.group.country}, ${list(nearest)}.` : ` It has no partner in ${q.group.country} either.`;
   return { members, explanation, nearest };
