@@ -389,15 +389,23 @@ async function main(): Promise<void> {
     return {
       op: op.name,
       oursOverFloorP50: ours && floor ? Math.round((ours.p50 / floor.p50) * 100) / 100 : null,
+      oursOverFloorP95: ours && floor ? Math.round((ours.p95 / floor.p95) * 100) / 100 : null,
       oursOverPeerRps: ours && peer ? Math.round((ours.rps / peer.rps) * 100) / 100 : null,
     };
   });
   console.log('\n| operation | target | req/s | p50 ms | p95 ms | p99 ms | errors | RSS peak MB |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) console.log(`| ${r.op} | ${r.target} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx + r.timeouts} | ${r.rssPeakMb} |`);
-  console.log('\n| operation | ours ÷ floor (p50) | ours ÷ peer (throughput) |');
-  console.log('| --- | ---: | ---: |');
-  for (const s of summary) console.log(`| ${s.op} | ${s.oursOverFloorP50 ?? '–'} | ${s.oursOverPeerRps ?? '–'} |`);
+  console.log('\n| operation | ours ÷ floor (p50) | ours ÷ floor (p95) | ours ÷ peer (throughput) |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const s of summary) console.log(`| ${s.op} | ${s.oursOverFloorP50 ?? '–'} | ${s.oursOverFloorP95 ?? '–'} | ${s.oursOverPeerRps ?? '–'} |`);
+  const backtests = ops.some((o) => o.name === 'suggestions') ? latestBacktests() : [];
+  if (backtests.length) {
+    console.log('\n| suggestions backtest (npm run eval:suggestions) | agreements | pairs | hits@5 now / before / random | hits@10 now / before / random | MRR now / before / random |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    const f = (b: Backtest, k: 'hits5' | 'hits10' | 'mrr') => `${b.now[k].toFixed(3)} / ${b.before[k].toFixed(3)} / ${b.random[k].toFixed(4)}`;
+    for (const b of backtests) console.log(`| ${b.label} | ${b.agreements} | ${b.pairs} | ${f(b, 'hits5')} | ${f(b, 'hits10')} | ${f(b, 'mrr')} |`);
+  }
   if (pathRows.length) {
     console.log(`\n| paths, one client, ${pathRows[0]!.pairs} organization pairs | pairs answered | answer rate | p50 ms | p95 ms | errors |`);
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
@@ -411,10 +419,33 @@ async function main(): Promise<void> {
   const file = path.join(root, '.artifacts', 'bench', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ label: LABEL, runtime: RUNTIME, rounds: ROUNDS, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, vmHwmMb: hwm }, null, 2),
+    JSON.stringify({ label: LABEL, runtime: RUNTIME, rounds: ROUNDS, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, backtests, vmHwmMb: hwm }, null, 2),
   );
   console.log(`results: ${path.relative(root, file)}`);
   process.exit(0);
+}
+
+type Rates = { hits5: number; hits10: number; mrr: number };
+/** One backtest result as scripts/evalSuggestions.ts writes it. */
+interface Backtest {
+  label: string;
+  agreements: number;
+  pairs: number;
+  now: Rates;
+  before: Rates;
+  random: Rates;
+}
+
+/** The latest backtest of each graph (.artifacts/eval/suggestions-<label>-<time>.json), shown as the eval rows. */
+function latestBacktests(): Backtest[] {
+  const dir = path.join(root, '.artifacts', 'eval');
+  if (!fs.existsSync(dir)) return [];
+  const latest = new Map<string, { time: number; file: string }>();
+  for (const file of fs.readdirSync(dir)) {
+    const m = /^suggestions-(.+)-(\d+)\.json$/.exec(file);
+    if (m && Number(m[2]) > (latest.get(m[1]!)?.time ?? 0)) latest.set(m[1]!, { time: Number(m[2]), file });
+  }
+  return [...latest.values()].map((l) => JSON.parse(fs.readFileSync(path.join(dir, l.file), 'utf8')) as Backtest);
 }
 
 main().catch((error: Error) => {

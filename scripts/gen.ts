@@ -18,6 +18,14 @@
  * 0.35·N agreements (PARTY_TO LICENSOR/LICENSEE, FACILITATED, COVERS, APPLIES_IN,
  * SIGNED_AT).
  *
+ * Time: agreements are signed in id order from AGREEMENTS_FROM to AGREEMENTS_TO
+ * (one date each, evenly spread), and most form between organizations already
+ * near each other in the graph as it stood then (NEAR_SHARE, see nearOrganization:
+ * a counterpart of a counterpart, a fellow participant of an event the licensor
+ * attended, an organization sharing one of its people or a developer of a
+ * technology it licensed or develops); the rest pair a random licensee. So the
+ * suggestions backtest (scripts/evalSuggestions.ts) has a signal to find.
+ *
  * Connection: --uri/--password, else NEO4J_URI/NEO4J_PASSWORD, else the local
  * instance named by --instance (default bench; needs NEO4J_LOCAL_BOLT_PORT).
  *
@@ -58,6 +66,11 @@ const CHUNK = Number(arg('chunk', '10000'));
 const DRY = process.argv.includes('--dry-run');
 /** About how many relationships one organization brings (93,616 at 10,000; 1,052,797 at 100,000). */
 const RELATIONSHIPS_PER_ORGANIZATION = 10.5;
+/** The years agreements are signed in (the first on 1 January of the one, the last in December of the other). */
+const AGREEMENTS_FROM = 2014;
+const AGREEMENTS_TO = 2025;
+/** The share of agreements whose licensee is drawn near the licensor (the rest: any organization). */
+const NEAR_SHARE = 0.7;
 if (!Number.isInteger(ORGS) || ORGS < 100) throw new Error('--orgs must be an integer >= 100');
 
 // ---------------------------------------------------------------- PRNG (mulberry32)
@@ -253,6 +266,8 @@ function* generate(): Generator<Item> {
   // people: roles by preferential attachment (heavy-tailed organization degree)
   const roleOrg = new Attachment(N, 0.7);
   const people = N;
+  /** Organizations sharing a person with each organization (for nearOrganization). */
+  const colleagues: number[][] = Array.from({ length: N }, () => []);
   for (let i = 0; i < people; i++) {
     const id = `syn-person-${pad(i)}`;
     const rels: Rel[] = [];
@@ -263,13 +278,18 @@ function* generate(): Generator<Item> {
       seen.add(o);
       rels.push({ type: 'HOLDS_ROLE', from: id, to: orgId(o), evidence: ev('holds role'), properties: { title: pick(TITLES) } });
     }
-    const first = [...seen][0] ?? 0;
+    const held = [...seen];
+    for (const a of held) for (const b of held) if (a !== b) colleagues[a]!.push(b);
+    const first = held[0] ?? 0;
     yield { node: { label: 'Person', id, name: `${pick(FIRST)} ${pick(LAST)} ${word()}`, aliases: [], country: orgCountry[first], description: 'Synthetic person.', evidence: ev('person'), properties: {} }, rels };
   }
 
   // technologies
   const devOrg = new Attachment(N, 0.6);
   const techs = Math.floor(N * 0.6);
+  /** Each technology's developers and each organization's technologies (for nearOrganization). */
+  const developers: number[][] = Array.from({ length: techs }, () => []);
+  const techsOf: number[][] = Array.from({ length: N }, () => []);
   for (let i = 0; i < techs; i++) {
     const id = `syn-tech-${pad(i)}`;
     const rels: Rel[] = [];
@@ -279,7 +299,14 @@ function* generate(): Generator<Item> {
       seen.add(type + from + to);
       rels.push({ type, from, to, evidence: ev(what), properties: {} });
     };
-    for (let k = count(0.15, 3); k > 0; k--) add('DEVELOPS', orgId(devOrg.draw()), id, 'develops technology');
+    for (let k = count(0.15, 3); k > 0; k--) {
+      const o = devOrg.draw();
+      if (!developers[i]!.includes(o)) {
+        developers[i]!.push(o);
+        techsOf[o]!.push(i);
+      }
+      add('DEVELOPS', orgId(o), id, 'develops technology');
+    }
     for (let k = count(0.5, 3); k > 0; k--) add('USES_MODALITY', id, `syn-mod-${MODALITIES[modality()]}`, 'technology modality');
     for (let k = count(0.5, 3); k > 0; k--) add('TARGETS_INDICATION', id, `syn-ind-${INDICATIONS[indication()]}`, 'technology indication');
     yield { node: { label: 'Technology', id, name: `${word()}${pick(['cel', 'gen', 'tix', 'vir'])} ${pick(['Platform', 'Therapy', 'Kit', 'System'])}`, aliases: [], kind: pick(TECH_KINDS), description: 'Synthetic technology.', evidence: ev('technology'), properties: {} }, rels };
@@ -287,6 +314,9 @@ function* generate(): Generator<Item> {
 
   // events: Zipf-sized participant lists (supernodes)
   const events = Math.max(10, Math.floor(N / 200));
+  /** Each event's participants and each organization's events (for nearOrganization). */
+  const participants: number[][] = [];
+  const eventsOf: number[][] = Array.from({ length: N }, () => []);
   const eventSize = (r: number) => Math.max(5, Math.floor((N * 0.3) / Math.pow(r + 1, 0.9)));
   for (let e = 0; e < events; e++) {
     const id = `syn-event-${pad(e)}`;
@@ -302,8 +332,10 @@ function* generate(): Generator<Item> {
       const o = int(N);
       if (seen.has(o)) continue;
       seen.add(o);
+      eventsOf[o]!.push(e);
       rels.push({ type: 'PARTICIPATED_IN', from: orgId(o), to: id, evidence: ev('took part'), properties: { role: pick(['presenter', 'investor', 'attendee', 'exhibitor']) } });
     }
+    participants.push([...seen]);
     for (let k = Math.min(40, Math.floor(size / 50)); k > 0; k--) {
       rels.push({ type: 'SPOKE_AT', from: `syn-person-${pad(int(people))}`, to: id, key: `t${k}`, evidence: ev('spoke'), properties: { topic: `${pick(MODALITIES)} outlook` } });
     }
@@ -312,30 +344,69 @@ function* generate(): Generator<Item> {
     yield { node: { label: 'Event', id, name: `${word()} Regenerative Medicine ${pick(['Forum', 'Summit', 'Expo'])} ${year} #${e}`, aliases: [], kind: pick(EVENT_KINDS), startDate: date, country, description: 'Synthetic event.', evidence: ev('event'), properties: {} }, rels };
   }
 
-  // agreements
+  // agreements, in the order they are signed
   const licOrg = new Attachment(N, 0.6);
   const agreements = Math.floor(N * 0.35);
+  /** Each organization's counterparts in the agreements signed so far. */
+  const counterparts: number[][] = Array.from({ length: N }, () => []);
+  /**
+   * An organization near `x` in the graph as it stands, or null: a counterpart
+   * of one of its counterparts, a fellow participant of one of its events, an
+   * organization sharing one of its people, or a co-developer of one of its
+   * technologies (each way tried in a random order, the first that gives one).
+   */
+  const nearOrganization = (x: number): number | null => {
+    const ways = [
+      () => {
+        const p = counterparts[x]!;
+        const q = p.length ? counterparts[pick(p)]! : [];
+        return q.length ? pick(q) : null;
+      },
+      () => {
+        const ev = eventsOf[x]!;
+        return ev.length ? pick(participants[pick(ev)]!) : null;
+      },
+      () => (colleagues[x]!.length ? pick(colleagues[x]!) : null),
+      () => {
+        const t = techsOf[x]!;
+        return t.length ? pick(developers[pick(t)]!) : null;
+      },
+    ];
+    const start = int(ways.length);
+    for (let k = 0; k < ways.length; k++) {
+      const o = ways[(start + k) % ways.length]!();
+      if (o !== null && o !== x && !counterparts[x]!.includes(o)) return o;
+    }
+    return null;
+  };
+  const first = Date.UTC(AGREEMENTS_FROM, 0, 1);
+  const span = Date.UTC(AGREEMENTS_TO + 1, 0, 1) - first;
   for (let i = 0; i < agreements; i++) {
     const id = `syn-agreement-${pad(i)}`;
     const kind = pick(AGREEMENT_KINDS);
     const licensor = licOrg.draw();
-    let licensee = int(N);
+    let licensee = (rnd() < NEAR_SHARE ? nearOrganization(licensor) : null) ?? int(N);
     if (licensee === licensor) licensee = (licensee + 1) % N;
+    counterparts[licensor]!.push(licensee);
+    counterparts[licensee]!.push(licensor);
     const territory = [orgCountry[licensee]!];
     if (rnd() < 0.3 && territory[0] !== orgCountry[licensor]) territory.push(orgCountry[licensor]!);
+    const covered = int(techs);
     const rels: Rel[] = [
       { type: 'PARTY_TO', from: orgId(licensor), to: id, evidence: ev('licensor'), properties: { role: 'LICENSOR' } },
       { type: 'PARTY_TO', from: orgId(licensee), to: id, evidence: ev('licensee'), properties: { role: 'LICENSEE' } },
-      { type: 'COVERS', from: id, to: `syn-tech-${pad(int(techs))}`, evidence: ev('covers'), properties: {} },
+      { type: 'COVERS', from: id, to: `syn-tech-${pad(covered)}`, evidence: ev('covers'), properties: {} },
       ...territory.map((c) => ({ type: 'APPLIES_IN', from: id, to: `syn-country-${c.toLowerCase()}`, evidence: ev('territory'), properties: {} })),
     ];
+    techsOf[licensee]!.push(covered);
     if (rnd() < 0.3) {
       const f = int(N);
       if (f !== licensor && f !== licensee) rels.push({ type: 'FACILITATED', from: orgId(f), to: id, evidence: ev('facilitated'), properties: {} });
     }
     if (rnd() < 0.1) rels.push({ type: 'SIGNED_AT', from: id, to: `syn-event-${pad(int(events))}`, evidence: ev('signed at'), properties: {} });
+    const signedOn = new Date(first + Math.floor((i * span) / agreements)).toISOString().slice(0, 10);
     yield {
-      node: { label: 'Agreement', id, name: `${word()} ${kind.toLowerCase().replace('_', '-')} agreement ${i}`, aliases: [], kind, exclusive: rnd() < 0.4, territory, rightsGranted: ['development', 'marketing'], signedOn: `${2016 + (i % 10)}-0${1 + (i % 9)}-1${i % 10}`, description: 'Synthetic agreement.', evidence: ev('agreement'), properties: {} },
+      node: { label: 'Agreement', id, name: `${word()} ${kind.toLowerCase().replace('_', '-')} agreement ${i}`, aliases: [], kind, exclusive: rnd() < 0.4, territory, rightsGranted: ['development', 'marketing'], signedOn, description: 'Synthetic agreement.', evidence: ev('agreement'), properties: {} },
       rels,
     };
   }

@@ -1276,6 +1276,16 @@ export type EntityRelationsConnectionArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+/** A group of entities as the other end of brokers, paths and suggestions: every live organization of a country and kind. */
+export type EntityGroupInput = {
+  /** ISO 3166-1 alpha-2 code of the members' country (e.g. JP). */
+  country: Scalars['String']['input'];
+  /** The members' organization kind (e.g. PHARMA); every kind when absent. */
+  kind?: InputMaybe<OrganizationKind>;
+  /** The group's entity type; only Organization is accepted. */
+  label: EntityType;
+};
+
 /** Conditions on the entities (or relationships) a field lists: some, none or all of them match, or how many there are. */
 export type EntityListFilter = {
   /** Every one of them matches (true when there are none). */
@@ -1915,6 +1925,32 @@ export type GroupKey = {
    * technologies, country), one group per related entity; none is the null group.
    */
   via?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A member of a group with its introducer. */
+export type GroupMember = {
+  __typename?: 'GroupMember';
+  /** Who could introduce it, and why, in words. */
+  explanation: Scalars['String']['output'];
+  /** The organization or person the strongest reason runs through; null when that is a thing (an event, a field). */
+  introducer: Maybe<Entity>;
+  /** The member. */
+  organization: Organization;
+  /** Everything it shares with the organization, strongest first. */
+  reasons: Array<SuggestionReason>;
+  /** How reachable it is (the suggestions score). */
+  score: Scalars['Float']['output'];
+};
+
+/** The members of a group reachable from an organization, or why none is. */
+export type GroupReach = {
+  __typename?: 'GroupReach';
+  /** What was found, or why nothing was; names partners already in the group. */
+  explanation: Scalars['String']['output'];
+  /** Members, most reachable first. */
+  members: Array<GroupMember>;
+  /** The organization's own partners in the group's country (members first): the nearest way in. */
+  nearest: Array<Organization>;
 };
 
 /** A page of an entity's or relationship's history, newest first. */
@@ -3304,11 +3340,11 @@ export type ParticipationKind =
 /** A suggested partner with the reasons behind its score. */
 export type PartnerSuggestion = {
   __typename?: 'PartnerSuggestion';
-  /** The suggested organization, not yet directly linked to the given one. */
+  /** The suggested organization, not yet a partner of the given one (no direct link, no agreement both are party to). */
   organization: Organization;
   /** What the two share, strongest first. */
   reasons: Array<SuggestionReason>;
-  /** Adamic–Adar score: the sum over shared neighbours of 1 / log(degree). */
+  /** The sum of its reasons' weights (each: route weights, recency and corroboration, over 1 / log of the shared entity's relationships), times its activity (more relationships and pages, more specific links). */
   score: Scalars['Float']['output'];
 };
 
@@ -4188,6 +4224,14 @@ export type Query = {
   funds: FundConnection;
   /** Grouped aggregates of funds for dashboards, with the list's `where`. `first` (1 to 1000, default 100) bounds the groups, and so the request's cost. */
   fundsAggregate: Aggregate;
+  /**
+   * How reachable the members of a group (e.g. Organization · JP · PHARMA) are
+   * from an organization, best first, each with the organization or person who
+   * could introduce it and the reasons (as suggestedPartners narrowed to the
+   * group). When none is reachable, `explanation` says why and `nearest` offers
+   * the organization's own partners in the group's country as the way in.
+   */
+  groupReach: GroupReach;
   /** Indications and therapy areas, paginated. */
   indications: IndicationConnection;
   /** Grouped aggregates of indications for dashboards, with the list's `where`. `first` (1 to 1000, default 100) bounds the groups, and so the request's cost. */
@@ -4266,10 +4310,15 @@ export type Query = {
    */
   statistics: Statistics;
   /**
-   * Organizations not yet directly linked to the given one, ranked by an
-   * Adamic–Adar score over shared modalities, indications, events and neighbours
-   * (each shared neighbour counts 1 / log(its degree), so rare links weigh more).
-   * `country` narrows to candidates from that country (e.g. JP for cross-border).
+   * Organizations not yet partners of the given one, ranked by what they share
+   * with it over every relationship type the model weighs: counterparts of its
+   * counterparts in agreements, people, technologies developed, made or
+   * licensed, approvals and regulators, trials, events, funds, policies and
+   * fields. Each shared entity counts its route weights, discounted by its size
+   * (1 / log of its relationships), more when dated recently (half-life four
+   * years) and corroborated by several sources; unverified facts only when asked.
+   * `country` and `group` narrow the candidates (e.g. JP for cross-border, or a
+   * group such as Japanese pharmaceutical companies).
    */
   suggestedPartners: Array<PartnerSuggestion>;
   /** Technologies, products, therapies, devices and services, filtered and paginated. */
@@ -4280,6 +4329,13 @@ export type Query = {
   trials: TrialConnection;
   /** Grouped aggregates of trials for dashboards, with the list's `where`. `first` (1 to 1000, default 100) bounds the groups, and so the request's cost. */
   trialsAggregate: Aggregate;
+  /**
+   * Why an organization the user expected is not among another's suggestions:
+   * already a partner, outside the asked country or group, sharing nothing (or
+   * only unverified facts) within two steps, or sharing less than the others;
+   * or its rank when it is there. With what the two share, as reasons.
+   */
+  whyNotSuggested: WhyNot;
 };
 
 
@@ -4323,8 +4379,10 @@ export type QueryApprovalsAggregateArgs = {
 
 /** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QueryBrokersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   between: Array<Scalars['ID']['input']>;
   first?: Scalars['Int']['input'];
+  group?: InputMaybe<EntityGroupInput>;
   includeUnverified?: Scalars['Boolean']['input'];
 };
 
@@ -4402,6 +4460,16 @@ export type QueryFundsAggregateArgs = {
   groupBy: Array<GroupKey>;
   measures?: InputMaybe<AggregateMeasures>;
   where?: InputMaybe<FundWhere>;
+};
+
+
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
+export type QueryGroupReachArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: Scalars['Int']['input'];
+  from: Scalars['ID']['input'];
+  group: EntityGroupInput;
+  includeUnverified?: Scalars['Boolean']['input'];
 };
 
 
@@ -4571,8 +4639,10 @@ export type QuerySourceArgs = {
 
 /** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
 export type QuerySuggestedPartnersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   country?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+  group?: InputMaybe<EntityGroupInput>;
   id: Scalars['ID']['input'];
   includeUnverified?: Scalars['Boolean']['input'];
 };
@@ -4613,6 +4683,17 @@ export type QueryTrialsAggregateArgs = {
   groupBy: Array<GroupKey>;
   measures?: InputMaybe<AggregateMeasures>;
   where?: InputMaybe<TrialWhere>;
+};
+
+
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
+export type QueryWhyNotSuggestedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  group?: InputMaybe<EntityGroupInput>;
+  id: Scalars['ID']['input'];
+  includeUnverified?: Scalars['Boolean']['input'];
+  other: Scalars['ID']['input'];
 };
 
 /** An agreement with everything it connects, written in one transaction. */
@@ -5049,21 +5130,61 @@ export type SubgraphEdge = {
   type: RelationshipType;
 };
 
+/** One side of a suggestion reason: how one organization reaches what both share. */
+export type SuggestionEvidence = {
+  __typename?: 'SuggestionEvidence';
+  /** The latest date on the route (YYYY, YYYY-MM or YYYY-MM-DD); null when nothing on it is dated. */
+  date: Maybe<Scalars['String']['output']>;
+  /** The route in sentences, with its date. */
+  explanation: Scalars['String']['output'];
+  /** Ids of the sources its relationships cite. */
+  sourceIds: Array<Scalars['ID']['output']>;
+};
+
 /** One thing a suggested partner shares with the given organization, and what it adds to the score. */
 export type SuggestionReason = {
   __typename?: 'SuggestionReason';
+  /** Each side's route to the shared entity, the given organization's first, with its date and sources. */
+  evidence: Array<SuggestionEvidence>;
   /** One sentence, e.g. 'Both work with exosome.' */
   explanation: Scalars['String']['output'];
+  /** The kind of reason, from the relationship types on the routes (src/domain/suggestionLinks.ts). */
+  kind: SuggestionReasonKind;
   /**
    * True when the shared neighbour is a hub (more than 100 relationships): only a
    * sample of 100 of its members is read, so candidates sharing it are a sample.
    */
   sampled: Scalars['Boolean']['output'];
-  /** The shared neighbour: a modality, indication, event or organization. */
+  /** What both reach: a counterpart, person, technology, regulator, approval, trial, event, fund, policy or field. */
   shared: Entity;
   /** Its contribution to the score. */
   weight: Scalars['Float']['output'];
 };
+
+/** Why two organizations may be worth introducing. */
+export type SuggestionReasonKind =
+  /** Both have agreements with one organization (a counterpart's counterpart). */
+  | 'AGREEMENT'
+  /** Approvals tied to one product, law or indication. */
+  | 'APPROVAL'
+  /** Both took part in, organized or co-hosted one event. */
+  | 'EVENT'
+  /** One modality or indication. */
+  | 'FOCUS'
+  /** One fund or programme. */
+  | 'FUND'
+  /** Units of, or operated alongside, one organization. */
+  | 'ORGANIZATION'
+  /** A person holds roles at both, or their people meet. */
+  | 'PEOPLE'
+  /** Both adopted, issued or act under one policy. */
+  | 'POLICY'
+  /** Approvals from one regulator. */
+  | 'REGULATOR'
+  /** Both develop, manufacture or license one technology. */
+  | 'TECHNOLOGY'
+  /** One trial, site or tested product. */
+  | 'TRIAL';
 
 /** A person speaking at an event. */
 export type Talk = {
@@ -5764,6 +5885,19 @@ export type UpsertEntityPayload = {
   entity: Entity;
 };
 
+/** What a suggestion lacks. */
+export type WhyNot = {
+  __typename?: 'WhyNot';
+  /** Why it is not suggested (or where it is), in words. */
+  explanation: Scalars['String']['output'];
+  /** The reason kinds the two share (empty when nothing). */
+  kinds: Array<SuggestionReasonKind>;
+  /** The organization asked about. */
+  organization: Organization;
+  /** What the two share, strongest first. */
+  reasons: Array<SuggestionReason>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -5889,6 +6023,7 @@ export type ResolversTypes = {
   DecideIdentityPayload: ResolverTypeWrapper<Omit<DecideIdentityPayload, 'change' | 'decision' | 'entity'> & { change: ResolversTypes['Change'], decision: ResolversTypes['IdentityDecision'], entity: ResolversTypes['Entity'] }>;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityRecord>;
+  EntityGroupInput: EntityGroupInput;
   EntityListFilter: EntityListFilter;
   EntityType: EntityType;
   EntityUsage: ResolverTypeWrapper<UsageRecord>;
@@ -5918,6 +6053,8 @@ export type ResolversTypes = {
   FundSortField: FundSortField;
   FundWhere: FundWhere;
   GroupKey: GroupKey;
+  GroupMember: ResolverTypeWrapper<Omit<GroupMember, 'introducer' | 'organization' | 'reasons'> & { introducer?: Maybe<ResolversTypes['Entity']>, organization: ResolversTypes['Organization'], reasons: Array<ResolversTypes['SuggestionReason']> }>;
+  GroupReach: ResolverTypeWrapper<Omit<GroupReach, 'members' | 'nearest'> & { members: Array<ResolversTypes['GroupMember']>, nearest: Array<ResolversTypes['Organization']> }>;
   HistoryConnection: ResolverTypeWrapper<HistoryPage>;
   HistoryEdge: ResolverTypeWrapper<Omit<HistoryEdge, 'node'> & { node: ResolversTypes['Revision'] }>;
   HopDirection: HopDirection;
@@ -6015,7 +6152,9 @@ export type ResolversTypes = {
   StringFilter: StringFilter;
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
   SubgraphEdge: ResolverTypeWrapper<SubgraphEdge>;
+  SuggestionEvidence: ResolverTypeWrapper<SuggestionEvidence>;
   SuggestionReason: ResolverTypeWrapper<ReasonRecord>;
+  SuggestionReasonKind: SuggestionReasonKind;
   Talk: ResolverTypeWrapper<RelatedRecord>;
   TalkListFilter: TalkListFilter;
   TalkWhere: TalkWhere;
@@ -6042,6 +6181,7 @@ export type ResolversTypes = {
   TypeCount: ResolverTypeWrapper<TypeCount>;
   UpsertEntityInput: UpsertEntityInput;
   UpsertEntityPayload: ResolverTypeWrapper<Omit<UpsertEntityPayload, 'change' | 'entity'> & { change: ResolversTypes['Change'], entity: ResolversTypes['Entity'] }>;
+  WhyNot: ResolverTypeWrapper<Omit<WhyNot, 'organization' | 'reasons'> & { organization: ResolversTypes['Organization'], reasons: Array<ResolversTypes['SuggestionReason']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -6090,6 +6230,7 @@ export type ResolversParentTypes = {
   DecideIdentityInput: DecideIdentityInput;
   DecideIdentityPayload: Omit<DecideIdentityPayload, 'change' | 'decision' | 'entity'> & { change: ResolversParentTypes['Change'], decision: ResolversParentTypes['IdentityDecision'], entity: ResolversParentTypes['Entity'] };
   Entity: EntityRecord;
+  EntityGroupInput: EntityGroupInput;
   EntityListFilter: EntityListFilter;
   EntityUsage: UsageRecord;
   EntityWhere: EntityWhere;
@@ -6114,6 +6255,8 @@ export type ResolversParentTypes = {
   FundSort: FundSort;
   FundWhere: FundWhere;
   GroupKey: GroupKey;
+  GroupMember: Omit<GroupMember, 'introducer' | 'organization' | 'reasons'> & { introducer?: Maybe<ResolversParentTypes['Entity']>, organization: ResolversParentTypes['Organization'], reasons: Array<ResolversParentTypes['SuggestionReason']> };
+  GroupReach: Omit<GroupReach, 'members' | 'nearest'> & { members: Array<ResolversParentTypes['GroupMember']>, nearest: Array<ResolversParentTypes['Organization']> };
   HistoryConnection: HistoryPage;
   HistoryEdge: Omit<HistoryEdge, 'node'> & { node: ResolversParentTypes['Revision'] };
   ID: Scalars['ID']['output'];
@@ -6194,6 +6337,7 @@ export type ResolversParentTypes = {
   StringFilter: StringFilter;
   Subgraph: SubgraphRecord;
   SubgraphEdge: SubgraphEdge;
+  SuggestionEvidence: SuggestionEvidence;
   SuggestionReason: ReasonRecord;
   Talk: RelatedRecord;
   TalkListFilter: TalkListFilter;
@@ -6214,6 +6358,7 @@ export type ResolversParentTypes = {
   TypeCount: TypeCount;
   UpsertEntityInput: UpsertEntityInput;
   UpsertEntityPayload: Omit<UpsertEntityPayload, 'change' | 'entity'> & { change: ResolversParentTypes['Change'], entity: ResolversParentTypes['Entity'] };
+  WhyNot: Omit<WhyNot, 'organization' | 'reasons'> & { organization: ResolversParentTypes['Organization'], reasons: Array<ResolversParentTypes['SuggestionReason']> };
 };
 
 export type AboutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = {
@@ -6582,6 +6727,20 @@ export type FundConnectionResolvers<ContextType = Context, ParentType extends Re
 export type FundEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FundEdge'] = ResolversParentTypes['FundEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Fund'], ParentType, ContextType>;
+};
+
+export type GroupMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupMember'] = ResolversParentTypes['GroupMember']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  introducer?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['SuggestionReason']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type GroupReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupReach'] = ResolversParentTypes['GroupReach']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['GroupMember']>, ParentType, ContextType>;
+  nearest?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
 };
 
 export type HistoryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HistoryConnection'] = ResolversParentTypes['HistoryConnection']> = {
@@ -6997,6 +7156,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   eventsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryEventsAggregateArgs, 'first' | 'groupBy'>>;
   funds?: Resolver<ResolversTypes['FundConnection'], ParentType, ContextType, RequireFields<QueryFundsArgs, 'first'>>;
   fundsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryFundsAggregateArgs, 'first' | 'groupBy'>>;
+  groupReach?: Resolver<ResolversTypes['GroupReach'], ParentType, ContextType, RequireFields<QueryGroupReachArgs, 'first' | 'from' | 'group' | 'includeUnverified'>>;
   indications?: Resolver<ResolversTypes['IndicationConnection'], ParentType, ContextType, RequireFields<QueryIndicationsArgs, 'first'>>;
   indicationsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryIndicationsAggregateArgs, 'first' | 'groupBy'>>;
   mentions?: Resolver<ResolversTypes['MentionScan'], ParentType, ContextType, RequireFields<QueryMentionsArgs, 'text'>>;
@@ -7022,6 +7182,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   technologiesAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryTechnologiesAggregateArgs, 'first' | 'groupBy'>>;
   trials?: Resolver<ResolversTypes['TrialConnection'], ParentType, ContextType, RequireFields<QueryTrialsArgs, 'first'>>;
   trialsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryTrialsAggregateArgs, 'first' | 'groupBy'>>;
+  whyNotSuggested?: Resolver<ResolversTypes['WhyNot'], ParentType, ContextType, RequireFields<QueryWhyNotSuggestedArgs, 'id' | 'includeUnverified' | 'other'>>;
 };
 
 export type RecordAgreementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordAgreementPayload'] = ResolversParentTypes['RecordAgreementPayload']> = {
@@ -7134,8 +7295,16 @@ export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends Reso
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 };
 
-export type SuggestionReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestionReason'] = ResolversParentTypes['SuggestionReason']> = {
+export type SuggestionEvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestionEvidence'] = ResolversParentTypes['SuggestionEvidence']> = {
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type SuggestionReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestionReason'] = ResolversParentTypes['SuggestionReason']> = {
+  evidence?: Resolver<Array<ResolversTypes['SuggestionEvidence']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SuggestionReasonKind'], ParentType, ContextType>;
   sampled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   shared?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -7259,6 +7428,13 @@ export type UpsertEntityPayloadResolvers<ContextType = Context, ParentType exten
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
 
+export type WhyNotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WhyNot'] = ResolversParentTypes['WhyNot']> = {
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['SuggestionReasonKind']>, ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['SuggestionReason']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   About?: AboutResolvers<ContextType>;
   Aggregate?: AggregateResolvers<ContextType>;
@@ -7296,6 +7472,8 @@ export type Resolvers<ContextType = Context> = {
   Fund?: FundResolvers<ContextType>;
   FundConnection?: FundConnectionResolvers<ContextType>;
   FundEdge?: FundEdgeResolvers<ContextType>;
+  GroupMember?: GroupMemberResolvers<ContextType>;
+  GroupReach?: GroupReachResolvers<ContextType>;
   HistoryConnection?: HistoryConnectionResolvers<ContextType>;
   HistoryEdge?: HistoryEdgeResolvers<ContextType>;
   IdentityDecision?: IdentityDecisionResolvers<ContextType>;
@@ -7344,6 +7522,7 @@ export type Resolvers<ContextType = Context> = {
   Statistics?: StatisticsResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   SubgraphEdge?: SubgraphEdgeResolvers<ContextType>;
+  SuggestionEvidence?: SuggestionEvidenceResolvers<ContextType>;
   SuggestionReason?: SuggestionReasonResolvers<ContextType>;
   Talk?: TalkResolvers<ContextType>;
   Technology?: TechnologyResolvers<ContextType>;
@@ -7355,5 +7534,6 @@ export type Resolvers<ContextType = Context> = {
   TrialEdge?: TrialEdgeResolvers<ContextType>;
   TypeCount?: TypeCountResolvers<ContextType>;
   UpsertEntityPayload?: UpsertEntityPayloadResolvers<ContextType>;
+  WhyNot?: WhyNotResolvers<ContextType>;
 };
 

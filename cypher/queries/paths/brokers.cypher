@@ -1,5 +1,6 @@
 // Organizations and people within two hops of at least two of the given
-// entities ($between), best first. $walked are the walked relationship types,
+// entities ($between), best first, on the graph as it stood on $asOf when given
+// (relationships and dated entities as in suggestions.cypher). $walked are the walked relationship types,
 // checked on each relationship met (one pass over a node's relationships);
 // degrees count every relationship but those of the {{nonDomain}} types (provenance,
 // claims), two reads of the degree store whatever the number of domain types.
@@ -39,11 +40,11 @@ CALL () {
 CALL (missing) {
   WITH missing WHERE size(missing) = 0
   UNWIND $between AS gid
-  MATCH (g:Entity {id: gid}) WHERE g.retracted IS NULL AND (g.unverified IS NULL OR $includeUnverified)
+  MATCH (g:Entity {id: gid}) WHERE CASE WHEN g.retracted IS NULL AND (g.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE g[p] IS NOT NULL | toString(g[p])]), '') <= $asOf) THEN true ELSE false END
   WITH g, (COUNT { (g)--() } - COUNT { (g)-[:{{nonDomain}}]-() }) > $hubDegree AS gSampled
   CALL (g) {
     MATCH (g)-[r]-(m)
-    WHERE type(r) IN $walked AND r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND m.retracted IS NULL AND (m.unverified IS NULL OR $includeUnverified)
+    WHERE type(r) IN $walked AND CASE WHEN r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r[p] IS NOT NULL | toString(r[p])]), '') <= $asOf AND (r.endedOn IS NULL OR toString(r.endedOn) + '~' >= $asOf))) THEN true ELSE false END AND CASE WHEN m.retracted IS NULL AND (m.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE m[p] IS NOT NULL | toString(m[p])]), '') <= $asOf) THEN true ELSE false END
     RETURN DISTINCT m
     LIMIT $sample
   }
@@ -55,7 +56,7 @@ CALL (missing) {
     WITH m, (COUNT { (m)--() } - COUNT { (m)-[:{{nonDomain}}]-() }) AS degree
     CALL (m) {
       MATCH (m)-[r2]-(x)
-      WHERE type(r2) IN $walked AND r2.retracted IS NULL AND (r2.unverified IS NULL OR $includeUnverified)
+      WHERE type(r2) IN $walked AND CASE WHEN r2.retracted IS NULL AND (r2.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r2) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r2[p] IS NOT NULL | toString(r2[p])]), '') <= $asOf AND (r2.endedOn IS NULL OR toString(r2.endedOn) + '~' >= $asOf))) THEN true ELSE false END
       WITH DISTINCT x LIMIT $sample
       WITH x AS c WHERE c:Organization OR c:Person
       RETURN c
@@ -65,18 +66,18 @@ CALL (missing) {
   WITH g, c, weight, sampled ORDER BY weight DESC, sampled
   WITH g, c, head(collect({weight: weight, sampled: sampled})) AS best
   WITH c, count(g) AS reaches, sum(best.weight) AS score, any(b IN collect(best) WHERE b.sampled) AS sampled, collect(g) AS reached
-  WHERE reaches >= 2 AND c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND NOT c.id IN $between
+  WHERE reaches >= 2 AND CASE WHEN c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE c[p] IS NOT NULL | toString(c[p])]), '') <= $asOf) THEN true ELSE false END AND NOT c.id IN $between
   ORDER BY reaches DESC, score DESC, c.name, c.id
   LIMIT $first
   CALL (c, reached) {
     UNWIND reached AS g
     CALL (c, g) {
       MATCH (c)-[r]-(g)
-      WHERE type(r) IN $walked AND r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified)
+      WHERE type(r) IN $walked AND CASE WHEN r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r[p] IS NOT NULL | toString(r[p])]), '') <= $asOf AND (r.endedOn IS NULL OR toString(r.endedOn) + '~' >= $asOf))) THEN true ELSE false END
       RETURN 1.0 AS weight, [c, g] AS nodes, [r] AS rels
       UNION ALL
       MATCH (c)-[r2]-(m)-[r1]-(g)
-      WHERE type(r1) IN $walked AND type(r2) IN $walked AND r1.retracted IS NULL AND (r1.unverified IS NULL OR $includeUnverified) AND r2.retracted IS NULL AND (r2.unverified IS NULL OR $includeUnverified) AND m.retracted IS NULL AND (m.unverified IS NULL OR $includeUnverified) AND NOT m.id IN $between
+      WHERE type(r1) IN $walked AND type(r2) IN $walked AND CASE WHEN r1.retracted IS NULL AND (r1.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r1) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r1[p] IS NOT NULL | toString(r1[p])]), '') <= $asOf AND (r1.endedOn IS NULL OR toString(r1.endedOn) + '~' >= $asOf))) THEN true ELSE false END AND CASE WHEN r2.retracted IS NULL AND (r2.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r2) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r2[p] IS NOT NULL | toString(r2[p])]), '') <= $asOf AND (r2.endedOn IS NULL OR toString(r2.endedOn) + '~' >= $asOf))) THEN true ELSE false END AND CASE WHEN m.retracted IS NULL AND (m.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE m[p] IS NOT NULL | toString(m[p])]), '') <= $asOf) THEN true ELSE false END AND NOT m.id IN $between
       WITH m, r1, r2, (COUNT { (m)--() } - COUNT { (m)-[:{{nonDomain}}]-() }) AS degree
       RETURN 1.0 / (2 * log(2 + degree)) AS weight, [c, m, g] AS nodes, [r2, r1] AS rels
     }

@@ -1,4 +1,5 @@
 import type { RelationshipType } from '../../domain/model';
+import type { SuggestionReasonKind } from '../../domain/suggestionLinks';
 import type { CitationRecord, EntityRecord } from '../entity/records';
 
 /** One hop of a path as read from Neo4j. */
@@ -52,8 +53,18 @@ export interface BrokerRecord {
   paths: PathRecord[];
 }
 
+/** One side of a reason: how one of the two organizations reaches what they share, with its date and sources. */
+export interface SuggestionEvidenceRecord {
+  date: string | null;
+  explanation: string;
+  sourceIds: string[];
+}
+
 export interface ReasonRecord {
   shared: EntityRecord;
+  kind: SuggestionReasonKind;
+  /** The suggested-for organization's route, then the candidate's (empty for the scorer before #33). */
+  evidence: SuggestionEvidenceRecord[];
   weight: number;
   /** The shared neighbour is a hub whose members were sampled. */
   sampled: boolean;
@@ -64,4 +75,22 @@ export interface SuggestionRecord {
   organization: EntityRecord;
   score: number;
   reasons: ReasonRecord[];
+}
+
+/** A member of a group, ranked by how reachable it is, with who could introduce it. */
+export interface GroupMemberRecord {
+  organization: EntityRecord;
+  score: number;
+  /** The organization or person through which the strongest reason runs; null when it is a thing (a forum, a modality). */
+  introducer: EntityRecord | null;
+  explanation: string;
+  reasons: ReasonRecord[];
+}
+
+/** A group's members reachable from an organization, or why none is and the nearest way in. */
+export interface GroupReachRecord {
+  members: GroupMemberRecord[];
+  explanation: string;
+  /** The organization's own partners in the group's country: the nearest way in. */
+  nearest: EntityRecord[];
 }

@@ -1,13 +1,16 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import { run, type Executor, type Params } from '../../db/executor';
+import { ROLE_STARTED_ON, STARTED_ON } from '../../domain/dates';
 import { DEFAULT_WALK_TYPES, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
+import { LINKER_KINDS, PARTNER_TYPES, SUGGESTION_LINKERS, SUGGESTION_LINKS, SUGGESTION_SCORING, type SuggestionReasonKind } from '../../domain/suggestionLinks';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { publicProperties, relationshipCitations, toEntityRecord, type EntityRecord, type NodeRow } from '../entity/records';
-import { explainHop, explainHub, explainPath, explainSharedNeighbour, hubSize, withSize } from './explain';
+import { explainHop, explainHub, explainPath, explainSharedNeighbour, hubSize, nameOf, withSize, type HopFacts } from './explain';
 import { HUB_DEGREE, NON_DOMAIN_TYPES, SEARCH_BUDGET, searchFrontiers, type Candidate, type NodeInfo } from './frontier';
 import { isDated, pathStrength, selectPaths } from './rank';
-import type { BrokerRecord, HopRecord, HubRecord, PathRecord, SubgraphRecord, SuggestionRecord } from './records';
+import type { BrokerRecord, GroupMemberRecord, GroupReachRecord, HopRecord, ReasonRecord, HubRecord, PathRecord, SubgraphRecord, SuggestionEvidenceRecord, SuggestionRecord } from './records';
+import { explainReason, explainRoute, explainWhyNot, type RouteFacts } from './suggestionReasons';
 
 /**
  * Graph questions about how entities connect: k shortest paths, neighbourhoods,
@@ -37,6 +40,16 @@ type RelRow = { type: RelationshipType; start: string; props: Record<string, unk
 export type PathRow = { nodes: NodeRow[]; rels: RelRow[]; degrees: number[]; members?: (number | null)[] };
 
 const call = { timeoutMs: PATH_QUERY_TIMEOUT_MS };
+
+/**
+ * Transaction timeout of the suggestion statements (and the reads that run
+ * them: group reach, why not). They execute in well under a second at 1M
+ * relationships, but the first plan of the statement on a cold server took
+ * 11–27 s on the shared 2-core machine under load, and a compile cut short by
+ * the timeout is not cached, so every later request would time out as well.
+ */
+export const SUGGESTION_QUERY_TIMEOUT_MS = 45_000;
+const suggestionCall = { timeoutMs: SUGGESTION_QUERY_TIMEOUT_MS };
 
 function walkTypes(types: readonly RelationshipType[] | null | undefined): readonly RelationshipType[] {
   return types && types.length ? [...new Set(types)] : DEFAULT_WALK_TYPES;
@@ -240,27 +253,56 @@ export async function findNeighborhood(
 }
 
 /** The brokers statement and its parameters (also run by the benchmark floor and the cost test). */
-export function brokersStatement(q: { between: readonly string[]; first: number; includeUnverified?: boolean }): { query: CypherQuery; params: Params } {
+export function brokersStatement(q: { between: readonly string[]; first: number; includeUnverified?: boolean; asOf?: string | null }): { query: CypherQuery; params: Params } {
   return {
     query: cypherTemplate('paths/brokers', { types: DEFAULT_WALK_TYPES, nonDomain: NON_DOMAIN_TYPES }),
-    params: { between: q.between, first: q.first, sample: HUB_DEGREE, hubDegree: HUB_DEGREE, walked: DEFAULT_WALK_TYPES, includeUnverified: q.includeUnverified ?? false },
+    params: {
+      between: q.between,
+      first: q.first,
+      sample: HUB_DEGREE,
+      hubDegree: HUB_DEGREE,
+      walked: DEFAULT_WALK_TYPES,
+      includeUnverified: q.includeUnverified ?? false,
+      asOf: q.asOf ?? null,
+      startedOn: STARTED_ON,
+      roleStartedOn: ROLE_STARTED_ON,
+      nodeStartedOn: NODE_STARTED_ON,
+    },
   };
 }
+
+/** Group members whose brokers with the given entities are looked for (the most reachable ones). */
+const GROUP_BROKER_MEMBERS = 3;
 
 /**
  * Organizations and people within two hops of at least two of `between`, best
  * first (scoring in cypher/queries/paths/brokers.cypher); of a hub's members
  * only a sample of HUB_DEGREE is read, and brokers found so are `sampled`. Each broker's paths
  * run from the broker to each given entity it reaches, in the order of `between`.
- * NOT_FOUND names the first unknown id.
+ * With a `group`, the group's most reachable members from the first entity
+ * (findGroupReach) each join `between` in turn and the brokers found are merged,
+ * the best score of each kept. NOT_FOUND names the first unknown id.
  */
-export async function findBrokers(executor: Executor, q: { between: readonly string[]; first: number; includeUnverified?: boolean }): Promise<BrokerRecord[]> {
+export async function findBrokers(
+  executor: Executor,
+  q: { between: readonly string[]; first: number; includeUnverified?: boolean; asOf?: string | null; group?: EntityGroup | null },
+): Promise<BrokerRecord[]> {
   const between = [...new Set(q.between)];
-  const { query, params } = brokersStatement({ between, first: q.first, includeUnverified: q.includeUnverified });
+  if (!q.group) return brokersBetween(executor, { ...q, between });
+  const reach = await findGroupReach(executor, { id: between[0]!, group: q.group, first: GROUP_BROKER_MEMBERS, includeUnverified: q.includeUnverified, asOf: q.asOf });
+  const found = await Promise.all(reach.members.map((m) => brokersBetween(executor, { ...q, between: [...between.filter((id) => id !== m.organization.id), m.organization.id] })));
+  const best = new Map<string, BrokerRecord>();
+  for (const b of found.flat()) if (!best.has(b.entity.id) || best.get(b.entity.id)!.score < b.score) best.set(b.entity.id, b);
+  return [...best.values()].sort((x, y) => y.reaches - x.reaches || y.score - x.score || nameOf(x.entity).localeCompare(nameOf(y.entity)) || (x.entity.id < y.entity.id ? -1 : 1)).slice(0, q.first);
+}
+
+async function brokersBetween(executor: Executor, q: { between: string[]; first: number; includeUnverified?: boolean; asOf?: string | null }): Promise<BrokerRecord[]> {
+  const between = q.between;
+  const { query, params } = brokersStatement({ between, first: q.first, includeUnverified: q.includeUnverified, asOf: q.asOf });
   const rows = await executor.read<{
     missing: string[];
     brokers: { entity: NodeRow; reaches: number; score: number; sampled: boolean; paths: PathRow[] }[];
-  }>(query, params, call);
+  }>(query, params, suggestionCall);
   const row = rows[0];
   const missing = between.find((id) => row?.missing.includes(id));
   if (!row || missing !== undefined) throw new NotFoundError('Entity', missing ?? between[0]!);
@@ -281,39 +323,211 @@ export async function findBrokers(executor: Executor, q: { between: readonly str
  */
 export const SUGGESTION_SAMPLE = 100;
 
-/** The partner-suggestions statement and its parameters (also run by the benchmark floor and the cost test). */
-export function suggestionsStatement(q: { id: string; country?: string | null; first: number; includeUnverified?: boolean }): { query: CypherQuery; params: Params } {
+/** What a suggestions read asks. */
+export interface SuggestionQuery {
+  id: string;
+  country?: string | null;
+  /** Only candidates of this organization kind (a group's kind). */
+  kind?: string | null;
+  first: number;
+  includeUnverified?: boolean;
+  /** YYYY, YYYY-MM or YYYY-MM-DD: the graph as it stood on that date. */
+  asOf?: string | null;
+  /** Score only this candidate (the "why not" lookup). */
+  only?: string | null;
+}
+
+/** A partial date as a year with a fraction (2019-07 is 2019.54), the reference point of recency. */
+export function yearOf(date: string): number {
+  const [y, m] = date.split('-');
+  return Number(y) + (m ? (Number(m) - 0.5) / 12 : 0.5);
+}
+
+/** Dates that date an entity on a route (an agreement's signing, an event's start): the relationships' and the announcement and event dates. */
+const NODE_STARTED_ON = [...STARTED_ON, 'announcedOn', 'startDate'];
+
+/** The parameters both suggestion statements share (src/domain/suggestionLinks.ts, src/domain/dates.ts). */
+function suggestionParams(q: SuggestionQuery): Params {
+  const hop = Object.fromEntries(Object.entries(SUGGESTION_LINKS).filter(([, l]) => l !== null));
+  const now = new Date().toISOString().slice(0, 10);
   return {
-    query: cypherTemplate('paths/suggestions', { domain: RELATIONSHIP_TYPE_NAMES, nonDomain: NON_DOMAIN_TYPES }),
-    params: { id: q.id, country: q.country ?? null, first: q.first, sample: SUGGESTION_SAMPLE, hubDegree: SUGGESTION_SAMPLE, includeUnverified: q.includeUnverified ?? false },
+    id: q.id,
+    country: q.country ?? null,
+    kind: q.kind ?? null,
+    first: q.first,
+    sample: SUGGESTION_SAMPLE,
+    hubDegree: SUGGESTION_SAMPLE,
+    includeUnverified: q.includeUnverified ?? false,
+    asOf: q.asOf ?? null,
+    only: q.only ?? null,
+    startedOn: STARTED_ON,
+    roleStartedOn: ROLE_STARTED_ON,
+    nodeStartedOn: NODE_STARTED_ON,
+    dated: NODE_STARTED_ON,
+    hop,
+    linkers: SUGGESTION_LINKERS,
+    linkerKinds: LINKER_KINDS,
+    partnerTypes: PARTNER_TYPES,
+    nonDomainTypes: NON_DOMAIN_TYPES,
+    refYear: yearOf(q.asOf ?? now),
+    halfLife: SUGGESTION_SCORING.HALF_LIFE_YEARS,
+    undated: SUGGESTION_SCORING.UNDATED,
+    corroboration: SUGGESTION_SCORING.CORROBORATION,
+    activity: SUGGESTION_SCORING.ACTIVITY,
   };
 }
 
+/** The partner-suggestions statement and its parameters (also run by the benchmark floor and the cost test). */
+export function suggestionsStatement(q: SuggestionQuery): { query: CypherQuery; params: Params } {
+  return { query: cypherTemplate('paths/suggestions', { nonDomain: NON_DOMAIN_TYPES }), params: suggestionParams(q) };
+}
+
+/** The suggestions statement before issue #33 (Adamic–Adar over modalities, indications, events and organizations), kept for the backtest. */
+export function suggestionsBeforeStatement(q: SuggestionQuery): { query: CypherQuery; params: Params } {
+  return { query: cypherTemplate('paths/suggestionsBefore', { domain: RELATIONSHIP_TYPE_NAMES, nonDomain: NON_DOMAIN_TYPES }), params: suggestionParams(q) };
+}
+
+type RouteRow = { date: string | null; sources: number; linker: NodeRow | null; rels: { type: RelationshipType; start: string; end: string; props: Record<string, unknown> }[] };
+type SuggestionRow = { organization: NodeRow; score: number; reasons: { shared: NodeRow; kind: SuggestionReasonKind; weight: number; sampled: boolean; routes: [RouteRow, RouteRow] }[] };
+
+/** A route row as hops read from `from` (the organization at its start) to the shared entity. */
+function routeFacts(route: RouteRow, from: EntityRecord, shared: EntityRecord): RouteFacts {
+  const linker = route.linker ? toEntityRecord(route.linker) : null;
+  const nodes = linker ? [from, linker, shared] : [from, shared];
+  // the candidate's route is stored from the shared entity's side: [r1 (candidate–linker), r2 (linker–shared)] either way
+  const hops = route.rels.map((rel, i): HopFacts => {
+    const a = nodes[i]!;
+    const b = nodes[i + 1]!;
+    return { from: a, to: b, type: rel.type, direction: rel.start === a.id ? 'FORWARD' : 'BACKWARD', properties: publicProperties(rel.props) };
+  });
+  return { hops, date: route.date, sources: route.sources };
+}
+
+/** Evidence of one side of a reason: its sentence, date and citations. */
+function evidenceOf(route: RouteRow, facts: RouteFacts): SuggestionEvidenceRecord {
+  return { date: route.date, explanation: explainRoute(facts), sourceIds: [...new Set(route.rels.flatMap((r) => relationshipCitations(r.props).map((c) => c.sourceId)))] };
+}
+
+/** Suggestion rows as records, each reason in words (src/modules/paths/suggestionReasons.ts). */
+function toSuggestions(self: EntityRecord | null, rows: SuggestionRow[]): SuggestionRecord[] {
+  return rows.map((s) => {
+    const candidate = toEntityRecord(s.organization);
+    return {
+      organization: candidate,
+      score: s.score,
+      reasons: s.reasons.map((r) => {
+        const shared = toEntityRecord(r.shared);
+        if (!self || !r.routes) return { shared, kind: r.kind ?? 'FOCUS', weight: r.weight, sampled: r.sampled, explanation: explainSharedNeighbour(shared), evidence: [] };
+        const own = routeFacts(r.routes[0], self, shared);
+        const theirs = routeFacts(r.routes[1], candidate, shared);
+        return {
+          shared,
+          kind: r.kind,
+          weight: r.weight,
+          sampled: r.sampled,
+          explanation: explainReason({ kind: r.kind, self, candidate, shared, own, theirs }),
+          evidence: [evidenceOf(r.routes[0], own), evidenceOf(r.routes[1], theirs)],
+        };
+      }),
+    };
+  });
+}
+
 /**
- * Organizations to partner with `id`, by Adamic–Adar over shared neighbours
- * (cypher/queries/paths/suggestions.cypher), each with its reasons strongest
- * first; of a shared neighbour's members only a sample of SUGGESTION_SAMPLE is
- * read, and the reasons it gives are then `sampled`. NOT_FOUND when `id` is unknown; BAD_USER_INPUT (field id) when it is
- * not an organization.
+ * Organizations to partner with `id`, over every relationship type the model
+ * weighs (cypher/queries/paths/suggestions.cypher, src/domain/suggestionLinks.ts),
+ * each with its reasons strongest first, in words and with each side's dated
+ * evidence; of a shared entity's members only a sample of SUGGESTION_SAMPLE is
+ * read, and the reasons it gives are then `sampled`. NOT_FOUND when `id` is
+ * unknown; BAD_USER_INPUT (field id) when it is not an organization.
  */
-export async function findSuggestedPartners(
-  executor: Executor,
-  q: { id: string; country?: string | null; first: number; includeUnverified?: boolean },
-): Promise<SuggestionRecord[]> {
-  const { query, params } = suggestionsStatement(q);
-  const rows = await executor.read<{
-    isOrganization: boolean;
-    suggestions: { organization: NodeRow; score: number; reasons: { shared: NodeRow; weight: number; sampled: boolean }[] }[];
-  }>(query, params, call);
+export async function findSuggestedPartners(executor: Executor, q: SuggestionQuery, before = false, timeoutMs = SUGGESTION_QUERY_TIMEOUT_MS): Promise<SuggestionRecord[]> {
+  const { query, params } = before ? suggestionsBeforeStatement(q) : suggestionsStatement(q);
+  const rows = await executor.read<{ isOrganization: boolean; selfProps?: Record<string, unknown>; selfLabels?: string[]; suggestions: SuggestionRow[] }>(query, params, { timeoutMs });
   const row = rows[0];
   if (!row) throw new NotFoundError('Entity', q.id);
   if (!row.isOrganization) throw new BadUserInputError(`Invalid argument id: "${q.id}" is not an organization`, 'id');
-  return row.suggestions.map((s) => ({
-    organization: toEntityRecord(s.organization),
-    score: s.score,
-    reasons: s.reasons.map((r) => {
-      const shared: EntityRecord = toEntityRecord(r.shared);
-      return { shared, weight: r.weight, sampled: r.sampled, explanation: explainSharedNeighbour(shared) };
-    }),
-  }));
+  const self = row.selfProps && row.selfLabels ? toEntityRecord({ labels: row.selfLabels, props: row.selfProps }) : null;
+  return toSuggestions(self, row.suggestions);
+}
+
+/** A group as the other end: organizations of one country, of one kind when given. */
+export interface EntityGroup {
+  label: 'Organization';
+  country: string;
+  kind?: string | null;
+}
+
+/** "Japanese PHARMA organizations" in words: the group as its country code and kind. */
+export function groupName(g: EntityGroup): string {
+  return `${g.kind ? `${g.kind.toLowerCase().replace(/_/g, ' ')} ` : ''}organizations in ${g.country}`;
+}
+
+/** Through whom the reason runs: the shared organization or person, else the person or organization on a route. */
+function introducerOf(reason: ReasonRecord | undefined, routes: EntityRecord[]): EntityRecord | null {
+  if (!reason) return null;
+  if (reason.shared.label === 'Organization' || reason.shared.label === 'Person') return reason.shared;
+  return routes.find((e) => e.label === 'Organization' || e.label === 'Person') ?? null;
+}
+
+/**
+ * The members of `group` ranked by how reachable they are from `id` (the
+ * suggestions score narrowed to the group), each with its introducer; with the
+ * organization's own partners in the group's country as the nearest way in,
+ * and a sentence saying what was found or why nothing was.
+ */
+export async function findGroupReach(executor: Executor, q: { id: string; group: EntityGroup; first: number; includeUnverified?: boolean; asOf?: string | null }): Promise<GroupReachRecord> {
+  const base = { id: q.id, country: q.group.country, kind: q.group.kind ?? null, first: q.first, includeUnverified: q.includeUnverified, asOf: q.asOf };
+  const [suggestions, nearRows] = await Promise.all([
+    findSuggestedPartners(executor, base),
+    executor.read<{ isOrganization: boolean; partners: { partner: NodeRow; member: boolean }[] }>(cypherQuery('paths/groupNearest'), { ...suggestionParams(base), first: 10 }, suggestionCall),
+  ]);
+  const partners = (nearRows[0]?.partners ?? []).map((p) => ({ entity: toEntityRecord(p.partner), member: p.member }));
+  const members: GroupMemberRecord[] = suggestions.map((s) => {
+    const top = s.reasons[0];
+    const introducer = introducerOf(top, []);
+    return {
+      organization: s.organization,
+      score: s.score,
+      introducer,
+      explanation: introducer ? `${nameOf(introducer)} could introduce ${nameOf(s.organization)}. ${top?.explanation ?? ''}`.trim() : (top?.explanation ?? ''),
+      reasons: s.reasons,
+    };
+  });
+  const name = groupName(q.group);
+  const list = (xs: EntityRecord[]) => xs.map(nameOf).join(', ');
+  const already = partners.filter((p) => p.member).map((p) => p.entity);
+  const nearest = partners.map((p) => p.entity);
+  let explanation: string;
+  if (members.length) explanation = `${members.length} ${name} reachable, the closest ${nameOf(members[0]!.organization)}.`;
+  else explanation = `No ${name} share a counterpart, person, technology, approval, regulator, trial, event, fund or field with it${q.asOf ? ` as of ${q.asOf}` : ''}.`;
+  if (already.length) explanation += ` Already partners in the group: ${list(already)}.`;
+  if (!members.length) explanation += nearest.length ? ` The nearest way in: its own partners in ${q.group.country}, ${list(nearest)}.` : ` It has no partner in ${q.group.country} either.`;
+  return { members, explanation, nearest };
+}
+
+/** Places among the suggestions a "why not" looks at for a rank. */
+const WHY_NOT_RANKS = 20;
+
+/**
+ * Why `other` is not among `id`'s suggestions (or where it is): already a
+ * partner, outside the asked country or kind, shares nothing (or only
+ * unverified facts), or shares less than others; with what it shares.
+ * NOT_FOUND when either organization is unknown.
+ */
+export async function findWhyNot(executor: Executor, q: SuggestionQuery & { other: string }): Promise<{ organization: EntityRecord; explanation: string; kinds: SuggestionReasonKind[]; reasons: ReasonRecord[] }> {
+  const [pair] = await executor.read<{ other: NodeRow; partners: boolean }>(cypherQuery('paths/partnered'), { ...suggestionParams(q), other: q.other }, suggestionCall);
+  if (!pair) throw new NotFoundError('Entity', q.other);
+  const candidate = toEntityRecord(pair.other);
+  const ranked = await findSuggestedPartners(executor, { ...q, first: WHY_NOT_RANKS, only: null });
+  const [alone] = await findSuggestedPartners(executor, { ...q, country: null, kind: null, first: 1, only: q.other });
+  const [unverified] = alone || q.includeUnverified ? [undefined] : await findSuggestedPartners(executor, { ...q, country: null, kind: null, first: 1, only: q.other, includeUnverified: true });
+  const at = ranked.findIndex((s) => s.organization.id === q.other);
+  const kinds = [...new Set((alone?.reasons ?? []).map((r) => r.kind))];
+  const outside = [q.country && candidate.props.country !== q.country ? `not in ${q.country}` : null, q.kind && candidate.props.kind !== q.kind ? `not ${q.kind}` : null].filter(Boolean).join(', ');
+  const [selfRow] = await executor.read<{ other: NodeRow }>(cypherQuery('paths/partnered'), { ...suggestionParams(q), other: q.id }, suggestionCall);
+  const selfRecord = selfRow ? toEntityRecord(selfRow.other) : null;
+  if (!selfRecord) throw new NotFoundError('Entity', q.id);
+  const explanation = explainWhyNot({ self: selfRecord, candidate, partners: pair.partners, rank: at >= 0 ? at + 1 : null, kinds, outside: outside || null, unverifiedOnly: !alone && !!unverified });
+  return { organization: candidate, explanation, kinds, reasons: alone?.reasons ?? [] };
 }

@@ -1,17 +1,17 @@
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { IDENTITY_PROPERTIES } from '../../domain/entityTypes';
-import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
+import { ORGANIZATION_KINDS, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import type { EntityPlan } from '../../translate/plan';
 import type { SourceGroup } from '../../translate/entityGroups';
 import { citationPlan, selectionContext, selects, subfields } from '../../translate/selection';
-import { countryCode, entityId, idList, pageSize, parseArgs } from '../../validation';
+import { countryCode, entityId, idList, pageSize, parseArgs, partialDate } from '../../validation';
 import type { CitationRecord, EntityRecord, SourceRecord } from '../entity/records';
 import { planAt } from '../entity/places';
 import { readPlaced, type Placed } from '../entity/repository';
-import type { PathRecord } from './records';
-import { findBrokers, findNeighborhood, findPaths, findSuggestedPartners } from './repository';
+import type { PathRecord, ReasonRecord, SuggestionRecord } from './records';
+import { findBrokers, findGroupReach, findNeighborhood, findPaths, findSuggestedPartners, findWhyNot } from './repository';
 
 /** An integer argument from 1 to `max` (hops, depth). */
 const between1And = (max: number) => z.number().int('must be an integer').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
@@ -41,21 +41,47 @@ const neighborhoodArgs = z.object({
   includeUnverified: z.boolean(),
 });
 
-const brokersArgs = z.object({
-  between: z
-    .array(entityId)
-    .min(2, 'at least 2 ids')
-    .max(10, 'at most 10 ids')
-    .refine((ids) => new Set(ids).size >= 2, 'must name at least 2 different entities'),
-  first: pageSize(20),
-  includeUnverified: z.boolean(),
+/** A group as the other end (EntityGroupInput): organizations of a country, of a kind when given. */
+const entityGroup = z.object({
+  label: z.literal('ORGANIZATION', { message: 'must be ORGANIZATION: only organizations form groups' }),
+  country: countryCode,
+  kind: z.enum(ORGANIZATION_KINDS).nullish(),
 });
+
+const brokersArgs = z
+  .object({
+    between: z.array(entityId).min(1, 'at least 1 id').max(10, 'at most 10 ids'),
+    group: entityGroup.nullish(),
+    first: pageSize(20),
+    includeUnverified: z.boolean(),
+    asOf: partialDate.nullish(),
+  })
+  .refine((a) => (a.group ? a.between.length <= 9 : new Set(a.between).size >= 2), { message: 'must name at least 2 different entities, or 1 to 9 with a group', path: ['between'] });
 
 const suggestionArgs = z.object({
   id: entityId,
   country: countryCode.nullish(),
+  group: entityGroup.nullish(),
   first: pageSize(20),
   includeUnverified: z.boolean(),
+  asOf: partialDate.nullish(),
+});
+
+const whyNotArgs = z.object({
+  id: entityId,
+  other: entityId,
+  country: countryCode.nullish(),
+  group: entityGroup.nullish(),
+  includeUnverified: z.boolean(),
+  asOf: partialDate.nullish(),
+});
+
+const groupReachArgs = z.object({
+  from: entityId,
+  group: entityGroup,
+  first: pageSize(20),
+  includeUnverified: z.boolean(),
+  asOf: partialDate.nullish(),
 });
 
 /** The plans of the entities of paths at `at` below the field (its nodes, its hops' ends, its hubs). */
@@ -102,6 +128,17 @@ function withReads(path: PathRecord, { reads: [nodes, from, to, hubs], sources }
   };
 }
 
+/** Suggestions whose organizations and shared entities are replaced by their reads (at `at` below the field). */
+async function withSuggestionReads(executor: Parameters<typeof readPlaced>[0], info: GraphQLResolveInfo, at: readonly string[], suggestions: SuggestionRecord[]): Promise<SuggestionRecord[]> {
+  const {
+    reads: [organization, shared],
+  } = await readPlaced(executor, 'suggestedPartners', [
+    { plan: planAt(info, [...at, 'organization'], ['Organization']), records: suggestions.map((s) => s.organization) },
+    { plan: planAt(info, [...at, 'reasons', 'shared']), records: suggestions.flatMap((s) => s.reasons.map((r) => r.shared)) },
+  ]);
+  return suggestions.map((s) => ({ ...s, organization: organization!(s.organization), reasons: s.reasons.map((r: ReasonRecord) => ({ ...r, shared: shared!(r.shared) })) }));
+}
+
 /**
  * Query roots of partnership paths, neighbourhoods, brokers and partner suggestions;
  * the types' fields resolve by default. Argument defaults live in schema.graphql
@@ -144,25 +181,55 @@ export const pathsResolvers: Resolvers = {
     },
     brokers: async (_root, args, ctx, info) => {
       const a = parseArgs(brokersArgs, args);
-      const brokers = await findBrokers(ctx.executor, { between: a.between, first: a.first, includeUnverified: a.includeUnverified });
+      let brokers = await findBrokers(ctx.executor, { between: a.between, first: a.first, includeUnverified: a.includeUnverified, asOf: a.asOf, group: a.group ? { label: 'Organization', country: a.group.country, kind: a.group.kind ?? null } : null });
       const plans = pathPlans(info, ['paths']);
       const paths = brokers.flatMap((b) => b.paths);
       const {
         reads: [entity, ...pathReads],
         sources,
       } = await readPlaced(ctx.executor, 'brokers', [{ plan: planAt(info, ['entity']), records: brokers.map((b) => b.entity) }, ...pathPlaces(plans, paths)], hopSources(info, ['paths'], paths));
-      return brokers.map((b) => ({ ...b, entity: entity!(b.entity), paths: b.paths.map((p) => withReads(p, { reads: pathReads, sources })) }));
+      brokers = brokers.map((b) => ({ ...b, entity: entity!(b.entity), paths: b.paths.map((p) => withReads(p, { reads: pathReads, sources })) }));
+      return brokers;
     },
     suggestedPartners: async (_root, args, ctx, info) => {
       const a = parseArgs(suggestionArgs, args);
-      const suggestions = await findSuggestedPartners(ctx.executor, { id: a.id, country: a.country, first: a.first, includeUnverified: a.includeUnverified });
+      const suggestions = await findSuggestedPartners(ctx.executor, {
+        id: a.id,
+        country: a.group?.country ?? a.country,
+        kind: a.group?.kind ?? null,
+        first: a.first,
+        includeUnverified: a.includeUnverified,
+        asOf: a.asOf,
+      });
+      return withSuggestionReads(ctx.executor, info, [], suggestions);
+    },
+    whyNotSuggested: async (_root, args, ctx, info) => {
+      const a = parseArgs(whyNotArgs, args);
+      const why = await findWhyNot(ctx.executor, { id: a.id, other: a.other, country: a.group?.country ?? a.country, kind: a.group?.kind ?? null, first: 1, includeUnverified: a.includeUnverified, asOf: a.asOf });
       const {
         reads: [organization, shared],
-      } = await readPlaced(ctx.executor, 'suggestedPartners', [
-        { plan: planAt(info, ['organization'], ['Organization']), records: suggestions.map((s) => s.organization) },
-        { plan: planAt(info, ['reasons', 'shared']), records: suggestions.flatMap((s) => s.reasons.map((r) => r.shared)) },
+      } = await readPlaced(ctx.executor, 'whyNotSuggested', [
+        { plan: planAt(info, ['organization'], ['Organization']), records: [why.organization] },
+        { plan: planAt(info, ['reasons', 'shared']), records: why.reasons.map((r) => r.shared) },
       ]);
-      return suggestions.map((s) => ({ ...s, organization: organization!(s.organization), reasons: s.reasons.map((r) => ({ ...r, shared: shared!(r.shared) })) }));
+      return { ...why, organization: organization!(why.organization), reasons: why.reasons.map((r) => ({ ...r, shared: shared!(r.shared) })) };
+    },
+    groupReach: async (_root, args, ctx, info) => {
+      const a = parseArgs(groupReachArgs, args);
+      const reach = await findGroupReach(ctx.executor, { id: a.from, group: { label: 'Organization', country: a.group.country, kind: a.group.kind ?? null }, first: a.first, includeUnverified: a.includeUnverified, asOf: a.asOf });
+      const {
+        reads: [organization, shared, introducer, nearest],
+      } = await readPlaced(ctx.executor, 'groupReach', [
+        { plan: planAt(info, ['members', 'organization'], ['Organization']), records: reach.members.map((m) => m.organization) },
+        { plan: planAt(info, ['members', 'reasons', 'shared']), records: reach.members.flatMap((m) => m.reasons.map((r) => r.shared)) },
+        { plan: planAt(info, ['members', 'introducer']), records: reach.members.flatMap((m) => (m.introducer ? [m.introducer] : [])) },
+        { plan: planAt(info, ['nearest'], ['Organization']), records: reach.nearest },
+      ]);
+      return {
+        ...reach,
+        nearest: reach.nearest.map(nearest!),
+        members: reach.members.map((m) => ({ ...m, organization: organization!(m.organization), introducer: m.introducer ? introducer!(m.introducer) : null, reasons: m.reasons.map((r) => ({ ...r, shared: shared!(r.shared) })) })),
+      };
     },
   },
 };

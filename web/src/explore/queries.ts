@@ -72,15 +72,48 @@ export const BROKERS = /* GraphQL */ `
   }
 `;
 
+const REASON = 'kind explanation weight sampled evidence { date explanation sourceIds }';
+
 export const SUGGESTED = /* GraphQL */ `
   query SuggestedPartners($id: ID!, $country: String) {
     suggestedPartners(id: $id, country: $country, first: 8) {
       score
       organization { id name type kind countryCode }
-      reasons { explanation weight sampled }
+      reasons { ${REASON} }
     }
   }
 `;
+
+export const GROUP_REACH = /* GraphQL */ `
+  query GroupReach($from: ID!, $group: EntityGroupInput!) {
+    groupReach(from: $from, group: $group, first: 8) {
+      explanation
+      nearest { id name type kind countryCode }
+      members { score explanation organization { id name type kind countryCode } introducer { id name } reasons { ${REASON} } }
+    }
+  }
+`;
+
+export const WHY_NOT = /* GraphQL */ `
+  query WhyNot($id: ID!, $other: ID!, $country: String) {
+    whyNotSuggested(id: $id, other: $other, country: $country) { explanation kinds organization { id name } }
+  }
+`;
+
+export const FIND_ORGANIZATION = /* GraphQL */ `
+  query FindOrganization($text: String!) {
+    search(query: $text, types: [ORGANIZATION], first: 1) { entity { id name } }
+  }
+`;
+
+/** A suggestion reason as the explorer shows it. */
+export interface Reason {
+  kind: string;
+  explanation: string;
+  weight: number;
+  sampled: boolean;
+  evidence: { date: string | null; explanation: string; sourceIds: string[] }[];
+}
 
 /** A path node, with the date of its own type when it has one. */
 export interface PathNode extends GNode {

@@ -1,0 +1,168 @@
+import { RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
+import { SUGGESTION_LINKS } from '../src/domain/suggestionLinks';
+import { openTestDriver, startTestApp, type TestApp } from './support/harness';
+
+/**
+ * Partner suggestions over the whole graph (issue #33), over real HTTP against
+ * the real database loaded with every seed file: reasons from every
+ * relationship type the model weighs, in words with dated evidence, existing
+ * partners left out, no tie blocks, asOf, a group as the other end and "why
+ * not". Expected values are read off the seed files (digests 05, 09, 13).
+ */
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ ecosystem: true });
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+interface Reason {
+  kind: string;
+  weight: number;
+  explanation: string;
+  shared: { id: string; name: string };
+  evidence: { date: string | null; explanation: string; sourceIds: string[] }[];
+}
+interface Suggestion {
+  score: number;
+  organization: { id: string; name: string; countryCode: string | null; organizationKind: string };
+  reasons: Reason[];
+}
+
+const SUGGESTIONS = `
+  query S($id: ID!, $first: Int, $asOf: Date, $group: EntityGroupInput, $country: String, $includeUnverified: Boolean) {
+    suggestedPartners(id: $id, first: $first, asOf: $asOf, group: $group, country: $country, includeUnverified: $includeUnverified) {
+      score organization { id name countryCode organizationKind }
+      reasons { kind weight explanation shared { id name } evidence { date explanation sourceIds } }
+    }
+  }`;
+
+async function suggestions(variables: Record<string, unknown>): Promise<Suggestion[]> {
+  const response = await app.graphql<{ suggestedPartners: Suggestion[] }>(SUGGESTIONS, variables);
+  expect(response.errors).toBeUndefined();
+  return response.data!.suggestedPartners;
+}
+
+async function errorOf(query: string, variables: Record<string, unknown>) {
+  const response = await app.graphql(query, variables);
+  expect(response.errors).toHaveLength(1);
+  return response.errors![0]!;
+}
+
+describe('partner suggestions over the whole graph', () => {
+  it('weighs every relationship type of the model, or says it is no reason', () => {
+    expect(Object.keys(SUGGESTION_LINKS).sort()).toEqual([...RELATIONSHIP_TYPE_NAMES].sort());
+    for (const link of Object.values(SUGGESTION_LINKS)) {
+      if (!link) continue;
+      expect(link.weight).toBeGreaterThan(0);
+      expect(link.weight).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it.each(['metatech', 'cellseed', 'reprocell', 'bpipo'])('gives %s suggestions with reasons of at least two kinds', async (id) => {
+    const list = await suggestions({ id, first: 5 });
+    expect(list.length).toBeGreaterThan(0);
+    const kinds = new Set(list.flatMap((s) => s.reasons.map((r) => r.kind)));
+    expect(kinds.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it("suggests to MetaTech its counterparts' counterparts, in words, with each side's route dated and cited", async () => {
+    const list = await suggestions({ id: 'metatech', first: 5 });
+    const reason = list.flatMap((s) => s.reasons).find((r) => r.kind === 'AGREEMENT')!;
+    expect(reason.explanation).toContain('MetaTech (AP) Inc.');
+    expect(reason.explanation).toContain(reason.shared.name);
+    expect(reason.evidence).toHaveLength(2);
+    for (const e of reason.evidence) {
+      expect(e.explanation).toMatch(/\.$/);
+      if (e.date) expect(e.date).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+      expect(e.sourceIds.length).toBeGreaterThan(0);
+    }
+    expect(list.flatMap((s) => s.reasons).some((r) => r.evidence.some((e) => e.date !== null))).toBe(true);
+  });
+
+  it('leaves out existing partners: MetaTech is never offered CellSeed, Hitachi or Megakaryon', async () => {
+    const ids = (await suggestions({ id: 'metatech', first: 20 })).map((s) => s.organization.id);
+    for (const partner of ['cellseed', 'hitachi', 'megakaryon', 'metatech']) expect(ids).not.toContain(partner);
+  });
+
+  it('ranks best first with reasons strongest first; in the top five of an organization with more than three relationships, only candidates the graph cannot tell apart tie', async () => {
+    const driver = openTestDriver();
+    const session = driver.session();
+    const ids = (await session.run(`MATCH (o:Organization) WHERE o.retracted IS NULL AND COUNT { (o)-[r]-() WHERE type(r) <> 'STATED_IN' AND type(r) <> 'LOCATED_IN' } > 3 RETURN o.id AS id ORDER BY id`)).records.map((r) => r.get('id') as string);
+    await session.close();
+    await driver.close();
+    expect(ids.length).toBeGreaterThan(20);
+    const tied: string[] = [];
+    for (const id of ids) {
+      const list = await suggestions({ id, first: 5 });
+      const scores = list.map((s) => s.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      for (const s of list) expect(s.reasons.map((r) => r.weight)).toEqual(s.reasons.map((r) => r.weight).sort((a, b) => b - a));
+      // a tie is allowed only between candidates that share the same things in the same way (automorphic in the graph)
+      const groups = new Map<string, Suggestion[]>();
+      for (const s of list) groups.set(s.score.toFixed(9), [...(groups.get(s.score.toFixed(9)) ?? []), s]);
+      for (const block of groups.values()) {
+        if (block.length < 2) continue;
+        tied.push(id);
+        const shape = (s: Suggestion) => s.reasons.map((r) => `${r.kind} ${r.weight.toFixed(9)}`).join(',');
+        expect(new Set(block.map(shape)).size).toBe(1);
+      }
+    }
+    // the two left: Hitachi's (two shareholders of one joint venture), Taiwan Exosome Company's (two exosome firms)
+    expect(tied.length).toBeLessThanOrEqual(2);
+  }, 120_000);
+
+  it('reads the graph as it stood: the day before Hitachi and MetaTech announced their cell factory, MetaTech is Hitachi’s first suggestion', async () => {
+    const before = await suggestions({ id: 'hitachi', first: 5, asOf: '2020-04-09' });
+    expect(before[0]!.organization.id).toBe('metatech');
+    for (const r of before.flatMap((s) => s.reasons)) for (const e of r.evidence) if (e.date) expect(e.date <= '2020-04-09').toBe(true);
+    const today = await suggestions({ id: 'hitachi', first: 20 });
+    expect(today.map((s) => s.organization.id)).not.toContain('metatech');
+  });
+
+  it('takes a group as the other end: only Japanese pharmaceutical companies, and a coded error naming the field for a bad group', async () => {
+    const list = await suggestions({ id: 'steminent', first: 5, group: { label: 'ORGANIZATION', country: 'JP', kind: 'PHARMA' } });
+    for (const s of list) expect(s.organization).toMatchObject({ countryCode: 'JP', organizationKind: 'PHARMA' });
+    expect((await errorOf(SUGGESTIONS, { id: 'metatech', group: { label: 'PERSON', country: 'JP' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'group.label' });
+    expect((await errorOf(SUGGESTIONS, { id: 'metatech', group: { label: 'ORGANIZATION', country: 'Japan' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'group.country' });
+    expect((await errorOf(SUGGESTIONS, { id: 'metatech', asOf: '2020-13' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('ranks a group’s members by reach with an introducer, or says why none is and offers MetaTech’s own Japanese partners', async () => {
+    const REACH = `query R($from: ID!, $group: EntityGroupInput!) { groupReach(from: $from, group: $group) {
+      explanation nearest { id countryCode } members { score explanation organization { id countryCode organizationKind } introducer { id name } } } }`;
+    const response = await app.graphql<{ groupReach: { explanation: string; nearest: { id: string; countryCode: string }[]; members: { explanation: string; organization: { countryCode: string; organizationKind: string }; introducer: { id: string } | null }[] } }>(REACH, {
+      from: 'metatech',
+      group: { label: 'ORGANIZATION', country: 'JP', kind: 'PHARMA' },
+    });
+    expect(response.errors).toBeUndefined();
+    const reach = response.data!.groupReach;
+    expect(reach.nearest.length).toBeGreaterThan(0);
+    for (const n of reach.nearest) expect(n.countryCode).toBe('JP');
+    for (const m of reach.members) expect(m.organization).toMatchObject({ countryCode: 'JP', organizationKind: 'PHARMA' });
+    if (reach.members.length === 0) expect(reach.explanation).toMatch(/^No pharma organizations in JP share .* The nearest way in: its own partners in JP, /);
+    else expect(reach.explanation).toMatch(/pharma organizations in JP reachable/);
+  });
+
+  it('finds brokers between MetaTech and a group, as of a date', async () => {
+    const response = await app.graphql<{ brokers: { entity: { id: string } }[] }>(
+      `query B($between: [ID!]!, $group: EntityGroupInput, $asOf: Date) { brokers(between: $between, group: $group, asOf: $asOf) { entity { id } reaches } }`,
+      { between: ['metatech'], group: { label: 'ORGANIZATION', country: 'JP' }, asOf: '2026-01-01' },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(Array.isArray(response.data!.brokers)).toBe(true);
+  });
+
+  it('says why an expected organization is not suggested: a partner already, or what it shares', async () => {
+    const WHY = `query W($id: ID!, $other: ID!) { whyNotSuggested(id: $id, other: $other) { explanation kinds organization { id } } }`;
+    const partner = await app.graphql<{ whyNotSuggested: { explanation: string } }>(WHY, { id: 'metatech', other: 'cellseed' });
+    expect(partner.errors).toBeUndefined();
+    expect(partner.data!.whyNotSuggested.explanation).toMatch(/already a partner of MetaTech/);
+    const far = await app.graphql<{ whyNotSuggested: { explanation: string; kinds: string[] } }>(WHY, { id: 'metatech', other: 'astellas-pharma' });
+    expect(far.errors).toBeUndefined();
+    expect(far.data!.whyNotSuggested.explanation).toMatch(/Astellas/);
+    expect((await errorOf(WHY, { id: 'metatech', other: 'ghost-co' })).extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
