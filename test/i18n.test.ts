@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/harness';
+import { backfillNameLanguages } from '../src/db/migrations';
 
 /**
  * Three languages over HTTP against the seeded graph (#31): names with their
@@ -209,5 +210,23 @@ describe('CSV exports Excel opens', () => {
     expect(row).toContain("'@SUM(1)");
     expect(row).toContain("'+三顧 | -セルシード");
     expect(row).not.toMatch(/,=|,@|,\+/);
+  });
+});
+
+describe('a graph loaded before names carried languages', () => {
+  it('gets them from the backfill of migration 011, for the names its entities still hold', async () => {
+    const session = app.driver.session();
+    try {
+      await session.run("MATCH (n:Entity {id: 'metatech'}) REMOVE n.namesEn, n.namesJa, n.namesZhHant");
+      await session.run("MATCH (n:Entity {id: 'cellseed'}) SET n.aliases = ['CellSeed'] REMOVE n.namesEn, n.namesJa, n.namesZhHant");
+      expect(await backfillNameLanguages(app.executor)).toBeGreaterThanOrEqual(2);
+      const rows = await session.run("MATCH (n:Entity) WHERE n.id IN ['metatech', 'cellseed'] RETURN n.id AS id, n.namesJa AS ja, n.namesEn AS en ORDER BY id");
+      const [cellseed, metatech] = rows.records.map((r) => ({ ja: r.get('ja') as string[] | null, en: r.get('en') as string[] | null }));
+      expect(metatech!.ja).toEqual(['メタテック']);
+      // 株式会社セルシード is no longer one of its names, so it gets no tag.
+      expect(cellseed).toEqual({ ja: null, en: ['CellSeed Inc.', 'CellSeed'] });
+    } finally {
+      await session.close();
+    }
   });
 });
