@@ -5,6 +5,8 @@ import { cypherQuery } from '../db/cypher';
 import { run, type Executor } from '../db/executor';
 import { IDENTITY_DECISION_KINDS, IDENTITY_STATUSES, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../domain/model';
 import { slug } from '../domain/writeSchemas';
+import type { NameLanguage } from '../domain/language';
+import { languagesOfName } from '../domain/names';
 import { AUDIT_PROPERTIES, BOOKKEEPING_PROPERTIES, COMMON_PROPERTIES, LABEL_PROPERTIES, entityLabelOf, plainValue, relationshipId } from '../domain/properties';
 import type { Audit, SeedFile } from './seedFile';
 
@@ -80,7 +82,21 @@ function splitNode(label: EntityLabel, props: Record<string, unknown>) {
     if ((COMMON_PROPERTIES as readonly string[]).includes(key) || LABEL_PROPERTIES[label].includes(key)) core[key] = plainValue(value);
     else extra[key] = plainValue(value);
   }
+  Object.assign(core, taggedNameFields(props));
   return { core, extra };
+}
+
+/**
+ * The name's language and the aliases with theirs, as the seed formats state
+ * them: `nameLanguage` (the first of the name's), and each alias as
+ * `{ value, lang }` once per language (an untagged one as text).
+ */
+function taggedNameFields(props: Record<string, unknown>): { nameLanguage?: NameLanguage; aliases?: (string | { value: string; lang: NameLanguage })[] } {
+  if (typeof props.name !== 'string') return {};
+  const aliases = Array.isArray(props.aliases) ? props.aliases.map(String) : [];
+  const [nameLanguage] = languagesOfName(props, props.name);
+  const entries = aliases.flatMap((value) => languagesOfName(props, value).map((lang) => (lang === 'und' ? value : { value, lang })));
+  return { ...(nameLanguage && nameLanguage !== 'und' ? { nameLanguage } : {}), ...(entries.length ? { aliases: entries } : {}) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { LINKER_KINDS, PARTNER_TYPES, SUGGESTION_LINKERS, SUGGESTION_LINKS, SUGG
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { publicProperties, relationshipCitations, toEntityRecord, type EntityRecord, type NodeRow } from '../entity/records';
 import { explainHop, explainHub, explainPath, explainSharedNeighbour, hubSize, nameOf, withSize, type HopFacts } from './explain';
+import { inEveryLanguage, type Language } from '../../domain/language';
 import { HUB_DEGREE, NON_DOMAIN_TYPES, SEARCH_BUDGET, searchFrontiers, type Candidate, type NodeInfo } from './frontier';
 import { isDated, pathStrength, selectPaths } from './rank';
 import type { BrokerRecord, GroupMemberRecord, GroupReachRecord, HopRecord, ReasonRecord, HubRecord, PathRecord, SubgraphRecord, SuggestionEvidenceRecord, SuggestionRecord } from './records';
@@ -65,13 +66,17 @@ export function toPathRecord(row: PathRow, hubDegree: number = HUB_DEGREE): Path
   const nodes = row.nodes.map(toEntityRecord);
   const last = nodes.length - 1;
   const isHub = (i: number) => i > 0 && i < last && row.degrees[i]! > hubDegree;
-  const sizes = nodes.map((n, i) => (isHub(i) ? hubSize(n, row.degrees[i]!, row.members?.[i] ?? null) : null));
+  const sizeIn = (i: number, lang: Language) => (isHub(i) ? hubSize(nodes[i]!, row.degrees[i]!, row.members?.[i] ?? null, lang) : null);
   const hops = row.rels.map((rel, i): HopRecord => {
     const from = nodes[i]!;
     const to = nodes[i + 1]!;
     const properties = publicProperties(rel.props);
     const direction = rel.start === from.id ? 'FORWARD' : 'BACKWARD';
-    const named = sizes[i + 1] ? withSize(to, sizes[i + 1]!) : to;
+    const facts = { from, type: rel.type, direction, properties } as const;
+    const explanation = inEveryLanguage((lang) => {
+      const size = sizeIn(i + 1, lang);
+      return explainHop({ ...facts, to: size ? withSize(to, size, lang) : to }, lang);
+    });
     return {
       from,
       to,
@@ -79,7 +84,7 @@ export function toPathRecord(row: PathRow, hubDegree: number = HUB_DEGREE): Path
       direction,
       properties,
       sources: relationshipCitations(rel.props),
-      explanation: explainHop({ from, to: named, type: rel.type, direction, properties }),
+      explanation,
       weak: isHub(i) || isHub(i + 1),
     };
   });
@@ -87,7 +92,7 @@ export function toPathRecord(row: PathRow, hubDegree: number = HUB_DEGREE): Path
   nodes.forEach((entity, i) => {
     if (!isHub(i)) return;
     const members = row.members?.[i] ?? null;
-    hubs.push({ entity, degree: row.degrees[i]!, members, explanation: explainHub(entity, sizes[i]!, hops[i - 1]!, hops[i]!) });
+    hubs.push({ entity, degree: row.degrees[i]!, members, explanation: inEveryLanguage((lang) => explainHub(entity, sizeIn(i, lang)!, hops[i - 1]!, hops[i]!, lang)) });
   });
   const intermediaries = nodes.slice(1, -1).map((n, i) => ({
     degree: row.degrees[i + 1]!,
@@ -97,7 +102,8 @@ export function toPathRecord(row: PathRow, hubDegree: number = HUB_DEGREE): Path
     intermediaries,
     row.rels.map((r) => ({ sourceCount: new Set(relationshipCitations(r.props).map((c) => c.sourceId)).size })),
   );
-  return { length: hops.length, nodes, hops, explanation: explainPath(hops), strength, weak: hubs.length > 0, hubs };
+  const explanation = inEveryLanguage((lang) => explainPath(hops.map((h) => ({ explanation: h.explanation[lang] })), lang));
+  return { length: hops.length, nodes, hops, explanation, strength, weak: hubs.length > 0, hubs };
 }
 
 export interface PathQuery {
@@ -417,7 +423,7 @@ function toSuggestions(self: EntityRecord | null, rows: SuggestionRow[]): Sugges
       score: s.score,
       reasons: s.reasons.map((r) => {
         const shared = toEntityRecord(r.shared);
-        if (!self || !r.routes) return { shared, kind: r.kind ?? 'FOCUS', weight: r.weight, sampled: r.sampled, explanation: explainSharedNeighbour(shared), evidence: [] };
+        if (!self || !r.routes) return { shared, kind: r.kind ?? 'FOCUS', weight: r.weight, sampled: r.sampled, explanation: inEveryLanguage((lang) => explainSharedNeighbour(shared, lang)), evidence: [] };
         const own = routeFacts(r.routes[0], self, shared);
         const theirs = routeFacts(r.routes[1], candidate, shared);
         return {
@@ -425,7 +431,8 @@ function toSuggestions(self: EntityRecord | null, rows: SuggestionRow[]): Sugges
           kind: r.kind,
           weight: r.weight,
           sampled: r.sampled,
-          explanation: explainReason({ kind: r.kind, self, candidate, shared, own, theirs }),
+          // The reason's lead sentence is English only so far; in Japanese and Chinese the reason reads as both sides' routes.
+          explanation: inEveryLanguage((lang) => (lang === 'en' ? explainReason({ kind: r.kind, self, candidate, shared, own, theirs }) : explainRoute(own, lang) + explainRoute(theirs, lang))),
           evidence: [evidenceOf(r.routes[0], own), evidenceOf(r.routes[1], theirs)],
         };
       }),
@@ -490,12 +497,12 @@ export async function findGroupReach(executor: Executor, q: { id: string; group:
       organization: s.organization,
       score: s.score,
       introducer,
-      explanation: introducer ? `${nameOf(introducer)} could introduce ${nameOf(s.organization)}. ${top?.explanation ?? ''}`.trim() : (top?.explanation ?? ''),
+      explanation: introducer ? `${nameOf(introducer)} could introduce ${nameOf(s.organization)}. ${top?.explanation.en ?? ''}`.trim() : (top?.explanation.en ?? ''),
       reasons: s.reasons,
     };
   });
   const name = groupName(q.group);
-  const list = (xs: EntityRecord[]) => xs.map(nameOf).join(', ');
+  const list = (xs: EntityRecord[]) => xs.map((x) => nameOf(x)).join(', ');
   const already = partners.filter((p) => p.member).map((p) => p.entity);
   const nearest = partners.map((p) => p.entity);
   let explanation: string;

@@ -1,5 +1,6 @@
 import type { SuggestionReasonKind } from '../../domain/suggestionLinks';
 import type { EntityRecord } from '../entity/records';
+import type { Language } from '../../domain/language';
 import { explainHop, nameOf, subjectOf, type HopFacts } from './explain';
 
 /**
@@ -59,9 +60,9 @@ export function explainReason(f: ReasonFacts): string {
   return REASON_LEADS[f.kind](f);
 }
 
-/** One side's route as evidence: its hop sentences (its date travels beside it). */
-export function explainRoute(r: RouteFacts): string {
-  return r.hops.map(explainHop).join(' ');
+/** One side's route as evidence: its hop sentences (its date travels beside it), in `lang`. */
+export function explainRoute(r: RouteFacts, lang: Language = 'en'): string {
+  return r.hops.map((hop) => explainHop(hop, lang)).join(lang === 'en' ? ' ' : '');
 }
 
 /** What a suggestion lacks, for "why not <org>": the facts gathered about the pair. */
