@@ -29,6 +29,7 @@ import { AccountStore } from './auth/accounts';
 import { MentionIndex } from './modules/mentions/index';
 import { graphqlMayChangeState, Sessions } from './auth/sessions';
 import { signInRouter } from './http/signIn';
+import { AnchorChooser } from './modules/list/graphCounts';
 
 export interface ServerDeps extends AppDeps {
   /** Settings; any not given take their defaults from src/config.ts. */
@@ -84,7 +85,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const allowlist = config.OPERATION_ALLOWLIST_FILE ? readAllowlist(config.OPERATION_ALLOWLIST_FILE) : null;
   const metrics = deps.metrics ?? createMetrics();
   const httpCache = { version: new GraphVersion(deps.executor), maxAgeSeconds: config.HTTP_CACHE_MAX_AGE_SECONDS, isPrivate: config.READS_REQUIRE_TOKEN };
-  const contextDeps = { ...deps, mentionIndex: deps.mentionIndex ?? new MentionIndex(deps.executor, config.MENTION_DICTIONARY_MAX_NAMES), reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
+  const contextDeps = { ...deps, anchors: deps.anchors ?? new AnchorChooser(deps.executor, httpCache.version, config.LIST_ANCHORS), mentionIndex: deps.mentionIndex ?? new MentionIndex(deps.executor, config.MENTION_DICTIONARY_MAX_NAMES), reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
 
   const apollo = new ApolloServer<Context>({
     typeDefs,

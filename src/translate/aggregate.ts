@@ -4,7 +4,7 @@ import { BadUserInputError } from '../errors';
 import { own } from '../domain/lookup';
 import { compiled, cypher, EMPTY, fixedVariable, indent, join, lines, name, namedParam, stringLiteral, variable, type CompiledQuery, type Fragment, type Variable } from './cypher';
 import { relationshipPattern } from './emit';
-import { wherePredicate } from './where';
+import { matchClauses, type Anchor } from './anchor';
 
 /** One grouping key: a scalar field of the entity, or of the entities one relationship field away; dates optionally bucketed. */
 export interface GroupKey {
@@ -20,6 +20,8 @@ export interface AggregateRead {
   measures: { countDistinct?: GroupKey | null; min?: string | null; max?: string | null };
   /** Most groups returned; one more is fetched to know whether there were more. */
   first: number;
+  /** Where the matches start (src/translate/anchor.ts); null or absent: a scan of the label. */
+  anchor?: Anchor | null;
 }
 
 /** Most groups one aggregate may return: what the request's cost is bounded by. */
@@ -34,8 +36,7 @@ export const MAX_GROUPS = 1000;
  */
 export function compileAggregate(read: AggregateRead): CompiledQuery {
   const n = fixedVariable('n');
-  const { predicate } = wherePredicate(n, read.label, read.where);
-  const match = [cypher`MATCH (${n}:${name(read.label)})`, cypher`WHERE ${n}.retracted IS NULL${predicate ? cypher` AND ${predicate}` : EMPTY}`];
+  const match = matchClauses(n, read.label, read.where, read.anchor ?? null).clauses;
   const hops: Fragment[] = [];
   const keys = read.groupBy.map((key, i) => keyExpression(n, read.label, key, `groupBy.${i}`, hops));
   const distinct = read.measures.countDistinct ? keyExpression(n, read.label, read.measures.countDistinct, 'measures.countDistinct', hops) : null;
