@@ -35,7 +35,8 @@ function operators(plan: { operatorType: string; dbHits: number; rows: number; a
 async function profile(driver: Driver, label: string, query: { text: string; params: Record<string, unknown> }) {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
-    await session.run(query.text, toCypherValue(query.params) as Record<string, unknown>); // planned and warm
+    const first = await session.run(query.text, toCypherValue(query.params) as Record<string, unknown>); // planned and warm
+    const answer = first.records.map((r) => r.toObject());
     const started = performance.now();
     const result = await session.run(`PROFILE ${query.text}`, toCypherValue(query.params) as Record<string, unknown>);
     const ms = performance.now() - started;
@@ -43,7 +44,7 @@ async function profile(driver: Driver, label: string, query: { text: string; par
     const dbHits = ops.reduce((sum, o) => sum + o.dbHits, 0);
     console.log(`\n## ${label}: ${dbHits} db hits, ${Math.round(ms)} ms`);
     for (const o of ops) console.log(`  ${o.operator.padEnd(34)} ${String(o.dbHits).padStart(10)} hits ${String(o.rows).padStart(9)} rows  ${o.details}`);
-    return { label, dbHits, ms: Math.round(ms), text: query.text, operators: ops };
+    return { label, dbHits, ms: Math.round(ms), text: query.text, params: query.params, operators: ops, answer };
   } finally {
     await session.close();
   }
@@ -71,8 +72,11 @@ async function main() {
   const results = [
     await profile(driver, 'filtered list, unanchored (label scan, EXISTS per candidate)', list(null)),
     await profile(driver, 'filtered list, anchored', list(anchor)),
-    await profile(driver, 'grouped aggregate, current compiler', grouped()),
+    await profile(driver, 'grouped aggregate, one pass from the organizations (the compiler before #32)', grouped('scan')),
+    await profile(driver, 'grouped aggregate, from the hop side', grouped()),
   ];
+  const [scan, hop] = [results[2]!, results[3]!];
+  console.log(`\ngrouped plans agree: ${JSON.stringify(scan.answer) === JSON.stringify(hop.answer)}; filtered plans agree: ${JSON.stringify(results[0]!.answer) === JSON.stringify(results[1]!.answer)}`);
   const out = arg('out');
   if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));
   await driver.close();
