@@ -89,7 +89,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const httpCache = { version: new GraphVersion(deps.executor), maxAgeSeconds: config.HTTP_CACHE_MAX_AGE_SECONDS, isPrivate: config.READS_REQUIRE_TOKEN };
   deps.statistics.useVersion(httpCache.version);
   const results = new ResultCache(Math.round(config.RESULT_CACHE_MAX_MB * 1024 * 1024), metrics.registry);
-  const contextDeps = { ...deps, anchors: deps.anchors ?? new AnchorChooser(deps.executor, httpCache.version, config.LIST_ANCHORS), mentionIndex: deps.mentionIndex ?? new MentionIndex(deps.executor, config.MENTION_DICTIONARY_MAX_NAMES), reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
+  const contextDeps = { ...deps, anchors: deps.anchors ?? new AnchorChooser(deps.executor, httpCache.version, config.ANALYST_PLANS), mentionIndex: deps.mentionIndex ?? new MentionIndex(deps.executor, config.MENTION_DICTIONARY_MAX_NAMES), reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
 
   const apollo = new ApolloServer<Context>({
     typeDefs,

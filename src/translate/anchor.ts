@@ -1,4 +1,4 @@
-import { RELATION_FIELDS, targetLabels, type RelationField } from '../domain/entityTypes';
+import { EDGE_TYPES, RELATION_FIELDS, targetLabels, type RelationField } from '../domain/entityTypes';
 import type { EntityLabel } from '../domain/model';
 import { own } from '../domain/lookup';
 import { cypher, EMPTY, name, stringLiteral, variable, type Fragment, type Variable } from './cypher';
@@ -74,9 +74,11 @@ function namedIds(where: Where): number | null {
 }
 
 /** The chains a `some` over `field` can anchor: its own level when it names ids, else deeper through one of its `some`s. */
-function chains(field: RelationField, inner: Where): { hops: AnchorHop[]; ids: number }[] {
+function chains(field: RelationField, some: Where): { hops: AnchorHop[]; ids: number }[] {
   const targets = targetLabels(field);
-  if (field.kind !== 'nodes' || targets.length !== 1) return [];
+  // An edge field (events, roles …) anchors when its condition is only on the entity at the other end.
+  const inner = field.kind === 'nodes' ? some : otherEnd(field, some);
+  if (!inner || targets.length !== 1) return [];
   const label = targets[0]!;
   const ids = namedIds(inner);
   if (ids !== null) return [{ hops: [{ field, label, where: inner }], ids }];
@@ -88,6 +90,14 @@ function chains(field: RelationField, inner: Where): { hops: AnchorHop[]; ids: n
     for (const chain of chains(next, some)) found.push({ hops: [{ field, label, where: without }, ...chain.hops], ids: chain.ids });
   }
   return found;
+}
+
+/** The condition on the other end's entity when an edge field's condition is that alone; otherwise null. */
+function otherEnd(field: RelationField & { kind: 'edges' }, where: Where): Where | null {
+  const edge = EDGE_TYPES[field.edge];
+  const other = field.direction === 'OUT' ? edge.toField : edge.fromField;
+  const entries = Object.entries(where).filter(([, v]) => v !== null && v !== undefined);
+  return entries.length === 1 && entries[0]![0] === other && entries[0]![1] && typeof entries[0]![1] === 'object' ? (entries[0]![1] as Where) : null;
 }
 
 /** `{ some: W }` (with nothing else beside it, so dropping the whole key drops only it): W; otherwise null. */

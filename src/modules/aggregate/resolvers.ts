@@ -46,7 +46,7 @@ export async function readAggregate(executor: Executor, label: ListLabel, args: 
   const { where, groupBy, measures, first } = parseArgs(aggregateArgs, args);
   const limit = first ?? 100;
   const anchor = (await anchors?.choose(label, where)) ?? null;
-  const query = compileAggregate({ label, where: where ?? null, groupBy, measures: measures ?? {}, first: limit, anchor });
+  const query = compileAggregate({ label, where: where ?? null, groupBy, measures: measures ?? {}, first: limit, anchor, plan: anchors?.enabled === false ? 'scan' : 'auto' });
   const row = await readGroups<GroupRow>(executor, query);
   const groups = row?.groups ?? [];
   return { groups: groups.slice(0, limit), totalCount: row?.totalCount ?? 0, truncated: groups.length > limit };
