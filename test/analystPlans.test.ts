@@ -113,7 +113,7 @@ describe('selective anchors and the hop-side aggregate answer as the plain plans
       return readGroups(app.executor, query);
     };
     const [hop, scan] = [await run('auto'), await run('scan')];
-    expect(compileAggregate({ label, where, groupBy, measures: {}, first: 1000 }).text).toContain('collect(DISTINCT n) AS ns');
+    expect(compileAggregate({ label, where, groupBy, measures: {}, first: 1000 }).text).toContain('collect(DISTINCT id(n)) AS ns');
     expect(hop).toEqual(scan);
     expect(scan!.groups.length).toBeGreaterThan(0);
   });

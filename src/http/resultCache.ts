@@ -51,6 +51,9 @@ export class ResultCache {
     new Gauge({ name: 'result_cache_max_bytes', help: 'The result cache bound (RESULT_CACHE_MAX_MB).', registers, collect() { this.set(maxBytes); } });
   }
 
+  /** Answers being computed, by key: a request for the same key waits for it (undefined: it failed, compute again). */
+  readonly computing = new Map<string, Promise<string | undefined>>();
+
   get enabled(): boolean {
     return this.maxBytes > 0;
   }
@@ -99,6 +102,7 @@ export function resultCachePlugin(cache: ResultCache, version: { fresh(): Promis
   return {
     async requestDidStart() {
       let key: string | null = null;
+      let finish: ((body: string | undefined) => void) | undefined;
       return {
         async responseForOperation({ operation, request, contextValue }): Promise<GraphQLResponse | null> {
           if (!cache.enabled || !cacheable(operation)) return null;
@@ -109,14 +113,26 @@ export function resultCachePlugin(cache: ResultCache, version: { fresh(): Promis
             return null;
           }
           key = ResultCache.key('graphql', [request.query, request.operationName ?? null, request.variables ?? {}], visibilityOf(contextValue.user), current);
-          const kept = cache.get('graphql', key);
-          if (kept === undefined) return null;
+          let kept = cache.get('graphql', key);
+          // The same question at the same version already being computed: wait for that answer instead of computing it again.
+          if (kept === undefined && cache.computing.has(key)) kept = await cache.computing.get(key);
+          if (kept === undefined) {
+            let settle!: (body: string | undefined) => void;
+            cache.computing.set(key, new Promise((resolve) => (settle = resolve)));
+            finish = (body) => {
+              cache.computing.delete(key!);
+              settle(body);
+            };
+            return null;
+          }
           key = null;
           return { body: { kind: 'single', singleResult: JSON.parse(kept) as never }, http: { status: undefined, headers: new HeaderMap() } };
         },
         async willSendResponse({ response }) {
-          if (!key || response.body.kind !== 'single' || response.body.singleResult.errors) return;
-          cache.set(key, JSON.stringify(response.body.singleResult));
+          if (!key) return;
+          const body = response.body.kind === 'single' && !response.body.singleResult.errors ? JSON.stringify(response.body.singleResult) : undefined;
+          if (body !== undefined) cache.set(key, body);
+          finish?.(body);
         },
       };
     },

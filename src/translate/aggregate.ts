@@ -150,7 +150,10 @@ function hopSide(read: AggregateRead): HopKey | null {
  *    of step 2 under it.
  *
  * Groups, their order (count descending, then the keys) and the cut are the
- * one-pass plan's; test/analystQueries.test.ts compares the two.
+ * one-pass plan's; test/analystPlans.test.ts compares the two. The entities of
+ * step 2 are kept as internal ids (id(), deprecated in Neo4j 5 for identity
+ * across transactions, which this is not): a number each, a fraction of a node
+ * value's memory, so ten of these at once stay within the transaction memory pool.
  */
 function compileHopSide(read: AggregateRead, hop: HopKey): CompiledQuery {
   const n = fixedVariable('n');
@@ -181,7 +184,7 @@ function compileHopSide(read: AggregateRead, hop: HopKey): CompiledQuery {
     cypher`WHERE ${m}.retracted IS NULL`,
     cypher`MATCH ${relationshipPattern(n, r, m, hop.field)}`,
     cypher`WHERE ${n}:${name(read.label)} AND ${r}.retracted IS NULL${role} AND ${n}.retracted IS NULL${predicate ? cypher` AND ${predicate}` : EMPTY}`,
-    cypher`WITH ${join([...ownExpressions.map((e, j) => cypher`${e} AS ${ownColumns[j]!}`), cypher`${m}.id AS ${hopColumn}`, cypher`collect(DISTINCT ${n}) AS ${ns}`], ', ')}`,
+    cypher`WITH ${join([...ownExpressions.map((e, j) => cypher`${e} AS ${ownColumns[j]!}`), cypher`${m}.id AS ${hopColumn}`, cypher`collect(DISTINCT id(${n})) AS ${ns}`], ', ')}`,
     cypher`RETURN collect({${join([...ownMap, cypher`hop: ${hopColumn}`, cypher`ns: ${ns}`], ', ')}}) AS ${groupsOfHop}`,
   ]);
   const coveredPass = lines([
