@@ -234,7 +234,8 @@ describe('the analyst plans: selective anchors and the hop-side grouped aggregat
       'Organization-[:DEVELOPS]->': 66_000, 'Technology-[:USES_MODALITY]->': 90_000,
     };
     const anchor = chooseAnchor('Organization', FILTERED, (key) => counts[countKeyText(key)]);
-    expect(anchor && describeAnchor('Organization', anchor)).toBe('Organization -DEVELOPS-> Technology -USES_MODALITY-> Modality (~17101 rows)');
+    // 2 modalities + 2 × 90,000/24 technologies (7,500) + 7,500 × 66,000/60,000 organizations (8,250) = 15,752, under 100,000 / 4.
+    expect(anchor && describeAnchor('Organization', anchor)).toBe('Organization -DEVELOPS-> Technology -USES_MODALITY-> Modality (~15752 rows)');
     expect(chooseAnchor('Organization', FILTERED, (key) => ({ ...counts, Modality: 2 })[countKeyText(key)])).toBeNull();
   });
 
