@@ -372,6 +372,8 @@ async function main(): Promise<void> {
       try {
         fresh = await freshness(driver, `http://127.0.0.1:${PORTS.ours}`, { seconds: DURATION, connections: CONNECTIONS, writeIntervalMs: WRITE_INTERVAL_MS, editorToken: await token('carol@bench', ['editor']), metricsToken: METRICS_TOKEN });
         console.log(`fresh: ${fresh.reads} reads, ${fresh.writes} writes, read p50 ${fresh.readP50} ms p95 ${fresh.readP95} ms, hit rate ${fresh.hitRate}, stale ${fresh.stale}, errors ${fresh.errors}`);
+      } catch (error) {
+        console.log(`fresh failed: ${(error as Error).message}`);
       } finally {
         await driver.close();
       }
