@@ -22,7 +22,7 @@ import { LIST_LABELS } from '../modules/list/inputs';
  * misses, evictions and bytes in /metrics (result_cache_*).
  */
 export class ResultCache {
-  private readonly lru: LRUCache<string, { body: string }>;
+  private readonly lru: LRUCache<string, Buffer>;
   private readonly counters: { hits: Counter<'kind'>; misses: Counter<'kind'>; evictions: Counter };
   /** Largest single answer kept: an eighth of the bound, so one export cannot flush everything else. */
   readonly maxEntryBytes: number;
@@ -34,7 +34,8 @@ export class ResultCache {
     this.maxEntryBytes = Math.floor(maxBytes / 8);
     this.lru = new LRUCache({
       maxSize: Math.max(1, maxBytes),
-      sizeCalculation: (value, key) => Buffer.byteLength(value.body) + key.length + 64,
+      // Answers are kept as UTF-8 buffers: their bytes are what the bound counts (a string may take two bytes a character).
+      sizeCalculation: (value, key) => value.length + key.length + 160,
       dispose: (_value, _key, reason) => {
         if (reason === 'evict') this.counters.evictions.inc();
       },
@@ -65,14 +66,16 @@ export class ResultCache {
 
   /** The kept answer for `key`, counting a hit or a miss. */
   get(kind: 'graphql' | 'export', key: string): string | undefined {
-    const found = this.lru.get(key)?.body;
+    const found = this.lru.get(key)?.toString('utf8');
     (found === undefined ? this.counters.misses : this.counters.hits).inc({ kind });
     return found;
   }
 
   /** Keeps an answer, unless it is larger than maxEntryBytes. */
   set(key: string, body: string): void {
-    if (this.enabled && Buffer.byteLength(body) <= this.maxEntryBytes) this.lru.set(key, { body });
+    if (!this.enabled) return;
+    const bytes = Buffer.from(body, 'utf8');
+    if (bytes.length <= this.maxEntryBytes) this.lru.set(key, bytes);
   }
 }
 
