@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/plotGrowth.ts [--out docs/cost-growth.png] <bench result JSON>…
+ * npx tsx bench/plotGrowth.mts [--out docs/cost-growth.png] <bench result JSON>…
  *
  * Plots p95 latency per operation (ours, and the floor dashed) against the
  * graph's size (domain relationships) from `npm run bench` result files, one per
@@ -10,7 +10,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
 
 interface BenchFile {
   label: string;
@@ -34,8 +33,9 @@ async function main(): Promise<void> {
       .map((r) => ({ op: r.op, target: r.target, relationships: bench.dataset.relationships, organizations: bench.dataset.orgs, p95: Math.max(0.1, r.p95) }));
   });
   if (!points.length) throw new Error('no bench rows to plot: give the result JSON files of npm run bench');
-  // vega-lite 6 is an ES module whose types this CommonJS build cannot resolve: imported by a computed name.
-  const { compile } = (await import('vega-lite' as string)) as { compile: (spec: unknown) => { spec: vega.Spec } };
+  // vega and vega-lite 6 are ES modules (vega-canvas awaits at its top level): imported by a computed name, typed here.
+  const vega = (await import('vega' as string)) as { View: new (runtime: unknown, options: { renderer: 'none' }) => { toSVG(): Promise<string> }; parse: (spec: unknown) => unknown };
+  const { compile } = (await import('vega-lite' as string)) as { compile: (spec: unknown) => { spec: unknown } };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: 'p95 latency per operation vs graph size (npm run bench, 10 connections)', fontSize: 14 },
