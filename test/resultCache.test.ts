@@ -1,6 +1,7 @@
 import { Registry } from 'prom-client';
 import { ResultCache } from '../src/http/resultCache';
 import { startTestApp, type TestApp } from './support/harness';
+import { curatedOrganization } from './support/organizations';
 import { mintToken, newJwtSecret } from './support/tokens';
 
 // The server-side result cache (src/http/resultCache.ts): answers kept per
@@ -14,19 +15,6 @@ const bearer = async (subject: string, roles: string[]) => ({ authorization: `Be
 const TAIWAN = `query Taiwan { organizations(where: { countryCode: { eq: "TW" } }, first: 100) { totalCount nodes { id } } }`;
 const BY_COUNTRY = `query ByCountry { organizationsAggregate(groupBy: [{ field: "countryCode" }], first: 50) { totalCount groups { key count } } }`;
 const UPSERT = `mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { created entity { id } } }`;
-
-function organization(id: string) {
-  return {
-    type: 'ORGANIZATION',
-    id,
-    name: `Org ${id}`,
-    description: 'A test organization written by a curator.',
-    kind: 'COMPANY',
-    country: 'TW',
-    source: { id: 'geneonline-2025-04-29-taiwan-japan-regen-forum' },
-    evidence: 'Test evidence: the article names it.',
-  };
-}
 
 async function metric(app: TestApp, name: string): Promise<number> {
   const text = await (await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
@@ -65,7 +53,7 @@ describe('the result cache', () => {
   it('sees a write through the API at once: the write changes the graph version the answers are kept under', async () => {
     const before = await one.graphql<any>(TAIWAN);
     await one.graphql<any>(TAIWAN);
-    const { errors } = await one.graphql<any>(UPSERT, { input: organization('cache-write-one') }, editor);
+    const { errors } = await one.graphql<any>(UPSERT, { input: curatedOrganization('cache-write-one') }, editor);
     expect(errors).toBeUndefined();
     const after = await one.graphql<any>(TAIWAN);
     expect(after.data.organizations.totalCount).toBe(before.data.organizations.totalCount + 1);
@@ -79,7 +67,7 @@ describe('the result cache', () => {
     const rows = await csv();
     expect(await csv()).toBe(rows);
     expect((await one.graphql<any>(TAIWAN)).data).toEqual(list.data);
-    const { errors } = await two.graphql<any>(UPSERT, { input: organization('cache-write-two') }, editor);
+    const { errors } = await two.graphql<any>(UPSERT, { input: curatedOrganization('cache-write-two') }, editor);
     expect(errors).toBeUndefined();
     expect((await one.graphql<any>(TAIWAN)).data.organizations.totalCount).toBe(list.data.organizations.totalCount + 1);
     const taiwan = (data: any) => data.organizationsAggregate.groups.find((g: { key: string[] }) => g.key[0] === 'TW').count;
