@@ -2,6 +2,7 @@
  * npm run bench -- [--instance bench] [--uri bolt://… --password …] [--duration 15] [--warmup 3]
  *                  [--connections 10] [--ops detail,list,…] [--targets ours,floor,peer] [--label small] [--port-base 4100]
  *                  [--runtime compiled|tsx] [--rounds 3] [--approvals 4000]
+ *                  [--ours-env KEY=VALUE,…] [--write-interval 250]
  *
  * Spawns three HTTP processes against the same Neo4j and drives each with
  * autocannon (same connections, same rotating inputs, see bench/workload.ts).
@@ -28,6 +29,12 @@
  * approve add changesets and entities. Run them only on the bench's own instance.
  * Ours gets an AUTH_JWT_SECRET of its own; the bench signs an editor's and a
  * reviewer's token with it.
+ *
+ * `fresh` (bench/freshness.ts) also WRITES: ours only, dashboard reads while an
+ * editor adds an organization every --write-interval ms; it reports the result
+ * cache's hit rate and how many answers were stale (must be 0).
+ * --ours-env sets extra environment for ours, e.g. RESULT_CACHE_MAX_MB=0 (no result
+ * cache) or ANALYST_PLANS=false (lists scan their label, aggregates group in one pass): "before" runs.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -38,6 +45,7 @@ import * as jose from 'jose';
 import neo4j from 'neo4j-driver';
 import { CHANGE_OPERATIONS, changeOps, setupChanges } from './changes';
 import { mentionsOperation } from './mentions';
+import { freshness, type FreshnessRow } from './freshness';
 import { answerRate, pathTruth, truthRow, type PathVariantRow } from './pathTruth';
 import { pathPairs, workload, type Operation } from './workload';
 
@@ -61,6 +69,9 @@ const RUNTIME = arg('runtime', 'compiled')!;
 const ROUNDS = Math.max(1, Number(arg('rounds', '3')));
 /** Proposals per target that approve may consume (one per request, warm-up included). */
 const APPROVALS = Number(arg('approvals', '4000'));
+/** Extra environment for ours (--ours-env A=1,B=2). */
+const OURS_ENV = Object.fromEntries((arg('ours-env') ?? '').split(',').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+const WRITE_INTERVAL_MS = Number(arg('write-interval', '250'));
 if (RUNTIME !== 'compiled' && RUNTIME !== 'tsx') throw new Error('--runtime is compiled or tsx');
 const COMPILED = path.join(root, '.artifacts', 'bench', 'dist');
 
@@ -127,6 +138,7 @@ function spawnTarget(target: Target): ChildProcess {
     LOG_LEVEL: 'warn',
     METRICS_TOKEN,
     AUTH_JWT_SECRET: JWT_SECRET,
+    ...(target === 'ours' ? OURS_ENV : {}),
   };
   const child = spawn(process.execPath, command, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = fs.createWriteStream(path.join(root, '.artifacts', 'bench', `${target}.log`));
@@ -314,6 +326,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const pathRows: PathVariantRow[] = [];
   const hwm: Partial<Record<Target, number>> = {};
+  let fresh: FreshnessRow | undefined;
   try {
     for (const t of targets) {
       const busy = await fetch(`http://127.0.0.1:${PORTS[t]}/`).then(() => true, () => false);
@@ -356,6 +369,17 @@ async function main(): Promise<void> {
         console.log(
           `${op.name.padEnd(13)} ${t.padEnd(6)} ${String(row.rps).padStart(8)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  errors ${row.errors}  RSS peak ${row.rssPeakMb} MB`,
         );
+      }
+    }
+    if ((!OPS || OPS.includes('fresh')) && targets.includes('ours')) {
+      const driver = neo4j.driver(URI, neo4j.auth.basic('neo4j', PASSWORD), { disableLosslessIntegers: true });
+      try {
+        fresh = await freshness(driver, `http://127.0.0.1:${PORTS.ours}`, { seconds: DURATION, connections: CONNECTIONS, writeIntervalMs: WRITE_INTERVAL_MS, editorToken: await token('carol@bench', ['editor']), metricsToken: METRICS_TOKEN });
+        console.log(`fresh: ${fresh.reads} reads, ${fresh.writes} writes, read p50 ${fresh.readP50} ms p95 ${fresh.readP95} ms, hit rate ${fresh.hitRate}, stale ${fresh.stale}, errors ${fresh.errors}`);
+      } catch (error) {
+        console.log(`fresh failed: ${(error as Error).message}`);
+      } finally {
+        await driver.close();
       }
     }
     if (ops.some((o) => o.name === 'paths') && targets.includes('ours')) {
@@ -415,11 +439,16 @@ async function main(): Promise<void> {
     const loaded = find('paths', 'ours');
     if (loaded) console.log(`SHORTEST 1 p50 ÷ ours p50: ${Math.round((pathRows[0]!.p50 / pathRows[1]!.p50) * 10) / 10}× one client, ${Math.round((pathRows[0]!.p50 / loaded.p50) * 10) / 10}× ours under ${CONNECTIONS} connections`);
   }
+  if (fresh) {
+    console.log('\n| write-interleaved (fresh) | reads | writes | read p50 ms | read p95 ms | hit rate | stale | errors |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log(`| ours | ${fresh.reads} | ${fresh.writes} | ${fresh.readP50} | ${fresh.readP95} | ${fresh.hitRate} | ${fresh.stale} | ${fresh.errors} |`);
+  }
   console.log(`\nprocess peak RSS (VmHWM, whole run): ${targets.map((t) => `${t} ${hwm[t]} MB`).join(', ')}`);
   const file = path.join(root, '.artifacts', 'bench', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ label: LABEL, runtime: RUNTIME, rounds: ROUNDS, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, backtests, vmHwmMb: hwm }, null, 2),
+    JSON.stringify({ label: LABEL, runtime: RUNTIME, rounds: ROUNDS, oursEnv: OURS_ENV, fresh, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, backtests, vmHwmMb: hwm }, null, 2),
   );
   console.log(`results: ${path.relative(root, file)}`);
   process.exit(0);

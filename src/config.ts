@@ -63,6 +63,10 @@ export const configSchema = z.object({
   NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt.default(5_000),
   /** How long dashboard aggregates (Query.statistics) are served from cache, in seconds. */
   STATISTICS_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(3600).default(30),
+  /** The analyst plans of #32: start a list's or an aggregate's matches at a selective relationship condition when the count store says it is cheaper (src/translate/anchor.ts), and group across a hop from the hop's side (src/translate/aggregate.ts); false: always scan the label, group in one pass (for comparison). */
+  ANALYST_PLANS: bool.default(true),
+  /** Bound of the server-side result cache (src/http/resultCache.ts), in megabytes of cached answers; 0 turns it off. Answers are kept per graph version, least recently used evicted first. */
+  RESULT_CACHE_MAX_MB: z.coerce.number({ message: 'must be a number' }).min(0, 'must be between 0 and 1024').max(1024, 'must be between 0 and 1024').default(32),
   /** How long clients and shared caches may reuse a GET /graphql query or an export, in seconds; each answer also carries an ETag of the graph's version, so If-None-Match gets 304 while nothing changed. */
   HTTP_CACHE_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be an integer').min(0, 'must be between 0 and 86400').max(86_400, 'must be between 0 and 86400').default(30),
   /** Shared secret that signs HS256 bearer tokens for curation (writes); at least 32 characters. Unset with no AUTH_JWKS_URL: writes are impossible. */

@@ -29,6 +29,9 @@ import { AccountStore } from './auth/accounts';
 import { MentionIndex } from './modules/mentions/index';
 import { graphqlMayChangeState, Sessions } from './auth/sessions';
 import { signInRouter } from './http/signIn';
+import { AnchorChooser } from './modules/list/graphCounts';
+import { ResultCache, resultCacheMiddleware, resultCachePlugin, visibilityOf } from './http/resultCache';
+import { authenticate } from './auth';
 
 export interface ServerDeps extends AppDeps {
   /** Settings; any not given take their defaults from src/config.ts. */
@@ -84,7 +87,9 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const allowlist = config.OPERATION_ALLOWLIST_FILE ? readAllowlist(config.OPERATION_ALLOWLIST_FILE) : null;
   const metrics = deps.metrics ?? createMetrics();
   const httpCache = { version: new GraphVersion(deps.executor), maxAgeSeconds: config.HTTP_CACHE_MAX_AGE_SECONDS, isPrivate: config.READS_REQUIRE_TOKEN };
-  const contextDeps = { ...deps, mentionIndex: deps.mentionIndex ?? new MentionIndex(deps.executor, config.MENTION_DICTIONARY_MAX_NAMES), reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
+  deps.statistics.useVersion(httpCache.version);
+  const results = new ResultCache(Math.round(config.RESULT_CACHE_MAX_MB * 1024 * 1024), metrics.registry);
+  const contextDeps = { ...deps, anchors: deps.anchors ?? new AnchorChooser(deps.executor, httpCache.version, config.ANALYST_PLANS), mentionIndex: deps.mentionIndex ?? new MentionIndex(deps.executor, config.MENTION_DICTIONARY_MAX_NAMES), reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
 
   const apollo = new ApolloServer<Context>({
     typeDefs,
@@ -109,6 +114,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
       ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(metrics, deps.logger),
       httpCachePlugin(httpCache),
+      resultCachePlugin(results, httpCache.version),
     ],
   });
   await apollo.start();
@@ -171,7 +177,11 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
         ]
       : [];
   // Every export parameter holds JSON (the list's GraphQL arguments).
-  const exportBefore = [...rateLimited, jsonDepth.queryParameters(), conditionalGet(httpCache, { mark: true, mayRevalidate: revalidate })];
+  const exportVisibility = async (req: express.Request) => {
+    const user = await authenticate(deps.auth, req.headers.authorization);
+    return config.READS_REQUIRE_TOKEN && !user ? null : visibilityOf(user);
+  };
+  const exportBefore = [...rateLimited, jsonDepth.queryParameters(), conditionalGet(httpCache, { mark: true, mayRevalidate: revalidate }), resultCacheMiddleware(results, httpCache.version, exportVisibility)];
   app.use(exportRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, timeoutMs: config.EXPORT_TIMEOUT_MS, before: exportBefore }));
   // The Atom feed of applied changes: the same ETag and Cache-Control as the exports.
   const feedBefore = [...rateLimited, conditionalGet(httpCache, { mark: true, mayRevalidate: revalidate })];

@@ -1,3 +1,4 @@
+import { curatedOrganization } from './support/organizations';
 import { startTestApp, type TestApp } from './support/harness';
 import { mintToken, newJwtSecret } from './support/tokens';
 
@@ -17,19 +18,7 @@ const RETRACT = `mutation($input: RetractInput!) { retract(input: $input) { id c
 
 const SOURCE = { id: 'geneonline-2025-04-29-taiwan-japan-regen-forum' };
 
-function organization(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    type: 'ORGANIZATION',
-    id,
-    name: `Org ${id}`,
-    description: 'A test organization written by a curator.',
-    kind: 'COMPANY',
-    country: 'TW',
-    source: SOURCE,
-    evidence: 'Test evidence: the article names it.',
-    ...extra,
-  };
-}
+const organization = (id: string, extra: Record<string, unknown> = {}) => curatedOrganization(id, { source: SOURCE, ...extra });
 
 describe('curation: authenticated writes over HTTP', () => {
   let app: TestApp;

@@ -1,5 +1,6 @@
 import { loadSeed } from '../src/ingest/loadSeed';
 import { seedFile } from '../src/ingest/seedFile';
+import { curatedOrganization } from './support/organizations';
 import { startTestApp, type TestApp } from './support/harness';
 import { mintToken, newJwtSecret } from './support/tokens';
 
@@ -19,19 +20,7 @@ const HISTORY = `query($id: ID!, $after: String) { entity(id: $id) { version his
   edges { node { version created fields { field before after } change { id author status reviewer note } } }
   pageInfo { hasNextPage endCursor } } } }`;
 
-function organization(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    type: 'ORGANIZATION',
-    id,
-    name: `Org ${id}`,
-    description: 'A test organization written by a curator.',
-    kind: 'COMPANY',
-    country: 'TW',
-    source: SOURCE,
-    evidence: 'Test evidence: the article names it.',
-    ...extra,
-  };
-}
+const organization = (id: string, extra: Record<string, unknown> = {}) => curatedOrganization(id, { source: SOURCE, ...extra });
 
 describe('versions: no update is lost without its author being told', () => {
   let app: TestApp;

@@ -5,6 +5,8 @@ import { cypher, fixedVariable, name, param, render, variable } from '../src/tra
 import { compileEntityById, compileListPage, compileSearch, type CompiledQuery } from '../src/translate/roots';
 import { entityPlan, selects, subfields, type SelectionContext } from '../src/translate/selection';
 import type { SortRequest } from '../src/translate/sort';
+import { compileAggregate } from '../src/translate/aggregate';
+import { anchorCandidates, chooseAnchor, countKeyText, describeAnchor, type Anchor } from '../src/translate/anchor';
 
 // Like @neo4j/graphql's TCK: the Cypher the compiler emits for representative
 // documents, snapshotted without a database so a reviewer sees the text.
@@ -208,5 +210,36 @@ describe('the Cypher renderer', () => {
 
   it('refuses a label, type or property that is not a plain identifier', () => {
     expect(() => name('Organization) DETACH DELETE (x')).toThrow(/not a plain identifier/);
+  });
+});
+
+describe('the analyst plans: selective anchors and the hop-side grouped aggregate', () => {
+  const FILTERED = {
+    OR: [{ countryCode: { in: ['TW', 'JP'] }, kind: { in: ['COMPANY', 'PHARMA'] } }, { countryCode: { eq: 'US' }, kind: { eq: 'CDMO' } }],
+    technologies: { some: { modalities: { some: { id: { in: ['syn-mod-ipsc', 'syn-mod-msc'] } } } } },
+  };
+  const page = (anchor: Anchor | null) =>
+    compileListPage({ label: 'Organization', where: FILTERED, lucene: null, sort: [{ field: 'NAME' }], after: null, limit: 21, withTotalCount: true, plan: { labels: ['Organization'], properties: ['id', 'name'], fields: [] }, anchor });
+
+  it('compiles the bench filtered list anchored at the named modalities: modalities, their technologies, their organizations, then the rest of where, page and total in one statement', () => {
+    const [candidate] = anchorCandidates('Organization', FILTERED);
+    const anchored = page({ hops: candidate!.hops, rest: candidate!.rest, estimate: 0 });
+    expect(anchored.text).not.toContain('EXISTS');
+    expect(statement(anchored)).toMatchSnapshot();
+  });
+
+  it('chooses the anchor by the counts: a chain to 2 of 24 modalities over 100,000 organizations, and no anchor when the chain is as wide as the scan', () => {
+    const counts: Record<string, number> = {
+      Organization: 100_000, Technology: 60_000, Modality: 24,
+      'Organization-[:DEVELOPS]->': 66_000, 'Technology-[:USES_MODALITY]->': 90_000,
+    };
+    const anchor = chooseAnchor('Organization', FILTERED, (key) => counts[countKeyText(key)]);
+    // 2 modalities + 2 × 90,000/24 technologies (7,500) + 7,500 × 66,000/60,000 organizations (8,250) = 15,752, under 100,000 / 4.
+    expect(anchor && describeAnchor('Organization', anchor)).toBe('Organization -DEVELOPS-> Technology -USES_MODALITY-> Modality (~15752 rows)');
+    expect(chooseAnchor('Organization', FILTERED, (key) => ({ ...counts, Modality: 2 })[countKeyText(key)])).toBeNull();
+  });
+
+  it('compiles a group-by across a hop from the hop side: live entities per own key, distinct entities per (own key, related id), the null key as the difference', () => {
+    expect(statement(compileAggregate({ label: 'Organization', where: null, groupBy: [{ field: 'countryCode' }, { via: 'modalities', field: 'id' }], measures: {}, first: 100 }))).toMatchSnapshot();
   });
 });

@@ -28,6 +28,38 @@ export class GraphVersion {
     return this.reading;
   }
 
+  /**
+   * The version as of a read that started after this call: what the result
+   * cache keys on, so a write committed before the request (through any API
+   * instance) is always seen. Callers that arrive while a read is in flight
+   * share the next one, so at most two reads are ever under way.
+   */
+  fresh(): Promise<string> {
+    if (!this.strict) return (this.strict = this.strictRead());
+    this.queued ??= this.strict
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.queued = null;
+        return (this.strict = this.strictRead());
+      });
+    return this.queued;
+  }
+
+  private strict: Promise<string> | null = null;
+  private queued: Promise<string> | null = null;
+
+  private strictRead(): Promise<string> {
+    const reading = this.read();
+    reading.then(
+      () => this.strict === reading && (this.strict = null),
+      () => this.strict === reading && (this.strict = null),
+    );
+    return reading;
+  }
+
   /** Forgets the cached version (after a write). */
   invalidate(): void {
     this.cached = null;

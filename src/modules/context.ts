@@ -5,6 +5,7 @@ import type { Executor } from '../db/executor';
 import type { Logger } from '../logger';
 import { createEntityLoaders, type BatchObserver, type EntityLoaders } from './entity/loaders';
 import type { StatisticsCache } from './statistics/cache';
+import type { AnchorChooser } from './list/graphCounts';
 
 /** Long-lived dependencies shared by every request. */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   logger: Logger;
   version: string;
   statistics: StatisticsCache;
+  /** Picks where a list's or an aggregate's matches start (src/translate/anchor.ts); absent: always a scan of the label. */
+  anchors?: AnchorChooser;
   /** Verifies bearer tokens; absent when no AUTH_JWT_SECRET or AUTH_JWKS_URL is configured (then tokens are refused and writes impossible). */
   auth?: TokenVerifier;
   /** Receives DataLoader batch sizes (for /metrics), when given. */

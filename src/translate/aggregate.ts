@@ -4,6 +4,7 @@ import { BadUserInputError } from '../errors';
 import { own } from '../domain/lookup';
 import { compiled, cypher, EMPTY, fixedVariable, indent, join, lines, name, namedParam, stringLiteral, variable, type CompiledQuery, type Fragment, type Variable } from './cypher';
 import { relationshipPattern } from './emit';
+import { matchClauses, type Anchor } from './anchor';
 import { wherePredicate } from './where';
 
 /** One grouping key: a scalar field of the entity, or of the entities one relationship field away; dates optionally bucketed. */
@@ -20,6 +21,10 @@ export interface AggregateRead {
   measures: { countDistinct?: GroupKey | null; min?: string | null; max?: string | null };
   /** Most groups returned; one more is fetched to know whether there were more. */
   first: number;
+  /** Where the matches start (src/translate/anchor.ts); null or absent: a scan of the label. */
+  anchor?: Anchor | null;
+  /** 'scan' keeps the one-pass plan (an OPTIONAL MATCH per entity) even where the hop-side plan applies (hopSidePlan); default 'auto'. */
+  plan?: 'auto' | 'scan';
 }
 
 /** Most groups one aggregate may return: what the request's cost is bounded by. */
@@ -33,9 +38,10 @@ export const MAX_GROUPS = 1000;
  * so group counts add up to totalCount only for keys on the entity itself.
  */
 export function compileAggregate(read: AggregateRead): CompiledQuery {
+  const hop = read.plan === 'scan' ? null : hopSide(read);
+  if (hop) return compileHopSide(read, hop);
   const n = fixedVariable('n');
-  const { predicate } = wherePredicate(n, read.label, read.where);
-  const match = [cypher`MATCH (${n}:${name(read.label)})`, cypher`WHERE ${n}.retracted IS NULL${predicate ? cypher` AND ${predicate}` : EMPTY}`];
+  const match = matchClauses(n, read.label, read.where, read.anchor ?? null).clauses;
   const hops: Fragment[] = [];
   const disputedBy: Fragment[] = [];
   const keys = read.groupBy.map((key, i) => keyExpression(n, read.label, key, `groupBy.${i}`, hops, disputedBy));
@@ -155,4 +161,124 @@ function earliestStated(n: Variable, properties: readonly string[]): Fragment {
   const own = join(properties.map((property) => cypher`${n}.${name(property)}`), ', ');
   const stated = cypher`[x IN [${own}] + COLLECT { ${claimsOn(n, properties)} RETURN toString(c.value) } + COLLECT { MATCH (${n})-[:STATED_IN]->(s:Source) WHERE s.publishedOn IS NOT NULL RETURN toString(s.publishedOn) } WHERE x IS NOT NULL | toString(x)]`;
   return cypher`reduce(e = null, x IN ${stated} | CASE WHEN e IS NULL OR x < e THEN x ELSE e END)`;
+}
+
+/** The one key across a hop that the hop-side plan groups by, with its position among the keys. */
+interface HopKey {
+  index: number;
+  field: RelationField;
+  target: EntityLabel;
+}
+
+/**
+ * When the hop-side plan applies: exactly one key goes across a hop, by the
+ * related entity's `id` (required, so a null key means "no related entity"
+ * only), over a relationship field with one target label; no measures. Other
+ * keys are fields of the entity itself.
+ */
+function hopSide(read: AggregateRead): HopKey | null {
+  const { countDistinct, min, max } = read.measures;
+  if (countDistinct || min || max) return null;
+  // Date keys count disputed dates, which only the one-pass plan does.
+  if (read.groupBy.some((key) => !key.via && (key.field === EARLIEST_DATE_FIELD || own(SCALAR_FIELDS[read.label], key.field)?.kind === 'date'))) return null;
+  const via = read.groupBy.flatMap((key, index) => (key.via ? [{ key, index }] : []));
+  if (via.length !== 1 || via[0]!.key.field !== 'id' || via[0]!.key.bucket) return null;
+  const field: RelationField | undefined = own(RELATION_FIELDS[read.label], via[0]!.key.via!);
+  if (!field || field.kind !== 'nodes') return null;
+  const targets = targetLabels(field);
+  return targets.length === 1 ? { index: via[0]!.index, field, target: targets[0]! } : null;
+}
+
+/**
+ * The grouped count across a hop, from the hop's side. The one-pass plan walks
+ * every entity and, for each, every relationship it has (a sparse node keeps
+ * one chain of all its types) to find the few of the key's type. Here:
+ *
+ * 1. one pass over the entities that match counts them per value of their own
+ *    keys (`live`); the total is the sum;
+ * 2. one pass from the related entities (few, dense: Neo4j reads only the
+ *    relationship group of the key's type) over their live relationships to
+ *    matching entities gives, per (own keys, related id), the distinct entities;
+ * 3. per value of the own keys, the entities with no related entity at all
+ *    (the null key of the OPTIONAL MATCH) are `live` less the distinct entities
+ *    of step 2 under it.
+ *
+ * Groups, their order (count descending, then the keys) and the cut are the
+ * one-pass plan's; test/analystPlans.test.ts compares the two. The entities of
+ * step 2 are kept as internal ids (id(), deprecated in Neo4j 5 for identity
+ * across transactions, which this is not): a number each, a fraction of a node
+ * value's memory, so ten of these at once stay within the transaction memory pool.
+ */
+function compileHopSide(read: AggregateRead, hop: HopKey): CompiledQuery {
+  const n = fixedVariable('n');
+  const m = fixedVariable('m');
+  const r = variable('r');
+  const own = read.groupBy.map((key, i) => ({ key, i })).filter(({ i }) => i !== hop.index);
+  const ownColumns = own.map(({ i }) => fixedVariable(`k${i}`));
+  const ownExpressions = own.map(({ key, i }) => keyExpression(n, read.label, key, `groupBy.${i}`, [], []));
+  const hopColumn = fixedVariable(`k${hop.index}`);
+  const allColumns = read.groupBy.map((_, i) => fixedVariable(`k${i}`));
+  const [live, ns, withHop, count, bases, groupsOfHop, covered, total] = ['live', 'ns', 'withHop', 'count', 'bases', 'hop', 'covered', 'totalCount'].map(fixedVariable) as Variable[] as [
+    Variable, Variable, Variable, Variable, Variable, Variable, Variable, Variable,
+  ];
+  const b = fixedVariable('b');
+  const g = fixedVariable('g');
+  const ownCarried = (prefix: Variable) => own.map(({ i }, j) => cypher`${prefix}.${name(`k${i}`)} AS ${ownColumns[j]!}`);
+  const ownMap = own.map(({ i }, j) => cypher`${name(`k${i}`)}: ${ownColumns[j]!}`);
+  const withColumns = (extra: Fragment[]) => join([...ownColumns, ...extra], ', ');
+  const { predicate } = wherePredicate(n, read.label, read.where);
+  const role = hop.field.kind === 'nodes' && hop.field.where ? cypher` AND ${r}.${name(hop.field.where.property)} = ${stringLiteral(hop.field.where.equals)}` : EMPTY;
+  const entityPass = lines([
+    ...matchClauses(n, read.label, read.where, read.anchor ?? null).clauses,
+    cypher`WITH ${join([...ownExpressions.map((e, j) => cypher`${e} AS ${ownColumns[j]!}`), cypher`count(${n}) AS ${live}`], ', ')}`,
+    cypher`RETURN collect({${join([...ownMap, cypher`live: ${live}`], ', ')}}) AS ${bases}`,
+  ]);
+  const hopPass = lines([
+    cypher`MATCH (${m}:${name(hop.target)})`,
+    cypher`WHERE ${m}.retracted IS NULL`,
+    cypher`MATCH ${relationshipPattern(n, r, m, hop.field)}`,
+    cypher`WHERE ${n}:${name(read.label)} AND ${r}.retracted IS NULL${role} AND ${n}.retracted IS NULL${predicate ? cypher` AND ${predicate}` : EMPTY}`,
+    cypher`WITH ${join([...ownExpressions.map((e, j) => cypher`${e} AS ${ownColumns[j]!}`), cypher`${m}.id AS ${hopColumn}`, cypher`collect(DISTINCT id(${n})) AS ${ns}`], ', ')}`,
+    cypher`RETURN collect({${join([...ownMap, cypher`hop: ${hopColumn}`, cypher`ns: ${ns}`], ', ')}}) AS ${groupsOfHop}`,
+  ]);
+  const coveredPass = lines([
+    cypher`UNWIND ${groupsOfHop} AS ${g}`,
+    cypher`UNWIND ${g}.ns AS ${n}`,
+    cypher`WITH ${join([...ownCarried(g), n], ', ')}`,
+    cypher`WITH ${withColumns([cypher`count(DISTINCT ${n}) AS ${withHop}`])}`,
+    cypher`RETURN collect({${join([...ownMap, cypher`withHop: ${withHop}`], ', ')}}) AS ${covered}`,
+  ]);
+  // Rows of every group: those across the hop, and per own key the entities with none (null key).
+  const rows = lines([
+    cypher`UNWIND ${groupsOfHop} AS ${g}`,
+    cypher`RETURN ${join([...ownCarried(g), cypher`${g}.hop AS ${hopColumn}`, cypher`size(${g}.ns) AS ${count}`], ', ')}`,
+    cypher`UNION ALL`,
+    cypher`UNWIND ${bases} + ${covered} AS ${b}`,
+    cypher`WITH ${join([...ownCarried(b), b], ', ')}`,
+    cypher`WITH ${withColumns([cypher`sum(coalesce(${b}.live, 0)) - sum(coalesce(${b}.withHop, 0)) AS ${count}`])}`,
+    cypher`WHERE ${count} > 0`,
+    cypher`RETURN ${join([...ownColumns, cypher`null AS ${hopColumn}`, count], ', ')}`,
+  ]);
+  const group = lines([
+    cypher`WITH ${join([...allColumns, count], ', ')}`,
+    cypher`ORDER BY ${join([cypher`${count} DESC`, ...allColumns], ', ')}`,
+    cypher`LIMIT ${namedParam('limit', read.first + 1)}`,
+    cypher`RETURN collect({key: [${join(allColumns, ', ')}], count: ${count}, countDistinct: null, min: null, max: null, disputed: null}) AS groups`,
+  ]);
+  const statement = lines([
+    cypher`CALL () {`,
+    indent(entityPass),
+    cypher`}`,
+    cypher`CALL () {`,
+    indent(hopPass),
+    cypher`}`,
+    cypher`CALL (${groupsOfHop}) {`,
+    indent(coveredPass),
+    cypher`}`,
+    cypher`CALL (${bases}, ${groupsOfHop}, ${covered}) {`,
+    indent(lines([cypher`CALL (${bases}, ${groupsOfHop}, ${covered}) {`, indent(rows), cypher`}`, group])),
+    cypher`}`,
+    cypher`RETURN groups, reduce(t = 0, x IN ${bases} | t + x.live) AS ${total}`,
+  ]);
+  return compiled(`${read.label.toLowerCase()}Aggregate`, statement);
 }

@@ -5,7 +5,7 @@ import { entityProjection, sourceProjection } from './emit';
 import type { EntityPlan } from './plan';
 import { keysetCondition } from './keyset';
 import { sortKeys, type SortRequest } from './sort';
-import { wherePredicate } from './where';
+import { matchClauses, type Anchor } from './anchor';
 
 /**
  * One Cypher query per root field, from its read plan. Each function returns the
@@ -57,6 +57,8 @@ export interface ListRead {
   limit: number;
   withTotalCount: boolean;
   plan: EntityPlan;
+  /** Where the matches start (src/translate/anchor.ts); null or absent: a scan of the label. */
+  anchor?: Anchor | null;
 }
 
 /** A position in a sorted list: the row's sort key values, then its id. */
@@ -90,15 +92,10 @@ export function textMatches(label: EntityLabel, lucene: string, textIds: Variabl
  * entity of the label.
  */
 export function compileListPage(read: ListRead): CompiledQuery {
-  const label = name(read.label);
   const textIds = fixedVariable('textIds');
-  const where = wherePredicate(n, read.label, read.where);
-  const filter = lines([
-    cypher`MATCH (${n}:${label})`,
-    cypher`WHERE ${n}.retracted IS NULL`,
-    ...(read.lucene ? [cypher`  AND ${n}.id IN ${textIds}`] : []),
-    ...(where.predicate ? [cypher`  AND ${where.predicate}`] : []),
-  ]);
+  const filtered = matchClauses(n, read.label, read.where, read.anchor ?? null, read.lucene ? [cypher`${n}.id IN ${textIds}`] : []);
+  const where = { walksRelationships: filtered.walksRelationships };
+  const filter = lines(filtered.clauses);
   const scope = read.lucene ? textIds : EMPTY;
   const statement: Value[] = [];
   if (read.lucene) statement.push(textMatches(read.label, read.lucene, textIds));

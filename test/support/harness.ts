@@ -111,7 +111,8 @@ export async function startTestApp(
   const logger = createLogger({ LOG_LEVEL: (process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent', NODE_ENV: 'test' });
   const statistics = new StatisticsCache(executor, 0);
   const server: AppServer = await createServer({
-    config: { NODE_ENV: 'test', ...options.config },
+    // The result cache is off unless a test turns it on (test/resultCache.test.ts): tests that count queries see every one.
+    config: { NODE_ENV: 'test', RESULT_CACHE_MAX_MB: 0, ...options.config },
     executor,
     logger,
     metrics,

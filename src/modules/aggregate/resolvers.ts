@@ -7,6 +7,7 @@ import { pageSize, parseArgs } from '../../validation';
 import { LIST_LABELS, whereInput, type ListLabel } from '../list/inputs';
 import { LIST_NAMES } from '../../domain/entityTypes';
 import { readGroups } from './repository';
+import type { AnchorChooser } from '../list/graphCounts';
 
 const groupKey = z.object({
   field: z.string().min(1).max(60),
@@ -43,16 +44,17 @@ export interface AggregateResult {
  * fault): one query, the groups and the number of entities matched. Used by
  * GraphQL and by the aggregate export.
  */
-export async function readAggregate(executor: Executor, label: ListLabel, args: unknown): Promise<AggregateResult> {
+export async function readAggregate(executor: Executor, label: ListLabel, args: unknown, anchors?: AnchorChooser): Promise<AggregateResult> {
   const { where, groupBy, measures, first } = parseArgs(aggregateArgs, args);
   const limit = first ?? 100;
-  const query = compileAggregate({ label, where: where ?? null, groupBy, measures: measures ?? {}, first: limit });
+  const anchor = (await anchors?.choose(label, where)) ?? null;
+  const query = compileAggregate({ label, where: where ?? null, groupBy, measures: measures ?? {}, first: limit, anchor, plan: anchors?.enabled === false ? 'scan' : 'auto' });
   const row = await readGroups<GroupRow>(executor, query);
   const groups = row?.groups ?? [];
   return { groups: groups.slice(0, limit), totalCount: row?.totalCount ?? 0, truncated: groups.length > limit };
 }
 
-const aggregate = (label: ListLabel, args: unknown, ctx: Context) => readAggregate(ctx.executor, label, args);
+const aggregate = (label: ListLabel, args: unknown, ctx: Context) => readAggregate(ctx.executor, label, args, ctx.anchors);
 
 export const aggregateResolvers: Resolvers = {
   Query: Object.fromEntries(LIST_LABELS.map((label) => [`${LIST_NAMES[label]}Aggregate`, (_r: unknown, args: unknown, ctx: Context) => aggregate(label, args, ctx)])),

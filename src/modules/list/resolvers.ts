@@ -28,6 +28,7 @@ async function list(label: ListLabel, args: unknown, ctx: Context, info: GraphQL
   const page = await readListPage(ctx.executor, {
     label,
     where: parsed.where ?? null,
+    anchor: (await ctx.anchors?.choose(label, parsed.where)) ?? null,
     lucene,
     sort,
     after,

@@ -1,0 +1,101 @@
+import { Registry } from 'prom-client';
+import { ResultCache } from '../src/http/resultCache';
+import { startTestApp, type TestApp } from './support/harness';
+import { curatedOrganization } from './support/organizations';
+import { mintToken, newJwtSecret } from './support/tokens';
+
+// The server-side result cache (src/http/resultCache.ts): answers kept per
+// document, variables, caller's visibility and the graph version read from
+// Neo4j, so any write, through this API instance or another, is seen at once.
+
+const secret = newJwtSecret();
+const METRICS_TOKEN = 'metrics-token-for-the-result-cache-test';
+const bearer = async (subject: string, roles: string[]) => ({ authorization: `Bearer ${await mintToken(secret, subject, roles)}` });
+
+const TAIWAN = `query Taiwan { organizations(where: { countryCode: { eq: "TW" } }, first: 100) { totalCount nodes { id } } }`;
+const BY_COUNTRY = `query ByCountry { organizationsAggregate(groupBy: [{ field: "countryCode" }], first: 50) { totalCount groups { key count } } }`;
+const UPSERT = `mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { created entity { id } } }`;
+
+async function metric(app: TestApp, name: string): Promise<number> {
+  const text = await (await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  return [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? ([\\d.e+-]+)$`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
+}
+
+describe('the result cache', () => {
+  let one: TestApp;
+  let two: TestApp;
+  let editor: Record<string, string>;
+
+  beforeAll(async () => {
+    const config = { RESULT_CACHE_MAX_MB: 16, METRICS_TOKEN };
+    one = await startTestApp({ auth: { jwtSecret: secret }, config, queryTimeoutMs: 60_000 });
+    // A second API instance on the same database, with its own cache.
+    two = await startTestApp({ seed: false, auth: { jwtSecret: secret }, config, queryTimeoutMs: 60_000 });
+    editor = await bearer('alice@example.org', ['editor']);
+  });
+  afterAll(async () => {
+    await two?.close();
+    await one?.close();
+  });
+
+  it('answers a repeated aggregate from the cache without running it again, and /metrics counts the hit', async () => {
+    const first = await one.graphql<any>(BY_COUNTRY);
+    expect(first.errors).toBeUndefined();
+    const hits = await metric(one, 'result_cache_hits_total');
+    one.queries.length = 0;
+    const again = await one.graphql<any>(BY_COUNTRY);
+    expect(again.data).toEqual(first.data);
+    expect(one.queries.map((q) => q.name)).toEqual(['httpCache/graphVersion']);
+    expect(await metric(one, 'result_cache_hits_total')).toBe(hits + 1);
+    expect(await metric(one, 'result_cache_bytes')).toBeGreaterThan(0);
+  });
+
+  it('sees a write through the API at once: the write changes the graph version the answers are kept under', async () => {
+    const before = await one.graphql<any>(TAIWAN);
+    await one.graphql<any>(TAIWAN);
+    const { errors } = await one.graphql<any>(UPSERT, { input: curatedOrganization('cache-write-one') }, editor);
+    expect(errors).toBeUndefined();
+    const after = await one.graphql<any>(TAIWAN);
+    expect(after.data.organizations.totalCount).toBe(before.data.organizations.totalCount + 1);
+    expect(after.data.organizations.nodes.map((n: { id: string }) => n.id)).toContain('cache-write-one');
+  });
+
+  it('keeps two API instances on one database correct: a write through one is seen by the other, in lists, aggregates and exports', async () => {
+    const csv = async () => (await (await fetch(`${one.url}/export/organizations.csv?where=${encodeURIComponent('{"countryCode":{"eq":"TW"}}')}`)).text()).trim().split('\n').length;
+    const list = await one.graphql<any>(TAIWAN);
+    const groups = await one.graphql<any>(BY_COUNTRY);
+    const rows = await csv();
+    expect(await csv()).toBe(rows);
+    expect((await one.graphql<any>(TAIWAN)).data).toEqual(list.data);
+    const { errors } = await two.graphql<any>(UPSERT, { input: curatedOrganization('cache-write-two') }, editor);
+    expect(errors).toBeUndefined();
+    expect((await one.graphql<any>(TAIWAN)).data.organizations.totalCount).toBe(list.data.organizations.totalCount + 1);
+    const taiwan = (data: any) => data.organizationsAggregate.groups.find((g: { key: string[] }) => g.key[0] === 'TW').count;
+    expect(taiwan((await one.graphql<any>(BY_COUNTRY)).data)).toBe(taiwan(groups.data) + 1);
+    expect(await csv()).toBe(rows + 1);
+  });
+
+  it('keeps answers apart by the caller: an editor does not get the answer kept for an anonymous reader', async () => {
+    await one.graphql<any>(BY_COUNTRY);
+    const misses = await metric(one, 'result_cache_misses_total');
+    await one.graphql<any>(BY_COUNTRY, undefined, await bearer('carol@example.org', ['editor', 'reviewer']));
+    expect(await metric(one, 'result_cache_misses_total')).toBe(misses + 1);
+  });
+
+  it('stays within its bound in bytes, evicting the least recently used answers first', async () => {
+    const registry = new Registry();
+    const cache = new ResultCache(64 * 1024, registry);
+    const answer = 'x'.repeat(4000);
+    for (let i = 0; i < 100; i++) {
+      cache.set(`key-${i}`, answer);
+      if (i >= 1) cache.get('graphql', 'key-0'); // used again and again: never the least recently used
+    }
+    expect(cache.get('graphql', 'key-0')).toBe(answer);
+    expect(cache.get('graphql', 'key-1')).toBeUndefined();
+    const text = await registry.metrics();
+    expect(Number(/^result_cache_bytes (\d+)/m.exec(text)![1])).toBeLessThanOrEqual(64 * 1024);
+    expect(Number(/^result_cache_evictions_total (\d+)/m.exec(text)![1])).toBeGreaterThan(80);
+    cache.set('too-large', 'y'.repeat(9 * 1024));
+    expect(cache.get('graphql', 'too-large')).toBeUndefined();
+  });
+});
