@@ -1,18 +1,23 @@
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
+import './i18n/i18n.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { EXAMPLES } from './examples';
+import { exampleTabs } from './examples';
+import { languageHeaders } from './gql';
+import { localizePage } from './i18n';
 
-const fetcher = createGraphiQLFetcher({ url: `${window.location.origin}/graphql` });
+localizePage();
+// The page language goes with every request, so explanations and names come back in it.
+const fetcher = createGraphiQLFetcher({ url: `${window.location.origin}/graphql`, headers: languageHeaders() });
 const container = document.getElementById('graphiql')!;
 container.textContent = '';
 createRoot(container).render(
   createElement(GraphiQL, {
     fetcher,
-    defaultTabs: EXAMPLES,
+    defaultTabs: exampleTabs(),
     defaultEditorToolsVisibility: 'variables',
   }),
 );
