@@ -3,8 +3,6 @@
  * opens with a comment saying what it asks, in the page language (the
  * catalogues' graphiql.examples.<id>); the operations themselves are GraphQL.
  */
-import { t } from './i18n';
-
 interface Example {
   id: string;
   query: string;
@@ -172,7 +170,7 @@ export const EXAMPLES: readonly Example[] = [
   },
 ];
 
-/** The tabs GraphiQL opens with: each example headed by its comment in the page language. */
-export function exampleTabs(): { query: string; variables?: string }[] {
+/** The tabs GraphiQL opens with: each example headed by its comment, `t` giving it in the page language. */
+export function exampleTabs(t: (key: string) => string): { query: string; variables?: string }[] {
   return EXAMPLES.map(({ id, query, variables }) => ({ query: `# ${t(`graphiql.examples.${id}`)}\n${query}`, ...(variables ? { variables } : {}) }));
 }

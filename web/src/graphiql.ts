@@ -7,7 +7,7 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { exampleTabs } from './examples';
 import { languageHeaders } from './gql';
-import { localizePage } from './i18n';
+import { localizePage, t } from './i18n';
 
 localizePage();
 // The page language goes with every request, so explanations and names come back in it.
@@ -17,7 +17,7 @@ container.textContent = '';
 createRoot(container).render(
   createElement(GraphiQL, {
     fetcher,
-    defaultTabs: exampleTabs(),
+    defaultTabs: exampleTabs(t),
     defaultEditorToolsVisibility: 'variables',
   }),
 );

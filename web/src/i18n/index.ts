@@ -8,36 +8,16 @@
  */
 import i18next, { type TOptions } from 'i18next';
 import ICU from 'i18next-icu';
-import { isLanguage, LANGUAGES, languageOfTag, type Language } from './languages';
+import { isLanguage, LANGUAGES, type Language } from '../../../src/domain/language';
+import { LANG_PARAM, resolveLanguage, STORAGE_KEY } from './resolve';
 import en from './en.json';
 import ja from './ja.json';
 import zhHant from './zh-Hant.json';
 
-export { LANGUAGES, type Language };
+export { LANG_PARAM, LANGUAGES, resolveLanguage, STORAGE_KEY, type Language };
 
 /** The catalogues, by language: nested objects of ICU messages. */
 export const CATALOGUES: Readonly<Record<Language, object>> = { en, ja, 'zh-Hant': zhHant };
-
-/** Where the switcher remembers the reader's choice. */
-export const STORAGE_KEY = 'regen.lang';
-
-/** The URL parameter that names the language (`?lang=ja`). */
-export const LANG_PARAM = 'lang';
-
-/**
- * The page language: the URL's `lang` (any tag languageOfTag resolves: ja,
- * zh-TW …), then the remembered choice, then the browser's languages in order,
- * else English.
- */
-export function resolveLanguage(input: { search: string; stored: string | null; preferred: readonly string[] }): Language {
-  const fromUrl = new URLSearchParams(input.search).get(LANG_PARAM);
-  const candidates = [fromUrl, input.stored, ...input.preferred];
-  for (const tag of candidates) {
-    const lang = tag ? languageOfTag(tag) : undefined;
-    if (lang) return lang;
-  }
-  return 'en';
-}
 
 function storedChoice(): string | null {
   try {
