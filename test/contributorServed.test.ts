@@ -21,7 +21,7 @@ const MODEL_CHANGE: { file: string; after: string; insert: string }[] = [
   {
     file: 'src/domain/model.ts',
     after: 'export const RELATIONSHIP_TYPES = {\n',
-    insert: "  AWARDED_TO: { from: ['Grant'], to: ['Organization'], description: 'a grant was awarded to an organization', phrase: { forward: 'was awarded to', backward: 'received' } },\n",
+    insert: "  AWARDED_TO: { from: ['Grant'], to: ['Organization'], description: 'a grant was awarded to an organization', phrase: { forward: { en: 'was awarded to', ja: '…に授与された', 'zh-Hant': '授予…' }, backward: { en: 'received', ja: '…を受けた', 'zh-Hant': '獲得…' } } },\n",
   },
   {
     file: 'src/domain/entities.ts',
@@ -34,6 +34,8 @@ const MODEL_CHANGE: { file: string; after: string; insert: string }[] = [
     insert: [
       '  Grant: {',
       "    description: 'A research grant a funder awarded.',",
+      "    displayName: { en: 'Grant', ja: '研究助成', 'zh-Hant': '研究補助' },",
+      "    displayNamePlural: { en: 'Grants', ja: '研究助成', 'zh-Hant': '研究補助' },",
       "    shape: 'barrel',",
       "    list: { name: 'grants', description: 'Research grants, filtered and paginated.' },",
       '    properties: {',

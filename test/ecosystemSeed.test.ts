@@ -169,7 +169,7 @@ describe('ecosystem seed files', () => {
       const key = normaliseName(value);
       owners.set(key, new Set([...(owners.get(key) ?? []), id]));
     };
-    forum.nodes.forEach((n) => [n.name, ...(n.aliases ?? [])].forEach((v) => add(v, n.id)));
+    forum.nodes.forEach((n) => [n.name, ...(n.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.value))].forEach((v) => add(v, n.id)));
     // The forum seed alone already gives "cell-based therapies" to two entities; only names the ecosystem files add are judged.
     const ecosystemKeys = new Set<string>();
     for (const { data } of files) {

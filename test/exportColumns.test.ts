@@ -18,6 +18,8 @@ describe('the columns of the list export', () => {
   it('of a label added to the model follow from its declaration alone', () => {
     const vessel: EntityDeclaration = {
       description: 'A research vessel.',
+      displayName: { en: 'Vessel', ja: '調査船', 'zh-Hant': '研究船' },
+      displayNamePlural: { en: 'Vessels', ja: '調査船', 'zh-Hant': '研究船' },
       shape: 'cut-rectangle',
       list: { name: 'vessels', description: 'Research vessels.' },
       properties: {

@@ -16,6 +16,8 @@ const messages = (schema: z.ZodType, value: unknown) => {
 describe('the write schemas of a model with one more label', () => {
   const grant: EntityDeclaration = {
     description: 'A research grant.',
+    displayName: { en: 'Grant', ja: '研究助成', 'zh-Hant': '研究補助' },
+    displayNamePlural: { en: 'Grants', ja: '研究助成', 'zh-Hant': '研究補助' },
     shape: 'barrel',
     list: { name: 'grants', description: 'Research grants.' },
     properties: {

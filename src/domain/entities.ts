@@ -1,4 +1,5 @@
 import type { EnumName } from './enums';
+import type { Localized } from './language';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from './model';
 
 /**
@@ -94,6 +95,10 @@ export type EntityShape = (typeof ENTITY_SHAPES)[number];
 export interface EntityDeclaration {
   /** One line: what an entity of the label is. */
   description: string;
+  /** What one is called, in each language (legends, kind labels). */
+  displayName: Localized;
+  /** What several are called, in each language. */
+  displayNamePlural: Localized;
   /** How the explorer's graph and legend draw it; each label its own. */
   shape: EntityShape;
   /** The root list field (and `<list>Aggregate`, `/export/<list>.csv`); `connection: false` for a plain list without `where`, paging or aggregate. */
@@ -207,6 +212,8 @@ export type EdgeTypeName = keyof typeof EDGE_DECLARATIONS;
 export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   Organization: {
     description: 'An organization: company, agency, institute, association, investor, pharma, media or venue.',
+    displayName: { en: 'Organization', ja: '組織', 'zh-Hant': '機構' },
+    displayNamePlural: { en: 'Organizations', ja: '組織', 'zh-Hant': '機構' },
     shape: 'ellipse',
     list: {
       name: 'organizations',
@@ -244,6 +251,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Person: {
     description: 'A person.',
+    displayName: { en: 'Person', ja: '人物', 'zh-Hant': '人物' },
+    displayNamePlural: { en: 'People', ja: '人物', 'zh-Hant': '人物' },
     shape: 'triangle',
     list: { name: 'people', description: 'People, filtered and paginated.' },
     properties: {
@@ -258,6 +267,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Technology: {
     description: 'A technology, product, therapy, device or service.',
+    displayName: { en: 'Technology', ja: '技術', 'zh-Hant': '技術' },
+    displayNamePlural: { en: 'Technologies', ja: '技術', 'zh-Hant': '技術' },
     shape: 'round-rectangle',
     list: { name: 'technologies', description: 'Technologies, products, therapies, devices and services, filtered and paginated.' },
     kind: { enum: 'TechnologyKind', field: 'technologyKind', required: true },
@@ -276,6 +287,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Modality: {
     description: 'A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC.',
+    displayName: { en: 'Modality', ja: 'モダリティ', 'zh-Hant': '治療模式' },
+    displayNamePlural: { en: 'Modalities', ja: 'モダリティ', 'zh-Hant': '治療模式' },
     shape: 'diamond',
     list: { name: 'modalities', description: 'Modalities (exosome, iPSC, MSC …), paginated.' },
     properties: {},
@@ -287,6 +300,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Indication: {
     description: 'An indication or therapy area.',
+    displayName: { en: 'Indication', ja: '適応症', 'zh-Hant': '適應症' },
+    displayNamePlural: { en: 'Indications', ja: '適応症', 'zh-Hant': '適應症' },
     shape: 'hexagon',
     list: { name: 'indications', description: 'Indications and therapy areas, paginated.' },
     properties: {},
@@ -299,6 +314,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Fund: {
     description: 'A public or venture fund.',
+    displayName: { en: 'Fund', ja: 'ファンド', 'zh-Hant': '基金' },
+    displayNamePlural: { en: 'Funds', ja: 'ファンド', 'zh-Hant': '基金' },
     shape: 'star',
     list: { name: 'funds', description: 'Public and venture funds, paginated.' },
     kind: { enum: 'FundKind' },
@@ -310,6 +327,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Policy: {
     description: 'A national strategy or one of its pillars.',
+    displayName: { en: 'Policy', ja: '政策', 'zh-Hant': '政策' },
+    displayNamePlural: { en: 'Policies', ja: '政策', 'zh-Hant': '政策' },
     shape: 'vee',
     list: { name: 'policies', description: 'National strategies and their pillars, paginated.' },
     kind: { enum: 'PolicyKind' },
@@ -332,6 +351,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Event: {
     description: 'An event such as an investment forum.',
+    displayName: { en: 'Event', ja: 'イベント', 'zh-Hant': '活動' },
+    displayNamePlural: { en: 'Events', ja: 'イベント', 'zh-Hant': '活動' },
     shape: 'rectangle',
     list: { name: 'events', description: 'Events such as investment forums, filtered and paginated.' },
     kind: { enum: 'EventKind' },
@@ -352,6 +373,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Agreement: {
     description: 'An agreement between organizations, such as a licence.',
+    displayName: { en: 'Agreement', ja: '契約', 'zh-Hant': '協議' },
+    displayNamePlural: { en: 'Agreements', ja: '契約', 'zh-Hant': '協議' },
     shape: 'tag',
     list: { name: 'agreements', description: 'Agreements (licences and others), filtered and paginated.' },
     kind: { enum: 'AgreementKind', field: 'agreementKind', required: true },
@@ -377,6 +400,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Country: {
     description: 'A country.',
+    displayName: { en: 'Country', ja: '国・地域', 'zh-Hant': '國家或地區' },
+    displayNamePlural: { en: 'Countries', ja: '国・地域', 'zh-Hant': '國家或地區' },
     shape: 'octagon',
     list: { name: 'countries', description: 'Countries in the graph.', connection: false },
     properties: { code: { type: 'string', format: 'countryCode', required: true, description: 'ISO 3166-1 alpha-2 code.' } },
@@ -385,6 +410,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Trial: {
     description: 'A clinical trial.',
+    displayName: { en: 'Clinical trial', ja: '臨床試験', 'zh-Hant': '臨床試驗' },
+    displayNamePlural: { en: 'Clinical trials', ja: '臨床試験', 'zh-Hant': '臨床試驗' },
     shape: 'pentagon',
     list: { name: 'trials', description: 'Clinical trials, filtered and paginated.' },
     properties: {
@@ -405,6 +432,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Approval: {
     description: 'An approval, designation or trial clearance a regulator granted.',
+    displayName: { en: 'Approval', ja: '承認', 'zh-Hant': '核准' },
+    displayNamePlural: { en: 'Approvals', ja: '承認', 'zh-Hant': '核准' },
     shape: 'rhomboid',
     list: { name: 'approvals', description: 'Approvals, designations and trial clearances, filtered and paginated.' },
     kind: { enum: 'ApprovalKind', field: 'approvalKind', required: true },
@@ -424,6 +453,8 @@ export const ENTITIES: Readonly<Record<EntityLabel, EntityDeclaration>> = {
   },
   Patent: {
     description: 'A patent a source lists.',
+    displayName: { en: 'Patent', ja: '特許', 'zh-Hant': '專利' },
+    displayNamePlural: { en: 'Patents', ja: '特許', 'zh-Hant': '專利' },
     shape: 'concave-hexagon',
     list: { name: 'patents', description: 'Patents, filtered and paginated.' },
     properties: {

@@ -14,9 +14,10 @@ export const AUDIT_PROPERTIES = ['createdAt', 'createdBy', 'updatedAt', 'updated
 /**
  * `unverified` is derived from the kinds of the citing sources (see UNVERIFYING_SOURCE_KINDS); `version` counts
  * tracked changes (src/modules/changes/versions.ts); `searchName` and `searchAliases` are derived from the names
- * (searchKeyProperties in src/domain/names.ts).
+ * (searchKeyProperties in src/domain/names.ts); `namesEn`, `namesJa`, `namesZhHant` from the names' language tags
+ * (NAME_LANGUAGE_PROPERTIES), which the export writes back as tags.
  */
-export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'unverified', 'version', 'searchName', 'searchAliases']);
+export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'unverified', 'version', 'searchName', 'searchAliases', 'namesEn', 'namesJa', 'namesZhHant']);
 
 /** Properties every entity has, whatever its label (besides `kind`, which is a label property where the label has kinds). */
 export const COMMON_PROPERTIES: readonly string[] = Object.keys(COMMON_PROPERTY_DECLARATIONS).filter((p) => p !== 'kind');

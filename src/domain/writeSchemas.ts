@@ -3,6 +3,8 @@ import { countryCode, partialDate, webUrl } from '../validation';
 import { EDGE_DECLARATIONS, ENTITIES, type EdgeDeclaration, type EntityDeclaration, type PropertyDeclaration } from './entities';
 import { enumValues } from './enums';
 import { DATE_PROPERTIES, EDGE_PROPERTIES, RELATIONSHIP_TYPES, SOURCE_KINDS, type EntityLabel } from './model';
+import { NAME_LANGUAGES, type NameLanguage } from './language';
+import { nameLanguageProperties } from './names';
 import { AUDIT_PROPERTIES } from './properties';
 
 /**
@@ -175,13 +177,38 @@ function factProblem(rules: FactRules, schemas: ReadonlyMap<string, z.ZodType>, 
   return declaration.required && declaration.enum ? needs(rules.owner, name, declaration) : `${name}: ${result.error.issues[0]!.message}`;
 }
 
-/** Other names and spellings of an entity: at most 30, none when absent. */
-export const aliases = z.array(text(300)).max(30).default([]);
+/** A name's language tag as files state it: en, ja, zh-Hant, or und where no page tells. */
+export const nameLanguage = z.enum(NAME_LANGUAGES);
+
+/**
+ * Other names and spellings of an entity: at most 30, none when absent. Each is
+ * text, or `{ "value": "…", "lang": "ja" }` stating the language the page
+ * writes it in (a plain string is `und`).
+ */
+export const aliases = z.array(z.union([text(300), z.object({ value: text(300), lang: nameLanguage }).strict()])).max(30).default([]);
+
+/**
+ * A written entity's names with their tags turned into what is stored: the
+ * aliases as text (each once), and the names of each language (name-language
+ * lists, NAME_LANGUAGE_PROPERTIES) beside them; `nameLanguage` is the name's
+ * tag. A name in two languages is given twice (an alias entry may repeat the
+ * name to give its second language).
+ */
+export function withNameLanguages<N extends { name?: string; nameLanguage?: NameLanguage; aliases: z.output<typeof aliases> }>(node: N): Omit<N, 'aliases' | 'nameLanguage'> & { aliases: string[] } & Record<string, unknown> {
+  const { nameLanguage: tag, aliases: given, ...rest } = node;
+  const tagged = given.map((a) => (typeof a === 'string' ? { value: a, lang: 'und' as const } : a));
+  const names = [...(rest.name !== undefined ? [{ value: rest.name, lang: tag ?? 'und' }] : []), ...tagged];
+  const languages = Object.fromEntries(Object.entries(nameLanguageProperties(names)).filter(([, v]) => v !== null));
+  // An alias entry repeating a name only adds a language to it (a name the pages write in two languages).
+  const values = [...new Set(tagged.map((a) => a.value))].filter((v) => v !== rest.name);
+  return { ...rest, aliases: values, ...languages } as never;
+}
 
 /** The common fields of every written entity (the model's common properties; `kind` is the label's). */
 const COMMON_FIELDS = {
   id: slug,
   name: text(300),
+  nameLanguage: nameLanguage.optional(),
   aliases,
   description: text(2000),
 };
@@ -251,7 +278,7 @@ export function writeSchemas<L extends string>(model: WriteModel<L>) {
         const properties = nodeFacts(label, Object.keys(envelope), options);
         return z.object({ label: z.literal(label), ...COMMON_FIELDS, ...kind, ...Object.fromEntries(fields), properties, ...envelope }).strict();
       });
-      return z.discriminatedUnion('label', members as [(typeof members)[number], ...(typeof members)[number][]]) as never;
+      return z.discriminatedUnion('label', members as [(typeof members)[number], ...(typeof members)[number][]]).transform((n) => withNameLanguages(n as never)) as never;
     },
 
     nodeFacts,

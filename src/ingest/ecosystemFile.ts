@@ -2,7 +2,7 @@ import { normaliseName } from '../domain/names';
 import { z } from 'zod';
 import { DATE_PROPERTIES, SOURCE_KINDS, UNVERIFYING_SOURCE_KINDS } from '../domain/model';
 import { isConflict } from '../domain/claims';
-import { SOURCE_FIELDS, WRITE, aliases, dated, slug, text, type WrittenNode, type WrittenRelationship } from '../domain/writeSchemas';
+import { SOURCE_FIELDS, WRITE, aliases, dated, slug, text, withNameLanguages, type WrittenNode, type WrittenRelationship } from '../domain/writeSchemas';
 import { partialDate, webUrl } from '../validation';
 
 /**
@@ -67,7 +67,7 @@ const mentionNode: z.ZodType<MentionNode> = z.discriminatedUnion(
       })
       .strict(),
   ) as never,
-) as never;
+).transform((n) => withNameLanguages(n as never)) as never;
 
 export type FullNode = WrittenNode & Cited;
 export type MentionNode = Pick<WrittenNode, 'label' | 'id' | 'aliases' | 'properties'> & Cited & { mention: true };
@@ -296,7 +296,7 @@ export interface NamedFile {
 /** The part of a format-1 seed file the cross-file checks read. */
 export interface ForumDefinitions {
   name: string;
-  nodes: { id: string; label: string; name: string; aliases?: string[] }[];
+  nodes: { id: string; label: string; name: string; aliases?: (string | { value: string })[] }[];
 }
 
 /**
@@ -328,7 +328,7 @@ export function crossFileProblems(files: NamedFile[], forum: ForumDefinitions[] 
     for (const n of f.nodes) {
       definitions.set(n.id, [...(definitions.get(n.id) ?? []), f.name]);
       noteLabel(n.id, n.label, f.name);
-      [n.name, ...(n.aliases ?? [])].forEach((v) => addName(v, n.id, false));
+      [n.name, ...(n.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.value))].forEach((v) => addName(v, n.id, false));
     }
   }
   const sources = new Map<string, { json: string; where: string }>();

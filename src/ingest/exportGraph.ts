@@ -5,6 +5,8 @@ import { cypherQuery } from '../db/cypher';
 import { run, type Executor } from '../db/executor';
 import { IDENTITY_DECISION_KINDS, IDENTITY_STATUSES, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../domain/model';
 import { slug } from '../domain/writeSchemas';
+import type { NameLanguage } from '../domain/language';
+import { taggedNames } from '../domain/names';
 import { AUDIT_PROPERTIES, BOOKKEEPING_PROPERTIES, COMMON_PROPERTIES, LABEL_PROPERTIES, entityLabelOf, plainValue, relationshipId } from '../domain/properties';
 import type { Audit, SeedFile } from './seedFile';
 
@@ -80,7 +82,21 @@ function splitNode(label: EntityLabel, props: Record<string, unknown>) {
     if ((COMMON_PROPERTIES as readonly string[]).includes(key) || LABEL_PROPERTIES[label].includes(key)) core[key] = plainValue(value);
     else extra[key] = plainValue(value);
   }
+  Object.assign(core, taggedNameFields(props));
   return { core, extra };
+}
+
+/**
+ * The name's language and the aliases with theirs, as the seed formats state
+ * them: `nameLanguage`, and each alias as `{ value, lang }` (an untagged one as
+ * text); a name in a second language is one more alias entry repeating it.
+ */
+function taggedNameFields(props: Record<string, unknown>): { nameLanguage?: NameLanguage; aliases?: (string | { value: string; lang: NameLanguage })[] } {
+  if (typeof props.name !== 'string') return {};
+  const tagged = taggedNames(props);
+  const [first, ...more] = tagged.filter((t) => t.value === props.name);
+  const aliases = [...more, ...tagged.filter((t) => t.value !== props.name)].map((t) => (t.language === 'und' ? t.value : { value: t.value, lang: t.language }));
+  return { ...(first && first.language !== 'und' ? { nameLanguage: first.language } : {}), ...(aliases.length ? { aliases } : {}) };
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   type NamedFile,
 } from './ecosystemFile';
 import { assignStored, storedProperties } from './seedFile';
-import { foldName, searchAliasesOf } from '../domain/names';
+import { foldName, NAME_LANGUAGE_PROPERTIES, searchAliasesOf } from '../domain/names';
 import { BulkGraph } from './bulkLoad';
 import { describeDuplicate, likelyDuplicatesAmong, notKeptApart, refuseLikelyDuplicates, seedNodeNames, type LikelyDuplicate, type NewEntityNames } from '../entityResolution/likelyDuplicates';
 import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory, readSeedDirectory, readSeedFile } from './loadSeed';
@@ -62,7 +62,7 @@ function fromModel(value: string, allowed: readonly string[], what: string): str
  */
 function nodeProps(node: EcosystemNode): Record<string, unknown> {
   if ('mention' in node) return storedProperties(node.properties);
-  const { label: _l, aliases: _a, citations: _c, unverified: _u, properties, ...core } = node;
+  const { label: _l, aliases: _a, citations: _c, unverified: _u, properties, namesEn: _en, namesJa: _ja, namesZhHant: _zh, ...core } = node;
   return storedProperties({ ...properties, ...core, searchName: foldName(core.name) });
 }
 
@@ -77,6 +77,7 @@ function nodeRows(data: EcosystemFile) {
     props: nodeProps(n),
     aliases: n.aliases,
     searchAliases: searchAliasesOf(n.aliases) ?? [],
+    nameLanguages: Object.values(NAME_LANGUAGE_PROPERTIES).map((key) => [key, (n as Record<string, unknown>)[key] as string[] | undefined] as const),
     citations: distinct(n.citations),
   }));
 }
@@ -380,6 +381,12 @@ class SeedGraph {
       const aliases = (node.props.aliases as string[] | undefined) ?? [];
       const unioned = [...aliases, ...row.aliases.filter((a) => !aliases.includes(a))];
       assignStored(node.props, { aliases: unioned.length > 0 ? unioned : null, searchAliases: searchAliasesOf(unioned) });
+      // A name's languages are unioned over the files that tag it, as its aliases are.
+      for (const [key, names] of row.nameLanguages ?? []) {
+        const had = (node.props[key] as string[] | undefined) ?? [];
+        const union = [...had, ...(names ?? []).filter((v) => !had.includes(v))];
+        assignStored(node.props, { [key]: union.length > 0 ? union : null });
+      }
       this.cite(node, row.citations);
       const verified = [...node.cited.values()].some((c) => !this.unverifyingKinds.includes(String(this.sources.get(c.source)?.props.kind ?? '')));
       assignStored(node.props, { unverified: verified ? null : true });
