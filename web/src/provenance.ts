@@ -6,7 +6,7 @@
 import { SOURCE_KINDS, type SourceKind } from '../../src/domain/model';
 import { h } from './gql';
 import { formatDate, formatList, t } from './i18n';
-import { propertyName, relationshipName, sourceKindName } from './i18n/terms';
+import { propertyName, relationshipName, relationshipWith, sourceKindName } from './i18n/terms';
 
 export interface SourceRef {
   id?: string;
@@ -107,11 +107,9 @@ export function valueText(value: unknown): string {
   return String(value);
 }
 
-/** What a conflict is about: "signed on", or "signed on of is a party to with MetaTech" worded by the catalogue. */
+/** What a conflict is about: "date signed", or "date signed (is a party to X)" with the relationship it is on. */
 export function conflictAbout(property: string, relationshipType: string | null, other: string | null): string {
   const what = propertyName(property);
   if (!relationshipType) return what;
-  return other
-    ? t('provenance.conflictOnWith', { property: what, relationship: relationshipName(relationshipType), other })
-    : t('provenance.conflictOn', { property: what, relationship: relationshipName(relationshipType) });
+  return t('provenance.conflictOn', { property: what, relationship: other ? relationshipWith(relationshipType, other) : relationshipName(relationshipType) });
 }

@@ -5,7 +5,7 @@
  */
 import { h } from '../gql';
 import { formatDate, formatList, t, tNodes } from '../i18n';
-import { propertyName } from '../i18n/terms';
+import { dateKindName, propertyName } from '../i18n/terms';
 import {
   citationItem, citationList, conflictAbout, corroborationNote, corroborationOf, disputedMark, kindBadge, unverifiedMark, valueText,
 } from '../provenance';
@@ -24,7 +24,7 @@ export function timelineSection(entity: Details, open: (id: string) => void): HT
         h('li', { class: `timeline-entry${entry.disputed ? ' disputed' : ''}${entry.unverified ? ' unverified' : ''}`, 'data-date': entry.date, 'data-property': entry.property },
           h('div', { class: 'timeline-head' },
             h('time', { class: 'date', datetime: entry.date }, formatDate(entry.date)),
-            h('span', { class: 'what muted' }, propertyName(entry.property)),
+            h('span', { class: 'what muted' }, dateKindName(entry.property)),
             entry.disputed ? disputedMark() : null,
             entry.unverified ? unverifiedMark() : null,
             corroborationNote(corroborationOf(entry.sources)),

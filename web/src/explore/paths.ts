@@ -2,7 +2,7 @@
 import { DATE_PROPERTIES, DEFAULT_WALK_TYPES } from '../../../src/domain/model';
 import { gql, h } from '../gql';
 import { formatDate, formatNumber, t } from '../i18n';
-import { propertyName, relationshipName } from '../i18n/terms';
+import { dateKindName, relationshipName } from '../i18n/terms';
 import { edgeId, RELATIONSHIP_TYPES } from '../graph';
 import { citationList, corroborationNote, corroborationOf } from '../provenance';
 import { hopEdge } from './canvas';
@@ -19,14 +19,14 @@ const NODE_DATE_FIELDS = ['signedOn', 'startedOn', 'approvedOn', 'grantedOn', 'f
 export function hopDate(hop: Hop, nodes: ReadonlyMap<string, PathNode>): { date: string; text: string } | null {
   for (const property of DATE_PROPERTIES) {
     const value = hop.properties?.[property];
-    if (typeof value === 'string' && value) return { date: value, text: t('explorer.paths.dated', { property: propertyName(property), date: formatDate(value) }) };
+    if (typeof value === 'string' && value) return { date: value, text: t('explorer.paths.dated', { property: dateKindName(property), date: formatDate(value) }) };
   }
   for (const id of [hop.to.id, hop.from.id]) {
     const node = nodes.get(id);
     if (!node) continue;
     for (const field of NODE_DATE_FIELDS) {
       const value = node[field];
-      if (value) return { date: value, text: t('explorer.paths.datedNode', { name: node.name, property: propertyName(field), date: formatDate(value) }) };
+      if (value) return { date: value, text: t('explorer.paths.datedNode', { name: node.name, property: dateKindName(field), date: formatDate(value) }) };
     }
   }
   return null;

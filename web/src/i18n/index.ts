@@ -89,7 +89,7 @@ export function formatDate(iso: string): string {
   if (!match) return iso;
   const [, year, month, day] = match;
   const date = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
-  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'medium', timeZone: 'UTC' } : month ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' };
+  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: current === 'ja' ? 'long' : 'medium', timeZone: 'UTC' } : month ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(current, options).format(date);
 }
 

@@ -1,51 +1,75 @@
 /**
  * The domain's words in the page language: entity types, relationship types,
- * kinds, roles, source kinds and countries. They come from the domain model
- * (src/domain), never from the page catalogues, so the pages and the API's
- * explanations use the same terms.
+ * kinds, roles, source kinds, countries and dated properties. They come from
+ * the domain model (src/domain: each label's displayName, each relationship
+ * type's phrase, TERMS), never from the page catalogues, so the pages and the
+ * API's explanations use the same terms.
  */
 import { ENTITY_DECLARATIONS } from '../../../src/domain/entities';
+import { localize } from '../../../src/domain/language';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../src/domain/model';
+import { TERMS, termOf, type Vocabulary } from '../../../src/domain/terms';
 import { lang } from './index';
 
-/** "ORGANIZATION" → "Organization", "GOVERNMENT_AGENCY" → "Government agency": the last resort for a value the model does not name. */
-export function humanize(value: string | null | undefined): string {
-  if (!value) return '';
+/** "ORGANIZATION" → "Organization": the last resort for a value no vocabulary names. */
+function humanize(value: string): string {
   const text = value.toLowerCase().replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** An entity type as the API names it (ORGANIZATION), in words. */
+/** An English term starts a label with a capital ("Joint venture"); Japanese and Chinese have none. */
+const asLabel = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** An entity type as the API names it (ORGANIZATION), in words: the model's display name. */
 export function entityTypeName(type: string, plural = false): string {
   const declaration = ENTITY_DECLARATIONS.find(([label]) => label.toUpperCase() === type)?.[1];
-  void declaration;
-  void plural;
-  return humanize(type);
+  if (!declaration) return humanize(type);
+  return localize(plural ? declaration.displayNamePlural : declaration.displayName, lang());
 }
 
-/** A relationship type (LICENSOR_IN …) as a short phrase read from its start ("develops"). */
+const isRelationshipType = (type: string): type is RelationshipType => Object.hasOwn(RELATIONSHIP_TYPES, type);
+
+/**
+ * A relationship type (DEVELOPS …) as the model's phrase read from its start:
+ * "develops", "…を開発している", "開發…" ("…" where the other entity goes).
+ */
 export function relationshipName(type: string): string {
-  const declaration = (RELATIONSHIP_TYPES as Record<string, { phrase: { forward: string } }>)[type as RelationshipType];
-  void declaration;
-  return humanize(type);
+  return isRelationshipType(type) ? RELATIONSHIP_TYPES[type].phrase.forward[lang()] : humanize(type);
 }
 
-/** A value of one of the model's vocabularies (an organization kind, an agreement kind, a role …) in words. */
+/** The phrase of a relationship type with the other entity in its place: "is a party to X", "Xのライセンサーである". */
+export function relationshipWith(type: string, other: string): string {
+  const phrase = relationshipName(type);
+  return phrase.includes('…') ? phrase.replace('…', other) : `${phrase} ${other}`;
+}
+
+/** The vocabularies a kind value may come from (a value names the same thing in each it appears in). */
+const KIND_VOCABULARIES: readonly Vocabulary[] = ['organizationKinds', 'agreementKinds', 'technologyKinds', 'fundKinds', 'policyKinds', 'eventKinds', 'approvalKinds', 'trialPhases', 'trialStatuses', 'partyRoles'];
+
+/** A value of one of the model's vocabularies (an organization kind, an agreement kind, a role …) as a label. */
 export function termName(value: string | null | undefined): string {
   if (!value) return '';
-  return value === 'MOU' ? value : humanize(value);
+  const vocabulary = KIND_VOCABULARIES.find((name) => Object.hasOwn(TERMS[name], value));
+  return vocabulary ? asLabel(termOf(vocabulary, value, lang())) : humanize(value);
 }
 
-/** A source kind (PRIMARY, TRADE_PRESS …) in words. */
-export const sourceKindName = (kind: string): string => (kind === 'AI_GENERATED' ? 'AI-generated' : humanize(kind));
+/** A source kind (PRIMARY, TRADE_PRESS …) as a label. */
+export const sourceKindName = (kind: string): string => asLabel(termOf('sourceKinds', kind, lang()));
 
-const COUNTRY_NAMES: Record<string, string> = { TW: 'Taiwan', JP: 'Japan', US: 'United States' };
+/** A country's name from its ISO code ("JP" → "Japan", "日本"); the code when the model has no name for it. */
+export const countryName = (code: string): string => termOf('countries', code, lang());
 
-/** A country's name from its ISO code ("JP" → "Japan"); the code when the model has no name for it. */
-export function countryName(code: string): string {
-  void lang;
-  return COUNTRY_NAMES[code] ?? code;
+const words = (property: string): string => property.replace(/([A-Z])/g, ' $1').toLowerCase();
+
+/** A property sources may disagree on, in words: its conflict label ("date signed", "締結日"), else its name split at capitals. */
+export function propertyName(property: string): string {
+  if (Object.hasOwn(TERMS.conflictLabels, property)) return termOf('conflictLabels', property, lang());
+  if (Object.hasOwn(TERMS.dateKinds, property)) return termOf('dateKinds', property, lang());
+  return words(property);
 }
 
-/** A property's name in words: "signedOn" → "signed on". */
-export const propertyName = (property: string): string => property.replace(/([A-Z])/g, ' $1').toLowerCase();
+/** What happened on a date of this property ("signed", "締結"), for timelines and hops. */
+export function dateKindName(property: string): string {
+  if (Object.hasOwn(TERMS.dateKinds, property)) return termOf('dateKinds', property, lang());
+  return propertyName(property);
+}
