@@ -53,7 +53,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  session = await startBrowserSession({ ecosystem: true });
+  // Generous query time: the first start creates the indexes on a busy machine.
+  session = await startBrowserSession({ ecosystem: true, app: { queryTimeoutMs: 60_000 } });
   ({ pageErrors } = session);
 }, 300_000);
 

@@ -86,8 +86,8 @@ export function renderStatistics(data: StatisticsData): void {
     { stacked: true, categoryAxis: t('overview.axes.organizationKind'), valueAxis: entityTypeName('ORGANIZATION', true), legend: t('overview.axes.country') },
   );
 
-  usageChart('modalities', t('overview.modalities.title'), entityTypeName('MODALITY'), s.modalities);
-  usageChart('indications', t('overview.indications.title'), entityTypeName('INDICATION'), s.indications);
+  usageChart('modalities', t('overview.modalities.title', { type: entityTypeName('MODALITY', true) }), entityTypeName('MODALITY'), s.modalities);
+  usageChart('indications', t('overview.indications.title', { type: entityTypeName('INDICATION', true) }), entityTypeName('INDICATION'), s.indications);
 
   // Agreements by kind, stacked per territory.
   const agreementKinds = [...new Set(s.agreementsByKindAndTerritory.map((r) => r.kind))].sort();
