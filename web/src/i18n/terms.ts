@@ -73,3 +73,11 @@ export function dateKindName(property: string): string {
   if (Object.hasOwn(TERMS.dateKinds, property)) return termOf('dateKinds', property, lang());
   return propertyName(property);
 }
+
+/** Any value of the model shown as a choice: an entity type, a relationship type, or a vocabulary's value. */
+export function valueName(value: string): string {
+  if (ENTITY_DECLARATIONS.some(([label]) => label.toUpperCase() === value)) return entityTypeName(value);
+  if (isRelationshipType(value)) return relationshipName(value);
+  if (Object.hasOwn(TERMS.sourceKinds, value)) return sourceKindName(value);
+  return termName(value);
+}
