@@ -113,6 +113,23 @@ describe.each(LANGUAGES)('the explorer in %s, by the URL', (lang) => {
   });
 });
 
+describe.each(['ja', 'zh-Hant'] as const)('GraphiQL in %s', (lang) => {
+  it('heads the example tabs with comments in the language and asks the API in it', async () => {
+    const page = await session.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`graphiql ${lang}: ${error.message}`));
+    const sent = graphqlLanguages(page);
+    await page.goto(`${session.app.url}/graphql?lang=${lang}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('header span[data-i18n="graphiql.hint"]').textContent()).toBe(message(lang, 'graphiql.hint'));
+    const comment = message(lang, 'graphiql.examples.duoGenicLicence');
+    await page.waitForFunction(`(document.querySelector('.graphiql-query-editor')?.textContent ?? '').replace(/\\u00a0/g, ' ').includes(${JSON.stringify(comment.slice(0, 12))})`, undefined, { timeout: 20_000 });
+    await page.locator('.graphiql-execute-button').click();
+    await page.waitForFunction('document.querySelector(".graphiql-response")?.textContent.includes("DuoGenic")', undefined, { timeout: 20_000 });
+    expect(sent).toContain(lang);
+    await page.close();
+  });
+});
+
 describe('the switcher', () => {
   it('is a labelled group of buttons a keyboard can press; the choice is put in the URL and remembered on the next page', async () => {
     const { page } = await openOverview('/');
