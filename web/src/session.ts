@@ -4,7 +4,7 @@
  * organisation's OpenID provider) and GraphQL calls made with the token.
  */
 import { h, languageHeaders } from './gql';
-import { t } from './i18n';
+import { formatList, t } from './i18n';
 
 export interface SessionUser {
   subject: string;
@@ -109,6 +109,10 @@ export function signInForm(returnTo: string, done: () => void): HTMLElement {
   return form;
 }
 
+const ROLE_KEYS: Record<string, string> = { editor: 'curate.session.editor', reviewer: 'curate.session.reviewer', admin: 'curate.session.admin' };
+/** A role's name in the page language (an unknown role as it is). */
+const roleName = (role: string): string => (ROLE_KEYS[role] ? t(ROLE_KEYS[role]) : role);
+
 /** The signed-in user's name and a sign-out button, for the page header. */
 export function sessionBadge(onSignOut: () => void): HTMLElement {
   if (!state.user) return h('span', { class: 'muted' }, t('curate.session.signedOut'));
@@ -119,5 +123,5 @@ export function sessionBadge(onSignOut: () => void): HTMLElement {
       onSignOut();
     });
   });
-  return h('span', { class: 'session' }, t('curate.session.user', { name: state.user.name, roles: state.user.roles.join(', ') || t('curate.session.reader') }), ' ', out);
+  return h('span', { class: 'session' }, t('curate.session.user', { name: state.user.name, roles: formatList(state.user.roles.map(roleName)) || t('curate.session.reader') }), ' ', out);
 }
