@@ -45,6 +45,7 @@ const mappers = {
   EntityUsage: '../modules/statistics/repository#UsageRecord',
   PartnershipPath: '../modules/paths/records#PathRecord',
   PathHop: '../modules/paths/records#HopRecord',
+  PathHub: '../modules/paths/records#HubRecord',
   Subgraph: '../modules/paths/records#SubgraphRecord',
   Broker: '../modules/paths/records#BrokerRecord',
   PartnerSuggestion: '../modules/paths/records#SuggestionRecord',

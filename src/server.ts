@@ -114,6 +114,11 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   await apollo.start();
 
   app.use(securityHeaders());
+  // Answers (GraphQL's display fields, the exports' words) follow Accept-Language (#31), so caches keep one per language.
+  app.use((_req, res, next) => {
+    res.vary('Accept-Language');
+    next();
+  });
   // Probes and scrapes are not logged: a load balancer polls /ready every few seconds, and it answers 503 while warming up.
   app.use(requestLogging(deps.logger, ['/health', '/ready', '/metrics']));
 
@@ -182,7 +187,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
       context: async ({ req }) => {
         try {
           const sessionUser = sessions && !req.headers.authorization ? await sessions.fromRequest(req) : null;
-          return await createContext(contextDeps, { requestId: String(req.id), authorization: req.headers.authorization, sessionUser });
+          return await createContext(contextDeps, { requestId: String(req.id), authorization: req.headers.authorization, sessionUser, acceptLanguage: req.headers['accept-language'] });
         } catch (error) {
           // A refused token is answered with its code's status (401), not Apollo's 500 for a failed context.
           throw error instanceof AppError ? toGraphQLError(error) : error;

@@ -175,3 +175,63 @@ describe('path and reason sentences', () => {
     expect(explainSharedNeighbour(aiCells)).toBe('Both are linked to the technology AI Cells.');
   });
 });
+
+describe('hop sentences in Japanese and Traditional Chinese', () => {
+  // Names as the seed tags them: the reader of each language is shown the name written in it.
+  const cellseed = entity('Organization', 'cellseed', { name: 'CellSeed Inc.', aliases: ['株式会社セルシード', 'CellSeed'], namesEn: ['CellSeed Inc.', 'CellSeed'], namesJa: ['株式会社セルシード'] });
+  const metatech = entity('Organization', 'metatech', {
+    name: 'MetaTech (AP) Inc.',
+    aliases: ['三顧股份有限公司', '三顧', 'メタテック'],
+    namesEn: ['MetaTech (AP) Inc.'],
+    namesJa: ['メタテック'],
+    namesZhHant: ['三顧股份有限公司'],
+  });
+  const cellSheet = entity('Agreement', 'agreement-cellseed-metatech-licence-2017', { name: 'CellSeed–MetaTech cell-sheet licence', exclusive: true, territory: ['TW'] });
+  const eda = entity('Organization', 'e-da-hospital', { name: 'E-Da Hospital', aliases: ['義大醫院', '義大医療財団法人義大病院'], namesEn: ['E-Da Hospital'], namesJa: ['義大医療財団法人義大病院'], namesZhHant: ['義大醫院'] });
+
+  it('reads an agreement party as 「AはBのライセンサーである」 and 「A為B之授權方」', () => {
+    const facts = { from: cellseed, to: cellSheet, type: 'PARTY_TO', direction: 'FORWARD', properties: { role: 'LICENSOR' } } as const;
+    expect(explainHop(facts, 'ja')).toBe('株式会社セルシードはCellSeed–MetaTech cell-sheet licence（独占的、台湾）のライセンサーである。');
+    expect(explainHop(facts, 'zh-Hant')).toBe('CellSeed Inc.為CellSeed–MetaTech cell-sheet licence（獨家，臺灣）之授權方。');
+    const back = { from: cellSheet, to: metatech, type: 'PARTY_TO', direction: 'BACKWARD', properties: { role: 'LICENSEE' } } as const;
+    expect(explainHop(back, 'ja')).toBe('CellSeed–MetaTech cell-sheet licence（独占的、台湾）はメタテックをライセンシーとする。');
+    expect(explainHop(back, 'zh-Hant')).toBe('CellSeed–MetaTech cell-sheet licence（獨家，臺灣）以三顧股份有限公司為被授權方。');
+  });
+
+  it('puts the date of a hop in the language (2017-04-24締結, 自2019起)', () => {
+    const facts = { from: metatech, to: eda, type: 'MANUFACTURES', direction: 'FORWARD', properties: { startedOn: '2019' } } as const;
+    expect(explainHop({ ...facts, to: aiCells, properties: { signedOn: '2017-04-24' } }, 'ja')).toBe('メタテックはAI Cellsを製造している（2017-04-24締結）。');
+    expect(explainHop({ ...facts, to: aiCells }, 'zh-Hant')).toBe('三顧股份有限公司製造AI Cells（自2019起）。');
+  });
+
+  it('words every relationship type and direction as a whole sentence, the other entity in its place', () => {
+    const lines: string[] = [];
+    for (const type of RELATIONSHIP_TYPE_NAMES) {
+      for (const direction of ['FORWARD', 'BACKWARD'] as const) {
+        for (const lang of ['ja', 'zh-Hant'] as const) {
+          const sentence = explainHop({ from: metatech, to: eda, type, direction, properties: {} }, lang);
+          lines.push(`${type} ${direction} ${lang}: ${sentence}`);
+          expect(sentence).toMatch(/。$/);
+          expect(sentence).not.toMatch(/…|undefined|null|\[object/);
+          const [subject, other] = lang === 'ja' ? ['メタテック', '義大医療財団法人義大病院'] : ['三顧股份有限公司', '義大醫院'];
+          expect(sentence.startsWith(subject)).toBe(true);
+          expect(sentence).toContain(other);
+        }
+      }
+    }
+    // Printed so the phrases can be read back in context.
+    console.log(lines.join('\n'));
+  });
+
+  it('joins a path without spaces and gives reasons and hubs in the language', () => {
+    expect(explainPath([{ explanation: 'A。' }, { explanation: 'B。' }], 'ja')).toBe('A。B。');
+    expect(explainSharedNeighbour(exosome, 'ja')).toBe('両者ともexosomeを用いている。');
+    expect(explainSharedNeighbour(forum, 'zh-Hant')).toBe(`兩者皆參與${String(forum.props.name)}。`);
+    expect(explainSharedNeighbour(aiCells, 'zh-Hant')).toBe('兩者皆與技術「AI Cells」有所關聯。');
+  });
+
+  it('introduces a lower-case English name by the label word of the language', () => {
+    expect(subjectOf(exosome, 'ja')).toBe('モダリティ「exosome」');
+    expect(subjectOf(hairLoss, 'zh-Hant')).toBe('適應症「hair loss」');
+  });
+});

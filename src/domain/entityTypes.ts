@@ -1,3 +1,4 @@
+import { NAME_LANGUAGE_PROPERTIES } from './names';
 import {
   byLabel,
   COMMON_PROPERTY_DECLARATIONS,
@@ -69,8 +70,18 @@ export const FIELD_FALLBACKS: Record<string, string> = Object.fromEntries(
 export const ALL_PROPERTIES = '*';
 export const FIELD_PROPERTIES: Record<string, string | null> = fieldProperties();
 
+/**
+ * Stored properties a field reads besides its own: a name for a reader's
+ * language is picked among the name, the aliases and their language lists
+ * (localizedName), as the tagged names are.
+ */
+export const FIELD_ALSO_READS: Readonly<Record<string, readonly string[]>> = {
+  name: ['aliases', ...Object.values(NAME_LANGUAGE_PROPERTIES)],
+  names: ['name', 'aliases', ...Object.values(NAME_LANGUAGE_PROPERTIES)],
+};
+
 function fieldProperties(): Record<string, string | null> {
-  const fields: Record<string, string | null> = { type: null, facts: ALL_PROPERTIES, history: null };
+  const fields: Record<string, string | null> = { type: null, facts: ALL_PROPERTIES, history: null, canonicalName: 'name', names: null };
   const add = (field: string, property: string) => {
     if (field in fields && fields[field] !== property) throw new Error(`field ${field} reads ${fields[field]} on one label and ${property} on another`);
     fields[field] = property;

@@ -18,6 +18,19 @@ export function localize(text: Localized, lang: Language): string {
   return text[lang];
 }
 
+/** A text made in every language by `make`. */
+export function inEveryLanguage(make: (lang: Language) => string): Localized {
+  return { en: make('en'), ja: make('ja'), 'zh-Hant': make('zh-Hant') };
+}
+
+/** The Language enum of the API (EN, JA, ZH_HANT; NameLanguage adds UND) for each tag. */
+export const LANGUAGE_ENUM = { en: 'EN', ja: 'JA', 'zh-Hant': 'ZH_HANT', und: 'UND' } as const satisfies Record<NameLanguage, string>;
+
+/** The tag of a Language enum value; undefined for anything else. */
+export function languageOfEnum(value: unknown): Language | undefined {
+  return LANGUAGES.find((lang) => LANGUAGE_ENUM[lang] === value);
+}
+
 /** Whether `value` is one of LANGUAGES. */
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

@@ -48,6 +48,7 @@ export function searchAliasesOf(aliases: readonly string[] | null | undefined): 
  * they were; an alias written without a language simply has none.
  */
 export const NAME_LANGUAGE_PROPERTIES = { en: 'namesEn', ja: 'namesJa', 'zh-Hant': 'namesZhHant' } as const satisfies Record<Language, string>;
+export type NameLanguageProperty = (typeof NAME_LANGUAGE_PROPERTIES)[Language];
 
 const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 

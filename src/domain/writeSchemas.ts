@@ -191,17 +191,15 @@ export const aliases = z.array(z.union([text(300), z.object({ value: text(300), 
  * A written entity's names with their tags turned into what is stored: the
  * aliases as text (each once), and the names of each language (name-language
  * lists, NAME_LANGUAGE_PROPERTIES) beside them; `nameLanguage` is the name's
- * tag. A name in two languages is given twice (an alias entry may repeat the
- * name to give its second language).
+ * tag. An alias in two languages is given twice, once with each.
  */
 export function withNameLanguages<N extends { name?: string; nameLanguage?: NameLanguage; aliases: z.output<typeof aliases> }>(node: N): Omit<N, 'aliases' | 'nameLanguage'> & { aliases: string[] } & Record<string, unknown> {
   const { nameLanguage: tag, aliases: given, ...rest } = node;
   const tagged = given.map((a) => (typeof a === 'string' ? { value: a, lang: 'und' as const } : a));
   const names = [...(rest.name !== undefined ? [{ value: rest.name, lang: tag ?? 'und' }] : []), ...tagged];
   const languages = Object.fromEntries(Object.entries(nameLanguageProperties(names)).filter(([, v]) => v !== null));
-  // An alias entry repeating a name only adds a language to it (a name the pages write in two languages).
-  const values = [...new Set(tagged.map((a) => a.value))].filter((v) => v !== rest.name);
-  return { ...rest, aliases: values, ...languages } as never;
+  // An alias given twice, with two languages, is one alias in both.
+  return { ...rest, aliases: [...new Set(tagged.map((a) => a.value))], ...languages } as never;
 }
 
 /** The common fields of every written entity (the model's common properties; `kind` is the label's). */

@@ -5,7 +5,7 @@ import { SearchHitRecord } from '../modules/search/repository';
 import { ClaimRecord, ConflictRecord, TimelineRecord, IdentityDecisionRecord, IdentityRulingRecord, CorroborationRecord } from '../modules/provenance/records';
 import { ChangeView, RevisionView, HistoryPage, ChangePage } from '../modules/changes/records';
 import { StatisticsRecord, UsageRecord } from '../modules/statistics/repository';
-import { PathRecord, HopRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, ReasonRecord } from '../modules/paths/records';
+import { PathRecord, HopRecord, HubRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, ReasonRecord } from '../modules/paths/records';
 import { ConnectionRecord, EdgeRecord } from '../modules/list/connection';
 import { Context } from '../modules/context';
 export type Maybe<T> = T | null;
@@ -89,6 +89,8 @@ export type Agreement = Entity & {
   agreementKind: AgreementKind;
   /** Other names and spellings the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
@@ -99,7 +101,10 @@ export type Agreement = Entity & {
   covers: Array<Technology>;
   /** Companies a joint-venture agreement created. */
   createdCompanies: Array<Organization>;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Whether the rights are exclusive; null when no source says. */
   exclusive: Maybe<Scalars['Boolean']['output']>;
@@ -124,8 +129,13 @@ export type Agreement = Entity & {
   licensee: Maybe<Organization>;
   /** The party that grants the licence. */
   licensor: Maybe<Organization>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /** Parties, with their roles. */
   parties: Array<AgreementParty>;
   /**
@@ -183,6 +193,12 @@ export type AgreementCreatedCompaniesArgs = {
 
 
 /** An agreement between organizations, such as a licence. */
+export type AgreementDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
 export type AgreementFacilitatorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -204,6 +220,12 @@ export type AgreementLicenseeArgs = {
 /** An agreement between organizations, such as a licence. */
 export type AgreementLicensorArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An agreement between organizations, such as a licence. */
+export type AgreementNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -478,6 +500,8 @@ export type Approval = Entity & {
   approves: Array<Entity>;
   /** The law it was granted under. */
   basis: Array<Policy>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
@@ -488,7 +512,10 @@ export type Approval = Entity & {
   country: Maybe<Country>;
   /** ISO 3166-1 alpha-2 code of the country whose regulator granted it, when known. */
   countryCode: Maybe<Scalars['String']['output']>;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
@@ -513,8 +540,13 @@ export type Approval = Entity & {
   indications: Array<Indication>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /**
    * Every relationship of the entity, with its properties and sources, optionally
    * limited to some types and one direction. Sorted by type, then the other entity's name.
@@ -562,6 +594,12 @@ export type ApprovalCountryArgs = {
 
 
 /** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
 export type ApprovalGrantedByArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -583,6 +621,12 @@ export type ApprovalHistoryArgs = {
 /** An approval, designation or trial clearance a regulator granted. */
 export type ApprovalIndicationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An approval, designation or trial clearance a regulator granted. */
+export type ApprovalNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -929,6 +973,8 @@ export type Country = Entity & {
   __typename?: 'Country';
   /** Other names and spellings the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** ISO 3166-1 alpha-2 code. */
@@ -937,7 +983,10 @@ export type Country = Entity & {
   conflicts: Array<Conflict>;
   /** How many sources state it, and how many independent publishers those are. */
   corroboration: Corroboration;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
@@ -954,8 +1003,13 @@ export type Country = Entity & {
   identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /** How many organizations are based here. */
   organizationCount: Scalars['Int']['output'];
   /**
@@ -987,9 +1041,21 @@ export type Country = Entity & {
 
 
 /** A country. */
+export type CountryDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A country. */
 export type CountryHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country. */
+export type CountryNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -1142,13 +1208,18 @@ export type Direction =
 export type Entity = {
   /** Other names and spellings the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
   conflicts: Array<Conflict>;
   /** How many sources state it, and how many independent publishers those are. */
   corroboration: Corroboration;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
@@ -1165,8 +1236,13 @@ export type Entity = {
   identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /**
    * Every relationship of the entity, with its properties and sources, optionally
    * limited to some types and one direction. Sorted by type, then the other entity's name.
@@ -1196,9 +1272,21 @@ export type Entity = {
 
 
 /** What every node of the graph has. */
+export type EntityDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** What every node of the graph has. */
 export type EntityHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** What every node of the graph has. */
+export type EntityNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -1301,6 +1389,8 @@ export type Event = Entity & {
   agreementsSigned: Array<Agreement>;
   /** Other names and spellings the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** The city it was held in. */
   city: Maybe<Scalars['String']['output']>;
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
@@ -1313,7 +1403,10 @@ export type Event = Entity & {
   corroboration: Corroboration;
   /** ISO 3166-1 alpha-2 code of the country it was held in, when known. */
   countryCode: Maybe<Scalars['String']['output']>;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** When it ended, for an event of several days. */
   endDate: Maybe<Scalars['Date']['output']>;
@@ -1332,8 +1425,13 @@ export type Event = Entity & {
   identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /** Organizations that organized it. */
   organizers: Array<Organization>;
   /** Every organization or person that took part, with how. */
@@ -1385,9 +1483,21 @@ export type EventCoHostsArgs = {
 
 
 /** An event such as an investment forum. */
+export type EventDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** An event such as an investment forum. */
 export type EventHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An event such as an investment forum. */
+export type EventNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -1657,6 +1767,8 @@ export type Fund = Entity & {
   administrators: Array<Organization>;
   /** Other names and spellings the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
@@ -1665,7 +1777,10 @@ export type Fund = Entity & {
   corroboration: Corroboration;
   /** ISO 3166-1 alpha-2 code of the country whose fund it is, when known. */
   countryCode: Maybe<Scalars['String']['output']>;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
@@ -1682,8 +1797,13 @@ export type Fund = Entity & {
   identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /** Policies it serves. */
   policies: Array<Policy>;
   /**
@@ -1721,9 +1841,21 @@ export type FundAdministratorsArgs = {
 
 
 /** A public or venture fund. */
+export type FundDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A public or venture fund. */
 export type FundHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A public or venture fund. */
+export type FundNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -1970,13 +2102,18 @@ export type Indication = Entity & {
   aliases: Array<Scalars['String']['output']>;
   /** Approvals and designations for it. */
   approvals: Array<Approval>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
   conflicts: Array<Conflict>;
   /** How many sources state it, and how many independent publishers those are. */
   corroboration: Corroboration;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
@@ -1993,8 +2130,13 @@ export type Indication = Entity & {
   identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /** Organizations that address it directly. */
   organizations: Array<Organization>;
   /**
@@ -2036,9 +2178,21 @@ export type IndicationApprovalsArgs = {
 
 
 /** An indication or therapy area. */
+export type IndicationDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** An indication or therapy area. */
 export type IndicationHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An indication or therapy area. */
+export type IndicationNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -2181,6 +2335,19 @@ export type IntFilter = {
   lte?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * The languages the API answers in. Display fields take it as `lang`; without
+ * it the request's Accept-Language decides (ja → JA, zh, zh-TW, zh-HK, zh-Hant →
+ * ZH_HANT), else English.
+ */
+export type Language =
+  /** English. */
+  | 'EN'
+  /** Japanese (日本語). */
+  | 'JA'
+  /** Traditional Chinese (繁體中文). */
+  | 'ZH_HANT';
+
 /** A relationship to create between two existing entities. */
 export type LinkEntitiesInput = {
   /** Required: what the source says about it. */
@@ -2216,6 +2383,15 @@ export type LinkEntitiesPayload = {
   to: Entity;
   /** The relationship's type. */
   type: RelationshipType;
+};
+
+/** A name or alias of an entity with the language the pages write it in. */
+export type LocalizedName = {
+  __typename?: 'LocalizedName';
+  /** Its language; UND where no page tells. */
+  language: NameLanguage;
+  /** The name as written. */
+  value: Scalars['String']['output'];
 };
 
 /** A stretch of the text that names a known entity. */
@@ -2299,13 +2475,18 @@ export type Modality = Entity & {
   __typename?: 'Modality';
   /** Other names and spellings the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
   conflicts: Array<Conflict>;
   /** How many sources state it, and how many independent publishers those are. */
   corroboration: Corroboration;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
@@ -2324,8 +2505,13 @@ export type Modality = Entity & {
   identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /** Organizations that work with it directly. */
   organizations: Array<Organization>;
   /**
@@ -2359,6 +2545,12 @@ export type Modality = Entity & {
 
 
 /** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
+export type ModalityDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
 export type ModalityGovernedByArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -2368,6 +2560,12 @@ export type ModalityGovernedByArgs = {
 export type ModalityHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A therapeutic modality or field of technology, e.g. exosome, iPSC, MSC, PBMC. */
+export type ModalityNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -2694,6 +2892,17 @@ export type MutationUpsertEntityArgs = {
   input: UpsertEntityInput;
 };
 
+/** The language a name is written in. */
+export type NameLanguage =
+  /** English (and romanised names). */
+  | 'EN'
+  /** Japanese. */
+  | 'JA'
+  /** Undetermined: no page tells. */
+  | 'UND'
+  /** Traditional Chinese. */
+  | 'ZH_HANT';
+
 /** A source document to add to the graph. */
 export type NewSourceInput = {
   /** Where the document's text is kept with the project (a file path); 1 to 300 characters. */
@@ -2731,6 +2940,8 @@ export type Organization = Entity & {
   approvalsGranted: Array<Approval>;
   /** Approvals and designations granted to it. */
   approvalsReceived: Array<Approval>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
@@ -2741,7 +2952,10 @@ export type Organization = Entity & {
   country: Maybe<Country>;
   /** ISO 3166-1 alpha-2 code of the country it is based in, when known. */
   countryCode: Maybe<Scalars['String']['output']>;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Events it organized, co-hosted or took part in, with how. */
   events: Array<EventParticipation>;
@@ -2772,8 +2986,13 @@ export type Organization = Entity & {
   manufactures: Array<Technology>;
   /** Modalities it works with, directly (see technologies for more). */
   modalities: Array<Modality>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /** Organizations, parks or facilities it runs. */
   operates: Array<Organization>;
   /** The organization that runs it (a park, a hub). */
@@ -2859,6 +3078,12 @@ export type OrganizationCountryArgs = {
 
 
 /** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
 export type OrganizationEventsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -2904,6 +3129,12 @@ export type OrganizationManufacturesArgs = {
 /** An organization: company, agency, institute, association, investor, pharma, media or venue. */
 export type OrganizationModalitiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An organization: company, agency, institute, association, investor, pharma, media or venue. */
+export type OrganizationNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -3229,7 +3460,7 @@ export type PartnerSuggestion = {
 /** A path between two entities, as ordered hops. */
 export type PartnershipPath = {
   __typename?: 'PartnershipPath';
-  /** The whole path in one paragraph: the hop explanations joined. */
+  /** The whole path in one paragraph: the hop explanations joined, in `lang`. */
   explanation: Scalars['String']['output'];
   /** The hops, in order. */
   hops: Array<PathHop>;
@@ -3248,6 +3479,12 @@ export type PartnershipPath = {
   strength: Scalars['Float']['output'];
   /** True when the path passes through a hub: both ends are linked to something very many are linked to. */
   weak: Scalars['Boolean']['output'];
+};
+
+
+/** A path between two entities, as ordered hops. */
+export type PartnershipPathExplanationArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 /** Roles a party can have in an agreement. */
@@ -3276,6 +3513,8 @@ export type Patent = Entity & {
   __typename?: 'Patent';
   /** Other names and spellings the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
@@ -3286,7 +3525,10 @@ export type Patent = Entity & {
   country: Maybe<Country>;
   /** ISO 3166-1 alpha-2 code of the country that granted it, when known. */
   countryCode: Maybe<Scalars['String']['output']>;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
@@ -3307,8 +3549,13 @@ export type Patent = Entity & {
   identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /** The patent number as stated. */
   number: Scalars['String']['output'];
   /** Products a source lists it for. */
@@ -3348,9 +3595,21 @@ export type PatentCountryArgs = {
 
 
 /** A patent a source lists. */
+export type PatentDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A patent a source lists. */
 export type PatentHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A patent a source lists. */
+export type PatentNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -3478,7 +3737,7 @@ export type PathHop = {
   __typename?: 'PathHop';
   /** FORWARD when the relationship points from `from` to `to`, BACKWARD otherwise. */
   direction: HopDirection;
-  /** One sentence in plain words, e.g. 'DuoGenic StemCells Corporation licensed AI Cells technology to A&I Co., Ltd. (non-exclusive, Japan), facilitated by FIRM.' A hop reaching a hub gives the hub's size after its name. */
+  /** One sentence in plain words, e.g. 'DuoGenic StemCells Corporation licensed AI Cells technology to A&I Co., Ltd. (non-exclusive, Japan), facilitated by FIRM.' A hop reaching a hub gives the hub's size after its name. In `lang`: 「AはBのライセンサーである。」, 「A為B之授權方。」. */
   explanation: Scalars['String']['output'];
   /** The entity this hop leaves. */
   from: Entity;
@@ -3494,6 +3753,12 @@ export type PathHop = {
   weak: Scalars['Boolean']['output'];
 };
 
+
+/** One step of a path. */
+export type PathHopExplanationArgs = {
+  lang?: InputMaybe<Language>;
+};
+
 /** A hub a path passes through: a meeting point, never walked through. */
 export type PathHub = {
   __typename?: 'PathHub';
@@ -3501,10 +3766,16 @@ export type PathHub = {
   degree: Scalars['Int']['output'];
   /** The hub entity. */
   entity: Entity;
-  /** One sentence with its size, e.g. 'Hexun Bio and Astellas Pharma Inc. both took part in X (2,635 participants).' */
+  /** One sentence with its size, e.g. 'Hexun Bio and Astellas Pharma Inc. both took part in X (2,635 participants).', in `lang`. */
   explanation: Scalars['String']['output'];
   /** An event's participants, or the organizations and technologies using a modality or addressing an indication; null for other kinds. */
   members: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A hub a path passes through: a meeting point, never walked through. */
+export type PathHubExplanationArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 /** A person. */
@@ -3514,6 +3785,8 @@ export type Person = Entity & {
   agreementsSigned: Array<Agreement>;
   /** Other names and spellings the sources use. */
   aliases: Array<Scalars['String']['output']>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
@@ -3522,7 +3795,10 @@ export type Person = Entity & {
   corroboration: Corroboration;
   /** ISO 3166-1 alpha-2 code of the country the person is based in, when known. */
   countryCode: Maybe<Scalars['String']['output']>;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
@@ -3541,8 +3817,13 @@ export type Person = Entity & {
   identityDecisions: Array<IdentityDecision>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /**
    * Every relationship of the entity, with its properties and sources, optionally
    * limited to some types and one direction. Sorted by type, then the other entity's name.
@@ -3582,9 +3863,21 @@ export type PersonAgreementsSignedArgs = {
 
 
 /** A person. */
+export type PersonDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A person. */
 export type PersonHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person. */
+export type PersonNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -3722,6 +4015,8 @@ export type Policy = Entity & {
   aliases: Array<Scalars['String']['output']>;
   /** The law it is issued under. */
   basis: Array<Policy>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
@@ -3730,7 +4025,10 @@ export type Policy = Entity & {
   corroboration: Corroboration;
   /** ISO 3166-1 alpha-2 code of the country whose policy it is, when known. */
   countryCode: Maybe<Scalars['String']['output']>;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
@@ -3759,8 +4057,13 @@ export type Policy = Entity & {
   modelFor: Array<Policy>;
   /** Policies (often another country's) it was modelled on. */
   modelledOn: Array<Policy>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /** The strategy this is a pillar of. */
   partOf: Maybe<Policy>;
   /** Its pillars. */
@@ -3816,6 +4119,12 @@ export type PolicyBasisArgs = {
 
 
 /** A national strategy or one of its pillars. */
+export type PolicyDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A national strategy or one of its pillars. */
 export type PolicyFundsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -3855,6 +4164,12 @@ export type PolicyModelForArgs = {
 /** A national strategy or one of its pillars. */
 export type PolicyModelledOnArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A national strategy or one of its pillars. */
+export type PolicyNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -4591,6 +4906,13 @@ export type Relation = {
   id: Scalars['ID']['output'];
   /** The entity at the other end. */
   node: Entity;
+  /**
+   * How the relationship reads from the entity asked about, in `lang`, as the
+   * model words it: the forward phrase when OUTGOING ('develops'), the backward
+   * one when INCOMING ('is developed by'). In Japanese and Chinese "…" marks
+   * where the other entity goes ("…を開発している", "由…開發").
+   */
+  phrase: Scalars['String']['output'];
   /** The relationship's own properties (role, title, topic, figures, dates …). */
   properties: Scalars['JSON']['output'];
   /** The sources that state the relationship, each with its evidence. */
@@ -4608,6 +4930,12 @@ export type Relation = {
 export type RelationHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One relationship seen from one of its ends. */
+export type RelationPhraseArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 /**
@@ -4824,7 +5152,13 @@ export type SearchHit = {
   __typename?: 'SearchHit';
   /** The entity found. */
   entity: Entity;
-  /** Relevance; higher is better. Comparable within one answer only. */
+  /** The name or alias that matched, with its language; null when only the description matched. */
+  matchedName: Maybe<LocalizedName>;
+  /**
+   * The index's relevance; higher is better, comparable within one answer only.
+   * Hits come best first: a whole name or alias first, then, among equals, a hit
+   * whose matched name is in the reader's language (Accept-Language), then by relevance.
+   */
   score: Scalars['Float']['output'];
 };
 
@@ -4962,7 +5296,7 @@ export type SubgraphEdge = {
 /** One thing a suggested partner shares with the given organization, and what it adds to the score. */
 export type SuggestionReason = {
   __typename?: 'SuggestionReason';
-  /** One sentence, e.g. 'Both work with exosome.' */
+  /** One sentence, e.g. 'Both work with exosome.', in `lang`. */
   explanation: Scalars['String']['output'];
   /**
    * True when the shared neighbour is a hub (more than 100 relationships): only a
@@ -4973,6 +5307,12 @@ export type SuggestionReason = {
   shared: Entity;
   /** Its contribution to the score. */
   weight: Scalars['Float']['output'];
+};
+
+
+/** One thing a suggested partner shares with the given organization, and what it adds to the score. */
+export type SuggestionReasonExplanationArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 /** A person speaking at an event. */
@@ -5032,13 +5372,18 @@ export type Technology = Entity & {
   aliases: Array<Scalars['String']['output']>;
   /** Approvals, designations and trial clearances for it. */
   approvals: Array<Approval>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
   conflicts: Array<Conflict>;
   /** How many sources state it, and how many independent publishers those are. */
   corroboration: Corroboration;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Organizations that develop or offer it. */
   developers: Array<Organization>;
@@ -5065,8 +5410,13 @@ export type Technology = Entity & {
   manufacturers: Array<Organization>;
   /** Modalities it uses. */
   modalities: Array<Modality>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /** Patents a source lists for it. */
   patents: Array<Patent>;
   /**
@@ -5114,6 +5464,12 @@ export type TechnologyApprovalsArgs = {
 
 
 /** A technology, product, therapy, device or service. */
+export type TechnologyDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A technology, product, therapy, device or service. */
 export type TechnologyDevelopersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -5147,6 +5503,12 @@ export type TechnologyManufacturersArgs = {
 /** A technology, product, therapy, device or service. */
 export type TechnologyModalitiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A technology, product, therapy, device or service. */
+export type TechnologyNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -5316,7 +5678,7 @@ export type TimelineEntry = {
   __typename?: 'TimelineEntry';
   /** The date, as precisely as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD). */
   date: Scalars['Date']['output'];
-  /** What happened, in one sentence. */
+  /** What happened, in one sentence, in `lang`. */
   description: Scalars['String']['output'];
   /** True when sources give different values for this date (see Entity.conflicts). */
   disputed: Scalars['Boolean']['output'];
@@ -5332,6 +5694,12 @@ export type TimelineEntry = {
   unverified: Scalars['Boolean']['output'];
 };
 
+
+/** A dated fact on an entity's timeline. */
+export type TimelineEntryDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
 /** A clinical trial. */
 export type Trial = Entity & {
   __typename?: 'Trial';
@@ -5339,6 +5707,8 @@ export type Trial = Entity & {
   aliases: Array<Scalars['String']['output']>;
   /** Clearances that let it start. */
   approvals: Array<Approval>;
+  /** The canonical name, as the sources give it, whatever the language. */
+  canonicalName: Scalars['String']['output'];
   /** Values sources give for its properties that are kept apart because sources differ (see conflicts), each with its citations. */
   claims: Array<Claim>;
   /** Properties on which its sources disagree, each with every value and who states it. */
@@ -5349,7 +5719,10 @@ export type Trial = Entity & {
   country: Maybe<Country>;
   /** ISO 3166-1 alpha-2 code of the country it runs in, when known. */
   countryCode: Maybe<Scalars['String']['output']>;
-  /** A short description in our own words. */
+  /**
+   * A short description in our own words, in `lang` when it has been written in
+   * that language, else in English (all descriptions are written in English so far).
+   */
   description: Scalars['String']['output'];
   /** Further facts the sources state, such as figures (e.g. publications: 61). */
   facts: Array<Fact>;
@@ -5368,8 +5741,13 @@ export type Trial = Entity & {
   indications: Array<Indication>;
   /** Its kind within the type (e.g. COMPANY, PLATFORM, LICENSE); null for types without kinds. */
   kind: Maybe<Scalars['String']['output']>;
-  /** Name as the sources give it. */
+  /**
+   * Its name for a reader of `lang`: a name or alias the pages write in that
+   * language, else one in English, else the canonical name (as the sources give it).
+   */
   name: Scalars['String']['output'];
+  /** Every name and alias with the language the pages write it in (UND where no page tells); the canonical name first. A name written in two languages appears once for each. */
+  names: Array<LocalizedName>;
   /** Its phase, when stated. */
   phase: Maybe<TrialPhase>;
   /** Products it tests. */
@@ -5425,6 +5803,12 @@ export type TrialCountryArgs = {
 
 
 /** A clinical trial. */
+export type TrialDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A clinical trial. */
 export type TrialHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -5434,6 +5818,12 @@ export type TrialHistoryArgs = {
 /** A clinical trial. */
 export type TrialIndicationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A clinical trial. */
+export type TrialNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -5846,8 +6236,10 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntFilter: IntFilter;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Language: Language;
   LinkEntitiesInput: LinkEntitiesInput;
   LinkEntitiesPayload: ResolverTypeWrapper<Omit<LinkEntitiesPayload, 'change' | 'from' | 'to'> & { change: ResolversTypes['Change'], from: ResolversTypes['Entity'], to: ResolversTypes['Entity'] }>;
+  LocalizedName: ResolverTypeWrapper<LocalizedName>;
   Mention: ResolverTypeWrapper<Mention>;
   MentionCandidate: ResolverTypeWrapper<MentionCandidate>;
   MentionScan: ResolverTypeWrapper<MentionScan>;
@@ -5861,6 +6253,7 @@ export type ResolversTypes = {
   ModalitySortField: ModalitySortField;
   ModalityWhere: ModalityWhere;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NameLanguage: NameLanguage;
   NewSourceInput: NewSourceInput;
   Organization: ResolverTypeWrapper<EntityRecord>;
   OrganizationConnection: ResolverTypeWrapper<ConnectionRecord>;
@@ -5883,7 +6276,7 @@ export type ResolversTypes = {
   PatentSortField: PatentSortField;
   PatentWhere: PatentWhere;
   PathHop: ResolverTypeWrapper<HopRecord>;
-  PathHub: ResolverTypeWrapper<Omit<PathHub, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  PathHub: ResolverTypeWrapper<HubRecord>;
   Person: ResolverTypeWrapper<EntityRecord>;
   PersonConnection: ResolverTypeWrapper<ConnectionRecord>;
   PersonEdge: ResolverTypeWrapper<EdgeRecord>;
@@ -6038,6 +6431,7 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   LinkEntitiesInput: LinkEntitiesInput;
   LinkEntitiesPayload: Omit<LinkEntitiesPayload, 'change' | 'from' | 'to'> & { change: ResolversParentTypes['Change'], from: ResolversParentTypes['Entity'], to: ResolversParentTypes['Entity'] };
+  LocalizedName: LocalizedName;
   Mention: Mention;
   MentionCandidate: MentionCandidate;
   MentionScan: MentionScan;
@@ -6067,7 +6461,7 @@ export type ResolversParentTypes = {
   PatentSort: PatentSort;
   PatentWhere: PatentWhere;
   PathHop: HopRecord;
-  PathHub: Omit<PathHub, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  PathHub: HubRecord;
   Person: EntityRecord;
   PersonConnection: ConnectionRecord;
   PersonEdge: EdgeRecord;
@@ -6147,12 +6541,13 @@ export type AggregateGroupResolvers<ContextType = Context, ParentType extends Re
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
   agreementKind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   covers?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<AgreementCoversArgs>>;
   createdCompanies?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementCreatedCompaniesArgs>>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<AgreementDescriptionArgs>>;
   exclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   facilitators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementFacilitatorsArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
@@ -6162,7 +6557,8 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   licensee?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementLicenseeArgs>>;
   licensor?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<AgreementLicensorArgs>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<AgreementNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['AgreementParty']>, ParentType, ContextType, Partial<AgreementPartiesArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<AgreementRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<AgreementRelationsConnectionArgs, 'direction' | 'first'>>;
@@ -6214,12 +6610,13 @@ export type ApprovalResolvers<ContextType = Context, ParentType extends Resolver
   approvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   approves?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<ApprovalApprovesArgs>>;
   basis?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<ApprovalBasisArgs>>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, Partial<ApprovalCountryArgs>>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ApprovalDescriptionArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   filedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grantedBy?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ApprovalGrantedByArgs>>;
@@ -6229,7 +6626,8 @@ export type ApprovalResolvers<ContextType = Context, ParentType extends Resolver
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<ApprovalIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ApprovalNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ApprovalRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ApprovalRelationsConnectionArgs, 'direction' | 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -6329,17 +6727,19 @@ export type CorroborationResolvers<ContextType = Context, ParentType extends Res
 
 export type CountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CountryDescriptionArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<CountryHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CountryNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   organizationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<CountryRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<CountryRelationsConnectionArgs, 'direction' | 'first'>>;
@@ -6391,20 +6791,22 @@ export type EntityUsageResolvers<ContextType = Context, ParentType extends Resol
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   agreementsSigned?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<EventAgreementsSignedArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<EventCoHostsArgs>>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<EventDescriptionArgs>>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<EventHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<EventNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   organizers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<EventOrganizersArgs>>;
   participants?: Resolver<Array<ResolversTypes['EventParticipation']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<EventRelationsArgs, 'direction' | 'first'>>;
@@ -6454,17 +6856,19 @@ export type FieldChangeResolvers<ContextType = Context, ParentType extends Resol
 export type FundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fund'] = ResolversParentTypes['Fund']> = {
   administrators?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<FundAdministratorsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<FundDescriptionArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<FundHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<FundNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   policies?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<FundPoliciesArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<FundRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<FundRelationsConnectionArgs, 'direction' | 'first'>>;
@@ -6523,16 +6927,18 @@ export type IdentityRulingResolvers<ContextType = Context, ParentType extends Re
 export type IndicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indication'] = ResolversParentTypes['Indication']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   approvals?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<IndicationApprovalsArgs>>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<IndicationDescriptionArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<IndicationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<IndicationNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<IndicationOrganizationsArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<IndicationRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<IndicationRelationsConnectionArgs, 'direction' | 'first'>>;
@@ -6571,6 +6977,11 @@ export type LinkEntitiesPayloadResolvers<ContextType = Context, ParentType exten
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 };
 
+export type LocalizedNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocalizedName'] = ResolversParentTypes['LocalizedName']> = {
+  language?: Resolver<ResolversTypes['NameLanguage'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
   ambiguous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   candidateCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -6606,17 +7017,19 @@ export type MergeEntitiesPayloadResolvers<ContextType = Context, ParentType exte
 
 export type ModalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Modality'] = ResolversParentTypes['Modality']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ModalityDescriptionArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   governedBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<ModalityGovernedByArgs>>;
   history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<ModalityHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ModalityNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<ModalityOrganizationsArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ModalityRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<ModalityRelationsConnectionArgs, 'direction' | 'first'>>;
@@ -6661,12 +7074,13 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   approvalsGranted?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<OrganizationApprovalsGrantedArgs>>;
   approvalsReceived?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<OrganizationApprovalsReceivedArgs>>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, Partial<OrganizationCountryArgs>>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OrganizationDescriptionArgs>>;
   events?: Resolver<Array<ResolversTypes['EventParticipation']>, ParentType, ContextType, Partial<OrganizationEventsArgs>>;
   facilitated?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<OrganizationFacilitatedArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
@@ -6679,7 +7093,8 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   manufactures?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<OrganizationManufacturesArgs>>;
   modalities?: Resolver<Array<ResolversTypes['Modality']>, ParentType, ContextType, Partial<OrganizationModalitiesArgs>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OrganizationNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   operates?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<OrganizationOperatesArgs>>;
   operator?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<OrganizationOperatorArgs>>;
   organizationKind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
@@ -6729,7 +7144,7 @@ export type PartnerSuggestionResolvers<ContextType = Context, ParentType extends
 };
 
 export type PartnershipPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnershipPath'] = ResolversParentTypes['PartnershipPath']> = {
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PartnershipPathExplanationArgs>>;
   hops?: Resolver<Array<ResolversTypes['PathHop']>, ParentType, ContextType>;
   hubs?: Resolver<Array<ResolversTypes['PathHub']>, ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -6740,12 +7155,13 @@ export type PartnershipPathResolvers<ContextType = Context, ParentType extends R
 
 export type PatentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Patent'] = ResolversParentTypes['Patent']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, Partial<PatentCountryArgs>>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PatentDescriptionArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   filedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grantedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -6753,7 +7169,8 @@ export type PatentResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PatentNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   protects?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<PatentProtectsArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PatentRelationsArgs, 'direction' | 'first'>>;
@@ -6780,7 +7197,7 @@ export type PatentEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type PathHopResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathHop'] = ResolversParentTypes['PathHop']> = {
   direction?: Resolver<ResolversTypes['HopDirection'], ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PathHopExplanationArgs>>;
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -6792,25 +7209,27 @@ export type PathHopResolvers<ContextType = Context, ParentType extends Resolvers
 export type PathHubResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathHub'] = ResolversParentTypes['PathHub']> = {
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PathHubExplanationArgs>>;
   members?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   agreementsSigned?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<PersonAgreementsSignedArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PersonDescriptionArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<PersonHistoryArgs, 'first'>>;
   honorific?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PersonNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<PersonRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<PersonRelationsConnectionArgs, 'direction' | 'first'>>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<PersonRolesArgs>>;
@@ -6840,11 +7259,12 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   adoptedBy?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<PolicyAdoptedByArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   basis?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyBasisArgs>>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PolicyDescriptionArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   funds?: Resolver<Array<ResolversTypes['Fund']>, ParentType, ContextType, Partial<PolicyFundsArgs>>;
   governs?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, Partial<PolicyGovernsArgs>>;
@@ -6856,7 +7276,8 @@ export type PolicyResolvers<ContextType = Context, ParentType extends ResolversP
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   modelFor?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyModelForArgs>>;
   modelledOn?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyModelledOnArgs>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PolicyNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyPartOfArgs>>;
   pillars?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyPillarsArgs>>;
   referredToBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<PolicyReferredToByArgs>>;
@@ -6940,6 +7361,7 @@ export type RelationResolvers<ContextType = Context, ParentType extends Resolver
   history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<RelationHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  phrase?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<RelationPhraseArgs>>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
@@ -6990,6 +7412,7 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  matchedName?: Resolver<Maybe<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
@@ -7038,7 +7461,7 @@ export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type SuggestionReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestionReason'] = ResolversParentTypes['SuggestionReason']> = {
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SuggestionReasonExplanationArgs>>;
   sampled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   shared?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -7055,10 +7478,11 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<TechnologyAgreementsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   approvals?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<TechnologyApprovalsArgs>>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<TechnologyDescriptionArgs>>;
   developers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<TechnologyDevelopersArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   governedBy?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, Partial<TechnologyGovernedByArgs>>;
@@ -7069,7 +7493,8 @@ export type TechnologyResolvers<ContextType = Context, ParentType extends Resolv
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   manufacturers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<TechnologyManufacturersArgs>>;
   modalities?: Resolver<Array<ResolversTypes['Modality']>, ParentType, ContextType, Partial<TechnologyModalitiesArgs>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<TechnologyNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   patents?: Resolver<Array<ResolversTypes['Patent']>, ParentType, ContextType, Partial<TechnologyPatentsArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<TechnologyRelationsArgs, 'direction' | 'first'>>;
   relationsConnection?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<TechnologyRelationsConnectionArgs, 'direction' | 'first'>>;
@@ -7097,7 +7522,7 @@ export type TechnologyEdgeResolvers<ContextType = Context, ParentType extends Re
 
 export type TimelineEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<TimelineEntryDescriptionArgs>>;
   disputed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   property?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -7109,19 +7534,21 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
 export type TrialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Trial'] = ResolversParentTypes['Trial']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   approvals?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType, Partial<TrialApprovalsArgs>>;
+  canonicalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   conflicts?: Resolver<Array<ResolversTypes['Conflict']>, ParentType, ContextType>;
   corroboration?: Resolver<ResolversTypes['Corroboration'], ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, Partial<TrialCountryArgs>>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<TrialDescriptionArgs>>;
   facts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['HistoryConnection'], ParentType, ContextType, RequireFields<TrialHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityDecisions?: Resolver<Array<ResolversTypes['IdentityDecision']>, ParentType, ContextType>;
   indications?: Resolver<Array<ResolversTypes['Indication']>, ParentType, ContextType, Partial<TrialIndicationsArgs>>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<TrialNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
   phase?: Resolver<Maybe<ResolversTypes['TrialPhase']>, ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['Technology']>, ParentType, ContextType, Partial<TrialProductsArgs>>;
   registryId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -7208,6 +7635,7 @@ export type Resolvers<ContextType = Context> = {
   IndicationEdge?: IndicationEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LinkEntitiesPayload?: LinkEntitiesPayloadResolvers<ContextType>;
+  LocalizedName?: LocalizedNameResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
   MentionCandidate?: MentionCandidateResolvers<ContextType>;
   MentionScan?: MentionScanResolvers<ContextType>;

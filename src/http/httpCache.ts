@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import { cypherQuery } from '../db/cypher';
+import { negotiateLanguage, type Language } from '../domain/language';
 import type { Executor } from '../db/executor';
 
 /**
@@ -49,9 +50,14 @@ export interface HttpCacheSettings {
   isPrivate: boolean;
 }
 
-/** A weak ETag of the graph version and the request's path and query string (`/graphql?query=…`, `/export/x.csv?filter=…`). */
-export function etagOf(version: string, url: string): string {
-  return `W/"${createHash('sha256').update(`${version}\n${url}`).digest('base64url').slice(0, 27)}"`;
+/**
+ * A weak ETag of the graph version, the request's path and query string
+ * (`/graphql?query=…`, `/export/x.csv?filter=…`) and the language the answer is
+ * in (negotiated from Accept-Language, which responses name in Vary): the same
+ * URL read in Japanese is another representation.
+ */
+export function etagOf(version: string, url: string, language: Language = 'en'): string {
+  return `W/"${createHash('sha256').update(`${version}\n${url}\n${language}`).digest('base64url').slice(0, 27)}"`;
 }
 
 const cacheControl = (settings: HttpCacheSettings) => `${settings.isPrivate ? 'private' : 'public'}, max-age=${settings.maxAgeSeconds}`;
@@ -89,7 +95,7 @@ export function conditionalGet(settings: HttpCacheSettings, options: { mark: boo
     let etag: string;
     try {
       const url = new URL(req.originalUrl, 'http://localhost');
-      etag = etagOf(await settings.version.current(), `${url.pathname.replace(/(.)\/+$/, '$1')}${url.search}`);
+      etag = etagOf(await settings.version.current(), `${url.pathname.replace(/(.)\/+$/, '$1')}${url.search}`, negotiateLanguage(req.headers['accept-language']));
     } catch {
       noStore(res);
       return next();
@@ -123,12 +129,14 @@ export function httpCachePlugin(settings: HttpCacheSettings): ApolloServerPlugin
       const version = request.http?.method === 'GET' ? settings.version.current().catch(() => null) : Promise.resolve(null);
       return {
         async willSendResponse({ operation, response }) {
+          const vary = response.http.headers.get('vary');
+          if (!vary?.toLowerCase().includes('accept-language')) response.http.headers.set('vary', vary ? `${vary}, Accept-Language` : 'Accept-Language');
           if (operation?.operation === 'mutation') settings.version.invalidate();
           const ok = response.body.kind === 'single' && !response.body.singleResult.errors && (response.http.status ?? 200) === 200;
           const current = await version;
           if (operation?.operation === 'query' && ok && current) {
             response.http.headers.set('cache-control', cacheControl(settings));
-            response.http.headers.set('etag', etagOf(current, path));
+            response.http.headers.set('etag', etagOf(current, path, negotiateLanguage(request.http?.headers.get('accept-language'))));
           } else {
             response.http.headers.set('cache-control', 'no-store');
           }

@@ -66,10 +66,10 @@ export function exportRouter(deps: ExportDeps): Router {
       const { label, format } = exportTarget(String(req.params.file));
       const user = await authenticate(deps.auth, req.headers.authorization);
       if (deps.readsRequireToken && !user) throw new UnauthenticatedError();
-      onlyParameters(req, ['where', 'sort', 'search']);
+      onlyParameters(req, ['where', 'sort', 'search', 'bom']);
       const query = exportQuery(label, parseWhere(label, req.query.where), parseSort(label, req.query.sort), parseSearch(req.query.search));
       const name = Object.keys(EXPORT_LISTS).find((key) => EXPORT_LISTS[key] === label)!;
-      await streamRows(deps, req, res, query, format, label, name);
+      await streamRows(deps, req, res, query, format, label, name, parseBom(req.query.bom));
     } catch (error) {
       fail(deps.logger, req, res, error);
     }
@@ -79,7 +79,8 @@ export function exportRouter(deps: ExportDeps): Router {
       const { label, format } = exportTarget(String(req.params.file));
       const user = await authenticate(deps.auth, req.headers.authorization);
       if (deps.readsRequireToken && !user) throw new UnauthenticatedError();
-      onlyParameters(req, ['where', 'groupBy', 'measures', 'first']);
+      onlyParameters(req, ['where', 'groupBy', 'measures', 'first', 'bom']);
+      const bom = parseBom(req.query.bom);
       const groupBy = graphqlParameter(req.query.groupBy, 'groupBy', '[GroupKey!]') ?? [];
       const args = { where: parseWhere(label, req.query.where), groupBy, measures: graphqlParameter(req.query.measures, 'measures', 'AggregateMeasures'), first: graphqlParameter(req.query.first, 'first', 'Int') };
       const result = await readAggregate(deps.executor, label, args);
@@ -90,7 +91,7 @@ export function exportRouter(deps: ExportDeps): Router {
       if (format === 'csv') {
         res.type('text/csv; charset=utf-8; header=present');
         const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-        res.send([csvLine([...keys, 'count', 'countDistinct', 'min', 'max']), ...result.groups.map((g) => csvLine([...g.key.map(cell), cell(g.count), cell(g.countDistinct), cell(g.min), cell(g.max)]))].join(''));
+        res.send((bom ? BOM : '') + [csvLine([...keys, 'count', 'countDistinct', 'min', 'max']), ...result.groups.map((g) => csvLine([...g.key.map(cell), cell(g.count), cell(g.countDistinct), cell(g.min), cell(g.max)]))].join(''));
       } else {
         res.type('application/x-ndjson; charset=utf-8');
         res.send(result.groups.map((g) => `${JSON.stringify({ key: Object.fromEntries(keys.map((k, i) => [k, g.key[i] ?? null])), count: g.count, countDistinct: g.countDistinct, min: g.min, max: g.max })}\n`).join(''));
@@ -188,6 +189,20 @@ function exportQuery(label: ListLabel, where: Record<string, unknown> | null, so
   return { query, params: query.params };
 }
 
+/**
+ * The byte-order mark a CSV starts with by default: Excel on Windows reads a
+ * CSV without one in the system's code page, so Japanese and Chinese names come
+ * out as mojibake; with it, as UTF-8.
+ */
+export const BOM = '\uFEFF';
+
+/** `bom`: absent or true, the CSV starts with a BOM (Excel); false, plain UTF-8. Other values are refused. */
+function parseBom(raw: unknown): boolean {
+  if (raw === undefined || raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new BadUserInputError('Invalid argument bom: must be true or false', 'bom');
+}
+
 async function streamRows(
   deps: ExportDeps,
   req: Request,
@@ -196,6 +211,7 @@ async function streamRows(
   format: ExportFormat,
   label: ListLabel,
   name: string,
+  bom: boolean,
 ): Promise<void> {
   const out = new ChunkedWriter(res, () => {
     res.status(200);
@@ -203,7 +219,7 @@ async function streamRows(
     res.setHeader('content-disposition', `attachment; filename="${name}.${format}"`);
     res.setHeader('x-content-type-options', 'nosniff');
   });
-  if (format === 'csv') out.add(csvLine(csvColumns(label)));
+  if (format === 'csv') out.add(`${bom ? BOM : ''}${csvLine(csvColumns(label))}`);
   const columns = EXPORT_COLUMNS[label];
   const type = label.toUpperCase();
   const rows = compiled

@@ -6,7 +6,7 @@ import { run, type Executor } from '../db/executor';
 import { IDENTITY_DECISION_KINDS, IDENTITY_STATUSES, RELATIONSHIP_TYPE_NAMES, type EntityLabel } from '../domain/model';
 import { slug } from '../domain/writeSchemas';
 import type { NameLanguage } from '../domain/language';
-import { taggedNames } from '../domain/names';
+import { languagesOfName } from '../domain/names';
 import { AUDIT_PROPERTIES, BOOKKEEPING_PROPERTIES, COMMON_PROPERTIES, LABEL_PROPERTIES, entityLabelOf, plainValue, relationshipId } from '../domain/properties';
 import type { Audit, SeedFile } from './seedFile';
 
@@ -88,15 +88,15 @@ function splitNode(label: EntityLabel, props: Record<string, unknown>) {
 
 /**
  * The name's language and the aliases with theirs, as the seed formats state
- * them: `nameLanguage`, and each alias as `{ value, lang }` (an untagged one as
- * text); a name in a second language is one more alias entry repeating it.
+ * them: `nameLanguage` (the first of the name's), and each alias as
+ * `{ value, lang }` once per language (an untagged one as text).
  */
 function taggedNameFields(props: Record<string, unknown>): { nameLanguage?: NameLanguage; aliases?: (string | { value: string; lang: NameLanguage })[] } {
   if (typeof props.name !== 'string') return {};
-  const tagged = taggedNames(props);
-  const [first, ...more] = tagged.filter((t) => t.value === props.name);
-  const aliases = [...more, ...tagged.filter((t) => t.value !== props.name)].map((t) => (t.language === 'und' ? t.value : { value: t.value, lang: t.language }));
-  return { ...(first && first.language !== 'und' ? { nameLanguage: first.language } : {}), ...(aliases.length ? { aliases } : {}) };
+  const aliases = Array.isArray(props.aliases) ? props.aliases.map(String) : [];
+  const [nameLanguage] = languagesOfName(props, props.name);
+  const entries = aliases.flatMap((value) => languagesOfName(props, value).map((lang) => (lang === 'und' ? value : { value, lang })));
+  return { ...(nameLanguage && nameLanguage !== 'und' ? { nameLanguage } : {}), ...(entries.length ? { aliases: entries } : {}) };
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   type NamedFile,
 } from './ecosystemFile';
 import { assignStored, storedProperties } from './seedFile';
-import { foldName, NAME_LANGUAGE_PROPERTIES, searchAliasesOf } from '../domain/names';
+import { foldName, NAME_LANGUAGE_PROPERTIES, searchAliasesOf, type NameLanguageProperty } from '../domain/names';
 import { BulkGraph } from './bulkLoad';
 import { describeDuplicate, likelyDuplicatesAmong, notKeptApart, refuseLikelyDuplicates, seedNodeNames, type LikelyDuplicate, type NewEntityNames } from '../entityResolution/likelyDuplicates';
 import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory, readSeedDirectory, readSeedFile } from './loadSeed';
@@ -77,7 +77,8 @@ function nodeRows(data: EcosystemFile) {
     props: nodeProps(n),
     aliases: n.aliases,
     searchAliases: searchAliasesOf(n.aliases) ?? [],
-    nameLanguages: Object.values(NAME_LANGUAGE_PROPERTIES).map((key) => [key, (n as Record<string, unknown>)[key] as string[] | undefined] as const),
+    // Each language's names (NAME_LANGUAGE_PROPERTIES), unioned over the files as the aliases are.
+    ...(Object.fromEntries(Object.values(NAME_LANGUAGE_PROPERTIES).map((key) => [key, ((n as Record<string, unknown>)[key] as string[] | undefined) ?? []])) as Record<NameLanguageProperty, string[]>),
     citations: distinct(n.citations),
   }));
 }
@@ -382,9 +383,9 @@ class SeedGraph {
       const unioned = [...aliases, ...row.aliases.filter((a) => !aliases.includes(a))];
       assignStored(node.props, { aliases: unioned.length > 0 ? unioned : null, searchAliases: searchAliasesOf(unioned) });
       // A name's languages are unioned over the files that tag it, as its aliases are.
-      for (const [key, names] of row.nameLanguages ?? []) {
+      for (const key of Object.values(NAME_LANGUAGE_PROPERTIES)) {
         const had = (node.props[key] as string[] | undefined) ?? [];
-        const union = [...had, ...(names ?? []).filter((v) => !had.includes(v))];
+        const union = [...had, ...row[key].filter((v) => !had.includes(v))];
         assignStored(node.props, { [key]: union.length > 0 ? union : null });
       }
       this.cite(node, row.citations);

@@ -1,3 +1,4 @@
+import { languageOfEnum, negotiateLanguage, type Language } from '../domain/language';
 import type { MentionIndex } from './mentions/index';
 import { authenticate, type AuthUser, type TokenVerifier } from '../auth';
 import type { Executor } from '../db/executor';
@@ -28,6 +29,8 @@ export interface Context extends AppDeps {
   loaders: EntityLoaders;
   /** Who sent the request, from a verified bearer token or a page session; null for an anonymous reader. */
   user: AuthUser | null;
+  /** The language display fields answer in when their `lang` is absent: from Accept-Language (negotiateLanguage). */
+  language: Language;
 }
 
 /** What createContext reads from the HTTP request. */
@@ -37,6 +40,8 @@ export interface RequestInfo {
   authorization?: string;
   /** The user of the request's page session (cookie), if any; a bearer token, when sent, takes precedence. */
   sessionUser?: AuthUser | null;
+  /** The Accept-Language header, if any. */
+  acceptLanguage?: string;
 }
 
 /**
@@ -46,5 +51,10 @@ export interface RequestInfo {
  */
 export async function createContext(deps: AppDeps, request: RequestInfo): Promise<Context> {
   const user = request.authorization ? await authenticate(deps.auth, request.authorization) : (request.sessionUser ?? null);
-  return { ...deps, requestId: request.requestId, loaders: createEntityLoaders(deps.executor, deps.onBatch), user };
+  return { ...deps, requestId: request.requestId, loaders: createEntityLoaders(deps.executor, deps.onBatch), user, language: negotiateLanguage(request.acceptLanguage) };
+}
+
+/** The language a display field answers in: its `lang` argument (a Language enum value), else the request's. */
+export function languageOf(args: { lang?: unknown } | null | undefined, ctx: Pick<Context, 'language'>): Language {
+  return languageOfEnum(args?.lang) ?? ctx.language ?? 'en';
 }

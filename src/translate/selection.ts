@@ -19,7 +19,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { z } from 'zod';
-import { ALL_PROPERTIES, EDGE_TYPES, FIELD_FALLBACKS, FIELD_PROPERTIES, IDENTITY_PROPERTIES, RELATED_CAP, RELATION_FIELDS, RELATIONSHIP_FIELD_PROPERTIES, targetLabels, type EdgeTypeName, type RelationField } from '../domain/entityTypes';
+import { ALL_PROPERTIES, EDGE_TYPES, FIELD_ALSO_READS, FIELD_FALLBACKS, FIELD_PROPERTIES, IDENTITY_PROPERTIES, RELATED_CAP, RELATION_FIELDS, RELATIONSHIP_FIELD_PROPERTIES, targetLabels, type EdgeTypeName, type RelationField } from '../domain/entityTypes';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type RelationshipType } from '../domain/model';
 import { pageSize, parseArgs, partialDate } from '../validation';
 import { decodeCursor } from './cursor';
@@ -232,6 +232,7 @@ function planEntity(nodes: readonly FieldNode[], labels: readonly EntityLabel[],
         if (property === ALL_PROPERTIES) allProperties = true;
         else if (property !== null) properties.add(property);
         if (field.name in FIELD_FALLBACKS) properties.add(FIELD_FALLBACKS[field.name]!);
+        for (const also of FIELD_ALSO_READS[field.name] ?? []) properties.add(also);
       }
     }
   }

@@ -6,6 +6,8 @@
 // empty list, see storedProperties in src/seed/seedFile.ts). Their search keys
 // (row.searchAliases, folded by the loader: searchKeyProperties in
 // src/domain/names.ts) are unioned alike, so they stay the keys of the aliases.
+// The names of each language (namesEn, namesJa, namesZhHant: a name's language
+// tags, NAME_LANGUAGE_PROPERTIES) are unioned too.
 // Each citation is one STATED_IN {evidence}; a page stating the entity twice with
 // different evidence keeps both. `unverified` is recomputed from every page now
 // citing the node, so the last file to touch it decides with all citations.
@@ -13,10 +15,16 @@ UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n.createdAt = datetime(), n.createdBy = $actor
 WITH n, row, coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS aliases,
-     coalesce(n.searchAliases, []) + [k IN row.searchAliases WHERE NOT k IN coalesce(n.searchAliases, [])] AS searchAliases
+     coalesce(n.searchAliases, []) + [k IN row.searchAliases WHERE NOT k IN coalesce(n.searchAliases, [])] AS searchAliases,
+     coalesce(n.namesEn, []) + [v IN row.namesEn WHERE NOT v IN coalesce(n.namesEn, [])] AS namesEn,
+     coalesce(n.namesJa, []) + [v IN row.namesJa WHERE NOT v IN coalesce(n.namesJa, [])] AS namesJa,
+     coalesce(n.namesZhHant, []) + [v IN row.namesZhHant WHERE NOT v IN coalesce(n.namesZhHant, [])] AS namesZhHant
 SET n:$(row.label), n += row.props,
     n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
-    n.searchAliases = CASE WHEN size(aliases) = 0 THEN null ELSE searchAliases END
+    n.searchAliases = CASE WHEN size(aliases) = 0 THEN null ELSE searchAliases END,
+    n.namesEn = CASE WHEN size(namesEn) = 0 THEN null ELSE namesEn END,
+    n.namesJa = CASE WHEN size(namesJa) = 0 THEN null ELSE namesJa END,
+    n.namesZhHant = CASE WHEN size(namesZhHant) = 0 THEN null ELSE namesZhHant END
 WITH n, row
 CALL (n, row) {
   UNWIND row.citations AS c

@@ -1,9 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import type { Context } from '../context';
+import { languageOf, type Context } from '../context';
+import { LANGUAGE_ENUM } from '../../domain/language';
+import { localizedName, taggedNames } from '../../domain/names';
 import { plainValue } from '../../domain/properties';
 import { RELATION_FIELDS, targetLabels, type EdgeField, type RelationField } from '../../domain/entityTypes';
-import { ENTITY_LABELS, PARTY_ROLES, SOURCE_KINDS, type EntityLabel, type RelationshipType, type SourceKind } from '../../domain/model';
+import { ENTITY_LABELS, PARTY_ROLES, RELATIONSHIP_TYPES, SOURCE_KINDS, type EntityLabel, type RelationshipType, type SourceKind } from '../../domain/model';
 import type { EntityType, Resolvers } from '../../generated/graphql';
 import { encodeCursor } from '../../translate/cursor';
 import type { Position } from '../../translate/roots';
@@ -108,10 +110,13 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []
 /** The Entity interface's fields, shared by every entity type. */
 const entityFields = {
   id: (p: EntityRecord) => p.id,
-  name: (p: EntityRecord) => String(p.props.name ?? ''),
+  name: (p: EntityRecord, args: { lang?: unknown }, ctx: Context) => localizedName(p.props, languageOf(args, ctx)) ?? '',
+  canonicalName: (p: EntityRecord) => String(p.props.name ?? ''),
+  names: (p: EntityRecord) => taggedNames(p.props).map(({ value, language }) => ({ value, language: LANGUAGE_ENUM[language] })),
   aliases: (p: EntityRecord) => strings(p.props.aliases),
   type: (p: EntityRecord) => p.label.toUpperCase() as EntityType,
   kind: (p: EntityRecord) => str(p.props.kind),
+  // Descriptions are written in English so far: every language falls back to it.
   description: (p: EntityRecord) => String(p.props.description ?? ''),
   facts: (p: EntityRecord) =>
     Object.entries(p.props)
@@ -202,6 +207,10 @@ export const entityResolvers: Resolvers = {
     id: (r) => r.id,
     type: (r) => r.type,
     direction: (r) => r.direction,
+    phrase: (r, args, ctx) => {
+      const { phrase } = RELATIONSHIP_TYPES[r.type];
+      return (r.direction === 'OUTGOING' ? phrase.forward : phrase.backward)[languageOf(args, ctx)];
+    },
     node: (r) => r.node,
     properties: (r) => publicProperties(r.props),
     sources: citationsOf,

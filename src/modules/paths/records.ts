@@ -1,3 +1,4 @@
+import type { Localized } from '../../domain/language';
 import type { RelationshipType } from '../../domain/model';
 import type { CitationRecord, EntityRecord } from '../entity/records';
 
@@ -8,7 +9,8 @@ export interface HopRecord {
   type: RelationshipType;
   direction: 'FORWARD' | 'BACKWARD';
   properties: Record<string, unknown>;
-  explanation: string;
+  /** The sentence in each language. */
+  explanation: Localized;
   sources: CitationRecord[];
   /** The hop enters or leaves a hub (a weak link). */
   weak: boolean;
@@ -21,14 +23,16 @@ export interface HubRecord {
   degree: number;
   /** An event's participants, a modality's or an indication's users; null for other kinds. */
   members: number | null;
-  explanation: string;
+  /** The sentence in each language. */
+  explanation: Localized;
 }
 
 export interface PathRecord {
   length: number;
   nodes: EntityRecord[];
   hops: HopRecord[];
-  explanation: string;
+  /** The sentence in each language. */
+  explanation: Localized;
   /** See src/modules/paths/rank.ts. */
   strength: number;
   weak: boolean;
@@ -57,7 +61,8 @@ export interface ReasonRecord {
   weight: number;
   /** The shared neighbour is a hub whose members were sampled. */
   sampled: boolean;
-  explanation: string;
+  /** The sentence in each language. */
+  explanation: Localized;
 }
 
 export interface SuggestionRecord {

@@ -4,6 +4,7 @@ import { run, type Executor, type Params } from '../../db/executor';
 import { DEFAULT_WALK_TYPES, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { publicProperties, relationshipCitations, toEntityRecord, type EntityRecord, type NodeRow } from '../entity/records';
+import { inEveryLanguage, type Language } from '../../domain/language';
 import { explainHop, explainHub, explainPath, explainSharedNeighbour, hubSize, withSize } from './explain';
 import { HUB_DEGREE, NON_DOMAIN_TYPES, SEARCH_BUDGET, searchFrontiers, type Candidate, type NodeInfo } from './frontier';
 import { isDated, pathStrength, selectPaths } from './rank';
@@ -52,13 +53,17 @@ export function toPathRecord(row: PathRow, hubDegree: number = HUB_DEGREE): Path
   const nodes = row.nodes.map(toEntityRecord);
   const last = nodes.length - 1;
   const isHub = (i: number) => i > 0 && i < last && row.degrees[i]! > hubDegree;
-  const sizes = nodes.map((n, i) => (isHub(i) ? hubSize(n, row.degrees[i]!, row.members?.[i] ?? null) : null));
+  const sizeIn = (i: number, lang: Language) => (isHub(i) ? hubSize(nodes[i]!, row.degrees[i]!, row.members?.[i] ?? null, lang) : null);
   const hops = row.rels.map((rel, i): HopRecord => {
     const from = nodes[i]!;
     const to = nodes[i + 1]!;
     const properties = publicProperties(rel.props);
     const direction = rel.start === from.id ? 'FORWARD' : 'BACKWARD';
-    const named = sizes[i + 1] ? withSize(to, sizes[i + 1]!) : to;
+    const facts = { from, type: rel.type, direction, properties } as const;
+    const explanation = inEveryLanguage((lang) => {
+      const size = sizeIn(i + 1, lang);
+      return explainHop({ ...facts, to: size ? withSize(to, size, lang) : to }, lang);
+    });
     return {
       from,
       to,
@@ -66,7 +71,7 @@ export function toPathRecord(row: PathRow, hubDegree: number = HUB_DEGREE): Path
       direction,
       properties,
       sources: relationshipCitations(rel.props),
-      explanation: explainHop({ from, to: named, type: rel.type, direction, properties }),
+      explanation,
       weak: isHub(i) || isHub(i + 1),
     };
   });
@@ -74,7 +79,7 @@ export function toPathRecord(row: PathRow, hubDegree: number = HUB_DEGREE): Path
   nodes.forEach((entity, i) => {
     if (!isHub(i)) return;
     const members = row.members?.[i] ?? null;
-    hubs.push({ entity, degree: row.degrees[i]!, members, explanation: explainHub(entity, sizes[i]!, hops[i - 1]!, hops[i]!) });
+    hubs.push({ entity, degree: row.degrees[i]!, members, explanation: inEveryLanguage((lang) => explainHub(entity, sizeIn(i, lang)!, hops[i - 1]!, hops[i]!, lang)) });
   });
   const intermediaries = nodes.slice(1, -1).map((n, i) => ({
     degree: row.degrees[i + 1]!,
@@ -84,7 +89,8 @@ export function toPathRecord(row: PathRow, hubDegree: number = HUB_DEGREE): Path
     intermediaries,
     row.rels.map((r) => ({ sourceCount: new Set(relationshipCitations(r.props).map((c) => c.sourceId)).size })),
   );
-  return { length: hops.length, nodes, hops, explanation: explainPath(hops), strength, weak: hubs.length > 0, hubs };
+  const explanation = inEveryLanguage((lang) => explainPath(hops.map((h) => ({ explanation: h.explanation[lang] })), lang));
+  return { length: hops.length, nodes, hops, explanation, strength, weak: hubs.length > 0, hubs };
 }
 
 export interface PathQuery {
@@ -313,7 +319,7 @@ export async function findSuggestedPartners(
     score: s.score,
     reasons: s.reasons.map((r) => {
       const shared: EntityRecord = toEntityRecord(r.shared);
-      return { shared, weight: r.weight, sampled: r.sampled, explanation: explainSharedNeighbour(shared) };
+      return { shared, weight: r.weight, sampled: r.sampled, explanation: inEveryLanguage((lang) => explainSharedNeighbour(shared, lang)) };
     }),
   }));
 }

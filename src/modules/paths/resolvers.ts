@@ -10,6 +10,7 @@ import { countryCode, entityId, idList, pageSize, parseArgs } from '../../valida
 import type { CitationRecord, EntityRecord, SourceRecord } from '../entity/records';
 import { planAt } from '../entity/places';
 import { readPlaced, type Placed } from '../entity/repository';
+import { languageOf } from '../context';
 import type { PathRecord } from './records';
 import { findBrokers, findNeighborhood, findPaths, findSuggestedPartners } from './repository';
 
@@ -104,10 +105,14 @@ function withReads(path: PathRecord, { reads: [nodes, from, to, hubs], sources }
 
 /**
  * Query roots of partnership paths, neighbourhoods, brokers and partner suggestions;
- * the types' fields resolve by default. Argument defaults live in schema.graphql
+ * the types' fields resolve by default, but for explanations, which answer in the reader's language. Argument defaults live in schema.graphql
  * only (the arguments are non-null there, so GraphQL always supplies a value).
  */
 export const pathsResolvers: Resolvers = {
+  PartnershipPath: { explanation: (p, args, ctx) => p.explanation[languageOf(args, ctx)] },
+  PathHop: { explanation: (h, args, ctx) => h.explanation[languageOf(args, ctx)] },
+  PathHub: { explanation: (h, args, ctx) => h.explanation[languageOf(args, ctx)] },
+  SuggestionReason: { explanation: (r, args, ctx) => r.explanation[languageOf(args, ctx)] },
   Query: {
     partnershipPaths: async (_root, args, ctx, info) => {
       const a = parseArgs(pathArgs, args);

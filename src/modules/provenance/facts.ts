@@ -1,6 +1,8 @@
 import { isConflict } from '../../domain/claims';
 import { DATE_PROPERTIES, SOURCE_KINDS, type EntityLabel, type SourceKind } from '../../domain/model';
 import { relationshipCitations, toEntityRecord, type CitationRecord, type SourceRecord } from '../entity/records';
+import { inEveryLanguage, type Language } from '../../domain/language';
+import { termOf } from '../../domain/terms';
 import { explainHop, nameOf } from '../paths/explain';
 import type { ClaimRecord, ConflictRecord, CorroborationRecord, DatedFactsRow, TimelineRecord } from './records';
 
@@ -31,23 +33,23 @@ export function conflictsOf(claims: readonly ClaimRecord[]): ConflictRecord[] {
     });
 }
 
-/** What happened on a date of each kind, as a verb phrase. */
-const DATE_WORDS: Record<string, string> = {
-  signedOn: 'signed',
-  announcedOn: 'announced',
-  effectiveOn: 'took effect',
-  approvedOn: 'approved',
-  startedOn: 'started',
-  startDate: 'started',
-  endedOn: 'ended',
-  endDate: 'ended',
-  passedOn: 'passed',
-  promulgatedOn: 'promulgated',
-  asOf: 'stated as of this date',
-  filedOn: 'filed',
-  grantedOn: 'granted',
-  resultsAnnouncedOn: 'results announced',
+/** What happened on a date of each kind, in `lang` (TERMS.dateKinds); the property itself for one the model does not name. */
+const dateWord = (property: string, lang: Language) => termOf('dateKinds', property, lang);
+
+/** The sentences of a timeline entry, in each language. */
+const SAY = {
+  /** "X: signed." */
+  dated: (name: string, word: string, lang: Language) => ({ en: `${name}: ${word}.`, ja: `${name}：${word}。`, 'zh-Hant': `${name}：${word}。` })[lang],
+  /** A claim's date: "X: signed 2017-04, as some sources state." */
+  claimedDate: (about: string, word: string, date: string, lang: Language) =>
+    ({ en: `${about}: ${word} ${date}, as some sources state.`, ja: `${about}：一部の情報源によれば${date}に${word}。`, 'zh-Hant': `${about}：據部分來源，於${date}${word}。` })[lang],
+  /** A claim's value as of a date: "X: title was CEO." */
+  claimedValue: (about: string, property: string, value: string, lang: Language) =>
+    ({ en: `${about}: ${property} was ${value}.`, ja: `${about}：${termOf('conflictLabels', property, lang)}は${value}であった。`, 'zh-Hant': `${about}：${termOf('conflictLabels', property, lang)}為${value}。` })[lang],
+  /** Who a claim on a relationship is about: "X and Y (HOLDS_ROLE)". */
+  pair: (name: string, other: string, type: string, lang: Language) => ({ en: `${name} and ${other} (${type})`, ja: `${name}と${other}（${type}）`, 'zh-Hant': `${name}與${other}（${type}）` })[lang],
 };
+
 /** Date properties of an entity: the model's, and an event's start and end as the forum seed states them. */
 export const NODE_DATE_PROPERTIES: readonly string[] = [...DATE_PROPERTIES, 'startDate', 'endDate'];
 /** Entities whose own dates belong on the timelines of what they link (a licence's signing on its licensor's). */
@@ -65,12 +67,12 @@ const dateText = (value: unknown): string | null => (typeof value === 'string' &
  */
 export function timelineOf(facts: DatedFactsRow, claims: readonly ClaimRecord[], citations: readonly CitationRecord[], names: ReadonlyMap<string, string>): TimelineRecord[] {
   const self = toEntityRecord(facts.entity);
-  const name = nameOf(self);
   const entries: TimelineRecord[] = [];
   for (const property of NODE_DATE_PROPERTIES) {
     const date = dateText(self.props[property]);
     if (!date) continue;
-    entries.push({ date, property, description: `${name}: ${DATE_WORDS[property]}.`, relationshipType: null, relatedId: null, disputed: false, unverified: self.props.unverified === true, citations: [...citations] });
+    const description = inEveryLanguage((lang) => SAY.dated(nameOf(self, lang), dateWord(property, lang), lang));
+    entries.push({ date, property, description, relationshipType: null, relatedId: null, disputed: false, unverified: self.props.unverified === true, citations: [...citations] });
   }
   for (const r of facts.relationships) {
     const other = toEntityRecord(r.node);
@@ -78,7 +80,8 @@ export function timelineOf(facts: DatedFactsRow, claims: readonly ClaimRecord[],
       for (const property of NODE_DATE_PROPERTIES) {
         const date = dateText(other.props[property]);
         if (!date) continue;
-        entries.push({ date, property, description: `${nameOf(other)}: ${DATE_WORDS[property]}.`, relationshipType: r.type, relatedId: other.id, disputed: false, unverified: other.props.unverified === true, citations: r.nodeCitations });
+        const description = inEveryLanguage((lang) => SAY.dated(nameOf(other, lang), dateWord(property, lang), lang));
+        entries.push({ date, property, description, relationshipType: r.type, relatedId: other.id, disputed: false, unverified: other.props.unverified === true, citations: r.nodeCitations });
       }
     }
     for (const property of DATE_PROPERTIES) {
@@ -86,17 +89,20 @@ export function timelineOf(facts: DatedFactsRow, claims: readonly ClaimRecord[],
       if (!date) continue;
       const onlyThisDate = Object.fromEntries(Object.entries(r.props).filter(([k]) => k === property || !isDateProperty(k)));
       const [from, to] = r.outgoing ? [self, other] : [other, self];
-      const description = explainHop({ from, to, type: r.type, direction: 'FORWARD', properties: onlyThisDate });
+      const description = inEveryLanguage((lang) => explainHop({ from, to, type: r.type, direction: 'FORWARD', properties: onlyThisDate }, lang));
       entries.push({ date, property, description, relationshipType: r.type, relatedId: other.id, disputed: false, unverified: r.props.unverified === true, citations: relationshipCitations(r.props) });
     }
   }
   const disputed = new Set(conflictsOf(claims).flatMap((c) => c.values.map((v) => v.id)));
   for (const claim of claims) {
-    const about = claim.otherId ? `${name} and ${names.get(claim.otherId) ?? claim.otherId} (${claim.relationshipType})` : name;
     const dated = isDatedClaim(claim.property) ? dateText(claim.value) : null;
     const date = dated ?? claim.asOf;
     if (!date) continue;
-    const description = dated ? `${about}: ${DATE_WORDS[claim.property] ?? claim.property} ${dated}, as some sources state.` : `${about}: ${claim.property} was ${String(claim.value)}.`;
+    const description = inEveryLanguage((lang) => {
+      const name = nameOf(self, lang);
+      const about = claim.otherId ? SAY.pair(name, names.get(claim.otherId) ?? claim.otherId, String(claim.relationshipType), lang) : name;
+      return dated ? SAY.claimedDate(about, dateWord(claim.property, lang), dated, lang) : SAY.claimedValue(about, claim.property, String(claim.value), lang);
+    });
     entries.push({ date, property: claim.property, description, relationshipType: claim.relationshipType, relatedId: claim.otherId, disputed: disputed.has(claim.id), unverified: claim.unverified, citations: claim.citations });
   }
   return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.property.localeCompare(b.property)));

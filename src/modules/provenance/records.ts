@@ -1,3 +1,4 @@
+import type { Localized } from '../../domain/language';
 import type { IdentityDecisionKind, IdentityStatus, IdentityVerdict, RelationshipType, SourceKind } from '../../domain/model';
 import type { CitationRecord, NodeRow } from '../entity/records';
 
@@ -33,7 +34,8 @@ export interface ConflictRecord {
 export interface TimelineRecord {
   date: string;
   property: string;
-  description: string;
+  /** What happened, in each language. */
+  description: Localized;
   relationshipType: RelationshipType | null;
   relatedId: string | null;
   disputed: boolean;

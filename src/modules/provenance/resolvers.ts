@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
-import type { Context } from '../context';
+import { languageOf, type Context } from '../context';
 import { planAt } from '../entity/places';
 import { ENTITY_LABELS, type EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
@@ -108,7 +108,7 @@ export const provenanceResolvers: Resolvers = {
   TimelineEntry: {
     date: (t) => t.date,
     property: (t) => t.property,
-    description: (t) => t.description,
+    description: (t, args, ctx) => t.description[languageOf(args, ctx)],
     relationshipType: (t) => t.relationshipType,
     related: (t, _a, ctx, info) => entityOrNull(ctx, info, t.relatedId),
     disputed: (t) => t.disputed,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_ENUM } from '../../domain/language';
 import { ENTITY_LABELS, type EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import { entityPlan, selectionContext, subfields } from '../../translate/selection';
@@ -19,13 +20,16 @@ export function labelOfType(type: string): EntityLabel {
 }
 
 export const searchResolvers: Resolvers = {
+  SearchHit: {
+    matchedName: (hit) => (hit.matchedName ? { value: hit.matchedName.value, language: LANGUAGE_ENUM[hit.matchedName.language] } : null),
+  },
   Query: {
     search: (_root, args, ctx, info) => {
       const { query, types, first } = parseArgs(searchArgs, args);
       const labels = types?.length ? types.map(labelOfType) : null;
       const selection = selectionContext(info);
       const plan = entityPlan(subfields(info.fieldNodes, 'entity', selection), labels ?? ENTITY_LABELS, selection);
-      return searchEntities(ctx.executor, query, labels, first ?? 10, plan);
+      return searchEntities(ctx.executor, query, labels, first ?? 10, plan, ctx.language);
     },
   },
 };

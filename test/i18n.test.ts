@@ -1,0 +1,202 @@
+import { startTestApp, type TestApp } from './support/harness';
+
+/**
+ * Three languages over HTTP against the seeded graph (#31): names with their
+ * language tags and the fallback chain, explanations of one path in English,
+ * Japanese and Chinese, Accept-Language as the request's default with Vary and
+ * per-language ETags, search across scripts, and CSV that Excel opens.
+ */
+
+let app: TestApp;
+beforeAll(async () => {
+  // The machine is shared: a generous query timeout, so a busy moment does not fail the load.
+  app = await startTestApp({ ecosystem: true, queryTimeoutMs: 60_000 });
+}, 600_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+async function ok<T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T> {
+  const response = await app.graphql<T>(query, variables, headers);
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+}
+
+const PATH = `query($lang: Language) {
+  partnershipPaths(from: "metatech", to: "cellseed", maxHops: 2, first: 1) {
+    explanation(lang: $lang)
+    hops { type explanation(lang: $lang) }
+  }
+}`;
+
+describe('names carry their language', () => {
+  it('lists every name of MetaTech with the language its pages write it in', async () => {
+    const data = await ok<{ entity: { names: { value: string; language: string }[] } }>('{ entity(id: "metatech") { names { value language } } }');
+    expect(data.entity.names[0]).toEqual({ value: 'MetaTech (AP) Inc.', language: 'EN' });
+    expect(data.entity.names).toEqual(
+      expect.arrayContaining([
+        { value: 'メタテック', language: 'JA' },
+        { value: '三顧股份有限公司', language: 'ZH_HANT' },
+        { value: '三顧', language: 'UND' },
+        { value: 'MetaTech', language: 'EN' },
+      ]),
+    );
+  });
+
+  it('falls back from the requested language to English, then to the canonical name', async () => {
+    const data = await ok<Record<string, { en: string; ja: string; zh: string; canonicalName: string }>>(`{
+      metatech: entity(id: "metatech") { en: name(lang: EN) ja: name(lang: JA) zh: name(lang: ZH_HANT) canonicalName }
+      bpipo: entity(id: "bpipo") { en: name(lang: EN) ja: name(lang: JA) zh: name(lang: ZH_HANT) canonicalName }
+      pell: entity(id: "pell-bio-med") { en: name(lang: EN) ja: name(lang: JA) zh: name(lang: ZH_HANT) canonicalName }
+      hu: entity(id: "hu-li-san") { en: name(lang: EN) ja: name(lang: JA) zh: name(lang: ZH_HANT) canonicalName }
+    }`);
+    // Every language has a name of its own.
+    expect(data.metatech).toEqual({ en: 'MetaTech (AP) Inc.', ja: 'メタテック', zh: '三顧股份有限公司', canonicalName: 'MetaTech (AP) Inc.' });
+    // No Japanese name: Japanese readers get the English one.
+    expect(data.bpipo!.ja).toBe('Biotechnology and Pharmaceutical Industries Promotion Office');
+    expect(data.bpipo!.zh).toBe('經濟部生技醫藥產業發展推動小組');
+    // A Chinese canonical name with an English alias: English and Japanese readers get the alias.
+    expect(data.pell).toEqual({ en: 'Pell Bio-Med', ja: 'Pell Bio-Med', zh: '沛爾生醫', canonicalName: '沛爾生醫' });
+    // No name in any language but the canonical one (its language undetermined): everyone gets it.
+    expect(data.hu).toEqual({ en: '胡立三', ja: '胡立三', zh: '胡立三', canonicalName: '胡立三' });
+  });
+});
+
+describe('one path explained in three languages', () => {
+  it.each([
+    ['EN', 'en'],
+    ['JA', 'ja'],
+    ['ZH_HANT', 'zh-Hant'],
+  ])('explains the path between MetaTech and CellSeed in %s', async (lang) => {
+    const data = await ok<{ partnershipPaths: { explanation: string; hops: { type: string; explanation: string }[] }[] }>(PATH, { lang });
+    const [path] = data.partnershipPaths;
+    expect(path).toBeDefined();
+    console.log(`${lang}: ${path!.explanation}`);
+    expect(path!.explanation).toMatchSnapshot();
+    if (lang !== 'EN') expect(path!.explanation).toMatch(/。$/);
+  });
+
+  it('reads the licence in each language as the model words it', async () => {
+    const texts = await Promise.all(['EN', 'JA', 'ZH_HANT'].map((lang) => ok<{ partnershipPaths: { explanation: string }[] }>(PATH, { lang })));
+    const [en, ja, zh] = texts.map((t) => t.partnershipPaths[0]!.explanation);
+    expect(en).toContain('is the licensee in');
+    expect(ja).toMatch(/^メタテックは.*のライセンシーである。/);
+    expect(ja).toContain('株式会社セルシードは');
+    expect(zh).toMatch(/^三顧股份有限公司為.*之被授權方。/);
+  });
+});
+
+describe('the request language', () => {
+  it('comes from Accept-Language when a field has no lang, on POST and GET', async () => {
+    const query = '{ entity(id: "metatech") { name } partnershipPaths(from: "metatech", to: "cellseed", maxHops: 2, first: 1) { explanation } }';
+    const ja = await ok<{ entity: { name: string }; partnershipPaths: { explanation: string }[] }>(query, undefined, { 'accept-language': 'ja-JP,ja;q=0.9,en;q=0.8' });
+    expect(ja.entity.name).toBe('メタテック');
+    expect(ja.partnershipPaths[0]!.explanation).toMatch(/である。/);
+    const zh = await fetch(`${app.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'accept-language': 'zh-TW,zh;q=0.9' } });
+    expect(((await zh.json()) as { data: { entity: { name: string } } }).data.entity.name).toBe('三顧股份有限公司');
+    const none = await ok<{ entity: { name: string } }>(query);
+    expect(none.entity.name).toBe('MetaTech (AP) Inc.');
+    // An explicit lang wins over the header.
+    const explicit = await ok<{ entity: { name: string } }>('{ entity(id: "metatech") { name(lang: EN) } }', undefined, { 'accept-language': 'ja' });
+    expect(explicit.entity.name).toBe('MetaTech (AP) Inc.');
+  });
+
+  it('is named in Vary, and a cached GET answer is kept per language (its ETag differs)', async () => {
+    const url = `${app.url}/graphql?query=${encodeURIComponent('{ entity(id: "cellseed") { name } }')}`;
+    const ja = await fetch(url, { headers: { 'accept-language': 'ja' } });
+    const zh = await fetch(url, { headers: { 'accept-language': 'zh-Hant' } });
+    for (const response of [ja, zh]) expect(response.headers.get('vary')?.toLowerCase()).toContain('accept-language');
+    const jaTag = ja.headers.get('etag');
+    expect(jaTag).toBeTruthy();
+    expect(zh.headers.get('etag')).not.toBe(jaTag);
+    // Revalidating the Japanese answer in Japanese: 304; asking in Chinese with the Japanese ETag: the Chinese answer.
+    expect((await fetch(url, { headers: { 'accept-language': 'ja', 'if-none-match': jaTag! } })).status).toBe(304);
+    const other = await fetch(url, { headers: { 'accept-language': 'zh-TW', 'if-none-match': jaTag! } });
+    expect(other.status).toBe(200);
+    expect(((await other.json()) as { data: { entity: { name: string } } }).data.entity.name).toBe('CellSeed Inc.');
+    const post = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ about { version } }' }) });
+    expect(post.headers.get('vary')?.toLowerCase()).toContain('accept-language');
+  });
+
+  it('words relationship phrases and timeline entries in it', async () => {
+    const data = await ok<{ entity: { relations: { type: string; phrase: string; en: string }[]; timeline: { ja: string; zh: string; en: string }[] } }>(
+      '{ entity(id: "cellseed") { relations(types: [PARTY_TO], direction: OUTGOING) { type phrase en: phrase(lang: EN) } timeline { ja: description(lang: JA) zh: description(lang: ZH_HANT) en: description } } }',
+      undefined,
+      { 'accept-language': 'ja' },
+    );
+    expect(data.entity.relations[0]).toMatchObject({ type: 'PARTY_TO', phrase: '…の当事者である', en: 'is a party to' });
+    expect(data.entity.timeline.length).toBeGreaterThan(0);
+    for (const entry of data.entity.timeline) {
+      expect(entry.ja).toMatch(/。$/);
+      expect(entry.zh).toMatch(/。$/);
+      expect(entry.en).toMatch(/\.$/);
+    }
+  });
+});
+
+describe('search across scripts', () => {
+  const SEARCH = 'query($q: String!) { search(query: $q, first: 5) { entity { id } matchedName { value language } } }';
+  type Hits = { search: { entity: { id: string }; matchedName: { value: string; language: string } | null }[] };
+
+  it.each([
+    ['セルシード', 'ja', 'cellseed', { value: '株式会社セルシード', language: 'JA' }],
+    ['三顧', 'zh-TW', 'metatech', { value: '三顧', language: 'UND' }],
+    ['MetaTech', 'en', 'metatech', { value: 'MetaTech', language: 'EN' }],
+    ['メタテック', 'ja', 'metatech', { value: 'メタテック', language: 'JA' }],
+  ])('finds %s (read in %s) as %s, saying which name matched', async (q, reader, id, matched) => {
+    const data = await ok<Hits>(SEARCH, { q }, { 'accept-language': reader });
+    expect(data.search[0]!.entity.id).toBe(id);
+    expect(data.search[0]!.matchedName).toEqual(matched);
+  });
+
+  it('ranks a name in the reader\'s language first among equal matches', async () => {
+    const ja = await ok<Hits>(SEARCH, { q: '日立' }, { 'accept-language': 'ja' });
+    const zh = await ok<Hits>(SEARCH, { q: '日立' }, { 'accept-language': 'zh-TW' });
+    console.log('日立 ja:', JSON.stringify(ja.search), '\n日立 zh:', JSON.stringify(zh.search));
+    expect(ja.search[0]!.matchedName?.language).toBe('JA');
+    expect(zh.search[0]!.matchedName?.language).toBe('ZH_HANT');
+  });
+});
+
+describe('CSV exports Excel opens', () => {
+  const where = encodeURIComponent(JSON.stringify({ id: { in: ['metatech', 'cellseed'] } }));
+
+  it('start with a UTF-8 byte-order mark by default, and the Japanese and Chinese names round-trip byte for byte', async () => {
+    const response = await fetch(`${app.url}/export/organizations.csv?where=${where}`);
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    expect(text.startsWith('\uFEFFid,name,')).toBe(true);
+    for (const name of ['三顧股份有限公司', 'メタテック', '株式会社セルシード']) {
+      expect(text).toContain(name);
+      expect(bytes.includes(Buffer.from(name, 'utf8'))).toBe(true);
+    }
+  });
+
+  it('come without it with ?bom=false, and refuse another value', async () => {
+    const plain = Buffer.from(await (await fetch(`${app.url}/export/organizations.csv?bom=false&where=${where}`)).arrayBuffer());
+    expect(plain.subarray(0, 3).toString('utf8')).toBe('id,');
+    expect(plain.toString('utf8')).toContain('三顧股份有限公司');
+    const aggregate = Buffer.from(await (await fetch(`${app.url}/export/aggregate/organizations.csv?groupBy=${encodeURIComponent('[{"field":"countryCode"}]')}`)).arrayBuffer());
+    expect([...aggregate.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const bad = await fetch(`${app.url}/export/organizations.csv?bom=yes`);
+    expect(bad.status).toBe(400);
+  });
+
+  it('still neutralise a cell a spreadsheet would run as a formula, after the BOM', async () => {
+    const session = app.driver.session();
+    try {
+      await session.run("CREATE (:Entity:Organization {id: 'formula-org', name: '=HYPERLINK(\"http://x\")', description: '@SUM(1)', kind: 'COMPANY', aliases: ['+三顧', '-セルシード']})");
+    } finally {
+      await session.close();
+    }
+    const bytes = Buffer.from(await (await fetch(`${app.url}/export/organizations.csv?where=${encodeURIComponent('{"id":{"eq":"formula-org"}}')}`)).arrayBuffer());
+    const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+    const row = text.split('\r\n')[1]!;
+    expect(row).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(row).toContain("'@SUM(1)");
+    expect(row).toContain("'+三顧 | -セルシード");
+    expect(row).not.toMatch(/,=|,@|,\+/);
+  });
+});
