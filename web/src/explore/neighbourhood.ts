@@ -1,6 +1,6 @@
 /** Expanding an entity into its neighbours, and collapsing it again. */
 import { gql } from '../gql';
-import { t } from '../i18n';
+import { sentences, t } from '../i18n';
 import type { GEdge, GNode } from '../graph';
 import type { Explorer } from './context';
 import { NEIGHBORHOOD } from './queries';
@@ -39,7 +39,7 @@ export async function expand(ex: Explorer, id: string, limit: number): Promise<v
   const said = [added ? t('explorer.added', { count: added }) : t('explorer.allDrawn')];
   if (hood.truncated) said.push(t('explorer.cut', { limit }));
   if (hood.sampled.length) said.push(t('explorer.sampledHub'));
-  ex.status(said.join(' '));
+  ex.status(sentences(...said));
   if (before === 0) graph.runLayout();
   else cy.animate({ fit: { eles: cy.elements(), padding: 50 } }, { duration: 300 });
   if (ex.view.selected === id) void ex.actions.showDetails(id);

@@ -1,7 +1,7 @@
 /** Partnership paths: ask, draw, list (each hop with its date and its sources), highlight, avoid. */
 import { DATE_PROPERTIES, DEFAULT_WALK_TYPES } from '../../../src/domain/model';
 import { gql, h } from '../gql';
-import { formatDate, formatNumber, t } from '../i18n';
+import { formatDate, formatNumber, sentences, t } from '../i18n';
 import { dateKindName, relationshipName } from '../i18n/terms';
 import { edgeId, RELATIONSHIP_TYPES } from '../graph';
 import { citationList, corroborationNote, corroborationOf } from '../provenance';
@@ -154,7 +154,7 @@ export async function findConnections(ex: Explorer): Promise<void> {
   const found = weak
     ? t('explorer.paths.foundSplit', { count: paths.length, from: from.name, to: to.name, specific: paths.length - weak, weak })
     : t('explorer.paths.found', { count: paths.length, from: from.name, to: to.name });
-  ex.status(`${found} ${t('explorer.paths.clickHint')}`);
+  ex.status(sentences(found, t('explorer.paths.clickHint')));
   renderPaths(ex, paths);
 }
 
@@ -168,7 +168,7 @@ function hopItem(hop: Hop, nodes: ReadonlyMap<string, PathNode>): HTMLElement {
     h('span', { class: `hop-explanation${hop.weak ? ' weak' : ''}` }, hop.explanation),
     dated ? h('div', { class: 'hop-date', 'data-date': dated.date }, dated.text) : h('div', { class: 'hop-date muted' }, t('explorer.paths.noDate')),
     sources.length
-      ? h('div', { class: 'hop-sources-box' }, h('span', { class: 'muted small' }, t('explorer.paths.sources'), ' '), corroborationNote(corroborationOf(sources)), citationList(sources, { className: 'hop-sources' }))
+      ? h('div', { class: 'hop-sources-box' }, h('span', { class: 'muted small' }, t('explorer.paths.sources')), corroborationNote(corroborationOf(sources)), citationList(sources, { className: 'hop-sources' }))
       : h('div', { class: 'muted small' }, t('explorer.paths.noSource')),
   );
 }

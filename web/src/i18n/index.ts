@@ -52,6 +52,9 @@ export function t(key: string, values: Record<string, string | number | Date> = 
   return instance.t(key, values as TOptions);
 }
 
+/** Sentences one after another: a space between them in English, none after 。 in Japanese and Chinese. */
+export const sentences = (...parts: string[]): string => parts.join(t('common.sentenceSeparator'));
+
 /**
  * A message whose arguments may be elements (a link inside a sentence): the
  * message as text nodes with the elements in their places, so word order
