@@ -18,6 +18,9 @@
  * sampled every 200 ms from /proc/<pid>/status (VmRSS) and its VmHWM read at the end.
  * Prints a table with ratios and writes .artifacts/bench/<timestamp>.json.
  *
+ * mentions (bench/mentions.ts) runs on ours alone: Query.mentions over 10,000-character
+ * articles naming the graph's entities, with the API's name dictionary built by its check.
+ *
  * The reviewed-changes operations (bench/changes.ts: propose, approve, history,
  * changes, feed, feed304) WRITE to the graph: before the targets start, their data
  * is created in it (an entity with 1,000 changes, a week of 10,000 changes, a pool
@@ -34,6 +37,7 @@ import autocannon from 'autocannon';
 import * as jose from 'jose';
 import neo4j from 'neo4j-driver';
 import { CHANGE_OPERATIONS, changeOps, setupChanges } from './changes';
+import { mentionsOperation } from './mentions';
 import { answerRate, pathTruth, truthRow, type PathVariantRow } from './pathTruth';
 import { pathPairs, workload, type Operation } from './workload';
 
@@ -294,7 +298,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(root, '.artifacts', 'bench'), { recursive: true });
   const size = await datasetSize();
   console.log(`dataset ${LABEL} (runtime: ${RUNTIME}): ${size.orgs} organizations, ${size.nodes} nodes, ${size.relationships} domain relationships (+${size.statedIn} STATED_IN)`);
-  let ops = workload(size.orgs).filter((o) => !OPS || OPS.includes(o.name));
+  let ops = [...workload(size.orgs), mentionsOperation(size.orgs)].filter((o) => !OPS || OPS.includes(o.name));
   const targets = (['ours', 'floor', 'peer'] as Target[]).filter((t) => TARGETS.includes(t));
   if (CHANGE_OPERATIONS.some((name) => !OPS || OPS.includes(name))) {
     const driver = neo4j.driver(URI, neo4j.auth.basic('neo4j', PASSWORD), { disableLosslessIntegers: true });
@@ -320,7 +324,7 @@ async function main(): Promise<void> {
     for (const t of targets) await waitUp(t);
     console.log(`targets up: ${targets.map((t) => `${t} pid ${children.get(t)?.pid}`).join(', ')}; ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per run`);
     for (const op of ops) {
-      const runs = targets.filter((t) => t !== 'peer' || op.peer);
+      const runs = targets.filter((t) => (t !== 'peer' || op.peer) && (t === 'ours' || !op.oursOnly));
       const bytes = new Map<Target, number>();
       for (const t of runs) {
         await op.prepare?.(t, `http://127.0.0.1:${PORTS[t]}`);

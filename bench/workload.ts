@@ -25,6 +25,8 @@ export interface Operation {
   status?: number;
   /** Inputs per target that a request consumes, each used once over the whole run (approve: one proposal per request); then `inputs` is unused. */
   once?: Partial<Record<'ours' | 'floor', Record<string, unknown>[]>>;
+  /** Only the API answers it (mentions: the floor and the peer have nothing to compare). */
+  oursOnly?: true;
   /** Run before the check of each target, with its base URL (feed304 fetches the ETags it sends back). */
   prepare?: (target: 'ours' | 'floor' | 'peer', base: string) => Promise<void>;
 }

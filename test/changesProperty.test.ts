@@ -4,7 +4,8 @@ import { mintToken, newJwtSecret } from './support/tokens';
 
 /**
  * Model-based property test of reviewed changes: random interleavings of direct
- * writes (with a current, a stale or no base), proposals, approvals, rejections
+ * writes (with a current, a stale or no base), proposals (of a new description or
+ * of a claim beside it), approvals, rejections
  * and reverts by several users over two entities, checked after every step
  * against a reference model. Every approval either applies or is refused with
  * CONFLICT, and replaying each entity's history from the start gives its value.
@@ -18,7 +19,7 @@ const PROPOSE = `mutation($input: ProposeChangeInput!) { proposeChange(input: $i
 const APPROVE = `mutation($id: ID!) { approveChange(id: $id) { id status } }`;
 const REJECT = `mutation($id: ID!) { rejectChange(id: $id, comment: "No.") { id status } }`;
 const REVERT = `mutation($id: ID!) { revertChange(id: $id, note: "Undo.") { id } }`;
-const READ = `query($id: ID!) { entity(id: $id) { description version history(first: 100) { edges { node { version fields { field after } } } } } }`;
+const READ = `query($id: ID!) { entity(id: $id) { description version claims { id } history(first: 100) { edges { node { version fields { field after } } } } } }`;
 
 interface Changeset {
   id: string;
@@ -26,6 +27,8 @@ interface Changeset {
   base: number;
   value: string;
   status: 'PROPOSED' | 'APPROVED' | 'REJECTED';
+  /** A claim beside the description (the claim operation) rather than a new description. */
+  claim?: boolean;
 }
 interface Model {
   ids: string[];
@@ -33,6 +36,8 @@ interface Model {
   names: string[];
   value: string[];
   version: number[];
+  /** Live claims per entity. */
+  claims: number[];
   changesets: Changeset[];
   /** Applied changes per entity, oldest first: the change id and the value before. */
   applied: { id: string; before: string }[][];
@@ -58,8 +63,8 @@ const codeOf = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => (
 
 async function check(model: Model, real: Real): Promise<void> {
   for (const [e, id] of model.ids.entries()) {
-    const { data } = await real.app.graphql<{ entity: { description: string; version: number; history: { edges: { node: { version: number; fields: { field: string; after: unknown }[] } }[] } } }>(READ, { id });
-    expect({ description: data!.entity.description, version: data!.entity.version }).toEqual({ description: model.value[e], version: model.version[e] });
+    const { data } = await real.app.graphql<{ entity: { description: string; version: number; claims: unknown[]; history: { edges: { node: { version: number; fields: { field: string; after: unknown }[] } }[] } } }>(READ, { id });
+    expect({ description: data!.entity.description, version: data!.entity.version, claims: data!.entity.claims.length }).toEqual({ description: model.value[e], version: model.version[e], claims: model.claims[e] });
     // The history replayed from the start gives the current value.
     const replayed = [...data!.entity.history.edges].reverse().reduce((value, { node }) => (node.fields.find((f) => f.field === 'description')?.after as string | undefined) ?? value, '');
     expect(replayed).toBe(model.value[e]);
@@ -98,6 +103,20 @@ class Propose implements fc.AsyncCommand<Model, Real> {
   toString = () => `propose(${this.user}, ${this.e})`;
 }
 
+class ProposeClaim implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly user: string, readonly e: number) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    const value = `Claimed ${++m.counter.n} by ${this.user}.`;
+    const claim = { entityId: m.ids[this.e], property: 'description', value, source: SOURCE, evidence: 'Property test: a page words it otherwise.' };
+    const res = await r.app.graphql<{ proposeChange: { id: string } }>(PROPOSE, { input: { operations: [{ claim }], note: 'Property claim.' } }, r.headers[this.user]);
+    expect(codeOf(res)).toBe('OK');
+    m.changesets.push({ id: res.data!.proposeChange.id, entity: this.e, base: m.version[this.e]!, value, status: 'PROPOSED', claim: true });
+    await check(m, r);
+  }
+  toString = () => `claim(${this.user}, ${this.e})`;
+}
+
 class Review implements fc.AsyncCommand<Model, Real> {
   constructor(readonly reviewer: string, readonly pick: number, readonly approve: boolean) {}
   check = (m: Readonly<Model>) => m.changesets.length > 0;
@@ -112,7 +131,11 @@ class Review implements fc.AsyncCommand<Model, Real> {
     else {
       expect(codeOf(res)).toBe('OK');
       cs.status = 'APPROVED';
-      if (cs.value !== m.value[cs.entity]) {
+      if (cs.claim) {
+        // A claim never overwrites the description; it is one more claim and one more version.
+        m.claims[cs.entity]! += 1;
+        m.version[cs.entity]! += 1;
+      } else if (cs.value !== m.value[cs.entity]) {
         m.applied[cs.entity]!.push({ id: cs.id, before: m.value[cs.entity]! });
         m.value[cs.entity] = cs.value;
         m.version[cs.entity]! += 1;
@@ -151,7 +174,7 @@ describe('reviewed changes against a reference model', () => {
     await session.close();
     for (const user of ['u1', 'u2']) headers[user] = { authorization: `Bearer ${await mintToken(secret, user, ['editor'], '30m')}` };
     for (const user of ['r1', 'r2']) headers[user] = { authorization: `Bearer ${await mintToken(secret, user, ['reviewer'], '30m')}` };
-  });
+  }, 180_000);
   afterAll(async () => {
     await app.close();
   });
@@ -165,6 +188,7 @@ describe('reviewed changes against a reference model', () => {
       [
         fc.tuple(user, entity, fc.constantFrom('current', 'stale', 'none') as fc.Arbitrary<'current' | 'stale' | 'none'>).map(([u, e, b]) => new DirectWrite(u, e, b)),
         fc.tuple(user, entity).map(([u, e]) => new Propose(u, e)),
+        fc.tuple(user, entity).map(([u, e]) => new ProposeClaim(u, e)),
         fc.tuple(reviewer, fc.nat(), fc.boolean()).map(([v, p, a]) => new Review(v, p, a)),
         fc.tuple(reviewer, fc.nat(), fc.constant(true)).map(([v, p, a]) => new Review(v, p, a)),
         fc.tuple(user, entity, fc.nat(2)).map(([u, e, b]) => new Revert(u, e, b)),
@@ -175,7 +199,7 @@ describe('reviewed changes against a reference model', () => {
       fc.asyncProperty(commands, async (cmds) => {
         run += 1;
         const word = () => Math.random().toString(36).slice(2, 12);
-        const model: Model = { ids: [`pm-${run}-a`, `pm-${run}-b`], names: [`Alpha ${word()} Kinetics`, `Beta ${word()} Regenerative`], value: [], version: [], changesets: [], applied: [[], []], counter: { n: 0 } };
+        const model: Model = { ids: [`pm-${run}-a`, `pm-${run}-b`], names: [`Alpha ${word()} Kinetics`, `Beta ${word()} Regenerative`], value: [], version: [], claims: [0, 0], changesets: [], applied: [[], []], counter: { n: 0 } };
         for (const e of [0, 1]) {
           const description = `Initial ${e}.`;
           const res = await app.graphql(UPSERT, { input: input(model, e, description, 0) }, headers.u1);
@@ -188,5 +212,5 @@ describe('reviewed changes against a reference model', () => {
       { numRuns: NUM_RUNS, endOnFailure: true },
     );
     process.stdout.write(`property: ${run} runs of up to 10 commands\n`);
-  });
+  }, 900_000);
 });

@@ -204,10 +204,104 @@ describe('changesets: proposed, reviewed by a second person, applied whole', () 
     expect(refused.errors?.[0]?.message).toContain('cs-rev2.description');
   });
 
-  it('never lets the API edit or delete a change record: there is no such mutation', async () => {
+  it('lets the author rebase a stale PROPOSED changeset onto the current versions, optionally with new values; the rebased one applies', async () => {
+    const REBASE = `mutation($id: ID!, $operations: [ChangeOperationInput!], $note: String) { rebaseChange(id: $id, operations: $operations, note: $note) { ${CHANGE_FIELDS} rebasedAt summary } }`;
+    type Rebased = { rebaseChange: ChangeOut & { rebasedAt: string | null } };
+    await app.graphql(UPSERT, { input: organization('cs-rebase', 'Rebased Base Bio') }, carol);
+    const { data } = await propose([{ upsertEntity: organization('cs-rebase', 'Rebased Base Bio', { description: 'Proposed on version 1.' }) }]);
+    const id = data!.proposeChange.id;
+    await app.graphql(UPSERT, { input: organization('cs-rebase', 'Rebased Base Bio', { description: 'Written directly meanwhile.' }) }, carol);
+    expect((await app.graphql(APPROVE, { id }, bob)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const notAuthor = await app.graphql(REBASE, { id }, carol);
+    expect(notAuthor.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', author: 'alice@example.org' });
+    const reviewerOnly = await app.graphql(REBASE, { id }, bob);
+    expect(reviewerOnly.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bad = await app.graphql(REBASE, { id, operations: [{ upsertEntity: organization('cs-rebase', '') }] }, alice);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.operations.0.upsertEntity.name' });
+
+    const rebased = await app.graphql<Rebased>(REBASE, { id }, alice);
+    expect(rebased.errors).toBeUndefined();
+    expect(rebased.data!.rebaseChange).toMatchObject({ id, status: 'PROPOSED', rebasedAt: expect.any(String) });
+    expect(rebased.data!.rebaseChange.operations[0]!.input).toMatchObject({ expectedVersion: 2, description: 'Proposed on version 1.' });
+
+    const newValues = await app.graphql<Rebased>(
+      REBASE,
+      { id, operations: [{ upsertEntity: organization('cs-rebase', 'Rebased Base Bio', { description: 'Both readings, merged by hand.' }) }], note: 'Rebased with merged wording.' },
+      alice,
+    );
+    expect(newValues.errors).toBeUndefined();
+    expect(newValues.data!.rebaseChange).toMatchObject({ note: 'Rebased with merged wording.', operations: [{ op: 'upsertEntity', input: expect.objectContaining({ expectedVersion: 2 }) }] });
+    expect(await count('MATCH (c:Change {id: $id}) RETURN size(c.rebasedFrom)', { id })).toBe(2);
+
+    const approved = await app.graphql<{ approveChange: ChangeOut }>(APPROVE, { id }, bob);
+    expect(approved.errors).toBeUndefined();
+    expect(await entity('cs-rebase')).toMatchObject({ description: 'Both readings, merged by hand.', version: 3 });
+    const late = await app.graphql(REBASE, { id }, alice);
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'APPROVED' });
+    const unknown = await app.graphql(REBASE, { id: 'no-such-change' }, alice);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('lets a reviewer press Revert: the revert is proposed, for another reviewer to approve; a reader may not', async () => {
+    await app.graphql(UPSERT, { input: organization('cs-rev-by-reviewer', 'Reviewer Revert Bio') }, carol);
+    const edit = await app.graphql<{ upsertEntity: { change: { id: string } } }>(UPSERT, { input: organization('cs-rev-by-reviewer', 'Reviewer Revert Bio', { description: 'A doubtful edit.' }) }, carol);
+    const reader = await bearer('reader@example.org', ['reader']);
+    const byReader = await app.graphql(REVERT, { id: edit.data!.upsertEntity.change.id, note: 'Not mine to undo.' }, reader);
+    expect(byReader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byReviewer = await app.graphql<{ revertChange: ChangeOut }>(REVERT, { id: edit.data!.upsertEntity.change.id, note: 'The page does not say this.' }, bob);
+    expect(byReviewer.errors).toBeUndefined();
+    expect(byReviewer.data!.revertChange).toMatchObject({ status: 'PROPOSED', author: 'bob@example.org' });
+    expect((await entity('cs-rev-by-reviewer'))!.description).toBe('A doubtful edit.');
+    expect((await app.graphql(APPROVE, { id: byReviewer.data!.revertChange.id }, bob)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await app.graphql(APPROVE, { id: byReviewer.data!.revertChange.id }, dave)).errors).toBeUndefined();
+    expect((await entity('cs-rev-by-reviewer'))!.description).toBe('A test organization proposed by a curator.');
+  });
+
+  it('records a value that disagrees with the graph as a claim beside it, never over it; history shows it and a revert retracts it', async () => {
+    await app.graphql(UPSERT, { input: organization('cs-claimed', 'Claimed Founding Bio', { facts: { employees: 120 } }) }, carol);
+    const CLAIMS = `query($id: ID!) { entity(id: $id) { version facts { name value } claims { id property value asOf sources { source { id } evidence } } history { edges { node { version fields { field before after } change { id kind } } } } } }`;
+    type ClaimsOut = { entity: { version: number; facts: { name: string; value: unknown }[]; claims: { id: string; property: string; value: unknown; asOf: string | null; sources: { source: { id: string }; evidence: string }[] }[]; history: { edges: { node: { version: number; fields: { field: string; before: unknown; after: unknown }[]; change: { id: string } } }[] } } };
+    const claim = { entityId: 'cs-claimed', property: 'employees', value: 95, asOf: '2025-04', source: SOURCE, evidence: 'The forum page gives a smaller head count.' };
+    const badDate = await propose([{ claim: { ...claim, property: 'signedOn', value: 'last spring' } }]);
+    expect(badDate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.operations.0.claim.value' });
+    const unknown = await propose([{ claim: { ...claim, entityId: 'cs-no-such-entity' } }]);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', operation: 0 });
+
+    const proposed = await propose([{ claim }]);
+    expect(proposed.errors).toBeUndefined();
+    expect(proposed.data!.proposeChange.operations).toEqual([{ op: 'claim', input: expect.objectContaining({ property: 'employees', expectedVersion: 1 }) }]);
+    expect((await app.graphql<ClaimsOut>(CLAIMS, { id: 'cs-claimed' })).data!.entity.claims).toEqual([]);
+    const approved = await app.graphql<{ approveChange: ChangeOut }>(APPROVE, { id: proposed.data!.proposeChange.id }, bob);
+    expect(approved.errors).toBeUndefined();
+
+    const after = (await app.graphql<ClaimsOut>(CLAIMS, { id: 'cs-claimed' })).data!.entity;
+    expect(after.facts).toContainEqual({ name: 'employees', value: 120 });
+    expect(after.claims).toEqual([
+      { id: expect.stringMatching(/^claim-/), property: 'employees', value: 95, asOf: '2025-04', sources: [{ source: { id: SOURCE.id }, evidence: claim.evidence }] },
+    ]);
+    const claimId = after.claims[0]!.id;
+    expect(after.version).toBe(2);
+    expect(after.history.edges[0]!.node).toMatchObject({
+      version: 2,
+      fields: [{ field: `claim:${claimId}`, before: null, after: { property: 'employees', value: 95, asOf: '2025-04' } }],
+      change: { id: proposed.data!.proposeChange.id },
+    });
+
+    const revert = await app.graphql<{ revertChange: ChangeOut }>(REVERT, { id: proposed.data!.proposeChange.id, note: 'The page was misread.' }, carol);
+    expect(revert.errors).toBeUndefined();
+    expect((await app.graphql(APPROVE, { id: revert.data!.revertChange.id }, dave)).errors).toBeUndefined();
+    const reverted = (await app.graphql<ClaimsOut>(CLAIMS, { id: 'cs-claimed' })).data!.entity;
+    expect(reverted.claims).toEqual([]);
+    expect(reverted.facts).toContainEqual({ name: 'employees', value: 120 });
+    expect(reverted.history.edges[0]!.node.fields).toEqual([{ field: `claim:${claimId}`, before: { property: 'employees', value: 95, asOf: '2025-04' }, after: null }]);
+    expect(await count('MATCH (c:Claim {id: $claimId}) WHERE c.retracted = true RETURN count(c)', { claimId })).toBe(1);
+  });
+
+  it('never lets the API edit or delete a change record: there is no such mutation (a rebase changes only a PROPOSED one, by its author)', async () => {
     const { data } = await app.graphql<{ __schema: { mutationType: { fields: { name: string }[] } } }>('{ __schema { mutationType { fields { name } } } }');
     const names = data!.__schema.mutationType.fields.map((f) => f.name);
-    expect(names.filter((n) => /change/i.test(n)).sort()).toEqual(['approveChange', 'proposeChange', 'rejectChange', 'revertChange']);
+    expect(names.filter((n) => /change/i.test(n)).sort()).toEqual(['approveChange', 'proposeChange', 'rebaseChange', 'rejectChange', 'revertChange']);
   });
 });
 

@@ -89,10 +89,10 @@ async function graphCounts(app: TestApp): Promise<string> {
   return JSON.stringify([nodes.records.map((r) => JSON.stringify(r.toObject())).sort(), rels.records.map((r) => r.toObject()), props.records.map((r) => JSON.stringify(r.toObject()))]);
 }
 
-/** The graph as the seed and the fixture file leave it: the fixture's records and every Change removed, then the fixture loaded again. */
+/** The graph as the seed and the fixture file leave it: the fixture's records and every Change and Revision removed, then the fixture loaded again. */
 async function freshFixture(app: TestApp): Promise<void> {
   await app.driver.executeQuery(
-    `MATCH (n) WHERE n:IdentityDecision OR n:Change OR ((n:Entity OR n:Source) AND n.id STARTS WITH 'fixture-') DETACH DELETE n`,
+    `MATCH (n) WHERE n:IdentityDecision OR n:Change OR n:Revision OR ((n:Entity OR n:Source) AND n.id STARTS WITH 'fixture-') DETACH DELETE n`,
   );
   await loadEcosystemDirectory(app.executor, FIXTURE_DIR);
 }
@@ -328,6 +328,70 @@ describe('identity decisions', () => {
       const tombstone = await app.driver.executeQuery("MATCH (:Entity {id: 'fixture-kestrel-bio'})-[s:SAME_AS]->(k) RETURN k.id AS kept, s.reason AS reason");
       expect(tombstone.records[0]?.get('kept')).toBe('fixture-kestrel-jp');
       expect(tombstone.records[0]?.get('reason')).toBe(`identity decision ${PROBABLY} confirmed: The company confirmed both names by e-mail.`);
+    });
+  });
+
+  describe('rulings as changeset operations, with revisions like every other write', () => {
+    const PROPOSE = `mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id status operations } }`;
+    const APPROVE = `mutation($id: ID!) { approveChange(id: $id) { id status revisions { targetId version fields { field before after } } } }`;
+    const REVERT = `mutation($id: ID!, $note: String!) { revertChange(id: $id, note: $note) { id status revertOf } }`;
+    const HISTORY = `query($id: ID!) { entity(id: $id) { version history(first: 1) { edges { node { version fields { field before after } change { id kind author reviewer } } } } } }`;
+    type History = { entity: { version: number; history: { edges: { node: { version: number; fields: { field: string; before: unknown; after: unknown }[]; change: { id: string; kind: string; author: string; reviewer: string | null } } }[] } } };
+    const otherReviewer = () => bearerHeader(secret, 'second-reviewer@example.org', ['reviewer']);
+    const status = async (id: string) => (await app.driver.executeQuery('MATCH (d:IdentityDecision {id: $id}) RETURN d.status AS s', { id })).records[0]!.get('s') as string;
+
+    it('a direct ruling leaves a revision on the entity it is about: the decision status as the field identity:<id>, with a new version', async () => {
+      const before = (await app.graphql<History>(HISTORY, { id: 'fixture-lotus-cell' })).data!.entity.version;
+      expectNoErrors(await app.graphql(DECIDE, { i: { id: SAME, verdict: 'CONFIRM', note: 'Both names are on one page.' } }, await reviewer()));
+      const after = (await app.graphql<History>(HISTORY, { id: 'fixture-lotus-cell' })).data!.entity;
+      expect(after.version).toBe(before + 1);
+      expect(after.history.edges[0]!.node).toMatchObject({
+        version: before + 1,
+        fields: [{ field: `identity:${SAME}`, before: 'STANDING', after: 'CONFIRMED' }],
+        change: { kind: 'DECIDE_IDENTITY', author: 'reviewer@example.org' },
+      });
+    });
+
+    it('an editor proposes a ruling, a reviewer approves it: applied then, and a second ruling proposed meanwhile is refused with CONFLICT', async () => {
+      const undo = { decideIdentity: { id: PROBABLY, verdict: 'UNDO', note: 'Different founders on the two pages.' } };
+      const first = await app.graphql<{ proposeChange: { id: string; status: string } }>(PROPOSE, { input: { operations: [undo], note: 'Rule on the Kestrel pair.' } }, await editor());
+      expectNoErrors(first);
+      const second = await app.graphql<{ proposeChange: { id: string } }>(
+        PROPOSE,
+        { input: { operations: [{ decideIdentity: { id: PROBABLY, verdict: 'CONFIRM', note: 'One company.' } }], note: 'Rule the other way.' } },
+        await editor(),
+      );
+      expectNoErrors(second);
+      expect(await status(PROBABLY)).toBe('STANDING');
+      const approved = await app.graphql<{ approveChange: { status: string; revisions: { targetId: string; fields: { field: string; after: unknown }[] }[] } }>(APPROVE, { id: first.data!.proposeChange.id }, await reviewer());
+      expectNoErrors(approved);
+      expect(await status(PROBABLY)).toBe('UNDONE');
+      expect(approved.data!.approveChange.revisions.map((r) => [r.targetId, r.fields])).toEqual(
+        expect.arrayContaining([
+          ['fixture-kestrel-bio', [{ field: `identity:${PROBABLY}`, before: 'STANDING', after: 'UNDONE' }]],
+          ['fixture-kestrel-jp', [{ field: `identity:${PROBABLY}`, before: 'STANDING', after: 'UNDONE' }]],
+        ]),
+      );
+      const late = await app.graphql(APPROVE, { id: second.data!.proposeChange.id }, await otherReviewer());
+      expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'UNDONE', operation: 0 });
+      expect(await status(PROBABLY)).toBe('UNDONE');
+    });
+
+    it('refuses at proposal time a ruling on a decision already ruled on, and reverts a ruling through a changeset: STANDING again', async () => {
+      const ruled = await app.graphql<{ decideIdentity: { change: { id: string } } }>(
+        DECIDE.replace('change { kind', 'change { id kind'),
+        { i: { id: SAME, verdict: 'UNDO', note: 'Two companies after all.' } },
+        await reviewer(),
+      );
+      expectNoErrors(ruled);
+      const again = await app.graphql(PROPOSE, { input: { operations: [{ decideIdentity: { id: SAME, verdict: 'CONFIRM', note: 'One.' } }], note: 'Again.' } }, await editor());
+      expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', operation: 0 });
+      const revert = await app.graphql<{ revertChange: { id: string; status: string } }>(REVERT, { id: ruled.data!.decideIdentity.change.id, note: 'The ruling was premature.' }, await editor());
+      expectNoErrors(revert);
+      expectNoErrors(await app.graphql(APPROVE, { id: revert.data!.revertChange.id }, await otherReviewer()));
+      expect(await status(SAME)).toBe('STANDING');
+      const read = await app.graphql<EntityAnswer>(ENTITY, { id: 'fixture-lotus-cell' });
+      expect(read.data!.entity!.identityDecisions[0]).toMatchObject({ status: 'STANDING', ruling: null });
     });
   });
 

@@ -24,9 +24,10 @@ const TEXT_METHODS = new Set(['append', 'prepend', 'replaceChildren', 'after', '
 /**
  * The allowlist: literals that reach a text sink but are not words to
  * translate: format names on the export buttons (the catalogues explain each
- * in the button's title) and cytoscape's data mappers (`label: 'data(label)'`).
+ * in the button's title), cytoscape's data mappers (`label: 'data(label)'`)
+ * and the URL field's placeholder (`https://…`).
  */
-const ALLOWED = [/^(PNG|JSON|GraphML)$/, /^data\(\w+\)$/];
+const ALLOWED = [/^(PNG|JSON|GraphML)$/, /^data\(\w+\)$/, /^https:\/\/…$/];
 
 function filesUnder(dir: string, ext: string): string[] {
   return readdirSync(dir).flatMap((name) => {

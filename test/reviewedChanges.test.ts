@@ -1,3 +1,5 @@
+import { loadSeed } from '../src/ingest/loadSeed';
+import { seedFile } from '../src/ingest/seedFile';
 import { startTestApp, type TestApp } from './support/harness';
 import { mintToken, newJwtSecret } from './support/tokens';
 
@@ -40,9 +42,9 @@ describe('versions: no update is lost without its author being told', () => {
     app = await startTestApp({ auth: { jwtSecret: secret }, queryTimeoutMs: 60_000 });
     alice = await bearer('alice@example.org', ['editor']);
     bob = await bearer('bob@example.org', ['editor']);
-  });
+  }, 180_000);
   afterAll(async () => {
-    await app.close();
+    await app?.close();
   });
 
   const version = async (id: string) => (await app.graphql<{ entity: { version: number } }>(READ, { id })).data!.entity.version;
@@ -160,4 +162,34 @@ describe('versions: no update is lost without its author being told', () => {
     expect(page2.data!.entity.history.edges[0]!.node.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['name', 'description', 'country', 'kind']));
     expect(page2.data!.entity.history.pageInfo.hasNextPage).toBe(false);
   });
+  it('a reload that changes an entity or relationship raises its version, so an edit based on the version read before it is refused; an unchanged reload raises nothing', async () => {
+    const file = (description: string, role: string) =>
+      seedFile.parse({
+        source: { id: 'ver-load-source', publisher: 'Made-up Gazette', title: '[made-up page for the version test]', publishedOn: '2025-05-01', language: 'en' },
+        nodes: [
+          { label: 'Organization', id: 'ver-load-org', name: 'Reloaded Cells Co.', description, kind: 'COMPANY', evidence: 'The page names it.' },
+          { label: 'Organization', id: 'ver-load-park', name: 'Reloaded Science Park', description: 'A park on the made-up page.', kind: 'SCIENCE_PARK', evidence: 'The page names it.' },
+        ],
+        relationships: [{ type: 'OPERATES', from: 'ver-load-park', to: 'ver-load-org', evidence: role }],
+      });
+    await loadSeed(app.executor, file('First description.', 'It runs it.'), 'ver-load.json');
+    const REL = `query { entity(id: "ver-load-park") { relations(first: 5) { id version } } }`;
+    const relVersion = async () => (await app.graphql<{ entity: { relations: { id: string; version: number }[] } }>(REL)).data!.entity.relations.find((r) => r.id === 'ver-load-park--OPERATES--ver-load-org')!.version;
+    expect([await version('ver-load-org'), await relVersion()]).toEqual([1, 1]);
+
+    await loadSeed(app.executor, file('First description.', 'It runs it.'), 'ver-load.json');
+    expect([await version('ver-load-org'), await version('ver-load-park'), await relVersion()]).toEqual([1, 1, 1]);
+
+    await loadSeed(app.executor, file('Second description, from a reload.', 'It operates it, a second reading.'), 'ver-load.json');
+    expect([await version('ver-load-org'), await version('ver-load-park'), await relVersion()]).toEqual([2, 1, 2]);
+    const stale = await app.graphql(
+      UPSERT,
+      { input: { ...organization('ver-load-org'), name: 'Reloaded Cells Co.', description: 'Edited on what was read before the reload.', country: null, expectedVersion: 1 } },
+      alice,
+    );
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', conflicts: [{ targetId: 'ver-load-org', expectedVersion: 1, currentVersion: 2 }] });
+    const fresh = await app.graphql(UPSERT, { input: { ...organization('ver-load-org'), name: 'Reloaded Cells Co.', description: 'Edited on the reloaded version.', country: null, expectedVersion: 2 } }, alice);
+    expect(fresh.errors).toBeUndefined();
+    expect(await version('ver-load-org')).toBe(3);
+  }, 240_000);
 });

@@ -788,7 +788,8 @@ export type Broker = {
 /**
  * One changeset or curation write, as kept in the audit trail: what it does, who
  * proposed it, when, its source, its review. Change records are never edited or
- * deleted by the API; only review moves a PROPOSED one to APPROVED or REJECTED.
+ * deleted by the API; only review moves a PROPOSED one to APPROVED or REJECTED,
+ * and only its author's rebase (rebaseChange) changes a PROPOSED one's operations.
  */
 export type Change = {
   __typename?: 'Change';
@@ -812,6 +813,8 @@ export type Change = {
   note: Scalars['String']['output'];
   /** The operations as proposed, each `{ op, input }` (the input of the mutation named `op`); empty for a direct write. */
   operations: Scalars['JSON']['output'];
+  /** When its author last based it on the current graph (rebaseChange); null if never. */
+  rebasedAt: Maybe<Scalars['DateTime']['output']>;
   /** The change this one reverts, for a revert. */
   revertOf: Maybe<Scalars['ID']['output']>;
   /** The reviewer's comment. */
@@ -882,6 +885,14 @@ export type ChangeKind =
  * the changeset is proposed.
  */
 export type ChangeOperationInput = {
+  /** Record a value a page states for a property of an entity as a claim beside the graph's own value, which it never overwrites. */
+  claim?: InputMaybe<ClaimInput>;
+  /**
+   * Confirm or undo an identity decision, as decideIdentity does once approved (a
+   * confirmed PROBABLY_SAME merges its two entities); CONFLICT at approval when the
+   * decision is no longer STANDING.
+   */
+  decideIdentity?: InputMaybe<DecideIdentityInput>;
   /** Create or re-cite a relationship. */
   linkEntities?: InputMaybe<LinkEntitiesInput>;
   /** Merge two ids of one entity. */
@@ -933,6 +944,32 @@ export type Claim = {
   value: Scalars['JSON']['output'];
   /** The entity the value names, when it names one (e.g. a chief executive). */
   valueEntity: Maybe<Entity>;
+};
+
+/**
+ * A value one page states for a property of an entity, recorded as a claim (see
+ * Entity.claims and Entity.conflicts): the entity's own property is left as it is,
+ * so a value that disagrees with the graph stands beside it with its page. The
+ * entity's history lists the claim as the field `claim:<id>`; reverting the
+ * change retracts the claim.
+ */
+export type ClaimInput = {
+  /** The page's date, for a value that changes over time (YYYY, YYYY-MM or YYYY-MM-DD). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the entity the claim is about. */
+  entityId: Scalars['ID']['input'];
+  /** What the page states, in our own words; 1 to 600 characters. */
+  evidence: Scalars['String']['input'];
+  /** The entity's version the claim was based on; filled in at proposal when left out. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** A note on the value, in our own words; up to 600 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The property, e.g. foundedOn or employees (a date property takes YYYY, YYYY-MM or YYYY-MM-DD). */
+  property: Scalars['String']['input'];
+  /** The page that states the value: an existing source id or a new one. */
+  source: SourceInput;
+  /** The value as the page states it: a text (1 to 600 characters), a number or a boolean. */
+  value: Scalars['JSON']['input'];
 };
 
 /**
@@ -2700,7 +2737,10 @@ export type Mutation = {
   approveChange: Change;
   /**
    * A reviewer's ruling on a STANDING identity decision (reviewer or admin role),
-   * in one transaction with its Change (before and after: the status):
+   * in one transaction with its Change (before and after: the status) and, as any
+   * write, a revision on each entity it is about (the field `identity:<id>`, the
+   * status) with a new version. A ruling can also be proposed for review
+   * (ChangeOperationInput.decideIdentity) and reverted (revertChange) unless it merged:
    * - CONFIRM a PROBABLY_SAME: the two entities are merged as mergeEntities merges
    *   them (`keep` chooses which id stays; by default the first the decision names)
    *   and the decision is CONFIRMED.
@@ -2735,6 +2775,14 @@ export type Mutation = {
    * model's endpoint rules, versions) and refused now if it could not apply.
    */
   proposeChange: Change;
+  /**
+   * Bases a PROPOSED changeset on the graph as it is now (editor role, its author
+   * only): each operation's base versions become the current ones, and with
+   * `operations` those replace its own (e.g. with new values). It gets the same
+   * checks a proposal gets and keeps its id; its earlier operations are kept with
+   * it. FORBIDDEN for anyone but its author; CONFLICT unless it is PROPOSED.
+   */
+  rebaseChange: Change;
   /** Records an agreement with its parties, facilitators, covered technologies and territory. */
   recordAgreement: RecordAgreementPayload;
   /** Rejects a PROPOSED changeset with the reviewer's comment (reviewer role; not one's own unless REVIEW_SECOND_PERSON is off). */
@@ -2749,7 +2797,8 @@ export type Mutation = {
    */
   retractSource: RetractPayload;
   /**
-   * Proposes the inverse of an applied change (editor role): each field it set goes
+   * Proposes the inverse of an applied change (editor or reviewer role: a reviewer
+   * may press Revert, and another reviewer approves it): each field it set goes
    * back to its value before, and what it created is retracted. CONFLICT, naming
    * the fields and the changes, when a later change touched the same fields.
    */
@@ -2821,6 +2870,19 @@ export type MutationMergeEntitiesArgs = {
  */
 export type MutationProposeChangeArgs = {
   input: ProposeChangeInput;
+};
+
+
+/**
+ * Curation: authenticated writes. Every mutation needs a bearer token (editor role;
+ * reviewer for mergeEntities and decideIdentity; admin for retract and retractSource), runs in one transaction (all or nothing), cites a source with
+ * an evidence note, records who and when on what it writes, and leaves a Change in
+ * the audit trail (Query.recentChanges).
+ */
+export type MutationRebaseChangeArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  operations?: InputMaybe<Array<ChangeOperationInput>>;
 };
 
 
@@ -6172,6 +6234,7 @@ export type ResolversTypes = {
   ChangeStatus: ChangeStatus;
   Citation: ResolverTypeWrapper<CitationRecord>;
   Claim: ResolverTypeWrapper<ClaimRecord>;
+  ClaimInput: ClaimInput;
   Conflict: ResolverTypeWrapper<ConflictRecord>;
   Corroboration: ResolverTypeWrapper<CorroborationRecord>;
   Country: ResolverTypeWrapper<EntityRecord>;
@@ -6377,6 +6440,7 @@ export type ResolversParentTypes = {
   ChangeOperationInput: ChangeOperationInput;
   Citation: CitationRecord;
   Claim: ClaimRecord;
+  ClaimInput: ClaimInput;
   Conflict: ConflictRecord;
   Corroboration: CorroborationRecord;
   Country: EntityRecord;
@@ -6669,6 +6733,7 @@ export type ChangeResolvers<ContextType = Context, ParentType extends ResolversP
   kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
   note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   operations?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  rebasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   revertOf?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   reviewComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reviewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -7060,6 +7125,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   linkEntities?: Resolver<ResolversTypes['LinkEntitiesPayload'], ParentType, ContextType, RequireFields<MutationLinkEntitiesArgs, 'input'>>;
   mergeEntities?: Resolver<ResolversTypes['MergeEntitiesPayload'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'input'>>;
   proposeChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationProposeChangeArgs, 'input'>>;
+  rebaseChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationRebaseChangeArgs, 'id'>>;
   recordAgreement?: Resolver<ResolversTypes['RecordAgreementPayload'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'input'>>;
   rejectChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationRejectChangeArgs, 'comment' | 'id'>>;
   retract?: Resolver<ResolversTypes['RetractPayload'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'input'>>;

@@ -1,5 +1,7 @@
 // Sets fields of an entity back (revertChange): $set holds the values, $remove the
 // names to remove. Retracting or restoring also sets or clears the retraction's stamps.
+// Claims about it named in $claimsOff are retracted, those in $claimsOn brought back;
+// each identity decision in $decisions gets its status back (STANDING: no ruling).
 MATCH (n:Entity {id: $id})
 SET n += $set, n.updatedAt = datetime(), n.updatedBy = $actor
 FOREACH (k IN $remove | SET n[k] = null)
@@ -7,4 +9,22 @@ FOREACH (_ IN CASE WHEN $set.retracted = true THEN [1] ELSE [] END |
   SET n.retractedAt = datetime(), n.retractedBy = $actor, n.retractionReason = $reason)
 FOREACH (_ IN CASE WHEN 'retracted' IN $remove THEN [1] ELSE [] END |
   REMOVE n.retractedAt, n.retractedBy, n.retractionReason)
+WITH n
+CALL (n) {
+  UNWIND $claimsOff AS claimId
+  MATCH (c:Claim {id: claimId})-[:ABOUT]->(n)
+  SET c.retracted = true, c.retractedAt = datetime(), c.retractedBy = $actor, c.retractionReason = $reason
+}
+CALL (n) {
+  UNWIND $claimsOn AS claimId
+  MATCH (c:Claim {id: claimId})-[:ABOUT]->(n)
+  REMOVE c.retracted, c.retractedAt, c.retractedBy, c.retractionReason
+}
+CALL (n) {
+  UNWIND $decisions AS back
+  MATCH (d:IdentityDecision {id: back.id})-[:ABOUT]->(n)
+  SET d.status = back.status
+  FOREACH (_ IN CASE WHEN back.status = 'STANDING' THEN [1] ELSE [] END |
+    REMOVE d.verdictBy, d.verdictAt, d.verdictNote, d.verdictSourceId)
+}
 RETURN n.id AS id

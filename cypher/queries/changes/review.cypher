@@ -1,5 +1,6 @@
 // Moves a PROPOSED changeset to APPROVED (applied, with what its operations wrote)
-// or REJECTED, with the reviewer and the comment. The only edit a Change ever gets.
+// or REJECTED, with the reviewer and the comment. Besides its author's rebase
+// (changes/rebase) while PROPOSED, the only edit a Change ever gets.
 MATCH (c:Change {id: $id})
 WHERE c.status = 'PROPOSED'
 SET c.status = $status, c.reviewer = $reviewer, c.reviewedAt = datetime(), c.reviewComment = $comment, c.statusAt = datetime()

@@ -13,8 +13,9 @@
 // citing the node, so the last file to touch it decides with all citations.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-ON CREATE SET n.createdAt = datetime(), n.createdBy = $actor
-WITH n, row, coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS aliases,
+ON CREATE SET n.createdAt = datetime(), n.createdBy = $actor, n.version = 0
+WITH n, row, properties(n) AS before
+WITH n, row, before, coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS aliases,
      coalesce(n.searchAliases, []) + [k IN row.searchAliases WHERE NOT k IN coalesce(n.searchAliases, [])] AS searchAliases,
      coalesce(n.namesEn, []) + [v IN row.namesEn WHERE NOT v IN coalesce(n.namesEn, [])] AS namesEn,
      coalesce(n.namesJa, []) + [v IN row.namesJa WHERE NOT v IN coalesce(n.namesJa, [])] AS namesJa,
@@ -25,7 +26,7 @@ SET n:$(row.label), n += row.props,
     n.namesEn = CASE WHEN size(namesEn) = 0 THEN null ELSE namesEn END,
     n.namesJa = CASE WHEN size(namesJa) = 0 THEN null ELSE namesJa END,
     n.namesZhHant = CASE WHEN size(namesZhHant) = 0 THEN null ELSE namesZhHant END
-WITH n, row
+WITH n, row, before
 CALL (n, row) {
   UNWIND row.citations AS c
   MATCH (s:Source {id: c.source})
@@ -40,7 +41,20 @@ CALL (n) {
   UNWIND same[1..] AS extra
   DELETE extra
 }
-WITH n
+WITH n, before
 SET n.unverified = CASE WHEN COUNT { (n)-[:STATED_IN]->(s:Source) WHERE NOT coalesce(s.kind, '') IN $unverifyingKinds } = 0
                         THEN true ELSE null END
+// A load that changes an entity raises its version (absent: 1), so an edit based on the
+// version read before the load is refused with CONFLICT; a new one gets none (version 0
+// marked it as new above).
+WITH n, before
+CALL (n, before) {
+  WITH * WHERE before.version = 0
+  REMOVE n.version
+}
+CALL (n, before) {
+  WITH * WHERE before.version <> 0 OR before.version IS NULL
+  WITH * WHERE properties(n) <> before
+  SET n.version = coalesce(before.version, 1) + 1
+}
 RETURN count(n) AS written

@@ -21,15 +21,20 @@ CALL (a, b, row, existing) {
   WITH * WHERE existing IS NOT NULL
   RETURN existing AS r
 }
+WITH r, row, CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before
 SET r.createdAt = coalesce(r.createdAt, datetime()), r.createdBy = coalesce(r.createdBy, $actor),
     r.sourceIds = coalesce(r.sourceIds, []), r.evidence = coalesce(r.evidence, [])
 SET r += row.props
-WITH r, row, [i IN range(0, size(r.sourceIds) - 1) | [r.sourceIds[i], r.evidence[i]]] AS held
-WITH r, [c IN row.citations WHERE NOT [c.source, c.evidence] IN held] AS fresh
+WITH r, row, before, [i IN range(0, size(r.sourceIds) - 1) | [r.sourceIds[i], r.evidence[i]]] AS held
+WITH r, before, [c IN row.citations WHERE NOT [c.source, c.evidence] IN held] AS fresh
 SET r.sourceIds = r.sourceIds + [c IN fresh | c.source],
     r.evidence = r.evidence + [c IN fresh | c.evidence]
-WITH r
+WITH r, before
 SET r.unverified = CASE WHEN all(id IN r.sourceIds WHERE EXISTS {
                           MATCH (s:Source {id: id}) WHERE s.kind IN $unverifyingKinds })
                         THEN true ELSE null END
+// A load that changes a relationship raises its version (absent: 1), so an edit based
+// on the one read before the load is refused with CONFLICT.
+FOREACH (_ IN CASE WHEN before IS NOT NULL AND properties(r) <> before THEN [1] ELSE [] END |
+  SET r.version = coalesce(before.version, 1) + 1)
 RETURN count(r) AS written

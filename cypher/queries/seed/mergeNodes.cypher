@@ -8,7 +8,8 @@ MATCH (s:Source {id: $sourceId})
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n.createdAt = coalesce(datetime(row.audit.createdAt), datetime()),
-              n.createdBy = coalesce(row.audit.createdBy, $actor)
+              n.createdBy = coalesce(row.audit.createdBy, $actor), n.version = 0
+WITH s, row, n, properties(n) AS before
 SET n:$(row.label), n += row.props
 FOREACH (_ IN CASE WHEN row.audit.updatedAt IS NULL THEN [] ELSE [1] END |
   SET n.updatedAt = datetime(row.audit.updatedAt), n.updatedBy = row.audit.updatedBy)
@@ -17,4 +18,17 @@ FOREACH (_ IN CASE WHEN row.audit.retractedAt IS NULL THEN [] ELSE [1] END |
       n.retractionReason = row.audit.retractionReason)
 MERGE (n)-[st:STATED_IN]->(s)
 SET st.evidence = row.evidence
+// A load that changes an entity raises its version (absent: 1), so an edit based on the
+// version read before the load is refused with CONFLICT; a new one gets none (version 0
+// marked it as new above).
+WITH n, before
+CALL (n, before) {
+  WITH * WHERE before.version = 0
+  REMOVE n.version
+}
+CALL (n, before) {
+  WITH * WHERE before.version <> 0 OR before.version IS NULL
+  WITH * WHERE properties(n) <> before
+  SET n.version = coalesce(before.version, 1) + 1
+}
 RETURN count(n) AS written

@@ -28,7 +28,8 @@ CALL (a, b, row, existing) {
   WITH * WHERE existing IS NOT NULL
   RETURN existing AS r
 }
-WITH r, row, coalesce(r.sourceIds, []) AS sourceIds, coalesce(r.evidence, []) AS evidence
+WITH r, row, CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before
+WITH r, row, before, coalesce(r.sourceIds, []) AS sourceIds, coalesce(r.evidence, []) AS evidence
 SET r.createdAt = coalesce(r.createdAt, datetime(row.audit.createdAt), datetime()),
     r.createdBy = coalesce(r.createdBy, row.audit.createdBy, $actor),
     r.evidence = CASE WHEN $sourceId IN sourceIds
@@ -42,4 +43,8 @@ FOREACH (_ IN CASE WHEN row.audit.retractedAt IS NULL THEN [] ELSE [1] END |
   SET r.retracted = true, r.retractedAt = datetime(row.audit.retractedAt), r.retractedBy = row.audit.retractedBy,
       r.retractionReason = row.audit.retractionReason)
 FOREACH (_ IN CASE WHEN $touchedBy IS NULL THEN [] ELSE [1] END | SET r.updatedAt = datetime(), r.updatedBy = $touchedBy)
+// A load (no $touchedBy: curation stamps versions itself) that changes a relationship
+// raises its version (absent: 1), so an edit based on the one read before is refused.
+FOREACH (_ IN CASE WHEN $touchedBy IS NULL AND before IS NOT NULL AND properties(r) <> before THEN [1] ELSE [] END |
+  SET r.version = coalesce(before.version, 1) + 1)
 RETURN count(r) AS written, collect(CASE WHEN $touchedBy IS NOT NULL THEN {id: row.id, props: properties(r)} END) AS touched

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ENTITY_LABELS } from '../../domain/model';
 import { AppError, BadUserInputError } from '../../errors';
 import { entityId, isoDate, pageSize, parseArgs } from '../../validation';
-import { parseLinkEntities, parseMergeEntities, parseRecordAgreement, parseRetract, parseUpsertEntity } from '../curation/inputs';
-import type { LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, UpsertEntityRequest } from '../curation/inputs';
+import { parseAddClaim, parseDecideIdentity, parseLinkEntities, parseMergeEntities, parseRecordAgreement, parseRetract, parseUpsertEntity } from '../curation/inputs';
+import type { AddClaimRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, UpsertEntityRequest } from '../curation/inputs';
 import type { ChangeStatus } from './records';
 
 /**
@@ -14,8 +14,8 @@ import type { ChangeStatus } from './records';
  * ("input.operations.1.linkEntities.from").
  */
 
-/** The operations a changeset may hold: the direct mutations', and `restore` (only revertChange makes it). */
-export const OPERATION_NAMES = ['upsertEntity', 'linkEntities', 'recordAgreement', 'retract', 'mergeEntities'] as const;
+/** The operations a changeset may hold: the direct mutations', `claim` (a value recorded beside the graph's), `decideIdentity` (a ruling), and `restore` (only revertChange makes it). */
+export const OPERATION_NAMES = ['upsertEntity', 'linkEntities', 'recordAgreement', 'retract', 'mergeEntities', 'claim', 'decideIdentity'] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number] | 'restore';
 
 /** Sets fields of one entity or relationship back (revertChange): null removes one; `retracted: true` retracts it. */
@@ -40,6 +40,8 @@ export type ParsedOperation =
   | { op: 'recordAgreement'; input: Record<string, unknown>; request: RecordAgreementRequest }
   | { op: 'retract'; input: Record<string, unknown>; request: RetractRequest }
   | { op: 'mergeEntities'; input: Record<string, unknown>; request: MergeEntitiesRequest }
+  | { op: 'claim'; input: Record<string, unknown>; request: AddClaimRequest }
+  | { op: 'decideIdentity'; input: Record<string, unknown>; request: DecideIdentityRequest }
   | { op: 'restore'; input: Record<string, unknown>; request: RestoreRequest };
 
 const restoreSchema = z
@@ -65,6 +67,10 @@ export function parseOperation(stored: StoredOperation): ParsedOperation {
       return { ...stored, op: stored.op, request: parseRetract(args) };
     case 'mergeEntities':
       return { ...stored, op: stored.op, request: parseMergeEntities(args) };
+    case 'claim':
+      return { ...stored, op: stored.op, request: parseAddClaim(args) };
+    case 'decideIdentity':
+      return { ...stored, op: stored.op, request: parseDecideIdentity(args) };
     case 'restore':
       return { ...stored, op: stored.op, request: parseArgs(restoreSchema, stored.input) };
   }
@@ -81,29 +87,36 @@ export function atOperation(error: unknown, index: number, op: string): unknown 
 
 const note = z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(600, 'must be at most 600 characters');
 
-const proposeArgs = z.object({
-  input: z
-    .object({
-      operations: z
-        .array(z.record(z.string(), z.unknown()))
-        .min(1, 'needs at least one operation')
-        .max(20, 'at most 20 operations'),
-      note,
-    })
-    .strict(),
-});
+const operationList = z
+  .array(z.record(z.string(), z.unknown()))
+  .min(1, 'needs at least one operation')
+  .max(20, 'at most 20 operations');
+
+const proposeArgs = z.object({ input: z.object({ operations: operationList, note }).strict() });
+
+/** Each operation given with exactly one field, as a StoredOperation; `at` names the list in errors. */
+function storedOperations(operations: Record<string, unknown>[], at: string): StoredOperation[] {
+  return operations.map((operation, i): StoredOperation => {
+    const given = Object.entries(operation).filter(([, v]) => v !== null && v !== undefined);
+    if (given.length !== 1) throw new BadUserInputError(`Invalid argument ${at}.${i}: give exactly one of ${OPERATION_NAMES.join(', ')}`, `${at}.${i}`);
+    const [op, value] = given[0]!;
+    if (!(OPERATION_NAMES as readonly string[]).includes(op)) throw new BadUserInputError(`Invalid argument ${at}.${i}.${op}: is not an operation`, `${at}.${i}.${op}`);
+    return { op: op as OperationName, input: value as Record<string, unknown> };
+  });
+}
 
 /** proposeChange's arguments: each operation with exactly one field, as StoredOperations; the note. */
 export function parseProposeChange(args: unknown): { operations: StoredOperation[]; note: string } {
   const { input } = parseArgs(proposeArgs, args);
-  const operations = input.operations.map((operation, i): StoredOperation => {
-    const given = Object.entries(operation).filter(([, v]) => v !== null && v !== undefined);
-    if (given.length !== 1) throw new BadUserInputError(`Invalid argument input.operations.${i}: give exactly one of ${OPERATION_NAMES.join(', ')}`, `input.operations.${i}`);
-    const [op, value] = given[0]!;
-    if (!(OPERATION_NAMES as readonly string[]).includes(op)) throw new BadUserInputError(`Invalid argument input.operations.${i}.${op}: is not an operation`, `input.operations.${i}.${op}`);
-    return { op: op as OperationName, input: value as Record<string, unknown> };
-  });
-  return { operations, note: input.note };
+  return { operations: storedOperations(input.operations, 'input.operations'), note: input.note };
+}
+
+const rebaseArgs = z.object({ id: z.string().min(1).max(100), operations: operationList.nullish(), note: note.nullish() });
+
+/** rebaseChange's arguments: the changeset, and optionally operations and a note replacing its own. */
+export function parseRebase(args: unknown): { id: string; operations: StoredOperation[] | null; note: string | null } {
+  const { id, operations, note: given } = parseArgs(rebaseArgs, args);
+  return { id, operations: operations ? storedOperations(operations, 'operations') : null, note: given ?? null };
 }
 
 const idArgs = z.object({ id: z.string().min(1).max(100) });

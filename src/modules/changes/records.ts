@@ -15,6 +15,8 @@ export interface ChangeView extends Omit<ChangeRecord, 'kind'> {
   appliedAt?: string | null;
   statusAt?: string | null;
   revertOf?: string | null;
+  /** When its author last rebased it (rebaseChange). */
+  rebasedAt?: string | null;
   /** The operations as proposed (JSON text), absent for direct writes. */
   operations?: string | null;
 }
@@ -71,6 +73,7 @@ export function toChangeView(props: Record<string, unknown>): ChangeView {
     appliedAt: text(props.appliedAt),
     statusAt: text(props.statusAt),
     revertOf: text(props.revertOf),
+    rebasedAt: text(props.rebasedAt),
     operations: text(props.operations),
   };
 }

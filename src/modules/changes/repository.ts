@@ -7,7 +7,7 @@ import { AppError, ErrorCode, NotFoundError } from '../../errors';
 import * as curation from '../curation/repository';
 import { atOperation, encodeCursor, parseOperation, type ChangeFilter, type ParsedOperation, type RestoreRequest, type StoredOperation } from './inputs';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
-import { recordRevisions, stampScope, track, type ChangesetScope, type Writer } from './versions';
+import { CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, track, type ChangesetScope, type Writer } from './versions';
 
 /**
  * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
@@ -41,6 +41,11 @@ function baseFields(op: ParsedOperation): [field: string, targetId: string][] {
       return [['expectedVersion', relationshipId(op.request.relationship)]];
     case 'retract':
       return [['expectedVersion', op.request.id]];
+    case 'claim':
+      return [['expectedVersion', op.request.entityId]];
+    case 'decideIdentity':
+      // Its base is the decision's status: a ruling on one no longer STANDING is refused with CONFLICT.
+      return [];
     case 'mergeEntities':
       return [
         ['keepVersion', op.request.keep],
@@ -58,9 +63,15 @@ async function restore(writer: Writer, request: RestoreRequest, actor: string, r
     const tracked = await track(tx, writer, bases);
     if (!tracked.before.get(request.targetId)?.exists) throw new NotFoundError(request.kind === 'entity' ? 'Entity' : 'Relationship', request.targetId);
     const entries = Object.entries(request.fields);
-    const set = Object.fromEntries(entries.filter(([, v]) => v !== null));
-    const remove = entries.filter(([, v]) => v === null).map(([k]) => k);
-    const params = { id: request.targetId, set, remove, actor, reason };
+    // A claim field is no property: null retracts the claim, a value brings it back;
+    // an identity field sets the decision's status back (STANDING clears the ruling).
+    const claims = entries.filter(([k]) => k.startsWith(CLAIM_FIELD));
+    const decisions = entries.filter(([k]) => k.startsWith(IDENTITY_FIELD)).map(([k, v]) => ({ id: k.slice(IDENTITY_FIELD.length), status: String(v) }));
+    const props = entries.filter(([k]) => !k.startsWith(CLAIM_FIELD) && !k.startsWith(IDENTITY_FIELD));
+    const set = Object.fromEntries(props.filter(([, v]) => v !== null));
+    const remove = props.filter(([, v]) => v === null).map(([k]) => k);
+    const claimIds = (restored: boolean) => claims.filter(([, v]) => (v !== null) === restored).map(([k]) => k.slice(CLAIM_FIELD.length));
+    const params = { id: request.targetId, set, remove, actor, reason, claimsOff: claimIds(false), claimsOn: claimIds(true), decisions };
     if (request.kind === 'entity') await run(tx, cypherQuery('changes/restoreEntity'), params);
     else {
       const [from, , to] = request.targetId.split('--');
@@ -68,8 +79,7 @@ async function restore(writer: Writer, request: RestoreRequest, actor: string, r
     }
     const scope = writer.changeset!;
     scope.written.push({ summary: `set ${entries.map(([k]) => k).join(', ')} of ${request.targetId} back`, targetIds: [request.targetId], sourceId: null });
-    const revisions = await recordRevisions(tx, tracked, { id: scope.id, subject: actor, targetIds: [request.targetId] }, bases);
-    await stampScope(tx, scope.id, revisions);
+    await recordRevisions(tx, tracked, { id: scope.id, subject: actor, targetIds: [request.targetId] }, bases);
   });
 }
 
@@ -94,6 +104,12 @@ async function applyOperations(tx: Tx, scope: ChangesetScope, operations: Parsed
         case 'mergeEntities':
           await curation.mergeEntities(writer, operation.request, author);
           break;
+        case 'claim':
+          await curation.addClaim(writer, operation.request, author);
+          break;
+        case 'decideIdentity':
+          await curation.decideIdentity(writer, operation.request, author);
+          break;
         case 'restore':
           await restore(writer, operation.request, author, note);
           break;
@@ -107,14 +123,19 @@ async function applyOperations(tx: Tx, scope: ChangesetScope, operations: Parsed
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
+/** What a trial of a changeset found: its operations with every base filled in, and what each would write. */
+interface Trial {
+  scope: ChangesetScope;
+  based: StoredOperation[];
+}
+
 /**
- * Stores a changeset as PROPOSED, after a trial: its operations run in a write
- * transaction that is then rolled back, so every refusal an applied write would
- * meet now (inputs, likely duplicates, endpoint rules, versions, a missing
- * source) refuses the proposal instead. A base version an operation did not name
- * is filled in with the version the trial found.
+ * Runs a changeset's operations in a write transaction that is then rolled
+ * back, so every refusal an applied write would meet now (inputs, likely
+ * duplicates, endpoint rules, versions, a missing source) is met now. A base
+ * version an operation did not name is filled in with the version the trial found.
  */
-export async function proposeChange(executor: Executor, operations: StoredOperation[], note: string, author: string, revertOf: string | null = null): Promise<ChangeView> {
+async function tryOperations(executor: Executor, operations: StoredOperation[], note: string, author: string, id: string = randomUUID()): Promise<Trial> {
   const parsed = operations.map((operation, index) => {
     try {
       return parseOperation(operation);
@@ -122,14 +143,14 @@ export async function proposeChange(executor: Executor, operations: StoredOperat
       throw atOperation(error, index, operation.op);
     }
   });
-  const scope: ChangesetScope = { id: randomUUID(), written: [], bases: new Map() };
+  const scope: ChangesetScope = { id, written: [], bases: new Map() };
   const based = parsed.map((p) => ({ op: p.op, input: { ...p.input } }));
   try {
     await executor.writeTransaction('changes/tryProposal', async (tx) => {
       scope.written = [];
       await applyOperations(tx, scope, parsed, author, note, (index) => {
-        for (const [field, id] of baseFields(parsed[index]!)) {
-          if (based[index]!.input[field] === undefined || based[index]!.input[field] === null) based[index]!.input[field] = scope.bases.get(id);
+        for (const [field, target] of baseFields(parsed[index]!)) {
+          if (based[index]!.input[field] === undefined || based[index]!.input[field] === null) based[index]!.input[field] = scope.bases.get(target);
         }
       });
       throw new TrialPassed();
@@ -137,25 +158,73 @@ export async function proposeChange(executor: Executor, operations: StoredOperat
   } catch (error) {
     if (!(error instanceof TrialPassed)) throw error;
   }
+  return { scope, based };
+}
+
+/** The Change fields a trial gives: what the changeset would touch and write, and its operations as stored. */
+const trialFields = ({ scope, based }: Trial) => ({
+  targetIds: unique(scope.written.flatMap((w) => w.targetIds)),
+  summary: `proposed: ${scope.written.map((w) => w.summary).join('; ')}`,
+  sourceId: scope.written.find((w) => w.sourceId)?.sourceId ?? null,
+  operations: JSON.stringify(based),
+});
+
+/** Stores a changeset as PROPOSED, after a trial (tryOperations): a proposal that could not apply is refused now. */
+export async function proposeChange(executor: Executor, operations: StoredOperation[], note: string, author: string, revertOf: string | null = null): Promise<ChangeView> {
+  const trial = await tryOperations(executor, operations, note, author);
   const [row] = await executor.write<{ change: Record<string, unknown> }>(cypherQuery('changes/createChangeset'), {
-    id: scope.id,
-    targetIds: unique(scope.written.flatMap((w) => w.targetIds)),
-    summary: `proposed: ${scope.written.map((w) => w.summary).join('; ')}`,
+    id: trial.scope.id,
+    ...trialFields(trial),
     author,
-    sourceId: scope.written.find((w) => w.sourceId)?.sourceId ?? null,
     note,
-    operations: JSON.stringify(based),
     revertOf,
   });
   return toChangeView(row!.change);
 }
 
+/** The base fields an operation names (expectedVersion; keepVersion and mergeVersion of a merge), which a rebase sets anew. */
+const BASE_FIELDS = ['expectedVersion', 'keepVersion', 'mergeVersion'];
+
+/**
+ * Bases a PROPOSED changeset on the graph as it is now, by its author: each
+ * operation's base versions become the current ones (with `operations`, those
+ * replace the stored ones, e.g. with new values; bases they name are kept), after
+ * the same trial a proposal gets. The changeset keeps its id; its earlier
+ * operations stay on it (rebasedFrom). FORBIDDEN for anyone but its author,
+ * CONFLICT unless it is PROPOSED (also when it was reviewed during the trial).
+ */
+export async function rebaseChange(executor: Executor, id: string, author: string, operations: StoredOperation[] | null, note: string | null): Promise<ChangeView> {
+  const change = await changeById(executor, id);
+  if (!change) throw new NotFoundError('Change', id);
+  const refusal = rebaseRefusal(change, author);
+  if (refusal) throw refusal;
+  const given = operations ?? (JSON.parse(change.operations ?? '[]') as StoredOperation[]).map((o) => ({ op: o.op, input: Object.fromEntries(Object.entries(o.input).filter(([k]) => !BASE_FIELDS.includes(k))) }));
+  const trial = await tryOperations(executor, given, note ?? change.note, author, id);
+  return executor.writeTransaction('changes/rebase', async (tx) => {
+    const [now] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/lockChange'), { id });
+    const moved = rebaseRefusal(toChangeView(now!.change), author);
+    if (moved) throw moved;
+    const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/rebase'), { id, ...trialFields(trial), note: note ?? change.note });
+    return toChangeView(row!.change);
+  });
+}
+
+/** Why `author` may not rebase `change`: not theirs (FORBIDDEN), or no longer PROPOSED (CONFLICT); null when they may. */
+function rebaseRefusal(change: ChangeView, author: string): AppError | null {
+  if (change.kind !== 'CHANGESET' || change.subject !== author) {
+    return new AppError(`Only the author of changeset "${change.id}" may rebase it`, ErrorCode.FORBIDDEN, { id: change.id, author: change.subject });
+  }
+  if (change.status !== 'PROPOSED') {
+    return new AppError(`Change "${change.id}" is ${change.status}; only a PROPOSED changeset can be rebased`, ErrorCode.CONFLICT, { id: change.id, status: change.status });
+  }
+  return null;
+}
+
 /** The changeset `id`, write-locked for review: NOT_FOUND when absent, CONFLICT unless PROPOSED, FORBIDDEN for its own author under the two-person rule. */
 async function forReview(tx: Tx, id: string, reviewer: string, policy: ReviewPolicy): Promise<ChangeView> {
-  const locked = await run(tx, cypherQuery('changes/lockChange'), { id });
-  if (locked.length === 0) throw new NotFoundError('Change', id);
-  const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/changeById'), { id });
-  const change = toChangeView(row!.change);
+  const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/lockChange'), { id });
+  if (!row) throw new NotFoundError('Change', id);
+  const change = toChangeView(row.change);
   if (change.status !== 'PROPOSED') {
     throw new AppError(`Change "${id}" is ${change.status}${change.reviewer ? ` (by ${change.reviewer})` : ''}; only a PROPOSED changeset can be reviewed`, ErrorCode.CONFLICT, {
       id,
@@ -254,12 +323,13 @@ export async function revertChange(executor: Executor, id: string, note: string,
   return proposeChange(executor, operations, note, author, id);
 }
 
-/** A page of an entity's or relationship's history, newest first. */
-export async function history(executor: Executor, targetId: string, first: number, beforeVersion: number | null): Promise<HistoryPage> {
+/** A page of an entity's or relationship's history, newest first; `full`: with each change's operations and before/after. */
+export async function history(executor: Executor, targetId: string, first: number, beforeVersion: number | null, full = true): Promise<HistoryPage> {
   const rows = await executor.read<{ revision: Record<string, unknown>; change: Record<string, unknown> | null }>(cypherQuery('changes/history'), {
     id: targetId,
     before: beforeVersion,
     limit: first + 1,
+    full,
   });
   const edges = rows.slice(0, first).map((r) => {
     const node = toRevisionView(r.revision, r.change);
@@ -271,8 +341,8 @@ export async function history(executor: Executor, targetId: string, first: numbe
   };
 }
 
-/** A page of changes, newest first, filtered as ChangeFilter says. */
-export async function changesPage(executor: Executor, filter: ChangeFilter): Promise<ChangePage> {
+/** A page of changes, newest first, filtered as ChangeFilter says; `full`: with their operations and before/after. */
+export async function changesPage(executor: Executor, filter: ChangeFilter, full = true): Promise<ChangePage> {
   const rows = await executor.read<{ change: Record<string, unknown> }>(cypherQuery('changes/page'), {
     since: filter.since,
     until: filter.until,
@@ -283,6 +353,7 @@ export async function changesPage(executor: Executor, filter: ChangeFilter): Pro
     afterAt: filter.after?.at ?? null,
     afterId: filter.after?.id ?? null,
     limit: filter.first + 1,
+    full,
   });
   const edges = rows.slice(0, filter.first).map((r) => {
     const node = toChangeView(r.change);

@@ -1,8 +1,9 @@
 import { requireRole } from '../../auth';
 import { ENTITY_LABELS } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { Context } from '../context';
-import { parseApprove, parseChangeId, parseChanges, parseHistory, parseProposeChange, parseReject, parseRevert } from './inputs';
+import { parseApprove, parseChangeId, parseChanges, parseHistory, parseProposeChange, parseRebase, parseReject, parseRevert } from './inputs';
 import * as repository from './repository';
 import type { ChangeView } from './records';
 import { versionOf } from './versions';
@@ -14,24 +15,41 @@ function afterWrite(ctx: Context): void {
 }
 
 /** Curators see changesets in every state: an editor (who proposes) or a reviewer (who reviews). */
-function requireCurator(ctx: Context): void {
-  if (ctx.user?.roles.includes('reviewer')) return;
-  requireRole(ctx, 'editor');
+function requireCurator(ctx: Context): NonNullable<Context['user']> {
+  if (ctx.user?.roles.includes('reviewer')) return ctx.user;
+  return requireRole(ctx, 'editor');
+}
+
+/** The Change fields kept out of pages unless selected: the operations and before/after texts can be large. */
+const LARGE_CHANGE_FIELDS = new Set(['operations', 'before', 'after']);
+
+/** Whether the query selects, anywhere below this field (through fragments too), one of the large Change fields. */
+function selectsLargeFields(info: GraphQLResolveInfo): boolean {
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) => {
+      if (s.kind === 'Field') return LARGE_CHANGE_FIELDS.has(s.name.value) || walk(s.selectionSet);
+      if (s.kind === 'InlineFragment') return walk(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return walk(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => walk(node.selectionSet));
 }
 
 const policyOf = (ctx: Context): repository.ReviewPolicy => ({ secondPerson: ctx.reviewSecondPerson ?? true });
 
 const entityFields = {
   version: (p: { props: Record<string, unknown> }) => versionOf(p.props),
-  history: (p: { id: string }, args: unknown, ctx: Context) => {
+  history: (p: { id: string }, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
     const { first, beforeVersion } = parseHistory(args);
-    return repository.history(ctx.executor, p.id, first, beforeVersion);
+    return repository.history(ctx.executor, p.id, first, beforeVersion, selectsLargeFields(info));
   },
 };
 
 /**
- * Changesets, review, history and the change feed. Proposing and reverting need
- * the editor role, reviewing the reviewer role (and, by default, not being the
+ * Changesets, review, history and the change feed. Proposing and rebasing need
+ * the editor role, reverting the editor or reviewer role, reviewing the reviewer role (and, by default, not being the
  * changeset's author); reading history and approved changes is open to every
  * reader, as the graph itself is.
  */
@@ -41,10 +59,10 @@ export const changesResolvers: Resolvers = {
       requireCurator(ctx);
       return repository.changeById(ctx.executor, parseChangeId(args).id);
     },
-    changes: async (_p, args, ctx) => {
+    changes: async (_p, args, ctx, info) => {
       const filter = parseChanges(args);
       if (filter.status.some((s) => s !== 'APPROVED')) requireCurator(ctx);
-      return repository.changesPage(ctx.executor, filter);
+      return repository.changesPage(ctx.executor, filter, selectsLargeFields(info));
     },
   },
   Mutation: {
@@ -65,8 +83,14 @@ export const changesResolvers: Resolvers = {
       const { id, comment } = parseReject(args);
       return repository.rejectChange(ctx.executor, id, user.subject, comment, policyOf(ctx));
     },
-    revertChange: async (_p, args, ctx) => {
+    rebaseChange: async (_p, args, ctx) => {
       const user = requireRole(ctx, 'editor');
+      const { id, operations, note } = parseRebase(args);
+      return repository.rebaseChange(ctx.executor, id, user.subject, operations, note);
+    },
+    revertChange: async (_p, args, ctx) => {
+      // A reviewer may press Revert too: it only proposes the inverse, for a second person to approve.
+      const user = requireCurator(ctx);
       const { id, note } = parseRevert(args);
       return repository.revertChange(ctx.executor, id, note, user.subject);
     },
@@ -82,6 +106,7 @@ export const changesResolvers: Resolvers = {
     reviewComment: (c: ChangeView) => c.reviewComment ?? null,
     appliedAt: (c: ChangeView) => c.appliedAt ?? ((c.status ?? 'APPROVED') === 'APPROVED' ? c.at : null),
     revertOf: (c: ChangeView) => c.revertOf ?? null,
+    rebasedAt: (c: ChangeView) => c.rebasedAt ?? null,
     revisions: (c: ChangeView, _args, ctx) => repository.revisionsOf(ctx.executor, c.id),
   },
   Revision: {

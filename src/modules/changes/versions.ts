@@ -140,15 +140,61 @@ export function diffFields(before: Record<string, unknown> | null, after: Record
     .filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
 }
 
-async function readTargets(tx: Tx, entityIds: string[], relIds: string[]): Promise<Map<string, Snapshot>> {
+/** A live claim about an entity, as changes/readTargets reads it. */
+interface StoredClaim {
+  id: string;
+  property: string;
+  value: unknown;
+  asOf: string | null;
+}
+
+/** Prefix of the revision field that stands for one claim about the entity: `claim:<claim id>`. */
+export const CLAIM_FIELD = 'claim:';
+
+/** An entity's live claims as revision fields: adding one is a field going from null to `{property, value, asOf}`, retracting it the reverse. */
+function claimFields(claims: readonly StoredClaim[]): Record<string, unknown> {
+  return Object.fromEntries(claims.map((c) => [`${CLAIM_FIELD}${c.id}`, { property: c.property, value: c.value, asOf: c.asOf ?? null }]));
+}
+
+/** Prefix of the revision field that stands for the status of one identity decision about the entity: `identity:<decision id>`. */
+export const IDENTITY_FIELD = 'identity:';
+
+/** The identity decisions about an entity as revision fields: a ruling is the field going from STANDING to CONFIRMED or UNDONE. */
+function identityFields(decisions: readonly { id: string; status: string | null }[]): Record<string, unknown> {
+  return Object.fromEntries(decisions.map((d) => [`${IDENTITY_FIELD}${d.id}`, d.status ?? 'STANDING']));
+}
+
+interface EntityRow {
+  id: string;
+  labels: string[] | null;
+  props: Record<string, unknown> | null;
+  claims: StoredClaim[];
+  decisions: { id: string; status: string | null }[];
+  incident: { id: string; type: string; props: Record<string, unknown> }[];
+}
+
+/**
+ * Reads a write's targets in one round trip (changes/readTargets), write-locking
+ * them first with `lock`; with `incident`, the relationships of those types at
+ * those entities are read as targets too (unless named already).
+ */
+async function readTargets(tx: Tx, entityIds: string[], relIds: string[], lock = false, incident?: { ids: string[]; types?: readonly string[] }): Promise<Map<string, Snapshot>> {
   const found = new Map<string, Snapshot>();
-  if (entityIds.length > 0) {
-    const rows = await run<{ id: string; labels: string[] | null; props: Record<string, unknown> | null }>(tx, cypherQuery('changes/readEntities'), { ids: entityIds });
-    for (const r of rows) found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props: r.props ?? {} });
+  if (entityIds.length === 0 && relIds.length === 0) return found;
+  const [row] = await run<{ entities: EntityRow[]; relationships: { id: string; type: string | null; props: Record<string, unknown> | null }[] }>(tx, cypherQuery('changes/readTargets'), {
+    ids: entityIds,
+    rels: relIds.map(relationshipEnds),
+    lock,
+    incidentIds: incident?.ids ?? [],
+    incidentTypes: incident?.types ?? RELATIONSHIP_TYPE_NAMES,
+  });
+  for (const r of row?.entities ?? []) {
+    const props = r.props ? { ...r.props, ...claimFields(r.claims), ...identityFields(r.decisions) } : {};
+    found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props });
   }
-  if (relIds.length > 0) {
-    const rows = await run<{ id: string; type: string | null; props: Record<string, unknown> | null }>(tx, cypherQuery('changes/readRelationships'), { rels: relIds.map(relationshipEnds) });
-    for (const r of rows) found.set(r.id, { id: r.id, kind: 'relationship', exists: r.props !== null, version: versionOf(r.props), type: r.type, props: r.props ?? {} });
+  for (const r of row?.relationships ?? []) found.set(r.id, { id: r.id, kind: 'relationship', exists: r.props !== null, version: versionOf(r.props), type: r.type, props: r.props ?? {} });
+  for (const r of (row?.entities ?? []).flatMap((e) => e.incident)) {
+    if (!found.has(r.id)) found.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: r.props });
   }
   return found;
 }
@@ -167,18 +213,9 @@ export interface Tracked {
  * entity's LOCATED_IN, an agreement's parties) know their state before.
  */
 export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { ids: string[]; types?: readonly string[] }): Promise<Tracked> {
-  const entityIds = [...new Set(bases.filter((b) => b.kind === 'entity').map((b) => b.id))].sort();
+  const entityIds = [...new Set([...bases.filter((b) => b.kind === 'entity').map((b) => b.id), ...(incident?.ids ?? [])])].sort();
   const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
-  if (entityIds.length > 0) await run(tx, cypherQuery('changes/lockEntities'), { ids: entityIds });
-  if (relIds.length > 0) await run(tx, cypherQuery('changes/lockRelationships'), { rels: relIds.map(relationshipEnds) });
-  const before = await readTargets(tx, entityIds, relIds);
-  if (incident && incident.ids.length > 0) {
-    const rows = await run<{ id: string; type: string; props: Record<string, unknown> }>(tx, cypherQuery('changes/incidentRelationships'), {
-      ids: incident.ids,
-      types: incident.types ?? RELATIONSHIP_TYPE_NAMES,
-    });
-    for (const r of rows) if (!before.has(r.id)) before.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: r.props });
-  }
+  const before = await readTargets(tx, entityIds, relIds, true, incident);
   const stale = bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null && b.expectedVersion !== before.get(b.id)!.version);
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
@@ -217,7 +254,8 @@ export interface RevisionRow {
 /**
  * Run last in a write's transaction, after its audit Change: re-reads every
  * target the change lists, and for each whose fields changed stamps the next
- * version and leaves a (:Revision) under `changeId`. A target that did not exist
+ * version and leaves a (:Revision) under `changeId`; the Change (when it exists
+ * yet) records which entities, types and countries they touched, for the feed. A target that did not exist
  * when the write began but has a version now was created meanwhile by another
  * write: when the write named a base for it, refused with CONFLICT (the
  * transaction rolls back), so two creations of one id based on "new" never both
@@ -251,12 +289,10 @@ export async function recordRevisions(tx: Tx, tracked: Tracked, change: { id: st
       created: !was?.exists && !raced,
     });
   }
-  if (revisions.length > 0) await run(tx, cypherQuery('changes/setVersions'), { revisions, changeId: change.id, subject: change.subject });
+  if (revisions.length > 0) {
+    // The entities the revisions touched (a relationship touches both ends), stamped on the Change for the feed's filters.
+    const entityIds = [...new Set(revisions.flatMap((r) => (r.targetKind === 'entity' ? [r.targetId] : [r.from!, r.to!])))];
+    await run(tx, cypherQuery('changes/setVersions'), { revisions, changeId: change.id, subject: change.subject, entityIds });
+  }
   return revisions;
-}
-
-/** Records on the Change which entities (and their types and countries) its revisions touched, for the change feed. */
-export async function stampScope(tx: Tx, changeId: string, revisions: readonly RevisionRow[]): Promise<void> {
-  const entityIds = [...new Set(revisions.flatMap((r) => (r.targetKind === 'entity' ? [r.targetId] : [r.from!, r.to!])))];
-  if (entityIds.length > 0) await run(tx, cypherQuery('changes/stampScope'), { changeId, entityIds });
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ENTITY_LABELS, IDENTITY_VERDICTS, PARTY_ROLES, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type IdentityVerdict } from '../../domain/model';
+import { DATE_PROPERTIES, ENTITY_LABELS, IDENTITY_VERDICTS, PARTY_ROLES, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type IdentityVerdict } from '../../domain/model';
 import { WRITE, evidence as evidenceNote, slug, writtenSource, type WrittenNode, type WrittenRelationship } from '../../domain/writeSchemas';
 import { BadUserInputError } from '../../errors';
-import { pageSize, parseArgs } from '../../validation';
+import { pageSize, parseArgs, partialDate } from '../../validation';
 
 /**
  * Validation of curation inputs. The envelope of each mutation is checked here;
@@ -276,4 +276,48 @@ export interface DecideIdentityRequest {
 /** decideIdentity's input: the decision's id, the verdict, why, and optionally the source and (confirming a PROBABLY_SAME) the id that stays. */
 export function parseDecideIdentity(args: unknown): DecideIdentityRequest {
   return parseArgs(decideIdentityArgs, dropNulls(args)).input;
+}
+
+/** Stored properties a claim cannot be about: identity, audit stamps and marks, not values a page states. */
+const UNCLAIMABLE = new Set(['id', 'version', 'retracted', 'unverified', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'sourceIds', 'evidence']);
+
+const claimArgs = z.object({
+  input: z
+    .object({
+      entityId: slug,
+      property: z
+        .string()
+        .regex(/^[a-z][A-Za-z0-9]{0,59}$/, 'must be a property name such as foundedOn or employees')
+        .refine((p) => !UNCLAIMABLE.has(p), 'is not a property a page states'),
+      value: z.union([z.string().trim().min(1, 'must not be empty').max(600, 'must be at most 600 characters'), z.number().finite(), z.boolean()], {
+        error: 'must be a text, a number or true/false',
+      }),
+      asOf: partialDate.optional(),
+      note: z.string().trim().min(1, 'must not be empty').max(600, 'must be at most 600 characters').optional(),
+      source: sourceInput,
+      evidence,
+      expectedVersion,
+    })
+    .strict()
+    .refine((i) => !(DATE_PROPERTIES as readonly string[]).includes(i.property) || partialDate.safeParse(i.value).success, {
+      message: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD for a date property',
+      path: ['value'],
+    }),
+});
+
+/** A value one page states for a property of an entity, recorded beside what the graph holds (never over it). */
+export interface AddClaimRequest {
+  entityId: string;
+  property: string;
+  value: string | number | boolean;
+  asOf?: string;
+  note?: string;
+  source: SourceInput;
+  evidence: string;
+  expectedVersion?: number;
+}
+
+/** The `claim` operation's input: the entity, the property and the value a source states, with its evidence. */
+export function parseAddClaim(args: unknown): AddClaimRequest {
+  return parseArgs(claimArgs, dropNulls(args)).input;
 }

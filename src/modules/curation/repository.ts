@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { recordRevisions, stampScope, track, type Base, type Writer } from '../changes/versions';
+import { recordRevisions, track, type Base, type Tracked, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
@@ -13,7 +13,7 @@ import { plainValue } from '../../domain/properties';
 import { searchAliasesOf } from '../../domain/names';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
 import { refuseLikelyDuplicate } from '../../entityResolution/refuseDuplicates';
-import type { DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
+import type { AddClaimRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
 /**
  * The curation writes. Each runs in ONE write transaction: the source, the
@@ -24,7 +24,7 @@ import type { DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, 
  * curated data is stored exactly as seeded data is.
  */
 
-export type ChangeKind = 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'RETRACT_SOURCE' | 'MERGE_ENTITIES' | 'DECIDE_IDENTITY';
+export type ChangeKind = 'ADD_CLAIM' | 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'RETRACT_SOURCE' | 'MERGE_ENTITIES' | 'DECIDE_IDENTITY';
 
 export interface ChangeRecord {
   id: string;
@@ -102,7 +102,6 @@ async function recordChange(
  */
 async function recordVersions(tx: Tx, tracked: Awaited<ReturnType<typeof track>>, change: ChangeRecord, bases: Base[], entity?: EntityRecord): Promise<void> {
   const revisions = await recordRevisions(tx, tracked, change, bases);
-  await stampScope(tx, change.id, revisions);
   const own = entity && revisions.find((r) => r.targetId === entity.id);
   if (own) entity.props = { ...entity.props, version: own.version };
 }
@@ -132,7 +131,25 @@ interface Existing {
   aliases: string[];
 }
 
-async function lookUp(tx: Tx, ids: string[]): Promise<Map<string, Existing>> {
+/**
+ * What `ids` are, from the snapshots `track` read of them when it read them all
+ * (one round trip fewer), else from the graph.
+ */
+async function lookUp(tx: Tx, ids: string[], tracked?: Tracked): Promise<Map<string, Existing>> {
+  const known = tracked && ids.map((id) => tracked.before.get(id));
+  if (known?.every((s) => s?.kind === 'entity')) {
+    return new Map(
+      known.map((s) => {
+        const p = s!.props;
+        const text = (v: unknown) => (typeof v === 'string' ? v : null);
+        return [s!.id, { label: s!.exists ? (s!.type as EntityLabel | null) : null, retracted: s!.exists && p.retracted !== undefined && p.retracted !== null, mergedInto: text(p.mergedInto), name: text(p.name), aliases: (p.aliases as string[] | undefined) ?? [] }];
+      }),
+    );
+  }
+  return lookUpInGraph(tx, ids);
+}
+
+async function lookUpInGraph(tx: Tx, ids: string[]): Promise<Map<string, Existing>> {
   const rows = await run<{ id: string; labels: string[] | null; retracted: boolean; mergedInto: string | null; name: string | null; aliases: string[] | null }>(
     tx,
     cypherQuery('curation/entityLabels'),
@@ -239,7 +256,7 @@ export function upsertEntity(executor: Writer, request: UpsertEntityRequest, act
   const bases: Base[] = [{ id: node.id, kind: 'entity', expectedVersion: request.expectedVersion }];
   return executor.writeTransaction('curation/upsertEntity', async (tx) => {
     const tracked = await track(tx, executor, bases, { ids: [node.id], types: ['LOCATED_IN'] });
-    const found = await lookUp(tx, [node.id]);
+    const found = await lookUp(tx, [node.id], tracked);
     checkIdForLabel(found, node.id, node.label);
     if (!found.get(node.id)?.label) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
     const sourceId = await resolveSource(tx, request.source, actor);
@@ -365,6 +382,52 @@ export function retractSource(executor: Executor, request: RetractSourceRequest,
       note: request.reason,
     }, executor);
     return { id: request.id, change };
+  });
+}
+
+/** What the claim operation wrote: the claim's id, and the entity it is about. */
+export interface ClaimWrite {
+  claimId: string;
+  entityId: string;
+  change: ChangeRecord;
+}
+
+/**
+ * Records a value a page states for a property of an entity as a claim beside
+ * the graph's own value, which is never overwritten (a dispute stays two
+ * claims, as the seed files keep it). The entity's revision lists the claim as
+ * the field `claim:<id>`, so history shows it and a revert retracts it.
+ */
+export function addClaim(executor: Writer, request: AddClaimRequest, actor: string): Promise<ClaimWrite> {
+  const bases: Base[] = [{ id: request.entityId, kind: 'entity', expectedVersion: request.expectedVersion }];
+  return executor.writeTransaction('curation/addClaim', async (tx) => {
+    const tracked = await track(tx, executor, bases);
+    const found = await lookUp(tx, [request.entityId], tracked);
+    expectEntity(found, request.entityId, ENTITY_LABELS, 'input.entityId');
+    const sourceId = await resolveSource(tx, request.source, actor);
+    const claimId = `claim-${randomUUID()}`;
+    await run(tx, cypherQuery('curation/addClaim'), {
+      id: claimId,
+      entityId: request.entityId,
+      property: request.property,
+      value: request.value,
+      asOf: request.asOf ?? null,
+      note: request.note ?? null,
+      sourceId,
+      evidence: request.evidence,
+      actor,
+      unverifyingKinds: [...UNVERIFYING_SOURCE_KINDS],
+    });
+    const change = await recordChange(tx, {
+      kind: 'ADD_CLAIM',
+      targetIds: [request.entityId],
+      summary: `claimed ${request.property} = ${JSON.stringify(request.value)}${request.asOf ? ` as of ${request.asOf}` : ''} for ${request.entityId} (claim ${claimId})`,
+      subject: actor,
+      sourceId,
+      note: request.evidence,
+    }, executor);
+    await recordVersions(tx, tracked, change, bases);
+    return { claimId, entityId: request.entityId, change };
   });
 }
 
@@ -505,7 +568,7 @@ export interface IdentityRulingWrite {
  * sets the status, with who, when, why and the source. NOT_FOUND for an unknown
  * id, CONFLICT for a decision already ruled on: nothing is written then.
  */
-export function decideIdentity(executor: Executor, request: DecideIdentityRequest, actor: string): Promise<IdentityRulingWrite> {
+export function decideIdentity(executor: Writer, request: DecideIdentityRequest, actor: string): Promise<IdentityRulingWrite> {
   const { id, verdict, note } = request;
   return executor.writeTransaction('curation/decideIdentity', async (tx) => {
     const [decision] = await run<{ decision: IdentityDecisionKind; entityIds: string[]; status: IdentityStatus; by: string | null; at: string | null }>(
@@ -514,6 +577,9 @@ export function decideIdentity(executor: Executor, request: DecideIdentityReques
       { id },
     );
     if (!decision) throw new NotFoundError('Identity decision', id);
+    // Its entities as other writes track theirs: the ruling (and a merge) leaves a revision on each.
+    const bases: Base[] = decision.entityIds.map((entityId) => ({ id: entityId, kind: 'entity' }));
+    const tracked = await track(tx, executor, bases, { ids: decision.entityIds });
     if (decision.status !== 'STANDING') {
       throw new AppError(`Identity decision "${id}" was already ${decision.status} (by ${decision.by ?? 'unknown'} at ${decision.at ?? 'an unknown time'})`, ErrorCode.CONFLICT, {
         id,
@@ -566,7 +632,9 @@ export function decideIdentity(executor: Executor, request: DecideIdentityReques
       before: { status: decision.status },
       after: { status, ...(merged ? { kept: merged.entity.id, merged: merged.mergedId } : {}) },
     }, executor);
-    return { entity: toEntityRecord(ruled.entity), mergedId: merged?.mergedId ?? null, change };
+    const entity = toEntityRecord(ruled.entity);
+    await recordVersions(tx, tracked, change, bases, entity);
+    return { entity, mergedId: merged?.mergedId ?? null, change };
   });
 }
 

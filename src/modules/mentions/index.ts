@@ -27,8 +27,11 @@ export class MentionIndex {
     if (!this.current) return (await this.build()).dictionary;
     if (performance.now() - this.checkedAt > CHECK_EVERY_MS) {
       this.checkedAt = performance.now();
-      const version = await this.version();
-      if (version !== this.current.version) void this.build().catch(() => undefined);
+      // Checked in the background: no request waits for the version query.
+      const built = this.current.version;
+      void this.version()
+        .then((version) => (version !== built && !this.building ? this.build() : undefined))
+        .catch(() => undefined);
     }
     return this.current.dictionary;
   }

@@ -10,7 +10,7 @@ const fallbacks = new WeakMap<Executor, MentionIndex>();
 /** For a context made without one (scripts): one index per executor. */
 function fallbackIndex(executor: Executor): MentionIndex {
   let index = fallbacks.get(executor);
-  if (!index) fallbacks.set(executor, (index = new MentionIndex(executor, 1_000_000)));
+  if (!index) fallbacks.set(executor, (index = new MentionIndex(executor, 500_000)));
   return index;
 }
 

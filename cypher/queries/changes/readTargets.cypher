@@ -1,0 +1,48 @@
+// The targets of a write in one round trip, write-locked first when $lock (track:
+// entities in id order, then both ends of each relationship, as seed/mergeRelationships
+// locks them; a property set and removed again takes the lock and changes nothing), so
+// what is read stays true until the transaction ends. Ids no entity has are skipped by
+// the lock and read as null.
+// - entities: each id in $ids with its labels and properties, the live claims about it
+//   (not about one of its relationships) and the identity decisions about it: a revision
+//   lists each claim as the field `claim:<id>` and each decision's status as `identity:<id>`;
+//   for the ids in $incidentIds, its relationships of the types $incidentTypes too.
+// - relationships: each of $rels ({id, from, to}) with its type and properties.
+CALL () {
+  UNWIND $ids AS id
+  OPTIONAL MATCH (n:Entity {id: id})
+  CALL (n) {
+    WITH n WHERE n IS NOT NULL AND $lock
+    SET n.writeLock = true
+    REMOVE n.writeLock
+  }
+  RETURN collect({
+    id: id, labels: labels(n), props: properties(n),
+    claims: COLLECT {
+      MATCH (c:Claim)-[:ABOUT]->(n)
+      WHERE c.retracted IS NULL AND c.subjectRelationshipId IS NULL
+      RETURN {id: c.id, property: c.property, value: c.value, asOf: c.asOf}
+    },
+    decisions: COLLECT { MATCH (d:IdentityDecision)-[:ABOUT]->(n) RETURN {id: d.id, status: d.status} },
+    incident: CASE WHEN id IN $incidentIds THEN COLLECT {
+      MATCH (n)-[r]-()
+      WHERE type(r) IN $incidentTypes AND r.id IS NOT NULL
+      RETURN {id: r.id, type: type(r), props: properties(r)}
+    } ELSE [] END
+  }) AS entities
+}
+CALL () {
+  UNWIND $rels AS rel
+  OPTIONAL MATCH (a:Entity {id: rel.from})
+  OPTIONAL MATCH (b:Entity {id: rel.to})
+  CALL (a, b) {
+    WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND $lock
+    SET a.writeLock = true, b.writeLock = true
+    REMOVE a.writeLock, b.writeLock
+  }
+  OPTIONAL MATCH (a)-[r]->(b)
+  WHERE r.id = rel.id
+  WITH rel, head(collect(r)) AS r
+  RETURN collect({id: rel.id, type: type(r), props: properties(r)}) AS relationships
+}
+RETURN entities, relationships
