@@ -130,6 +130,24 @@ describe.each(['ja', 'zh-Hant'] as const)('GraphiQL in %s', (lang) => {
   });
 });
 
+describe.each(['ja', 'zh-Hant'] as const)('the curation pages in %s', (lang) => {
+  it('greet a signed-out curator in the language, and axe finds nothing serious', async () => {
+    for (const [path, heading] of [['/curate/new', 'curate.newHeading'], ['/curate/review', 'curate.reviewHeading']] as const) {
+      const page = await session.context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${path} ${lang}: ${error.message}`));
+      await page.goto(`${session.app.url}${path}?lang=${lang}`, { waitUntil: 'domcontentloaded' });
+      await page.locator('#signin-title').waitFor({ timeout: 30_000 });
+      await expect(page.evaluate('document.documentElement.lang')).resolves.toBe(lang);
+      expect(await page.locator('h1').textContent()).toBe(message(lang, heading));
+      expect(await page.locator('#signin-title').textContent()).toBe(message(lang, 'curate.session.title'));
+      expect(await page.locator('label[for="signin-password"]').textContent()).toBe(message(lang, 'curate.session.password'));
+      expect(await seriousViolations(page)).toEqual([]);
+      if (path === '/curate/new') await page.screenshot({ path: join(DOCS_SHOTS, `curate-sign-in-${lang}.png`) });
+      await page.close();
+    }
+  });
+});
+
 describe('the switcher', () => {
   it('is a labelled group of buttons a keyboard can press; the choice is put in the URL and remembered on the next page', async () => {
     const { page } = await openOverview('/');

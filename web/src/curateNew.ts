@@ -25,8 +25,8 @@ import {
   type Choice,
 } from './curateModel';
 import { gql, h } from './gql';
-import { formatList, localizePage, pageUrl, t, tNodes } from './i18n';
-import { entityTypeName, termName, valueName } from './i18n/terms';
+import { localizePage, pageUrl, t, tNodes } from './i18n';
+import { entityTypeName, roleName, termName, valueName } from './i18n/terms';
 import { curatorGql, hasRole, loadSession, SessionError, sessionBadge, signInForm } from './session';
 import './style.css';
 import './curate.css';
@@ -64,7 +64,7 @@ const TEXT = {
   claims: t('curate.claim.list'),
   claimNeeds: t('curate.claim.needs'),
   needExisting: t('curate.claim.needExisting'),
-  asRole: (organization: string, role: string) => t('curate.agreement.asRole', { organization, role: termName(role) }),
+  asRole: (organization: string, role: string) => t('curate.agreement.asRole', { organization, role: roleName(role) }),
 };
 
 const MAX_TEXT = 200_000;
@@ -465,7 +465,7 @@ function renderWorkspace(root: HTMLElement): void {
     if (draft.mentions.length === 0) mentionList.append(h('li', { class: 'muted' }, t('curate.new.noMentions')));
     entityList.replaceChildren(...draft.entities.map((e, i) => listItem(`${e.name} · ${entityTypeName(e.type)} · “${e.evidence.slice(0, 80)}”`, () => draft.entities.splice(i, 1))));
     agreementList.replaceChildren(
-      ...draft.agreements.map((a, i) => listItem(`${a.name} · ${termName(a.kind)} · ${formatList(a.parties.map((p) => TEXT.asRole(p.organization, p.role)))} · “${a.evidence.slice(0, 80)}”`, () => draft.agreements.splice(i, 1))),
+      ...draft.agreements.map((a, i) => listItem(`${a.name} · ${termName(a.kind)} · ${a.parties.map((p) => TEXT.asRole(p.organization, p.role)).join(t('common.listSeparator'))} · “${a.evidence.slice(0, 80)}”`, () => draft.agreements.splice(i, 1))),
     );
     claimList.replaceChildren(...draft.claims.map((c, i) => listItem(`${c.entityId} · ${c.property} = ${String(c.value)}${c.asOf ? ` ${t('curate.new.asOf', { date: c.asOf })}` : ''} · “${c.evidence.slice(0, 80)}”`, () => draft.claims.splice(i, 1))));
     relationshipList.replaceChildren(...draft.relationships.map((r, i) => listItem(`${r.from} —${r.type}→ ${r.to} · “${r.evidence.slice(0, 80)}”`, () => draft.relationships.splice(i, 1))));

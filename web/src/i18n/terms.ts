@@ -81,3 +81,6 @@ export function valueName(value: string): string {
   if (Object.hasOwn(TERMS.sourceKinds, value)) return sourceKindName(value);
   return termName(value);
 }
+
+/** A party's role in an agreement as a word in a sentence ("licensor", "ライセンサー", "授權方"). */
+export const roleName = (role: string): string => (Object.hasOwn(TERMS.partyRoles, role) ? termOf('partyRoles', role, lang()) : humanize(role).toLowerCase());
