@@ -1,5 +1,14 @@
-import json, glob, re, collections, sys
-ROOT='/work/wt/h31a/seed/'
+"""Tags the languages of the seed's names from the pages that state them (#31).
+
+One-off helper that wrote `nameLanguage` and `{ "value", "lang" }` aliases into
+seed/*.json and seed/ecosystem/*.json; the rule is in seed/ecosystem/FORMAT.md
+("Languages of names"). Prints the counts; writes only with --write. Tags already
+given are recomputed, so review the diff after running it.
+
+    python3 scripts/tag-name-languages.py [--write]
+"""
+import json, glob, re, collections, sys, os
+ROOT=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'seed')+'/'
 files=sorted(glob.glob(ROOT+'ecosystem/*.json'))+sorted(glob.glob(ROOT+'*.json'))
 KANA=re.compile(r'[\u3040-\u30ff]')
 HAN=re.compile(r'[\u3400-\u9fff]')

@@ -170,13 +170,19 @@ describe('loading the ecosystem seed files into the real database', () => {
     it('keeps FIRM, stated by several pages, as one node with a STATED_IN to each page and every alias', async () => {
       const pages = new Set((citationsOf.get('firm') ?? []).map((c) => c.source));
       expect(pages.size).toBeGreaterThanOrEqual(2);
-      const [row] = await query<{ nodes: number; sources: string[]; aliases: string[] }>(
-        'MATCH (n:Entity {id: "firm"}) OPTIONAL MATCH (n)-[:STATED_IN]->(s:Source) RETURN count(DISTINCT n) AS nodes, collect(DISTINCT s.id) AS sources, n.aliases AS aliases',
+      const [row] = await query<{ nodes: number; sources: string[]; aliases: string[]; ja: string[]; zh: string[] }>(
+        'MATCH (n:Entity {id: "firm"}) OPTIONAL MATCH (n)-[:STATED_IN]->(s:Source) RETURN count(DISTINCT n) AS nodes, collect(DISTINCT s.id) AS sources, n.aliases AS aliases, n.namesJa AS ja, n.namesZhHant AS zh',
       );
       expect(row!.nodes).toBe(1);
       expect([...row!.sources].sort()).toEqual([...pages].sort());
-      const aliases = new Set([...forum, ...eco].flatMap((f) => (f.nodes as { id: string; aliases?: string[] }[]).filter((n) => n.id === 'firm').flatMap((n) => n.aliases ?? [])));
-      expect(new Set(row!.aliases)).toEqual(aliases);
+      type Alias = string | { value: string; lang: string };
+      const given = [...forum, ...eco].flatMap((f) => (f.nodes as { id: string; aliases?: Alias[] }[]).filter((n) => n.id === 'firm').flatMap((n) => n.aliases ?? []));
+      expect(new Set(row!.aliases)).toEqual(new Set(given.map((a) => (typeof a === 'string' ? a : a.value))));
+      // Each alias's language, as the files tag it, unioned over the files.
+      const tagged = (lang: string) => new Set(given.flatMap((a) => (typeof a !== 'string' && a.lang === lang ? [a.value] : [])));
+      expect(new Set(row!.ja)).toEqual(tagged('ja'));
+      expect(new Set(row!.zh)).toEqual(tagged('zh-Hant'));
+      expect(row!.zh).toContain('日本再生醫學創新論壇');
     });
 
     it('keeps the Legislative Yuan’s third reading of the Regenerative Medicine Act, stated by three pages, as one relationship with a citation per page', async () => {

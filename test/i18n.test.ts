@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/harness';
+import { backfillNameLanguages } from '../src/db/migrations';
 
 /**
  * Three languages over HTTP against the seeded graph (#31): names with their
@@ -21,6 +22,9 @@ async function ok<T>(query: string, variables?: Record<string, unknown>, headers
   expect(response.errors).toBeUndefined();
   return response.data!;
 }
+
+/** Apollo answers a GET only with a header a browser form cannot send (CSRF prevention). */
+const PREFLIGHT = { 'apollo-require-preflight': 'true' };
 
 const PATH = `query($lang: Language) {
   partnershipPaths(from: "metatech", to: "cellseed", maxHops: 2, first: 1) {
@@ -77,12 +81,14 @@ describe('one path explained in three languages', () => {
   });
 
   it('reads the licence in each language as the model words it', async () => {
-    const texts = await Promise.all(['EN', 'JA', 'ZH_HANT'].map((lang) => ok<{ partnershipPaths: { explanation: string }[] }>(PATH, { lang })));
-    const [en, ja, zh] = texts.map((t) => t.partnershipPaths[0]!.explanation);
-    expect(en).toContain('is the licensee in');
-    expect(ja).toMatch(/^メタテックは.*のライセンシーである。/);
-    expect(ja).toContain('株式会社セルシードは');
-    expect(zh).toMatch(/^三顧股份有限公司為.*之被授權方。/);
+    // The licence is one of the two-hop paths (the joint venture, above, is the first).
+    const LICENCE = 'query($lang: Language) { partnershipPaths(from: "metatech", to: "cellseed", maxHops: 2, first: 10) { explanation(lang: $lang) en: explanation(lang: EN) } }';
+    const texts = await Promise.all(['EN', 'JA', 'ZH_HANT'].map((lang) => ok<{ partnershipPaths: { explanation: string; en: string }[] }>(LICENCE, { lang })));
+    const [en, ja, zh] = texts.map((t) => t.partnershipPaths.find((p) => p.en.includes('licence'))!.explanation);
+    console.log([en, ja, zh].join('\n'));
+    expect(en).toBe('MetaTech (AP) Inc. is the licensee in CellSeed–MetaTech cell-sheet licence (exclusive, TW). CellSeed–MetaTech cell-sheet licence (exclusive, TW) has CellSeed Inc. as its licensor.');
+    expect(ja).toBe('メタテックはCellSeed–MetaTech cell-sheet licence（独占的、台湾）のライセンシーである。CellSeed–MetaTech cell-sheet licence（独占的、台湾）は株式会社セルシードをライセンサーとする。');
+    expect(zh).toBe('三顧股份有限公司為CellSeed–MetaTech cell-sheet licence（獨家，臺灣）之被授權方。CellSeed–MetaTech cell-sheet licence（獨家，臺灣）以CellSeed Inc.為授權方。');
   });
 });
 
@@ -92,7 +98,7 @@ describe('the request language', () => {
     const ja = await ok<{ entity: { name: string }; partnershipPaths: { explanation: string }[] }>(query, undefined, { 'accept-language': 'ja-JP,ja;q=0.9,en;q=0.8' });
     expect(ja.entity.name).toBe('メタテック');
     expect(ja.partnershipPaths[0]!.explanation).toMatch(/である。/);
-    const zh = await fetch(`${app.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'accept-language': 'zh-TW,zh;q=0.9' } });
+    const zh = await fetch(`${app.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { ...PREFLIGHT, 'accept-language': 'zh-TW,zh;q=0.9' } });
     expect(((await zh.json()) as { data: { entity: { name: string } } }).data.entity.name).toBe('三顧股份有限公司');
     const none = await ok<{ entity: { name: string } }>(query);
     expect(none.entity.name).toBe('MetaTech (AP) Inc.');
@@ -103,24 +109,25 @@ describe('the request language', () => {
 
   it('is named in Vary, and a cached GET answer is kept per language (its ETag differs)', async () => {
     const url = `${app.url}/graphql?query=${encodeURIComponent('{ entity(id: "cellseed") { name } }')}`;
-    const ja = await fetch(url, { headers: { 'accept-language': 'ja' } });
-    const zh = await fetch(url, { headers: { 'accept-language': 'zh-Hant' } });
+    const ja = await fetch(url, { headers: { ...PREFLIGHT, 'accept-language': 'ja' } });
+    const zh = await fetch(url, { headers: { ...PREFLIGHT, 'accept-language': 'zh-Hant' } });
     for (const response of [ja, zh]) expect(response.headers.get('vary')?.toLowerCase()).toContain('accept-language');
     const jaTag = ja.headers.get('etag');
     expect(jaTag).toBeTruthy();
     expect(zh.headers.get('etag')).not.toBe(jaTag);
     // Revalidating the Japanese answer in Japanese: 304; asking in Chinese with the Japanese ETag: the Chinese answer.
-    expect((await fetch(url, { headers: { 'accept-language': 'ja', 'if-none-match': jaTag! } })).status).toBe(304);
-    const other = await fetch(url, { headers: { 'accept-language': 'zh-TW', 'if-none-match': jaTag! } });
+    expect((await fetch(url, { headers: { ...PREFLIGHT, 'accept-language': 'ja', 'if-none-match': jaTag! } })).status).toBe(304);
+    const other = await fetch(url, { headers: { ...PREFLIGHT, 'accept-language': 'zh-TW', 'if-none-match': jaTag! } });
     expect(other.status).toBe(200);
     expect(((await other.json()) as { data: { entity: { name: string } } }).data.entity.name).toBe('CellSeed Inc.');
+    expect(other.headers.get('etag')).toBe(zh.headers.get('etag'));
     const post = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ about { version } }' }) });
     expect(post.headers.get('vary')?.toLowerCase()).toContain('accept-language');
   });
 
   it('words relationship phrases and timeline entries in it', async () => {
     const data = await ok<{ entity: { relations: { type: string; phrase: string; en: string }[]; timeline: { ja: string; zh: string; en: string }[] } }>(
-      '{ entity(id: "cellseed") { relations(types: [PARTY_TO], direction: OUTGOING) { type phrase en: phrase(lang: EN) } timeline { ja: description(lang: JA) zh: description(lang: ZH_HANT) en: description } } }',
+      '{ entity(id: "cellseed") { relations(types: [PARTY_TO], direction: OUTGOING) { type phrase en: phrase(lang: EN) } timeline { ja: description zh: description(lang: ZH_HANT) en: description(lang: EN) } } }',
       undefined,
       { 'accept-language': 'ja' },
     );
@@ -149,12 +156,17 @@ describe('search across scripts', () => {
     expect(data.search[0]!.matchedName).toEqual(matched);
   });
 
-  it('ranks a name in the reader\'s language first among equal matches', async () => {
+  it('ranks a name in the reader\'s language first among equal matches, and shows the name in it that matched', async () => {
     const ja = await ok<Hits>(SEARCH, { q: '日立' }, { 'accept-language': 'ja' });
     const zh = await ok<Hits>(SEARCH, { q: '日立' }, { 'accept-language': 'zh-TW' });
-    console.log('日立 ja:', JSON.stringify(ja.search), '\n日立 zh:', JSON.stringify(zh.search));
-    expect(ja.search[0]!.matchedName?.language).toBe('JA');
-    expect(zh.search[0]!.matchedName?.language).toBe('ZH_HANT');
+    // The whole name first, whatever its language: Hitachi is 日立 on a Chinese page.
+    for (const hits of [ja, zh]) expect(hits.search[0]).toEqual({ entity: { id: 'hitachi' }, matchedName: { value: '日立', language: 'ZH_HANT' } });
+    // Then names that hold 日立: Japanese ones first for a Japanese reader, Chinese ones for a Chinese reader.
+    expect(ja.search[1]!.matchedName?.language).toBe('JA');
+    expect(zh.search[1]!.matchedName?.language).toBe('ZH_HANT');
+    const thap = (hits: Hits) => hits.search.find((h) => h.entity.id === 'taiwan-hitachi-asia-pacific')?.matchedName;
+    expect(thap(ja)).toEqual({ value: '台湾日立亜太', language: 'JA' });
+    expect(thap(zh)).toEqual({ value: '台灣日立亞太', language: 'ZH_HANT' });
   });
 });
 
@@ -198,5 +210,23 @@ describe('CSV exports Excel opens', () => {
     expect(row).toContain("'@SUM(1)");
     expect(row).toContain("'+三顧 | -セルシード");
     expect(row).not.toMatch(/,=|,@|,\+/);
+  });
+});
+
+describe('a graph loaded before names carried languages', () => {
+  it('gets them from the backfill of migration 011, for the names its entities still hold', async () => {
+    const session = app.driver.session();
+    try {
+      await session.run("MATCH (n:Entity {id: 'metatech'}) REMOVE n.namesEn, n.namesJa, n.namesZhHant");
+      await session.run("MATCH (n:Entity {id: 'cellseed'}) SET n.aliases = ['CellSeed'] REMOVE n.namesEn, n.namesJa, n.namesZhHant");
+      expect(await backfillNameLanguages(app.executor)).toBeGreaterThanOrEqual(2);
+      const rows = await session.run("MATCH (n:Entity) WHERE n.id IN ['metatech', 'cellseed'] RETURN n.id AS id, n.namesJa AS ja, n.namesEn AS en ORDER BY id");
+      const [cellseed, metatech] = rows.records.map((r) => ({ ja: r.get('ja') as string[] | null, en: r.get('en') as string[] | null }));
+      expect(metatech!.ja).toEqual(['メタテック']);
+      // 株式会社セルシード is no longer one of its names, so it gets no tag.
+      expect(cellseed).toEqual({ ja: null, en: ['CellSeed Inc.', 'CellSeed'] });
+    } finally {
+      await session.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CYPHER_DIR, cypherQuery } from './cypher';
-import { searchKeyProperties } from '../domain/names';
+import { NAME_LANGUAGE_PROPERTIES, searchKeyProperties } from '../domain/names';
 import type { Executor } from './executor';
 import { modelIndexMigration } from './modelIndexes';
 
@@ -49,9 +49,35 @@ export async function backfillSearchKeys(executor: Executor): Promise<number> {
   }
 }
 
+/**
+ * Stores the name languages the seed files tag (namesEn, namesJa, namesZhHant)
+ * on entities of a graph loaded before names carried them: each entity's tags
+ * unioned over the files, for the names it still holds, where it has none yet.
+ * Reads the files here because the tags are not in the graph. Idempotent.
+ */
+export async function backfillNameLanguages(executor: Executor): Promise<number> {
+  const { readSeedDirectory } = await import('../ingest/loadSeed');
+  const { listEcosystemFiles, readEcosystemFile } = await import('../ingest/loadEcosystem');
+  const byId = new Map<string, Record<string, string[]>>();
+  const nodes = [...readSeedDirectory().flatMap(({ data }) => data.nodes), ...listEcosystemFiles().flatMap((file) => readEcosystemFile(file).nodes)] as Record<string, unknown>[];
+  for (const node of nodes) {
+    const lists = byId.get(String(node.id)) ?? {};
+    for (const key of Object.values(NAME_LANGUAGE_PROPERTIES)) lists[key] = [...new Set([...(lists[key] ?? []), ...((node[key] as string[] | undefined) ?? [])])];
+    byId.set(String(node.id), lists);
+  }
+  const rows = [...byId].map(([id, lists]) => ({ id, ...lists }));
+  let written = 0;
+  for (let i = 0; i < rows.length; i += BACKFILL_BATCH) {
+    const [row] = await executor.write<{ written: number }>(cypherQuery('migration/setNameLanguages'), { rows: rows.slice(i, i + BACKFILL_BATCH) });
+    written += Number(row?.written ?? 0);
+  }
+  return written;
+}
+
 /** Steps in code that a migration needs after its statements, by migration id: data Cypher alone cannot compute. */
 const AFTER_STATEMENTS: Record<string, (executor: Executor) => Promise<unknown>> = {
   '009_search_keys': backfillSearchKeys,
+  '011_name_languages': backfillNameLanguages,
 };
 
 /**
