@@ -8,7 +8,6 @@
  */
 import { gql, h } from './gql';
 import { formatDateTime, localizePage, t } from './i18n';
-import { roleName } from './i18n/terms';
 import { curatorGql, hasRole, loadSession, RequestError, SessionError, sessionBadge, signInForm } from './session';
 import './style.css';
 import './curate.css';
@@ -80,7 +79,8 @@ async function diffTable(operations: Operation[]): Promise<HTMLElement> {
     } else if (op === 'recordAgreement') {
       const id = String(input.id);
       const current = await gql<{ entity: Record<string, unknown> | null }>(ENTITY_NOW, { id });
-      const parties = ((input.parties as { organization: string; role: string }[] | undefined) ?? []).map((p) => t('curate.review.partyAs', { organization: p.organization, role: roleName(p.role) }));
+      // The diff shows proposed values as the API takes them (LICENSE, LICENSOR), like every other field.
+      const parties = ((input.parties as { organization: string; role: string }[] | undefined) ?? []).map((p) => t('curate.review.partyAs', { organization: p.organization, role: p.role }));
       const values: [string, unknown][] = [...AGREEMENT_FIELDS.map((f) => [f, input[f]] as [string, unknown]), ['parties', parties]];
       for (const [f, value] of values.filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) {
         rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${id}${current.entity ? '' : ` ${t('curate.review.newTarget')}`}`), h('td', {}, f), h('td', { class: 'before' }, show(current.entity?.[f])), h('td', { class: 'after' }, show(value))));
