@@ -123,7 +123,7 @@ describe('explorer: whether names denote one entity', () => {
     const page = await focus('fixture-kestrel-jp', 'フィクスチャ・ケストレル・バイオ');
     const [shown] = await shownDecisions(page);
     expect(shown!.status).toBe('UNDONE');
-    expect(shown!.statusLine).toBe('Undone by reviewer@example.org on 2025-08-01: Different founders.');
+    expect(shown!.statusLine).toBe('Undone by reviewer@example.org on Aug 1, 2025: Different founders.');
     await page.close();
   });
 });

@@ -24,7 +24,9 @@ import {
   SOURCE_KIND_CHOICES,
   type Choice,
 } from './curateModel';
-import { gql, h, humanize } from './gql';
+import { gql, h } from './gql';
+import { localizePage, pageUrl, t, tNodes } from './i18n';
+import { entityTypeName, roleName, termName, valueName } from './i18n/terms';
 import { curatorGql, hasRole, loadSession, SessionError, sessionBadge, signInForm } from './session';
 import './style.css';
 import './curate.css';
@@ -32,37 +34,37 @@ import './curate.css';
 /** The page's words for the agreement and claim forms and the model-derived fields, in one place for translation. */
 const TEXT = {
   none: '—',
-  kind: 'Kind',
-  country: 'Country',
-  notStated: 'Not stated',
-  agreementButton: 'New agreement from selected passage',
-  agreementLegend: 'New agreement (licence, co-development …)',
-  agreementKind: 'Kind of agreement',
-  exclusive: 'The rights are exclusive',
-  territory: 'Territory (countries where rights are granted; Ctrl/Cmd for several)',
-  rightsGranted: 'Rights granted (comma-separated, e.g. manufacturing, sales)',
-  parties: 'Parties and their roles',
-  notAParty: 'Not a party',
-  covers: 'Technologies it covers',
-  addAgreement: 'Add agreement',
-  agreements: 'New agreements',
-  agreementNeeds: 'An agreement needs a name, an id, a description, at least one party with a role and at least one territory.',
-  needOrganization: 'Confirm or create at least one organization first: parties are chosen from the entities of the text.',
-  noTypeFits: 'The model has no relationship type from this entity to that one.',
-  evidenceSentence: 'Evidence: the sentence of the text that states it',
-  claimButton: 'Record a value that disagrees, as a claim',
-  claimLegend: 'A value the article states (kept as a claim beside the graph’s, never over it)',
-  claimEntity: 'About',
-  claimProperty: 'Property (e.g. signedOn, employees)',
-  claimValue: 'The value the article states',
-  claimAsOf: 'As of (for a value that changes over time)',
-  claimGraphHas: (value: string) => `The graph has: ${value}`,
-  claimGraphHasNone: 'The graph has no value for it.',
-  addClaim: 'Add claim',
-  claims: 'Claims',
-  claimNeeds: 'A claim needs an existing entity, a property and a value.',
-  needExisting: 'Confirm a mention of an entity the graph knows first: a claim is about one of them.',
-  asRole: (organization: string, role: string) => `${organization} as ${humanize(role).toLowerCase()}`,
+  kind: t('curate.form.kind'),
+  country: t('curate.form.country'),
+  notStated: t('curate.form.notStated'),
+  agreementButton: t('curate.new.agreementFromSelection'),
+  agreementLegend: t('curate.agreement.legend'),
+  agreementKind: t('curate.agreement.kind'),
+  exclusive: t('curate.agreement.exclusive'),
+  territory: t('curate.agreement.territory'),
+  rightsGranted: t('curate.agreement.rightsGranted'),
+  parties: t('curate.agreement.parties'),
+  notAParty: t('curate.agreement.notAParty'),
+  covers: t('curate.agreement.covers'),
+  addAgreement: t('curate.agreement.add'),
+  agreements: t('curate.agreement.list'),
+  agreementNeeds: t('curate.agreement.needs'),
+  needOrganization: t('curate.agreement.needOrganization'),
+  noTypeFits: t('curate.relationship.noTypeFits'),
+  evidenceSentence: t('curate.form.evidenceSentence'),
+  claimButton: t('curate.new.claimFromSelection'),
+  claimLegend: t('curate.claim.legend'),
+  claimEntity: t('curate.claim.entity'),
+  claimProperty: t('curate.claim.property'),
+  claimValue: t('curate.claim.value'),
+  claimAsOf: t('curate.claim.asOf'),
+  claimGraphHas: (value: string) => t('curate.claim.graphHas', { value }),
+  claimGraphHasNone: t('curate.claim.graphHasNone'),
+  addClaim: t('curate.claim.add'),
+  claims: t('curate.claim.list'),
+  claimNeeds: t('curate.claim.needs'),
+  needExisting: t('curate.claim.needExisting'),
+  asRole: (organization: string, role: string) => t('curate.agreement.asRole', { organization, role: roleName(role) }),
 };
 
 const MAX_TEXT = 200_000;
@@ -206,7 +208,7 @@ function choiceSelect(choices: Choice[], value: string, onChange: (v: string) =>
     'select',
     {},
     ...(empty === undefined ? [] : [h('option', { value: '', selected: value === '' }, empty)]),
-    ...choices.map((c) => h('option', { value: c.value, selected: c.value === value, title: c.description }, humanize(c.value))),
+    ...choices.map((c) => h('option', { value: c.value, selected: c.value === value, title: c.description }, valueName(c.value))),
   );
   el.addEventListener('change', () => onChange(el.value));
   return el;
@@ -241,8 +243,8 @@ function duplicateWarning(id: string): { element: HTMLElement; check: (name: str
     const data = await gql<{ search: { entity: { id: string; name: string } }[] }>('query($q: String!, $t: [EntityType!]) { search(query: $q, types: $t, first: 5) { entity { id name } } }', { q: name.trim(), t: [type] }).catch(() => ({ search: [] }));
     element.replaceChildren(
       data.search.length === 0
-        ? h('span', { class: 'ok' }, 'No similar name in the graph.')
-        : h('div', { class: 'warning' }, 'Possibly already in the graph: ', ...data.search.flatMap((s, i) => [i ? ', ' : '', h('a', { href: `/explore?focus=${encodeURIComponent(s.entity.id)}` }, `${s.entity.name} (${s.entity.id})`)])),
+        ? h('span', { class: 'ok' }, t('curate.form.noSimilar'))
+        : h('div', { class: 'warning' }, ...tNodes('curate.form.possibly', { names: h('span', {}, ...data.search.flatMap((s, i) => [i ? t('common.listSeparator') : '', h('a', { href: pageUrl('/explore', { focus: s.entity.id }) }, `${s.entity.name} (${s.entity.id})`)])) })),
     );
   };
   return {
@@ -276,6 +278,7 @@ function renderArticle(container: HTMLElement, text: string, marks: { start: num
 }
 
 async function main(): Promise<void> {
+  localizePage();
   const session = await loadSession();
   const header = document.getElementById('session')!;
   const gate = document.getElementById('gate')!;
@@ -285,8 +288,8 @@ async function main(): Promise<void> {
   if (!session.user || !hasRole('editor')) {
     workspace.hidden = true;
     gate.replaceChildren(
-      session.user ? h('p', { class: 'error' }, 'Bringing an article needs the editor role; your account has none. A reader can explore the graph.') : signInForm('/curate/new', refresh),
-      ...(draft.text ? [h('p', { class: 'muted' }, 'Your draft is kept in this browser; sign in to continue it.')] : []),
+      session.user ? h('p', { class: 'error' }, t('curate.new.needsEditor')) : signInForm('/curate/new', refresh),
+      ...(draft.text ? [h('p', { class: 'muted' }, t('curate.new.draftKept'))] : []),
     );
     return;
   }
@@ -297,7 +300,7 @@ async function main(): Promise<void> {
 
 function renderWorkspace(root: HTMLElement): void {
   const status = h('div', { role: 'status', id: 'curate-status', class: 'muted' });
-  const article = h('div', { class: 'article', id: 'article', tabindex: '0', 'aria-label': 'The article with its mentions marked' });
+  const article = h('div', { class: 'article', id: 'article', tabindex: '0', 'aria-label': t('curate.new.articleLabel') });
   const mentionList = h('ul', { class: 'plain', id: 'mentions' });
   const entityList = h('ul', { class: 'plain', id: 'new-entities' });
   const relationshipList = h('ul', { class: 'plain', id: 'new-relationships' });
@@ -307,14 +310,14 @@ function renderWorkspace(root: HTMLElement): void {
   const sourceCard = h(
     'section',
     { class: 'card', 'aria-labelledby': 'source-title' },
-    h('h2', { id: 'source-title' }, 'Source'),
-    field('URL', input('url', src.url, (v) => ((src.url = v), save()), { placeholder: 'https://…' }), 'source-url'),
-    h('div', { class: 'row2' }, field('Publisher', input('text', src.publisher, (v) => ((src.publisher = v), save())), 'source-publisher'), field('Published on', input('date', src.publishedOn, (v) => ((src.publishedOn = v), save())), 'source-date')),
-    field('Title', input('text', src.title, (v) => ((src.title = v), save())), 'source-title-input'),
+    h('h2', { id: 'source-title' }, t('curate.new.source')),
+    field(t('curate.new.url'), input('url', src.url, (v) => ((src.url = v), save()), { placeholder: 'https://…' }), 'source-url'),
+    h('div', { class: 'row2' }, field(t('curate.new.publisher'), input('text', src.publisher, (v) => ((src.publisher = v), save())), 'source-publisher'), field(t('curate.new.publishedOn'), input('date', src.publishedOn, (v) => ((src.publishedOn = v), save())), 'source-date')),
+    field(t('curate.new.title'), input('text', src.title, (v) => ((src.title = v), save())), 'source-title-input'),
     h(
       'div',
       { class: 'row2' },
-      field('Language', select(['en', 'ja', 'zh'], src.language, (v) => ((src.language = v), save())), 'source-language'),
+      field(t('curate.new.language'), select(['en', 'ja', 'zh'], src.language, (v) => ((src.language = v), save())), 'source-language'),
       field(TEXT.kind, choiceSelect(SOURCE_KIND_CHOICES, src.kind, (v) => ((src.kind = v), save())), 'source-kind'),
     ),
   );
@@ -333,13 +336,13 @@ function renderWorkspace(root: HTMLElement): void {
     const kind = /\.(txt)$/i.test(file.name) ? 'txt' : /\.(html?)$/i.test(file.name) ? 'html' : null;
     if (!kind || !(file.type === '' || /^text\/(plain|html)$/.test(file.type))) {
       status.className = 'error';
-      status.textContent = `“${file.name}” is not a .txt or .html file; upload the article as plain text or HTML.`;
+      status.textContent = t('curate.new.notTextFile', { file: file.name });
       upload.value = '';
       return;
     }
     if (file.size > MAX_UPLOAD_BYTES) {
       status.className = 'error';
-      status.textContent = `“${file.name}” is ${Math.round(file.size / 1000)} kB; at most ${MAX_UPLOAD_BYTES / 1_000_000} MB is read.`;
+      status.textContent = t('curate.new.tooLarge', { file: file.name, size: Math.round(file.size / 1000), most: MAX_UPLOAD_BYTES / 1_000_000 });
       upload.value = '';
       return;
     }
@@ -348,33 +351,33 @@ function renderWorkspace(root: HTMLElement): void {
       draft.text = textArea.value;
       save();
       status.className = 'muted';
-      status.textContent = `Read ${textArea.value.length.toLocaleString()} characters from ${file.name}.`;
+      status.textContent = t('curate.new.read', { count: textArea.value.length, file: file.name });
     });
   });
-  const findButton = h('button', { type: 'button', class: 'primary', id: 'find-mentions' }, 'Find mentions');
+  const findButton = h('button', { type: 'button', class: 'primary', id: 'find-mentions' }, t('curate.new.findMentions'));
   findButton.addEventListener('click', () => void findMentions());
   const textCard = h(
     'section',
     { class: 'card', 'aria-labelledby': 'text-title' },
-    h('h2', { id: 'text-title' }, 'Article text'),
-    field('Paste the article', textArea, 'article-text'),
-    h('p', { id: 'text-help', class: 'muted small' }, `Up to ${MAX_TEXT.toLocaleString()} characters. HTML is shown as text, never run.`),
-    field('…or upload a .txt or .html file', upload, 'article-file'),
+    h('h2', { id: 'text-title' }, t('curate.new.articleText')),
+    field(t('curate.new.paste'), textArea, 'article-text'),
+    h('p', { id: 'text-help', class: 'muted small' }, t('curate.new.textHelp', { most: MAX_TEXT })),
+    field(t('curate.new.upload'), upload, 'article-file'),
     h('p', {}, findButton),
   );
 
   // Mentions, shown in the text and listed for confirmation.
-  const selectionButton = h('button', { type: 'button', id: 'use-selection' }, 'New entity from selected passage');
-  const relationButton = h('button', { type: 'button', id: 'relationship-from-selection' }, 'New relationship from selected passage');
+  const selectionButton = h('button', { type: 'button', id: 'use-selection' }, t('curate.new.entityFromSelection'));
+  const relationButton = h('button', { type: 'button', id: 'relationship-from-selection' }, t('curate.new.relationshipFromSelection'));
   const agreementButton = h('button', { type: 'button', id: 'agreement-from-selection' }, TEXT.agreementButton);
   const claimButton = h('button', { type: 'button', id: 'claim-from-selection' }, TEXT.claimButton);
   const mentionCard = h(
     'section',
     { class: 'card', 'aria-labelledby': 'mentions-title' },
-    h('h2', { id: 'mentions-title' }, 'Mentions in the text'),
+    h('h2', { id: 'mentions-title' }, t('curate.new.mentionsTitle')),
     article,
     h('p', { class: 'row' }, selectionButton, ' ', relationButton, ' ', agreementButton, ' ', claimButton),
-    h('h3', {}, 'Known entities mentioned'),
+    h('h3', {}, t('curate.new.knownMentioned')),
     mentionList,
   );
 
@@ -388,11 +391,11 @@ function renderWorkspace(root: HTMLElement): void {
   const noteInput = h('textarea', { id: 'change-note', rows: '3' });
   noteInput.value = draft.note;
   noteInput.addEventListener('input', () => ((draft.note = noteInput.value), save()));
-  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-change' }, 'Submit for review');
+  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-change' }, t('curate.new.submit'));
   submit.addEventListener('click', () => void submitChange());
-  const discard = h('button', { type: 'button', id: 'discard-draft' }, 'Discard draft');
+  const discard = h('button', { type: 'button', id: 'discard-draft' }, t('curate.new.discard'));
   discard.addEventListener('click', () => {
-    if (!confirm('Discard this draft?')) return;
+    if (!confirm(t('curate.new.discardConfirm'))) return;
     draft = emptyDraft();
     save();
     renderWorkspace(root);
@@ -400,9 +403,9 @@ function renderWorkspace(root: HTMLElement): void {
   const changeCard = h(
     'section',
     { class: 'card', 'aria-labelledby': 'change-title' },
-    h('h2', { id: 'change-title' }, 'Your changeset'),
+    h('h2', { id: 'change-title' }, t('curate.new.changeset')),
     entityForm,
-    h('h3', {}, 'New entities'),
+    h('h3', {}, t('curate.new.newEntities')),
     entityList,
     agreementForm,
     h('h3', {}, TEXT.agreements),
@@ -411,9 +414,9 @@ function renderWorkspace(root: HTMLElement): void {
     h('h3', {}, TEXT.claims),
     claimList,
     relationshipForm,
-    h('h3', {}, 'New relationships'),
+    h('h3', {}, t('curate.new.newRelationships')),
     relationshipList,
-    field('Note for the reviewer', noteInput, 'change-note'),
+    field(t('curate.new.note'), noteInput, 'change-note'),
     h('p', {}, submit, ' ', discard),
     status,
   );
@@ -428,8 +431,8 @@ function renderWorkspace(root: HTMLElement): void {
       const c = m.candidates.find((x) => x.id === id);
       if (c) out.set(c.id, { label: `${c.name} (${c.id})`, type: c.type });
     }
-    for (const e of draft.entities) out.set(e.id, { label: `${e.name} (new)`, type: e.type });
-    for (const a of draft.agreements) out.set(a.id, { label: `${a.name} (new)`, type: 'AGREEMENT' });
+    for (const e of draft.entities) out.set(e.id, { label: t('curate.form.new', { name: e.name }), type: e.type });
+    for (const a of draft.agreements) out.set(a.id, { label: t('curate.form.new', { name: a.name }), type: 'AGREEMENT' });
     return [...out].map(([id, v]) => ({ id, ...v }));
   };
 
@@ -438,7 +441,7 @@ function renderWorkspace(root: HTMLElement): void {
       start: m.start,
       end: m.end,
       className: `mention${m.ambiguous ? ' ambiguous' : ''}${draft.confirmed[String(m.start)] ? ' confirmed' : ''}`,
-      title: m.ambiguous ? `Ambiguous: ${m.candidates.map((c) => c.name).join(' / ')}` : `${m.candidates[0]!.name} (${m.candidates[0]!.type.toLowerCase()})`,
+      title: m.ambiguous ? t('curate.new.ambiguousTitle', { names: m.candidates.map((c) => c.name).join(' / ') }) : `${m.candidates[0]!.name} (${entityTypeName(m.candidates[0]!.type)})`,
     }));
     renderArticle(article, draft.text, marks);
     mentionList.replaceChildren(
@@ -446,9 +449,9 @@ function renderWorkspace(root: HTMLElement): void {
         const key = String(m.start);
         const choose = h(
           'select',
-          { 'aria-label': `Which entity “${m.text}” names` },
-          h('option', { value: '' }, m.ambiguous ? 'Ambiguous: choose…' : 'Not confirmed'),
-          ...m.candidates.map((c) => h('option', { value: c.id, selected: draft.confirmed[key] === c.id }, `${c.name} · ${c.type.toLowerCase()}`)),
+          { 'aria-label': t('curate.new.whichEntity', { text: m.text }) },
+          h('option', { value: '' }, m.ambiguous ? t('curate.new.chooseAmbiguous') : t('curate.new.notConfirmed')),
+          ...m.candidates.map((c) => h('option', { value: c.id, selected: draft.confirmed[key] === c.id }, `${c.name} · ${entityTypeName(c.type)}`)),
         );
         choose.addEventListener('change', () => {
           if (choose.value) draft.confirmed[key] = choose.value;
@@ -456,15 +459,15 @@ function renderWorkspace(root: HTMLElement): void {
           save();
           redraw();
         });
-        return h('li', {}, h('strong', {}, m.text), m.ambiguous ? h('span', { class: 'mark disputed' }, 'ambiguous') : null, ' ', choose);
+        return h('li', {}, h('strong', {}, m.text), m.ambiguous ? h('span', { class: 'mark disputed' }, t('curate.new.ambiguous')) : null, ' ', choose);
       }),
     );
-    if (draft.mentions.length === 0) mentionList.append(h('li', { class: 'muted' }, 'No mentions yet: paste the text and press Find mentions.'));
-    entityList.replaceChildren(...draft.entities.map((e, i) => listItem(`${e.name} · ${e.type.toLowerCase()} · “${e.evidence.slice(0, 80)}”`, () => draft.entities.splice(i, 1))));
+    if (draft.mentions.length === 0) mentionList.append(h('li', { class: 'muted' }, t('curate.new.noMentions')));
+    entityList.replaceChildren(...draft.entities.map((e, i) => listItem(`${e.name} · ${entityTypeName(e.type)} · “${e.evidence.slice(0, 80)}”`, () => draft.entities.splice(i, 1))));
     agreementList.replaceChildren(
-      ...draft.agreements.map((a, i) => listItem(`${a.name} · ${a.kind.toLowerCase()} · ${a.parties.map((p) => TEXT.asRole(p.organization, p.role)).join(', ')} · “${a.evidence.slice(0, 80)}”`, () => draft.agreements.splice(i, 1))),
+      ...draft.agreements.map((a, i) => listItem(`${a.name} · ${termName(a.kind)} · ${a.parties.map((p) => TEXT.asRole(p.organization, p.role)).join(t('common.listSeparator'))} · “${a.evidence.slice(0, 80)}”`, () => draft.agreements.splice(i, 1))),
     );
-    claimList.replaceChildren(...draft.claims.map((c, i) => listItem(`${c.entityId} · ${c.property} = ${String(c.value)}${c.asOf ? ` (as of ${c.asOf})` : ''} · “${c.evidence.slice(0, 80)}”`, () => draft.claims.splice(i, 1))));
+    claimList.replaceChildren(...draft.claims.map((c, i) => listItem(`${c.entityId} · ${c.property} = ${String(c.value)}${c.asOf ? ` ${t('curate.new.asOf', { date: c.asOf })}` : ''} · “${c.evidence.slice(0, 80)}”`, () => draft.claims.splice(i, 1))));
     relationshipList.replaceChildren(...draft.relationships.map((r, i) => listItem(`${r.from} —${r.type}→ ${r.to} · “${r.evidence.slice(0, 80)}”`, () => draft.relationships.splice(i, 1))));
   };
 
@@ -476,7 +479,7 @@ function renderWorkspace(root: HTMLElement): void {
   };
 
   const listItem = (text: string, remove: () => void): HTMLElement => {
-    const button = h('button', { type: 'button', 'aria-label': `Remove ${text.slice(0, 40)}` }, 'Remove');
+    const button = h('button', { type: 'button', 'aria-label': t('curate.form.removeItem', { item: text.slice(0, 40) }) }, t('curate.form.remove'));
     button.addEventListener('click', () => {
       remove();
       save();
@@ -496,7 +499,7 @@ function renderWorkspace(root: HTMLElement): void {
   const fromSelection = (show: (passage: string) => void) => () => {
     if (!draft.text.trim()) {
       status.className = 'warning';
-      status.textContent = 'Select a passage in the marked text first: it becomes the evidence.';
+      status.textContent = t('curate.new.selectFirst');
       return;
     }
     show(selectedPassage());
@@ -504,7 +507,7 @@ function renderWorkspace(root: HTMLElement): void {
 
   /** The evidence of a form: the selected passage, or a sentence of the text chosen from a list. */
   const evidenceControl = (passage: string, set: (v: string) => void, id: string): HTMLElement => {
-    if (passage) return h('p', { class: 'muted small' }, 'Evidence: “', passage, '”');
+    if (passage) return h('p', { class: 'muted small' }, t('curate.form.evidence', { passage }));
     const sentences = sentencesOf(draft.text);
     set(sentences[0] ?? '');
     return field(TEXT.evidenceSentence, select(sentences, sentences[0] ?? '', set), id);
@@ -542,11 +545,11 @@ function renderWorkspace(root: HTMLElement): void {
         ...enumPropertiesOf(label).map((p) => field(p.property, choiceSelect(p.choices, '', (v) => (v ? (entity.facts![p.property] = v) : delete entity.facts![p.property]), TEXT.notStated), `entity-${p.property}`, p.description)),
       );
     };
-    const add = h('button', { type: 'button', class: 'primary', id: 'add-entity' }, 'Add entity');
+    const add = h('button', { type: 'button', class: 'primary', id: 'add-entity' }, t('curate.new.addEntity'));
     add.addEventListener('click', () => {
       if (!entity.name.trim() || !entity.id || !entity.description.trim()) {
         status.className = 'warning';
-        status.textContent = 'A new entity needs a name, an id and a description in your own words.';
+        status.textContent = t('curate.new.entityNeeds');
         return;
       }
       draft.entities.push({ ...entity });
@@ -557,13 +560,13 @@ function renderWorkspace(root: HTMLElement): void {
       h(
         'fieldset',
         {},
-        h('legend', {}, 'New entity'),
+        h('legend', {}, t('curate.new.newEntity')),
         evidenceControl(passage, (v) => (entity.evidence = v), 'entity-evidence'),
-        field('Type', choiceSelect(ENTITY_TYPE_CHOICES, entity.type, (v) => ((entity.type = v), renderDetails(), duplicates.check(entity.name, entity.type))), 'entity-type'),
-        field('Name', nameInput, 'entity-name'),
+        field(t('curate.form.type'), choiceSelect(ENTITY_TYPE_CHOICES, entity.type, (v) => ((entity.type = v), renderDetails(), duplicates.check(entity.name, entity.type))), 'entity-type'),
+        field(t('curate.form.name'), nameInput, 'entity-name'),
         duplicates.element,
-        field('Id (a slug)', idInput, 'entity-id'),
-        field('Description, in your own words', input('text', '', (v) => (entity.description = v)), 'entity-description'),
+        field(t('curate.form.id'), idInput, 'entity-id'),
+        field(t('curate.form.description'), input('text', '', (v) => (entity.description = v)), 'entity-description'),
         details,
         add,
       ),
@@ -583,19 +586,19 @@ function renderWorkspace(root: HTMLElement): void {
     const ids = knownIds();
     if (ids.length < 2) {
       status.className = 'warning';
-      status.textContent = 'Confirm or create at least two entities first.';
+      status.textContent = t('curate.new.needTwo');
       return;
     }
     const rel: NewRelationship = { type: '', from: ids[0]!.id, to: ids[1]!.id, evidence: passage };
     // Only the types the model allows between the two chosen entities' labels are offered.
     const typeField = h('div', {});
-    const add = h('button', { type: 'button', class: 'primary', id: 'add-relationship' }, 'Add relationship');
+    const add = h('button', { type: 'button', class: 'primary', id: 'add-relationship' }, t('curate.new.addRelationship'));
     const renderTypes = (): void => {
       const labelOf = (id: string) => labelOfType(ids.find((x) => x.id === id)!.type)!;
       const choices = relationshipTypesBetween(labelOf(rel.from), labelOf(rel.to));
       if (!choices.some((c) => c.value === rel.type)) rel.type = choices[0]?.value ?? '';
       add.disabled = choices.length === 0;
-      typeField.replaceChildren(choices.length ? field('Type', choiceSelect(choices, rel.type, (v) => (rel.type = v)), 'relationship-type') : h('p', { class: 'warning', id: 'relationship-type' }, TEXT.noTypeFits));
+      typeField.replaceChildren(choices.length ? field(t('curate.form.type'), choiceSelect(choices, rel.type, (v) => (rel.type = v)), 'relationship-type') : h('p', { class: 'warning', id: 'relationship-type' }, TEXT.noTypeFits));
     };
     add.addEventListener('click', () => {
       if (!rel.type) return;
@@ -607,10 +610,10 @@ function renderWorkspace(root: HTMLElement): void {
       h(
         'fieldset',
         {},
-        h('legend', {}, 'New relationship'),
+        h('legend', {}, t('curate.new.newRelationship')),
         evidenceControl(passage, (v) => (rel.evidence = v), 'relationship-evidence'),
-        field('From', entityPick(ids, rel.from, (v) => ((rel.from = v), renderTypes())), 'relationship-from'),
-        field('To', entityPick(ids, rel.to, (v) => ((rel.to = v), renderTypes())), 'relationship-to'),
+        field(t('curate.form.from'), entityPick(ids, rel.from, (v) => ((rel.from = v), renderTypes())), 'relationship-from'),
+        field(t('curate.form.to'), entityPick(ids, rel.to, (v) => ((rel.to = v), renderTypes())), 'relationship-to'),
         typeField,
         add,
       ),
@@ -675,10 +678,10 @@ function renderWorkspace(root: HTMLElement): void {
         h('legend', {}, TEXT.agreementLegend),
         evidenceControl(passage, (v) => (agreement.evidence = v), 'agreement-evidence'),
         field(TEXT.agreementKind, choiceSelect(AGREEMENT_KIND_CHOICES, agreement.kind, (v) => (agreement.kind = v)), 'agreement-kind'),
-        field('Name', nameInput, 'agreement-name'),
+        field(t('curate.form.name'), nameInput, 'agreement-name'),
         duplicates.element,
-        field('Id (a slug)', idInput, 'agreement-id'),
-        field('Description, in your own words', input('text', '', (v) => (agreement.description = v)), 'agreement-description'),
+        field(t('curate.form.id'), idInput, 'agreement-id'),
+        field(t('curate.form.description'), input('text', '', (v) => (agreement.description = v)), 'agreement-description'),
         h('fieldset', {}, h('legend', {}, TEXT.parties), ...partyRows),
         ...datePropertiesOf('Agreement').map((d) => field(d.description, input('date', '', (v) => (v ? (agreement.dates[d.property] = v) : delete agreement.dates[d.property])), `agreement-${d.property}`)),
         field(TEXT.territory, countrySelect([], (codes) => (agreement.territory = codes), true), 'agreement-territory'),
@@ -751,11 +754,11 @@ function renderWorkspace(root: HTMLElement): void {
     draft.text = textArea.value;
     if (draft.text.length > MAX_TEXT) {
       status.className = 'error';
-      status.textContent = `The text is ${draft.text.length.toLocaleString()} characters long; at most ${MAX_TEXT.toLocaleString()} are accepted. Shorten it to the article itself.`;
+      status.textContent = t('curate.new.tooLong', { length: draft.text.length, most: MAX_TEXT });
       return;
     }
     status.className = 'muted';
-    status.textContent = 'Finding mentions…';
+    status.textContent = t('curate.new.findingMentions');
     try {
       const data = await gql<{ mentions: { mentions: MentionView[] } }>('query($text: String!) { mentions(text: $text) { mentions { start end text ambiguous candidates { id type name matchedName } } } }', { text: draft.text });
       draft.mentions = data.mentions.mentions;
@@ -763,7 +766,7 @@ function renderWorkspace(root: HTMLElement): void {
       draft.confirmed = Object.fromEntries(draft.mentions.filter((m) => !m.ambiguous).map((m) => [String(m.start), m.candidates[0]!.id]));
       save();
       redraw();
-      status.textContent = `${draft.mentions.length} mentions found; ${draft.mentions.filter((m) => m.ambiguous).length} ambiguous.`;
+      status.textContent = t('curate.new.mentionsFound', { count: draft.mentions.length, ambiguous: draft.mentions.filter((m) => m.ambiguous).length });
     } catch (error) {
       status.className = 'error';
       status.textContent = (error as Error).message;
@@ -774,7 +777,7 @@ function renderWorkspace(root: HTMLElement): void {
     const s = draft.source;
     if (!s.publisher || !s.title || !s.publishedOn || !draft.text) {
       status.className = 'error';
-      status.textContent = 'The source needs a publisher, a title, a date and the article text.';
+      status.textContent = t('curate.new.sourceNeeds');
       return;
     }
     s.id = s.id || slug(`${s.publisher}-${s.publishedOn}-${s.title}`);
@@ -809,30 +812,30 @@ function renderWorkspace(root: HTMLElement): void {
     for (const r of draft.relationships) operations.push({ linkEntities: { type: r.type, from: r.from, to: r.to, source: source(), evidence: r.evidence } });
     if (operations.length === 0) {
       status.className = 'warning';
-      status.textContent = 'Nothing to submit: confirm a mention or add an entity or a relationship.';
+      status.textContent = t('curate.new.nothing');
       return;
     }
     if (operations.length > 20) {
       status.className = 'error';
-      status.textContent = `A changeset holds at most 20 operations; this one has ${operations.length}. Unconfirm some mentions.`;
+      status.textContent = t('curate.new.tooMany', { count: operations.length });
       return;
     }
     status.className = 'muted';
-    status.textContent = 'Submitting…';
+    status.textContent = t('curate.new.submitting');
     try {
       const data = await curatorGql<{ proposeChange: { id: string } }>('mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id status } }', {
-        input: { operations, note: draft.note.trim() || `New article: ${s.title}` },
+        input: { operations, note: draft.note.trim() || t('curate.new.defaultNote', { title: s.title }) },
       });
       draft = emptyDraft();
       save();
       renderWorkspace(root);
       const done = document.getElementById('curate-status')!;
       done.className = 'ok';
-      done.textContent = `Submitted for review as changeset ${data.proposeChange.id}.`;
+      done.textContent = t('curate.new.submitted', { id: data.proposeChange.id });
     } catch (error) {
       if (error instanceof SessionError && error.code !== 'FORBIDDEN') {
         status.className = 'error';
-        status.textContent = 'Your session has expired. Your draft is kept in this browser: sign in again, then submit.';
+        status.textContent = t('curate.new.expired');
         status.after(signInForm('/curate/new', () => void main()));
         return;
       }

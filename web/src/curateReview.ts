@@ -7,6 +7,7 @@
  * enforces the roles and the two-person rule either way.
  */
 import { gql, h } from './gql';
+import { formatDateTime, localizePage, t } from './i18n';
 import { curatorGql, hasRole, loadSession, RequestError, SessionError, sessionBadge, signInForm } from './session';
 import './style.css';
 import './curate.css';
@@ -27,11 +28,11 @@ interface Proposal {
 
 /** The page's words for rebasing, in one place for translation. */
 const TEXT = {
-  rebase: 'Rebase on the current graph',
-  couldNotRebase: (message: string) => `Could not rebase: ${message}`,
-  authorRebases: 'The graph moved since this was proposed: its author can rebase it on the current graph, then it can be approved.',
-  yours: 'Your proposal: if the graph moved since, rebase it on the current graph.',
-  rebasedAt: (at: string) => `Rebased on the current graph at ${at}.`,
+  rebase: t('curate.review.rebase'),
+  couldNotRebase: (message: string) => t('curate.review.couldNotRebase', { message }),
+  authorRebases: t('curate.review.authorRebases'),
+  yours: t('curate.review.yours'),
+  rebasedAt: (at: string) => t('curate.review.rebasedAt', { at }),
 };
 
 const DIFF_FIELDS = ['name', 'aliases', 'description', 'kind', 'country'];
@@ -48,7 +49,7 @@ function highlighted(text: string, passages: string[]): HTMLElement {
     if (at >= 0) ranges.push([at, at + p.length]);
   }
   ranges.sort((a, b) => a[0] - b[0]);
-  const out = h('div', { class: 'article', tabindex: '0', 'aria-label': 'The source text with the evidence passages highlighted' });
+  const out = h('div', { class: 'article', tabindex: '0', 'aria-label': t('curate.review.textLabel') });
   let at = 0;
   for (const [start, end] of ranges) {
     if (start < at) continue;
@@ -70,33 +71,34 @@ async function diffTable(operations: Operation[]): Promise<HTMLElement> {
       const id = String(input.id);
       const current = await gql<{ entity: Record<string, unknown> | null }>(ENTITY_NOW, { id });
       const fields = DIFF_FIELDS.filter((f) => input[f] !== undefined && show(current.entity?.[f]) !== show(input[f]));
-      const rowLabel = `${label} ${id}${current.entity ? '' : ' (new)'}`;
-      if (fields.length === 0) rows.push(h('tr', {}, h('th', { scope: 'row' }, rowLabel), h('td', {}, 'citation'), h('td', {}, 'unchanged'), h('td', { class: 'after' }, 'cites the new source')));
+      const rowLabel = `${label} ${id}${current.entity ? '' : ` ${t('curate.review.newTarget')}`}`;
+      if (fields.length === 0) rows.push(h('tr', {}, h('th', { scope: 'row' }, rowLabel), h('td', {}, t('curate.review.citation')), h('td', {}, t('curate.review.unchanged')), h('td', { class: 'after' }, t('curate.review.citesNew'))));
       for (const f of fields) {
         rows.push(h('tr', {}, h('th', { scope: 'row' }, rowLabel), h('td', {}, f), h('td', { class: 'before' }, show(current.entity?.[f])), h('td', { class: 'after' }, show(input[f]))));
       }
     } else if (op === 'recordAgreement') {
       const id = String(input.id);
       const current = await gql<{ entity: Record<string, unknown> | null }>(ENTITY_NOW, { id });
-      const parties = ((input.parties as { organization: string; role: string }[] | undefined) ?? []).map((p) => `${p.organization} as ${p.role}`);
+      // The diff shows proposed values as the API takes them (LICENSE, LICENSOR), like every other field.
+      const parties = ((input.parties as { organization: string; role: string }[] | undefined) ?? []).map((p) => t('curate.review.partyAs', { organization: p.organization, role: p.role }));
       const values: [string, unknown][] = [...AGREEMENT_FIELDS.map((f) => [f, input[f]] as [string, unknown]), ['parties', parties]];
       for (const [f, value] of values.filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) {
-        rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${id}${current.entity ? '' : ' (new)'}`), h('td', {}, f), h('td', { class: 'before' }, show(current.entity?.[f])), h('td', { class: 'after' }, show(value))));
+        rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${id}${current.entity ? '' : ` ${t('curate.review.newTarget')}`}`), h('td', {}, f), h('td', { class: 'before' }, show(current.entity?.[f])), h('td', { class: 'after' }, show(value))));
       }
     } else if (op === 'claim') {
       // A claim stands beside the graph's value: "now" stays as it is.
-      rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${show(input.entityId)}`), h('td', {}, `${show(input.property)} (claim)`), h('td', { class: 'before' }, 'kept as it is'), h('td', { class: 'after' }, `${show(input.value)}${input.asOf ? ` as of ${show(input.asOf)}` : ''}`)));
+      rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${show(input.entityId)}`), h('td', {}, t('curate.review.claimField', { property: show(input.property) })), h('td', { class: 'before' }, t('curate.review.keptAsIs')), h('td', { class: 'after' }, input.asOf ? t('curate.review.valueAsOf', { value: show(input.value), date: show(input.asOf) }) : show(input.value))));
     } else if (op === 'linkEntities') {
-      rows.push(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, 'relationship'), h('td', { class: 'before' }, '—'), h('td', { class: 'after' }, `${show(input.from)} —${show(input.type)}→ ${show(input.to)}`)));
+      rows.push(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, t('curate.review.relationship')), h('td', { class: 'before' }, '—'), h('td', { class: 'after' }, `${show(input.from)} —${show(input.type)}→ ${show(input.to)}`)));
     } else if (op === 'restore' && input.fields && typeof input.fields === 'object') {
       // A revert: each field goes back to its earlier value.
       const fields = Object.entries(input.fields as Record<string, unknown>).filter(([f]) => !f.startsWith('search'));
-      for (const [f, value] of fields) rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${show(input.targetId)}`), h('td', {}, f), h('td', { class: 'before' }, 'as now'), h('td', { class: 'after' }, show(value))));
+      for (const [f, value] of fields) rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${show(input.targetId)}`), h('td', {}, f), h('td', { class: 'before' }, t('curate.review.asNow')), h('td', { class: 'after' }, show(value))));
     } else {
-      rows.push(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, 'input'), h('td', {}, '—'), h('td', { class: 'after' }, JSON.stringify(input))));
+      rows.push(h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, t('curate.review.input')), h('td', {}, '—'), h('td', { class: 'after' }, JSON.stringify(input))));
     }
   }
-  return h('table', { class: 'diff' }, h('caption', { class: 'visually-hidden' }, 'Field-by-field changes'), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Operation'), h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Now'), h('th', { scope: 'col' }, 'Proposed'))), h('tbody', {}, ...rows));
+  return h('table', { class: 'diff' }, h('caption', { class: 'visually-hidden' }, t('curate.review.caption')), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('curate.review.operation')), h('th', { scope: 'col' }, t('curate.review.field')), h('th', { scope: 'col' }, t('curate.review.now')), h('th', { scope: 'col' }, t('curate.review.proposed')))), h('tbody', {}, ...rows));
 }
 
 interface Conflict {
@@ -113,8 +115,8 @@ function conflictDetails(conflicts: Conflict[] | undefined): HTMLElement {
     { class: 'conflicts' },
     ...(conflicts ?? []).flatMap((c) =>
       c.changed.length === 0
-        ? [h('li', {}, `${c.targetId}: now at version ${c.currentVersion} (the proposal was based on ${c.expectedVersion})`)]
-        : c.changed.map((f) => h('li', {}, `${c.targetId} · ${f.field} is now “${show(f.current)}” (change ${f.changeId}, version ${f.version})`)),
+        ? [h('li', {}, t('curate.review.nowAtVersion', { target: c.targetId, current: c.currentVersion, expected: c.expectedVersion }))]
+        : c.changed.map((f) => h('li', {}, t('curate.review.fieldIsNow', { target: c.targetId, field: f.field, value: show(f.current), change: f.changeId, version: f.version }))),
     ),
   );
 }
@@ -142,27 +144,27 @@ async function renderProposal(p: Proposal, reviewer: boolean, subject: string | 
   const own = p.author === subject;
   const sources = p.operations.map((o) => (o.input.source as { new?: Record<string, unknown> } | undefined)?.new).filter((s): s is Record<string, unknown> => Boolean(s));
   const passages = [...new Set(p.operations.map((o) => String(o.input.evidence ?? '')).filter(Boolean))];
-  const section = h('article', { class: 'card proposal', 'aria-labelledby': `p-${p.id}` }, h('h2', { id: `p-${p.id}` }, p.note), h('p', { class: 'muted' }, `Proposed by ${p.author} at ${new Date(p.at).toLocaleString()} · ${p.id}`, p.rebasedAt ? ` · ${TEXT.rebasedAt(new Date(p.rebasedAt).toLocaleString())}` : ''));
-  section.append(h('h3', {}, 'Changes'), await diffTable(p.operations));
+  const section = h('article', { class: 'card proposal', 'aria-labelledby': `p-${p.id}` }, h('h2', { id: `p-${p.id}` }, p.note), h('p', { class: 'muted' }, t('curate.review.proposedBy', { author: p.author, at: formatDateTime(p.at), id: p.id }), p.rebasedAt ? ` · ${TEXT.rebasedAt(formatDateTime(p.rebasedAt))}` : ''));
+  section.append(h('h3', {}, t('curate.review.changes')), await diffTable(p.operations));
   for (const s of sources) {
-    section.append(h('h3', {}, 'Source'), h('p', {}, `${show(s.publisher)} · ${show(s.title)} · ${show(s.publishedOn)} · ${show(s.language)} · ${show(s.kind)} `, s.url ? h('a', { href: String(s.url), rel: 'noreferrer' }, String(s.url)) : null));
+    section.append(h('h3', {}, t('curate.review.source')), h('p', {}, `${show(s.publisher)} · ${show(s.title)} · ${show(s.publishedOn)} · ${show(s.language)} · ${show(s.kind)} `, s.url ? h('a', { href: String(s.url), rel: 'noreferrer' }, String(s.url)) : null));
     if (typeof s.text === 'string') section.append(highlighted(s.text, passages));
   }
-  section.append(h('h3', {}, 'Evidence'), h('ul', {}, ...passages.map((e) => h('li', {}, h('q', {}, e)))));
+  section.append(h('h3', {}, t('curate.review.evidence')), h('ul', {}, ...passages.map((e) => h('li', {}, h('q', {}, e)))));
   const message = h('div', { role: 'status' });
   if (reviewer) {
     const comment = h('textarea', { id: `comment-${p.id}`, rows: '2' });
-    const approve = h('button', { type: 'button', class: 'primary' }, 'Approve');
-    const reject = h('button', { type: 'button' }, 'Reject');
+    const approve = h('button', { type: 'button', class: 'primary' }, t('curate.review.approve'));
+    const reject = h('button', { type: 'button' }, t('curate.review.reject'));
     const act = async (mutation: string): Promise<void> => {
       try {
-        await curatorGql(mutation, { id: p.id, comment: comment.value.trim() || (mutation.includes('reject') ? 'Rejected.' : null) });
+        await curatorGql(mutation, { id: p.id, comment: comment.value.trim() || (mutation.includes('reject') ? t('curate.review.rejected') : null) });
         message.className = 'ok';
-        message.textContent = 'Done.';
+        message.textContent = t('curate.review.done');
         onDone();
       } catch (error) {
         message.className = 'error';
-        message.textContent = error instanceof SessionError && error.code !== 'FORBIDDEN' ? 'Your session has expired; sign in again.' : (error as Error).message;
+        message.textContent = error instanceof SessionError && error.code !== 'FORBIDDEN' ? t('curate.sessionExpired') : (error as Error).message;
         if (error instanceof RequestError && error.extensions.code === 'CONFLICT') {
           message.append(conflictDetails(error.extensions.conflicts as Conflict[] | undefined), own ? rebaseButton(p, message, onDone) : h('p', { class: 'muted' }, TEXT.authorRebases));
         }
@@ -170,7 +172,7 @@ async function renderProposal(p: Proposal, reviewer: boolean, subject: string | 
     };
     approve.addEventListener('click', () => void act('mutation($id: ID!, $comment: String) { approveChange(id: $id, comment: $comment) { id status } }'));
     reject.addEventListener('click', () => void act('mutation($id: ID!, $comment: String!) { rejectChange(id: $id, comment: $comment) { id status } }'));
-    section.append(h('p', { class: 'field' }, h('label', { for: `comment-${p.id}` }, 'Comment'), comment), h('p', {}, approve, ' ', reject));
+    section.append(h('p', { class: 'field' }, h('label', { for: `comment-${p.id}` }, t('curate.review.comment')), comment), h('p', {}, approve, ' ', reject));
   }
   if (own) section.append(h('p', { class: 'muted' }, TEXT.yours, ' ', rebaseButton(p, message, onDone)));
   section.append(message);
@@ -178,6 +180,7 @@ async function renderProposal(p: Proposal, reviewer: boolean, subject: string | 
 }
 
 async function main(): Promise<void> {
+  localizePage();
   const session = await loadSession();
   const header = document.getElementById('session')!;
   const gate = document.getElementById('gate')!;
@@ -186,18 +189,18 @@ async function main(): Promise<void> {
   header.replaceChildren(sessionBadge(refresh));
   if (!session.user || !(hasRole('editor') || hasRole('reviewer'))) {
     workspace.hidden = true;
-    gate.replaceChildren(session.user ? h('p', { class: 'error' }, 'The review queue is for editors and reviewers.') : signInForm('/curate/review', refresh));
+    gate.replaceChildren(session.user ? h('p', { class: 'error' }, t('curate.review.forEditors')) : signInForm('/curate/review', refresh));
     return;
   }
   gate.replaceChildren();
   workspace.hidden = false;
-  workspace.replaceChildren(h('p', { role: 'status', class: 'muted' }, 'Loading proposals…'));
+  workspace.replaceChildren(h('p', { role: 'status', class: 'muted' }, t('curate.review.loading')));
   const data = await curatorGql<{ changes: { edges: { node: Proposal }[] } }>('{ changes(status: [PROPOSED], first: 50) { edges { node { id author at note summary operations rebasedAt } } } }');
   const proposals = data.changes.edges.map((e) => e.node);
   const reviewer = hasRole('reviewer');
   const items = await Promise.all(proposals.map((p) => renderProposal(p, reviewer, session.user?.subject, refresh)));
   workspace.replaceChildren(
-    h('p', { class: 'muted' }, proposals.length === 0 ? 'No proposals wait for review.' : `${proposals.length} proposal(s) wait for review.${reviewer ? '' : ' Only reviewers approve or reject.'}`),
+    h('p', { class: 'muted' }, proposals.length === 0 ? t('curate.review.none') : `${t('curate.review.waiting', { count: proposals.length })}${reviewer ? '' : ` ${t('curate.review.onlyReviewers')}`}`),
     ...items,
   );
 }

@@ -1,8 +1,18 @@
-/** Example operations prefilled as GraphiQL tabs: common analyst questions. */
-export const EXAMPLES: { query: string; variables?: string }[] = [
+/**
+ * Example operations prefilled as GraphiQL tabs: common analyst questions. Each
+ * opens with a comment saying what it asks, in the page language (the
+ * catalogues' graphiql.examples.<id>); the operations themselves are GraphQL.
+ */
+interface Example {
+  id: string;
+  query: string;
+  variables?: string;
+}
+
+export const EXAMPLES: readonly Example[] = [
   {
-    query: `# The DuoGenic – A&I licence: parties, roles, territory and the sources behind it.
-query DuoGenicLicence {
+    id: 'duoGenicLicence',
+    query: `query DuoGenicLicence {
   entity(id: "agreement-duogenic-ai-licence-2025") {
     name
     kind
@@ -17,8 +27,8 @@ query DuoGenicLicence {
 `,
   },
   {
-    query: `# Japanese investors at the Tokyo forum.
-query JapaneseInvestors {
+    id: 'japaneseInvestors',
+    query: `query JapaneseInvestors {
   organizations(where: {
     countryCode: { eq: "JP" }
     kind: { eq: "INVESTOR" }
@@ -31,8 +41,8 @@ query JapaneseInvestors {
 `,
   },
   {
-    query: `# Search forgives typos: "Astelas" still finds Astellas Pharma.
-query SearchWithTypo {
+    id: 'searchWithTypo',
+    query: `query SearchWithTypo {
   search(query: "Astelas", first: 5) {
     score
     entity { id name type description }
@@ -41,8 +51,8 @@ query SearchWithTypo {
 `,
   },
   {
-    query: `# How could Hexun Bio (Taiwan) reach Astellas Pharma (Japan)? Each hop is explained.
-query HexunToAstellas($from: ID!, $to: ID!) {
+    id: 'hexunToAstellas',
+    query: `query HexunToAstellas($from: ID!, $to: ID!) {
   partnershipPaths(from: $from, to: $to, maxHops: 4, first: 3) {
     length
     explanation
@@ -53,8 +63,8 @@ query HexunToAstellas($from: ID!, $to: ID!) {
     variables: JSON.stringify({ from: 'hexun-bio', to: 'astellas-pharma' }, null, 2),
   },
   {
-    query: `# Latest agreements first.
-query LatestAgreements {
+    id: 'latestAgreements',
+    query: `query LatestAgreements {
   agreements(sort: [{ field: SIGNED_ON, direction: DESC }], first: 5) {
     nodes { name signedOn licensor { name } licensee { name } }
   }
@@ -62,8 +72,8 @@ query LatestAgreements {
 `,
   },
   {
-    query: `# Taiwanese companies not working with iPSC (themselves or through a technology), or any Japanese CDMO.
-query TaiwanNotIpscOrJapaneseCdmo {
+    id: 'taiwanNotIpsc',
+    query: `query TaiwanNotIpscOrJapaneseCdmo {
   organizations(first: 100, where: {
     OR: [
       { countryCode: { eq: "TW" }, kind: { eq: "COMPANY" },
@@ -81,8 +91,8 @@ query TaiwanNotIpscOrJapaneseCdmo {
 `,
   },
   {
-    query: `# People whose title is CEO: a condition on the role (the HOLDS_ROLE relationship).
-query ChiefExecutives {
+    id: 'chiefExecutives',
+    query: `query ChiefExecutives {
   people(where: { roles: { some: { title: { contains: "CEO" } } } }) {
     totalCount
     nodes { name roles { title organization { name } } }
@@ -91,8 +101,8 @@ query ChiefExecutives {
 `,
   },
   {
-    query: `# Agreements signed since a date.
-query AgreementsSince($since: Date!) {
+    id: 'agreementsSince',
+    query: `query AgreementsSince($since: Date!) {
   agreements(where: { signedOn: { gte: $since } }) {
     totalCount
     nodes { name signedOn }
@@ -102,8 +112,8 @@ query AgreementsSince($since: Date!) {
     variables: JSON.stringify({ since: '2025-01-01' }, null, 2),
   },
   {
-    query: `# Organizations per country that use iPSC.
-query IpscByCountry {
+    id: 'ipscByCountry',
+    query: `query IpscByCountry {
   organizationsAggregate(
     where: { OR: [
       { modalities: { some: { id: { eq: "modality-ipsc" } } } }
@@ -118,8 +128,8 @@ query IpscByCountry {
 `,
   },
   {
-    query: `# Agreements per year by territory (the territory is a Country one hop away).
-query AgreementsPerYearByTerritory {
+    id: 'agreementsPerYear',
+    query: `query AgreementsPerYearByTerritory {
   agreementsAggregate(groupBy: [{ field: "signedOn", bucket: YEAR }, { via: "territory", field: "code" }]) {
     totalCount
     groups { key count }
@@ -128,8 +138,8 @@ query AgreementsPerYearByTerritory {
 `,
   },
   {
-    query: `# Organizations with more than N technologies, most first.
-query MostTechnologies($more: Int!) {
+    id: 'mostTechnologies',
+    query: `query MostTechnologies($more: Int!) {
   organizations(
     where: { technologies: { count: { gt: $more } } }
     sort: [{ field: TECHNOLOGIES_COUNT, direction: DESC }, { field: NAME }]
@@ -142,8 +152,8 @@ query MostTechnologies($more: Int!) {
     variables: JSON.stringify({ more: 1 }, null, 2),
   },
   {
-    query: `# Agreements by licensor country × licensee country × quarter, with the first and last signing.
-query LicensorLicenseeQuarter {
+    id: 'licensorLicenseeQuarter',
+    query: `query LicensorLicenseeQuarter {
   agreementsAggregate(
     groupBy: [
       { via: "licensor", field: "countryCode" }
@@ -159,3 +169,8 @@ query LicensorLicenseeQuarter {
 `,
   },
 ];
+
+/** The tabs GraphiQL opens with: each example headed by its comment, `t` giving it in the page language. */
+export function exampleTabs(t: (key: string) => string): { query: string; variables?: string }[] {
+  return EXAMPLES.map(({ id, query, variables }) => ({ query: `# ${t(`graphiql.examples.${id}`)}\n${query}`, ...(variables ? { variables } : {}) }));
+}

@@ -4,7 +4,8 @@
  * partners); each takes the Explorer made here.
  */
 import type { Core, NodeSingular } from 'cytoscape';
-import { gql } from './gql';
+import { gql, h } from './gql';
+import { localizePage, t, tNodes } from './i18n';
 import { download, downloadText, renderLegend, toGraphML, type GNode } from './graph';
 import { Picker } from './picker';
 import { DrawnGraph } from './explore/canvas';
@@ -28,8 +29,8 @@ function createExplorer(): Explorer {
     avoided,
     actions,
     view: { selected: null, lastPaths: null },
-    from: new Picker(byId('from-picker'), 'from', 'From', 'e.g. DuoGenic, Hexun, BPIPO', () => actions.updateButtons()),
-    to: new Picker(byId('to-picker'), 'to', 'To', 'e.g. A&I, Astellas, FIRM', () => actions.updateButtons()),
+    from: new Picker(byId('from-picker'), 'from', t('explorer.from'), t('explorer.fromPlaceholder'), () => actions.updateButtons()),
+    to: new Picker(byId('to-picker'), 'to', t('explorer.to'), t('explorer.toPlaceholder'), () => actions.updateButtons()),
     status(text, isError = false) {
       statusLine.textContent = text;
       statusLine.className = isError ? 'error' : 'muted';
@@ -97,11 +98,11 @@ async function fromUrl(ex: Explorer): Promise<void> {
       if (b) ex.to.set(b);
       ex.actions.updateButtons();
       if (a && b) await ex.actions.findConnections();
-      else ex.status(`Unknown id in the link: ${!a ? from : to}`, true);
+      else ex.status(t('explorer.unknownLinkId', { id: !a ? from : to }), true);
     } else if (focus) {
       const entity = await load(focus);
       if (!entity) {
-        ex.status(`No entity has the id ${focus}.`, true);
+        ex.status(t('explorer.noSuchEntity', { id: focus }), true);
         return;
       }
       ex.graph.addNode(entity, 'focus');
@@ -115,6 +116,8 @@ async function fromUrl(ex: Explorer): Promise<void> {
 }
 
 function main(): void {
+  localizePage();
+  byId('details-empty').replaceChildren(...tNodes('explorer.detailsEmpty', { find: h('b', {}, t('explorer.find')) }));
   const explorer = createExplorer();
   wire(explorer);
   void fromUrl(explorer);

@@ -1,20 +1,25 @@
-/** Minimal client for the project's own GraphQL endpoint (same origin). */
+/** Minimal client for the project's own GraphQL endpoint (same origin), asking for answers in the page language. */
+import { lang, t } from './i18n';
+
 export class GraphQLError extends Error {}
+
+/** The headers every request for data sends: the page language, so the server words its answers in it. */
+export const languageHeaders = (): Record<string, string> => ({ 'accept-language': lang() });
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...languageHeaders() },
     body: JSON.stringify({ query, variables }),
   });
   let body: { data?: T; errors?: { message: string }[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    throw new GraphQLError(`The server answered ${response.status} without JSON`);
+    throw new GraphQLError(t('common.errors.noJson', { status: response.status }));
   }
   if (body.errors?.length) throw new GraphQLError(body.errors.map((e) => e.message).join('; '));
-  if (!body.data) throw new GraphQLError(`The server answered ${response.status} without data`);
+  if (!body.data) throw new GraphQLError(t('common.errors.noData', { status: response.status }));
   return body.data;
 }
 
@@ -41,16 +46,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export const COUNTRY_COLORS: Record<string, string> = { TW: '#d62728', JP: '#1f5fbf' };
 export const OTHER_COUNTRY_COLOR = '#7f7f7f';
 export const NO_COUNTRY_COLOR = '#c4c4c4';
-export const COUNTRY_NAMES: Record<string, string> = { TW: 'Taiwan', JP: 'Japan', US: 'United States' };
-
 export function countryColor(code: string | null | undefined): string {
   if (!code) return NO_COUNTRY_COLOR;
   return COUNTRY_COLORS[code] ?? OTHER_COUNTRY_COLOR;
-}
-
-/** "ORGANIZATION" → "Organization", "GOVERNMENT_AGENCY" → "Government agency". */
-export function humanize(value: string | null | undefined): string {
-  if (!value) return '';
-  const text = value.toLowerCase().replace(/_/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -2,7 +2,9 @@
 import type { StylesheetJson } from 'cytoscape';
 import { ENTITY_DECLARATIONS, type EntityShape } from '../../src/domain/entities';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/domain/model';
-import { COUNTRY_NAMES, countryColor, humanize, NO_COUNTRY_COLOR, OTHER_COUNTRY_COLOR, COUNTRY_COLORS } from './gql';
+import { countryColor, h, NO_COUNTRY_COLOR, OTHER_COUNTRY_COLOR, COUNTRY_COLORS } from './gql';
+import { t } from './i18n';
+import { countryName, entityTypeName } from './i18n/terms';
 
 export interface GNode {
   id: string;
@@ -113,23 +115,25 @@ export const STYLE: StylesheetJson = [
   { selector: 'node.highlight', style: { opacity: 1 } },
 ];
 
-function shapeSvg(shape: Shape, color: string): string {
-  return `<svg width="16" height="16" viewBox="0 0 14 14" aria-hidden="true">${SHAPE_ICONS[shape](color)}</svg>`;
+/** A legend icon: the shape in the colour, drawn from the model's own markup (no text from the graph). */
+function shapeSvg(shape: Shape, color: string): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  for (const [name, value] of [['width', '16'], ['height', '16'], ['viewBox', '0 0 14 14'], ['aria-hidden', 'true']]) svg.setAttribute(name!, value!);
+  svg.innerHTML = SHAPE_ICONS[shape](color);
+  return svg;
 }
 
-/** Writes the legend: colours per country, then one shape per entity type of the model. */
+/** Writes the legend: colours per country, then one shape per entity type of the model, in the page language. */
 export function renderLegend(el: HTMLElement): void {
-  const items: string[] = ['<div class="title">Colour: country</div>'];
-  for (const [code, color] of Object.entries(COUNTRY_COLORS)) {
-    items.push(`<div class="item">${shapeSvg('ellipse', color)} ${COUNTRY_NAMES[code] ?? code}</div>`);
-  }
-  items.push(`<div class="item">${shapeSvg('ellipse', OTHER_COUNTRY_COLOR)} Other country</div>`);
-  items.push(`<div class="item">${shapeSvg('ellipse', NO_COUNTRY_COLOR)} No country</div>`);
-  items.push('<div class="title">Shape: type</div>');
-  for (const [type, shape] of Object.entries(SHAPES)) {
-    items.push(`<div class="item" data-type="${type}" data-shape="${shape}">${shapeSvg(shape, '#e3e7ec')} ${humanize(type)}</div>`);
-  }
-  el.innerHTML = items.join('');
+  const item = (svg: SVGSVGElement, text: string, attrs: Record<string, string> = {}) => h('div', { class: 'item', ...attrs }, svg, ' ', text);
+  el.replaceChildren(
+    h('div', { class: 'title' }, t('explorer.legend.colour')),
+    ...Object.entries(COUNTRY_COLORS).map(([code, color]) => item(shapeSvg('ellipse', color), countryName(code))),
+    item(shapeSvg('ellipse', OTHER_COUNTRY_COLOR), t('explorer.legend.otherCountry')),
+    item(shapeSvg('ellipse', NO_COUNTRY_COLOR), t('explorer.legend.noCountry')),
+    h('div', { class: 'title' }, t('explorer.legend.shape')),
+    ...Object.entries(SHAPES).map(([type, shape]) => item(shapeSvg(shape, '#e3e7ec'), entityTypeName(type), { 'data-type': type, 'data-shape': shape })),
+  );
 }
 
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

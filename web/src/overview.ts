@@ -4,7 +4,8 @@
  * over time (./overview/crossBorder) and the open conflicts between sources
  * (./overview/conflicts), each linking into the explorer.
  */
-import { gql } from './gql';
+import { gql, h } from './gql';
+import { localizePage, pageUrl, t, tNodes } from './i18n';
 import { renderConflicts } from './overview/conflicts';
 import { renderCrossBorderAgreements } from './overview/crossBorder';
 import { renderRecentChanges } from './overview/recentChanges';
@@ -15,22 +16,27 @@ import './overview.css';
 function showError(what: string, error: Error): void {
   const el = document.getElementById('freshness')!;
   el.className = 'error';
-  el.textContent = `Could not load ${what}: ${error.message}`;
+  el.textContent = t('overview.couldNotLoad', { what, message: error.message });
 }
 
 async function main(): Promise<void> {
+  localizePage();
+  document.getElementById('intro')!.replaceChildren(...tNodes('overview.intro', {
+    explorer: h('a', { href: pageUrl('/explore') }, t('overview.introExplorer')),
+    graphql: h('a', { href: pageUrl('/graphql') }, t('common.nav.graphql')),
+  }));
   let data: StatisticsData;
   try {
     data = await gql<StatisticsData>(STATISTICS);
   } catch (error) {
-    showError('statistics', error as Error);
+    showError(t('overview.parts.statistics'), error as Error);
     return;
   }
   renderStatistics(data);
   const parts: [string, () => Promise<void>][] = [
-    ['what changed this week', () => renderRecentChanges()],
-    ['cross-border agreements', renderCrossBorderAgreements],
-    ['conflicts', renderConflicts],
+    [t('overview.parts.changes'), () => renderRecentChanges()],
+    [t('overview.parts.crossBorder'), renderCrossBorderAgreements],
+    [t('overview.parts.conflicts'), renderConflicts],
   ];
   for (const [what, render] of parts) {
     try {

@@ -1,5 +1,7 @@
 /** A search box with suggestions from Query.search (debounced). */
-import { countryColor, gql, h, humanize } from './gql';
+import { countryColor, gql, h } from './gql';
+import { t } from './i18n';
+import { entityTypeName } from './i18n/terms';
 import { countryOf, type GNode } from './graph';
 
 const SEARCH = /* GraphQL */ `
@@ -43,7 +45,7 @@ export class Picker {
   set(value: GNode | null): void {
     this.value = value;
     this.input.value = value?.name ?? '';
-    this.picked.textContent = value ? `${humanize(value.type)}${countryOf(value) ? ' · ' + countryOf(value) : ''} · id ${value.id}` : '';
+    this.picked.textContent = value ? `${entityTypeName(value.type)}${countryOf(value) ? ' · ' + countryOf(value) : ''} · ${t('explorer.pickedId', { id: value.id })}` : '';
     this.close();
   }
 
@@ -81,7 +83,7 @@ export class Picker {
   private render(): void {
     this.list.replaceChildren();
     if (!this.hits.length) {
-      this.list.append(h('li', { class: 'empty' }, 'No match'));
+      this.list.append(h('li', { class: 'empty' }, t('explorer.noMatch')));
       return;
     }
     this.hits.forEach((hit, i) => {
@@ -90,7 +92,7 @@ export class Picker {
         { role: 'option', 'data-id': hit.id, 'aria-selected': i === this.active ? 'true' : 'false' },
         h('span', { class: 'dot', style: `background:${countryColor(countryOf(hit))}` }),
         h('span', {}, hit.name),
-        h('small', {}, `${humanize(hit.type)}${countryOf(hit) ? ' · ' + countryOf(hit) : ''}`),
+        h('small', {}, `${entityTypeName(hit.type)}${countryOf(hit) ? ' · ' + countryOf(hit) : ''}`),
       );
       li.addEventListener('mousedown', (e) => e.preventDefault());
       li.addEventListener('click', () => this.pick(hit));

@@ -3,7 +3,8 @@
  * CSRF token every state change carries, a sign-in form (local account, or the
  * organisation's OpenID provider) and GraphQL calls made with the token.
  */
-import { h } from './gql';
+import { h, languageHeaders } from './gql';
+import { formatList, t } from './i18n';
 
 export interface SessionUser {
   subject: string;
@@ -56,14 +57,14 @@ export function hasRole(role: string): boolean {
 export async function curatorGql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(state.csrfToken ? { 'x-csrf-token': state.csrfToken } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...languageHeaders(), ...(state.csrfToken ? { 'x-csrf-token': state.csrfToken } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   let body: { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    throw new Error(`The server answered ${response.status} without JSON`);
+    throw new Error(t('common.errors.noJson', { status: response.status }));
   }
   const first = body.errors?.[0];
   if (first) {
@@ -71,7 +72,7 @@ export async function curatorGql<T>(query: string, variables: Record<string, unk
     if (code === 'UNAUTHENTICATED' || code === 'CSRF_REJECTED' || code === 'FORBIDDEN') throw new SessionError(first.message, code);
     throw new RequestError(body.errors!.map((e) => e.message + (e.extensions?.field ? ` (${e.extensions.field})` : '')).join('; '), first.extensions ?? {});
   }
-  if (!body.data) throw new Error(`The server answered ${response.status} without data`);
+  if (!body.data) throw new Error(t('common.errors.noData', { status: response.status }));
   return body.data;
 }
 
@@ -83,21 +84,21 @@ export function signInForm(returnTo: string, done: () => void): HTMLElement {
   const form = h(
     'form',
     { class: 'card signin', 'aria-labelledby': 'signin-title' },
-    h('h2', { id: 'signin-title' }, 'Sign in to curate'),
-    h('p', { class: 'field' }, h('label', { for: 'signin-name' }, 'Account name'), name),
-    h('p', { class: 'field' }, h('label', { for: 'signin-password' }, 'Password'), password),
-    h('p', {}, h('button', { type: 'submit', class: 'primary' }, 'Sign in')),
+    h('h2', { id: 'signin-title' }, t('curate.session.title')),
+    h('p', { class: 'field' }, h('label', { for: 'signin-name' }, t('curate.session.name')), name),
+    h('p', { class: 'field' }, h('label', { for: 'signin-password' }, t('curate.session.password')), password),
+    h('p', {}, h('button', { type: 'submit', class: 'primary' }, t('curate.session.signIn'))),
     message,
   );
-  if (state.signIn.oidc) form.append(h('p', {}, h('a', { href: `/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`, id: 'signin-oidc' }, 'Sign in with your organisation')));
+  if (state.signIn.oidc) form.append(h('p', {}, h('a', { href: `/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`, id: 'signin-oidc' }, t('curate.session.oidc'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    message.textContent = 'Signing in…';
+    message.textContent = t('curate.session.signingIn');
     void (async () => {
       const response = await fetch('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: name.value, password: password.value }) });
       const body = (await response.json().catch(() => ({}))) as { error?: { message: string } };
       if (!response.ok) {
-        message.textContent = body.error?.message ?? `Sign-in failed (${response.status})`;
+        message.textContent = body.error?.message ?? t('curate.session.failed', { status: response.status });
         return;
       }
       password.value = '';
@@ -108,15 +109,19 @@ export function signInForm(returnTo: string, done: () => void): HTMLElement {
   return form;
 }
 
+const ROLE_KEYS: Record<string, string> = { editor: 'curate.session.editor', reviewer: 'curate.session.reviewer', admin: 'curate.session.admin' };
+/** A role's name in the page language (an unknown role as it is). */
+const roleName = (role: string): string => (ROLE_KEYS[role] ? t(ROLE_KEYS[role]) : role);
+
 /** The signed-in user's name and a sign-out button, for the page header. */
 export function sessionBadge(onSignOut: () => void): HTMLElement {
-  if (!state.user) return h('span', { class: 'muted' }, 'Not signed in');
-  const out = h('button', { type: 'button', id: 'signout' }, 'Sign out');
+  if (!state.user) return h('span', { class: 'muted' }, t('curate.session.signedOut'));
+  const out = h('button', { type: 'button', id: 'signout' }, t('curate.session.signOut'));
   out.addEventListener('click', () => {
     void fetch('/auth/logout', { method: 'POST', headers: state.csrfToken ? { 'x-csrf-token': state.csrfToken } : {} }).then(async () => {
       await loadSession();
       onSignOut();
     });
   });
-  return h('span', { class: 'session' }, `${state.user.name} (${state.user.roles.join(', ') || 'reader'}) `, out);
+  return h('span', { class: 'session' }, t('curate.session.user', { name: state.user.name, roles: formatList(state.user.roles.map(roleName)) || t('curate.session.reader') }), ' ', out);
 }

@@ -1,6 +1,6 @@
 /** What the explorer has drawn: the cytoscape graph and who put each element there. */
 import cytoscape, { type Core } from 'cytoscape';
-import { humanize } from '../gql';
+import { relationshipName } from '../i18n/terms';
 import { countryOf, edgeId, nodeData, STYLE, type GEdge, type GNode } from '../graph';
 import type { Hop, Path } from './queries';
 
@@ -56,7 +56,7 @@ export class DrawnGraph {
     const id = edgeId(e);
     if (this.own(id, owner)) {
       this.edges.set(id, e);
-      this.cy.add({ group: 'edges', data: { id, source: e.source, target: e.target, type: e.type, label: humanize(e.type) }, classes });
+      this.cy.add({ group: 'edges', data: { id, source: e.source, target: e.target, type: e.type, label: relationshipName(e.type) }, classes });
     } else if (classes) {
       this.cy.getElementById(id).addClass(classes);
     }

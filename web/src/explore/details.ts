@@ -1,5 +1,7 @@
 /** The details panel of the selected entity: what it is, what to do with it, its provenance and neighbours. */
-import { countryColor, gql, h, humanize } from '../gql';
+import { countryColor, gql, h } from '../gql';
+import { formatList, t, tNodes } from '../i18n';
+import { countryName, entityTypeName, relationshipName, termName } from '../i18n/terms';
 import { historySection } from './history';
 import { countryOf, type GNode } from '../graph';
 import { corroborationNote, unverifiedMark } from '../provenance';
@@ -11,15 +13,15 @@ function neighboursSection(ex: Explorer, entity: Details): HTMLElement[] {
   const groups = new Map<string, Relation[]>();
   for (const rel of entity.relations) groups.set(rel.type, [...(groups.get(rel.type) ?? []), rel]);
   return [
-    h('h3', {}, `Neighbours (${entity.relations.length})`),
+    h('h3', {}, t('explorer.details.neighbours', { count: entity.relations.length })),
     ...[...groups].map(([type, rels]) =>
       h('div', { class: 'neighbours', 'data-type': type },
-        h('b', {}, `${humanize(type)} (${rels.length})`),
+        h('b', {}, `${relationshipName(type)} (${rels.length})`),
         h('ul', {}, ...rels.map((rel) =>
           h('li', { class: rel.unverified ? 'unverified' : undefined },
             h('span', { class: 'muted' }, rel.direction === 'OUTGOING' ? '→ ' : '← '),
             h('button', { type: 'button', class: 'link', onclick: () => addNeighbour(ex, entity, rel) }, rel.node.name),
-            h('span', { class: 'muted' }, ` ${humanize(rel.node.type)}${countryOf(rel.node) ? ' · ' + countryOf(rel.node) : ''} · `),
+            h('span', { class: 'muted' }, ` ${entityTypeName(rel.node.type)}${countryOf(rel.node) ? ' · ' + countryOf(rel.node) : ''} · `),
             corroborationNote(rel.corroboration),
             rel.unverified ? unverifiedMark() : null,
           ),
@@ -33,55 +35,55 @@ function neighboursSection(ex: Explorer, entity: Details): HTMLElement[] {
 export async function showDetails(ex: Explorer, id: string): Promise<void> {
   ex.view.selected = id;
   const panel = byId('details');
-  panel.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+  panel.replaceChildren(h('p', { class: 'muted' }, t('common.loading')));
   let entity: Details | null;
   try {
     entity = (await gql<{ entity: Details | null }>(ENTITY, { id })).entity;
   } catch (error) {
-    panel.replaceChildren(h('p', { class: 'error' }, `Could not load ${id}: ${(error as Error).message}`));
+    panel.replaceChildren(h('p', { class: 'error' }, t('explorer.details.couldNotLoad', { id, message: (error as Error).message })));
     return;
   }
   if (ex.view.selected !== id) return;
   if (!entity) {
-    panel.replaceChildren(h('p', { class: 'error' }, `No entity has the id ${id}.`));
+    panel.replaceChildren(h('p', { class: 'error' }, t('explorer.noSuchEntity', { id })));
     return;
   }
   const { actions, graph, avoided } = ex;
   const country = countryOf(entity);
-  const limit = h('select', { id: 'expand-limit', 'aria-label': 'Most neighbours to add' }, ...[10, 25, 50, 100].map((n) => h('option', { value: n, selected: n === 25 }, String(n))));
-  const countrySelect = h('select', { id: 'suggest-country', 'aria-label': 'Partners from' },
-    h('option', { value: '' }, 'any country'), h('option', { value: 'JP', selected: country === 'TW' }, 'Japan'), h('option', { value: 'TW', selected: country === 'JP' }, 'Taiwan'));
+  const limit = h('select', { id: 'expand-limit', 'aria-label': t('explorer.details.limit') }, ...[10, 25, 50, 100].map((n) => h('option', { value: n, selected: n === 25 }, String(n))));
+  const countrySelect = h('select', { id: 'suggest-country', 'aria-label': t('explorer.details.partnersFrom') },
+    h('option', { value: '' }, t('explorer.details.anyCountry')), h('option', { value: 'JP', selected: country === 'TW' }, countryName('JP')), h('option', { value: 'TW', selected: country === 'JP' }, countryName('TW')));
   const inGraph = graph.nodes.has(id);
   const expanded = graph.expanded.has(id);
   const open = (other: string) => actions.selectNode(other);
 
   const sections: (HTMLElement | null)[] = [
     h('h2', { id: 'details-name' }, entity.name),
-    entity.unverified ? h('p', { id: 'details-unverified' }, unverifiedMark(), ' Only AI-generated or unverified pages state it.') : null,
+    entity.unverified ? h('p', { id: 'details-unverified' }, unverifiedMark(), ' ', t('explorer.details.onlyUnverified')) : null,
     h('div', { class: 'meta' },
       h('span', { class: 'dot', style: `background:${countryColor(country)}` }),
-      h('span', {}, [humanize(entity.type), humanize(entity.kind), country ? `country ${country}` : 'no country'].filter(Boolean).join(' · ')),
+      h('span', {}, [entityTypeName(entity.type), termName(entity.kind), country ? t('explorer.details.country', { country: countryName(country), code: country }) : t('explorer.details.noCountry')].filter(Boolean).join(' · ')),
     ),
-    h('div', { id: 'details-corroboration', class: 'meta' }, 'Stated by ', corroborationNote(entity.corroboration)),
+    h('div', { id: 'details-corroboration', class: 'meta' }, ...tNodes('explorer.details.statedBy', { corroboration: corroborationNote(entity.corroboration) })),
     h('p', { id: 'details-description' }, entity.description),
-    ...(entity.aliases.length ? [h('p', { class: 'muted' }, `Also called: ${entity.aliases.join(', ')}`)] : []),
+    ...(entity.aliases.length ? [h('p', { class: 'muted' }, t('explorer.details.aliases', { names: formatList(entity.aliases, 'unit') }))] : []),
     identitySection(entity, open),
     h('div', { class: 'row' },
-      h('button', { type: 'button', id: 'expand', onclick: () => void actions.expand(id, Number(limit.value)) }, expanded ? 'Expand more' : 'Expand'),
+      h('button', { type: 'button', id: 'expand', onclick: () => void actions.expand(id, Number(limit.value)) }, expanded ? t('explorer.details.expandMore') : t('explorer.details.expand')),
       limit,
-      h('button', { type: 'button', id: 'collapse', disabled: !expanded, onclick: () => actions.collapse(id) }, 'Collapse'),
+      h('button', { type: 'button', id: 'collapse', disabled: !expanded, onclick: () => actions.collapse(id) }, t('explorer.details.collapse')),
     ),
     h('div', { class: 'row' },
-      h('button', { type: 'button', id: 'avoid', disabled: !inGraph && !avoided.has(id), onclick: () => actions.toggleAvoid(id, entity.name) }, avoided.has(id) ? 'Stop avoiding' : 'Avoid in paths'),
-      h('button', { type: 'button', onclick: () => { ex.from.set(entity); actions.updateButtons(); } }, 'Set as From'),
-      h('button', { type: 'button', onclick: () => { ex.to.set(entity); actions.updateButtons(); } }, 'Set as To'),
+      h('button', { type: 'button', id: 'avoid', disabled: !inGraph && !avoided.has(id), onclick: () => actions.toggleAvoid(id, entity.name) }, avoided.has(id) ? t('explorer.stopAvoiding') : t('explorer.details.avoid')),
+      h('button', { type: 'button', onclick: () => { ex.from.set(entity); actions.updateButtons(); } }, t('explorer.details.setFrom')),
+      h('button', { type: 'button', onclick: () => { ex.to.set(entity); actions.updateButtons(); } }, t('explorer.details.setTo')),
     ),
     h('div', { class: 'row' },
-      h('button', { type: 'button', id: 'suggest', disabled: entity.type !== 'ORGANIZATION', onclick: () => void actions.suggestPartners(entity, countrySelect.value) }, 'Suggested partners'),
+      h('button', { type: 'button', id: 'suggest', disabled: entity.type !== 'ORGANIZATION', onclick: () => void actions.suggestPartners(entity, countrySelect.value) }, t('explorer.details.suggest')),
       countrySelect,
     ),
     h('div', { class: 'row' },
-      h('button', { type: 'button', id: 'details-brokers', disabled: !(ex.from.value && ex.to.value), onclick: () => void actions.showBrokers(), title: 'Who links the two picked entities?' }, 'Brokers'),
+      h('button', { type: 'button', id: 'details-brokers', disabled: !(ex.from.value && ex.to.value), onclick: () => void actions.showBrokers(), title: t('explorer.brokersTitle') }, t('explorer.brokersButton')),
     ),
     timelineSection(entity, open),
     conflictsSection(entity),

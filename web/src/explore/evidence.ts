@@ -3,11 +3,13 @@
  * disagree, other values sources state, and its sources with their kinds.
  * Pure builders: each takes the entity's answer and returns a section.
  */
-import { h, humanize } from '../gql';
+import { h } from '../gql';
+import { formatDate, formatList, t, tNodes } from '../i18n';
+import { dateKindName, propertyName } from '../i18n/terms';
 import {
-  citationItem, citationList, corroborationNote, corroborationOf, propertyWords, disputedMark, kindBadge, unverifiedMark, valueText,
+  citationItem, citationList, conflictAbout, corroborationNote, corroborationOf, disputedMark, kindBadge, unverifiedMark, valueText,
 } from '../provenance';
-import { nameList, sameAsNames } from '../../../src/domain/identity';
+import { sameAsNames } from '../../../src/domain/identity';
 import type { Claim, Conflict, Details, IdentityDecision } from './queries';
 
 /** Dated facts, oldest first, each with its sources; disputed and unverified ones marked. */
@@ -15,14 +17,14 @@ export function timelineSection(entity: Details, open: (id: string) => void): HT
   const entries = entity.timeline;
   return h(
     'section',
-    { id: 'timeline', class: 'timeline', 'aria-label': 'Timeline' },
-    h('h3', {}, `Timeline (${entries.length})`),
+    { id: 'timeline', class: 'timeline', 'aria-label': t('explorer.timeline.label') },
+    h('h3', {}, t('explorer.timeline.title', { count: entries.length })),
     entries.length
       ? h('ol', { class: 'timeline-list' }, ...entries.map((entry) =>
         h('li', { class: `timeline-entry${entry.disputed ? ' disputed' : ''}${entry.unverified ? ' unverified' : ''}`, 'data-date': entry.date, 'data-property': entry.property },
           h('div', { class: 'timeline-head' },
-            h('time', { class: 'date', datetime: entry.date }, entry.date),
-            h('span', { class: 'what muted' }, propertyWords(entry.property)),
+            h('time', { class: 'date', datetime: entry.date }, formatDate(entry.date)),
+            h('span', { class: 'what muted' }, dateKindName(entry.property)),
             entry.disputed ? disputedMark() : null,
             entry.unverified ? unverifiedMark() : null,
             corroborationNote(corroborationOf(entry.sources)),
@@ -31,7 +33,7 @@ export function timelineSection(entity: Details, open: (id: string) => void): HT
             entry.related ? h('span', { class: 'muted' }, ' · ', h('button', { type: 'button', class: 'link', onclick: () => open(entry.related!.id) }, entry.related.name)) : null),
           citationList(entry.sources, { className: 'timeline-sources' }),
         )))
-      : h('p', { class: 'muted' }, 'The sources give no dates for it or for its relationships.'),
+      : h('p', { class: 'muted' }, t('explorer.timeline.none')),
   );
 }
 
@@ -42,36 +44,35 @@ function claimItem(claim: Claim): HTMLElement {
     { class: `claim-value${claim.unverified ? ' unverified' : ''}`, 'data-value': valueText(claim.value) },
     h('div', {},
       h('b', { class: 'value' }, valueText(claim.value)),
-      claim.asOf ? h('span', { class: 'muted' }, ` (as of ${claim.asOf})`) : null,
+      claim.asOf ? h('span', { class: 'muted' }, ' ', t('explorer.claims.asOf', { date: formatDate(claim.asOf) })) : null,
       ' ',
       claim.unverified ? unverifiedMark() : null,
       ' ',
       corroborationNote(claim.corroboration),
     ),
     claim.note ? h('div', { class: 'muted small' }, claim.note) : null,
-    h('div', { class: 'stated-by muted small' }, 'Stated by:'),
+    h('div', { class: 'stated-by muted small' }, t('explorer.claims.statedBy')),
     citationList(claim.sources, { evidence: true, className: 'claim-sources' }),
   );
 }
 
 function conflictTitle(conflict: Conflict): string {
-  const on = conflict.relationshipType ? ` of ${humanize(conflict.relationshipType).toLowerCase()}${conflict.other ? ` with ${conflict.other.name}` : ''}` : '';
-  return `${propertyWords(conflict.property)}${on}: ${conflict.values.length} values`;
+  return t('explorer.conflicts.item', { about: conflictAbout(conflict.property, conflict.relationshipType, conflict.other?.name ?? null), count: conflict.values.length });
 }
 
 /** Every property sources disagree on, every value with who states it; none merged, none preferred. */
 export function conflictsSection(entity: Details): HTMLElement {
   return h(
     'section',
-    { id: 'conflicts', 'aria-label': 'Where sources disagree' },
-    h('h3', {}, `Where sources disagree (${entity.conflicts.length})`),
+    { id: 'conflicts', 'aria-label': t('explorer.conflicts.label') },
+    h('h3', {}, t('explorer.conflicts.title', { count: entity.conflicts.length })),
     entity.conflicts.length
       ? h('div', {}, ...entity.conflicts.map((conflict) =>
         h('div', { class: 'conflict', 'data-property': conflict.property },
           h('div', { class: 'conflict-title' }, conflictTitle(conflict)),
           h('ul', { class: 'conflict-values' }, ...conflict.values.map(claimItem)),
         )))
-      : h('p', { class: 'muted' }, 'Its sources do not contradict each other.'),
+      : h('p', { class: 'muted' }, t('explorer.conflicts.none')),
   );
 }
 
@@ -82,10 +83,10 @@ export function claimsSection(entity: Details): HTMLElement | null {
   if (!others.length) return null;
   return h(
     'section',
-    { id: 'claims', 'aria-label': 'Other stated values' },
-    h('h3', {}, `Other stated values (${others.length})`),
+    { id: 'claims', 'aria-label': t('explorer.claims.label') },
+    h('h3', {}, t('explorer.claims.title', { count: others.length })),
     h('ul', { class: 'claims' }, ...others.map((claim) => h('li', { class: 'claim', 'data-property': claim.property },
-      h('span', { class: 'muted' }, `${propertyWords(claim.property)}: `), h('ul', { class: 'conflict-values' }, claimItem(claim))))),
+      h('span', { class: 'muted' }, t('explorer.claims.property', { property: propertyName(claim.property) })), h('ul', { class: 'conflict-values' }, claimItem(claim))))),
   );
 }
 
@@ -93,18 +94,19 @@ export function claimsSection(entity: Details): HTMLElement | null {
 export function sourcesSection(entity: Details): HTMLElement {
   return h(
     'section',
-    { id: 'sources', 'aria-label': 'Sources' },
-    h('h3', {}, `Sources (${entity.sources.length})`),
-    h('div', { class: 'muted small' }, 'Kinds: ', ...entity.corroboration.kinds.map((kind) => kindBadge(kind))),
+    { id: 'sources', 'aria-label': t('explorer.sources.label') },
+    h('h3', {}, t('explorer.sources.title', { count: entity.sources.length })),
+    h('div', { class: 'muted small' }, t('explorer.sources.kinds'), ' ', ...entity.corroboration.kinds.map((kind) => kindBadge(kind))),
     h('ul', { class: 'citations source-list' }, ...entity.sources.map((c) => citationItem(c, { evidence: true }))),
   );
 }
 
 /** Where a reviewer left a decision, in words: "Standing: …", "Confirmed by … on …: note". */
 function rulingText(decision: IdentityDecision): string {
-  if (!decision.ruling) return 'Standing: no reviewer has ruled on it yet.';
+  if (!decision.ruling) return t('explorer.identity.standing');
   const { by, at, note } = decision.ruling;
-  return `${decision.status === 'CONFIRMED' ? 'Confirmed' : 'Undone'} by ${by} on ${at.slice(0, 10)}: ${note}`;
+  const values = { by, date: formatDate(at.slice(0, 10)), note };
+  return decision.status === 'CONFIRMED' ? t('explorer.identity.confirmed', values) : t('explorer.identity.undone', values);
 }
 
 /**
@@ -114,12 +116,12 @@ function rulingText(decision: IdentityDecision): string {
  * own (a confirmation merged it into this one).
  */
 function identitySentence(entity: Details, decision: IdentityDecision, open: (id: string) => void): (Node | string)[] {
-  if (decision.decision === 'SAME') return [`Same entity as ${nameList(sameAsNames(decision.names, entity.name))} because: ${decision.reason}`];
+  if (decision.decision === 'SAME') return [t('explorer.identity.same', { names: formatList(sameAsNames(decision.names, entity.name)), reason: decision.reason })];
   const other = decision.other;
   const named = other
     ? h('a', { class: 'identity-other', href: `/explore?focus=${encodeURIComponent(other.id)}`, onclick: (event: Event) => { event.preventDefault(); open(other.id); } }, other.name)
-    : h('span', { class: 'identity-other' }, `${decision.otherId ?? 'another entity'}${decision.status === 'CONFIRMED' ? ' (merged into this entity)' : ''}`);
-  return ['Probably the same as ', named, ` because: ${decision.reason}`];
+    : h('span', { class: 'identity-other' }, decision.otherId ?? t('explorer.identity.another'), decision.status === 'CONFIRMED' ? ` ${t('explorer.identity.merged')}` : '');
+  return tNodes('explorer.identity.probably', { other: named, reason: decision.reason });
 }
 
 /** Whether names the sources use denote this entity, with the reasoning, the pages and where reviewers left it; null when no decision is about it. */
@@ -128,13 +130,13 @@ export function identitySection(entity: Details, open: (id: string) => void): HT
   if (!decisions.length) return null;
   return h(
     'section',
-    { id: 'identity', 'aria-label': 'Same entity?' },
-    h('h3', {}, `Same entity? (${decisions.length})`),
+    { id: 'identity', 'aria-label': t('explorer.identity.label') },
+    h('h3', {}, t('explorer.identity.title', { count: decisions.length })),
     h('ul', { class: 'identity-decisions' }, ...decisions.map((decision) =>
       h('li', { class: `identity-decision${decision.unverified ? ' unverified' : ''}`, 'data-id': decision.id, 'data-decision': decision.decision, 'data-status': decision.status },
         h('p', { class: 'identity-text' }, ...identitySentence(entity, decision, open)),
         h('div', { class: 'identity-status muted small' }, rulingText(decision), decision.unverified ? ' ' : null, decision.unverified ? unverifiedMark() : null),
-        h('div', { class: 'stated-by muted small' }, 'Resting on:'),
+        h('div', { class: 'stated-by muted small' }, t('explorer.identity.restingOn')),
         citationList(decision.sources, { evidence: true, className: 'identity-sources' }),
       ))),
   );

@@ -1,17 +1,18 @@
 /** Expanding an entity into its neighbours, and collapsing it again. */
 import { gql } from '../gql';
+import { sentences, t } from '../i18n';
 import type { GEdge, GNode } from '../graph';
 import type { Explorer } from './context';
 import { NEIGHBORHOOD } from './queries';
 
 /** Adds up to `limit` neighbours of `id`, fanned out away from the rest of the graph. */
 export async function expand(ex: Explorer, id: string, limit: number): Promise<void> {
-  ex.status('Expanding…');
+  ex.status(t('explorer.expanding'));
   let hood: { truncated: boolean; sampled: string[]; nodes: GNode[]; edges: GEdge[] };
   try {
     hood = (await gql<{ neighborhood: typeof hood }>(NEIGHBORHOOD, { id, limit })).neighborhood;
   } catch (error) {
-    ex.status(`Could not expand: ${(error as Error).message}`, true);
+    ex.status(t('explorer.couldNotExpand', { message: (error as Error).message }), true);
     return;
   }
   const { graph } = ex;
@@ -35,9 +36,10 @@ export async function expand(ex: Explorer, id: string, limit: number): Promise<v
   }
   graph.expanded.add(id);
   const added = cy.nodes().length - before;
-  const sampled = hood.sampled.length ? ` It is a hub: its neighbours shown are a sample.` : '';
-  const cut = (hood.truncated ? ` (cut at ${limit}: choose a larger limit for more)` : '') + sampled;
-  ex.status(added ? `Added ${added} neighbour${added === 1 ? '' : 's'}${cut}.` : `Every neighbour is already drawn${cut}.`);
+  const said = [added ? t('explorer.added', { count: added }) : t('explorer.allDrawn')];
+  if (hood.truncated) said.push(t('explorer.cut', { limit }));
+  if (hood.sampled.length) said.push(t('explorer.sampledHub'));
+  ex.status(sentences(...said));
   if (before === 0) graph.runLayout();
   else cy.animate({ fit: { eles: cy.elements(), padding: 50 } }, { duration: 300 });
   if (ex.view.selected === id) void ex.actions.showDetails(id);
@@ -47,6 +49,6 @@ export async function expand(ex: Explorer, id: string, limit: number): Promise<v
 export function collapse(ex: Explorer, id: string): void {
   ex.graph.removeOwner(`expand:${id}`);
   ex.graph.expanded.delete(id);
-  ex.status('Collapsed.');
+  ex.status(t('explorer.collapsed'));
   if (ex.view.selected === id) void ex.actions.showDetails(id);
 }

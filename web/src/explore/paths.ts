@@ -1,8 +1,10 @@
 /** Partnership paths: ask, draw, list (each hop with its date and its sources), highlight, avoid. */
 import { DATE_PROPERTIES, DEFAULT_WALK_TYPES } from '../../../src/domain/model';
-import { gql, h, humanize } from '../gql';
+import { gql, h } from '../gql';
+import { formatDate, formatNumber, sentences, t } from '../i18n';
+import { dateKindName, relationshipName } from '../i18n/terms';
 import { edgeId, RELATIONSHIP_TYPES } from '../graph';
-import { citationList, corroborationNote, corroborationOf, propertyWords } from '../provenance';
+import { citationList, corroborationNote, corroborationOf } from '../provenance';
 import { hopEdge } from './canvas';
 import { byId, type Explorer } from './context';
 import { PATHS, type Hop, type Path, type PathNode } from './queries';
@@ -17,14 +19,14 @@ const NODE_DATE_FIELDS = ['signedOn', 'startedOn', 'approvedOn', 'grantedOn', 'f
 export function hopDate(hop: Hop, nodes: ReadonlyMap<string, PathNode>): { date: string; text: string } | null {
   for (const property of DATE_PROPERTIES) {
     const value = hop.properties?.[property];
-    if (typeof value === 'string' && value) return { date: value, text: `${humanize(propertyWords(property))} ${value}` };
+    if (typeof value === 'string' && value) return { date: value, text: t('explorer.paths.dated', { property: dateKindName(property), date: formatDate(value) }) };
   }
   for (const id of [hop.to.id, hop.from.id]) {
     const node = nodes.get(id);
     if (!node) continue;
     for (const field of NODE_DATE_FIELDS) {
       const value = node[field];
-      if (value) return { date: value, text: `${node.name}: ${propertyWords(field)} ${value}` };
+      if (value) return { date: value, text: t('explorer.paths.datedNode', { name: node.name, property: dateKindName(field), date: formatDate(value) }) };
     }
   }
   return null;
@@ -36,7 +38,7 @@ const walkedByDefault = (type: string) => (DEFAULT_WALK_TYPES as readonly string
 export function renderTypeChoices(): void {
   const typesBox = byId('types');
   for (const type of RELATIONSHIP_TYPES) {
-    typesBox.append(h('label', {}, h('input', { type: 'checkbox', value: type, checked: walkedByDefault(type), class: 'rel-type' }), ' ', humanize(type)));
+    typesBox.append(h('label', {}, h('input', { type: 'checkbox', value: type, checked: walkedByDefault(type), class: 'rel-type' }), ' ', relationshipName(type)));
   }
   const boxes = (): HTMLInputElement[] => [...typesBox.querySelectorAll<HTMLInputElement>('input.rel-type')];
   byId('types-all').addEventListener('click', () => boxes().forEach((b) => (b.checked = walkedByDefault(b.value))));
@@ -55,7 +57,7 @@ function renderAvoided(ex: Explorer): void {
   const list = byId('avoid-list');
   list.replaceChildren();
   for (const [id, name] of ex.avoided) {
-    list.append(h('span', { class: 'chip', 'data-id': id }, `Avoid: ${name}`, h('button', { type: 'button', title: 'Stop avoiding', onclick: () => toggleAvoid(ex, id, name) }, '×')));
+    list.append(h('span', { class: 'chip', 'data-id': id }, t('explorer.avoiding', { name }), h('button', { type: 'button', title: t('explorer.stopAvoiding'), 'aria-label': t('explorer.stopAvoidingName', { name }), onclick: () => toggleAvoid(ex, id, name) }, '×')));
   }
 }
 
@@ -110,7 +112,7 @@ export async function findConnections(ex: Explorer): Promise<void> {
   const from = ex.from.value;
   const to = ex.to.value;
   if (!from || !to) return;
-  ex.status('Looking for connections…');
+  ex.status(t('explorer.paths.looking'));
   byId('results').replaceChildren();
   const variables = {
     from: from.id,
@@ -130,7 +132,7 @@ export async function findConnections(ex: Explorer): Promise<void> {
   try {
     paths = (await gql<{ partnershipPaths: Path[] }>(PATHS, variables)).partnershipPaths;
   } catch (error) {
-    ex.status(`Could not find connections: ${(error as Error).message}`, true);
+    ex.status(t('explorer.paths.failed', { message: (error as Error).message }), true);
     return;
   }
   ex.view.lastPaths = paths;
@@ -141,7 +143,7 @@ export async function findConnections(ex: Explorer): Promise<void> {
     graph.addNode(to, 'path', { x: 400, y: 0 });
     graph.cy.nodes().addClass('endpoint');
     graph.cy.fit(undefined, 80);
-    ex.status(`No connection within ${variables.maxHops} hops with these settings. Try more hops, other relationship types or fewer avoided entities.`);
+    ex.status(t('explorer.paths.none', { hops: variables.maxHops }));
     return;
   }
   graph.drawPaths(paths, 'path', 'path');
@@ -149,8 +151,10 @@ export async function findConnections(ex: Explorer): Promise<void> {
   graph.cy.getElementById(to.id).addClass('endpoint');
   layoutPaths(ex, paths, from.id, to.id);
   const weak = paths.filter((p) => p.weak).length;
-  const split = weak ? `: ${paths.length - weak} specific, ${weak} weak (through a hub, dashed)` : '';
-  ex.status(`${paths.length} path${paths.length > 1 ? 's' : ''} from ${from.name} to ${to.name}${split}. Click a path to highlight it, a node for details.`);
+  const found = weak
+    ? t('explorer.paths.foundSplit', { count: paths.length, from: from.name, to: to.name, specific: paths.length - weak, weak })
+    : t('explorer.paths.found', { count: paths.length, from: from.name, to: to.name });
+  ex.status(sentences(found, t('explorer.paths.clickHint')));
   renderPaths(ex, paths);
 }
 
@@ -162,10 +166,10 @@ function hopItem(hop: Hop, nodes: ReadonlyMap<string, PathNode>): HTMLElement {
     'li',
     { class: `hop${hop.weak ? ' weak' : ''}` },
     h('span', { class: `hop-explanation${hop.weak ? ' weak' : ''}` }, hop.explanation),
-    dated ? h('div', { class: 'hop-date', 'data-date': dated.date }, dated.text) : h('div', { class: 'hop-date muted' }, 'No date stated'),
+    dated ? h('div', { class: 'hop-date', 'data-date': dated.date }, dated.text) : h('div', { class: 'hop-date muted' }, t('explorer.paths.noDate')),
     sources.length
-      ? h('div', { class: 'hop-sources-box' }, h('span', { class: 'muted small' }, 'Sources: '), corroborationNote(corroborationOf(sources)), citationList(sources, { className: 'hop-sources' }))
-      : h('div', { class: 'muted small' }, 'No source cited'),
+      ? h('div', { class: 'hop-sources-box' }, h('span', { class: 'muted small' }, t('explorer.paths.sources')), corroborationNote(corroborationOf(sources)), citationList(sources, { className: 'hop-sources' }))
+      : h('div', { class: 'muted small' }, t('explorer.paths.noSource')),
   );
 }
 
@@ -173,17 +177,17 @@ function hopItem(hop: Hop, nodes: ReadonlyMap<string, PathNode>): HTMLElement {
  * The paths as two lists: specific links first, then "weak links" (through a
  * hub), each with its strength and, for weak ones, the hub and its size.
  */
-function renderPaths(ex: Explorer, paths: Path[], heading = 'Connections'): void {
+function renderPaths(ex: Explorer, paths: Path[]): void {
   const results = byId('results');
-  results.replaceChildren(h('h2', {}, heading));
+  results.replaceChildren(h('h2', {}, t('explorer.paths.heading')));
   const box = (path: Path, i: number) => {
     const nodes = new Map(path.nodes.map((n) => [n.id, n]));
     const el = h(
       'div',
       { class: `path${path.weak ? ' weak' : ''}`, 'data-path': i, tabindex: 0 },
-      h('h3', {}, `Path ${i + 1} · ${path.hops.length} hop${path.hops.length === 1 ? '' : 's'}`,
-        path.strength === undefined ? '' : h('span', { class: 'strength', title: 'How specific the link is, 0 to 1' }, ` · strength ${path.strength.toPrecision(2)}`)),
-      ...(path.hubs ?? []).map((hub) => h('p', { class: 'hub-note' }, `Weak link: ${hub.explanation}`)),
+      h('h3', {}, t('explorer.paths.title', { n: i + 1, hops: path.hops.length }),
+        path.strength === undefined ? '' : h('span', { class: 'strength', title: t('explorer.paths.strengthTitle') }, ' · ', t('explorer.paths.strength', { strength: formatNumber(path.strength, { maximumSignificantDigits: 2, minimumSignificantDigits: 2 }) }))),
+      ...(path.hubs ?? []).map((hub) => h('p', { class: 'hub-note' }, t('explorer.paths.weakLink', { explanation: hub.explanation }))),
       h('ol', {}, ...path.hops.map((hop) => hopItem(hop, nodes))),
     );
     el.addEventListener('click', (event) => {
@@ -195,12 +199,12 @@ function renderPaths(ex: Explorer, paths: Path[], heading = 'Connections'): void
   };
   const specific = paths.map((p, i) => ({ p, i })).filter(({ p }) => !p.weak);
   const weak = paths.map((p, i) => ({ p, i })).filter(({ p }) => p.weak);
-  if (specific.length) results.append(h('section', { class: 'specific-links' }, h('h3', { class: 'list-title' }, 'Specific links'), ...specific.map(({ p, i }) => box(p, i))));
+  if (specific.length) results.append(h('section', { class: 'specific-links' }, h('h3', { class: 'list-title' }, t('explorer.paths.specific')), ...specific.map(({ p, i }) => box(p, i))));
   if (weak.length) {
     results.append(
       h('section', { class: 'weak-links' },
-        h('h3', { class: 'list-title' }, 'Weak links'),
-        h('p', { class: 'muted small' }, 'Through a hub that very many are linked to (dashed on the graph): true, but says little.'),
+        h('h3', { class: 'list-title' }, t('explorer.paths.weak')),
+        h('p', { class: 'muted small' }, t('explorer.paths.weakHint')),
         ...weak.map(({ p, i }) => box(p, i))),
     );
   }

@@ -3,13 +3,18 @@ import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip,
   type ActiveElement, type ChartDataset, type ChartEvent,
 } from 'chart.js';
-import { COUNTRY_NAMES, h } from '../gql';
+import { h } from '../gql';
+import { lang, pageUrl, t } from '../i18n';
+import { countryName } from '../i18n/terms';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+// Ticks and tooltips format numbers in the page language; text in its system font.
+Chart.defaults.locale = lang();
+if (typeof document !== 'undefined') Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
 
 /** Opens the explorer with these parameters (focus, from, to …). */
 export const explore = (params: Record<string, string>): void => {
-  window.location.href = `/explore?${new URLSearchParams(params).toString()}`;
+  window.location.href = pageUrl('/explore', params);
 };
 
 /** Appends a card with a title, a canvas and a hint to the chart grid; returns the canvas. */
@@ -26,8 +31,10 @@ export function barChart(
   labels: string[],
   datasets: ChartDataset<'bar', number[]>[],
   onClick: (index: number, datasetIndex: number) => void,
-  options: { horizontal?: boolean; stacked?: boolean } = {},
+  options: { horizontal?: boolean; stacked?: boolean; categoryAxis?: string; valueAxis?: string; legend?: string } = {},
 ): Chart<'bar', number[], string> {
+  const axisTitle = (text: string | undefined) => ({ display: Boolean(text), text: text ?? '' });
+  const [xTitle, yTitle] = options.horizontal ? [options.valueAxis, options.categoryAxis] : [options.categoryAxis, options.valueAxis];
   return new Chart<'bar', number[], string>(canvas, {
     type: 'bar',
     data: { labels, datasets },
@@ -37,10 +44,10 @@ export function barChart(
       animation: false,
       indexAxis: options.horizontal ? 'y' : 'x',
       scales: {
-        x: { stacked: options.stacked, ticks: { precision: 0 } },
-        y: { stacked: options.stacked, ticks: { precision: 0, autoSkip: false } },
+        x: { stacked: options.stacked, ticks: { precision: 0 }, title: axisTitle(xTitle) },
+        y: { stacked: options.stacked, ticks: { precision: 0, autoSkip: false }, title: axisTitle(yTitle) },
       },
-      plugins: { legend: { display: datasets.length > 1, position: 'bottom' } },
+      plugins: { legend: { display: datasets.length > 1, position: 'bottom', title: axisTitle(datasets.length > 1 ? options.legend : undefined) } },
       onHover: (event: ChartEvent, elements: ActiveElement[]) => {
         const target = event.native?.target as HTMLElement | undefined;
         if (target) target.style.cursor = elements.length ? 'pointer' : 'default';
@@ -54,8 +61,9 @@ export function barChart(
 }
 
 export function countryLabel(code: string | null): string {
-  if (!code) return 'Unknown';
-  return COUNTRY_NAMES[code] ? `${COUNTRY_NAMES[code]} (${code})` : code;
+  if (!code) return t('common.unknownCountry');
+  const name = countryName(code);
+  return name === code ? code : `${name} (${code})`;
 }
 
 /** Country codes ordered TW, JP, then the others, unknown last. */

@@ -1,6 +1,7 @@
 /** The open conflicts: where sources give different values, every value with how many sources state it, each linking into the explorer. */
-import { gql, h, humanize } from '../gql';
-import { corroborationText, propertyWords, unverifiedMark, valueText, type Corroboration } from '../provenance';
+import { gql, h } from '../gql';
+import { pageUrl, t } from '../i18n';
+import { conflictAbout, corroborationText, unverifiedMark, valueText, type Corroboration } from '../provenance';
 
 interface ConflictRow {
   subject: { id: string; name: string };
@@ -25,14 +26,14 @@ const CONFLICTS = /* GraphQL */ `
 /** Appends the card listing every open conflict. */
 export async function renderConflicts(): Promise<void> {
   const { conflicts } = await gql<{ conflicts: ConflictRow[] }>(CONFLICTS);
-  const about = (c: ConflictRow) => `${propertyWords(c.property)}${c.relationshipType ? ` (${humanize(c.relationshipType).toLowerCase()}${c.other ? ` with ${c.other.name}` : ''})` : ''}`;
+  const about = (c: ConflictRow) => conflictAbout(c.property, c.relationshipType, c.other?.name ?? null);
   document.getElementById('charts')!.append(
     h('div', { class: 'card conflicts-card', id: 'open-conflicts' },
-      h('h2', {}, `Where sources disagree (${conflicts.length})`),
-      h('p', { class: 'hint' }, 'Every value is kept with the sources that state it; none is preferred. Click one to see who says what in the explorer.'),
+      h('h2', {}, t('overview.conflicts.title', { count: conflicts.length })),
+      h('p', { class: 'hint' }, t('overview.conflicts.hint')),
       h('ul', { class: 'conflict-list' }, ...conflicts.map((c) =>
         h('li', { 'data-subject': c.subject.id, 'data-property': c.property },
-          h('a', { href: `/explore?${new URLSearchParams({ focus: c.subject.id }).toString()}` }, c.subject.name),
+          h('a', { href: pageUrl('/explore', { focus: c.subject.id }) }, c.subject.name),
           h('span', { class: 'muted' }, ` · ${about(c)}: `),
           ...c.values.flatMap((v, i) => [
             i ? h('span', { class: 'muted' }, ' | ') : null,

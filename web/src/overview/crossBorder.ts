@@ -9,7 +9,9 @@
  * not spread over years.
  */
 import { AGREEMENT_KINDS } from '../../../src/domain/model';
-import { gql, h, humanize } from '../gql';
+import { gql, h } from '../gql';
+import { formatNumber, t, tNodes } from '../i18n';
+import { termName } from '../i18n/terms';
 import { barChart, chartCard, explore } from './charts';
 
 /** One agreement: key [id, year signed or null, kind], countDistinct: how many countries its parties are in. */
@@ -19,7 +21,7 @@ interface Group {
 }
 
 /** The label of the bar for agreements that have no signing date the graph can use. */
-export const NO_SIGNING_DATE = 'No single signing date';
+export const noSigningDate = (): string => t('overview.crossBorder.noSigningDate');
 
 /** The most agreements read; beyond it the note says the chart is cut short. */
 const MOST_AGREEMENTS = 1000;
@@ -48,14 +50,13 @@ function everyYear(years: string[]): (string | null)[] {
   return Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
 }
 
-/** "MOU" stays as it is; other kinds read as words ("Joint venture"). */
-const kindLabel = (kind: string): string => (kind === 'MOU' ? kind : humanize(kind));
+const kindLabel = termName;
 
 /** The chart's numbers as a table for screen readers (and for tests): one row per year, one column per kind. */
 function dataTable(years: (string | null)[], kinds: readonly string[], count: (year: string | null, kind: string) => number): HTMLElement {
   return h('table', { class: 'visually-hidden', id: 'crossborder-years-data' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Year'), ...kinds.map((kind) => h('th', { 'data-kind': kind }, kindLabel(kind))))),
-    h('tbody', {}, ...years.map((year) => h('tr', { 'data-year': year ?? '' }, h('th', {}, year ?? NO_SIGNING_DATE), ...kinds.map((kind) => h('td', { 'data-kind': kind }, String(count(year, kind))))))));
+    h('thead', {}, h('tr', {}, h('th', {}, t('overview.crossBorder.year')), ...kinds.map((kind) => h('th', { 'data-kind': kind }, kindLabel(kind))))),
+    h('tbody', {}, ...years.map((year) => h('tr', { 'data-year': year ?? '' }, h('th', {}, year ?? noSigningDate()), ...kinds.map((kind) => h('td', { 'data-kind': kind }, String(count(year, kind))))))));
 }
 
 /** Draws the chart of cross-border agreements per year, stacked by kind; a bar opens one of its agreements in the explorer. */
@@ -71,23 +72,25 @@ export async function renderCrossBorderAgreements(): Promise<void> {
   const hint = h(
     'span',
     { id: 'crossborder-note', 'data-total': crossBorder.length, 'data-undated': undated },
-    `${crossBorder.length} agreement${crossBorder.length === 1 ? '' : 's'} with parties in different countries, by the year signed. `,
-    undated ? h('b', {}, `${undated} of them have no single signing date in the graph`) : '',
-    undated ? ' (sources disagree on it and each date is kept apart, or they give only an announcement date, or none), so they are counted apart rather than placed in a year. ' : '',
-    aggregate.truncated ? h('b', {}, `Only the first ${MOST_AGREEMENTS} agreements were read. `) : '',
-    'A party with no known country does not count. Click a bar to open one of its agreements in the explorer.',
+    t('overview.crossBorder.total', { count: crossBorder.length }),
+    ' ',
+    ...(undated ? tNodes('overview.crossBorder.undated', { undated: h('b', {}, t('overview.crossBorder.undatedCount', { count: undated })) }) : []),
+    undated ? ' ' : '',
+    aggregate.truncated ? h('b', {}, t('overview.crossBorder.truncated', { most: formatNumber(MOST_AGREEMENTS) })) : '',
+    aggregate.truncated ? ' ' : '',
+    t('overview.crossBorder.hint'),
   );
-  const canvas = chartCard('crossborder-years', 'Cross-border agreements over time', hint);
+  const canvas = chartCard('crossborder-years', t('overview.crossBorder.title'), hint);
   canvas.after(dataTable(years, kinds, count));
   barChart(
     canvas,
-    years.map((year) => year ?? NO_SIGNING_DATE),
+    years.map((year) => year ?? noSigningDate()),
     kinds.map((kind, i) => ({ label: kindLabel(kind), backgroundColor: KIND_COLORS[i % KIND_COLORS.length], data: years.map((year) => count(year, kind)) })),
     (index, datasetIndex) => {
       const kind = kinds[datasetIndex];
       const id = kind ? agreementsOf(years[index] ?? null, kind)[0] : undefined;
       if (id) explore({ focus: id });
     },
-    { stacked: true },
+    { stacked: true, categoryAxis: t('overview.crossBorder.yearSigned'), valueAxis: t('overview.crossBorder.agreements'), legend: t('overview.axes.agreementKind') },
   );
 }

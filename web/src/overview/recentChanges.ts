@@ -5,6 +5,7 @@
  * from the graph goes in as text, never as markup.
  */
 import { gql, h } from '../gql';
+import { formatDateTime, pageUrl, t, tNodes } from '../i18n';
 
 /** How many changes the card lists at most (one page of `changes`). */
 export const WEEK_CHANGES = 100;
@@ -51,7 +52,7 @@ export function touchedEntities(targetIds: readonly string[]): string[] {
 
 const when = (iso: string) => {
   const d = new Date(iso);
-  return h('time', { datetime: d.toISOString() }, d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+  return h('time', { datetime: d.toISOString() }, formatDateTime(d));
 };
 
 /** Appends the card "What changed this week". */
@@ -66,25 +67,24 @@ export async function renderRecentChanges(now = new Date()): Promise<void> {
     for (const e of entities) if (e) names.set(e.id, e.name);
   }
   const entityLink = (id: string) =>
-    names.has(id) ? h('a', { href: `/explore?${new URLSearchParams({ focus: id }).toString()}`, class: 'change-entity' }, names.get(id)!) : h('span', { class: 'change-entity muted' }, id);
+    names.has(id) ? h('a', { href: pageUrl('/explore', { focus: id }), class: 'change-entity' }, names.get(id)!) : h('span', { class: 'change-entity muted' }, id);
   const feed = `/feed.atom?${new URLSearchParams({ since }).toString()}`;
-  const count = changes.pageInfo.hasNextPage ? `the newest ${rows.length}` : String(rows.length);
+  const title = changes.pageInfo.hasNextPage ? t('overview.changes.titleNewest', { count: rows.length }) : t('overview.changes.title', { count: rows.length });
   document.getElementById('charts')!.append(
     h('section', { class: 'card changes-card', id: 'changes-this-week', 'aria-labelledby': 'changes-this-week-title' },
-      h('h2', { id: 'changes-this-week-title' }, `What changed this week (${count})`),
-      h('p', { class: 'hint' }, 'Changes applied to the graph in the last seven days, newest first: what each did, who made it, who reviewed it and when. Follow them in a feed reader: ',
-        h('a', { href: feed }, 'Atom feed'), '.'),
+      h('h2', { id: 'changes-this-week-title' }, title),
+      h('p', { class: 'hint' }, ...tNodes('overview.changes.hint', { feed: h('a', { href: feed }, t('overview.changes.feed')) })),
       rows.length === 0
-        ? h('p', { class: 'muted', id: 'changes-none' }, 'No change was applied in the last seven days.')
+        ? h('p', { class: 'muted', id: 'changes-none' }, t('overview.changes.none'))
         : h('ol', { class: 'change-list' }, ...rows.map((c) => {
             const touched = touchedEntities(c.targetIds);
             return h('li', { 'data-id': c.id, 'data-kind': c.kind },
               h('span', { class: 'change-summary' }, c.summary || c.kind),
-              h('span', { class: 'change-meta muted' }, ' · by ', h('span', { class: 'change-author' }, c.author),
-                c.reviewer ? ', reviewed by ' : null, c.reviewer ? h('span', { class: 'change-reviewer' }, c.reviewer) : null,
-                ', ', when(c.appliedAt ?? c.at)),
+              h('span', { class: 'change-meta muted' }, ' · ', ...(c.reviewer
+                ? tNodes('overview.changes.byReviewed', { author: h('span', { class: 'change-author' }, c.author), reviewer: h('span', { class: 'change-reviewer' }, c.reviewer), when: when(c.appliedAt ?? c.at) })
+                : tNodes('overview.changes.by', { author: h('span', { class: 'change-author' }, c.author), when: when(c.appliedAt ?? c.at) }))),
               touched.length > 0
-                ? h('span', { class: 'change-entities' }, ' · about ', ...touched.flatMap((id, i) => [i ? ', ' : null, entityLink(id)]))
+                ? h('span', { class: 'change-entities' }, ' · ', ...tNodes('overview.changes.about', { entities: h('span', {}, ...touched.flatMap((id, i) => [i ? t('common.listSeparator') : null, entityLink(id)])) }))
                 : null,
             );
           })),

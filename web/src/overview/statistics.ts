@@ -1,5 +1,7 @@
 /** The overview's statistics: totals per type, organizations, modalities, indications, agreements, cross-border links. */
-import { countryColor, h, humanize } from '../gql';
+import { countryColor, h } from '../gql';
+import { formatDateTime, formatNumber, t } from '../i18n';
+import { countryName, entityTypeName, relationshipName, termName } from '../i18n/terms';
 import { barChart, chartCard, countryLabel, explore, orderCountries } from './charts';
 
 interface Usage {
@@ -39,18 +41,18 @@ export const STATISTICS = /* GraphQL */ `
   }
 `;
 
-function usageChart(id: string, title: string, rows: Usage[]): void {
+function usageChart(id: string, title: string, categoryAxis: string, rows: Usage[]): void {
   const top = [...rows].sort((a, b) => b.technologyCount + b.organizationCount - (a.technologyCount + a.organizationCount)).slice(0, 15);
-  const canvas = chartCard(id, title, 'Click a bar to see who works on it in the explorer.');
+  const canvas = chartCard(id, title, t('overview.usage.hint'));
   barChart(
     canvas,
     top.map((r) => r.entity.name),
     [
-      { label: 'Organizations', data: top.map((r) => r.organizationCount), backgroundColor: '#0b6e69' },
-      { label: 'Technologies', data: top.map((r) => r.technologyCount), backgroundColor: '#8fc9c4' },
+      { label: entityTypeName('ORGANIZATION', true), data: top.map((r) => r.organizationCount), backgroundColor: '#0b6e69' },
+      { label: entityTypeName('TECHNOLOGY', true), data: top.map((r) => r.technologyCount), backgroundColor: '#8fc9c4' },
     ],
     (index) => explore({ focus: top[index]!.entity.id }),
-    { horizontal: true, stacked: true },
+    { horizontal: true, stacked: true, categoryAxis: categoryAxis, valueAxis: t('overview.axes.count'), legend: t('overview.axes.counted') },
   );
 }
 
@@ -58,12 +60,11 @@ function usageChart(id: string, title: string, rows: Usage[]): void {
 export function renderStatistics(data: StatisticsData): void {
   const s = data.statistics;
   const generated = new Date(s.generatedAt);
-  document.getElementById('freshness')!.textContent =
-    `Statistics generated at ${generated.toLocaleString()} (refreshed at most every ${s.maxAgeSeconds} s).`;
+  document.getElementById('freshness')!.textContent = t('overview.freshness', { at: formatDateTime(generated), seconds: s.maxAgeSeconds });
 
   const totals = document.getElementById('totals')!;
-  for (const t of [...s.entitiesByType].sort((a, b) => b.count - a.count)) {
-    totals.append(h('div', { class: 'tile' }, h('b', {}, String(t.count)), h('span', {}, humanize(t.type))));
+  for (const row of [...s.entitiesByType].sort((a, b) => b.count - a.count)) {
+    totals.append(h('div', { class: 'tile', 'data-type': row.type }, h('b', {}, formatNumber(row.count)), h('span', {}, entityTypeName(row.type, row.count !== 1))));
   }
   const countryId = new Map(data.countries.map((c) => [c.code, c.id]));
 
@@ -71,8 +72,8 @@ export function renderStatistics(data: StatisticsData): void {
   const kinds = [...new Set(s.organizationsByCountryAndKind.map((r) => r.kind))].sort();
   const orgCountries = orderCountries(s.organizationsByCountryAndKind.map((r) => r.countryCode));
   barChart(
-    chartCard('organizations', 'Organizations by country and kind', 'Click a bar to explore that country.'),
-    kinds.map(humanize),
+    chartCard('organizations', t('overview.organizations.title'), t('overview.organizations.hint')),
+    kinds.map(termName),
     orgCountries.map((code) => ({
       label: countryLabel(code),
       backgroundColor: countryColor(code),
@@ -82,18 +83,18 @@ export function renderStatistics(data: StatisticsData): void {
       const id = countryId.get(orgCountries[datasetIndex] ?? '');
       explore(id ? { focus: id } : {});
     },
-    { stacked: true },
+    { stacked: true, categoryAxis: t('overview.axes.organizationKind'), valueAxis: entityTypeName('ORGANIZATION', true), legend: t('overview.axes.country') },
   );
 
-  usageChart('modalities', 'Modalities: who uses them', s.modalities);
-  usageChart('indications', 'Indications: who targets them', s.indications);
+  usageChart('modalities', t('overview.modalities.title', { type: entityTypeName('MODALITY', true) }), entityTypeName('MODALITY'), s.modalities);
+  usageChart('indications', t('overview.indications.title', { type: entityTypeName('INDICATION', true) }), entityTypeName('INDICATION'), s.indications);
 
   // Agreements by kind, stacked per territory.
   const agreementKinds = [...new Set(s.agreementsByKindAndTerritory.map((r) => r.kind))].sort();
   const territories = orderCountries(s.agreementsByKindAndTerritory.map((r) => r.territory)) as string[];
   barChart(
-    chartCard('agreements', 'Agreements by kind and territory', 'Click a bar to open an agreement of that kind.'),
-    agreementKinds.map(humanize),
+    chartCard('agreements', t('overview.agreements.title'), t('overview.agreements.hint')),
+    agreementKinds.map(termName),
     territories.map((territory) => ({
       label: countryLabel(territory),
       backgroundColor: countryColor(territory),
@@ -106,19 +107,19 @@ export function renderStatistics(data: StatisticsData): void {
       const match = nodes.find((n) => n.territory.some((t) => t.code === territory)) ?? nodes[0];
       explore(match ? { focus: match.id } : {});
     },
-    { stacked: true },
+    { stacked: true, categoryAxis: t('overview.axes.agreementKind'), valueAxis: entityTypeName('AGREEMENT', true), legend: t('overview.axes.territory') },
   );
 
   // Cross-border links per relationship type.
   const links = [...s.crossBorderLinks].sort((a, b) => b.count - a.count);
   barChart(
-    chartCard('crossborder', 'Taiwan–Japan links by relationship type', 'Click a bar to explore the Taiwan–Japan connections.'),
-    links.map((l) => `${humanize(l.type)} (${l.between.join('–')})`),
-    [{ label: 'Links', data: links.map((l) => l.count), backgroundColor: '#6a4c93' }],
+    chartCard('crossborder', t('overview.crossBorderLinks.title'), t('overview.crossBorderLinks.hint')),
+    links.map((l) => `${relationshipName(l.type)} (${l.between.map(countryName).join('–')})`),
+    [{ label: t('overview.crossBorderLinks.links'), data: links.map((l) => l.count), backgroundColor: '#6a4c93' }],
     () => {
       const tw = countryId.get('TW');
       explore(tw ? { focus: tw } : {});
     },
-    { horizontal: true },
+    { horizontal: true, categoryAxis: t('overview.axes.relationshipType'), valueAxis: t('overview.crossBorderLinks.links') },
   );
 }
