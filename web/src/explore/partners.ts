@@ -8,6 +8,9 @@ import { byId, type Explorer } from './context';
 import { BROKERS, FIND_ORGANIZATION, GROUP_REACH, SUGGESTED, WHY_NOT, type Path, type Reason } from './queries';
 
 
+/** A group's entity type, as the API's EntityType enum names it. */
+const ORGANIZATION_TYPE = 'ORGANIZATION';
+
 /** Organization kinds offered as a group's kind: every kind the model has. */
 const GROUP_KINDS = ORGANIZATION_KINDS;
 
@@ -124,7 +127,7 @@ async function whyNot(entity: GNode, text: string, country: string, answer: HTML
 async function reachGroup(ex: Explorer, entity: GNode, country: string, kind: string): Promise<void> {
   let reach: { explanation: string; nearest: GNode[]; members: { score: number; explanation: string; organization: GNode; introducer: { name: string } | null; reasons: Reason[] }[] };
   try {
-    reach = (await gql<{ groupReach: typeof reach }>(GROUP_REACH, { from: entity.id, group: { label: 'ORGANIZATION', country, kind: kind || null } })).groupReach;
+    reach = (await gql<{ groupReach: typeof reach }>(GROUP_REACH, { from: entity.id, group: { label: ORGANIZATION_TYPE, country, kind: kind || null } })).groupReach;
   } catch (error) {
     ex.status(t('explorer.partners.groupFailed', { message: (error as Error).message }), true);
     return;
