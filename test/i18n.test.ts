@@ -214,7 +214,7 @@ describe('CSV exports Excel opens', () => {
 });
 
 describe('a graph loaded before names carried languages', () => {
-  it('gets them from the backfill of migration 011, for the names its entities still hold', async () => {
+  it('gets them from the backfill of migration 012, for the names its entities still hold', async () => {
     const session = app.driver.session();
     try {
       await session.run("MATCH (n:Entity {id: 'metatech'}) REMOVE n.namesEn, n.namesJa, n.namesZhHant");
