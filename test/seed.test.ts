@@ -176,7 +176,7 @@ describe('loading the seed graph into the real database', () => {
       await query('MERGE (a:Entity {id: "every-type-from"}) MERGE (b:Entity {id: "every-type-to"})');
       const write = () =>
         executor.writeTransaction('test/everyType', (tx) =>
-          tx.run(cypherQuery('seed/mergeRelationships').text, { rows: relationshipRows(rows.map((r) => ({ ...r, evidence: `states ${r.type}` }))), sourceId: 'every-type-page', actor: 'test', touchedBy: null }),
+          tx.run(cypherQuery('seed/mergeRelationships').text, { rows: relationshipRows(rows.map((r) => ({ ...r, evidence: `states ${r.type}` }))), sourceId: 'every-type-page', actor: 'test', touchedBy: null, loadStartedAt: new Date().toISOString() }),
         );
       await write();
       await write();
@@ -247,7 +247,9 @@ describe('loading the seed graph into the real database', () => {
 
     it('writes the same nodes, relationships and properties as the merge statements do', async () => {
       const since = new Date(Date.now() - 1000);
-      for (const { file, data } of files()) await loadSeed(executor, data, file);
+      // one load run, as loadSeedFiles makes it: what the run itself created keeps no raised version
+      const loadStartedAt = new Date().toISOString();
+      for (const { file, data } of files()) await loadSeed(executor, data, file, 'seed', { loadStartedAt });
       const merged = await fixtureGraph(since);
       await query("MATCH (n) WHERE n.id STARTS WITH 'fixture-new-' DETACH DELETE n");
 

@@ -33,11 +33,16 @@ export const LABEL_PROPERTIES: Record<EntityLabel, readonly string[]> = byLabel(
     .map(([property]) => property),
 ]);
 
-/** Every typed (non-Fact) property name of any label: what `Entity.facts` leaves out. */
+/** Every typed (non-Fact) property name of any label. */
 export const TYPED_PROPERTIES: ReadonlySet<string> = new Set([
   ...Object.keys(COMMON_PROPERTY_DECLARATIONS),
   ...ENTITY_DECLARATIONS.flatMap(([, entity]) => Object.keys(entity.properties)),
 ]);
+
+/** Each label's typed property names (common ones included): what its `Entity.facts` leaves out, so a property typed on one label stays a fact on another. */
+export const TYPED_PROPERTIES_OF: Record<EntityLabel, ReadonlySet<string>> = byLabel(
+  (entity) => new Set([...Object.keys(COMMON_PROPERTY_DECLARATIONS), ...Object.keys(entity.properties)]),
+);
 
 /** Properties search reads on every entity label. */
 export const SEARCHABLE_PROPERTIES: readonly string[] = Object.entries(COMMON_PROPERTY_DECLARATIONS)

@@ -29,8 +29,12 @@ export interface SuggestionLink {
 
 const link = (kind: SuggestionReasonKind, weight: number): SuggestionLink => ({ kind, weight });
 
-/** Every relationship type of the model with its reason kind and weight (null: not a reason). */
-export const SUGGESTION_LINKS: Record<RelationshipType, SuggestionLink | null> = {
+/**
+ * Relationship types of the model with their reason kind and weight (null: not a
+ * reason). A type not listed is not a reason either, so a contributor who adds a
+ * relationship type to the model needs no edit here; listing it makes it count.
+ */
+export const SUGGESTION_LINKS: Partial<Record<RelationshipType, SuggestionLink | null>> = {
   PARTY_TO: link('AGREEMENT', 1),
   CREATED: link('AGREEMENT', 1),
   FACILITATED: link('AGREEMENT', 0.6),

@@ -150,6 +150,7 @@ export async function loadEcosystemFile(
   file: string,
   actor = 'seed',
   keptApart: ReadonlySet<string> = keptApartPairs([data]),
+  loadStartedAt = new Date().toISOString(),
 ): Promise<EcosystemLoadResult> {
   const sources = sourceRows(data);
   const nodes = nodeRows(data);
@@ -166,7 +167,7 @@ export async function loadEcosystemFile(
     }
     await refuseLikelyDuplicates(tx, seedNodeNames(data.nodes), keptApart);
     const written = async (name: string, rows: unknown[]) => {
-      const [result] = await run<{ written: number }>(tx, cypherQuery(name), { rows, actor, unverifyingKinds });
+      const [result] = await run<{ written: number }>(tx, cypherQuery(name), { rows, actor, unverifyingKinds, loadStartedAt });
       return Number(result?.written ?? 0);
     };
     const result = {
@@ -223,7 +224,7 @@ function readEcosystemDirectory(dir: string, forum: ForumDefinitions[]): NamedFi
  * each file in its own write transaction, so a bad file means nothing is written.
  * Load the format-1 seed first (loadSeedDirectory).
  */
-export async function loadEcosystemDirectory(executor: Executor, dir = ECOSYSTEM_DIR, forumDir = SEED_DIR): Promise<EcosystemLoadResult[]> {
+export async function loadEcosystemDirectory(executor: Executor, dir = ECOSYSTEM_DIR, forumDir = SEED_DIR, loadStartedAt = new Date().toISOString()): Promise<EcosystemLoadResult[]> {
   const forum: ForumDefinitions[] = listSeedFiles(forumDir).map((file) => ({ name: path.basename(file), nodes: readSeedFile(file).nodes }));
   const files = readEcosystemDirectory(dir, forum);
   const defined = new Set(files.flatMap((f) => f.data.nodes.filter((n) => !('mention' in n)).map((n) => n.id)));
@@ -237,7 +238,7 @@ export async function loadEcosystemDirectory(executor: Executor, dir = ECOSYSTEM
   const keptApart = keptApartPairs(files.map((f) => f.data));
   for (const { name, data } of files) {
     try {
-      results.push(await loadEcosystemFile(executor, data, name, 'seed', keptApart));
+      results.push(await loadEcosystemFile(executor, data, name, 'seed', keptApart, loadStartedAt));
     } catch (error) {
       throw new SeedFileError(name, [`could not be written, so nothing from it was: ${(error as Error).message}`]);
     }
@@ -275,8 +276,9 @@ export interface EverySeedResult {
  * Idempotent: a second run changes nothing. Used by first start and `npm run seed`.
  */
 export async function loadEverySeed(executor: Executor, forumDir = SEED_DIR, ecosystemDir = ECOSYSTEM_DIR): Promise<EverySeedResult> {
-  const forum = await loadSeedDirectory(executor, forumDir);
-  const ecosystem = await loadEcosystemDirectory(executor, ecosystemDir, forumDir);
+  const loadStartedAt = new Date().toISOString();
+  const forum = await loadSeedDirectory(executor, forumDir, loadStartedAt);
+  const ecosystem = await loadEcosystemDirectory(executor, ecosystemDir, forumDir, loadStartedAt);
   return { forum, ecosystem };
 }
 

@@ -141,6 +141,7 @@ export class EmptyGraphLoad {
  */
 export async function loadSeed(executor: Executor, data: SeedFile, file: string, actor = 'seed', options: LoadOptions = {}): Promise<LoadResult> {
   const sourceId = data.source.id;
+  const loadStartedAt = options.loadStartedAt ?? new Date().toISOString();
   const nodeRows = data.nodes.map((n) => ({
     id: n.id,
     label: fromModel(n.label, ENTITY_LABELS, 'label'),
@@ -173,12 +174,12 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
         const described = clashes.map((c) => `"${c.id}" is labelled ${c.label} here but ${c.held.join(':')} in the graph`);
         throw new Error(`${file}: ${described.join('; ')}`);
       }
-      nodes += await written('seed/mergeNodes', rows, { sourceId, actor });
+      nodes += await written('seed/mergeNodes', rows, { sourceId, actor, loadStartedAt });
     }
     for (const rows of batches(newNodes)) nodes += await written('seed/createNodes', rows, { sourceId, actor });
     let relationships = 0;
     for (const rows of batches(knownRelationships)) {
-      relationships += await written('seed/mergeRelationships', rows, { sourceId, actor, touchedBy: null });
+      relationships += await written('seed/mergeRelationships', rows, { sourceId, actor, touchedBy: null, loadStartedAt });
     }
     for (const rows of batches(newRelationships)) relationships += await written('seed/createRelationships', rows, { sourceId, actor });
     if (relationships !== data.relationships.length) {
@@ -223,8 +224,8 @@ export function inLoadOrder(files: { file: string; data: SeedFile }[]): { file: 
  * Validates every seed file first (nothing is written if any is invalid), then
  * loads each in its own transaction.
  */
-export async function loadSeedDirectory(executor: Executor, dir = SEED_DIR): Promise<LoadResult[]> {
-  return loadSeedFiles(executor, readSeedDirectory(dir), { refuseLikelyDuplicates: true });
+export async function loadSeedDirectory(executor: Executor, dir = SEED_DIR, loadStartedAt?: string): Promise<LoadResult[]> {
+  return loadSeedFiles(executor, readSeedDirectory(dir), { refuseLikelyDuplicates: true, loadStartedAt });
 }
 
 /**
@@ -238,6 +239,8 @@ export interface LoadOptions {
   refuseLikelyDuplicates?: boolean;
   /** Set when the graph held no entity as the load began (see EmptyGraphLoad). */
   emptyGraph?: EmptyGraphLoad;
+  /** When the load run began (ISO): only what existed before it gets a raised version. Default: the file's own start. */
+  loadStartedAt?: string;
 }
 
 /**
@@ -247,8 +250,14 @@ export interface LoadOptions {
  * one of them meanwhile (a uniqueness conflict), that file is written again with the
  * merge statements, and so is every later file.
  */
+/** A load-run start before any instant a graph holds. */
+const NOTHING_BEFORE = '0001-01-01T00:00:00Z';
+
 export async function loadSeedFiles(executor: Executor, files: { file: string; data: SeedFile }[], options: LoadOptions = {}): Promise<LoadResult[]> {
-  let current: LoadOptions = { ...options, emptyGraph: options.emptyGraph ?? ((await graphIsEmpty(executor)) ? new EmptyGraphLoad() : undefined) };
+  const emptyGraph = options.emptyGraph ?? ((await graphIsEmpty(executor)) ? new EmptyGraphLoad() : undefined);
+  // Into an empty graph nothing existed before the run, so nothing it writes gets a raised version (restored audit instants included).
+  const loadStartedAt = options.loadStartedAt ?? (emptyGraph ? NOTHING_BEFORE : new Date().toISOString());
+  let current: LoadOptions = { ...options, loadStartedAt, emptyGraph };
   const results: LoadResult[] = [];
   for (const { file, data } of files) {
     const name = path.basename(file);

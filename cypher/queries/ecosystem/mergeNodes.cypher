@@ -47,13 +47,16 @@ SET n.unverified = CASE WHEN COUNT { (n)-[:STATED_IN]->(s:Source) WHERE NOT coal
 // A load that changes an entity raises its version (absent: 1), so an edit based on the
 // version read before the load is refused with CONFLICT; a new one gets none (version 0
 // marked it as new above).
+// Only what existed before this load run began ($loadStartedAt) is raised: a run of many
+// files that creates an entity and enriches it leaves it as new, as the bulk path does.
 WITH n, before
 CALL (n, before) {
   WITH * WHERE before.version = 0
   REMOVE n.version
 }
 CALL (n, before) {
-  WITH * WHERE before.version <> 0 OR before.version IS NULL
+  WITH * WHERE (before.version <> 0 OR before.version IS NULL)
+    AND (before.createdAt IS NULL OR before.createdAt < datetime($loadStartedAt))
   WITH * WHERE properties(n) <> before
   SET n.version = coalesce(before.version, 1) + 1
 }

@@ -35,6 +35,9 @@ SET r.unverified = CASE WHEN all(id IN r.sourceIds WHERE EXISTS {
                         THEN true ELSE null END
 // A load that changes a relationship raises its version (absent: 1), so an edit based
 // on the one read before the load is refused with CONFLICT.
-FOREACH (_ IN CASE WHEN before IS NOT NULL AND properties(r) <> before THEN [1] ELSE [] END |
+// Only what existed before this load run began ($loadStartedAt) is raised: a run of many
+// files that creates an entity and enriches it leaves it as new, as the bulk path does.
+FOREACH (_ IN CASE WHEN before IS NOT NULL AND properties(r) <> before
+                   AND (before.createdAt IS NULL OR before.createdAt < datetime($loadStartedAt)) THEN [1] ELSE [] END |
   SET r.version = coalesce(before.version, 1) + 1)
 RETURN count(r) AS written

@@ -49,6 +49,9 @@ FOREACH (_ IN CASE WHEN row.audit.retractedAt IS NULL THEN [] ELSE [1] END |
 FOREACH (_ IN CASE WHEN $touchedBy IS NULL THEN [] ELSE [1] END | SET r.updatedAt = datetime(), r.updatedBy = $touchedBy)
 // A load (no $touchedBy: curation stamps versions itself) that changes a relationship
 // raises its version (absent: 1), so an edit based on the one read before is refused.
-FOREACH (_ IN CASE WHEN $touchedBy IS NULL AND before IS NOT NULL AND properties(r) <> before THEN [1] ELSE [] END |
+// Only what existed before this load run began ($loadStartedAt) is raised: a run of many
+// files that creates an entity and enriches it leaves it as new, as the bulk path does.
+FOREACH (_ IN CASE WHEN $touchedBy IS NULL AND before IS NOT NULL AND properties(r) <> before
+                   AND (before.createdAt IS NULL OR before.createdAt < datetime($loadStartedAt)) THEN [1] ELSE [] END |
   SET r.version = coalesce(before.version, 1) + 1)
 RETURN count(r) AS written, collect(CASE WHEN $touchedBy IS NOT NULL THEN {id: row.id, props: properties(r)} END) AS touched

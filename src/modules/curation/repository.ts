@@ -226,6 +226,7 @@ async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, acto
     sourceId,
     actor,
     touchedBy: actor,
+    loadStartedAt: null,
   });
   const byId = new Map((result?.touched ?? []).map((row) => [row.id, row.props]));
   return rows.map((row) => {

@@ -65,7 +65,7 @@ export interface SourceRecord {
 }
 
 /** Core fields of each label; anything else on the node is a Fact. */
-export { TYPED_PROPERTIES as CORE_FIELDS, BOOKKEEPING_PROPERTIES as BOOKKEEPING } from '../../domain/properties';
+export { TYPED_PROPERTIES_OF as CORE_FIELDS_OF, BOOKKEEPING_PROPERTIES as BOOKKEEPING } from '../../domain/properties';
 
 /** Turns the `{labels, props, fields?}` map the Cypher queries return into an EntityRecord. */
 export function toEntityRecord(row: NodeRow): EntityRecord {

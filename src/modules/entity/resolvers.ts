@@ -14,7 +14,7 @@ import { entityId, idList, parseArgs } from '../../validation';
 import { findMergedInto } from '../curation/repository';
 import {
   BOOKKEEPING,
-  CORE_FIELDS,
+  CORE_FIELDS_OF,
   relationshipCitations,
   publicProperties,
   toEntityRecordAs,
@@ -120,7 +120,7 @@ const entityFields = {
   description: (p: EntityRecord) => String(p.props.description ?? ''),
   facts: (p: EntityRecord) =>
     Object.entries(p.props)
-      .filter(([key]) => !BOOKKEEPING.has(key) && !CORE_FIELDS.has(key))
+      .filter(([key]) => !BOOKKEEPING.has(key) && !CORE_FIELDS_OF[p.label].has(key))
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, value]) => ({ name, value: plainValue(value) })),
   sources: (p: EntityRecord, _args: unknown, _ctx: Context, info: GraphQLResolveInfo) => compiledValue(p, info) as CitationRecord[],
