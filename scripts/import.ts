@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { loadConfig } from '../src/config';
 import { localInstanceAt, storeIsAbsent } from '../src/localNeo4j/bulkImport';
 import { DEFAULT_INSTANCES, localNeo4jStatus } from '../src/localNeo4j/server';
-import { applyMigrations } from '../src/db/migrations';
+import { migrateGraph } from '../src/ingest/migrateGraph';
 import { BulkGraph, bulkNotWorthIt, bulkRefusal, loadInBulk } from '../src/ingest/bulkLoad';
 import { importChanges, importClaims, importIdentityDecisions } from '../src/ingest/exportGraph';
 import { recordLoad } from '../src/ingest/loadRecord';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   } else {
     console.log(`transactional load: the bulk path is not taken because ${refusal}`);
     await withExecutor(async (executor) => {
-      await applyMigrations(executor);
+      await migrateGraph(executor);
       results.push(...(await loadSeedFiles(executor, files)));
       changes = await importChanges(executor, dir);
       claims = await importClaims(executor, dir);

@@ -1,4 +1,4 @@
-import { applyMigrations } from '../src/db/migrations';
+import { migrateGraph } from '../src/ingest/migrateGraph';
 import { loadEverySeed } from '../src/ingest/loadEcosystem';
 import { recordLoad } from '../src/ingest/loadRecord';
 import { SeedFileError } from '../src/ingest/loadSeed';
@@ -7,7 +7,7 @@ import { withExecutor } from './database';
 /** npm run seed: applies migrations, then loads every file in seed/ and seed/ecosystem/ (idempotent). */
 async function main(): Promise<void> {
   await withExecutor(async (executor) => {
-    const migrations = await applyMigrations(executor);
+    const migrations = await migrateGraph(executor);
     console.log(`migrations: ${migrations.applied.length} applied, ${migrations.skipped.length} already in place`);
     const { forum, ecosystem } = await loadEverySeed(executor);
     for (const result of forum) console.log(`${result.file}: ${result.nodes} nodes, ${result.relationships} relationships merged`);

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { AccountStore } from '../src/auth/accounts';
-import { applyMigrations } from '../src/db/migrations';
+import { migrateGraph } from '../src/ingest/migrateGraph';
 import { argument, withExecutor } from './database';
 
 const USAGE = 'usage: npm run users -- add NAME --role editor|reviewer|admin[,…]   (password from stdin or a prompt)\n       npm run users -- remove NAME\n       npm run users -- list';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     if (roles.length === 0) throw new Error(USAGE);
     const password = await readPassword();
     await withExecutor(async (executor) => {
-      await applyMigrations(executor);
+      await migrateGraph(executor);
       const account = await new AccountStore(executor).set(name, password, roles);
       console.log(`account ${account.name} saved with roles ${account.roles.join(', ')}`);
     });

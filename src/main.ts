@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from './projectRoot';
 import { createDriver } from './db/driver';
 import { resolveNeo4jTarget } from './localNeo4j/target';
 import { Executor } from './db/executor';
-import { applyMigrations } from './db/migrations';
+import { migrateGraph } from './ingest/migrateGraph';
 import { createLogger } from './logger';
 import { StatisticsCache } from './modules/statistics/cache';
 import { createMetrics } from './observability/metrics';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     onQuery: metrics.observeQuery,
   });
 
-  const migrations = await applyMigrations(executor);
+  const migrations = await migrateGraph(executor);
   if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'migrations applied');
   if (config.SEED_ON_START && (await graphIsEmpty(executor))) {
     const loaded = await loadEverySeedIntoEmptyGraph(executor);

@@ -1,6 +1,6 @@
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { Executor } from '../src/db/executor';
-import { applyMigrations } from '../src/db/migrations';
+import { migrateGraph } from '../src/ingest/migrateGraph';
 import { parseRecordAgreement } from '../src/modules/curation/inputs';
 import { recordAgreement } from '../src/modules/curation/repository';
 import { openTestDriver, testTarget } from './support/harness';
@@ -84,7 +84,7 @@ describe('curation writes an agreement’s relationships in batches', () => {
     driver = openTestDriver();
     statements = [];
     executor = new Executor(watched(driver, statements), { database: target.database, timeoutMs: 30_000 });
-    await applyMigrations(executor);
+    await migrateGraph(executor);
     await removeBatchData();
     await query(
       `CREATE (:Source {id: 'batch-source', publisher: 'Batch Press', title: 'Batch test source', publishedOn: '2025-01-01'})

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { Executor } from '../src/db/executor';
-import { applyMigrations } from '../src/db/migrations';
+import { migrateGraph } from '../src/ingest/migrateGraph';
 import { relationshipId } from '../src/domain/properties';
 import { claimGroups, ecosystemFile, type EcosystemFile } from '../src/ingest/ecosystemFile';
 import { ECOSYSTEM_DIR, listEcosystemFiles, loadEcosystemDirectory } from '../src/ingest/loadEcosystem';
@@ -131,7 +131,7 @@ describe('loading the ecosystem seed files into the real database', () => {
   beforeAll(async () => {
     driver = openTestDriver();
     executor = new Executor(driver, { database: target.database, timeoutMs: 60_000 });
-    await applyMigrations(executor);
+    await migrateGraph(executor);
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypherQuery } from '../src/db/cypher';
 import { Executor } from '../src/db/executor';
-import { applyMigrations } from '../src/db/migrations';
+import { migrateGraph } from '../src/ingest/migrateGraph';
 import { ECOSYSTEM_DIR, likelyDuplicatesInSeed, listEcosystemFiles, loadEverySeed, loadEverySeedIntoEmptyGraph } from '../src/ingest/loadEcosystem';
 import { SEED_DIR, SeedFileError, listSeedFiles } from '../src/ingest/loadSeed';
 import { clearGraph, openTestDriver, testTarget } from './support/harness';
@@ -94,7 +94,7 @@ describe('loading the whole seed into an empty graph in one statement', () => {
   beforeAll(async () => {
     driver = openTestDriver();
     executor = new Executor(driver, { database: target.database, timeoutMs: 120_000 });
-    await applyMigrations(executor);
+    await migrateGraph(executor);
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from './support/harness';
-import { backfillNameLanguages } from '../src/db/migrations';
+import { applyMigrations } from '../src/db/migrations';
+import { backfillNameLanguages, migrateGraph } from '../src/ingest/migrateGraph';
 
 /**
  * Three languages over HTTP against the seeded graph (#31): names with their
@@ -225,6 +226,22 @@ describe('a graph loaded before names carried languages', () => {
       expect(metatech!.ja).toEqual(['メタテック']);
       // 株式会社セルシード is no longer one of its names, so it gets no tag.
       expect(cellseed).toEqual({ ja: null, en: ['CellSeed Inc.', 'CellSeed'] });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('is applied only by a caller that has the seed files: the database layer alone leaves it pending', async () => {
+    const session = app.driver.session();
+    try {
+      await session.run("MATCH (m:Migration {id: '012_name_languages'}) DELETE m");
+      await session.run("MATCH (n:Entity {id: 'metatech'}) REMOVE n.namesEn, n.namesJa, n.namesZhHant");
+      const alone = await applyMigrations(app.executor);
+      expect(alone.pending).toEqual(['012_name_languages']);
+      const withFiles = await migrateGraph(app.executor);
+      expect(withFiles.applied).toContain('012_name_languages');
+      const rows = await session.run("MATCH (n:Entity {id: 'metatech'}) RETURN n.namesJa AS ja");
+      expect(rows.records[0]!.get('ja')).toEqual(['メタテック']);
     } finally {
       await session.close();
     }

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { Executor } from '../src/db/executor';
-import { applyMigrations } from '../src/db/migrations';
+import { migrateGraph } from '../src/ingest/migrateGraph';
 import { cypherQuery } from '../src/db/cypher';
 import { ENTITY_LABELS, PROVENANCE_RELATIONSHIP, RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
 import { relationshipId } from '../src/domain/properties';
@@ -106,7 +106,7 @@ describe('loading the seed graph into the real database', () => {
   beforeAll(async () => {
     driver = openTestDriver();
     executor = new Executor(driver, { database: target.database, timeoutMs: 30_000 });
-    await applyMigrations(executor);
+    await migrateGraph(executor);
     await clearGraph(driver, target.database);
     firstLoad = await loadSeedDirectory(executor);
   });

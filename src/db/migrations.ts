@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CYPHER_DIR, cypherQuery } from './cypher';
-import { NAME_LANGUAGE_PROPERTIES, searchKeyProperties } from '../domain/names';
+import { searchKeyProperties } from '../domain/names';
 import type { Executor } from './executor';
 import { modelIndexMigration } from './modelIndexes';
 
 export interface MigrationResult {
   applied: string[];
   skipped: string[];
+  /** Migrations left for a caller that has their step (see STEPS_FROM_CALLER). */
+  pending: string[];
 }
 
 /** Splits a migration file into statements on `;` at line ends, dropping `//` comment lines. */
@@ -49,36 +51,20 @@ export async function backfillSearchKeys(executor: Executor): Promise<number> {
   }
 }
 
-/**
- * Stores the name languages the seed files tag (namesEn, namesJa, namesZhHant)
- * on entities of a graph loaded before names carried them: each entity's tags
- * unioned over the files, for the names it still holds, where it has none yet.
- * Reads the files here because the tags are not in the graph. Idempotent.
- */
-export async function backfillNameLanguages(executor: Executor): Promise<number> {
-  const { readSeedDirectory } = await import('../ingest/loadSeed');
-  const { listEcosystemFiles, readEcosystemFile } = await import('../ingest/loadEcosystem');
-  const byId = new Map<string, Record<string, string[]>>();
-  const nodes = [...readSeedDirectory().flatMap(({ data }) => data.nodes), ...listEcosystemFiles().flatMap((file) => readEcosystemFile(file).nodes)] as Record<string, unknown>[];
-  for (const node of nodes) {
-    const lists = byId.get(String(node.id)) ?? {};
-    for (const key of Object.values(NAME_LANGUAGE_PROPERTIES)) lists[key] = [...new Set([...(lists[key] ?? []), ...((node[key] as string[] | undefined) ?? [])])];
-    byId.set(String(node.id), lists);
-  }
-  const rows = [...byId].map(([id, lists]) => ({ id, ...lists }));
-  let written = 0;
-  for (let i = 0; i < rows.length; i += BACKFILL_BATCH) {
-    const [row] = await executor.write<{ written: number }>(cypherQuery('migration/setNameLanguages'), { rows: rows.slice(i, i + BACKFILL_BATCH) });
-    written += Number(row?.written ?? 0);
-  }
-  return written;
-}
+/** A step in code that a migration needs after its statements: data Cypher alone cannot compute. */
+export type MigrationStep = (executor: Executor) => Promise<unknown>;
 
-/** Steps in code that a migration needs after its statements, by migration id: data Cypher alone cannot compute. */
-const AFTER_STATEMENTS: Record<string, (executor: Executor) => Promise<unknown>> = {
+/** Steps this layer can run itself, by migration id. */
+const AFTER_STATEMENTS: Record<string, MigrationStep> = {
   '009_search_keys': backfillSearchKeys,
-  '012_name_languages': backfillNameLanguages,
 };
+
+/**
+ * Migrations whose step needs what only a caller above this layer has (the
+ * seed files, for 012): without it, the migration is left pending, not
+ * recorded, so the next caller that has it (src/ingest/migrateGraph.ts) applies it.
+ */
+const STEPS_FROM_CALLER = new Set(['012_name_languages']);
 
 /**
  * Applies cypher/migrations/*.cypher in file-name order, each once, then the
@@ -86,26 +72,31 @@ const AFTER_STATEMENTS: Record<string, (executor: Executor) => Promise<unknown>>
  * applied migration is recorded as (:Migration {id, checksum}) and skipped next time.
  * Statements are idempotent (IF NOT EXISTS), so a run interrupted half-way is
  * safe to repeat; so are the code steps some migrations have (AFTER_STATEMENTS),
- * which run before the migration is recorded. Waits for new indexes to come
- * online before returning.
+ * which run before the migration is recorded; `steps` gives those that need
+ * more than the database. Waits for new indexes to come online before returning.
  */
-export async function applyMigrations(executor: Executor): Promise<MigrationResult> {
+export async function applyMigrations(executor: Executor, steps: Record<string, MigrationStep> = {}): Promise<MigrationResult> {
   const dir = path.join(CYPHER_DIR, 'migrations');
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
   const recorded = await executor.read<{ id: string; checksum: string }>(cypherQuery('migration/applied'));
   const done = new Set(recorded.map((r) => r.id));
-  const result: MigrationResult = { applied: [], skipped: [] };
+  const result: MigrationResult = { applied: [], skipped: [], pending: [] };
   for (const file of files) {
     const id = file.replace(/\.cypher$/, '');
     if (done.has(id)) {
       result.skipped.push(id);
       continue;
     }
+    const step = AFTER_STATEMENTS[id] ?? steps[id];
+    if (!step && STEPS_FROM_CALLER.has(id)) {
+      result.pending.push(id);
+      continue;
+    }
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     for (const [index, statement] of splitStatements(text).entries()) {
       await executor.write({ name: `migration/${id}#${index + 1}`, text: statement });
     }
-    await AFTER_STATEMENTS[id]?.(executor);
+    await step?.(executor);
     const checksum = createHash('sha256').update(text).digest('hex');
     await executor.write(cypherQuery('migration/record'), { id, checksum });
     result.applied.push(id);

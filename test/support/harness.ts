@@ -4,7 +4,7 @@ import { createTokenVerifier, type AuthSettings } from '../../src/auth';
 import type { Config } from '../../src/config';
 import { createDriver } from '../../src/db/driver';
 import { Executor, type QueryEvent } from '../../src/db/executor';
-import { applyMigrations } from '../../src/db/migrations';
+import { migrateGraph } from '../../src/ingest/migrateGraph';
 import { createLogger } from '../../src/logger';
 import { createMetrics } from '../../src/observability/metrics';
 import { StatisticsCache } from '../../src/modules/statistics/cache';
@@ -101,7 +101,7 @@ export async function startTestApp(
       metrics.observeQuery(event);
     },
   });
-  await applyMigrations(executor);
+  await migrateGraph(executor);
   if (options.seed !== false) {
     await clearGraph(driver, target.database);
     if (options.ecosystem) await loadEverySeed(executor);
