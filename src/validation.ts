@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { BadUserInputError } from './errors';
-import { COUNTRY_CODE_MESSAGE, COUNTRY_CODE_PATTERN } from './domain/entities';
 
 /** Maps a path inside the validated value to the argument path a client sent (e.g. seed `label` to `input.type`). */
 export type ArgumentPathMap = (path: PropertyKey[]) => PropertyKey[];
@@ -26,7 +25,8 @@ export function parseArgs<S extends z.ZodType>(schema: S, args: unknown, mapPath
 
 export const entityId = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 export const idList = z.array(entityId).max(100, 'at most 100 ids');
-export const countryCode = z.string().regex(COUNTRY_CODE_PATTERN, COUNTRY_CODE_MESSAGE);
+/** ISO 3166-1 alpha-2: what every country-code property holds. */
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as TW or JP');
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 /** YYYY, YYYY-MM or YYYY-MM-DD: a date as precise as a source states it (and as an `asOf` argument may be). */
 export const partialDate = z

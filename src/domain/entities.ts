@@ -24,7 +24,7 @@ export interface PropertyDeclaration {
   field?: string | null;
   /** Every write validates it, so every stored entity has it: the field is non-null. */
   required?: true;
-  /** Text in ISO 3166-1 alpha-2 form (COUNTRY_CODE_PATTERN). */
+  /** Text in ISO 3166-1 alpha-2 form (validation.ts's countryCode). */
   format?: 'countryCode';
   /**
    * How the seed files and the export state it: as a field of the entity
@@ -129,11 +129,6 @@ export interface EdgeDeclaration {
   /** With several relationship types: the field (an enum of those types) that says which one. */
   typeField?: { name: string; enum: EnumName; description: string };
 }
-
-/** ISO 3166-1 alpha-2: what every country-code property holds. */
-export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;
-/** The message a write gets for a country code that does not match COUNTRY_CODE_PATTERN. */
-export const COUNTRY_CODE_MESSAGE = 'must be an ISO 3166-1 alpha-2 code such as TW or JP';
 
 /** Properties every entity has, whatever its label (Entity's own fields in the API). */
 export const COMMON_PROPERTY_DECLARATIONS = {
