@@ -22,7 +22,7 @@ import { LIST_LABELS } from '../modules/list/inputs';
  * least recently used evicted first; hits,
  * misses, evictions and bytes in /metrics (result_cache_*).
  */
-/** Bytes an entry costs beyond its answer and key: the Buffer and ArrayBuffer objects and the LRU's node and map slot (measured: bench cacheFull). */
+/** Bytes an entry costs beyond its answer and key, an estimate: the Buffer and ArrayBuffer objects and the LRU's node and map slot. */
 export const ENTRY_OVERHEAD_BYTES = 160;
 
 export class ResultCache {
