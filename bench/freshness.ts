@@ -9,7 +9,9 @@
  * misses from /metrics over the run. WRITES to the graph (organizations
  * `bench-fresh-…`, a source `bench-changes-source`).
  */
+import * as fs from 'node:fs';
 import type { Driver } from 'neo4j-driver';
+import { ENTRY_OVERHEAD_BYTES } from '../src/http/resultCache';
 import { BENCH_SOURCE, newOrganization } from './changes';
 
 export interface FreshnessRow {
@@ -134,5 +136,95 @@ export async function freshness(driver: Driver, base: string, options: { seconds
     hitRate: Math.round((hits / Math.max(1, hits + misses)) * 1000) / 1000,
     stale,
     errors,
+  };
+}
+
+export interface CacheFullRow {
+  op: 'cacheFull';
+  seconds: number;
+  requests: number;
+  errors: number;
+  /** RESULT_CACHE_MAX_MB as the API reports it (result_cache_max_bytes). */
+  maxBytes: number;
+  /** result_cache_bytes and result_cache_entries at the end, and evictions during the run. */
+  cacheBytes: number;
+  entries: number;
+  evictions: number;
+  /** What the cache should count for the answers it holds: the last `entries` distinct answers' bytes, their keys' and the overhead each. */
+  expectedBytes: number;
+  meanAnswerBytes: number;
+  rssBeforeMb: number;
+  rssPeakMb: number;
+  rssEndMb: number;
+}
+
+const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+
+/**
+ * `cacheFull`: fills the result cache past its bound with distinct answers
+ * (organization lists by country, kind, page size and order; grouped counts cut
+ * at different sizes) from CONNECTIONS − 1 clients until it has evicted for a
+ * while, sampling the API's RSS every 200 ms. Reads only.
+ */
+export async function fillCache(base: string, options: { pid: number; connections: number; metricsToken: string; maxSeconds: number }): Promise<CacheFullRow> {
+  const metricOf = (name: string) => metric(base, options.metricsToken, name);
+  const maxBytes = await metricOf('result_cache_max_bytes');
+  const evicted0 = await metricOf('result_cache_evictions_total');
+  const countries = ['TW', 'JP', 'US', 'KR', 'CN', 'SG', 'AU', 'FR', 'GB', 'DE', 'IN', 'CH', 'HK', 'IL', 'SE', 'VN', 'CA', 'MY', 'NL', 'TH'];
+  const kinds = ['COMPANY', 'PHARMA', 'CDMO', 'RESEARCH_INSTITUTE', 'INVESTOR', 'GOVERNMENT_AGENCY', 'UNIVERSITY', 'HOSPITAL'];
+  const LIST = `query Fill($c: String!, $k: String!, $first: Int!, $sort: [OrganizationSort!]) {
+    organizations(where: { countryCode: { eq: $c }, kind: { eq: $k } }, first: $first, sort: $sort) { totalCount edges { cursor node { id name countryCode kind description } } } }`;
+  const GROUPED = `query FillGrouped($first: Int!) { organizationsAggregate(groupBy: [{ field: "countryCode" }, { field: "kind" }], first: $first) { totalCount truncated groups { key count } } }`;
+  const request = (i: number) => {
+    if (i % 25 === 24) return { query: GROUPED, variables: { first: 1 + ((i / 25) | 0) } };
+    const first = 100 - (((i / (countries.length * kinds.length * 2)) | 0) % 100);
+    return { query: LIST, variables: { c: countries[i % countries.length], k: kinds[((i / countries.length) | 0) % kinds.length], first, sort: [{ field: (((i / (countries.length * kinds.length)) | 0) % 2 ? 'ID' : 'NAME') }] } };
+  };
+  const answers: number[] = [];
+  let [requests, errors, next, peak] = [0, 0, 0, 0];
+  const rssBeforeMb = rssMb(options.pid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(options.pid))), 200);
+  const started = performance.now();
+  let filled = false;
+  const client = async () => {
+    while (!filled && performance.now() - started < options.maxSeconds * 1000) {
+      const body = JSON.stringify(request(next++));
+      const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const text = await res.text();
+      requests++;
+      if (res.status !== 200 || text.includes('"errors"')) errors++;
+      else answers.push(Buffer.byteLength(text));
+    }
+  };
+  const watcher = (async () => {
+    // Full: evictions keep the bytes at the bound; go on until a quarter more than the bound has gone through.
+    while (!filled && performance.now() - started < options.maxSeconds * 1000) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      const through = answers.reduce((a, b) => a + b, 0);
+      if ((await metricOf('result_cache_evictions_total')) > evicted0 && through > maxBytes * 1.25) filled = true;
+    }
+  })();
+  await Promise.all([watcher, ...Array.from({ length: Math.max(1, options.connections - 1) }, client)]);
+  filled = true;
+  clearInterval(sampler);
+  const [cacheBytes, entries, evictions] = [await metricOf('result_cache_bytes'), await metricOf('result_cache_entries'), (await metricOf('result_cache_evictions_total')) - evicted0];
+  // Every request is a distinct question, so the kept answers are the last `entries` ones (least recently used evicted first).
+  const KEY_BYTES = 43; // base64url of a SHA-256
+  const kept = answers.slice(-entries);
+  const expectedBytes = kept.reduce((sum, bytes) => sum + bytes + KEY_BYTES + ENTRY_OVERHEAD_BYTES, 0);
+  return {
+    op: 'cacheFull',
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    requests,
+    errors,
+    maxBytes,
+    cacheBytes,
+    entries,
+    evictions,
+    expectedBytes,
+    meanAnswerBytes: Math.round(answers.reduce((a, b) => a + b, 0) / Math.max(1, answers.length)),
+    rssBeforeMb,
+    rssPeakMb: Math.max(peak, rssMb(options.pid)),
+    rssEndMb: rssMb(options.pid),
   };
 }

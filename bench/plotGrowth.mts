@@ -6,6 +6,8 @@
  * graph size: a Vega-Lite spec compiled with vega-lite, rendered to SVG by vega
  * (headless, no canvas) and to PNG by @resvg/resvg-js. Log scales on both axes:
  * a line that rises parallel to the diagonal grows linearly with the graph.
+ * Rows whose requests failed or never finished (the 10 s transaction timeout)
+ * are drawn at the timeout as triangles: their p95 is at least that.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +20,9 @@ interface BenchFile {
   oursEnv?: Record<string, string>;
 }
 
+/** The transaction timeout of ours and the floor in the bench: a censored row is plotted there. */
+const TIMEOUT_MS = 10_000;
+
 function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
@@ -28,9 +33,14 @@ async function main(): Promise<void> {
   const files = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
   const points = files.flatMap((file) => {
     const bench = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchFile;
+    // A row with failed answers (the 10 s transaction timeout) or none at all is censored: its p95 is at least the timeout.
     return bench.rows
-      .filter((r) => (r.target === 'ours' || r.target === 'floor') && r.requests > 0 && Number.isFinite(r.p95))
-      .map((r) => ({ op: r.op, target: r.target, relationships: bench.dataset.relationships, organizations: bench.dataset.orgs, p95: Math.max(0.1, r.p95) }));
+      .filter((r) => r.target === 'ours' || r.target === 'floor')
+      .map((r) => {
+        const censored = !(r.requests > 0 && Number.isFinite(r.p95)) || r.errors + r.non2xx + r.timeouts > 0;
+        const p95 = Number.isFinite(r.p95) ? r.p95 : 0;
+        return { op: r.op, target: r.target, relationships: bench.dataset.relationships, organizations: bench.dataset.orgs, p95: Math.max(0.1, censored ? Math.max(p95, TIMEOUT_MS) : p95), censored: censored ? `at least the ${TIMEOUT_MS / 1000} s timeout` : 'measured' };
+      });
   });
   if (!points.length) throw new Error('no bench rows to plot: give the result JSON files of npm run bench');
   // vega and vega-lite 6 are ES modules (vega-canvas awaits at its top level): imported by a computed name, typed here.
@@ -43,15 +53,23 @@ async function main(): Promise<void> {
     height: 420,
     background: 'white',
     data: { values: points },
-    mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'relationships', type: 'quantitative', scale: { type: 'log' }, title: 'domain relationships (log)' },
+      x: { field: 'relationships', type: 'quantitative', scale: { type: 'log', nice: false, padding: 20 }, title: 'domain relationships (log)' },
       y: { field: 'p95', type: 'quantitative', scale: { type: 'log' }, title: 'p95 ms (log)' },
       color: { field: 'op', type: 'nominal', title: 'operation' },
-      strokeDash: { field: 'target', type: 'nominal', title: 'target', scale: { domain: ['ours', 'floor'], range: [[1, 0], [5, 4]] } },
       detail: { field: 'target' },
-      tooltip: [{ field: 'op' }, { field: 'target' }, { field: 'organizations' }, { field: 'p95' }],
+      tooltip: [{ field: 'op' }, { field: 'target' }, { field: 'organizations' }, { field: 'p95' }, { field: 'censored' }],
     },
+    layer: [
+      {
+        mark: { type: 'line' },
+        encoding: { strokeDash: { field: 'target', type: 'nominal', title: 'target', scale: { domain: ['ours', 'floor'], range: [[1, 0], [5, 4]] }, legend: { symbolType: 'stroke', symbolStrokeWidth: 2 } } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 70 },
+        encoding: { shape: { field: 'censored', type: 'nominal', title: 'p95', scale: { domain: ['measured', `at least the ${TIMEOUT_MS / 1000} s timeout`], range: ['circle', 'triangle-up'] }, legend: { labelLimit: 320 } } },
+      },
+    ],
   };
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();

@@ -23,11 +23,13 @@ interface Operator {
   operator: string;
   dbHits: number;
   rows: number;
+  /** Bytes the operator held, as Neo4j counts them against the transaction memory pool (rows an ORDER BY … LIMIT keeps, aggregation state). */
+  memory: number;
   details: string;
 }
 
 function operators(plan: { operatorType: string; dbHits: number; rows: number; arguments: Record<string, unknown>; children: unknown[] }, out: Operator[] = []): Operator[] {
-  out.push({ operator: plan.operatorType, dbHits: Number(plan.dbHits), rows: Number(plan.rows), details: String(plan.arguments.Details ?? '').slice(0, 140) });
+  out.push({ operator: plan.operatorType, dbHits: Number(plan.dbHits), rows: Number(plan.rows), memory: Number(plan.arguments.Memory ?? 0), details: String(plan.arguments.Details ?? '').slice(0, 140) });
   for (const child of plan.children as (typeof plan)[]) operators(child, out);
   return out;
 }
@@ -42,9 +44,10 @@ async function profile(driver: Driver, label: string, query: { text: string; par
     const ms = performance.now() - started;
     const ops = operators(result.summary.profile as never);
     const dbHits = ops.reduce((sum, o) => sum + o.dbHits, 0);
-    console.log(`\n## ${label}: ${dbHits} db hits, ${Math.round(ms)} ms`);
-    for (const o of ops) console.log(`  ${o.operator.padEnd(34)} ${String(o.dbHits).padStart(10)} hits ${String(o.rows).padStart(9)} rows  ${o.details}`);
-    return { label, dbHits, ms: Math.round(ms), text: query.text, params: query.params, operators: ops, answer };
+    const memory = ops.reduce((sum, o) => sum + o.memory, 0);
+    console.log(`\n## ${label}: ${dbHits} db hits, ${Math.round(ms)} ms, ${memory} bytes held by operators`);
+    for (const o of ops) console.log(`  ${o.operator.padEnd(34)} ${String(o.dbHits).padStart(10)} hits ${String(o.rows).padStart(9)} rows ${String(o.memory || '').padStart(10)} B  ${o.details}`);
+    return { label, dbHits, memory, ms: Math.round(ms), text: query.text, params: query.params, operators: ops, answer };
   } finally {
     await session.close();
   }

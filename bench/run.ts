@@ -33,6 +33,9 @@
  * `fresh` (bench/freshness.ts) also WRITES: ours only, dashboard reads while an
  * editor adds an organization every --write-interval ms; it reports the result
  * cache's hit rate and how many answers were stale (must be 0).
+ * `cacheFull` (bench/freshness.ts fillCache; only when named in --ops) fills ours' result cache past
+ * RESULT_CACHE_MAX_MB with distinct answers (for at most --fill-seconds, default 300) and reports
+ * its RSS and whether the cache's byte count matches the answers it holds.
  * --ours-env sets extra environment for ours, e.g. RESULT_CACHE_MAX_MB=0 (no result
  * cache) or ANALYST_PLANS=false (lists scan their label, aggregates group in one pass): "before" runs.
  */
@@ -45,7 +48,7 @@ import * as jose from 'jose';
 import neo4j from 'neo4j-driver';
 import { CHANGE_OPERATIONS, changeOps, setupChanges } from './changes';
 import { mentionsOperation } from './mentions';
-import { freshness, type FreshnessRow } from './freshness';
+import { fillCache, freshness, type CacheFullRow, type FreshnessRow } from './freshness';
 import { answerRate, pathTruth, truthRow, type PathVariantRow } from './pathTruth';
 import { pathPairs, workload, type Operation } from './workload';
 
@@ -327,6 +330,7 @@ async function main(): Promise<void> {
   const pathRows: PathVariantRow[] = [];
   const hwm: Partial<Record<Target, number>> = {};
   let fresh: FreshnessRow | undefined;
+  let cacheFull: CacheFullRow | undefined;
   try {
     for (const t of targets) {
       const busy = await fetch(`http://127.0.0.1:${PORTS[t]}/`).then(() => true, () => false);
@@ -381,6 +385,10 @@ async function main(): Promise<void> {
       } finally {
         await driver.close();
       }
+    }
+    if (OPS?.includes('cacheFull') && targets.includes('ours')) {
+      cacheFull = await fillCache(`http://127.0.0.1:${PORTS.ours}`, { pid: children.get('ours')!.pid!, connections: CONNECTIONS, metricsToken: METRICS_TOKEN, maxSeconds: Number(arg('fill-seconds', '300')) });
+      console.log(`cacheFull: ${JSON.stringify(cacheFull)}`);
     }
     if (ops.some((o) => o.name === 'paths') && targets.includes('ours')) {
       console.log('paths answer rate, one client at a time (truth cached per graph in .artifacts/bench/path-truth-*.json)');
@@ -448,7 +456,7 @@ async function main(): Promise<void> {
   const file = path.join(root, '.artifacts', 'bench', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ label: LABEL, runtime: RUNTIME, rounds: ROUNDS, oursEnv: OURS_ENV, fresh, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, backtests, vmHwmMb: hwm }, null, 2),
+    JSON.stringify({ label: LABEL, runtime: RUNTIME, rounds: ROUNDS, oursEnv: OURS_ENV, fresh, cacheFull, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, backtests, vmHwmMb: hwm }, null, 2),
   );
   console.log(`results: ${path.relative(root, file)}`);
   process.exit(0);

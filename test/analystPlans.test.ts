@@ -118,6 +118,39 @@ describe('selective anchors and the hop-side aggregate answer as the plain plans
     expect(scan!.groups.length).toBeGreaterThan(0);
   });
 
+  it('groups organizations without a country (a null own key), a where that matches nothing and a cut list as the one-pass plan does', async () => {
+    const byCountryAndModality: GroupKey[] = [{ field: 'countryCode' }, { via: 'modalities', field: 'id' }];
+    const noCountry = async () => {
+      const all = await readGroups<{ key: unknown[]; count: number }>(app.executor, compileAggregate({ label: 'Organization', where: null, groupBy: byCountryAndModality, measures: {}, first: 1000 }));
+      const count = (modality: string | null) => all!.groups.find((g) => g.key[0] === null && g.key[1] === modality)?.count ?? 0;
+      return [count('modality-exosome'), count(null)];
+    };
+    const before = await noCountry();
+    // Two more organizations with no country: one works with a modality, one with none; null keys group as one.
+    await app.driver.executeQuery(
+      `MATCH (m:Modality {id: 'modality-exosome'})
+       CREATE (a:Entity:Organization {id: 'test-no-country-a', name: 'No Country A', kind: 'COMPANY'})-[:USES_MODALITY {id: 'test-no-country-a-uses'}]->(m)
+       CREATE (:Entity:Organization {id: 'test-no-country-b', name: 'No Country B', kind: 'COMPANY'})`,
+    );
+    try {
+      const cases: [GroupKey[], Where | null, number][] = [
+        [byCountryAndModality, null, 1000],
+        [byCountryAndModality, null, 3],
+        [byCountryAndModality, { name: { eq: 'no such organization' } }, 1000],
+        [[{ field: 'countryCode' }, { field: 'kind' }, { via: 'modalities', field: 'id' }], { kind: { eq: 'COMPANY' } }, 1000],
+      ];
+      for (const [groupBy, where, first] of cases) {
+        const [hop, scan] = await Promise.all(
+          (['auto', 'scan'] as const).map((plan) => readGroups<{ key: unknown[]; count: number }>(app.executor, compileAggregate({ label: 'Organization', where, groupBy, measures: {}, first, plan }))),
+        );
+        expect({ groupBy, where, first, ...hop }).toEqual({ groupBy, where, first, ...scan });
+      }
+      expect(await noCountry()).toEqual([before[0]! + 1, before[1]! + 1]);
+    } finally {
+      await app.driver.executeQuery(`MATCH (n:Organization) WHERE n.id STARTS WITH 'test-no-country-' DETACH DELETE n`);
+    }
+  });
+
   it('answers the bench grouped aggregate through the API as through the one-pass plan, with its total', async () => {
     const args = { groupBy: [{ field: 'countryCode' }, { via: 'modalities', field: 'id' }], first: 100 };
     const viaApi = await readAggregate(app.executor, 'Organization', args);

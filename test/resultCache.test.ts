@@ -1,5 +1,5 @@
 import { Registry } from 'prom-client';
-import { ResultCache } from '../src/http/resultCache';
+import { ENTRY_OVERHEAD_BYTES, ResultCache } from '../src/http/resultCache';
 import { startTestApp, type TestApp } from './support/harness';
 import { curatedOrganization } from './support/organizations';
 import { mintToken, newJwtSecret } from './support/tokens';
@@ -97,5 +97,15 @@ describe('the result cache', () => {
     expect(Number(/^result_cache_evictions_total (\d+)/m.exec(text)![1])).toBeGreaterThan(80);
     cache.set('too-large', 'y'.repeat(9 * 1024));
     expect(cache.get('graphql', 'too-large')).toBeUndefined();
+  });
+
+  it('counts what an answer holds: its serialized bytes (UTF-8, so 台灣 is six), its key and the overhead per entry', async () => {
+    const registry = new Registry();
+    const cache = new ResultCache(1024 * 1024, registry);
+    const answers = { [ResultCache.key('graphql', ['{ a }', null, {}], 'anonymous', 'v1')]: JSON.stringify({ data: { name: '台灣再生醫學' } }), 'a-key': 'short' };
+    for (const [key, body] of Object.entries(answers)) cache.set(key, body);
+    const expected = Object.entries(answers).reduce((sum, [key, body]) => sum + Buffer.byteLength(body) + Buffer.byteLength(key) + ENTRY_OVERHEAD_BYTES, 0);
+    expect(Number(/^result_cache_bytes (\d+)/m.exec(await registry.metrics())![1])).toBe(expected);
+    expect(cache.get('graphql', 'a-key')).toBe('short');
   });
 });

@@ -17,10 +17,14 @@ import { LIST_LABELS } from '../modules/list/inputs';
  * `fresh`: a read that starts after the request arrived). Any applied write adds
  * a Change (and counts), so it changes the version: an answer cached before it is
  * never served after it, by this process or by another API instance on the same
- * database, each with its own cache. Bounded in bytes (RESULT_CACHE_MAX_MB, the
- * JSON or export text's length), least recently used evicted first; hits,
+ * database, each with its own cache. Bounded in bytes (RESULT_CACHE_MAX_MB: the
+ * serialized answer's UTF-8 bytes, the key's and a fixed overhead per entry),
+ * least recently used evicted first; hits,
  * misses, evictions and bytes in /metrics (result_cache_*).
  */
+/** Bytes an entry costs beyond its answer and key, an estimate: the Buffer and ArrayBuffer objects and the LRU's node and map slot. */
+export const ENTRY_OVERHEAD_BYTES = 160;
+
 export class ResultCache {
   private readonly lru: LRUCache<string, Buffer>;
   private readonly counters: { hits: Counter<'kind'>; misses: Counter<'kind'>; evictions: Counter };
@@ -34,8 +38,9 @@ export class ResultCache {
     this.maxEntryBytes = Math.floor(maxBytes / 8);
     this.lru = new LRUCache({
       maxSize: Math.max(1, maxBytes),
-      // Answers are kept as UTF-8 buffers: their bytes are what the bound counts (a string may take two bytes a character).
-      sizeCalculation: (value, key) => value.length + key.length + 160,
+      // What an entry holds: the answer's UTF-8 bytes (its serialized JSON, kept as a Buffer of its own),
+      // the key's bytes and ENTRY_OVERHEAD_BYTES for the Buffer, its ArrayBuffer and the LRU's bookkeeping.
+      sizeCalculation: (value, key) => value.length + Buffer.byteLength(key) + ENTRY_OVERHEAD_BYTES,
       dispose: (_value, _key, reason) => {
         if (reason === 'evict') this.counters.evictions.inc();
       },
@@ -74,8 +79,12 @@ export class ResultCache {
   /** Keeps an answer, unless it is larger than maxEntryBytes. */
   set(key: string, body: string): void {
     if (!this.enabled) return;
-    const bytes = Buffer.from(body, 'utf8');
-    if (bytes.length <= this.maxEntryBytes) this.lru.set(key, bytes);
+    const length = Buffer.byteLength(body, 'utf8');
+    if (length > this.maxEntryBytes) return;
+    // Not Buffer.from: below 4 KiB it cuts the answer from a shared 8 KiB slab, and a kept slice would pin the whole slab.
+    const bytes = Buffer.allocUnsafeSlow(length);
+    bytes.write(body, 'utf8');
+    this.lru.set(key, bytes);
   }
 }
 
