@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ENTITY_LABELS } from '../../domain/model';
 import { AppError, BadUserInputError } from '../../errors';
 import { entityId, isoDate, pageSize, parseArgs } from '../../validation';
-import { parseAddClaim, parseDecideIdentity, parseLinkEntities, parseMergeEntities, parseRecordAgreement, parseRetract, parseUpsertEntity } from '../curation/inputs';
-import type { AddClaimRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, UpsertEntityRequest } from '../curation/inputs';
+import { parseAddClaim, parseCite, parseDecideIdentity, parseLinkEntities, parseMergeEntities, parseRecordAgreement, parseRetract, parseUpsertEntity } from '../curation/inputs';
+import type { AddClaimRequest, CiteRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, UpsertEntityRequest } from '../curation/inputs';
 import type { ChangeStatus } from './records';
 
 /**
@@ -14,8 +14,8 @@ import type { ChangeStatus } from './records';
  * ("input.operations.1.linkEntities.from").
  */
 
-/** The operations a changeset may hold: the direct mutations', `claim` (a value recorded beside the graph's), `decideIdentity` (a ruling), and `restore` (only revertChange makes it). */
-export const OPERATION_NAMES = ['upsertEntity', 'linkEntities', 'recordAgreement', 'retract', 'mergeEntities', 'claim', 'decideIdentity'] as const;
+/** The operations a changeset may hold: the direct mutations', `claim` (a value recorded beside the graph's), `decideIdentity` (a ruling), `cite` (a source for what the graph holds), and `restore` (only revertChange makes it). */
+export const OPERATION_NAMES = ['upsertEntity', 'linkEntities', 'recordAgreement', 'retract', 'mergeEntities', 'claim', 'decideIdentity', 'cite'] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number] | 'restore';
 
 /** Sets fields of one entity or relationship back (revertChange): null removes one; `retracted: true` retracts it. */
@@ -42,6 +42,7 @@ export type ParsedOperation =
   | { op: 'mergeEntities'; input: Record<string, unknown>; request: MergeEntitiesRequest }
   | { op: 'claim'; input: Record<string, unknown>; request: AddClaimRequest }
   | { op: 'decideIdentity'; input: Record<string, unknown>; request: DecideIdentityRequest }
+  | { op: 'cite'; input: Record<string, unknown>; request: CiteRequest }
   | { op: 'restore'; input: Record<string, unknown>; request: RestoreRequest };
 
 const restoreSchema = z
@@ -71,6 +72,8 @@ export function parseOperation(stored: StoredOperation): ParsedOperation {
       return { ...stored, op: stored.op, request: parseAddClaim(args) };
     case 'decideIdentity':
       return { ...stored, op: stored.op, request: parseDecideIdentity(args) };
+    case 'cite':
+      return { ...stored, op: stored.op, request: parseCite(args) };
     case 'restore':
       return { ...stored, op: stored.op, request: parseArgs(restoreSchema, stored.input) };
   }

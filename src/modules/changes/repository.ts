@@ -7,7 +7,8 @@ import { AppError, ErrorCode, NotFoundError } from '../../errors';
 import * as curation from '../curation/repository';
 import { atOperation, encodeCursor, parseOperation, type ChangeFilter, type ParsedOperation, type RestoreRequest, type StoredOperation } from './inputs';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
-import { CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, track, type ChangesetScope, type Writer } from './versions';
+import { UNVERIFYING_SOURCE_KINDS } from '../../domain/model';
+import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, track, type ChangesetScope, type Writer } from './versions';
 
 /**
  * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
@@ -43,6 +44,8 @@ function baseFields(op: ParsedOperation): [field: string, targetId: string][] {
       return [['expectedVersion', op.request.id]];
     case 'claim':
       return [['expectedVersion', op.request.entityId]];
+    case 'cite':
+      return [['expectedVersion', op.request.targetId]];
     case 'decideIdentity':
       // Its base is the decision's status: a ruling on one no longer STANDING is refused with CONFLICT.
       return [];
@@ -60,18 +63,32 @@ function baseFields(op: ParsedOperation): [field: string, targetId: string][] {
 async function restore(writer: Writer, request: RestoreRequest, actor: string, reason: string): Promise<void> {
   await writer.writeTransaction('changes/restore', async (tx) => {
     const bases = [{ id: request.targetId, kind: request.kind, expectedVersion: request.expectedVersion }];
-    const tracked = await track(tx, writer, bases);
-    if (!tracked.before.get(request.targetId)?.exists) throw new NotFoundError(request.kind === 'entity' ? 'Entity' : 'Relationship', request.targetId);
     const entries = Object.entries(request.fields);
+    const tracked = await track(tx, writer, bases, undefined, entries.some(([k]) => k.startsWith(CITATION_FIELD)));
+    if (!tracked.before.get(request.targetId)?.exists) throw new NotFoundError(request.kind === 'entity' ? 'Entity' : 'Relationship', request.targetId);
     // A claim field is no property: null retracts the claim, a value brings it back;
-    // an identity field sets the decision's status back (STANDING clears the ruling).
+    // an identity field sets the decision's status back (STANDING clears the ruling);
+    // a citation field null uncites the source, a value cites it again with that evidence.
     const claims = entries.filter(([k]) => k.startsWith(CLAIM_FIELD));
     const decisions = entries.filter(([k]) => k.startsWith(IDENTITY_FIELD)).map(([k, v]) => ({ id: k.slice(IDENTITY_FIELD.length), status: String(v) }));
-    const props = entries.filter(([k]) => !k.startsWith(CLAIM_FIELD) && !k.startsWith(IDENTITY_FIELD));
+    const citations = entries.filter(([k]) => k.startsWith(CITATION_FIELD)).map(([k, v]) => ({ id: k.slice(CITATION_FIELD.length), evidence: v }));
+    const props = entries.filter(([k]) => ![CLAIM_FIELD, IDENTITY_FIELD, CITATION_FIELD].some((prefix) => k.startsWith(prefix)));
     const set = Object.fromEntries(props.filter(([, v]) => v !== null));
     const remove = props.filter(([, v]) => v === null).map(([k]) => k);
     const claimIds = (restored: boolean) => claims.filter(([, v]) => (v !== null) === restored).map(([k]) => k.slice(CLAIM_FIELD.length));
-    const params = { id: request.targetId, set, remove, actor, reason, claimsOff: claimIds(false), claimsOn: claimIds(true), decisions };
+    const params = {
+      id: request.targetId,
+      set,
+      remove,
+      actor,
+      reason,
+      claimsOff: claimIds(false),
+      claimsOn: claimIds(true),
+      decisions,
+      citationsOff: citations.filter((c) => c.evidence === null).map((c) => c.id),
+      citationsOn: citations.filter((c) => c.evidence !== null),
+      unverifyingKinds: [...UNVERIFYING_SOURCE_KINDS],
+    };
     if (request.kind === 'entity') await run(tx, cypherQuery('changes/restoreEntity'), params);
     else {
       const [from, , to] = request.targetId.split('--');
@@ -109,6 +126,9 @@ async function applyOperations(tx: Tx, scope: ChangesetScope, operations: Parsed
           break;
         case 'decideIdentity':
           await curation.decideIdentity(writer, operation.request, author);
+          break;
+        case 'cite':
+          await curation.cite(writer, operation.request, author);
           break;
         case 'restore':
           await restore(writer, operation.request, author, note);

@@ -164,6 +164,21 @@ function identityFields(decisions: readonly { id: string; status: string | null 
   return Object.fromEntries(decisions.map((d) => [`${IDENTITY_FIELD}${d.id}`, d.status ?? 'STANDING']));
 }
 
+/** Prefix of the revision field that stands for one source's citation of the target, its evidence the value: `citation:<source id>` (tracked only by writes that cite or uncite: cite, restore). */
+export const CITATION_FIELD = 'citation:';
+
+/** A target's citations as revision fields: citing a source is the field going from null to its evidence. */
+function citationFields(citations: readonly { id: string; evidence: unknown }[]): Record<string, unknown> {
+  return Object.fromEntries(citations.map((c) => [`${CITATION_FIELD}${c.id}`, c.evidence ?? '']));
+}
+
+/** A relationship's citations, from its parallel sourceIds and evidence lists. */
+function relationshipCitations(props: Record<string, unknown>): { id: string; evidence: unknown }[] {
+  const ids = (props.sourceIds as string[] | undefined) ?? [];
+  const notes = (props.evidence as unknown[] | undefined) ?? [];
+  return ids.map((id, i) => ({ id, evidence: notes[i] ?? '' }));
+}
+
 interface EntityRow {
   id: string;
   labels: string[] | null;
@@ -171,6 +186,7 @@ interface EntityRow {
   claims: StoredClaim[];
   decisions: { id: string; status: string | null }[];
   incident: { id: string; type: string; props: Record<string, unknown> }[];
+  citations: { id: string; evidence: unknown }[];
 }
 
 /**
@@ -178,7 +194,14 @@ interface EntityRow {
  * them first with `lock`; with `incident`, the relationships of those types at
  * those entities are read as targets too (unless named already).
  */
-async function readTargets(tx: Tx, entityIds: string[], relIds: string[], lock = false, incident?: { ids: string[]; types?: readonly string[] }): Promise<Map<string, Snapshot>> {
+async function readTargets(
+  tx: Tx,
+  entityIds: string[],
+  relIds: string[],
+  lock = false,
+  incident?: { ids: string[]; types?: readonly string[] },
+  citations = false,
+): Promise<Map<string, Snapshot>> {
   const found = new Map<string, Snapshot>();
   if (entityIds.length === 0 && relIds.length === 0) return found;
   const [row] = await run<{ entities: EntityRow[]; relationships: { id: string; type: string | null; props: Record<string, unknown> | null }[] }>(tx, cypherQuery('changes/readTargets'), {
@@ -187,12 +210,17 @@ async function readTargets(tx: Tx, entityIds: string[], relIds: string[], lock =
     lock,
     incidentIds: incident?.ids ?? [],
     incidentTypes: incident?.types ?? RELATIONSHIP_TYPE_NAMES,
+    citations,
   });
+  const cited = (props: Record<string, unknown>, list: { id: string; evidence: unknown }[]) => (citations ? { ...props, ...citationFields(list) } : props);
   for (const r of row?.entities ?? []) {
-    const props = r.props ? { ...r.props, ...claimFields(r.claims), ...identityFields(r.decisions) } : {};
+    const props = r.props ? cited({ ...r.props, ...claimFields(r.claims), ...identityFields(r.decisions) }, r.citations) : {};
     found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props });
   }
-  for (const r of row?.relationships ?? []) found.set(r.id, { id: r.id, kind: 'relationship', exists: r.props !== null, version: versionOf(r.props), type: r.type, props: r.props ?? {} });
+  for (const r of row?.relationships ?? []) {
+    const props = r.props ? cited(r.props, relationshipCitations(r.props)) : {};
+    found.set(r.id, { id: r.id, kind: 'relationship', exists: r.props !== null, version: versionOf(r.props), type: r.type, props });
+  }
   for (const r of (row?.entities ?? []).flatMap((e) => e.incident)) {
     if (!found.has(r.id)) found.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: r.props });
   }
@@ -202,6 +230,8 @@ async function readTargets(tx: Tx, entityIds: string[], relIds: string[], lock =
 /** What a write's targets were before it, as track found them. */
 export interface Tracked {
   before: Map<string, Snapshot>;
+  /** Whether citations are fields of the revision (`citation:<source id>`): for writes that cite or uncite. */
+  citations?: boolean;
 }
 
 /**
@@ -212,14 +242,14 @@ export interface Tracked {
  * read too, so revisions of relationships the write changes by the way (an
  * entity's LOCATED_IN, an agreement's parties) know their state before.
  */
-export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { ids: string[]; types?: readonly string[] }): Promise<Tracked> {
+export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { ids: string[]; types?: readonly string[] }, citations = false): Promise<Tracked> {
   const entityIds = [...new Set([...bases.filter((b) => b.kind === 'entity').map((b) => b.id), ...(incident?.ids ?? [])])].sort();
   const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
-  const before = await readTargets(tx, entityIds, relIds, true, incident);
+  const before = await readTargets(tx, entityIds, relIds, true, incident, citations);
   const stale = bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null && b.expectedVersion !== before.get(b.id)!.version);
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
-  return { before };
+  return { before, citations };
 }
 
 /** For each stale base, the fields changed since it (from the revisions), their current values and the last change of each. */
@@ -266,7 +296,7 @@ export async function recordRevisions(tx: Tx, tracked: Tracked, change: { id: st
   const entityIds = ids.filter((id) => !isRelationshipId(id));
   const relIds = ids.filter(isRelationshipId);
   const expected = new Set(bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null).map((b) => b.id));
-  const after = await readTargets(tx, entityIds, relIds);
+  const after = await readTargets(tx, entityIds, relIds, false, undefined, tracked.citations);
   const revisions: RevisionRow[] = [];
   for (const id of ids) {
     const now = after.get(id);

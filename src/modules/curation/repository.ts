@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { recordRevisions, track, type Base, type Tracked, type Writer } from '../changes/versions';
+import { recordRevisions, relationshipEnds, track, type Base, type Tracked, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
@@ -13,7 +13,7 @@ import { plainValue } from '../../domain/properties';
 import { searchAliasesOf } from '../../domain/names';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
 import { refuseLikelyDuplicate } from '../../entityResolution/refuseDuplicates';
-import type { AddClaimRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
+import type { AddClaimRequest, CiteRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
 /**
  * The curation writes. Each runs in ONE write transaction: the source, the
@@ -24,7 +24,7 @@ import type { AddClaimRequest, DecideIdentityRequest, LinkEntitiesRequest, Merge
  * curated data is stored exactly as seeded data is.
  */
 
-export type ChangeKind = 'ADD_CLAIM' | 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'RETRACT_SOURCE' | 'MERGE_ENTITIES' | 'DECIDE_IDENTITY';
+export type ChangeKind = 'CITE' | 'ADD_CLAIM' | 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'RETRACT_SOURCE' | 'MERGE_ENTITIES' | 'DECIDE_IDENTITY';
 
 export interface ChangeRecord {
   id: string;
@@ -429,6 +429,34 @@ export function addClaim(executor: Writer, request: AddClaimRequest, actor: stri
     }, executor);
     await recordVersions(tx, tracked, change, bases);
     return { claimId, entityId: request.entityId, change };
+  });
+}
+
+/**
+ * Cites a source for an entity, agreement or relationship the graph already
+ * holds, with what the source states, and changes nothing else (the `cite`
+ * operation: confirming a mention in a new article). Its revision lists the
+ * citation as the field `citation:<source id>`, so history shows it and a revert
+ * removes it. NOT_FOUND for a target that is absent, retracted or merged away.
+ */
+export function cite(executor: Writer, request: CiteRequest, actor: string): Promise<{ targetId: string; change: ChangeRecord }> {
+  const { targetId, kind } = request;
+  const bases: Base[] = [{ id: targetId, kind, expectedVersion: request.expectedVersion }];
+  return executor.writeTransaction('curation/cite', async (tx) => {
+    const tracked = await track(tx, executor, bases, undefined, true);
+    const target = tracked.before.get(targetId);
+    if (kind === 'entity') {
+      expectEntity(await lookUp(tx, [targetId], tracked), targetId, ENTITY_LABELS, 'input.targetId');
+    } else if (!target?.exists || target.props.retracted) {
+      throw new NotFoundError('Relationship', targetId);
+    }
+    const sourceId = await resolveSource(tx, request.source, actor);
+    const params = { id: targetId, sourceId, evidence: request.evidence, actor, unverifyingKinds: [...UNVERIFYING_SOURCE_KINDS] };
+    const rows = await run(tx, cypherQuery(kind === 'entity' ? 'curation/citeEntity' : 'curation/citeRelationship'), kind === 'entity' ? params : { ...relationshipEnds(targetId), ...params });
+    if (rows.length === 0) throw new NotFoundError(kind === 'entity' ? 'Entity' : 'Relationship', targetId);
+    const change = await recordChange(tx, { kind: 'CITE', targetIds: [targetId], summary: `cited ${sourceId} for ${targetId}`, subject: actor, sourceId, note: request.evidence }, executor);
+    await recordVersions(tx, tracked, change, bases);
+    return { targetId, change };
   });
 }
 
