@@ -16,7 +16,12 @@ import type { ChangeStatus } from './records';
 
 /** The operations a changeset may hold: the direct mutations', `claim` (a value recorded beside the graph's), `decideIdentity` (a ruling), `cite` (a source for what the graph holds), and `restore` (only revertChange makes it). */
 export const OPERATION_NAMES = ['upsertEntity', 'linkEntities', 'recordAgreement', 'retract', 'mergeEntities', 'claim', 'decideIdentity', 'cite'] as const;
-export type OperationName = (typeof OPERATION_NAMES)[number] | 'restore';
+export type OperationName = (typeof OPERATION_NAMES)[number] | 'restore' | 'restoreSource';
+
+/** Brings a retracted source back (revertChange of a retractSource). */
+export interface RestoreSourceRequest {
+  sourceId: string;
+}
 
 /** Sets fields of one entity or relationship back (revertChange): null removes one; `retracted: true` retracts it. */
 export interface RestoreRequest {
@@ -43,7 +48,8 @@ export type ParsedOperation =
   | { op: 'claim'; input: Record<string, unknown>; request: AddClaimRequest }
   | { op: 'decideIdentity'; input: Record<string, unknown>; request: DecideIdentityRequest }
   | { op: 'cite'; input: Record<string, unknown>; request: CiteRequest }
-  | { op: 'restore'; input: Record<string, unknown>; request: RestoreRequest };
+  | { op: 'restore'; input: Record<string, unknown>; request: RestoreRequest }
+  | { op: 'restoreSource'; input: Record<string, unknown>; request: RestoreSourceRequest };
 
 const restoreSchema = z
   .object({
@@ -53,6 +59,8 @@ const restoreSchema = z
     fields: z.record(z.string(), z.unknown()),
   })
   .strict();
+
+const restoreSourceSchema = z.object({ sourceId: z.string().min(1).max(200) }).strict();
 
 /** Parses one stored operation with its mutation's parser. Errors name fields as that mutation's input (`input.name`). */
 export function parseOperation(stored: StoredOperation): ParsedOperation {
@@ -76,6 +84,8 @@ export function parseOperation(stored: StoredOperation): ParsedOperation {
       return { ...stored, op: stored.op, request: parseCite(args) };
     case 'restore':
       return { ...stored, op: stored.op, request: parseArgs(restoreSchema, stored.input) };
+    case 'restoreSource':
+      return { ...stored, op: stored.op, request: parseArgs(restoreSourceSchema, stored.input) };
   }
 }
 

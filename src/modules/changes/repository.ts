@@ -56,6 +56,8 @@ function baseFields(op: ParsedOperation): [field: string, targetId: string][] {
       ];
     case 'restore':
       return [['expectedVersion', op.request.targetId]];
+    case 'restoreSource':
+      return [];
   }
 }
 
@@ -100,6 +102,19 @@ async function restore(writer: Writer, request: RestoreRequest, actor: string, r
   });
 }
 
+/** Brings a retracted source back with its citations (revertChange of a retractSource); CONFLICT when it is not retracted now. */
+async function restoreSource(writer: Writer, sourceId: string): Promise<void> {
+  await writer.writeTransaction('changes/restoreSource', async (tx) => {
+    const [row] = await run<{ entities: string[]; relationships: string[] }>(tx, cypherQuery('changes/restoreSource'), { id: sourceId, unverifyingKinds: [...UNVERIFYING_SOURCE_KINDS] });
+    if (!row) throw new AppError(`Source "${sourceId}" is not retracted now; there is nothing to bring back`, ErrorCode.CONFLICT, { sourceId, reason: 'SOURCE_NOT_RETRACTED' });
+    writer.changeset!.written.push({
+      summary: `brought source ${sourceId} back: it states ${row.entities.length} entities and ${row.relationships.length} relationships again`,
+      targetIds: [sourceId, ...row.entities, ...row.relationships],
+      sourceId,
+    });
+  });
+}
+
 /** Applies a changeset's operations in order inside `tx`; an operation's refusal names its place (input.operations.N.…). */
 async function applyOperations(tx: Tx, scope: ChangesetScope, operations: ParsedOperation[], author: string, note: string, onApplied?: (index: number) => void): Promise<void> {
   const writer = inTransaction(tx, scope);
@@ -132,6 +147,9 @@ async function applyOperations(tx: Tx, scope: ChangesetScope, operations: Parsed
           break;
         case 'restore':
           await restore(writer, operation.request, author, note);
+          break;
+        case 'restoreSource':
+          await restoreSource(writer, operation.request.sourceId);
           break;
       }
     } catch (error) {
@@ -315,9 +333,28 @@ export async function revertChange(executor: Executor, id: string, note: string,
   const change = await changeById(executor, id);
   if (!change) throw new NotFoundError('Change', id);
   if (change.status !== 'APPROVED') throw new AppError(`Change "${id}" is ${change.status}; only an applied change can be reverted`, ErrorCode.CONFLICT, { id, status: change.status });
+  if (change.kind === 'LOAD') {
+    throw new AppError(
+      `Change "${id}" is a load, which recorded no before and after of what it changed, so it has no inverse: load the earlier files again, or propose the values by hand`,
+      ErrorCode.BAD_USER_INPUT,
+      { field: 'id', reason: 'LOAD_NOT_RECORDED', kind: change.kind },
+    );
+  }
+  if (change.kind === 'RETRACT_SOURCE') return revertSourceRetraction(executor, change, note, author);
   const revisions = await revisionsOf(executor, id);
-  if (revisions.length === 0 || revisions.some((r) => r.fields.some((f) => f.field === 'mergedInto'))) {
-    throw new AppError(`Change "${id}" (${change.kind}) cannot be reverted field by field`, ErrorCode.BAD_USER_INPUT, { field: 'id' });
+  if (revisions.length === 0) {
+    throw new AppError(`Change "${id}" (${change.kind}) changed no field of any entity or relationship, so there is nothing to set back`, ErrorCode.BAD_USER_INPUT, {
+      field: 'id',
+      reason: 'NOTHING_RECORDED',
+      kind: change.kind,
+    });
+  }
+  if (revisions.some((r) => r.fields.some((f) => f.field === 'mergedInto'))) {
+    throw new AppError(
+      `Change "${id}" (${change.kind}) merged two entities; the merge did not record which citations moved, so it is not split back field by field: split the entity by hand`,
+      ErrorCode.BAD_USER_INPUT,
+      { field: 'id', reason: 'MERGE_NOT_RECORDED', kind: change.kind },
+    );
   }
   const later = await executor.read<{ targetId: string; version: number; changeId: string; fieldNames: string[] }>(cypherQuery('changes/revisionsSince'), {
     since: revisions.map((r) => ({ id: r.targetId, version: r.version })),
@@ -341,6 +378,23 @@ export async function revertChange(executor: Executor, id: string, note: string,
     },
   }));
   return proposeChange(executor, operations, note, author, id);
+}
+
+/**
+ * Proposes bringing back the source a retractSource withdrew, with the citations
+ * it had (the inverse the retraction kept on the source). CONFLICT when the source
+ * is live again (a revert of it was applied already).
+ */
+async function revertSourceRetraction(executor: Executor, change: ChangeView, note: string, author: string): Promise<ChangeView> {
+  const sourceId = change.targetIds[0]!;
+  const [row] = await executor.read<{ retracted: boolean }>(cypherQuery('changes/sourceRetracted'), { id: sourceId });
+  if (!row?.retracted) {
+    throw new AppError(`Source "${sourceId}" is not retracted now (a later change brought it back), so change "${change.id}" has nothing to revert`, ErrorCode.CONFLICT, {
+      sourceId,
+      reason: 'SOURCE_NOT_RETRACTED',
+    });
+  }
+  return proposeChange(executor, [{ op: 'restoreSource', input: { sourceId } }], note, author, change.id);
 }
 
 /** A page of an entity's or relationship's history, newest first; `full`: with each change's operations and before/after. */
