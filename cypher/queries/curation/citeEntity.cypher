@@ -4,7 +4,14 @@
 // source but of $unverifyingKinds). No row when the entity or source is absent.
 MATCH (n:Entity {id: $id})
 MATCH (s:Source {id: $sourceId})
-MERGE (n)-[st:STATED_IN]->(s)
-SET st.evidence = $evidence, n.updatedAt = datetime(), n.updatedBy = $actor,
+// Looked up and created when absent rather than MERGEd, which would write-lock the
+// shared source (see curation/mergeEntity); the entity is write-locked by track.
+OPTIONAL MATCH (n)-[old:STATED_IN]->(s)
+CALL (n, s, old) {
+  WITH * WHERE old IS NULL
+  CREATE (n)-[st:STATED_IN]->(s)
+  SET st.evidence = $evidence
+}
+SET old.evidence = $evidence, n.updatedAt = datetime(), n.updatedBy = $actor,
     n.unverified = CASE WHEN COUNT { (n)-[:STATED_IN]->(x:Source) WHERE NOT coalesce(x.kind, '') IN $unverifyingKinds } = 0 THEN true END
 RETURN n.id AS id

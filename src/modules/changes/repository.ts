@@ -181,11 +181,12 @@ async function tryOperations(executor: Executor, operations: StoredOperation[], 
       throw atOperation(error, index, operation.op);
     }
   });
-  const scope: ChangesetScope = { id, written: [], bases: new Map() };
+  const scope: ChangesetScope = { id, written: [], bases: new Map(), trialVersions: new Map() };
   const based = parsed.map((p) => ({ op: p.op, input: { ...p.input } }));
   try {
     await executor.writeTransaction('changes/tryProposal', async (tx) => {
       scope.written = [];
+      scope.trialVersions = new Map();
       await applyOperations(tx, scope, parsed, author, note, (index) => {
         for (const [field, target] of baseFields(parsed[index]!)) {
           if (based[index]!.input[field] === undefined || based[index]!.input[field] === null) based[index]!.input[field] = scope.bases.get(target);

@@ -90,6 +90,12 @@ export interface ChangesetScope {
   written: { summary: string; targetIds: string[]; sourceId: string | null }[];
   /** The version each target had when the latest operation naming it locked it (proposals fill in the bases their operations did not name). */
   bases: Map<string, number>;
+  /**
+   * Set while a proposal is tried (and rolled back): revisions are computed but not
+   * stored, and the version each would stamp is kept here instead, so a later
+   * operation on the same target is based on it as it would be when applied.
+   */
+  trialVersions?: Map<string, number>;
 }
 
 /** Stored properties that are not fields of a revision: identity, audit stamps, citations and marks and search keys derived from them. */
@@ -232,6 +238,8 @@ export interface Tracked {
   before: Map<string, Snapshot>;
   /** Whether citations are fields of the revision (`citation:<source id>`): for writes that cite or uncite. */
   citations?: boolean;
+  /** A trial's versions (ChangesetScope.trialVersions): revisions go there, not to the graph. */
+  trialVersions?: Map<string, number>;
 }
 
 /**
@@ -246,10 +254,15 @@ export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { 
   const entityIds = [...new Set([...bases.filter((b) => b.kind === 'entity').map((b) => b.id), ...(incident?.ids ?? [])])].sort();
   const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
   const before = await readTargets(tx, entityIds, relIds, true, incident, citations);
+  const trialVersions = writer.changeset?.trialVersions;
+  for (const [id, version] of trialVersions ?? []) {
+    const snapshot = before.get(id);
+    if (snapshot?.exists) before.set(id, { ...snapshot, version });
+  }
   const stale = bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null && b.expectedVersion !== before.get(b.id)!.version);
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
-  return { before, citations };
+  return { before, citations, trialVersions };
 }
 
 /** For each stale base, the fields changed since it (from the revisions), their current values and the last change of each. */
@@ -319,7 +332,9 @@ export async function recordRevisions(tx: Tx, tracked: Tracked, change: { id: st
       created: !was?.exists && !raced,
     });
   }
-  if (revisions.length > 0) {
+  if (tracked.trialVersions) {
+    for (const r of revisions) tracked.trialVersions.set(r.targetId, r.version);
+  } else if (revisions.length > 0) {
     // The entities the revisions touched (a relationship touches both ends), stamped on the Change for the feed's filters.
     const entityIds = [...new Set(revisions.flatMap((r) => (r.targetKind === 'entity' ? [r.targetId] : [r.from!, r.to!])))];
     await run(tx, cypherQuery('changes/setVersions'), { revisions, changeId: change.id, subject: change.subject, entityIds });
