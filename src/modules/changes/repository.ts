@@ -116,9 +116,18 @@ async function restoreSource(writer: Writer, sourceId: string): Promise<void> {
 }
 
 /** Applies a changeset's operations in order inside `tx`; an operation's refusal names its place (input.operations.N.…). */
-async function applyOperations(tx: Tx, scope: ChangesetScope, operations: ParsedOperation[], author: string, note: string, onApplied?: (index: number) => void): Promise<void> {
+async function applyOperations(
+  tx: Tx,
+  scope: ChangesetScope,
+  operations: ParsedOperation[],
+  author: string,
+  note: string,
+  onApplied?: (index: number) => void,
+  onStart?: (index: number) => void,
+): Promise<void> {
   const writer = inTransaction(tx, scope);
   for (const [index, operation] of operations.entries()) {
+    onStart?.(index);
     try {
       switch (operation.op) {
         case 'upsertEntity':
@@ -161,6 +170,12 @@ async function applyOperations(tx: Tx, scope: ChangesetScope, operations: Parsed
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
+/** The targets `operations` name, or 'all' when one of them does not say up front (an identity ruling's entities). */
+function laterTargets(operations: ParsedOperation[]): Set<string> | 'all' {
+  if (operations.some((o) => o.op === 'decideIdentity')) return 'all';
+  return new Set(operations.flatMap((o) => baseFields(o).map(([, target]) => target)));
+}
+
 /** What a trial of a changeset found: its operations with every base filled in, and what each would write. */
 interface Trial {
   scope: ChangesetScope;
@@ -187,11 +202,19 @@ async function tryOperations(executor: Executor, operations: StoredOperation[], 
     await executor.writeTransaction('changes/tryProposal', async (tx) => {
       scope.written = [];
       scope.trialVersions = new Map();
-      await applyOperations(tx, scope, parsed, author, note, (index) => {
-        for (const [field, target] of baseFields(parsed[index]!)) {
-          if (based[index]!.input[field] === undefined || based[index]!.input[field] === null) based[index]!.input[field] = scope.bases.get(target);
-        }
-      });
+      await applyOperations(
+        tx,
+        scope,
+        parsed,
+        author,
+        note,
+        (index) => {
+          for (const [field, target] of baseFields(parsed[index]!)) {
+            if (based[index]!.input[field] === undefined || based[index]!.input[field] === null) based[index]!.input[field] = scope.bases.get(target);
+          }
+        },
+        (index) => (scope.laterTargets = laterTargets(parsed.slice(index + 1))),
+      );
       throw new TrialPassed();
     });
   } catch (error) {

@@ -96,6 +96,12 @@ export interface ChangesetScope {
    * operation on the same target is based on it as it would be when applied.
    */
   trialVersions?: Map<string, number>;
+  /**
+   * In a trial, the targets a later operation of the changeset names ('all' when one
+   * cannot say, e.g. an identity ruling): only those need the version this operation
+   * would stamp, so a trial reads nothing back for the others.
+   */
+  laterTargets?: Set<string> | 'all';
 }
 
 /** Stored properties that are not fields of a revision: identity, audit stamps, citations and marks and search keys derived from them. */
@@ -240,6 +246,8 @@ export interface Tracked {
   citations?: boolean;
   /** A trial's versions (ChangesetScope.trialVersions): revisions go there, not to the graph. */
   trialVersions?: Map<string, number>;
+  /** A trial's ChangesetScope.laterTargets. */
+  laterTargets?: Set<string> | 'all';
 }
 
 /**
@@ -262,7 +270,7 @@ export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { 
   const stale = bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null && b.expectedVersion !== before.get(b.id)!.version);
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
-  return { before, citations, trialVersions };
+  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets };
 }
 
 /** For each stale base, the fields changed since it (from the revisions), their current values and the last change of each. */
@@ -305,7 +313,10 @@ export interface RevisionRow {
  * apply; otherwise the write is the next version after that one.
  */
 export async function recordRevisions(tx: Tx, tracked: Tracked, change: { id: string; subject: string; targetIds: readonly string[] }, bases: Base[] = []): Promise<RevisionRow[]> {
-  const ids = [...new Set([...bases.map((b) => b.id), ...change.targetIds])].filter((id) => !id.startsWith('source:'));
+  const later = tracked.trialVersions ? (tracked.laterTargets ?? 'all') : 'all';
+  // A trial stores no revision: only a target a later operation names needs its next version.
+  const ids = [...new Set([...bases.map((b) => b.id), ...change.targetIds])].filter((id) => !id.startsWith('source:') && (later === 'all' || later.has(id)));
+  if (ids.length === 0) return [];
   const entityIds = ids.filter((id) => !isRelationshipId(id));
   const relIds = ids.filter(isRelationshipId);
   const expected = new Set(bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null).map((b) => b.id));
