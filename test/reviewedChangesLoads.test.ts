@@ -98,6 +98,62 @@ describe('loads, source retractions and merges under versions and revert', () =>
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SOURCE_NOT_RETRACTED', sourceId: 'rv-page' });
   }, 120_000);
 
+  it('reverting a merge splits it back after review: the entity, its citations and relationships return, the kept one loses what it took; a second revert is a CONFLICT', async () => {
+    const seed = { id: 'geneonline-2025-04-29-taiwan-japan-regen-forum' };
+    const page2 = { new: { id: 'rm-page', publisher: 'Merge Gazette', title: 'A page about the merged company', publishedOn: '2026-03-01', kind: 'PRIMARY' } };
+    const upsert = async (id: string, name: string, source: unknown) =>
+      expect((await app.graphql(UPSERT, { input: curatedOrganization(id, { name, source, evidence: `The page names ${name}.` }) }, carol)).errors).toBeUndefined();
+    await upsert('rm-keep', 'Aurora Splitcell Holdings', seed);
+    await upsert('rm-merge', 'Borealis Tissueworks', page2);
+    await upsert('rm-third', 'Cygnus Bioreactor Park', seed);
+    const link = async (from: string, to: string, source: unknown, evidence: string) =>
+      expect((await app.graphql('mutation($input: LinkEntitiesInput!) { linkEntities(input: $input) { id } }', { input: { type: 'OPERATES', from, to, source, evidence } }, carol)).errors).toBeUndefined();
+    await link('rm-keep', 'rm-third', seed, 'The forum page says Aurora runs it.');
+    await link('rm-merge', 'rm-third', { id: 'rm-page' }, 'The gazette says Borealis runs it.');
+    await link('rm-third', 'rm-merge', { id: 'rm-page' }, 'The gazette says the park runs Borealis.');
+    const merged = await app.graphql<{ mergeEntities: { change: { id: string } } }>(
+      'mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { change { id } } }',
+      { input: { keep: 'rm-keep', merge: 'rm-merge', reason: 'Thought to be one company.' } },
+      bob,
+    );
+    expect(merged.errors).toBeUndefined();
+    const kept = await read('rm-keep');
+    expect(kept.sources.map((s) => s.source.id)).toContain('rm-page');
+    const operating = (e: EntityOut) => e.relations.filter((r) => r.id.includes('--OPERATES--'));
+    expect(operating(kept).map((r) => r.id).sort()).toEqual(['rm-keep--OPERATES--rm-third', 'rm-third--OPERATES--rm-keep']);
+
+    const revert = await app.graphql<{ revertChange: { id: string; operations: { op: string }[] } }>(REVERT, { id: merged.data!.mergeEntities.change.id, note: 'Two companies after all.' }, carol);
+    expect(revert.errors).toBeUndefined();
+    // The split, then a restore of each relationship the merge combined with one the kept entity held (OPERATES, LOCATED_IN).
+    expect(revert.data!.revertChange.operations.map((o) => o.op)).toEqual(['splitMerge', 'restore', 'restore']);
+    const approved = await app.graphql(APPROVE, { id: revert.data!.revertChange.id }, admin);
+    expect(approved.errors).toBeUndefined();
+
+    const back = await read('rm-merge');
+    expect(back.sources).toEqual([{ source: { id: 'rm-page' }, evidence: 'The page names Borealis Tissueworks.' }]);
+    expect(back.relations.map((r) => r.id)).toContain('rm-merge--LOCATED_IN--country-tw');
+    expect(operating(back).map((r) => [r.id, r.sources])).toEqual(
+      expect.arrayContaining([
+        ['rm-merge--OPERATES--rm-third', [{ source: { id: 'rm-page' }, evidence: 'The gazette says Borealis runs it.' }]],
+        ['rm-third--OPERATES--rm-merge', [{ source: { id: 'rm-page' }, evidence: 'The gazette says the park runs Borealis.' }]],
+      ]),
+    );
+    const keptAfter = await read('rm-keep');
+    expect(keptAfter.sources.map((s) => s.source.id)).toEqual([seed.id]);
+    expect(keptAfter.relations.map((r) => [r.id, r.sources.map((s) => s.source.id)])).toEqual(
+      expect.arrayContaining([
+        ['rm-keep--OPERATES--rm-third', [seed.id]],
+        ['rm-keep--LOCATED_IN--country-tw', [seed.id]],
+      ]),
+    );
+    expect(operating(keptAfter)).toHaveLength(1);
+    const names = await app.graphql<{ entity: { name: string; aliases: string[] } }>('query { entity(id: "rm-keep") { name aliases } }');
+    expect(names.data!.entity).toEqual({ name: 'Aurora Splitcell Holdings', aliases: [] });
+
+    const again = await app.graphql(REVERT, { id: merged.data!.mergeEntities.change.id, note: 'Once more.' }, carol);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+  }, 120_000);
+
   it('refuses to revert a load, which recorded no before and after, with a coded reason', async () => {
     const loadId = await recordLoad(app.executor, { loader: 'seed', summary: 'a test load', note: 'test/reviewedChangesLoads.test.ts' });
     const refused = await app.graphql(REVERT, { id: loadId, note: 'Undo the load.' }, carol);

@@ -2877,8 +2877,13 @@ export type Mutation = {
   /**
    * Proposes the inverse of an applied change (editor or reviewer role: a reviewer
    * may press Revert, and another reviewer approves it): each field it set goes
-   * back to its value before, and what it created is retracted. CONFLICT, naming
-   * the fields and the changes, when a later change touched the same fields.
+   * back to its value before, and what it created is retracted; a source's
+   * retraction is undone by bringing the source back with its citations, a
+   * mergeEntities by splitting the two back apart. CONFLICT, naming the fields and
+   * the changes, when a later change touched the same fields. BAD_USER_INPUT with a
+   * `reason` for a change with no inverse: LOAD_NOT_RECORDED (a load keeps no before
+   * and after), MERGE_NOT_RECORDED (a merge that did not record its citations, such
+   * as an identity ruling's), NOTHING_RECORDED.
    */
   revertChange: Change;
   /**

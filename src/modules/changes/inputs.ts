@@ -16,7 +16,17 @@ import type { ChangeStatus } from './records';
 
 /** The operations a changeset may hold: the direct mutations', `claim` (a value recorded beside the graph's), `decideIdentity` (a ruling), `cite` (a source for what the graph holds), and `restore` (only revertChange makes it). */
 export const OPERATION_NAMES = ['upsertEntity', 'linkEntities', 'recordAgreement', 'retract', 'mergeEntities', 'claim', 'decideIdentity', 'cite'] as const;
-export type OperationName = (typeof OPERATION_NAMES)[number] | 'restore' | 'restoreSource';
+export type OperationName = (typeof OPERATION_NAMES)[number] | 'restore' | 'restoreSource' | 'splitMerge';
+
+/** Splits a merge back (revertChange of a mergeEntities), from the merge's revisions. */
+export interface SplitMergeRequest {
+  changeId: string;
+  keep: string;
+  merge: string;
+  /** Filled in at proposal with the versions the two had. */
+  keepVersion?: number;
+  mergeVersion?: number;
+}
 
 /** Brings a retracted source back (revertChange of a retractSource). */
 export interface RestoreSourceRequest {
@@ -49,7 +59,8 @@ export type ParsedOperation =
   | { op: 'decideIdentity'; input: Record<string, unknown>; request: DecideIdentityRequest }
   | { op: 'cite'; input: Record<string, unknown>; request: CiteRequest }
   | { op: 'restore'; input: Record<string, unknown>; request: RestoreRequest }
-  | { op: 'restoreSource'; input: Record<string, unknown>; request: RestoreSourceRequest };
+  | { op: 'restoreSource'; input: Record<string, unknown>; request: RestoreSourceRequest }
+  | { op: 'splitMerge'; input: Record<string, unknown>; request: SplitMergeRequest };
 
 const restoreSchema = z
   .object({
@@ -61,6 +72,15 @@ const restoreSchema = z
   .strict();
 
 const restoreSourceSchema = z.object({ sourceId: z.string().min(1).max(200) }).strict();
+const splitMergeSchema = z
+  .object({
+    changeId: z.string().min(1).max(100),
+    keep: entityId,
+    merge: entityId,
+    keepVersion: z.number().int().min(0).optional(),
+    mergeVersion: z.number().int().min(0).optional(),
+  })
+  .strict();
 
 /** Parses one stored operation with its mutation's parser. Errors name fields as that mutation's input (`input.name`). */
 export function parseOperation(stored: StoredOperation): ParsedOperation {
@@ -86,6 +106,8 @@ export function parseOperation(stored: StoredOperation): ParsedOperation {
       return { ...stored, op: stored.op, request: parseArgs(restoreSchema, stored.input) };
     case 'restoreSource':
       return { ...stored, op: stored.op, request: parseArgs(restoreSourceSchema, stored.input) };
+    case 'splitMerge':
+      return { ...stored, op: stored.op, request: parseArgs(splitMergeSchema, stored.input) };
   }
 }
 

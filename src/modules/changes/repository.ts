@@ -5,10 +5,12 @@ import { run, type Executor } from '../../db/executor';
 import { relationshipId } from '../../domain/properties';
 import { AppError, ErrorCode, NotFoundError } from '../../errors';
 import * as curation from '../curation/repository';
-import { atOperation, encodeCursor, parseOperation, type ChangeFilter, type ParsedOperation, type RestoreRequest, type StoredOperation } from './inputs';
+import { atOperation, encodeCursor, parseOperation, type ChangeFilter, type ParsedOperation, type RestoreRequest, type SplitMergeRequest, type StoredOperation } from './inputs';
+import { searchAliasesOf } from '../../domain/names';
+import { SEARCH_KEY_OF } from '../../domain/properties';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
 import { UNVERIFYING_SOURCE_KINDS } from '../../domain/model';
-import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, track, type ChangesetScope, type Writer } from './versions';
+import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, relationshipEnds, track, type Base, type ChangesetScope, type Writer } from './versions';
 
 /**
  * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
@@ -58,6 +60,11 @@ function baseFields(op: ParsedOperation): [field: string, targetId: string][] {
       return [['expectedVersion', op.request.targetId]];
     case 'restoreSource':
       return [];
+    case 'splitMerge':
+      return [
+        ['keepVersion', op.request.keep],
+        ['mergeVersion', op.request.merge],
+      ];
   }
 }
 
@@ -115,6 +122,66 @@ async function restoreSource(writer: Writer, sourceId: string): Promise<void> {
   });
 }
 
+/** A revision's fields that are properties (not claims, identity decisions or citations). */
+const propertyFields = (r: RevisionView | undefined) => (r?.fields ?? []).filter((f) => ![CLAIM_FIELD, IDENTITY_FIELD, CITATION_FIELD].some((prefix) => f.field.startsWith(prefix)));
+/** A revision's citation fields, each with the source id. */
+const citationFields = (r: RevisionView | undefined) => (r?.fields ?? []).filter((f) => f.field.startsWith(CITATION_FIELD)).map((f) => ({ ...f, sourceId: f.field.slice(CITATION_FIELD.length) }));
+/** A relationship revision of a relationship the change deleted: every field went to null. */
+const deletedBy = (r: RevisionView) => r.targetKind === 'relationship' && !r.created && r.fields.every((f) => f.after === null);
+
+/**
+ * What splitting `merge` back out of `keep` takes, from the merge's revisions: keep's
+ * fields back (its aliases' search keys with them), the citations and claims that
+ * moved, the relationships the merge created on keep and those it deleted from merge.
+ */
+function splitPlan(revisions: RevisionView[], keep: string, merge: string) {
+  const keepRevision = revisions.find((r) => r.targetId === keep);
+  const mergeRevision = revisions.find((r) => r.targetId === merge);
+  const keepFields = propertyFields(keepRevision);
+  const keepSet: Record<string, unknown> = Object.fromEntries(keepFields.filter((f) => f.before !== null).map((f) => [f.field, f.before]));
+  const keepRemove = keepFields.filter((f) => f.before === null).map((f) => f.field);
+  const aliases = keepFields.find((f) => f.field === 'aliases');
+  if (aliases) {
+    const keys = searchAliasesOf(aliases.before as string[] | null);
+    if (keys) keepSet[SEARCH_KEY_OF.aliases!] = keys;
+    else keepRemove.push(SEARCH_KEY_OF.aliases!);
+  }
+  const relationships = revisions.filter((r) => r.targetKind === 'relationship');
+  const recreate = relationships.filter(deletedBy).map((r) => {
+    const { from, type, to } = relationshipEnds(r.targetId);
+    const cited = citationFields(r).filter((c) => c.before !== null);
+    const props = Object.fromEntries(propertyFields(r).filter((f) => f.before !== null).map((f) => [f.field, f.before]));
+    return { id: r.targetId, type, from, to, props: { ...props, id: r.targetId, version: r.version, sourceIds: cited.map((c) => c.sourceId), evidence: cited.map((c) => c.before) } };
+  });
+  return {
+    keepSet,
+    keepRemove,
+    keepCitationsOff: citationFields(keepRevision).filter((c) => c.before === null).map((c) => c.sourceId),
+    mergeCitationsOn: citationFields(mergeRevision).filter((c) => c.after === null && c.before !== null).map((c) => ({ id: c.sourceId, evidence: c.before })),
+    claimsBack: (mergeRevision?.fields ?? []).filter((f) => f.field.startsWith(CLAIM_FIELD) && f.after === null).map((f) => f.field.slice(CLAIM_FIELD.length)),
+    dropRelationships: relationships.filter((r) => r.created).map((r) => relationshipEnds(r.targetId)),
+    recreate,
+  };
+}
+
+/** Splits a merge back (splitMerge, revertChange's inverse of a merge), with the revisions of both entities and of each relationship it touches. */
+async function splitMerge(writer: Writer, request: SplitMergeRequest, actor: string): Promise<void> {
+  const { keep, merge } = request;
+  await writer.writeTransaction('changes/splitMerge', async (tx) => {
+    const bases: Base[] = [
+      { id: keep, kind: 'entity', expectedVersion: request.keepVersion },
+      { id: merge, kind: 'entity', expectedVersion: request.mergeVersion },
+    ];
+    const tracked = await track(tx, writer, bases, { ids: [keep, merge] }, true);
+    const revisions = (await run<{ revision: Record<string, unknown> }>(tx, cypherQuery('changes/revisionsOfChange'), { id: request.changeId })).map((r) => toRevisionView(r.revision));
+    const plan = splitPlan(revisions, keep, merge);
+    await run(tx, cypherQuery('changes/splitMerge'), { keep, merge, actor, ...plan, unverifyingKinds: [...UNVERIFYING_SOURCE_KINDS] });
+    const targetIds = [keep, merge, ...plan.dropRelationships.map((r) => r.id), ...plan.recreate.map((r) => r.id)];
+    writer.changeset!.written.push({ summary: `split ${merge} back out of ${keep} (the merge of change ${request.changeId})`, targetIds, sourceId: null });
+    await recordRevisions(tx, tracked, { id: writer.changeset!.id, subject: actor, targetIds }, bases);
+  });
+}
+
 /** Applies a changeset's operations in order inside `tx`; an operation's refusal names its place (input.operations.N.…). */
 async function applyOperations(
   tx: Tx,
@@ -159,6 +226,9 @@ async function applyOperations(
           break;
         case 'restoreSource':
           await restoreSource(writer, operation.request.sourceId);
+          break;
+        case 'splitMerge':
+          await splitMerge(writer, operation.request, author);
           break;
       }
     } catch (error) {
@@ -350,8 +420,11 @@ export async function revisionsOf(executor: Executor, changeId: string): Promise
  * Proposes the inverse of an applied change: each field it set goes back to its
  * value before, and what it created is retracted. Refused with CONFLICT, naming
  * each field and the later change, when a later change touched one of the same
- * fields; with BAD_USER_INPUT for a change that cannot be undone field by field
- * (a merge, a load, a source's retraction).
+ * fields. A source's retraction is undone by bringing the source back with its
+ * citations (restoreSource), a merge by splitting it back from what it recorded
+ * (splitMerge). BAD_USER_INPUT with a coded `reason` for a change with no inverse:
+ * a load (LOAD_NOT_RECORDED: it kept no before and after), a merge that did not
+ * record its citations (MERGE_NOT_RECORDED), a change that wrote nothing (NOTHING_RECORDED).
  */
 export async function revertChange(executor: Executor, id: string, note: string, author: string): Promise<ChangeView> {
   const change = await changeById(executor, id);
@@ -373,13 +446,8 @@ export async function revertChange(executor: Executor, id: string, note: string,
       kind: change.kind,
     });
   }
-  if (revisions.some((r) => r.fields.some((f) => f.field === 'mergedInto'))) {
-    throw new AppError(
-      `Change "${id}" (${change.kind}) merged two entities; the merge did not record which citations moved, so it is not split back field by field: split the entity by hand`,
-      ErrorCode.BAD_USER_INPUT,
-      { field: 'id', reason: 'MERGE_NOT_RECORDED', kind: change.kind },
-    );
-  }
+  const merged = revisions.find((r) => r.fields.some((f) => f.field === 'mergedInto' && f.before === null));
+  if (merged) return revertMerge(executor, change, revisions, merged, note, author);
   const later = await executor.read<{ targetId: string; version: number; changeId: string; fieldNames: string[] }>(cypherQuery('changes/revisionsSince'), {
     since: revisions.map((r) => ({ id: r.targetId, version: r.version })),
   });
@@ -402,6 +470,48 @@ export async function revertChange(executor: Executor, id: string, note: string,
     },
   }));
   return proposeChange(executor, operations, note, author, id);
+}
+
+/**
+ * Proposes splitting a merge back: `merged` (the tombstone's revision) names both
+ * entities. Refused with a coded reason when the merge did not record its citations
+ * (merges made before merges recorded them, and identity rulings), or when the change
+ * did more than the merge; with CONFLICT, naming each, when a later change touched one
+ * of its targets. Relationships the merge combined with one keep held are set back by
+ * a restore each.
+ */
+async function revertMerge(executor: Executor, change: ChangeView, revisions: RevisionView[], merged: RevisionView, note: string, author: string): Promise<ChangeView> {
+  const merge = merged.targetId;
+  const keep = String(merged.fields.find((f) => f.field === 'mergedInto')!.after);
+  if (!merged.fields.some((f) => f.field.startsWith(CITATION_FIELD))) {
+    throw new AppError(
+      `Change "${change.id}" merged ${merge} into ${keep} without recording which citations moved (a merge before merges recorded them, or an identity ruling), so it cannot be split back: split the entity by hand`,
+      ErrorCode.BAD_USER_INPUT,
+      { field: 'id', reason: 'MERGE_NOT_RECORDED', kind: change.kind },
+    );
+  }
+  const ours = (r: RevisionView) => r.targetId === keep || r.targetId === merge || (r.targetKind === 'relationship' && [keep, merge].some((e) => [relationshipEnds(r.targetId).from, relationshipEnds(r.targetId).to].includes(e)));
+  if (!revisions.every(ours)) {
+    throw new AppError(`Change "${change.id}" did more than merge ${merge} into ${keep}; revert its other writes by hand first`, ErrorCode.BAD_USER_INPUT, {
+      field: 'id',
+      reason: 'MERGE_WITH_OTHER_WRITES',
+      kind: change.kind,
+    });
+  }
+  const later = await executor.read<{ targetId: string; version: number; changeId: string; fieldNames: string[] }>(cypherQuery('changes/revisionsSince'), {
+    since: revisions.map((r) => ({ id: r.targetId, version: r.version })),
+  });
+  if (later.length > 0) {
+    const conflicts = later.flatMap((l) => l.fieldNames.map((field) => ({ targetId: l.targetId, field, changeId: l.changeId, version: Number(l.version) })));
+    const named = unique(later.map((l) => `${l.targetId} (change ${l.changeId})`));
+    throw new AppError(`Later changes touched what the merge wrote: ${named.join(', ')}; revert those first`, ErrorCode.CONFLICT, { conflicts });
+  }
+  const combined = revisions.filter((r) => r.targetKind === 'relationship' && !r.created && !deletedBy(r));
+  const operations: StoredOperation[] = [
+    { op: 'splitMerge', input: { changeId: change.id, keep, merge } },
+    ...combined.map((r): StoredOperation => ({ op: 'restore', input: { targetId: r.targetId, kind: 'relationship', fields: Object.fromEntries(r.fields.map((f) => [f.field, f.before])) } })),
+  ];
+  return proposeChange(executor, operations, note, author, change.id);
 }
 
 /**

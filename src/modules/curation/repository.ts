@@ -193,6 +193,8 @@ async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string
   return { entity: toEntityRecord(row.entity), created: row.created };
 }
 
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
 /** The audit trail keeps the ids a caller declared distinct. */
 const distinctNote = (ids: readonly string[]) => (ids.length > 0 ? ` (declared distinct from ${ids.join(', ')})` : '');
 
@@ -516,11 +518,13 @@ export function mergeEntities(executor: Writer, request: MergeEntitiesRequest, a
     { id: merge, kind: 'entity', expectedVersion: request.mergeVersion },
   ];
   return executor.writeTransaction('curation/mergeEntities', async (tx) => {
-    const tracked = await track(tx, executor, bases, { ids: [keep, merge] });
-    const { label, moved, ...merged } = await mergeWithin(tx, request, actor);
+    // With the citations as fields, and a revision for each relationship that left
+    // `merge` (its state before), the merge records all a revert needs to split it back.
+    const tracked = await track(tx, executor, bases, { ids: [keep, merge] }, true);
+    const { label, moved, movedFrom, ...merged } = await mergeWithin(tx, request, actor);
     const change = await recordChange(tx, {
       kind: 'MERGE_ENTITIES',
-      targetIds: [keep, merge, ...moved],
+      targetIds: unique([keep, merge, ...moved, ...movedFrom]),
       summary: `merged ${label} ${merge} into ${keep}: ${mergeCounts(merged)}`,
       subject: actor,
       sourceId: null,
@@ -536,7 +540,7 @@ const mergeCounts = (m: Omit<MergeWrite, 'change' | 'entity' | 'mergedId'>) =>
   `${m.movedRelationships} relationships (${m.combinedRelationships} combined), ${m.movedCitations} citations, ${m.movedClaims} claims`;
 
 /** A merge done inside a caller's transaction, before its audit entry: the label and the new ids of the moved relationships besides the counts. */
-type MergeDone = Omit<MergeWrite, 'change'> & { label: EntityLabel; moved: string[] };
+type MergeDone = Omit<MergeWrite, 'change'> & { label: EntityLabel; moved: string[]; movedFrom: string[] };
 
 /** mergeEntities' work, in the caller's write transaction (mergeEntities and decideIdentity), without the audit entry. */
 async function mergeWithin(tx: Tx, request: MergeEntitiesRequest, actor: string): Promise<MergeDone> {
@@ -582,7 +586,7 @@ async function mergeWithin(tx: Tx, request: MergeEntitiesRequest, actor: string)
     movedCitations: Number(joined.citations),
     movedClaims: Number(joined.claims),
   };
-  return { entity: toEntityRecord(joined.entity), mergedId: merge, ...counts, label: keepLabel, moved: rows.map((r) => r.id) };
+  return { entity: toEntityRecord(joined.entity), mergedId: merge, ...counts, label: keepLabel, moved: rows.map((r) => r.id), movedFrom: rows.map((r) => r.oldId) };
 }
 
 /** What decideIdentity wrote: the entity the decision is about (the kept one after a merge). */
