@@ -6,7 +6,8 @@
  *   npx tsx bench/profileChanges.ts bolt://127.0.0.1:7731 <password file> <label>
  * With `--propose N`: N proposals of a new organization (as the bench proposes them)
  * one after another, each statement of the trial and of the stored changeset timed
- * (wall ms, round trip included) and PROFILEd (db hits), summed per statement.
+ * (wall ms, round trip included) and PROFILEd (db hits), summed per statement; every
+ * transaction is rolled back, so it writes nothing.
  */
 import * as fs from 'node:fs';
 import neo4j from 'neo4j-driver';
@@ -49,11 +50,14 @@ function profilingExecutor(): Executor {
         return r;
       },
     }) as unknown as import('neo4j-driver').ManagedTransaction;
+  // Every transaction is rolled back: the profile leaves nothing in the graph it measures.
   const writeTransaction = async <T>(_name: string, work: (tx: import('neo4j-driver').ManagedTransaction) => Promise<T>): Promise<T> => {
     const session = driver.session();
+    const tx = await session.beginTransaction();
     try {
-      return await session.executeWrite((tx) => work(wrap(tx)));
+      return await work(wrap(tx as unknown as import('neo4j-driver').ManagedTransaction));
     } finally {
+      await tx.rollback();
       await session.close();
     }
   };
