@@ -25,4 +25,9 @@ CALL (n, s, old) {
   SET st.evidence = $evidence
 }
 SET old.evidence = $evidence
-RETURN created, {labels: labels(n), props: properties(n)} AS entity
+WITH n, created
+// $countryCode (null: none): the live Country of that code, for the entity's LOCATED_IN
+// (as curation/countriesByCode finds it), read here to save a round trip.
+OPTIONAL MATCH (country:Country {code: $countryCode})
+WHERE country.retracted IS NULL
+RETURN created, {labels: labels(n), props: properties(n)} AS entity, country.id AS countryId

@@ -181,19 +181,29 @@ function expectEntity(found: Map<string, Existing>, id: string, allowed: readonl
   return entry.label;
 }
 
-/** Writes one node (stored as seed/mergeNodes stores it, plus updatedAt/updatedBy); returns it and whether this call created it. */
-async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; created: boolean }> {
-  const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> } }>(
-    tx,
-    cypherQuery('curation/mergeEntity'),
-    { id: node.id, label: node.label, props: nodeProperties(node), evidence: node.evidence, sourceId, actor, marker: randomUUID() },
-  );
-  // The node is always merged; only the source's MATCH can leave no row.
-  if (!row) throw new NotFoundError('Source', sourceId);
-  return { entity: toEntityRecord(row.entity), created: row.created };
+/** The country code a node's LOCATED_IN follows (`country`, on the labels LOCATED_IN may start at), or null. */
+function countryCodeOf(node: SeedNode): string | null {
+  const code = 'country' in node ? node.country : undefined;
+  const allowed: readonly string[] = RELATIONSHIP_TYPES.LOCATED_IN.from;
+  return typeof code === 'string' && code !== '' && allowed.includes(node.label) ? code : null;
 }
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+/**
+ * Writes one node (stored as seed/mergeNodes stores it, plus updatedAt/updatedBy); returns it,
+ * whether this call created it, and the live Country entity of its country code (null when none).
+ */
+async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; created: boolean; countryId: string | null }> {
+  const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> }; countryId: string | null }>(
+    tx,
+    cypherQuery('curation/mergeEntity'),
+    { id: node.id, label: node.label, props: nodeProperties(node), evidence: node.evidence, sourceId, actor, marker: randomUUID(), countryCode: countryCodeOf(node) },
+  );
+  // The node is always merged; only the source's MATCH can leave no row.
+  if (!row) throw new NotFoundError('Source', sourceId);
+  return { entity: toEntityRecord(row.entity), created: row.created, countryId: row.countryId };
+}
 
 /** The audit trail keeps the ids a caller declared distinct. */
 const distinctNote = (ids: readonly string[]) => (ids.length > 0 ? ` (declared distinct from ${ids.join(', ')})` : '');
@@ -241,16 +251,13 @@ async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, acto
 
 /**
  * Keeps `country` and LOCATED_IN in step, as the seed files do: when the entity
- * has a country and the graph has that Country, the entity is linked to it
- * (citing the same source). Returns the ids of the relationships written.
+ * has a country and the graph has that Country (`countryId`, which writeNode
+ * found), the entity is linked to it (citing the same source). Returns the ids
+ * of the relationships written.
  */
-async function linkCountry(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<string[]> {
-  const code = 'country' in node ? node.country : undefined;
-  const allowed: readonly string[] = RELATIONSHIP_TYPES.LOCATED_IN.from;
-  if (!code || !allowed.includes(node.label)) return [];
-  const [country] = await run<{ code: string; id: string | null }>(tx, cypherQuery('curation/countriesByCode'), { codes: [code] });
-  if (!country?.id) return [];
-  const rel: RelRow = { type: 'LOCATED_IN', from: node.id, to: country.id, properties: {}, evidence: node.evidence };
+async function linkCountry(tx: Tx, node: SeedNode, countryId: string | null, sourceId: string, actor: string): Promise<string[]> {
+  if (!countryId || !countryCodeOf(node)) return [];
+  const rel: RelRow = { type: 'LOCATED_IN', from: node.id, to: countryId, properties: {}, evidence: node.evidence };
   await writeRelationships(tx, [rel], sourceId, actor);
   return [relationshipId(rel)];
 }
@@ -265,8 +272,8 @@ export function upsertEntity(executor: Writer, request: UpsertEntityRequest, act
     if (!found.get(node.id)?.label) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
     // A source cited by id is checked by writeNode itself (NOT_FOUND): one round trip fewer.
     const sourceId = request.source.id ?? (await resolveSource(tx, request.source, actor));
-    const { entity, created } = await writeNode(tx, node, sourceId, actor);
-    const located = await linkCountry(tx, node, sourceId, actor);
+    const { entity, created, countryId } = await writeNode(tx, node, sourceId, actor);
+    const located = await linkCountry(tx, node, countryId, sourceId, actor);
     const change = await recordChange(tx, {
       kind: 'UPSERT_ENTITY',
       targetIds: [node.id, ...located],
