@@ -4,11 +4,18 @@
  * entity with 1,000 revisions (setupChanges). Prints the db hits and writes each plan
  * to .artifacts/profile-<label>.txt.
  *   npx tsx bench/profileChanges.ts bolt://127.0.0.1:7731 <password file> <label>
+ * With `--propose N`: N proposals of a new organization (as the bench proposes them)
+ * one after another, each statement of the trial and of the stored changeset timed
+ * (wall ms, round trip included) and PROFILEd (db hits), summed per statement; every
+ * transaction is rolled back, so it writes nothing.
  */
 import * as fs from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { cypherQuery } from '../src/db/cypher';
-import { setupChanges, HISTORY_ENTITY } from './changes';
+import type { Executor } from '../src/db/executor';
+import { toCypherValue } from '../src/db/executor';
+import { proposeChange } from '../src/modules/changes/repository';
+import { setupChanges, HISTORY_ENTITY, newOrganization } from './changes';
 
 const uri = process.argv[2]!;
 const password = fs.readFileSync(process.argv[3]!, 'utf8').trim();
@@ -26,7 +33,63 @@ const ops = (plan: PlanNode, depth = 0): string[] => [
   `${'  '.repeat(depth)}${plan.operatorType} rows=${plan.rows ?? 0} hits=${plan.dbHits ?? 0}`,
   ...(plan.children ?? []).flatMap((c) => ops(c, depth + 1)),
 ];
+/** Per statement (its first line of Cypher): calls, wall ms and db hits, summed. */
+const byStatement = new Map<string, { calls: number; ms: number; hits: number }>();
+
+/** A stand-in Executor whose transactions PROFILE each statement and time it. */
+function profilingExecutor(): Executor {
+  const wrap = (tx: import('neo4j-driver').ManagedTransaction) =>
+    ({
+      run: async (text: string, params: Record<string, unknown>) => {
+        const key = text.split('\n').find((l) => !l.startsWith('//')) ?? text;
+        const started = performance.now();
+        const r = await tx.run(`PROFILE ${text}`, params);
+        const ms = performance.now() - started;
+        const entry = byStatement.get(key) ?? { calls: 0, ms: 0, hits: 0 };
+        byStatement.set(key, { calls: entry.calls + 1, ms: entry.ms + ms, hits: entry.hits + hits(r.summary.profile as unknown as PlanNode) });
+        return r;
+      },
+    }) as unknown as import('neo4j-driver').ManagedTransaction;
+  // Every transaction is rolled back: the profile leaves nothing in the graph it measures.
+  const writeTransaction = async <T>(_name: string, work: (tx: import('neo4j-driver').ManagedTransaction) => Promise<T>): Promise<T> => {
+    const session = driver.session();
+    const tx = await session.beginTransaction();
+    try {
+      return await work(wrap(tx as unknown as import('neo4j-driver').ManagedTransaction));
+    } finally {
+      await tx.rollback();
+      await session.close();
+    }
+  };
+  const one = (q: { text: string }, params: Record<string, unknown> = {}) => writeTransaction('one', async (tx) => (await tx.run(q.text, toCypherValue(params) as Record<string, unknown>)).records.map((x) => x.toObject()));
+  return { writeTransaction, write: one, read: one } as unknown as Executor;
+}
+
+async function profilePropose(count: number) {
+  const executor = profilingExecutor();
+  const run = Date.now().toString(36);
+  const started = performance.now();
+  for (let n = 0; n < count; n++) {
+    const org = newOrganization(`profile-${run}-org-${n}`, `Profiled Zyxwv Biologics ${run} ${n}`, n % 2 ? 'JP' : 'TW');
+    await proposeChange(executor, [{ op: 'upsertEntity', input: org }], 'Profiled proposal.', 'alice@bench');
+  }
+  const total = performance.now() - started;
+  const lines = [`${label} propose ×${count}: ${(total / count).toFixed(1)} ms per proposal (statements PROFILEd)`];
+  for (const [key, e] of [...byStatement.entries()].sort((a, b) => b[1].ms - a[1].ms)) {
+    lines.push(`  ${(e.ms / count).toFixed(1).padStart(7)} ms  ${Math.round(e.hits / count).toString().padStart(7)} hits  ×${(e.calls / count).toFixed(1)}  ${key.slice(0, 90)}`);
+  }
+  console.log(lines.join('\n'));
+  fs.mkdirSync('.artifacts', { recursive: true });
+  fs.writeFileSync(`.artifacts/profile-propose-${label}.txt`, lines.join('\n') + '\n');
+}
+
 async function main() {
+  const proposals = process.argv.indexOf('--propose');
+  if (proposals >= 0) {
+    await profilePropose(Number(process.argv[proposals + 1] ?? 20));
+    await driver.close();
+    return;
+  }
   const setup = await setupChanges(driver, 1000, 10, () => {});
   const base = { since: setup.since, until: null, entity: null, types: null, countries: null, status: ['APPROVED'], afterAt: null, afterId: null, limit: neo4j.int(21), full: false };
   const cases: [string, string, Record<string, unknown>][] = [

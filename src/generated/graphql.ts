@@ -904,6 +904,12 @@ export type ChangeKind =
  * the changeset is proposed.
  */
 export type ChangeOperationInput = {
+  /**
+   * Cite a source for an entity, agreement or relationship the graph already holds,
+   * changing nothing else (confirming a mention in a new article); history lists the
+   * citation as the field `citation:<source id>`, and a revert removes it.
+   */
+  cite?: InputMaybe<CiteInput>;
   /** Record a value a page states for a property of an entity as a claim beside the graph's own value, which it never overwrites. */
   claim?: InputMaybe<ClaimInput>;
   /**
@@ -940,6 +946,18 @@ export type Citation = {
   evidence: Scalars['String']['output'];
   /** The source that states it. */
   source: Source;
+};
+
+/** A source cited for an entity, agreement or relationship as it stands, with what the source states. */
+export type CiteInput = {
+  /** What the page states about the target, in our own words (e.g. the sentence that mentions it, paraphrased); 1 to 600 characters. */
+  evidence: Scalars['String']['input'];
+  /** The target's version the citation was based on; filled in at proposal when left out. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The page: an existing source id or a new one. */
+  source: SourceInput;
+  /** Id of the entity or agreement, or a relationship id (from--TYPE--to). */
+  targetId: Scalars['ID']['input'];
 };
 
 /** One value that one or more sources give for a property, kept as they state it. */
@@ -2859,8 +2877,13 @@ export type Mutation = {
   /**
    * Proposes the inverse of an applied change (editor or reviewer role: a reviewer
    * may press Revert, and another reviewer approves it): each field it set goes
-   * back to its value before, and what it created is retracted. CONFLICT, naming
-   * the fields and the changes, when a later change touched the same fields.
+   * back to its value before, and what it created is retracted; a source's
+   * retraction is undone by bringing the source back with its citations, a
+   * mergeEntities by splitting the two back apart. CONFLICT, naming the fields and
+   * the changes, when a later change touched the same fields. BAD_USER_INPUT with a
+   * `reason` for a change with no inverse: LOAD_NOT_RECORDED (a load keeps no before
+   * and after), MERGE_NOT_RECORDED (a merge that did not record its citations, such
+   * as an identity ruling's), NOTHING_RECORDED.
    */
   revertChange: Change;
   /**
@@ -6395,6 +6418,7 @@ export type ResolversTypes = {
   ChangeOperationInput: ChangeOperationInput;
   ChangeStatus: ChangeStatus;
   Citation: ResolverTypeWrapper<CitationRecord>;
+  CiteInput: CiteInput;
   Claim: ResolverTypeWrapper<ClaimRecord>;
   ClaimInput: ClaimInput;
   Conflict: ResolverTypeWrapper<ConflictRecord>;
@@ -6607,6 +6631,7 @@ export type ResolversParentTypes = {
   ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   ChangeOperationInput: ChangeOperationInput;
   Citation: CitationRecord;
+  CiteInput: CiteInput;
   Claim: ClaimRecord;
   ClaimInput: ClaimInput;
   Conflict: ConflictRecord;

@@ -289,7 +289,7 @@ export async function importClaims(executor: Executor, dir: string): Promise<num
   const parsed = claimRows.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`claims/claims.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   if (parsed.data.length === 0) return 0;
-  const [result] = await executor.write<{ written: number }>(cypherQuery('ecosystem/mergeClaims'), { rows: parsed.data, actor: 'import' }, { timeoutMs: 300_000 });
+  const [result] = await executor.write<{ written: number }>(cypherQuery('ecosystem/mergeClaims'), { rows: parsed.data, actor: 'import', loadStartedAt: null }, { timeoutMs: 300_000 });
   return result?.written ?? 0;
 }
 

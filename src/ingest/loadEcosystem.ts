@@ -244,7 +244,7 @@ export async function loadEcosystemDirectory(executor: Executor, dir = ECOSYSTEM
     }
   }
   const agreed = agreedValues(files.map((f) => f.data));
-  if (agreed.length > 0) await executor.write(cypherQuery('ecosystem/agreedValues'), { rows: agreed }, { timeoutMs: LOAD_TIMEOUT_MS });
+  if (agreed.length > 0) await executor.write(cypherQuery('ecosystem/agreedValues'), { rows: agreed, loadStartedAt }, { timeoutMs: LOAD_TIMEOUT_MS });
   return results;
 }
 

@@ -67,19 +67,6 @@ export const COVERED_LABELS: readonly string[] = RELATIONSHIP_TYPES.COVERS.to;
 export const SOURCE_KIND_CHOICES: Choice[] = choicesOf('SourceKind').filter((c) => (SOURCE_KINDS as readonly string[]).includes(c.value));
 
 /**
- * The GraphQL selection that reads back what re-stating an entity needs beyond
- * the common fields: each label's required properties (a country's code, a
- * patent's number), as `... on Country { code }`. Confirming a mention re-states
- * the entity as it is, and a write validates these.
- */
-export const REQUIRED_FIELDS_SELECTION: string = ENTITY_LABELS.map((label) => {
-  const fields = Object.entries(ENTITIES[label].properties as Record<string, PropertyDeclaration>).filter(([, p]) => p.required && p.field !== null);
-  return fields.length ? `... on ${label} { ${fields.map(([name, p]) => (p.field && p.field !== name ? `${name}: ${p.field}` : name)).join(' ')} }` : '';
-})
-  .filter(Boolean)
-  .join(' ');
-
-/**
  * Properties a claim about an entity of `label` may name, suggested in the claim
  * form: the label's own scalar properties and the dates the model knows. The
  * curator may name another (a fact such as employees); the server checks it.

@@ -19,7 +19,6 @@ import {
   labelOfType,
   PARTY_LABELS,
   PARTY_ROLE_CHOICES,
-  REQUIRED_FIELDS_SELECTION,
   relationshipTypesBetween,
   SOURCE_KIND_CHOICES,
   type Choice,
@@ -169,6 +168,9 @@ const slug = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, 60)
     .replace(/^-+|-+$/g, '');
+
+/** The longest evidence note the API takes (600 characters). */
+const EVIDENCE_MAX = 600;
 
 /** The sentence around [start, end) in the text: from the previous sentence end to the next. */
 export function sentenceAround(text: string, start: number, end: number): string {
@@ -796,15 +798,10 @@ function renderWorkspace(root: HTMLElement): void {
     for (const m of draft.mentions) {
       const id = draft.confirmed[String(m.start)];
       const c = m.candidates.find((x) => x.id === id);
-      if (!c || confirmedIds.has(c.id) || draft.entities.some((e) => e.id === c.id) || c.type === 'AGREEMENT') continue;
+      if (!c || confirmedIds.has(c.id) || draft.entities.some((e) => e.id === c.id) || draft.agreements.some((a) => a.id === c.id)) continue;
       confirmedIds.add(c.id);
-      // Re-stating the entity as it is cites the new source for it and changes nothing else.
-      // (upsertEntity replaces the fields it is given and clears aliases it is not, so they are sent as they are.)
-      const current = await gql<{ entity: ({ name: string; description: string; kind: string | null; aliases: string[] } & Record<string, unknown>) | null }>(`query($id: ID!) { entity(id: $id) { name description kind aliases ${REQUIRED_FIELDS_SELECTION} } }`, { id: c.id });
-      if (!current.entity) continue;
-      const { name, description, kind, aliases, ...required } = current.entity;
-      const facts = Object.keys(required).length ? { facts: required } : {};
-      operations.push({ upsertEntity: { type: c.type, id: c.id, name, description, aliases, ...(kind ? { kind } : {}), ...facts, source: source(), evidence: sentenceAround(draft.text, m.start, m.end) } });
+      // Cites the new source for the entity (or agreement) as it stands, with the sentence as evidence: nothing else of it changes.
+      operations.push({ cite: { targetId: c.id, source: source(), evidence: sentenceAround(draft.text, m.start, m.end).slice(0, EVIDENCE_MAX) } });
     }
     for (const c of draft.claims) {
       operations.push({ claim: { entityId: c.entityId, property: c.property, value: c.value, ...(c.asOf ? { asOf: c.asOf } : {}), source: source(), evidence: c.evidence } });

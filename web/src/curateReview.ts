@@ -85,6 +85,9 @@ async function diffTable(operations: Operation[]): Promise<HTMLElement> {
       for (const [f, value] of values.filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) {
         rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${id}${current.entity ? '' : ` ${t('curate.review.newTarget')}`}`), h('td', {}, f), h('td', { class: 'before' }, show(current.entity?.[f])), h('td', { class: 'after' }, show(value))));
       }
+    } else if (op === 'cite') {
+      // A confirmed mention: the target stays as it is and cites the new source.
+      rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${show(input.targetId)}`), h('td', {}, t('curate.review.citation')), h('td', {}, t('curate.review.unchanged')), h('td', { class: 'after' }, t('curate.review.citesNew'))));
     } else if (op === 'claim') {
       // A claim stands beside the graph's value: "now" stays as it is.
       rows.push(h('tr', {}, h('th', { scope: 'row' }, `${label} ${show(input.entityId)}`), h('td', {}, t('curate.review.claimField', { property: show(input.property) })), h('td', { class: 'before' }, t('curate.review.keptAsIs')), h('td', { class: 'after' }, input.asOf ? t('curate.review.valueAsOf', { value: show(input.value), date: show(input.asOf) }) : show(input.value))));

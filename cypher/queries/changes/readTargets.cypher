@@ -6,7 +6,9 @@
 // - entities: each id in $ids with its labels and properties, the live claims about it
 //   (not about one of its relationships) and the identity decisions about it: a revision
 //   lists each claim as the field `claim:<id>` and each decision's status as `identity:<id>`;
-//   for the ids in $incidentIds, its relationships of the types $incidentTypes too.
+//   for the ids in $incidentIds, its relationships of the types $incidentTypes too;
+//   with $citations, the live sources it is STATED_IN with their evidence (a revision
+//   then lists each as the field `citation:<source id>`; only cite and restore ask).
 // - relationships: each of $rels ({id, from, to}) with its type and properties.
 CALL () {
   UNWIND $ids AS id
@@ -28,6 +30,10 @@ CALL () {
       MATCH (n)-[r]-()
       WHERE type(r) IN $incidentTypes AND r.id IS NOT NULL
       RETURN {id: r.id, type: type(r), props: properties(r)}
+    } ELSE [] END,
+    citations: CASE WHEN $citations AND n IS NOT NULL THEN COLLECT {
+      MATCH (n)-[st:STATED_IN]->(s:Source)
+      RETURN {id: s.id, evidence: st.evidence}
     } ELSE [] END
   }) AS entities
 }

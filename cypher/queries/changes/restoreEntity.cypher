@@ -2,6 +2,8 @@
 // names to remove. Retracting or restoring also sets or clears the retraction's stamps.
 // Claims about it named in $claimsOff are retracted, those in $claimsOn brought back;
 // each identity decision in $decisions gets its status back (STANDING: no ruling).
+// Citations: the sources in $citationsOff are no longer cited, those in $citationsOn
+// ({id, evidence}) are cited again; `unverified` is then derived again.
 MATCH (n:Entity {id: $id})
 SET n += $set, n.updatedAt = datetime(), n.updatedBy = $actor
 FOREACH (k IN $remove | SET n[k] = null)
@@ -26,5 +28,20 @@ CALL (n) {
   SET d.status = back.status
   FOREACH (_ IN CASE WHEN back.status = 'STANDING' THEN [1] ELSE [] END |
     REMOVE d.verdictBy, d.verdictAt, d.verdictNote, d.verdictSourceId)
+}
+CALL (n) {
+  UNWIND $citationsOff AS sourceId
+  MATCH (n)-[st:STATED_IN]->(:Source {id: sourceId})
+  DELETE st
+}
+CALL (n) {
+  UNWIND $citationsOn AS cited
+  MATCH (s:Source {id: cited.id})
+  MERGE (n)-[st:STATED_IN]->(s)
+  SET st.evidence = cited.evidence
+}
+CALL (n) {
+  WITH n WHERE size($citationsOff) + size($citationsOn) > 0
+  SET n.unverified = CASE WHEN COUNT { (n)-[:STATED_IN]->(x:Source) WHERE NOT coalesce(x.kind, '') IN $unverifyingKinds } = 0 THEN true END
 }
 RETURN n.id AS id

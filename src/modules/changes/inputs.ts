@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ENTITY_LABELS } from '../../domain/model';
 import { AppError, BadUserInputError } from '../../errors';
 import { entityId, isoDate, pageSize, parseArgs } from '../../validation';
-import { parseAddClaim, parseDecideIdentity, parseLinkEntities, parseMergeEntities, parseRecordAgreement, parseRetract, parseUpsertEntity } from '../curation/inputs';
-import type { AddClaimRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, UpsertEntityRequest } from '../curation/inputs';
+import { parseAddClaim, parseCite, parseDecideIdentity, parseLinkEntities, parseMergeEntities, parseRecordAgreement, parseRetract, parseUpsertEntity } from '../curation/inputs';
+import type { AddClaimRequest, CiteRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, UpsertEntityRequest } from '../curation/inputs';
 import type { ChangeStatus } from './records';
 
 /**
@@ -14,9 +14,24 @@ import type { ChangeStatus } from './records';
  * ("input.operations.1.linkEntities.from").
  */
 
-/** The operations a changeset may hold: the direct mutations', `claim` (a value recorded beside the graph's), `decideIdentity` (a ruling), and `restore` (only revertChange makes it). */
-export const OPERATION_NAMES = ['upsertEntity', 'linkEntities', 'recordAgreement', 'retract', 'mergeEntities', 'claim', 'decideIdentity'] as const;
-export type OperationName = (typeof OPERATION_NAMES)[number] | 'restore';
+/** The operations a changeset may hold: the direct mutations', `claim` (a value recorded beside the graph's), `decideIdentity` (a ruling), `cite` (a source for what the graph holds), and `restore` (only revertChange makes it). */
+export const OPERATION_NAMES = ['upsertEntity', 'linkEntities', 'recordAgreement', 'retract', 'mergeEntities', 'claim', 'decideIdentity', 'cite'] as const;
+export type OperationName = (typeof OPERATION_NAMES)[number] | 'restore' | 'restoreSource' | 'splitMerge';
+
+/** Splits a merge back (revertChange of a mergeEntities), from the merge's revisions. */
+export interface SplitMergeRequest {
+  changeId: string;
+  keep: string;
+  merge: string;
+  /** Filled in at proposal with the versions the two had. */
+  keepVersion?: number;
+  mergeVersion?: number;
+}
+
+/** Brings a retracted source back (revertChange of a retractSource). */
+export interface RestoreSourceRequest {
+  sourceId: string;
+}
 
 /** Sets fields of one entity or relationship back (revertChange): null removes one; `retracted: true` retracts it. */
 export interface RestoreRequest {
@@ -42,7 +57,10 @@ export type ParsedOperation =
   | { op: 'mergeEntities'; input: Record<string, unknown>; request: MergeEntitiesRequest }
   | { op: 'claim'; input: Record<string, unknown>; request: AddClaimRequest }
   | { op: 'decideIdentity'; input: Record<string, unknown>; request: DecideIdentityRequest }
-  | { op: 'restore'; input: Record<string, unknown>; request: RestoreRequest };
+  | { op: 'cite'; input: Record<string, unknown>; request: CiteRequest }
+  | { op: 'restore'; input: Record<string, unknown>; request: RestoreRequest }
+  | { op: 'restoreSource'; input: Record<string, unknown>; request: RestoreSourceRequest }
+  | { op: 'splitMerge'; input: Record<string, unknown>; request: SplitMergeRequest };
 
 const restoreSchema = z
   .object({
@@ -50,6 +68,17 @@ const restoreSchema = z
     kind: z.enum(['entity', 'relationship']),
     expectedVersion: z.number().int().min(0).optional(),
     fields: z.record(z.string(), z.unknown()),
+  })
+  .strict();
+
+const restoreSourceSchema = z.object({ sourceId: z.string().min(1).max(200) }).strict();
+const splitMergeSchema = z
+  .object({
+    changeId: z.string().min(1).max(100),
+    keep: entityId,
+    merge: entityId,
+    keepVersion: z.number().int().min(0).optional(),
+    mergeVersion: z.number().int().min(0).optional(),
   })
   .strict();
 
@@ -71,8 +100,14 @@ export function parseOperation(stored: StoredOperation): ParsedOperation {
       return { ...stored, op: stored.op, request: parseAddClaim(args) };
     case 'decideIdentity':
       return { ...stored, op: stored.op, request: parseDecideIdentity(args) };
+    case 'cite':
+      return { ...stored, op: stored.op, request: parseCite(args) };
     case 'restore':
       return { ...stored, op: stored.op, request: parseArgs(restoreSchema, stored.input) };
+    case 'restoreSource':
+      return { ...stored, op: stored.op, request: parseArgs(restoreSourceSchema, stored.input) };
+    case 'splitMerge':
+      return { ...stored, op: stored.op, request: parseArgs(splitMergeSchema, stored.input) };
   }
 }
 

@@ -5,9 +5,12 @@ import { run, type Executor } from '../../db/executor';
 import { relationshipId } from '../../domain/properties';
 import { AppError, ErrorCode, NotFoundError } from '../../errors';
 import * as curation from '../curation/repository';
-import { atOperation, encodeCursor, parseOperation, type ChangeFilter, type ParsedOperation, type RestoreRequest, type StoredOperation } from './inputs';
+import { atOperation, encodeCursor, parseOperation, type ChangeFilter, type ParsedOperation, type RestoreRequest, type SplitMergeRequest, type StoredOperation } from './inputs';
+import { searchAliasesOf } from '../../domain/names';
+import { SEARCH_KEY_OF } from '../../domain/properties';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
-import { CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, track, type ChangesetScope, type Writer } from './versions';
+import { UNVERIFYING_SOURCE_KINDS } from '../../domain/model';
+import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, relationshipEnds, track, type Base, type ChangesetScope, type Writer } from './versions';
 
 /**
  * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
@@ -43,6 +46,8 @@ function baseFields(op: ParsedOperation): [field: string, targetId: string][] {
       return [['expectedVersion', op.request.id]];
     case 'claim':
       return [['expectedVersion', op.request.entityId]];
+    case 'cite':
+      return [['expectedVersion', op.request.targetId]];
     case 'decideIdentity':
       // Its base is the decision's status: a ruling on one no longer STANDING is refused with CONFLICT.
       return [];
@@ -53,6 +58,13 @@ function baseFields(op: ParsedOperation): [field: string, targetId: string][] {
       ];
     case 'restore':
       return [['expectedVersion', op.request.targetId]];
+    case 'restoreSource':
+      return [];
+    case 'splitMerge':
+      return [
+        ['keepVersion', op.request.keep],
+        ['mergeVersion', op.request.merge],
+      ];
   }
 }
 
@@ -60,18 +72,32 @@ function baseFields(op: ParsedOperation): [field: string, targetId: string][] {
 async function restore(writer: Writer, request: RestoreRequest, actor: string, reason: string): Promise<void> {
   await writer.writeTransaction('changes/restore', async (tx) => {
     const bases = [{ id: request.targetId, kind: request.kind, expectedVersion: request.expectedVersion }];
-    const tracked = await track(tx, writer, bases);
-    if (!tracked.before.get(request.targetId)?.exists) throw new NotFoundError(request.kind === 'entity' ? 'Entity' : 'Relationship', request.targetId);
     const entries = Object.entries(request.fields);
+    const tracked = await track(tx, writer, bases, undefined, entries.some(([k]) => k.startsWith(CITATION_FIELD)));
+    if (!tracked.before.get(request.targetId)?.exists) throw new NotFoundError(request.kind === 'entity' ? 'Entity' : 'Relationship', request.targetId);
     // A claim field is no property: null retracts the claim, a value brings it back;
-    // an identity field sets the decision's status back (STANDING clears the ruling).
+    // an identity field sets the decision's status back (STANDING clears the ruling);
+    // a citation field null uncites the source, a value cites it again with that evidence.
     const claims = entries.filter(([k]) => k.startsWith(CLAIM_FIELD));
     const decisions = entries.filter(([k]) => k.startsWith(IDENTITY_FIELD)).map(([k, v]) => ({ id: k.slice(IDENTITY_FIELD.length), status: String(v) }));
-    const props = entries.filter(([k]) => !k.startsWith(CLAIM_FIELD) && !k.startsWith(IDENTITY_FIELD));
+    const citations = entries.filter(([k]) => k.startsWith(CITATION_FIELD)).map(([k, v]) => ({ id: k.slice(CITATION_FIELD.length), evidence: v }));
+    const props = entries.filter(([k]) => ![CLAIM_FIELD, IDENTITY_FIELD, CITATION_FIELD].some((prefix) => k.startsWith(prefix)));
     const set = Object.fromEntries(props.filter(([, v]) => v !== null));
     const remove = props.filter(([, v]) => v === null).map(([k]) => k);
     const claimIds = (restored: boolean) => claims.filter(([, v]) => (v !== null) === restored).map(([k]) => k.slice(CLAIM_FIELD.length));
-    const params = { id: request.targetId, set, remove, actor, reason, claimsOff: claimIds(false), claimsOn: claimIds(true), decisions };
+    const params = {
+      id: request.targetId,
+      set,
+      remove,
+      actor,
+      reason,
+      claimsOff: claimIds(false),
+      claimsOn: claimIds(true),
+      decisions,
+      citationsOff: citations.filter((c) => c.evidence === null).map((c) => c.id),
+      citationsOn: citations.filter((c) => c.evidence !== null),
+      unverifyingKinds: [...UNVERIFYING_SOURCE_KINDS],
+    };
     if (request.kind === 'entity') await run(tx, cypherQuery('changes/restoreEntity'), params);
     else {
       const [from, , to] = request.targetId.split('--');
@@ -83,10 +109,92 @@ async function restore(writer: Writer, request: RestoreRequest, actor: string, r
   });
 }
 
+/** Brings a retracted source back with its citations (revertChange of a retractSource); CONFLICT when it is not retracted now. */
+async function restoreSource(writer: Writer, sourceId: string): Promise<void> {
+  await writer.writeTransaction('changes/restoreSource', async (tx) => {
+    const [row] = await run<{ entities: string[]; relationships: string[] }>(tx, cypherQuery('changes/restoreSource'), { id: sourceId, unverifyingKinds: [...UNVERIFYING_SOURCE_KINDS] });
+    if (!row) throw new AppError(`Source "${sourceId}" is not retracted now; there is nothing to bring back`, ErrorCode.CONFLICT, { sourceId, reason: 'SOURCE_NOT_RETRACTED' });
+    writer.changeset!.written.push({
+      summary: `brought source ${sourceId} back: it states ${row.entities.length} entities and ${row.relationships.length} relationships again`,
+      targetIds: [sourceId, ...row.entities, ...row.relationships],
+      sourceId,
+    });
+  });
+}
+
+/** A revision's fields that are properties (not claims, identity decisions or citations). */
+const propertyFields = (r: RevisionView | undefined) => (r?.fields ?? []).filter((f) => ![CLAIM_FIELD, IDENTITY_FIELD, CITATION_FIELD].some((prefix) => f.field.startsWith(prefix)));
+/** A revision's citation fields, each with the source id. */
+const citationFields = (r: RevisionView | undefined) => (r?.fields ?? []).filter((f) => f.field.startsWith(CITATION_FIELD)).map((f) => ({ ...f, sourceId: f.field.slice(CITATION_FIELD.length) }));
+/** A relationship revision of a relationship the change deleted: every field went to null. */
+const deletedBy = (r: RevisionView) => r.targetKind === 'relationship' && !r.created && r.fields.every((f) => f.after === null);
+
+/**
+ * What splitting `merge` back out of `keep` takes, from the merge's revisions: keep's
+ * fields back (its aliases' search keys with them), the citations and claims that
+ * moved, the relationships the merge created on keep and those it deleted from merge.
+ */
+function splitPlan(revisions: RevisionView[], keep: string, merge: string) {
+  const keepRevision = revisions.find((r) => r.targetId === keep);
+  const mergeRevision = revisions.find((r) => r.targetId === merge);
+  const keepFields = propertyFields(keepRevision);
+  const keepSet: Record<string, unknown> = Object.fromEntries(keepFields.filter((f) => f.before !== null).map((f) => [f.field, f.before]));
+  const keepRemove = keepFields.filter((f) => f.before === null).map((f) => f.field);
+  const aliases = keepFields.find((f) => f.field === 'aliases');
+  if (aliases) {
+    const keys = searchAliasesOf(aliases.before as string[] | null);
+    if (keys) keepSet[SEARCH_KEY_OF.aliases!] = keys;
+    else keepRemove.push(SEARCH_KEY_OF.aliases!);
+  }
+  const relationships = revisions.filter((r) => r.targetKind === 'relationship');
+  const recreate = relationships.filter(deletedBy).map((r) => {
+    const { from, type, to } = relationshipEnds(r.targetId);
+    const cited = citationFields(r).filter((c) => c.before !== null);
+    const props = Object.fromEntries(propertyFields(r).filter((f) => f.before !== null).map((f) => [f.field, f.before]));
+    return { id: r.targetId, type, from, to, props: { ...props, id: r.targetId, version: r.version, sourceIds: cited.map((c) => c.sourceId), evidence: cited.map((c) => c.before) } };
+  });
+  return {
+    keepSet,
+    keepRemove,
+    keepCitationsOff: citationFields(keepRevision).filter((c) => c.before === null).map((c) => c.sourceId),
+    mergeCitationsOn: citationFields(mergeRevision).filter((c) => c.after === null && c.before !== null).map((c) => ({ id: c.sourceId, evidence: c.before })),
+    claimsBack: (mergeRevision?.fields ?? []).filter((f) => f.field.startsWith(CLAIM_FIELD) && f.after === null).map((f) => f.field.slice(CLAIM_FIELD.length)),
+    dropRelationships: relationships.filter((r) => r.created).map((r) => relationshipEnds(r.targetId)),
+    recreate,
+  };
+}
+
+/** Splits a merge back (splitMerge, revertChange's inverse of a merge), with the revisions of both entities and of each relationship it touches. */
+async function splitMerge(writer: Writer, request: SplitMergeRequest, actor: string): Promise<void> {
+  const { keep, merge } = request;
+  await writer.writeTransaction('changes/splitMerge', async (tx) => {
+    const bases: Base[] = [
+      { id: keep, kind: 'entity', expectedVersion: request.keepVersion },
+      { id: merge, kind: 'entity', expectedVersion: request.mergeVersion },
+    ];
+    const tracked = await track(tx, writer, bases, { ids: [keep, merge] }, true);
+    const revisions = (await run<{ revision: Record<string, unknown> }>(tx, cypherQuery('changes/revisionsOfChange'), { id: request.changeId })).map((r) => toRevisionView(r.revision));
+    const plan = splitPlan(revisions, keep, merge);
+    await run(tx, cypherQuery('changes/splitMerge'), { keep, merge, actor, ...plan, unverifyingKinds: [...UNVERIFYING_SOURCE_KINDS] });
+    const targetIds = [keep, merge, ...plan.dropRelationships.map((r) => r.id), ...plan.recreate.map((r) => r.id)];
+    writer.changeset!.written.push({ summary: `split ${merge} back out of ${keep} (the merge of change ${request.changeId})`, targetIds, sourceId: null });
+    await recordRevisions(tx, tracked, { id: writer.changeset!.id, subject: actor, targetIds }, bases);
+  });
+}
+
 /** Applies a changeset's operations in order inside `tx`; an operation's refusal names its place (input.operations.N.…). */
-async function applyOperations(tx: Tx, scope: ChangesetScope, operations: ParsedOperation[], author: string, note: string, onApplied?: (index: number) => void): Promise<void> {
+async function applyOperations(
+  tx: Tx,
+  scope: ChangesetScope,
+  operations: ParsedOperation[],
+  author: string,
+  note: string,
+  onApplied?: (index: number) => void,
+  onStart?: (index: number) => void,
+): Promise<void> {
   const writer = inTransaction(tx, scope);
   for (const [index, operation] of operations.entries()) {
+    onStart?.(index);
     try {
       switch (operation.op) {
         case 'upsertEntity':
@@ -110,8 +218,17 @@ async function applyOperations(tx: Tx, scope: ChangesetScope, operations: Parsed
         case 'decideIdentity':
           await curation.decideIdentity(writer, operation.request, author);
           break;
+        case 'cite':
+          await curation.cite(writer, operation.request, author);
+          break;
         case 'restore':
           await restore(writer, operation.request, author, note);
+          break;
+        case 'restoreSource':
+          await restoreSource(writer, operation.request.sourceId);
+          break;
+        case 'splitMerge':
+          await splitMerge(writer, operation.request, author);
           break;
       }
     } catch (error) {
@@ -122,6 +239,12 @@ async function applyOperations(tx: Tx, scope: ChangesetScope, operations: Parsed
 }
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+/** The targets `operations` name, or 'all' when one of them does not say up front (an identity ruling's entities). */
+function laterTargets(operations: ParsedOperation[]): Set<string> | 'all' {
+  if (operations.some((o) => o.op === 'decideIdentity')) return 'all';
+  return new Set(operations.flatMap((o) => baseFields(o).map(([, target]) => target)));
+}
 
 /** What a trial of a changeset found: its operations with every base filled in, and what each would write. */
 interface Trial {
@@ -143,16 +266,25 @@ async function tryOperations(executor: Executor, operations: StoredOperation[], 
       throw atOperation(error, index, operation.op);
     }
   });
-  const scope: ChangesetScope = { id, written: [], bases: new Map() };
+  const scope: ChangesetScope = { id, written: [], bases: new Map(), trialVersions: new Map() };
   const based = parsed.map((p) => ({ op: p.op, input: { ...p.input } }));
   try {
     await executor.writeTransaction('changes/tryProposal', async (tx) => {
       scope.written = [];
-      await applyOperations(tx, scope, parsed, author, note, (index) => {
-        for (const [field, target] of baseFields(parsed[index]!)) {
-          if (based[index]!.input[field] === undefined || based[index]!.input[field] === null) based[index]!.input[field] = scope.bases.get(target);
-        }
-      });
+      scope.trialVersions = new Map();
+      await applyOperations(
+        tx,
+        scope,
+        parsed,
+        author,
+        note,
+        (index) => {
+          for (const [field, target] of baseFields(parsed[index]!)) {
+            if (based[index]!.input[field] === undefined || based[index]!.input[field] === null) based[index]!.input[field] = scope.bases.get(target);
+          }
+        },
+        (index) => (scope.laterTargets = laterTargets(parsed.slice(index + 1))),
+      );
       throw new TrialPassed();
     });
   } catch (error) {
@@ -288,17 +420,34 @@ export async function revisionsOf(executor: Executor, changeId: string): Promise
  * Proposes the inverse of an applied change: each field it set goes back to its
  * value before, and what it created is retracted. Refused with CONFLICT, naming
  * each field and the later change, when a later change touched one of the same
- * fields; with BAD_USER_INPUT for a change that cannot be undone field by field
- * (a merge, a load, a source's retraction).
+ * fields. A source's retraction is undone by bringing the source back with its
+ * citations (restoreSource), a merge by splitting it back from what it recorded
+ * (splitMerge). BAD_USER_INPUT with a coded `reason` for a change with no inverse:
+ * a load (LOAD_NOT_RECORDED: it kept no before and after), a merge that did not
+ * record its citations (MERGE_NOT_RECORDED), a change that wrote nothing (NOTHING_RECORDED).
  */
 export async function revertChange(executor: Executor, id: string, note: string, author: string): Promise<ChangeView> {
   const change = await changeById(executor, id);
   if (!change) throw new NotFoundError('Change', id);
   if (change.status !== 'APPROVED') throw new AppError(`Change "${id}" is ${change.status}; only an applied change can be reverted`, ErrorCode.CONFLICT, { id, status: change.status });
-  const revisions = await revisionsOf(executor, id);
-  if (revisions.length === 0 || revisions.some((r) => r.fields.some((f) => f.field === 'mergedInto'))) {
-    throw new AppError(`Change "${id}" (${change.kind}) cannot be reverted field by field`, ErrorCode.BAD_USER_INPUT, { field: 'id' });
+  if (change.kind === 'LOAD') {
+    throw new AppError(
+      `Change "${id}" is a load, which recorded no before and after of what it changed, so it has no inverse: load the earlier files again, or propose the values by hand`,
+      ErrorCode.BAD_USER_INPUT,
+      { field: 'id', reason: 'LOAD_NOT_RECORDED', kind: change.kind },
+    );
   }
+  if (change.kind === 'RETRACT_SOURCE') return revertSourceRetraction(executor, change, note, author);
+  const revisions = await revisionsOf(executor, id);
+  if (revisions.length === 0) {
+    throw new AppError(`Change "${id}" (${change.kind}) changed no field of any entity or relationship, so there is nothing to set back`, ErrorCode.BAD_USER_INPUT, {
+      field: 'id',
+      reason: 'NOTHING_RECORDED',
+      kind: change.kind,
+    });
+  }
+  const merged = revisions.find((r) => r.fields.some((f) => f.field === 'mergedInto' && f.before === null));
+  if (merged) return revertMerge(executor, change, revisions, merged, note, author);
   const later = await executor.read<{ targetId: string; version: number; changeId: string; fieldNames: string[] }>(cypherQuery('changes/revisionsSince'), {
     since: revisions.map((r) => ({ id: r.targetId, version: r.version })),
   });
@@ -321,6 +470,65 @@ export async function revertChange(executor: Executor, id: string, note: string,
     },
   }));
   return proposeChange(executor, operations, note, author, id);
+}
+
+/**
+ * Proposes splitting a merge back: `merged` (the tombstone's revision) names both
+ * entities. Refused with a coded reason when the merge did not record its citations
+ * (merges made before merges recorded them, and identity rulings), or when the change
+ * did more than the merge; with CONFLICT, naming each, when a later change touched one
+ * of its targets. Relationships the merge combined with one keep held are set back by
+ * a restore each.
+ */
+async function revertMerge(executor: Executor, change: ChangeView, revisions: RevisionView[], merged: RevisionView, note: string, author: string): Promise<ChangeView> {
+  const merge = merged.targetId;
+  const keep = String(merged.fields.find((f) => f.field === 'mergedInto')!.after);
+  if (!merged.fields.some((f) => f.field.startsWith(CITATION_FIELD))) {
+    throw new AppError(
+      `Change "${change.id}" merged ${merge} into ${keep} without recording which citations moved (a merge before merges recorded them, or an identity ruling), so it cannot be split back: split the entity by hand`,
+      ErrorCode.BAD_USER_INPUT,
+      { field: 'id', reason: 'MERGE_NOT_RECORDED', kind: change.kind },
+    );
+  }
+  const ours = (r: RevisionView) => r.targetId === keep || r.targetId === merge || (r.targetKind === 'relationship' && [keep, merge].some((e) => [relationshipEnds(r.targetId).from, relationshipEnds(r.targetId).to].includes(e)));
+  if (!revisions.every(ours)) {
+    throw new AppError(`Change "${change.id}" did more than merge ${merge} into ${keep}; revert its other writes by hand first`, ErrorCode.BAD_USER_INPUT, {
+      field: 'id',
+      reason: 'MERGE_WITH_OTHER_WRITES',
+      kind: change.kind,
+    });
+  }
+  const later = await executor.read<{ targetId: string; version: number; changeId: string; fieldNames: string[] }>(cypherQuery('changes/revisionsSince'), {
+    since: revisions.map((r) => ({ id: r.targetId, version: r.version })),
+  });
+  if (later.length > 0) {
+    const conflicts = later.flatMap((l) => l.fieldNames.map((field) => ({ targetId: l.targetId, field, changeId: l.changeId, version: Number(l.version) })));
+    const named = unique(later.map((l) => `${l.targetId} (change ${l.changeId})`));
+    throw new AppError(`Later changes touched what the merge wrote: ${named.join(', ')}; revert those first`, ErrorCode.CONFLICT, { conflicts });
+  }
+  const combined = revisions.filter((r) => r.targetKind === 'relationship' && !r.created && !deletedBy(r));
+  const operations: StoredOperation[] = [
+    { op: 'splitMerge', input: { changeId: change.id, keep, merge } },
+    ...combined.map((r): StoredOperation => ({ op: 'restore', input: { targetId: r.targetId, kind: 'relationship', fields: Object.fromEntries(r.fields.map((f) => [f.field, f.before])) } })),
+  ];
+  return proposeChange(executor, operations, note, author, change.id);
+}
+
+/**
+ * Proposes bringing back the source a retractSource withdrew, with the citations
+ * it had (the inverse the retraction kept on the source). CONFLICT when the source
+ * is live again (a revert of it was applied already).
+ */
+async function revertSourceRetraction(executor: Executor, change: ChangeView, note: string, author: string): Promise<ChangeView> {
+  const sourceId = change.targetIds[0]!;
+  const [row] = await executor.read<{ retracted: boolean }>(cypherQuery('changes/sourceRetracted'), { id: sourceId });
+  if (!row?.retracted) {
+    throw new AppError(`Source "${sourceId}" is not retracted now (a later change brought it back), so change "${change.id}" has nothing to revert`, ErrorCode.CONFLICT, {
+      sourceId,
+      reason: 'SOURCE_NOT_RETRACTED',
+    });
+  }
+  return proposeChange(executor, [{ op: 'restoreSource', input: { sourceId } }], note, author, change.id);
 }
 
 /** A page of an entity's or relationship's history, newest first; `full`: with each change's operations and before/after. */

@@ -90,6 +90,18 @@ export interface ChangesetScope {
   written: { summary: string; targetIds: string[]; sourceId: string | null }[];
   /** The version each target had when the latest operation naming it locked it (proposals fill in the bases their operations did not name). */
   bases: Map<string, number>;
+  /**
+   * Set while a proposal is tried (and rolled back): revisions are computed but not
+   * stored, and the version each would stamp is kept here instead, so a later
+   * operation on the same target is based on it as it would be when applied.
+   */
+  trialVersions?: Map<string, number>;
+  /**
+   * In a trial, the targets a later operation of the changeset names ('all' when one
+   * cannot say, e.g. an identity ruling): only those need the version this operation
+   * would stamp, so a trial reads nothing back for the others.
+   */
+  laterTargets?: Set<string> | 'all';
 }
 
 /** Stored properties that are not fields of a revision: identity, audit stamps, citations and marks and search keys derived from them. */
@@ -164,6 +176,21 @@ function identityFields(decisions: readonly { id: string; status: string | null 
   return Object.fromEntries(decisions.map((d) => [`${IDENTITY_FIELD}${d.id}`, d.status ?? 'STANDING']));
 }
 
+/** Prefix of the revision field that stands for one source's citation of the target, its evidence the value: `citation:<source id>` (tracked only by writes that cite or uncite: cite, restore). */
+export const CITATION_FIELD = 'citation:';
+
+/** A target's citations as revision fields: citing a source is the field going from null to its evidence. */
+function citationFields(citations: readonly { id: string; evidence: unknown }[]): Record<string, unknown> {
+  return Object.fromEntries(citations.map((c) => [`${CITATION_FIELD}${c.id}`, c.evidence ?? '']));
+}
+
+/** A relationship's citations, from its parallel sourceIds and evidence lists. */
+function relationshipCitations(props: Record<string, unknown>): { id: string; evidence: unknown }[] {
+  const ids = (props.sourceIds as string[] | undefined) ?? [];
+  const notes = (props.evidence as unknown[] | undefined) ?? [];
+  return ids.map((id, i) => ({ id, evidence: notes[i] ?? '' }));
+}
+
 interface EntityRow {
   id: string;
   labels: string[] | null;
@@ -171,6 +198,7 @@ interface EntityRow {
   claims: StoredClaim[];
   decisions: { id: string; status: string | null }[];
   incident: { id: string; type: string; props: Record<string, unknown> }[];
+  citations: { id: string; evidence: unknown }[];
 }
 
 /**
@@ -178,7 +206,14 @@ interface EntityRow {
  * them first with `lock`; with `incident`, the relationships of those types at
  * those entities are read as targets too (unless named already).
  */
-async function readTargets(tx: Tx, entityIds: string[], relIds: string[], lock = false, incident?: { ids: string[]; types?: readonly string[] }): Promise<Map<string, Snapshot>> {
+async function readTargets(
+  tx: Tx,
+  entityIds: string[],
+  relIds: string[],
+  lock = false,
+  incident?: { ids: string[]; types?: readonly string[] },
+  citations = false,
+): Promise<Map<string, Snapshot>> {
   const found = new Map<string, Snapshot>();
   if (entityIds.length === 0 && relIds.length === 0) return found;
   const [row] = await run<{ entities: EntityRow[]; relationships: { id: string; type: string | null; props: Record<string, unknown> | null }[] }>(tx, cypherQuery('changes/readTargets'), {
@@ -187,14 +222,19 @@ async function readTargets(tx: Tx, entityIds: string[], relIds: string[], lock =
     lock,
     incidentIds: incident?.ids ?? [],
     incidentTypes: incident?.types ?? RELATIONSHIP_TYPE_NAMES,
+    citations,
   });
+  const cited = (props: Record<string, unknown>, list: { id: string; evidence: unknown }[]) => (citations ? { ...props, ...citationFields(list) } : props);
   for (const r of row?.entities ?? []) {
-    const props = r.props ? { ...r.props, ...claimFields(r.claims), ...identityFields(r.decisions) } : {};
+    const props = r.props ? cited({ ...r.props, ...claimFields(r.claims), ...identityFields(r.decisions) }, r.citations) : {};
     found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props });
   }
-  for (const r of row?.relationships ?? []) found.set(r.id, { id: r.id, kind: 'relationship', exists: r.props !== null, version: versionOf(r.props), type: r.type, props: r.props ?? {} });
+  for (const r of row?.relationships ?? []) {
+    const props = r.props ? cited(r.props, relationshipCitations(r.props)) : {};
+    found.set(r.id, { id: r.id, kind: 'relationship', exists: r.props !== null, version: versionOf(r.props), type: r.type, props });
+  }
   for (const r of (row?.entities ?? []).flatMap((e) => e.incident)) {
-    if (!found.has(r.id)) found.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: r.props });
+    if (!found.has(r.id)) found.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: cited(r.props, relationshipCitations(r.props)) });
   }
   return found;
 }
@@ -202,6 +242,12 @@ async function readTargets(tx: Tx, entityIds: string[], relIds: string[], lock =
 /** What a write's targets were before it, as track found them. */
 export interface Tracked {
   before: Map<string, Snapshot>;
+  /** Whether citations are fields of the revision (`citation:<source id>`): for writes that cite or uncite. */
+  citations?: boolean;
+  /** A trial's versions (ChangesetScope.trialVersions): revisions go there, not to the graph. */
+  trialVersions?: Map<string, number>;
+  /** A trial's ChangesetScope.laterTargets. */
+  laterTargets?: Set<string> | 'all';
 }
 
 /**
@@ -212,14 +258,19 @@ export interface Tracked {
  * read too, so revisions of relationships the write changes by the way (an
  * entity's LOCATED_IN, an agreement's parties) know their state before.
  */
-export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { ids: string[]; types?: readonly string[] }): Promise<Tracked> {
+export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { ids: string[]; types?: readonly string[] }, citations = false): Promise<Tracked> {
   const entityIds = [...new Set([...bases.filter((b) => b.kind === 'entity').map((b) => b.id), ...(incident?.ids ?? [])])].sort();
   const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
-  const before = await readTargets(tx, entityIds, relIds, true, incident);
+  const before = await readTargets(tx, entityIds, relIds, true, incident, citations);
+  const trialVersions = writer.changeset?.trialVersions;
+  for (const [id, version] of trialVersions ?? []) {
+    const snapshot = before.get(id);
+    if (snapshot?.exists) before.set(id, { ...snapshot, version });
+  }
   const stale = bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null && b.expectedVersion !== before.get(b.id)!.version);
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
-  return { before };
+  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets };
 }
 
 /** For each stale base, the fields changed since it (from the revisions), their current values and the last change of each. */
@@ -262,11 +313,14 @@ export interface RevisionRow {
  * apply; otherwise the write is the next version after that one.
  */
 export async function recordRevisions(tx: Tx, tracked: Tracked, change: { id: string; subject: string; targetIds: readonly string[] }, bases: Base[] = []): Promise<RevisionRow[]> {
-  const ids = [...new Set([...bases.map((b) => b.id), ...change.targetIds])].filter((id) => !id.startsWith('source:'));
+  const later = tracked.trialVersions ? (tracked.laterTargets ?? 'all') : 'all';
+  // A trial stores no revision: only a target a later operation names needs its next version.
+  const ids = [...new Set([...bases.map((b) => b.id), ...change.targetIds])].filter((id) => !id.startsWith('source:') && (later === 'all' || later.has(id)));
+  if (ids.length === 0) return [];
   const entityIds = ids.filter((id) => !isRelationshipId(id));
   const relIds = ids.filter(isRelationshipId);
   const expected = new Set(bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null).map((b) => b.id));
-  const after = await readTargets(tx, entityIds, relIds);
+  const after = await readTargets(tx, entityIds, relIds, false, undefined, tracked.citations);
   const revisions: RevisionRow[] = [];
   for (const id of ids) {
     const now = after.get(id);
@@ -289,7 +343,9 @@ export async function recordRevisions(tx: Tx, tracked: Tracked, change: { id: st
       created: !was?.exists && !raced,
     });
   }
-  if (revisions.length > 0) {
+  if (tracked.trialVersions) {
+    for (const r of revisions) tracked.trialVersions.set(r.targetId, r.version);
+  } else if (revisions.length > 0) {
     // The entities the revisions touched (a relationship touches both ends), stamped on the Change for the feed's filters.
     const entityIds = [...new Set(revisions.flatMap((r) => (r.targetKind === 'entity' ? [r.targetId] : [r.from!, r.to!])))];
     await run(tx, cypherQuery('changes/setVersions'), { revisions, changeId: change.id, subject: change.subject, entityIds });

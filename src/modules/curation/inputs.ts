@@ -58,6 +58,9 @@ const distinctFrom = z
 /** The version of the target the write was based on (0: it must not exist yet); a write on an older base is refused with CONFLICT. */
 const expectedVersion = z.number().int('must be a whole number').min(0, 'must be 0 or more').optional();
 
+/** A relationship's id: `from--TYPE--to`, with `--key` when two of one type join the same ends. */
+const relationshipIdPattern = /^[a-z0-9-]+--[A-Z_]+--[a-z0-9-]+(--[a-z0-9-]+)?$/;
+
 const reason = z.string().trim().min(1, 'must not be empty').max(600, 'must be at most 600 characters');
 
 /** A label's own fields besides kind and country (Event's city and dates, Country's code, …): upsertEntity takes them from `facts`. */
@@ -200,7 +203,7 @@ const retractArgs = z.object({
   input: z
     .object({
       entityId: slug.optional(),
-      relationshipId: z.string().regex(/^[a-z0-9-]+--[A-Z_]+--[a-z0-9-]+(--[a-z0-9-]+)?$/, 'is not a relationship id').optional(),
+      relationshipId: z.string().regex(relationshipIdPattern, 'is not a relationship id').optional(),
       reason,
       expectedVersion,
     })
@@ -322,4 +325,36 @@ export interface AddClaimRequest {
 /** The `claim` operation's input: the entity, the property and the value a source states, with its evidence. */
 export function parseAddClaim(args: unknown): AddClaimRequest {
   return parseArgs(claimArgs, dropNulls(args)).input;
+}
+
+const citeArgs = z.object({
+  input: z
+    .object({
+      targetId: z
+        .string({ error: 'is required: the id of an entity, agreement or relationship' })
+        .refine((id) => slug.safeParse(id).success || relationshipIdPattern.test(id), 'is not an entity or relationship id'),
+      source: sourceInput,
+      evidence,
+      expectedVersion,
+    })
+    .strict(),
+});
+
+/** A source cited for what the graph already holds, with what it states: only the citation is added (or its evidence replaced). */
+export interface CiteRequest {
+  targetId: string;
+  kind: 'entity' | 'relationship';
+  source: SourceInput;
+  evidence: string;
+  expectedVersion?: number;
+}
+
+/** The `cite` operation's input: an entity, agreement or relationship id, the source and the evidence. */
+export function parseCite(args: unknown): CiteRequest {
+  const { input } = parseArgs(citeArgs, dropNulls(args));
+  const kind = input.targetId.includes('--') ? 'relationship' : 'entity';
+  if (kind === 'relationship' && !(RELATIONSHIP_TYPE_NAMES as string[]).includes(input.targetId.split('--')[1]!)) {
+    throw new BadUserInputError(`Unknown relationship type ${input.targetId.split('--')[1]}`, 'input.targetId');
+  }
+  return { ...input, kind };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { recordRevisions, track, type Base, type Tracked, type Writer } from '../changes/versions';
+import { recordRevisions, relationshipEnds, track, type Base, type Tracked, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
@@ -13,7 +13,7 @@ import { plainValue } from '../../domain/properties';
 import { searchAliasesOf } from '../../domain/names';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
 import { refuseLikelyDuplicate } from '../../entityResolution/refuseDuplicates';
-import type { AddClaimRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
+import type { AddClaimRequest, CiteRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
 /**
  * The curation writes. Each runs in ONE write transaction: the source, the
@@ -24,7 +24,7 @@ import type { AddClaimRequest, DecideIdentityRequest, LinkEntitiesRequest, Merge
  * curated data is stored exactly as seeded data is.
  */
 
-export type ChangeKind = 'ADD_CLAIM' | 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'RETRACT_SOURCE' | 'MERGE_ENTITIES' | 'DECIDE_IDENTITY';
+export type ChangeKind = 'CITE' | 'ADD_CLAIM' | 'UPSERT_ENTITY' | 'LINK_ENTITIES' | 'RECORD_AGREEMENT' | 'RETRACT' | 'RETRACT_SOURCE' | 'MERGE_ENTITIES' | 'DECIDE_IDENTITY';
 
 export interface ChangeRecord {
   id: string;
@@ -181,15 +181,28 @@ function expectEntity(found: Map<string, Existing>, id: string, allowed: readonl
   return entry.label;
 }
 
-/** Writes one node (stored as seed/mergeNodes stores it, plus updatedAt/updatedBy); returns it and whether this call created it. */
-async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; created: boolean }> {
-  const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> } }>(
+/** The country code a node's LOCATED_IN follows (`country`, on the labels LOCATED_IN may start at), or null. */
+function countryCodeOf(node: SeedNode): string | null {
+  const code = 'country' in node ? node.country : undefined;
+  const allowed: readonly string[] = RELATIONSHIP_TYPES.LOCATED_IN.from;
+  return typeof code === 'string' && code !== '' && allowed.includes(node.label) ? code : null;
+}
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+/**
+ * Writes one node (stored as seed/mergeNodes stores it, plus updatedAt/updatedBy); returns it,
+ * whether this call created it, and the live Country entity of its country code (null when none).
+ */
+async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; created: boolean; countryId: string | null }> {
+  const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> }; countryId: string | null }>(
     tx,
     cypherQuery('curation/mergeEntity'),
-    { id: node.id, label: node.label, props: nodeProperties(node), evidence: node.evidence, sourceId, actor, marker: randomUUID() },
+    { id: node.id, label: node.label, props: nodeProperties(node), evidence: node.evidence, sourceId, actor, marker: randomUUID(), countryCode: countryCodeOf(node) },
   );
-  if (!row) throw new Error(`entity ${node.id} was not written`);
-  return { entity: toEntityRecord(row.entity), created: row.created };
+  // The node is always merged; only the source's MATCH can leave no row.
+  if (!row) throw new NotFoundError('Source', sourceId);
+  return { entity: toEntityRecord(row.entity), created: row.created, countryId: row.countryId };
 }
 
 /** The audit trail keeps the ids a caller declared distinct. */
@@ -238,16 +251,13 @@ async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, acto
 
 /**
  * Keeps `country` and LOCATED_IN in step, as the seed files do: when the entity
- * has a country and the graph has that Country, the entity is linked to it
- * (citing the same source). Returns the ids of the relationships written.
+ * has a country and the graph has that Country (`countryId`, which writeNode
+ * found), the entity is linked to it (citing the same source). Returns the ids
+ * of the relationships written.
  */
-async function linkCountry(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<string[]> {
-  const code = 'country' in node ? node.country : undefined;
-  const allowed: readonly string[] = RELATIONSHIP_TYPES.LOCATED_IN.from;
-  if (!code || !allowed.includes(node.label)) return [];
-  const [country] = await run<{ code: string; id: string | null }>(tx, cypherQuery('curation/countriesByCode'), { codes: [code] });
-  if (!country?.id) return [];
-  const rel: RelRow = { type: 'LOCATED_IN', from: node.id, to: country.id, properties: {}, evidence: node.evidence };
+async function linkCountry(tx: Tx, node: SeedNode, countryId: string | null, sourceId: string, actor: string): Promise<string[]> {
+  if (!countryId || !countryCodeOf(node)) return [];
+  const rel: RelRow = { type: 'LOCATED_IN', from: node.id, to: countryId, properties: {}, evidence: node.evidence };
   await writeRelationships(tx, [rel], sourceId, actor);
   return [relationshipId(rel)];
 }
@@ -260,9 +270,10 @@ export function upsertEntity(executor: Writer, request: UpsertEntityRequest, act
     const found = await lookUp(tx, [node.id], tracked);
     checkIdForLabel(found, node.id, node.label);
     if (!found.get(node.id)?.label) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
-    const sourceId = await resolveSource(tx, request.source, actor);
-    const { entity, created } = await writeNode(tx, node, sourceId, actor);
-    const located = await linkCountry(tx, node, sourceId, actor);
+    // A source cited by id is checked by writeNode itself (NOT_FOUND): one round trip fewer.
+    const sourceId = request.source.id ?? (await resolveSource(tx, request.source, actor));
+    const { entity, created, countryId } = await writeNode(tx, node, sourceId, actor);
+    const located = await linkCountry(tx, node, countryId, sourceId, actor);
     const change = await recordChange(tx, {
       kind: 'UPSERT_ENTITY',
       targetIds: [node.id, ...located],
@@ -432,6 +443,34 @@ export function addClaim(executor: Writer, request: AddClaimRequest, actor: stri
   });
 }
 
+/**
+ * Cites a source for an entity, agreement or relationship the graph already
+ * holds, with what the source states, and changes nothing else (the `cite`
+ * operation: confirming a mention in a new article). Its revision lists the
+ * citation as the field `citation:<source id>`, so history shows it and a revert
+ * removes it. NOT_FOUND for a target that is absent, retracted or merged away.
+ */
+export function cite(executor: Writer, request: CiteRequest, actor: string): Promise<{ targetId: string; change: ChangeRecord }> {
+  const { targetId, kind } = request;
+  const bases: Base[] = [{ id: targetId, kind, expectedVersion: request.expectedVersion }];
+  return executor.writeTransaction('curation/cite', async (tx) => {
+    const tracked = await track(tx, executor, bases, undefined, true);
+    const target = tracked.before.get(targetId);
+    if (kind === 'entity') {
+      expectEntity(await lookUp(tx, [targetId], tracked), targetId, ENTITY_LABELS, 'input.targetId');
+    } else if (!target?.exists || target.props.retracted) {
+      throw new NotFoundError('Relationship', targetId);
+    }
+    const sourceId = await resolveSource(tx, request.source, actor);
+    const params = { id: targetId, sourceId, evidence: request.evidence, actor, unverifyingKinds: [...UNVERIFYING_SOURCE_KINDS] };
+    const rows = await run(tx, cypherQuery(kind === 'entity' ? 'curation/citeEntity' : 'curation/citeRelationship'), kind === 'entity' ? params : { ...relationshipEnds(targetId), ...params });
+    if (rows.length === 0) throw new NotFoundError(kind === 'entity' ? 'Entity' : 'Relationship', targetId);
+    const change = await recordChange(tx, { kind: 'CITE', targetIds: [targetId], summary: `cited ${sourceId} for ${targetId}`, subject: actor, sourceId, note: request.evidence }, executor);
+    await recordVersions(tx, tracked, change, bases);
+    return { targetId, change };
+  });
+}
+
 export interface MergeWrite {
   entity: EntityRecord;
   mergedId: string;
@@ -486,11 +525,13 @@ export function mergeEntities(executor: Writer, request: MergeEntitiesRequest, a
     { id: merge, kind: 'entity', expectedVersion: request.mergeVersion },
   ];
   return executor.writeTransaction('curation/mergeEntities', async (tx) => {
-    const tracked = await track(tx, executor, bases, { ids: [keep, merge] });
-    const { label, moved, ...merged } = await mergeWithin(tx, request, actor);
+    // With the citations as fields, and a revision for each relationship that left
+    // `merge` (its state before), the merge records all a revert needs to split it back.
+    const tracked = await track(tx, executor, bases, { ids: [keep, merge] }, true);
+    const { label, moved, movedFrom, ...merged } = await mergeWithin(tx, request, actor);
     const change = await recordChange(tx, {
       kind: 'MERGE_ENTITIES',
-      targetIds: [keep, merge, ...moved],
+      targetIds: unique([keep, merge, ...moved, ...movedFrom]),
       summary: `merged ${label} ${merge} into ${keep}: ${mergeCounts(merged)}`,
       subject: actor,
       sourceId: null,
@@ -506,7 +547,7 @@ const mergeCounts = (m: Omit<MergeWrite, 'change' | 'entity' | 'mergedId'>) =>
   `${m.movedRelationships} relationships (${m.combinedRelationships} combined), ${m.movedCitations} citations, ${m.movedClaims} claims`;
 
 /** A merge done inside a caller's transaction, before its audit entry: the label and the new ids of the moved relationships besides the counts. */
-type MergeDone = Omit<MergeWrite, 'change'> & { label: EntityLabel; moved: string[] };
+type MergeDone = Omit<MergeWrite, 'change'> & { label: EntityLabel; moved: string[]; movedFrom: string[] };
 
 /** mergeEntities' work, in the caller's write transaction (mergeEntities and decideIdentity), without the audit entry. */
 async function mergeWithin(tx: Tx, request: MergeEntitiesRequest, actor: string): Promise<MergeDone> {
@@ -552,7 +593,7 @@ async function mergeWithin(tx: Tx, request: MergeEntitiesRequest, actor: string)
     movedCitations: Number(joined.citations),
     movedClaims: Number(joined.claims),
   };
-  return { entity: toEntityRecord(joined.entity), mergedId: merge, ...counts, label: keepLabel, moved: rows.map((r) => r.id) };
+  return { entity: toEntityRecord(joined.entity), mergedId: merge, ...counts, label: keepLabel, moved: rows.map((r) => r.id), movedFrom: rows.map((r) => r.oldId) };
 }
 
 /** What decideIdentity wrote: the entity the decision is about (the kept one after a merge). */
