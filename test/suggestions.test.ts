@@ -1,4 +1,4 @@
-import { RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
+import { ORGANIZATION_KINDS, PARTNER_ELIGIBLE, RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
 import { SUGGESTION_LINKS } from '../src/domain/suggestionLinks';
 import { openTestDriver, startTestApp, type TestApp } from './support/harness';
 
@@ -66,6 +66,22 @@ describe('partner suggestions over the whole graph', () => {
     expect(list.length).toBeGreaterThan(0);
     const kinds = new Set(list.flatMap((s) => s.reasons.map((r) => r.kind)));
     expect(kinds.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('never suggests a regulator, government agency, publisher or venue as a partner, yet counts what they share as a reason', async () => {
+    const notPartners = ORGANIZATION_KINDS.filter((k) => !PARTNER_ELIGIBLE[k]);
+    expect(notPartners).toEqual(expect.arrayContaining(['REGULATOR', 'GOVERNMENT_AGENCY']));
+    const lists = await Promise.all(['metatech', 'cellseed', 'reprocell', 'bpipo', 'steminent', 'si-bi-rui-te'].map((id) => suggestions({ id, first: 20 })));
+    for (const s of lists.flat()) expect(notPartners).not.toContain(s.organization.organizationKind);
+    const shared = lists.flat().flatMap((s) => s.reasons.map((r) => r.shared.id));
+    expect(shared).toContain('pmda');
+    // asked for by name, the kind is ranked
+    const regulators = await suggestions({ id: 'metatech', first: 5, group: { label: 'ORGANIZATION', country: 'JP', kind: 'REGULATOR' } });
+    for (const s of regulators) expect(s.organization.organizationKind).toBe('REGULATOR');
+    const WHY = `query W($id: ID!, $other: ID!) { whyNotSuggested(id: $id, other: $other) { explanation } }`;
+    const why = await app.graphql<{ whyNotSuggested: { explanation: string } }>(WHY, { id: 'reprocell', other: 'pmda' });
+    expect(why.errors).toBeUndefined();
+    expect(why.data!.whyNotSuggested.explanation).toMatch(/is a regulator: suggestions name possible partners/);
   });
 
   it("suggests to MetaTech its counterparts' counterparts, in words, with each side's route dated and cited", async () => {
@@ -164,5 +180,59 @@ describe('partner suggestions over the whole graph', () => {
     expect(far.errors).toBeUndefined();
     expect(far.data!.whyNotSuggested.explanation).toMatch(/Astellas/);
     expect((await errorOf(WHY, { id: 'metatech', other: 'ghost-co' })).extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  describe('paths to a group', () => {
+    const PATHS = `query P($from: ID!, $to: ID, $group: EntityGroupInput, $maxHops: Int, $first: Int) {
+      partnershipPaths(from: $from, to: $to, group: $group, maxHops: $maxHops, first: $first) {
+        length explanation wayIn member { id countryCode organizationKind } nodes { id ... on Organization { countryCode } } } }`;
+    interface GroupPath {
+      length: number;
+      explanation: string;
+      wayIn: string | null;
+      member: { id: string; countryCode: string; organizationKind: string } | null;
+      nodes: { id: string; countryCode?: string }[];
+    }
+    const paths = async (variables: Record<string, unknown>) => {
+      const response = await app.graphql<{ partnershipPaths: GroupPath[] }>(PATHS, variables);
+      expect(response.errors).toBeUndefined();
+      return response.data!.partnershipPaths;
+    };
+
+    it('reaches the group’s most reachable members, each path naming the member it ends at, its partners in the group first', async () => {
+      const list = await paths({ from: 'metatech', group: { label: 'ORGANIZATION', country: 'JP' }, first: 6 });
+      expect(list.length).toBeGreaterThan(1);
+      for (const p of list) {
+        expect(p.wayIn).toBeNull();
+        expect(p.member!.countryCode).toBe('JP');
+        expect(p.nodes[0]!.id).toBe('metatech');
+        expect(p.nodes[p.nodes.length - 1]!.id).toBe(p.member!.id);
+      }
+      // CellSeed, Hitachi and Megakaryon are MetaTech's partners already: one hop away, or two through their agreement
+      expect(['cellseed', 'hitachi', 'megakaryon']).toContain(list[0]!.member!.id);
+      expect(list[0]!.length).toBeLessThanOrEqual(2);
+      expect(new Set(list.map((p) => p.member!.id)).size).toBeGreaterThan(1);
+      const pharma = await paths({ from: 'metatech', group: { label: 'ORGANIZATION', country: 'JP', kind: 'PHARMA' }, first: 3 });
+      for (const p of pharma) if (p.member) expect(p.member).toMatchObject({ countryCode: 'JP', organizationKind: 'PHARMA' });
+    });
+
+    it('says why when no path reaches a member, and offers the paths to its own partners in the country as the way in', async () => {
+      const list = await paths({ from: 'metatech', group: { label: 'ORGANIZATION', country: 'JP', kind: 'PHARMA' }, maxHops: 1 });
+      expect(list.length).toBeGreaterThan(0);
+      for (const p of list) {
+        expect(p.member).toBeNull();
+        expect(p.wayIn).toMatch(/^No (path of at most 1 hops reaches|pharma organizations in JP share).* The nearest way in: its own partners in JP, /);
+        expect(p.nodes[p.nodes.length - 1]!.countryCode).toBe('JP');
+      }
+    });
+
+    it('refuses a bad request with a code and the field: both or neither of to and group, a bad group, a group from a non-organization', async () => {
+      const field = async (variables: Record<string, unknown>) => (await errorOf(PATHS, variables)).extensions;
+      expect(await field({ from: 'metatech', to: 'cellseed', group: { label: 'ORGANIZATION', country: 'JP' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+      expect(await field({ from: 'metatech' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+      expect(await field({ from: 'metatech', group: { label: 'ORGANIZATION', country: 'Japan' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'group.country' });
+      expect(await field({ from: 'kunieda-akiyoshi', group: { label: 'ORGANIZATION', country: 'JP' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+      expect(await field({ from: 'ghost-co', group: { label: 'ORGANIZATION', country: 'JP' } })).toMatchObject({ code: 'NOT_FOUND' });
+    });
   });
 });

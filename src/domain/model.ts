@@ -40,6 +40,36 @@ export const ORGANIZATION_KINDS = [
   'SCIENCE_PARK',
 ] as const;
 
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/**
+ * Whether an organization of each kind can be someone's partner: a party one
+ * would introduce a company to for a licence, a joint venture, a study or an
+ * investment. A regulator or a government agency approves, funds and governs
+ * rather than partners, a publisher reports and a venue hosts: these four are
+ * never suggested as partners (unless a group asks for that kind by name), yet
+ * what they share still counts as a reason ("both regulated by PMDA"). A complete
+ * Record, so a new kind does not compile until it is decided here.
+ */
+export const PARTNER_ELIGIBLE: Readonly<Record<OrganizationKind, boolean>> = {
+  COMPANY: true,
+  PHARMA: true,
+  CDMO: true,
+  GOVERNMENT_AGENCY: false,
+  RESEARCH_INSTITUTE: true,
+  INDUSTRY_ASSOCIATION: true,
+  INVESTOR: true,
+  MEDIA: false,
+  VENUE: false,
+  REGULATOR: false,
+  UNIVERSITY: true,
+  HOSPITAL: true,
+  FOUNDATION: true,
+  SCIENCE_PARK: true,
+};
+/** The organization kinds PARTNER_ELIGIBLE admits, in the model's order. */
+export const PARTNER_KINDS: readonly OrganizationKind[] = ORGANIZATION_KINDS.filter((k) => PARTNER_ELIGIBLE[k]);
+
 export const TECHNOLOGY_KINDS = ['PLATFORM', 'PRODUCT', 'THERAPY', 'DEVICE', 'SERVICE'] as const;
 export const FUND_KINDS = ['PUBLIC_FUND', 'VENTURE_FUND'] as const;
 /** REGULATORY_FRAMEWORK: several instruments taken together (Taiwan's dual acts, Japan's dual-track system). */

@@ -16,7 +16,9 @@
 // signed later is not there yet). Undated ones are kept.
 //
 // Candidates c are organizations reaching a shared m by such a route, not X,
-// in $country and of $kind when given ($only: that one organization, for "why not"). For each (c, m) the best pair of routes
+// of a kind that can be a partner ($partnerKinds, src/domain/model.ts
+// PARTNER_ELIGIBLE; a regulator is only ever a shared m) or of $kind when given,
+// in $country when given ($only: that one organization, for "why not"). For each (c, m) the best pair of routes
 // counts:
 //   contribution = sqrt(weight_X * weight_c) * quality_X * quality_c / ln(max(degree(m), 2))
 //   score(c)     = sum of contributions * (1 + $activity * (ln(1 + degree(c)) + ln(1 + sources(c)) / 2)),
@@ -65,7 +67,7 @@ CALL (o) {
     MATCH (m)-[r]-(c)
     WHERE $hop[type(r)] IS NOT NULL AND CASE WHEN r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r[p] IS NOT NULL | toString(r[p])]), '') <= $asOf AND (r.endedOn IS NULL OR toString(r.endedOn) + '~' >= $asOf))) THEN true ELSE false END
     WITH r, c LIMIT $sample
-    WITH r, c WHERE c:Organization AND c <> o AND c <> m AND CASE WHEN c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE c[p] IS NOT NULL | toString(c[p])]), '') <= $asOf) THEN true ELSE false END
+    WITH r, c WHERE c:Organization AND (c.kind IN $partnerKinds OR c.kind = $kind) AND c <> o AND c <> m AND CASE WHEN c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE c[p] IS NOT NULL | toString(c[p])]), '') <= $asOf) THEN true ELSE false END
     RETURN c, [r] AS rels, [] AS nodes, null AS a
     UNION ALL
     MATCH (m)-[r2]-(a)
@@ -75,7 +77,7 @@ CALL (o) {
       MATCH (a)-[r1]-(c)
       WHERE $hop[type(r1)] IS NOT NULL AND CASE WHEN r1.retracted IS NULL AND (r1.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r1) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r1[p] IS NOT NULL | toString(r1[p])]), '') <= $asOf AND (r1.endedOn IS NULL OR toString(r1.endedOn) + '~' >= $asOf))) THEN true ELSE false END
       WITH r1, c LIMIT $sample
-      WITH r1, c WHERE c:Organization AND c <> o AND c <> m AND CASE WHEN c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE c[p] IS NOT NULL | toString(c[p])]), '') <= $asOf) THEN true ELSE false END
+      WITH r1, c WHERE c:Organization AND (c.kind IN $partnerKinds OR c.kind = $kind) AND c <> o AND c <> m AND CASE WHEN c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE c[p] IS NOT NULL | toString(c[p])]), '') <= $asOf) THEN true ELSE false END
       RETURN r1, c
     }
     RETURN c, [r1, r2] AS rels, [a] AS nodes, a
