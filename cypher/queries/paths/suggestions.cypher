@@ -17,16 +17,19 @@
 //
 // Candidates c are organizations reaching a shared m by such a route, not X,
 // of a kind that can be a partner ($partnerKinds, src/domain/model.ts
-// PARTNER_ELIGIBLE; a regulator is only ever a shared m) or of $kind when given,
+// PARTNER_PROPENSITY; a regulator is only ever a shared m) or of $kind when given,
 // in $country when given ($only: that one organization, for "why not"). For each (c, m) the best pair of routes
 // counts:
 //   contribution = sqrt(weight_X * weight_c) * quality_X * quality_c / ln(max(degree(m), 2))
 //   score(c)     = sum of contributions * (1 + $activity * (ln(1 + degree(c)) + ln(1 + sources(c)) / 2)),
 // sources(c) being the pages that state c: more active organizations form more partnerships.
 // The best 3·$first + 10 that are not partners are then refined by how specific
-// their own links are: score(c) * (1 + $activity * ln(1 + sum over c's weighed
-// neighbours n of 1 / ln(max(degree(n), 2)))), so candidates that share the same
-// thing with X still differ when one is tied to more specific entities.
+// their own links are and how readily their kind partners: score(c) * (1 +
+// $activity * ln(1 + sum over c's weighed neighbours n of 1 / (1 + ln(1 +
+// degree(n))))) * (1 + $activity * $propensity[kind of c]) (the specificity of
+// src/modules/paths/rank.ts; src/domain/model.ts PARTNER_PROPENSITY), so
+// candidates that share the same thing with X still differ when one is tied to
+// more specific entities or is of a kind likelier to partner.
 // Ranked by score, then name and id; existing partners (a live domain
 // relationship between X and c, or a live agreement both are party to by
 // $partnerTypes) are skipped.
@@ -107,9 +110,9 @@ CALL (o) {
     WHERE $hop[type(r)] IS NOT NULL AND CASE WHEN r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r[p] IS NOT NULL | toString(r[p])]), '') <= $asOf AND (r.endedOn IS NULL OR toString(r.endedOn) + '~' >= $asOf))) THEN true ELSE false END
     WITH n LIMIT $sample
     WITH n, (COUNT { (n)--() } - COUNT { (n)-[:{{nonDomain}}]-() }) AS degree
-    RETURN sum(1.0 / log(CASE WHEN degree > 2 THEN degree ELSE 2 END)) AS reach
+    RETURN sum(1.0 / (1.0 + log(1.0 + degree))) AS reach
   }
-  WITH c, reasons, score * (1.0 + $activity * log(1.0 + reach)) AS score
+  WITH c, reasons, score * (1.0 + $activity * log(1.0 + reach)) * (1.0 + $activity * coalesce($propensity[c.kind], 0.0)) AS score
   ORDER BY score DESC, c.name, c.id
   LIMIT $first
   CALL (reasons) {

@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import { run, type Executor, type Params } from '../../db/executor';
 import { ROLE_STARTED_ON, STARTED_ON } from '../../domain/dates';
-import { DEFAULT_WALK_TYPES, PARTNER_ELIGIBLE, PARTNER_KINDS, RELATIONSHIP_TYPE_NAMES, type OrganizationKind, type RelationshipType } from '../../domain/model';
+import { DEFAULT_WALK_TYPES, PARTNER_PROPENSITY, PARTNER_KINDS, RELATIONSHIP_TYPE_NAMES, type OrganizationKind, type RelationshipType } from '../../domain/model';
 import { LINKER_KINDS, PARTNER_TYPES, SUGGESTION_LINKERS, SUGGESTION_LINKS, SUGGESTION_SCORING, type SuggestionReasonKind } from '../../domain/suggestionLinks';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { publicProperties, relationshipCitations, toEntityRecord, type EntityRecord, type NodeRow } from '../entity/records';
@@ -378,6 +378,7 @@ function suggestionParams(q: SuggestionQuery): Params {
     linkerKinds: LINKER_KINDS,
     partnerTypes: PARTNER_TYPES,
     partnerKinds: PARTNER_KINDS,
+    propensity: PARTNER_PROPENSITY,
     nonDomainTypes: NON_DOMAIN_TYPES,
     refYear: yearOf(q.asOf ?? now),
     halfLife: SUGGESTION_SCORING.HALF_LIFE_YEARS,
@@ -572,7 +573,7 @@ export async function findWhyNot(executor: Executor, q: SuggestionQuery & { othe
   if (!pair) throw new NotFoundError('Entity', q.other);
   const candidate = toEntityRecord(pair.other);
   const kind = candidate.props.kind as OrganizationKind | undefined;
-  const notPartnerKind = kind && !PARTNER_ELIGIBLE[kind] && q.kind !== kind ? kind : null;
+  const notPartnerKind = kind && !PARTNER_PROPENSITY[kind] && q.kind !== kind ? kind : null;
   const ranked = await findSuggestedPartners(executor, { ...q, first: WHY_NOT_RANKS, only: null });
   const [alone] = await findSuggestedPartners(executor, { ...q, country: null, kind: notPartnerKind, first: 1, only: q.other });
   const [unverified] = alone || q.includeUnverified ? [undefined] : await findSuggestedPartners(executor, { ...q, country: null, kind: notPartnerKind, first: 1, only: q.other, includeUnverified: true });
