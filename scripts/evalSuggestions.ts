@@ -36,6 +36,7 @@ import { graphIsEmpty } from '../src/ingest/loadSeed';
 import { connectionFor, localInstance, startLocalNeo4j } from '../src/localNeo4j/server';
 import { findSuggestedPartners, suggestionsBeforeStatement, suggestionsStatement } from '../src/modules/paths/repository';
 import type { SuggestionRecord } from '../src/modules/paths/records';
+import { PARTNER_PROPENSITY, type OrganizationKind } from '../src/domain/model';
 import { argument } from './database';
 
 const LABEL = argument('label') ?? argument('instance') ?? 'graph';
@@ -51,10 +52,10 @@ export function dayBefore(date: string): string {
 }
 
 /** Expected hits@k and reciprocal rank of one target among n organizations in random order. */
-export function randomExpectation(n: number, k: number): { hits: number; rr: number } {
+export function randomExpectation(n: number, k: number, first = FIRST): { hits: number; rr: number } {
   if (n <= 0) return { hits: 0, rr: 0 };
   let harmonic = 0;
-  for (let i = 1; i <= Math.min(n, FIRST); i++) harmonic += 1 / i;
+  for (let i = 1; i <= Math.min(n, first); i++) harmonic += 1 / i;
   return { hits: Math.min(k, n) / n, rr: harmonic / n };
 }
 
@@ -105,6 +106,106 @@ CALL (o) {
 WITH orgs, count(DISTINCT c) AS partners, collect(c.id) AS ids
 RETURN orgs - partners AS eligible, $other IN ids AS partnered`;
 
+/** What a backtest run found (written as JSON and read by `npm run bench`). */
+export interface BacktestResult {
+  label: string;
+  agreements: number;
+  datedAgreements: number;
+  pairs: number;
+  alreadyPartners: number;
+  notPartnerKind: number;
+  /** Agreements at least one of whose pairs `now` put in its top ten. */
+  hitAgreements: number;
+  first: number;
+  weights: string;
+  seconds: number;
+  now: Rates;
+  before: Rates;
+  random: Rates;
+  pre2024: Split;
+  from2024: Split;
+}
+interface Rates {
+  hits5: number;
+  hits10: number;
+  mrr: number;
+}
+interface Split {
+  pairs: number;
+  now: Rates;
+  before: Rates;
+  random: Rates;
+}
+
+/**
+ * Scores the three rankers over the graph's dated agreements (the module
+ * comment says how); `limit` spreads the agreements scored evenly over time.
+ */
+export async function backtest(executor: Executor, { label = 'graph', limit = null, first = 50, verbose = false }: { label?: string; limit?: number | null; first?: number; verbose?: boolean } = {}): Promise<BacktestResult> {
+  const rows = await executor.read<{ agreement: string; date: string; parties: string[] }>({ name: 'eval/pairs', text: PAIRS }, {});
+  const picked = limit && rows.length > limit ? Array.from({ length: limit }, (_, i) => rows[Math.floor((i * rows.length) / limit)]!) : rows;
+  const pairs: Pair[] = picked.flatMap((a) => a.parties.flatMap((self) => a.parties.filter((o) => o !== self).map((other) => ({ agreement: a.agreement, date: a.date, self, other }))));
+  const totals = { now: zero(), before: zero(), random: zero() };
+  const splits = { pre2024: { now: zero(), before: zero(), random: zero(), pairs: 0 }, from2024: { now: zero(), before: zero(), random: zero(), pairs: 0 } };
+  let alreadyPartners = 0;
+  const hitAgreements = new Set<string>();
+  // a pair whose other party is of a kind never suggested (a regulator, an agency) stays in, a miss for `now` (none in the seed)
+  const kindOf = new Map((await executor.read<{ id: string; kind: string | null }>({ name: 'eval/kinds', text: 'MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id, o.kind AS kind' }, { ids: [...new Set(pairs.map((p) => p.other))] })).map((r) => [r.id, r.kind]));
+  const notPartnerKind = pairs.filter((p) => !PARTNER_PROPENSITY[kindOf.get(p.other) as OrganizationKind]).length;
+  const started = Date.now();
+  const add = (into: Score, s: Score) => {
+    into.hits5 += s.hits5;
+    into.hits10 += s.hits10;
+    into.rr += s.rr;
+  };
+  for (const [i, p] of pairs.entries()) {
+    const asOf = dayBefore(p.date);
+    const rankIn = (list: SuggestionRecord[]) => {
+      const at = list.findIndex((s) => s.organization.id === p.other);
+      return at >= 0 ? at + 1 : null;
+    };
+    const [now, before, [eligibility]] = await Promise.all([
+      findSuggestedPartners(executor, { id: p.self, first, asOf, includeUnverified: true }, false, 120_000),
+      findSuggestedPartners(executor, { id: p.self, first, asOf, includeUnverified: true }, true, 120_000),
+      executor.read<{ eligible: number; partnered: boolean }>({ name: 'eval/eligible', text: ELIGIBLE }, { id: p.self, other: p.other, asOf }),
+    ]);
+    const partnered = eligibility?.partnered ?? false;
+    if (partnered) alreadyPartners++;
+    const r = partnered ? { hits: 0, rr: 0 } : randomExpectation(eligibility?.eligible ?? 0, 5, first);
+    const r10 = partnered ? { hits: 0, rr: 0 } : randomExpectation(eligibility?.eligible ?? 0, 10, first);
+    const scores = { now: rankScore(rankIn(now)), before: rankScore(rankIn(before)), random: { hits5: r.hits, hits10: r10.hits, rr: r.rr } };
+    if (verbose) console.log(`  ${p.date} ${p.self} -> ${p.other}: now ${rankIn(now) ?? '-'} of ${now.length}, before ${rankIn(before) ?? '-'} of ${before.length}${partnered ? ', already partners' : ''}`);
+    if (scores.now.hits10) hitAgreements.add(p.agreement);
+    const split = p.date < '2024' ? splits.pre2024 : splits.from2024;
+    split.pairs++;
+    for (const k of ['now', 'before', 'random'] as const) {
+      add(totals[k], scores[k]);
+      add(split[k], scores[k]);
+    }
+    if ((i + 1) % 50 === 0) console.log(`  ${i + 1}/${pairs.length} pairs, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const n = pairs.length;
+  const rate = (s: Score, of: number): Rates => ({ hits5: of ? s.hits5 / of : 0, hits10: of ? s.hits10 / of : 0, mrr: of ? s.rr / of : 0 });
+  const split = (x: (typeof splits)['pre2024']): Split => ({ pairs: x.pairs, now: rate(x.now, x.pairs), before: rate(x.before, x.pairs), random: rate(x.random, x.pairs) });
+  return {
+    label,
+    agreements: new Set(pairs.map((p) => p.agreement)).size,
+    datedAgreements: rows.length,
+    pairs: n,
+    alreadyPartners,
+    notPartnerKind,
+    hitAgreements: hitAgreements.size,
+    first,
+    weights: 'fixed by reasoning (src/domain/suggestionLinks.ts, src/domain/model.ts PARTNER_PROPENSITY), not fitted',
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+    now: rate(totals.now, n),
+    before: rate(totals.before, n),
+    random: rate(totals.random, n),
+    pre2024: split(splits.pre2024),
+    from2024: split(splits.from2024),
+  };
+}
+
 async function main(): Promise<void> {
   const { executor, close } = await connect();
   try {
@@ -119,62 +220,10 @@ async function main(): Promise<void> {
       await executor.read(query, params, { timeoutMs: 120_000 });
     }
     for (const id of SHOW) await show(executor, id);
-    const rows = await executor.read<{ agreement: string; date: string; parties: string[] }>({ name: 'eval/pairs', text: PAIRS }, {});
-    const picked = LIMIT && rows.length > LIMIT ? Array.from({ length: LIMIT }, (_, i) => rows[Math.floor((i * rows.length) / LIMIT)]!) : rows;
-    const pairs: Pair[] = picked.flatMap((a) => a.parties.flatMap((self) => a.parties.filter((o) => o !== self).map((other) => ({ agreement: a.agreement, date: a.date, self, other }))));
-    const totals = { now: zero(), before: zero(), random: zero() };
-    const splits = { pre2024: { now: zero(), before: zero(), random: zero(), pairs: 0 }, from2024: { now: zero(), before: zero(), random: zero(), pairs: 0 } };
-    let alreadyPartners = 0;
-    const started = Date.now();
-    const add = (into: Score, s: Score) => {
-      into.hits5 += s.hits5;
-      into.hits10 += s.hits10;
-      into.rr += s.rr;
-    };
-    for (const [i, p] of pairs.entries()) {
-      const asOf = dayBefore(p.date);
-      const rankIn = (list: SuggestionRecord[]) => {
-        const at = list.findIndex((s) => s.organization.id === p.other);
-        return at >= 0 ? at + 1 : null;
-      };
-      const [now, before, [eligibility]] = await Promise.all([
-        findSuggestedPartners(executor, { id: p.self, first: FIRST, asOf, includeUnverified: true }, false, 120_000),
-        findSuggestedPartners(executor, { id: p.self, first: FIRST, asOf, includeUnverified: true }, true, 120_000),
-        executor.read<{ eligible: number; partnered: boolean }>({ name: 'eval/eligible', text: ELIGIBLE }, { id: p.self, other: p.other, asOf }),
-      ]);
-      const partnered = eligibility?.partnered ?? false;
-      if (partnered) alreadyPartners++;
-      const r = partnered ? { hits: 0, rr: 0 } : randomExpectation(eligibility?.eligible ?? 0, 5);
-      const r10 = partnered ? { hits: 0, rr: 0 } : randomExpectation(eligibility?.eligible ?? 0, 10);
-      const scores = { now: rankScore(rankIn(now)), before: rankScore(rankIn(before)), random: { hits5: r.hits, hits10: r10.hits, rr: r.rr } };
-      if (process.argv.includes('--verbose')) console.log(`  ${p.date} ${p.self} -> ${p.other}: now ${rankIn(now) ?? '-'} of ${now.length}, before ${rankIn(before) ?? '-'} of ${before.length}${partnered ? ', already partners' : ''}`);
-      const split = p.date < '2024' ? splits.pre2024 : splits.from2024;
-      split.pairs++;
-      for (const k of ['now', 'before', 'random'] as const) {
-        add(totals[k], scores[k]);
-        add(split[k], scores[k]);
-      }
-      if ((i + 1) % 50 === 0) console.log(`  ${i + 1}/${pairs.length} pairs, ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    }
-    const n = pairs.length;
-    const rate = (s: Score, of: number) => ({ hits5: of ? s.hits5 / of : 0, hits10: of ? s.hits10 / of : 0, mrr: of ? s.rr / of : 0 });
-    const result = {
-      label: LABEL,
-      agreements: new Set(pairs.map((p) => p.agreement)).size,
-      datedAgreements: rows.length,
-      pairs: n,
-      alreadyPartners,
-      first: FIRST,
-      weights: 'fixed by reasoning (src/domain/suggestionLinks.ts), not fitted',
-      seconds: Math.round((Date.now() - started) / 100) / 10,
-      now: rate(totals.now, n),
-      before: rate(totals.before, n),
-      random: rate(totals.random, n),
-      pre2024: { pairs: splits.pre2024.pairs, now: rate(splits.pre2024.now, splits.pre2024.pairs), before: rate(splits.pre2024.before, splits.pre2024.pairs), random: rate(splits.pre2024.random, splits.pre2024.pairs) },
-      from2024: { pairs: splits.from2024.pairs, now: rate(splits.from2024.now, splits.from2024.pairs), before: rate(splits.from2024.before, splits.from2024.pairs), random: rate(splits.from2024.random, splits.from2024.pairs) },
-    };
+    const result = await backtest(executor, { label: LABEL, limit: LIMIT, first: FIRST, verbose: process.argv.includes('--verbose') });
+    const n = result.pairs;
     const f = (x: number) => x.toFixed(3);
-    console.log(`\nsuggestions backtest on ${LABEL}: ${result.agreements} dated agreements between organizations (of ${rows.length}), ${n} (party, other party) pairs, ${alreadyPartners} already partners the day before`);
+    console.log(`\nsuggestions backtest on ${LABEL}: ${result.agreements} dated agreements between organizations (of ${result.datedAgreements}), ${n} (party, other party) pairs, ${result.alreadyPartners} already partners the day before, ${result.notPartnerKind} whose other party is of a kind never suggested; now's hits@10 come from ${result.hitAgreements} agreements`);
     console.log('| ranker | pairs | hits@5 | hits@10 | MRR |');
     console.log('| --- | --- | --- | --- | --- |');
     for (const k of ['now', 'before', 'random'] as const) console.log(`| ${k} | ${n} | ${f(result[k].hits5)} | ${f(result[k].hits10)} | ${f(result[k].mrr)} |`);
@@ -197,12 +246,14 @@ async function show(executor: Executor, id: string): Promise<void> {
     for (const s of list) {
       const kinds = [...new Set(s.reasons.map((r) => r.kind))].join(', ');
       console.log(`  ${s.score.toFixed(3)} ${String(s.organization.props.name)} [${kinds}]`);
-      for (const r of s.reasons.slice(0, 2)) console.log(`      ${r.explanation}`);
+      for (const r of s.reasons.slice(0, 2)) console.log(`      ${r.kind}: ${r.explanation.en}`);
     }
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`eval:suggestions failed: ${error.message}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: Error) => {
+    console.error(`eval:suggestions failed: ${error.message}`);
+    process.exit(1);
+  });
+}

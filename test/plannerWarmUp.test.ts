@@ -6,12 +6,14 @@ import { typeDefs } from '../src/schema';
 import { startTestApp, type TestApp } from './support/harness';
 
 describe('the start-up planner warm-up', () => {
-  it('derives from the model one valid read per entity type with relationship fields, one per list, a search and a relations page', () => {
+  it('plans suggestions and brokers first, then derives from the model one valid read per entity type with relationship fields, one per list, a search and a relations page', () => {
     const operations = plannerWarmUpOperations();
     const schema = buildASTSchema(typeDefs);
     for (const operation of operations) expect(validate(schema, parse(operation))).toEqual([]);
     const typesWithFields = Object.values(RELATION_FIELDS).filter((fields) => Object.keys(fields).length > 0).length;
-    expect(operations).toHaveLength(typesWithFields + LIST_LABELS.length + 2);
+    expect(operations).toHaveLength(2 + typesWithFields + LIST_LABELS.length + 2);
+    expect(operations[0]).toContain('suggestedPartners(');
+    expect(operations[1]).toContain('brokers(');
     for (const [name] of Object.entries(RELATION_FIELDS.Organization)) expect(operations.find((o) => o.includes('on Organization'))).toContain(` ${name} {`);
   });
 

@@ -37,12 +37,13 @@ describe('suggestion reasons in words', () => {
   });
 
   it('says why an organization is not suggested', () => {
-    const base = { self: metatech, candidate: sysmex, partners: false, rank: null, kinds: [], outside: null, unverifiedOnly: false };
+    const base = { self: metatech, candidate: sysmex, partners: false, rank: null, kinds: [], outside: null, notPartnerKind: null, unverifiedOnly: false };
     expect(explainWhyNot({ ...base, partners: true })).toBe('Sysmex is already a partner of MetaTech: suggestions leave out existing partners.');
     expect(explainWhyNot({ ...base, outside: 'not in JP' })).toBe('Sysmex is outside the group asked for (not in JP).');
     expect(explainWhyNot({ ...base, rank: 3, kinds: ['AGREEMENT', 'EVENT'] })).toBe('Sysmex is suggestion number 3 for MetaTech, sharing agreement, event.');
     expect(explainWhyNot({ ...base, unverifiedOnly: true })).toMatch(/only through facts no verified page states/);
     expect(explainWhyNot(base)).toMatch(/^Sysmex shares nothing with MetaTech within two steps/);
     expect(explainWhyNot({ ...base, kinds: ['FOCUS'] })).toBe('Sysmex shares focus with MetaTech, but other candidates share more.');
+    expect(explainWhyNot({ ...base, notPartnerKind: 'REGULATOR', kinds: ['APPROVAL'] })).toMatch(/^Sysmex is a regulator: suggestions name possible partners.* It shares approval with MetaTech, .* Ask for a group of kind REGULATOR to rank it\.$/);
   });
 });

@@ -40,6 +40,43 @@ export const ORGANIZATION_KINDS = [
   'SCIENCE_PARK',
 ] as const;
 
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/**
+ * How readily an organization of each kind becomes a company's partner, in
+ * [0, 1]; 0: never suggested as one. Fixed by reasoning, not fitted: companies,
+ * pharmaceutical firms and CDMOs sign the licences, joint ventures and
+ * manufacturing contracts suggestions are for (1); hospitals, research
+ * institutes and universities partner for studies and technology transfer
+ * (0.9); an investor puts money in rather than works together (0.8);
+ * associations, foundations and science parks convene and host, and sign
+ * cooperation MOUs (0.7). A regulator or a government agency approves, funds
+ * and governs, a publisher reports and a venue hosts (0): never suggested
+ * (unless a group asks for that kind by name), yet what they share still counts
+ * as a reason ("both regulated by PMDA"). Suggestions multiply a candidate's
+ * score by 1 + ACTIVITY × this (src/domain/suggestionLinks.ts), a nudge that
+ * separates candidates the graph links alike. A complete Record, so a new kind
+ * does not compile until it is decided here.
+ */
+export const PARTNER_PROPENSITY: Readonly<Record<OrganizationKind, number>> = {
+  COMPANY: 1,
+  PHARMA: 1,
+  CDMO: 1,
+  GOVERNMENT_AGENCY: 0,
+  RESEARCH_INSTITUTE: 0.9,
+  INDUSTRY_ASSOCIATION: 0.7,
+  INVESTOR: 0.8,
+  MEDIA: 0,
+  VENUE: 0,
+  REGULATOR: 0,
+  UNIVERSITY: 0.9,
+  HOSPITAL: 0.9,
+  FOUNDATION: 0.7,
+  SCIENCE_PARK: 0.7,
+};
+/** The organization kinds that can be suggested as partners (PARTNER_PROPENSITY above 0), in the model's order. */
+export const PARTNER_KINDS: readonly OrganizationKind[] = ORGANIZATION_KINDS.filter((k) => PARTNER_PROPENSITY[k] > 0);
+
 export const TECHNOLOGY_KINDS = ['PLATFORM', 'PRODUCT', 'THERAPY', 'DEVICE', 'SERVICE'] as const;
 export const FUND_KINDS = ['PUBLIC_FUND', 'VENTURE_FUND'] as const;
 /** REGULATORY_FRAMEWORK: several instruments taken together (Taiwan's dual acts, Japan's dual-track system). */

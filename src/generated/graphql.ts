@@ -3613,6 +3613,8 @@ export type PartnershipPath = {
   hubs: Array<PathHub>;
   /** Number of hops. */
   length: Scalars['Int']['output'];
+  /** With a group as the other end: the member this path reaches (its last entity); null otherwise, and on a way-in path. */
+  member: Maybe<Organization>;
   /** The entities along the path, from start to end. */
   nodes: Array<Entity>;
   /**
@@ -3622,6 +3624,12 @@ export type PartnershipPath = {
    * agreement's signing); each hop stated by only one source by 0.9.
    */
   strength: Scalars['Float']['output'];
+  /**
+   * With a group as the other end, when no path reaches any member: why, in
+   * words (English), and that this path leads instead to the nearest way in, one
+   * of the organization's own partners in the group's country. Null otherwise.
+   */
+  wayIn: Maybe<Scalars['String']['output']>;
   /** True when the path passes through a hub: both ends are linked to something very many are linked to. */
   weak: Scalars['Boolean']['output'];
 };
@@ -4610,6 +4618,14 @@ export type Query = {
    * Order: the first path is a shortest one; the other places go to specific
    * paths before weak ones; the list runs shorter first, then specific before
    * weak, then by `strength`. LOCATED_IN is never walked unless asked.
+   *
+   * With `group` instead of `to` (e.g. Organization · JP · PHARMA), the group's
+   * members are ranked by how reachable they are from `from` (its partners in the
+   * group first, then as groupReach ranks them), paths to the best four are
+   * looked for, and each member's best path comes first; each path names its
+   * `member`. When no path reaches a member, the paths to `from`'s own partners in
+   * the group's country come back instead, each with `wayIn` saying why (none
+   * when it has no partner there either; groupReach then says why).
    */
   partnershipPaths: Array<PartnershipPath>;
   /** Patents, filtered and paginated. */
@@ -4890,11 +4906,12 @@ export type QueryPartnershipPathsArgs = {
   crossBorderOnly?: Scalars['Boolean']['input'];
   first?: Scalars['Int']['input'];
   from: Scalars['ID']['input'];
+  group?: InputMaybe<EntityGroupInput>;
   includeUnverified?: Scalars['Boolean']['input'];
   maxHops?: Scalars['Int']['input'];
   maxHubDegree?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
-  to: Scalars['ID']['input'];
+  to?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -7429,8 +7446,10 @@ export type PartnershipPathResolvers<ContextType = Context, ParentType extends R
   hops?: Resolver<Array<ResolversTypes['PathHop']>, ParentType, ContextType>;
   hubs?: Resolver<Array<ResolversTypes['PathHub']>, ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  wayIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   weak?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -7611,7 +7630,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'includeUnverified' | 'limit'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   organizationsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryOrganizationsAggregateArgs, 'first' | 'groupBy'>>;
-  partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'includeUnverified' | 'maxHops' | 'to'>>;
+  partnershipPaths?: Resolver<Array<ResolversTypes['PartnershipPath']>, ParentType, ContextType, RequireFields<QueryPartnershipPathsArgs, 'crossBorderOnly' | 'first' | 'from' | 'includeUnverified' | 'maxHops'>>;
   patents?: Resolver<ResolversTypes['PatentConnection'], ParentType, ContextType, RequireFields<QueryPatentsArgs, 'first'>>;
   patentsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryPatentsAggregateArgs, 'first' | 'groupBy'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first'>>;

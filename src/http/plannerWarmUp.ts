@@ -3,7 +3,8 @@ import { LIST_LABELS } from '../modules/list/inputs';
 
 /**
  * The operations a starting server sends itself before it reports ready:
- * for every entity type, one `entity` read selecting each of its relationship
+ * the partner-suggestion and brokers statements first (SLOW_PLANS), then for
+ * every entity type one `entity` read selecting each of its relationship
  * fields; every list with its total; a search; and a page of `relations`.
  * They ask for an id no entity has, so Neo4j plans each compiled statement
  * and reads nothing.
@@ -26,6 +27,8 @@ export function plannerWarmUpOperations(): string[] {
     });
   const lists = LIST_LABELS.map((label) => LIST_NAMES[label]).map((list) => `query WarmUpList { ${list}(first: 1) { totalCount edges { cursor node { id name } } } }`);
   return [
+    // first: the largest plans, which took 11–27 s to compile cold on the 1.05M-relationship graph (docs/suggestions.md)
+    ...SLOW_PLANS,
     ...entityReads,
     ...lists,
     `query WarmUpSearch { search(query: "${NO_SUCH_ID}", first: 1) { score entity { id name } } }`,
@@ -34,6 +37,20 @@ export function plannerWarmUpOperations(): string[] {
 }
 
 const NO_SUCH_ID = 'planner-warm-up';
+
+/**
+ * Operations whose statements are the slowest to plan: partner suggestions and
+ * brokers (src/modules/paths/repository.ts). They answer NOT_FOUND for the
+ * unknown id, after Neo4j has planned and run the statement, so the runner
+ * counts NOT_FOUND as done. The arguments' shapes are the common request's (no
+ * asOf, no group), as Neo4j caches a plan per parameter types.
+ */
+const SLOW_PLANS = [
+  `query WarmUpSuggestions { suggestedPartners(id: "${NO_SUCH_ID}", first: 5) { score organization { id name } reasons { kind } } }`,
+  `query WarmUpBrokers { brokers(between: ["${NO_SUCH_ID}", "${NO_SUCH_ID}-2"], first: 5) { score entity { id name } } }`,
+];
+/** Error codes a warm-up operation may answer and still have planned its statement. */
+export const WARM_UP_ANSWERS = ['NOT_FOUND'] as const;
 
 export interface PlannerWarmUpResult {
   /** Operations sent (all of them unless the budget ran out). */

@@ -16,15 +16,20 @@
 // signed later is not there yet). Undated ones are kept.
 //
 // Candidates c are organizations reaching a shared m by such a route, not X,
-// in $country and of $kind when given ($only: that one organization, for "why not"). For each (c, m) the best pair of routes
+// of a kind that can be a partner ($partnerKinds, src/domain/model.ts
+// PARTNER_PROPENSITY; a regulator is only ever a shared m) or of $kind when given,
+// in $country when given ($only: that one organization, for "why not"). For each (c, m) the best pair of routes
 // counts:
 //   contribution = sqrt(weight_X * weight_c) * quality_X * quality_c / ln(max(degree(m), 2))
 //   score(c)     = sum of contributions * (1 + $activity * (ln(1 + degree(c)) + ln(1 + sources(c)) / 2)),
 // sources(c) being the pages that state c: more active organizations form more partnerships.
 // The best 3·$first + 10 that are not partners are then refined by how specific
-// their own links are: score(c) * (1 + $activity * ln(1 + sum over c's weighed
-// neighbours n of 1 / ln(max(degree(n), 2)))), so candidates that share the same
-// thing with X still differ when one is tied to more specific entities.
+// their own links are and how readily their kind partners: score(c) * (1 +
+// $activity * ln(1 + sum over c's weighed neighbours n of 1 / (1 + ln(1 +
+// degree(n))))) * (1 + $activity * $propensity[kind of c]) (the specificity of
+// src/modules/paths/rank.ts; src/domain/model.ts PARTNER_PROPENSITY), so
+// candidates that share the same thing with X still differ when one is tied to
+// more specific entities or is of a kind likelier to partner.
 // Ranked by score, then name and id; existing partners (a live domain
 // relationship between X and c, or a live agreement both are party to by
 // $partnerTypes) are skipped.
@@ -65,7 +70,7 @@ CALL (o) {
     MATCH (m)-[r]-(c)
     WHERE $hop[type(r)] IS NOT NULL AND CASE WHEN r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r[p] IS NOT NULL | toString(r[p])]), '') <= $asOf AND (r.endedOn IS NULL OR toString(r.endedOn) + '~' >= $asOf))) THEN true ELSE false END
     WITH r, c LIMIT $sample
-    WITH r, c WHERE c:Organization AND c <> o AND c <> m AND CASE WHEN c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE c[p] IS NOT NULL | toString(c[p])]), '') <= $asOf) THEN true ELSE false END
+    WITH r, c WHERE c:Organization AND (c.kind IN $partnerKinds OR c.kind = $kind) AND c <> o AND c <> m AND CASE WHEN c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE c[p] IS NOT NULL | toString(c[p])]), '') <= $asOf) THEN true ELSE false END
     RETURN c, [r] AS rels, [] AS nodes, null AS a
     UNION ALL
     MATCH (m)-[r2]-(a)
@@ -75,7 +80,7 @@ CALL (o) {
       MATCH (a)-[r1]-(c)
       WHERE $hop[type(r1)] IS NOT NULL AND CASE WHEN r1.retracted IS NULL AND (r1.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r1) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r1[p] IS NOT NULL | toString(r1[p])]), '') <= $asOf AND (r1.endedOn IS NULL OR toString(r1.endedOn) + '~' >= $asOf))) THEN true ELSE false END
       WITH r1, c LIMIT $sample
-      WITH r1, c WHERE c:Organization AND c <> o AND c <> m AND CASE WHEN c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE c[p] IS NOT NULL | toString(c[p])]), '') <= $asOf) THEN true ELSE false END
+      WITH r1, c WHERE c:Organization AND (c.kind IN $partnerKinds OR c.kind = $kind) AND c <> o AND c <> m AND CASE WHEN c.retracted IS NULL AND (c.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR coalesce(head([p IN $nodeStartedOn WHERE c[p] IS NOT NULL | toString(c[p])]), '') <= $asOf) THEN true ELSE false END
       RETURN r1, c
     }
     RETURN c, [r1, r2] AS rels, [a] AS nodes, a
@@ -105,9 +110,9 @@ CALL (o) {
     WHERE $hop[type(r)] IS NOT NULL AND CASE WHEN r.retracted IS NULL AND (r.unverified IS NULL OR $includeUnverified) AND ($asOf IS NULL OR (coalesce(head([p IN CASE WHEN type(r) = 'HOLDS_ROLE' THEN $roleStartedOn ELSE $startedOn END WHERE r[p] IS NOT NULL | toString(r[p])]), '') <= $asOf AND (r.endedOn IS NULL OR toString(r.endedOn) + '~' >= $asOf))) THEN true ELSE false END
     WITH n LIMIT $sample
     WITH n, (COUNT { (n)--() } - COUNT { (n)-[:{{nonDomain}}]-() }) AS degree
-    RETURN sum(1.0 / log(CASE WHEN degree > 2 THEN degree ELSE 2 END)) AS reach
+    RETURN sum(1.0 / (1.0 + log(1.0 + degree))) AS reach
   }
-  WITH c, reasons, score * (1.0 + $activity * log(1.0 + reach)) AS score
+  WITH c, reasons, score * (1.0 + $activity * log(1.0 + reach)) * (1.0 + $activity * coalesce($propensity[c.kind], 0.0)) AS score
   ORDER BY score DESC, c.name, c.id
   LIMIT $first
   CALL (reasons) {

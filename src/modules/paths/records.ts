@@ -38,6 +38,10 @@ export interface PathRecord {
   strength: number;
   weak: boolean;
   hubs: HubRecord[];
+  /** With a group as the other end: the member this path reaches (its last entity). */
+  member?: EntityRecord | null;
+  /** With a group, when no path reaches a member: why, and that this path leads to the nearest way in instead. */
+  wayIn?: string | null;
 }
 
 export interface SubgraphRecord {
@@ -94,6 +98,8 @@ export interface GroupMemberRecord {
 
 /** A group's members reachable from an organization, or why none is and the nearest way in. */
 export interface GroupReachRecord {
+  /** The organization's partners already in the group, by name. */
+  already?: EntityRecord[];
   members: GroupMemberRecord[];
   explanation: string;
   /** The organization's own partners in the group's country: the nearest way in. */

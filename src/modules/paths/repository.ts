@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import { run, type Executor, type Params } from '../../db/executor';
 import { ROLE_STARTED_ON, STARTED_ON } from '../../domain/dates';
-import { DEFAULT_WALK_TYPES, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../../domain/model';
+import { DEFAULT_WALK_TYPES, PARTNER_PROPENSITY, PARTNER_KINDS, RELATIONSHIP_TYPE_NAMES, type OrganizationKind, type RelationshipType } from '../../domain/model';
 import { LINKER_KINDS, PARTNER_TYPES, SUGGESTION_LINKERS, SUGGESTION_LINKS, SUGGESTION_SCORING, type SuggestionReasonKind } from '../../domain/suggestionLinks';
 import { BadUserInputError, NotFoundError } from '../../errors';
 import { publicProperties, relationshipCitations, toEntityRecord, type EntityRecord, type NodeRow } from '../entity/records';
@@ -44,10 +44,13 @@ const call = { timeoutMs: PATH_QUERY_TIMEOUT_MS };
 
 /**
  * Transaction timeout of the suggestion statements (and the reads that run
- * them: group reach, why not). They execute in well under a second at 1M
- * relationships, but the first plan of the statement on a cold server took
- * 11–27 s on the shared 2-core machine under load, and a compile cut short by
- * the timeout is not cached, so every later request would time out as well.
+ * them: group reach, why not, brokers). They execute in well under a second at
+ * 1M relationships, and since the start-up warm-up plans them before /ready
+ * (src/http/plannerWarmUp.ts) the first request after /ready took 2.1 s there
+ * (17.8 s without). The allowance stays for that warm-up itself: the first
+ * plan on a cold server took 11–27 s on the shared 2-core machine under load,
+ * and a compile cut short by the timeout is not cached, so with the normal
+ * 10 s every later request would time out as well.
  */
 export const SUGGESTION_QUERY_TIMEOUT_MS = 45_000;
 const suggestionCall = { timeoutMs: SUGGESTION_QUERY_TIMEOUT_MS };
@@ -374,6 +377,8 @@ function suggestionParams(q: SuggestionQuery): Params {
     linkers: SUGGESTION_LINKERS,
     linkerKinds: LINKER_KINDS,
     partnerTypes: PARTNER_TYPES,
+    partnerKinds: PARTNER_KINDS,
+    propensity: PARTNER_PROPENSITY,
     nonDomainTypes: NON_DOMAIN_TYPES,
     refYear: yearOf(q.asOf ?? now),
     halfLife: SUGGESTION_SCORING.HALF_LIFE_YEARS,
@@ -510,7 +515,48 @@ export async function findGroupReach(executor: Executor, q: { id: string; group:
   else explanation = `No ${name} share a counterpart, person, technology, approval, regulator, trial, event, fund or field with it${q.asOf ? ` as of ${q.asOf}` : ''}.`;
   if (already.length) explanation += ` Already partners in the group: ${list(already)}.`;
   if (!members.length) explanation += nearest.length ? ` The nearest way in: its own partners in ${q.group.country}, ${list(nearest)}.` : ` It has no partner in ${q.group.country} either.`;
-  return { members, explanation, nearest };
+  return { members, explanation, nearest, already };
+}
+
+/** Group members whose paths are looked for: the most reachable ones. */
+const GROUP_PATH_MEMBERS = 4;
+
+/**
+ * Paths from `from` to the members of `group`: the members ranked by how
+ * reachable they are (its partners already in the group first, one hop away,
+ * then findGroupReach's order), the paths to the best GROUP_PATH_MEMBERS looked
+ * for as findPaths does, and kept best path of each member first (then each
+ * one's second …), each path naming its `member`. When none reaches a member
+ * within `maxHops`, the paths to the organization's own partners in the group's
+ * country come back instead, each with `wayIn` saying why; an empty list when
+ * it has none there either. BAD_USER_INPUT (field from) when `from` is not an
+ * organization, NOT_FOUND when it does not exist.
+ */
+export async function findGroupPaths(executor: Executor, q: Omit<PathQuery, 'to'> & { group: EntityGroup }): Promise<PathRecord[]> {
+  const reach = await findGroupReach(executor, { id: q.from, group: q.group, first: GROUP_PATH_MEMBERS, includeUnverified: q.includeUnverified }).catch((error: unknown) => {
+    if (error instanceof BadUserInputError) throw new BadUserInputError(`Invalid argument from: "${q.from}" is not an organization; a group as the other end needs one`, 'from');
+    throw error;
+  });
+  const members = [...(reach.already ?? []), ...reach.members.map((m) => m.organization)].slice(0, GROUP_PATH_MEMBERS);
+  const found = roundRobin(await Promise.all(members.map((m) => findPaths(executor, { ...q, to: m.id }).then((paths) => paths.map((p) => ({ ...p, member: m }))))), q.first);
+  if (found.length) return found;
+  const name = groupName(q.group);
+  const why = members.length
+    ? `No path of at most ${q.maxHops} hops reaches the most reachable ${name} (${members.map((m) => nameOf(m)).join(', ')}).`
+    : `No ${name} shares a counterpart, person, technology, approval, regulator, trial, event, fund or field with it.`;
+  const ways = reach.nearest.slice(0, q.first);
+  if (!ways.length) return [];
+  const wayIn = `${why} The nearest way in: its own partners in ${q.group.country}, ${ways.map((w) => nameOf(w)).join(', ')}.`;
+  // a partner is one hop away, or two through an agreement both are party to
+  const wayPaths = await Promise.all(ways.map((w) => findPaths(executor, { ...q, to: w.id, maxHops: Math.max(q.maxHops, 2) })));
+  return roundRobin(wayPaths, q.first).map((p) => ({ ...p, member: null, wayIn }));
+}
+
+/** The first `first` of lists taken in turns: every list's first item, then every second … */
+function roundRobin<T>(lists: readonly T[][], first: number): T[] {
+  const out: T[] = [];
+  for (let i = 0; out.length < first && lists.some((l) => l.length > i); i++) for (const l of lists) if (l[i] !== undefined && out.length < first) out.push(l[i]!);
+  return out;
 }
 
 /** Places among the suggestions a "why not" looks at for a rank. */
@@ -526,15 +572,17 @@ export async function findWhyNot(executor: Executor, q: SuggestionQuery & { othe
   const [pair] = await executor.read<{ other: NodeRow; partners: boolean }>(cypherQuery('paths/partnered'), { ...suggestionParams(q), other: q.other }, suggestionCall);
   if (!pair) throw new NotFoundError('Entity', q.other);
   const candidate = toEntityRecord(pair.other);
+  const kind = candidate.props.kind as OrganizationKind | undefined;
+  const notPartnerKind = kind && !PARTNER_PROPENSITY[kind] && q.kind !== kind ? kind : null;
   const ranked = await findSuggestedPartners(executor, { ...q, first: WHY_NOT_RANKS, only: null });
-  const [alone] = await findSuggestedPartners(executor, { ...q, country: null, kind: null, first: 1, only: q.other });
-  const [unverified] = alone || q.includeUnverified ? [undefined] : await findSuggestedPartners(executor, { ...q, country: null, kind: null, first: 1, only: q.other, includeUnverified: true });
+  const [alone] = await findSuggestedPartners(executor, { ...q, country: null, kind: notPartnerKind, first: 1, only: q.other });
+  const [unverified] = alone || q.includeUnverified ? [undefined] : await findSuggestedPartners(executor, { ...q, country: null, kind: notPartnerKind, first: 1, only: q.other, includeUnverified: true });
   const at = ranked.findIndex((s) => s.organization.id === q.other);
   const kinds = [...new Set((alone?.reasons ?? []).map((r) => r.kind))];
   const outside = [q.country && candidate.props.country !== q.country ? `not in ${q.country}` : null, q.kind && candidate.props.kind !== q.kind ? `not ${q.kind}` : null].filter(Boolean).join(', ');
   const [selfRow] = await executor.read<{ other: NodeRow }>(cypherQuery('paths/partnered'), { ...suggestionParams(q), other: q.id }, suggestionCall);
   const selfRecord = selfRow ? toEntityRecord(selfRow.other) : null;
   if (!selfRecord) throw new NotFoundError('Entity', q.id);
-  const explanation = explainWhyNot({ self: selfRecord, candidate, partners: pair.partners, rank: at >= 0 ? at + 1 : null, kinds, outside: outside || null, unverifiedOnly: !alone && !!unverified });
+  const explanation = explainWhyNot({ self: selfRecord, candidate, partners: pair.partners, rank: at >= 0 ? at + 1 : null, kinds, outside: outside || null, notPartnerKind, unverifiedOnly: !alone && !!unverified });
   return { organization: candidate, explanation, kinds, reasons: alone?.reasons ?? [] };
 }

@@ -12,7 +12,7 @@ import { planAt } from '../entity/places';
 import { readPlaced, type Placed } from '../entity/repository';
 import { languageOf } from '../context';
 import type { PathRecord, ReasonRecord, SuggestionRecord } from './records';
-import { findBrokers, findGroupReach, findNeighborhood, findPaths, findSuggestedPartners, findWhyNot } from './repository';
+import { type EntityGroup, findBrokers, findGroupPaths, findGroupReach, findNeighborhood, findPaths, findSuggestedPartners, findWhyNot } from './repository';
 
 /** An integer argument from 1 to `max` (hops, depth). */
 const between1And = (max: number) => z.number().int('must be an integer').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
@@ -20,10 +20,21 @@ const between1And = (max: number) => z.number().int('must be an integer').min(1,
 /** Relationship types to walk; empty or absent means the default (every type but LOCATED_IN). */
 const relationshipTypes = z.array(z.enum(RELATIONSHIP_TYPE_NAMES as [RelationshipType, ...RelationshipType[]])).max(RELATIONSHIP_TYPE_NAMES.length * 2).nullish();
 
+/** A group as the other end (EntityGroupInput): organizations of a country, of a kind when given. */
+const entityGroup = z.object({
+  label: z.literal('ORGANIZATION', { message: 'must be ORGANIZATION: only organizations form groups' }),
+  country: countryCode,
+  kind: z.enum(ORGANIZATION_KINDS).nullish(),
+});
+
+/** A validated group as the repository takes it. */
+const groupOf = (g: z.infer<typeof entityGroup>): EntityGroup => ({ label: 'Organization', country: g.country, kind: g.kind ?? null });
+
 const pathArgs = z
   .object({
     from: entityId,
-    to: entityId,
+    to: entityId.nullish(),
+    group: entityGroup.nullish(),
     maxHops: between1And(6),
     first: pageSize(10),
     relationshipTypes,
@@ -32,7 +43,8 @@ const pathArgs = z
     maxHubDegree: z.number().int().min(1, 'must be at least 1').max(1_000_000, 'must be at most 1000000').nullish(),
     includeUnverified: z.boolean(),
   })
-  .refine((a) => a.from !== a.to, { message: 'must differ from `from`: a path needs two entities', path: ['to'] });
+  .refine((a) => a.from !== a.to, { message: 'must differ from `from`: a path needs two entities', path: ['to'] })
+  .refine((a) => !a.to !== !a.group, { message: 'give exactly one of `to` and `group`', path: ['to'] });
 
 const neighborhoodArgs = z.object({
   id: entityId,
@@ -40,13 +52,6 @@ const neighborhoodArgs = z.object({
   relationshipTypes,
   limit: pageSize(500),
   includeUnverified: z.boolean(),
-});
-
-/** A group as the other end (EntityGroupInput): organizations of a country, of a kind when given. */
-const entityGroup = z.object({
-  label: z.literal('ORGANIZATION', { message: 'must be ORGANIZATION: only organizations form groups' }),
-  country: countryCode,
-  kind: z.enum(ORGANIZATION_KINDS).nullish(),
 });
 
 const brokersArgs = z
@@ -87,17 +92,18 @@ const groupReachArgs = z.object({
 
 /** The plans of the entities of paths at `at` below the field (its nodes, its hops' ends, its hubs). */
 function pathPlans(info: GraphQLResolveInfo, at: readonly string[]): EntityPlan[] {
-  return [['nodes'], ['hops', 'from'], ['hops', 'to'], ['hubs', 'entity']].map((path) => planAt(info, [...at, ...path]));
+  return [...[['nodes'], ['hops', 'from'], ['hops', 'to'], ['hubs', 'entity']].map((path) => planAt(info, [...at, ...path])), planAt(info, [...at, 'member'], ['Organization'])];
 }
 
 /** The entities of `paths`, place by place, in the order of pathPlans. */
 function pathPlaces(plans: EntityPlan[], paths: readonly PathRecord[]): Placed[] {
-  const [nodes, from, to, hubs] = plans as [EntityPlan, EntityPlan, EntityPlan, EntityPlan];
+  const [nodes, from, to, hubs, member] = plans as [EntityPlan, EntityPlan, EntityPlan, EntityPlan, EntityPlan];
   return [
     { plan: nodes, records: paths.flatMap((p) => p.nodes) },
     { plan: from, records: paths.flatMap((p) => p.hops.map((h) => h.from)) },
     { plan: to, records: paths.flatMap((p) => p.hops.map((h) => h.to)) },
     { plan: hubs, records: paths.flatMap((p) => p.hubs.map((h) => h.entity)) },
+    { plan: member, records: paths.flatMap((p) => (p.member ? [p.member] : [])) },
   ];
 }
 
@@ -120,9 +126,10 @@ const withSource = (sources: Map<string, SourceRecord>) => (c: CitationRecord) =
 };
 
 /** A path whose entities are replaced by their reads (`reads` in the order of pathPlans) and whose hops' citations carry their sources. */
-function withReads(path: PathRecord, { reads: [nodes, from, to, hubs], sources }: Reads): PathRecord {
+function withReads(path: PathRecord, { reads: [nodes, from, to, hubs, member], sources }: Reads): PathRecord {
   return {
     ...path,
+    member: path.member ? member!(path.member) : null,
     nodes: path.nodes.map(nodes!),
     hops: path.hops.map((h) => ({ ...h, from: from!(h.from), to: to!(h.to), sources: h.sources.map(withSource(sources)) })),
     hubs: path.hubs.map((h) => ({ ...h, entity: hubs!(h.entity) })),
@@ -153,9 +160,8 @@ export const pathsResolvers: Resolvers = {
   Query: {
     partnershipPaths: async (_root, args, ctx, info) => {
       const a = parseArgs(pathArgs, args);
-      const paths = await findPaths(ctx.executor, {
+      const q = {
         from: a.from,
-        to: a.to,
         maxHops: a.maxHops,
         first: a.first,
         types: a.relationshipTypes,
@@ -163,7 +169,8 @@ export const pathsResolvers: Resolvers = {
         crossBorderOnly: a.crossBorderOnly,
         maxHubDegree: a.maxHubDegree ?? null,
         includeUnverified: a.includeUnverified,
-      });
+      };
+      const paths = a.group ? await findGroupPaths(ctx.executor, { ...q, group: groupOf(a.group) }) : await findPaths(ctx.executor, { ...q, to: a.to! });
       const plans = pathPlans(info, []);
       const read = await readPlaced(ctx.executor, 'partnershipPaths', pathPlaces(plans, paths), hopSources(info, [], paths));
       return paths.map((path) => withReads(path, read));
@@ -186,7 +193,7 @@ export const pathsResolvers: Resolvers = {
     },
     brokers: async (_root, args, ctx, info) => {
       const a = parseArgs(brokersArgs, args);
-      let brokers = await findBrokers(ctx.executor, { between: a.between, first: a.first, includeUnverified: a.includeUnverified, asOf: a.asOf, group: a.group ? { label: 'Organization', country: a.group.country, kind: a.group.kind ?? null } : null });
+      let brokers = await findBrokers(ctx.executor, { between: a.between, first: a.first, includeUnverified: a.includeUnverified, asOf: a.asOf, group: a.group ? groupOf(a.group) : null });
       const plans = pathPlans(info, ['paths']);
       const paths = brokers.flatMap((b) => b.paths);
       const {
@@ -221,7 +228,7 @@ export const pathsResolvers: Resolvers = {
     },
     groupReach: async (_root, args, ctx, info) => {
       const a = parseArgs(groupReachArgs, args);
-      const reach = await findGroupReach(ctx.executor, { id: a.from, group: { label: 'Organization', country: a.group.country, kind: a.group.kind ?? null }, first: a.first, includeUnverified: a.includeUnverified, asOf: a.asOf });
+      const reach = await findGroupReach(ctx.executor, { id: a.from, group: groupOf(a.group), first: a.first, includeUnverified: a.includeUnverified, asOf: a.asOf });
       const {
         reads: [organization, shared, introducer, nearest],
       } = await readPlaced(ctx.executor, 'groupReach', [

@@ -77,6 +77,8 @@ export interface WhyNotFacts {
   kinds: SuggestionReasonKind[];
   /** Outside the asked country or kind. */
   outside: string | null;
+  /** Its organization kind when that kind is never suggested as a partner (src/domain/model.ts PARTNER_ELIGIBLE), and not asked for by name. */
+  notPartnerKind: string | null;
   unverifiedOnly: boolean;
 }
 
@@ -86,6 +88,11 @@ export function explainWhyNot(f: WhyNotFacts): string {
   const s = nameOf(f.self);
   if (f.candidate.id === f.self.id) return `${c} is the organization suggestions are for.`;
   if (f.partners) return `${c} is already a partner of ${s}: suggestions leave out existing partners.`;
+  if (f.notPartnerKind) {
+    const kind = f.notPartnerKind.toLowerCase().replace(/_/g, ' ');
+    const shares = f.kinds.length ? ` It shares ${f.kinds.map((k) => k.toLowerCase()).join(', ')} with ${s}, which counts as a reason for others.` : '';
+    return `${c} is a ${kind}: suggestions name possible partners, and a ${kind} approves, funds, reports or hosts rather than partners; what it shares with two organizations counts as a reason between them.${shares} Ask for a group of kind ${f.notPartnerKind} to rank it.`;
+  }
   if (f.outside) return `${c} is outside the group asked for (${f.outside}).`;
   if (f.rank !== null) return `${c} is suggestion number ${f.rank} for ${s}, sharing ${f.kinds.map((k) => k.toLowerCase()).join(', ')}.`;
   if (f.unverifiedOnly) return `${c} shares something with ${s} only through facts no verified page states; ask with unverified facts included to see it.`;
