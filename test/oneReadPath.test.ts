@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from './support/harness';
+import { curatedOrganization } from './support/organizations';
 import { mintToken, newJwtSecret } from './support/tokens';
 
 /**
@@ -98,5 +99,17 @@ describe('one compiled read per root field', () => {
     const { names, data } = await queriesFor(`mutation { upsertEntity(input: ${input}) { entity { ${NESTED} relationsConnection(first: 2) { totalCount } } } }`, editor);
     expect(names).toEqual(['curation/upsertEntity', 'compiled/upsertEntity']);
     expect(data.upsertEntity.entity).toMatchObject({ name: 'One Read Org', country: { code: 'TW' }, relationsConnection: { totalCount: 1 } });
+  });
+
+  it("reads an entity's history and the changes feed with each change's source, no lookup of sources after", async () => {
+    const editor = { authorization: `Bearer ${await mintToken(secret, 'alice@example.org', ['editor'])}` };
+    const written = await app.graphql('mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { created } }', { input: curatedOrganization('history-source-org') }, editor);
+    expect(written.errors).toBeUndefined();
+    const history = await queriesFor(`{ entity(id: "history-source-org") { history(first: 5) { edges { node { change { source { id title } } } } } } }`);
+    expect(history.names).toEqual(['compiled/entity', 'changes/history']);
+    expect(history.data.entity.history.edges[0].node.change.source).toMatchObject({ id: 'geneonline-2025-04-29-taiwan-japan-regen-forum', title: expect.stringMatching(/\S/) });
+    const feed = await queriesFor(`{ changes(entity: "history-source-org", first: 5) { edges { node { source { id } } } } }`);
+    expect(feed.names).toEqual(['changes/page']);
+    expect(feed.data.changes.edges[0].node.source.id).toBe('geneonline-2025-04-29-taiwan-japan-regen-forum');
   });
 });

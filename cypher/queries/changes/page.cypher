@@ -4,6 +4,7 @@
 // the filters are checked only until a page is found, and a queue of a few PROPOSED
 // changesets is not looked for among every applied change. $full: also the
 // operations and the before/after texts (large; only when the query selects them).
+// Each change carries its source, so resolving Change.source costs no round trip.
 UNWIND $status AS status
 CALL (status) {
   MATCH (c:Change)
@@ -20,5 +21,6 @@ WITH c ORDER BY c.statusAt DESC, c.id DESC LIMIT $limit
 RETURN c {
   .id, .kind, .targetIds, .summary, .subject, .at, .sourceId, .note, .status, .direct, .reviewer, .reviewedAt,
   .reviewComment, .appliedAt, .statusAt, .revertOf, .rebasedAt,
-  operations: CASE WHEN $full THEN c.operations END, before: CASE WHEN $full THEN c.before END, after: CASE WHEN $full THEN c.after END
+  operations: CASE WHEN $full THEN c.operations END, before: CASE WHEN $full THEN c.before END, after: CASE WHEN $full THEN c.after END,
+  source: head(COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN {id: s.id, props: properties(s)} })
 } AS change

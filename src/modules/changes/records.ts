@@ -1,5 +1,6 @@
 import { plainValue } from '../../domain/properties';
 import type { ChangeRecord } from '../curation/repository';
+import type { SourceRecord } from '../entity/records';
 import type { FieldChange, TargetKind } from './versions';
 
 export type ChangeStatus = 'PROPOSED' | 'APPROVED' | 'REJECTED';
@@ -19,6 +20,8 @@ export interface ChangeView extends Omit<ChangeRecord, 'kind'> {
   rebasedAt?: string | null;
   /** The operations as proposed (JSON text), absent for direct writes. */
   operations?: string | null;
+  /** Its source, when read with the change (history, pages); otherwise looked up by sourceId. */
+  source?: SourceRecord | null;
 }
 
 /** One target's revision under one change. */
@@ -75,6 +78,7 @@ export function toChangeView(props: Record<string, unknown>): ChangeView {
     revertOf: text(props.revertOf),
     rebasedAt: text(props.rebasedAt),
     operations: text(props.operations),
+    ...('source' in props ? { source: (props.source as SourceRecord | null) ?? null } : {}),
   };
 }
 

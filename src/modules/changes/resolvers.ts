@@ -100,7 +100,7 @@ export const changesResolvers: Resolvers = {
     direct: (c: ChangeView) => c.direct ?? true,
     author: (c: ChangeView) => c.subject,
     operations: (c: ChangeView) => (c.operations ? (JSON.parse(c.operations) as unknown) : []),
-    source: async (c: ChangeView, _args, ctx) => (c.sourceId ? ctx.loaders.source.load(c.sourceId) : null),
+    source: async (c: ChangeView, _args, ctx) => (c.source !== undefined ? c.source : c.sourceId ? ctx.loaders.source.load(c.sourceId) : null),
     reviewer: (c: ChangeView) => c.reviewer ?? null,
     reviewedAt: (c: ChangeView) => c.reviewedAt ?? null,
     reviewComment: (c: ChangeView) => c.reviewComment ?? null,
