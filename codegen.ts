@@ -50,6 +50,10 @@ const mappers = {
   Broker: '../modules/paths/records#BrokerRecord',
   PartnerSuggestion: '../modules/paths/records#SuggestionRecord',
   SuggestionReason: '../modules/paths/records#ReasonRecord',
+  SuggestionEvidence: '../modules/paths/records#SuggestionEvidenceRecord',
+  GroupReach: '../modules/paths/records#GroupReachRecord',
+  GroupMember: '../modules/paths/records#GroupMemberRecord',
+  WhyNot: '../modules/paths/records#WhyNotRecord',
   ...perLabel,
 };
 

@@ -161,8 +161,8 @@ describe('partner suggestions over the whole graph', () => {
     expect(reach.nearest.length).toBeGreaterThan(0);
     for (const n of reach.nearest) expect(n.countryCode).toBe('JP');
     for (const m of reach.members) expect(m.organization).toMatchObject({ countryCode: 'JP', organizationKind: 'PHARMA' });
-    if (reach.members.length === 0) expect(reach.explanation).toMatch(/^No pharma organizations in JP share .* The nearest way in: its own partners in JP, /);
-    else expect(reach.explanation).toMatch(/pharma organizations in JP reachable/);
+    if (reach.members.length === 0) expect(reach.explanation).toMatch(/^No organizations in Japan \(pharmaceutical company\) share .* The nearest way in: its own partners in Japan, /);
+    else expect(reach.explanation).toMatch(/organizations in Japan \(pharmaceutical company\) reachable/);
   });
 
   it('finds brokers between MetaTech and a group, as of a date', async () => {
@@ -237,7 +237,7 @@ describe('partner suggestions over the whole graph', () => {
       expect(list.length).toBeGreaterThan(0);
       for (const p of list) {
         expect(p.member).toBeNull();
-        expect(p.wayIn).toMatch(/^No (path of at most 1 hops reaches|pharma organizations in JP share).* The nearest way in: its own partners in JP, /);
+        expect(p.wayIn).toMatch(/^No (path of at most 1 hops reaches|organizations in Japan \(pharmaceutical company\) share).* The nearest way in: its own partners in Japan, /);
         expect(p.nodes[p.nodes.length - 1]!.countryCode).toBe('JP');
       }
     });

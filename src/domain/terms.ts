@@ -1,4 +1,5 @@
 import { ENUMS } from './enums';
+import { SUGGESTION_REASON_KINDS } from './suggestionLinks';
 import type { Language, Localized } from './language';
 import { AGREEMENT_KINDS, APPROVAL_KINDS, DATE_PROPERTIES, EVENT_KINDS, FUND_KINDS, IDENTITY_DECISION_KINDS, IDENTITY_STATUSES, ORGANIZATION_KINDS, PARTY_ROLES, POLICY_KINDS, SOURCE_KINDS, TECHNOLOGY_KINDS, TRIAL_PHASES, TRIAL_STATUSES } from './model';
 
@@ -151,6 +152,20 @@ export const TERMS = {
     SG: l('Singapore', 'シンガポール', '新加坡'),
     TH: l('Thailand', 'タイ', '泰國'),
   } as Readonly<Record<string, Localized>>,
+  /** What two organizations share, by suggestion reason kind (a suggestion's or a "why not"'s word). */
+  suggestionReasonKinds: vocabulary(SUGGESTION_REASON_KINDS, {
+    AGREEMENT: l('agreement', '契約', '協議'),
+    PEOPLE: l('people', '人材', '人員'),
+    TECHNOLOGY: l('technology', '技術', '技術'),
+    APPROVAL: l('approval', '承認', '核准'),
+    REGULATOR: l('regulator', '規制当局', '主管機關'),
+    TRIAL: l('trial', '臨床試験', '臨床試驗'),
+    EVENT: l('event', 'イベント', '活動'),
+    FUND: l('fund', '資金', '基金'),
+    ORGANIZATION: l('organization', '組織', '機構'),
+    POLICY: l('policy', '政策', '政策'),
+    FOCUS: l('focus', '重点分野', '重點領域'),
+  }),
   /** What happened on a date of each kind (a timeline entry's word). */
   dateKinds: vocabulary([...DATE_PROPERTIES, 'startDate', 'endDate'] as const, {
     signedOn: l('signed', '締結', '簽署'),

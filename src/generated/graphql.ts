@@ -5,7 +5,7 @@ import { SearchHitRecord } from '../modules/search/repository';
 import { ClaimRecord, ConflictRecord, TimelineRecord, IdentityDecisionRecord, IdentityRulingRecord, CorroborationRecord } from '../modules/provenance/records';
 import { ChangeView, RevisionView, HistoryPage, ChangePage } from '../modules/changes/records';
 import { StatisticsRecord, UsageRecord } from '../modules/statistics/repository';
-import { PathRecord, HopRecord, HubRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, ReasonRecord } from '../modules/paths/records';
+import { PathRecord, HopRecord, HubRecord, SubgraphRecord, BrokerRecord, SuggestionRecord, ReasonRecord, SuggestionEvidenceRecord, GroupReachRecord, GroupMemberRecord, WhyNotRecord } from '../modules/paths/records';
 import { ConnectionRecord, EdgeRecord } from '../modules/list/connection';
 import { Context } from '../modules/context';
 export type Maybe<T> = T | null;
@@ -2080,7 +2080,7 @@ export type GroupKey = {
 /** A member of a group with its introducer. */
 export type GroupMember = {
   __typename?: 'GroupMember';
-  /** Who could introduce it, and why, in words. */
+  /** Who could introduce it, and why, in words, in `lang`. */
   explanation: Scalars['String']['output'];
   /** The organization or person the strongest reason runs through; null when that is a thing (an event, a field). */
   introducer: Maybe<Entity>;
@@ -2092,15 +2092,27 @@ export type GroupMember = {
   score: Scalars['Float']['output'];
 };
 
+
+/** A member of a group with its introducer. */
+export type GroupMemberExplanationArgs = {
+  lang?: InputMaybe<Language>;
+};
+
 /** The members of a group reachable from an organization, or why none is. */
 export type GroupReach = {
   __typename?: 'GroupReach';
-  /** What was found, or why nothing was; names partners already in the group. */
+  /** What was found, or why nothing was, in `lang`; names partners already in the group. */
   explanation: Scalars['String']['output'];
   /** Members, most reachable first. */
   members: Array<GroupMember>;
   /** The organization's own partners in the group's country (members first): the nearest way in. */
   nearest: Array<Organization>;
+};
+
+
+/** The members of a group reachable from an organization, or why none is. */
+export type GroupReachExplanationArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 /** A page of an entity's or relationship's history, newest first. */
@@ -3626,7 +3638,7 @@ export type PartnershipPath = {
   strength: Scalars['Float']['output'];
   /**
    * With a group as the other end, when no path reaches any member: why, in
-   * words (English), and that this path leads instead to the nearest way in, one
+   * words in `lang`, and that this path leads instead to the nearest way in, one
    * of the organization's own partners in the group's country. Null otherwise.
    */
   wayIn: Maybe<Scalars['String']['output']>;
@@ -3637,6 +3649,12 @@ export type PartnershipPath = {
 
 /** A path between two entities, as ordered hops. */
 export type PartnershipPathExplanationArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A path between two entities, as ordered hops. */
+export type PartnershipPathWayInArgs = {
   lang?: InputMaybe<Language>;
 };
 
@@ -5509,10 +5527,16 @@ export type SuggestionEvidence = {
   __typename?: 'SuggestionEvidence';
   /** The latest date on the route (YYYY, YYYY-MM or YYYY-MM-DD); null when nothing on it is dated. */
   date: Maybe<Scalars['String']['output']>;
-  /** The route in sentences, with its date. */
+  /** The route in sentences, with its date, in `lang`. */
   explanation: Scalars['String']['output'];
   /** Ids of the sources its relationships cite. */
   sourceIds: Array<Scalars['ID']['output']>;
+};
+
+
+/** One side of a suggestion reason: how one organization reaches what both share. */
+export type SuggestionEvidenceExplanationArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 /** One thing a suggested partner shares with the given organization, and what it adds to the score. */
@@ -6318,7 +6342,7 @@ export type UpsertEntityPayload = {
 /** What a suggestion lacks. */
 export type WhyNot = {
   __typename?: 'WhyNot';
-  /** Why it is not suggested (or where it is), in words. */
+  /** Why it is not suggested (or where it is), in words, in `lang`. */
   explanation: Scalars['String']['output'];
   /** The reason kinds the two share (empty when nothing). */
   kinds: Array<SuggestionReasonKind>;
@@ -6326,6 +6350,12 @@ export type WhyNot = {
   organization: Organization;
   /** What the two share, strongest first. */
   reasons: Array<SuggestionReason>;
+};
+
+
+/** What a suggestion lacks. */
+export type WhyNotExplanationArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 
@@ -6484,8 +6514,8 @@ export type ResolversTypes = {
   FundSortField: FundSortField;
   FundWhere: FundWhere;
   GroupKey: GroupKey;
-  GroupMember: ResolverTypeWrapper<Omit<GroupMember, 'introducer' | 'organization' | 'reasons'> & { introducer?: Maybe<ResolversTypes['Entity']>, organization: ResolversTypes['Organization'], reasons: Array<ResolversTypes['SuggestionReason']> }>;
-  GroupReach: ResolverTypeWrapper<Omit<GroupReach, 'members' | 'nearest'> & { members: Array<ResolversTypes['GroupMember']>, nearest: Array<ResolversTypes['Organization']> }>;
+  GroupMember: ResolverTypeWrapper<GroupMemberRecord>;
+  GroupReach: ResolverTypeWrapper<GroupReachRecord>;
   HistoryConnection: ResolverTypeWrapper<HistoryPage>;
   HistoryEdge: ResolverTypeWrapper<Omit<HistoryEdge, 'node'> & { node: ResolversTypes['Revision'] }>;
   HopDirection: HopDirection;
@@ -6586,7 +6616,7 @@ export type ResolversTypes = {
   StringFilter: StringFilter;
   Subgraph: ResolverTypeWrapper<SubgraphRecord>;
   SubgraphEdge: ResolverTypeWrapper<SubgraphEdge>;
-  SuggestionEvidence: ResolverTypeWrapper<SuggestionEvidence>;
+  SuggestionEvidence: ResolverTypeWrapper<SuggestionEvidenceRecord>;
   SuggestionReason: ResolverTypeWrapper<ReasonRecord>;
   SuggestionReasonKind: SuggestionReasonKind;
   Talk: ResolverTypeWrapper<RelatedRecord>;
@@ -6615,7 +6645,7 @@ export type ResolversTypes = {
   TypeCount: ResolverTypeWrapper<TypeCount>;
   UpsertEntityInput: UpsertEntityInput;
   UpsertEntityPayload: ResolverTypeWrapper<Omit<UpsertEntityPayload, 'change' | 'entity'> & { change: ResolversTypes['Change'], entity: ResolversTypes['Entity'] }>;
-  WhyNot: ResolverTypeWrapper<Omit<WhyNot, 'organization' | 'reasons'> & { organization: ResolversTypes['Organization'], reasons: Array<ResolversTypes['SuggestionReason']> }>;
+  WhyNot: ResolverTypeWrapper<WhyNotRecord>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -6690,8 +6720,8 @@ export type ResolversParentTypes = {
   FundSort: FundSort;
   FundWhere: FundWhere;
   GroupKey: GroupKey;
-  GroupMember: Omit<GroupMember, 'introducer' | 'organization' | 'reasons'> & { introducer?: Maybe<ResolversParentTypes['Entity']>, organization: ResolversParentTypes['Organization'], reasons: Array<ResolversParentTypes['SuggestionReason']> };
-  GroupReach: Omit<GroupReach, 'members' | 'nearest'> & { members: Array<ResolversParentTypes['GroupMember']>, nearest: Array<ResolversParentTypes['Organization']> };
+  GroupMember: GroupMemberRecord;
+  GroupReach: GroupReachRecord;
   HistoryConnection: HistoryPage;
   HistoryEdge: Omit<HistoryEdge, 'node'> & { node: ResolversParentTypes['Revision'] };
   ID: Scalars['ID']['output'];
@@ -6773,7 +6803,7 @@ export type ResolversParentTypes = {
   StringFilter: StringFilter;
   Subgraph: SubgraphRecord;
   SubgraphEdge: SubgraphEdge;
-  SuggestionEvidence: SuggestionEvidence;
+  SuggestionEvidence: SuggestionEvidenceRecord;
   SuggestionReason: ReasonRecord;
   Talk: RelatedRecord;
   TalkListFilter: TalkListFilter;
@@ -6794,7 +6824,7 @@ export type ResolversParentTypes = {
   TypeCount: TypeCount;
   UpsertEntityInput: UpsertEntityInput;
   UpsertEntityPayload: Omit<UpsertEntityPayload, 'change' | 'entity'> & { change: ResolversParentTypes['Change'], entity: ResolversParentTypes['Entity'] };
-  WhyNot: Omit<WhyNot, 'organization' | 'reasons'> & { organization: ResolversParentTypes['Organization'], reasons: Array<ResolversParentTypes['SuggestionReason']> };
+  WhyNot: WhyNotRecord;
 };
 
 export type AboutResolvers<ContextType = Context, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = {
@@ -7176,7 +7206,7 @@ export type FundEdgeResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type GroupMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupMember'] = ResolversParentTypes['GroupMember']> = {
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<GroupMemberExplanationArgs>>;
   introducer?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['SuggestionReason']>, ParentType, ContextType>;
@@ -7184,7 +7214,7 @@ export type GroupMemberResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type GroupReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GroupReach'] = ResolversParentTypes['GroupReach']> = {
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<GroupReachExplanationArgs>>;
   members?: Resolver<Array<ResolversTypes['GroupMember']>, ParentType, ContextType>;
   nearest?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
 };
@@ -7449,7 +7479,7 @@ export type PartnershipPathResolvers<ContextType = Context, ParentType extends R
   member?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  wayIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  wayIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<PartnershipPathWayInArgs>>;
   weak?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -7764,7 +7794,7 @@ export type SubgraphEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type SuggestionEvidenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuggestionEvidence'] = ResolversParentTypes['SuggestionEvidence']> = {
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SuggestionEvidenceExplanationArgs>>;
   sourceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
@@ -7900,7 +7930,7 @@ export type UpsertEntityPayloadResolvers<ContextType = Context, ParentType exten
 };
 
 export type WhyNotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WhyNot'] = ResolversParentTypes['WhyNot']> = {
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<WhyNotExplanationArgs>>;
   kinds?: Resolver<Array<ResolversTypes['SuggestionReasonKind']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['SuggestionReason']>, ParentType, ContextType>;

@@ -51,7 +51,7 @@ describe('suggested partners in the explorer', () => {
     await page.locator('#group-kind').selectOption('PHARMA');
     await page.locator('#group-reach').click();
     await page.locator('#group-explanation').waitFor({ timeout: 60_000 });
-    expect(await page.locator('#group-explanation').textContent()).toMatch(/pharma organizations in JP/);
+    expect(await page.locator('#group-explanation').textContent()).toMatch(/organizations in Japan \(pharmaceutical company\)/);
 
     await page.locator('#results h2').scrollIntoViewIfNeeded();
     await page.screenshot({ path: resolve(DOCS_SHOTS, 'suggestions.png') });

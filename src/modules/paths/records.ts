@@ -41,7 +41,7 @@ export interface PathRecord {
   /** With a group as the other end: the member this path reaches (its last entity). */
   member?: EntityRecord | null;
   /** With a group, when no path reaches a member: why, and that this path leads to the nearest way in instead. */
-  wayIn?: string | null;
+  wayIn?: Localized | null;
 }
 
 export interface SubgraphRecord {
@@ -64,7 +64,7 @@ export interface BrokerRecord {
 /** One side of a reason: how one of the two organizations reaches what they share, with its date and sources. */
 export interface SuggestionEvidenceRecord {
   date: string | null;
-  explanation: string;
+  explanation: Localized;
   sourceIds: string[];
 }
 
@@ -92,7 +92,7 @@ export interface GroupMemberRecord {
   score: number;
   /** The organization or person through which the strongest reason runs; null when it is a thing (a forum, a modality). */
   introducer: EntityRecord | null;
-  explanation: string;
+  explanation: Localized;
   reasons: ReasonRecord[];
 }
 
@@ -101,7 +101,15 @@ export interface GroupReachRecord {
   /** The organization's partners already in the group, by name. */
   already?: EntityRecord[];
   members: GroupMemberRecord[];
-  explanation: string;
+  explanation: Localized;
   /** The organization's own partners in the group's country: the nearest way in. */
   nearest: EntityRecord[];
+}
+
+/** What a suggestion lacks ("why not"), with the reasons the two share. */
+export interface WhyNotRecord {
+  organization: EntityRecord;
+  explanation: Localized;
+  kinds: SuggestionReasonKind[];
+  reasons: ReasonRecord[];
 }

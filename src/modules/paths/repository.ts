@@ -10,8 +10,8 @@ import { explainHop, explainHub, explainPath, explainSharedNeighbour, hubSize, n
 import { inEveryLanguage, type Language } from '../../domain/language';
 import { HUB_DEGREE, NON_DOMAIN_TYPES, SEARCH_BUDGET, searchFrontiers, type Candidate, type NodeInfo } from './frontier';
 import { isDated, pathStrength, selectPaths } from './rank';
-import type { BrokerRecord, GroupMemberRecord, GroupReachRecord, HopRecord, ReasonRecord, HubRecord, PathRecord, SubgraphRecord, SuggestionEvidenceRecord, SuggestionRecord } from './records';
-import { explainReason, explainRoute, explainWhyNot, type RouteFacts } from './suggestionReasons';
+import type { BrokerRecord, GroupMemberRecord, GroupReachRecord, HopRecord, ReasonRecord, HubRecord, PathRecord, SubgraphRecord, SuggestionEvidenceRecord, SuggestionRecord, WhyNotRecord } from './records';
+import { explainGroupMember, explainGroupReach, explainReason, explainRoute, explainWayIn, explainWhyNot, type RouteFacts } from './suggestionReasons';
 
 /**
  * Graph questions about how entities connect: k shortest paths, neighbourhoods,
@@ -416,7 +416,7 @@ function routeFacts(route: RouteRow, from: EntityRecord, shared: EntityRecord): 
 
 /** Evidence of one side of a reason: its sentence, date and citations. */
 function evidenceOf(route: RouteRow, facts: RouteFacts): SuggestionEvidenceRecord {
-  return { date: route.date, explanation: explainRoute(facts), sourceIds: [...new Set(route.rels.flatMap((r) => relationshipCitations(r.props).map((c) => c.sourceId)))] };
+  return { date: route.date, explanation: inEveryLanguage((lang) => explainRoute(facts, lang)), sourceIds: [...new Set(route.rels.flatMap((r) => relationshipCitations(r.props).map((c) => c.sourceId)))] };
 }
 
 /** Suggestion rows as records, each reason in words (src/modules/paths/suggestionReasons.ts). */
@@ -470,11 +470,6 @@ export interface EntityGroup {
   kind?: string | null;
 }
 
-/** "Japanese PHARMA organizations" in words: the group as its country code and kind. */
-export function groupName(g: EntityGroup): string {
-  return `${g.kind ? `${g.kind.toLowerCase().replace(/_/g, ' ')} ` : ''}organizations in ${g.country}`;
-}
-
 /** Through whom the reason runs: the shared organization or person, else the person or organization on a route. */
 function introducerOf(reason: ReasonRecord | undefined, routes: EntityRecord[]): EntityRecord | null {
   if (!reason) return null;
@@ -498,23 +493,11 @@ export async function findGroupReach(executor: Executor, q: { id: string; group:
   const members: GroupMemberRecord[] = suggestions.map((s) => {
     const top = s.reasons[0];
     const introducer = introducerOf(top, []);
-    return {
-      organization: s.organization,
-      score: s.score,
-      introducer,
-      explanation: introducer ? `${nameOf(introducer)} could introduce ${nameOf(s.organization)}. ${top?.explanation.en ?? ''}`.trim() : (top?.explanation.en ?? ''),
-      reasons: s.reasons,
-    };
+    return { organization: s.organization, score: s.score, introducer, explanation: explainGroupMember(introducer, s.organization, top?.explanation ?? null), reasons: s.reasons };
   });
-  const name = groupName(q.group);
-  const list = (xs: EntityRecord[]) => xs.map((x) => nameOf(x)).join(', ');
   const already = partners.filter((p) => p.member).map((p) => p.entity);
   const nearest = partners.map((p) => p.entity);
-  let explanation: string;
-  if (members.length) explanation = `${members.length} ${name} reachable, the closest ${nameOf(members[0]!.organization)}.`;
-  else explanation = `No ${name} share a counterpart, person, technology, approval, regulator, trial, event, fund or field with it${q.asOf ? ` as of ${q.asOf}` : ''}.`;
-  if (already.length) explanation += ` Already partners in the group: ${list(already)}.`;
-  if (!members.length) explanation += nearest.length ? ` The nearest way in: its own partners in ${q.group.country}, ${list(nearest)}.` : ` It has no partner in ${q.group.country} either.`;
+  const explanation = explainGroupReach({ group: q.group, members: members.map((m) => m.organization), already, nearest, asOf: q.asOf });
   return { members, explanation, nearest, already };
 }
 
@@ -540,13 +523,9 @@ export async function findGroupPaths(executor: Executor, q: Omit<PathQuery, 'to'
   const members = [...(reach.already ?? []), ...reach.members.map((m) => m.organization)].slice(0, GROUP_PATH_MEMBERS);
   const found = roundRobin(await Promise.all(members.map((m) => findPaths(executor, { ...q, to: m.id }).then((paths) => paths.map((p) => ({ ...p, member: m }))))), q.first);
   if (found.length) return found;
-  const name = groupName(q.group);
-  const why = members.length
-    ? `No path of at most ${q.maxHops} hops reaches the most reachable ${name} (${members.map((m) => nameOf(m)).join(', ')}).`
-    : `No ${name} shares a counterpart, person, technology, approval, regulator, trial, event, fund or field with it.`;
   const ways = reach.nearest.slice(0, q.first);
   if (!ways.length) return [];
-  const wayIn = `${why} The nearest way in: its own partners in ${q.group.country}, ${ways.map((w) => nameOf(w)).join(', ')}.`;
+  const wayIn = explainWayIn({ group: q.group, tried: members, maxHops: q.maxHops, ways });
   // a partner is one hop away, or two through an agreement both are party to
   const wayPaths = await Promise.all(ways.map((w) => findPaths(executor, { ...q, to: w.id, maxHops: Math.max(q.maxHops, 2) })));
   return roundRobin(wayPaths, q.first).map((p) => ({ ...p, member: null, wayIn }));
@@ -568,7 +547,7 @@ const WHY_NOT_RANKS = 20;
  * unverified facts), or shares less than others; with what it shares.
  * NOT_FOUND when either organization is unknown.
  */
-export async function findWhyNot(executor: Executor, q: SuggestionQuery & { other: string }): Promise<{ organization: EntityRecord; explanation: string; kinds: SuggestionReasonKind[]; reasons: ReasonRecord[] }> {
+export async function findWhyNot(executor: Executor, q: SuggestionQuery & { other: string }): Promise<WhyNotRecord> {
   const [pair] = await executor.read<{ other: NodeRow; partners: boolean }>(cypherQuery('paths/partnered'), { ...suggestionParams(q), other: q.other }, suggestionCall);
   if (!pair) throw new NotFoundError('Entity', q.other);
   const candidate = toEntityRecord(pair.other);
@@ -579,10 +558,13 @@ export async function findWhyNot(executor: Executor, q: SuggestionQuery & { othe
   const [unverified] = alone || q.includeUnverified ? [undefined] : await findSuggestedPartners(executor, { ...q, country: null, kind: notPartnerKind, first: 1, only: q.other, includeUnverified: true });
   const at = ranked.findIndex((s) => s.organization.id === q.other);
   const kinds = [...new Set((alone?.reasons ?? []).map((r) => r.kind))];
-  const outside = [q.country && candidate.props.country !== q.country ? `not in ${q.country}` : null, q.kind && candidate.props.kind !== q.kind ? `not ${q.kind}` : null].filter(Boolean).join(', ');
+  const outside = {
+    ...(q.country && candidate.props.country !== q.country ? { country: q.country } : {}),
+    ...(q.kind && candidate.props.kind !== q.kind ? { kind: q.kind } : {}),
+  };
   const [selfRow] = await executor.read<{ other: NodeRow }>(cypherQuery('paths/partnered'), { ...suggestionParams(q), other: q.id }, suggestionCall);
   const selfRecord = selfRow ? toEntityRecord(selfRow.other) : null;
   if (!selfRecord) throw new NotFoundError('Entity', q.id);
-  const explanation = explainWhyNot({ self: selfRecord, candidate, partners: pair.partners, rank: at >= 0 ? at + 1 : null, kinds, outside: outside || null, notPartnerKind, unverifiedOnly: !alone && !!unverified });
+  const explanation = explainWhyNot({ self: selfRecord, candidate, partners: pair.partners, rank: at >= 0 ? at + 1 : null, kinds, outside: Object.keys(outside).length ? outside : null, notPartnerKind, unverifiedOnly: !alone && !!unverified });
   return { organization: candidate, explanation, kinds, reasons: alone?.reasons ?? [] };
 }

@@ -153,10 +153,14 @@ async function withSuggestionReads(executor: Parameters<typeof readPlaced>[0], i
  * only (the arguments are non-null there, so GraphQL always supplies a value).
  */
 export const pathsResolvers: Resolvers = {
-  PartnershipPath: { explanation: (p, args, ctx) => p.explanation[languageOf(args, ctx)] },
+  PartnershipPath: { explanation: (p, args, ctx) => p.explanation[languageOf(args, ctx)], wayIn: (p, args, ctx) => p.wayIn?.[languageOf(args, ctx)] ?? null },
   PathHop: { explanation: (h, args, ctx) => h.explanation[languageOf(args, ctx)] },
   PathHub: { explanation: (h, args, ctx) => h.explanation[languageOf(args, ctx)] },
   SuggestionReason: { explanation: (r, args, ctx) => r.explanation[languageOf(args, ctx)] },
+  SuggestionEvidence: { explanation: (e, args, ctx) => e.explanation[languageOf(args, ctx)] },
+  GroupReach: { explanation: (g, args, ctx) => g.explanation[languageOf(args, ctx)] },
+  GroupMember: { explanation: (m, args, ctx) => m.explanation[languageOf(args, ctx)] },
+  WhyNot: { explanation: (w, args, ctx) => w.explanation[languageOf(args, ctx)] },
   Query: {
     partnershipPaths: async (_root, args, ctx, info) => {
       const a = parseArgs(pathArgs, args);
