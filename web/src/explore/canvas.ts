@@ -27,6 +27,8 @@ export class DrawnGraph {
   readonly edges = new Map<string, GEdge>();
   /** Entities whose neighbourhood was added ("expand:<id>" owns those elements). */
   readonly expanded = new Set<string>();
+  /** Counts the clears, so an answer asked for before one is dropped. */
+  generation = 0;
   private readonly owners = new Map<string, Set<string>>();
 
   constructor(container: HTMLElement, private readonly isAvoided: (id: string) => boolean) {
@@ -97,6 +99,7 @@ export class DrawnGraph {
   }
 
   clear(): void {
+    this.generation++;
     this.cy.elements().remove();
     this.nodes.clear();
     this.edges.clear();
@@ -104,8 +107,37 @@ export class DrawnGraph {
     this.expanded.clear();
   }
 
+  /** Spreads the graph out with room for the labels (cose counts each label in its node's size). */
   runLayout(): void {
-    this.cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, padding: 40 } as cytoscape.LayoutOptions).run();
-    this.cy.fit(undefined, 50);
+    this.cy.layout({
+      name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: () => 14000, idealEdgeLength: () => 120, nodeOverlap: 20, componentSpacing: 80, padding: 40,
+    } as cytoscape.LayoutOptions).run();
+    this.cy.fit(undefined, 40);
+  }
+
+  /**
+   * One entity and its neighbours: the entity in the middle, its neighbours on a
+   * ring (two staggered rings when there are many) spaced so no labels overlap.
+   */
+  layoutAround(id: string): void {
+    const many = this.cy.nodes().length > 14;
+    let ring = 0;
+    const level = new Map(this.cy.nodes().map((node) => [node.id(), node.id() === id ? 3 : many ? 1 + (ring++ % 2) : 1]));
+    this.cy.layout({
+      name: 'concentric', animate: false, avoidOverlap: true, nodeDimensionsIncludeLabels: true, minNodeSpacing: 24, padding: 30,
+      concentric: (node: cytoscape.NodeSingular) => level.get(node.id()) ?? 1, levelWidth: () => 1,
+    } as cytoscape.LayoutOptions).run();
+    this.cy.fit(undefined, 30);
+  }
+
+  /** Shows the labels of an element's edges while the pointer is on it (or it is selected). */
+  labelEdgesOf(id: string | null): void {
+    this.cy.edges('.labelled').removeClass('labelled').removeStyle('font-size');
+    if (!id) return;
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return;
+    // At least 12 px on screen whatever the zoom.
+    (element.isNode() ? element.connectedEdges() : element).addClass('labelled').style('font-size', Math.max(12, 12 / this.cy.zoom()));
   }
 }

@@ -49,7 +49,19 @@ export const lang = (): Language => current;
 
 /** The message `key` in the page language, its ICU arguments filled in. */
 export function t(key: string, values: Record<string, string | number | Date> = {}): string {
-  return instance.t(key, values as TOptions);
+  return noDoubledStop(instance.t(key, values as TOptions), values);
+}
+
+/**
+ * A name that ends in a full stop ("A&I Co., Ltd.") placed before the
+ * message's own full stop gives "Ltd.."; the sentence keeps one.
+ */
+export function noDoubledStop(text: string, values: Record<string, unknown>): string {
+  let out = text;
+  for (const value of Object.values(values)) {
+    if (typeof value === 'string' && /[^.]\.$/.test(value)) out = out.split(`${value}.`).join(value);
+  }
+  return out;
 }
 
 /** Sentences one after another: a space between them in English, none after 。 in Japanese and Chinese. */
