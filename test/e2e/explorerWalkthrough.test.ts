@@ -14,6 +14,8 @@ import { seriousViolations, useBrowserSession } from './browser';
 const DOCS_SHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const LANGUAGES = ['en', 'ja', 'zh-Hant'] as const;
 const suite = useBrowserSession({ ecosystem: true, app: { queryTimeoutMs: 60_000 } });
+// The first questions of a fresh database warm its planner; on a busy machine they take a minute.
+jest.setTimeout(180_000);
 const DATE = /\d{4}-\d{2}-\d{2}/.source;
 
 const catalogue = (lang: string): Record<string, unknown> => JSON.parse(readFileSync(join(__dirname, '..', '..', 'web', 'src', 'i18n', `${lang}.json`), 'utf8')) as Record<string, unknown>;
@@ -54,8 +56,9 @@ describe('1. looking one entity up', () => {
   it.each(LANGUAGES)('picking MetaTech in From opens its details and draws its neighbours at once, no second pick needed (%s)', async (lang) => {
     const page = await open(`/explore?lang=${lang}`);
     await pick(page, 'from', 'MetaTech', 'metatech');
-    await page.waitForFunction('document.querySelector("#details-name")?.textContent?.startsWith("MetaTech")', undefined, { timeout: 30_000 });
-    await page.waitForFunction('window.__cy.nodes().length > 5', undefined, { timeout: 30_000 });
+    // The name in the page language, as the picker shows it.
+    await page.waitForFunction('document.querySelector("#details-name")?.textContent === document.querySelector("#from-input").value', undefined, { timeout: 60_000 });
+    await page.waitForFunction('window.__cy.nodes().length > 5', undefined, { timeout: 60_000 });
     expect(await cyNodeIds(page)).toEqual(expect.arrayContaining(['metatech', 'agreement-cellseed-metatech-licence-2017']));
     expect(await page.locator('#tab-details').getAttribute('aria-selected')).toBe('true');
     expect(await page.locator('#find').isDisabled()).toBe(true);
@@ -116,11 +119,12 @@ describe('3. the canvas', () => {
       return count;
     })()`)) as number;
     expect(overlaps).toBe(0);
-    // Edge labels: drawn at 10 px or more on screen, or not drawn; on hover at 12 px or more.
-    const drawn = (await page.evaluate(`window.__cy.edges().map((e) => parseFloat(e.style('font-size')) * window.__cy.zoom())`)) as number[];
-    const minShown = (await page.evaluate(`parseFloat(window.__cy.style().json().find((r) => r.selector === 'edge').style['min-zoomed-font-size'])`)) as number;
-    expect(minShown).toBeGreaterThanOrEqual(10);
-    expect(drawn.length).toBeGreaterThan(5);
+    // Labels on screen: every node's at 10 px or more; an edge's at 10 px or more, or left out until hovered; on hover at 12 px or more.
+    const nodePx = (await page.evaluate(`window.__cy.nodes().map((n) => parseFloat(n.style('font-size')) * window.__cy.zoom())`)) as number[];
+    expect(Math.min(...nodePx)).toBeGreaterThanOrEqual(9.9);
+    const edges = (await page.evaluate(`window.__cy.edges().map((e) => ({ px: parseFloat(e.style('font-size')) * window.__cy.zoom(), shown: e.style('text-opacity') !== '0' }))`)) as { px: number; shown: boolean }[];
+    expect(edges.length).toBeGreaterThan(5);
+    expect(edges.filter((e) => e.shown && e.px < 9.9)).toEqual([]);
     await page.evaluate(`window.__cy.getElementById('agreement-cellseed-metatech-licence-2017').emit('mouseover')`);
     const hovered = (await page.evaluate(`window.__cy.edges('.labelled').map((e) => parseFloat(e.style('font-size')) * window.__cy.zoom())`)) as number[];
     expect(hovered.length).toBeGreaterThan(0);

@@ -119,14 +119,13 @@ async function copyLink(ex: Explorer): Promise<void> {
   }
 }
 
-function wireLegend(ex: Explorer): void {
+function wireLegend(): void {
   const toggle = byId('legend-toggle');
   const legend = byId('legend');
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
     toggle.setAttribute('aria-expanded', String(open));
     legend.hidden = !open;
-    ex.graph.cy.resize();
   });
 }
 
@@ -134,10 +133,11 @@ function wire(ex: Explorer): void {
   const { graph, actions } = ex;
   const cy = graph.cy;
   (window as unknown as { __cy: Core }).__cy = cy;
-  renderLegend(byId('legend'));
+  // Cytoscape measures its container once; the legend, the toolbar's wrapping and the copy field change it.
+  new ResizeObserver(() => cy.resize()).observe(byId('cy'));
   renderTypeChoices();
   wireTabs(ex);
-  wireLegend(ex);
+  wireLegend();
   cy.on('tap', 'node', (event: EventObject) => {
     const node = event.target;
     if (byId<HTMLInputElement>('avoid-mode').checked) {
@@ -226,6 +226,7 @@ async function fromUrl(ex: Explorer): Promise<void> {
 
 function main(): void {
   localizePage();
+  renderLegend(byId('legend'));
   byId('details-empty').replaceChildren(...tNodes('explorer.detailsEmpty', { find: h('b', {}, t('explorer.find')) }));
   const explorer = createExplorer();
   wire(explorer);

@@ -133,7 +133,10 @@ export function selectNode(ex: Explorer, id: string): void {
   const node = cy.getElementById(id);
   if (node.nonempty()) {
     node.select();
-    cy.animate({ center: { eles: node } }, { duration: 250 });
+    // Only a node out of sight is brought to the middle; one in view stays where the reader found it.
+    const view = cy.extent();
+    const at = node.position();
+    if (at.x < view.x1 || at.x > view.x2 || at.y < view.y1 || at.y > view.y2) cy.animate({ center: { eles: node } }, { duration: 250 });
   }
   ex.actions.showPanel('details');
   void showDetails(ex, id);

@@ -10,7 +10,7 @@ import { dateKindName, propertyName, sourceKindName } from '../i18n/terms';
 import { downloadText } from '../graph';
 import { valueText, webLink, type CitationRef } from '../provenance';
 import { byId, type Explorer } from './context';
-import { exportName, viewTitle } from './exports';
+import { exportName, readableUrl, viewTitle } from './exports';
 import { hopDate } from './paths';
 
 /** One cited statement: where it sits in the view, what it says, its date, and one source stating it. */
@@ -86,7 +86,7 @@ function sourceCell(citation: CitationRef | null): HTMLElement {
   return h('td', {},
     h('div', {}, h('b', {}, s.publisher), ': ', s.title),
     h('div', { class: 'muted' }, [s.kind ? sourceKindName(s.kind) : t('provenance.unclassified'), s.publishedOn ? formatDate(s.publishedOn) : t('provenance.undated')].join(' · ')),
-    webLink(s.url) ? h('div', { class: 'url' }, s.url) : null,
+    webLink(s.url) ? h('div', { class: 'url' }, readableUrl(s.url)) : null,
     citation.evidence ? h('q', {}, citation.evidence) : null,
   );
 }

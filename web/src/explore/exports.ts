@@ -71,7 +71,16 @@ export function shownSources(ex: Explorer): CitationRef[] {
 export function sourceLine(c: CitationRef): string {
   const s = c.source;
   const about = [s.kind ? sourceKindName(s.kind) : t('provenance.unclassified'), s.publishedOn ? formatDate(s.publishedOn) : t('provenance.undated')].join(', ');
-  return `${s.publisher}: ${s.title} (${about})${s.url ? ` ${s.url}` : ''}`;
+  return `${s.publisher}: ${s.title} (${about})${s.url ? ` ${readableUrl(s.url)}` : ''}`;
+}
+
+/** A URL with its percent-escapes decoded for reading (a Japanese path as Japanese), or as it is when it does not decode. */
+export function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
 }
 
 function loadImage(src: string): Promise<HTMLImageElement> {
