@@ -10,12 +10,9 @@ import { countryOf, download, downloadText, edgeId, SHAPES, shapeSvgMarkup, toGr
 import type { CitationRef } from '../provenance';
 import { hopEdge } from './canvas';
 import type { Explorer } from './context';
+import { slug } from './fileNames';
 import { hopDate, pathSources } from './paths';
 
-/** A file-name part: lower-case ASCII letters, digits and hyphens, at most 40 characters. */
-export function slug(text: string): string {
-  return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
-}
 
 /** Today as yyyy-mm-dd in the reader's time zone. */
 function today(): string {

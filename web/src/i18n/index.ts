@@ -10,6 +10,7 @@ import i18next, { type TOptions } from 'i18next';
 import ICU from 'i18next-icu';
 import { isLanguage, LANGUAGES, type Language } from '../../../src/domain/language';
 import { LANG_PARAM, resolveLanguage, STORAGE_KEY } from './resolve';
+import { noDoubledStop } from './sentences';
 import en from './en.json';
 import ja from './ja.json';
 import zhHant from './zh-Hant.json';
@@ -50,18 +51,6 @@ export const lang = (): Language => current;
 /** The message `key` in the page language, its ICU arguments filled in. */
 export function t(key: string, values: Record<string, string | number | Date> = {}): string {
   return noDoubledStop(instance.t(key, values as TOptions), values);
-}
-
-/**
- * A name that ends in a full stop ("A&I Co., Ltd.") placed before the
- * message's own full stop gives "Ltd.."; the sentence keeps one.
- */
-export function noDoubledStop(text: string, values: Record<string, unknown>): string {
-  let out = text;
-  for (const value of Object.values(values)) {
-    if (typeof value === 'string' && /[^.]\.$/.test(value)) out = out.split(`${value}.`).join(value);
-  }
-  return out;
 }
 
 /** Sentences one after another: a space between them in English, none after 。 in Japanese and Chinese. */
