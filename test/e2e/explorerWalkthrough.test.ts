@@ -174,6 +174,8 @@ describe('4. the view in the link', () => {
     await again.locator('#results h2', { hasText: 'Brokers between' }).waitFor({ state: 'attached', timeout: 30_000 });
     await again.waitForFunction('document.querySelector("#details-name")?.textContent === "A&I Co., Ltd."', undefined, { timeout: 30_000 });
     expect(await again.locator('#tab-details').getAttribute('aria-selected')).toBe('true');
+    expect(await cyNodeIds(again)).toEqual(expect.arrayContaining(['duogenic-stemcells', 'a-and-i-co-ltd']));
+    expect(await again.evaluate(`window.__cy.getElementById('a-and-i-co-ltd').selected()`)).toBe(true);
     expect(await again.locator('#max-hops').inputValue()).toBe('3');
     expect(await again.locator('#cross-border').isChecked()).toBe(true);
     await expect(again.locator('#from-input').inputValue()).resolves.toBe('DuoGenic StemCells Corporation');
@@ -260,6 +262,7 @@ describe('10. greyed-out buttons say why', () => {
     expect(await page.locator('#details-brokers').isDisabled()).toBe(true);
     expect(await page.locator('#details-brokers-why').textContent()).toBe(message(lang, 'explore.why.brokersNeedTwo'));
     expect(await page.locator('#brokers-why').isVisible()).toBe(true);
+    await page.waitForFunction('window.__cy.nodes().length > 3', undefined, { timeout: 60_000 });
     await page.locator('#suggest').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(DOCS_SHOTS, `explorer-10-${lang}.png`) });
     if (lang === 'en') {

@@ -197,7 +197,8 @@ async function fromUrl(ex: Explorer): Promise<void> {
     ex.actions.updateButtons();
     const missing = (state.from && !from && state.from) || (state.to && !to && state.to);
     if (missing) ex.status(t('explorer.unknownLinkId', { id: missing }), true);
-    const pathsAsked = from && to && (state.mode === 'paths' || (!state.mode && !state.focus));
+    // Brokers were asked with the paths on the canvas; the reopened view draws them too.
+    const pathsAsked = from && to && (state.mode === 'paths' || state.mode === 'brokers' || (!state.mode && !state.focus));
     if (pathsAsked) await ex.actions.findConnections();
     else if (state.focus) {
       const entity = await load(state.focus);

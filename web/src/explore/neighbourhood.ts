@@ -64,6 +64,11 @@ export async function lookUp(ex: Explorer, entity: GNode): Promise<void> {
   if (ex.view.mode === 'paths' || ex.view.mode === 'brokers') ex.view.mode = null;
   graph.addNode(entity, 'focus');
   graph.cy.getElementById(entity.id).addClass('endpoint');
+  // In the middle while its neighbours load.
+  if (!keep) {
+    graph.cy.zoom(1);
+    graph.cy.center(graph.cy.getElementById(entity.id));
+  }
   ex.actions.selectNode(entity.id);
   const generation = graph.generation;
   await ex.actions.expand(entity.id, 25);
