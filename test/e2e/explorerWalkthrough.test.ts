@@ -253,7 +253,8 @@ describe('5. exports', () => {
 describe('10. greyed-out buttons say why', () => {
   it.each(LANGUAGES)('on the Regenerative Medicine Act (a policy), Suggested partners and Brokers are greyed out with the reason beside them (%s)', async (lang) => {
     const page = await open(`/explore?lang=${lang}&focus=policy-tw-regenerative-medicine-act`);
-    await page.locator('#suggest').waitFor({ timeout: 30_000 });
+    // Its neighbours drawn and its details written again as expanded (Collapse enabled).
+    await page.waitForFunction('window.__cy.nodes().length > 3 && document.querySelector("#collapse")?.disabled === false', undefined, { timeout: 60_000 });
     expect(await page.locator('#suggest').isDisabled()).toBe(true);
     expect(await page.locator('#suggest').getAttribute('aria-describedby')).toBe('suggest-why');
     const why = (await page.locator('#suggest-why').textContent()) ?? '';
@@ -262,7 +263,6 @@ describe('10. greyed-out buttons say why', () => {
     expect(await page.locator('#details-brokers').isDisabled()).toBe(true);
     expect(await page.locator('#details-brokers-why').textContent()).toBe(message(lang, 'explore.why.brokersNeedTwo'));
     expect(await page.locator('#brokers-why').isVisible()).toBe(true);
-    await page.waitForFunction('window.__cy.nodes().length > 3', undefined, { timeout: 60_000 });
     await page.locator('#suggest').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(DOCS_SHOTS, `explorer-10-${lang}.png`) });
     if (lang === 'en') {
