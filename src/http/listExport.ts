@@ -19,6 +19,7 @@ import type { SortRequest } from '../translate/sort';
 import { parseArgs, searchText } from '../validation';
 import { clientError, httpStatusOf } from './errorFormatter';
 import { noStore } from './httpCache';
+import { BOM, csvField, csvLine } from '../csv';
 
 /** The lists that can be exported, by the name in the URL (the GraphQL field's name). */
 export const EXPORT_LISTS: Record<string, ListLabel> = Object.fromEntries(LIST_LABELS.map((label) => [LIST_NAMES[label], label]));
@@ -196,12 +197,7 @@ function exportQuery(label: ListLabel, where: Record<string, unknown> | null, so
   return { query, params: query.params };
 }
 
-/**
- * The byte-order mark a CSV starts with by default: Excel on Windows reads a
- * CSV without one in the system's code page, so Japanese and Chinese names come
- * out as mojibake; with it, as UTF-8.
- */
-export const BOM = '\uFEFF';
+export { BOM, csvField };
 
 /** `bom`: absent or true, the CSV starts with a BOM (Excel); false, plain UTF-8. Other values are refused. */
 function parseBom(raw: unknown): boolean {
@@ -238,18 +234,6 @@ async function streamRows(
   deps.logger.info({ requestId: req.id, export: name, format, rows }, 'export finished');
 }
 
-/**
- * One CSV field. A value a spreadsheet would read as a formula (starting with =,
- * +, -, @, tab or CR) gets a leading ' so it shows as text (OWASP, CSV
- * injection); then RFC 4180: a field with a comma, quote, CR or LF is quoted and
- * its quotes doubled. Records end in CRLF.
- */
-export function csvField(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;
 const joined = (values: unknown[]) => values.map((v) => (v === null || v === undefined ? '' : String(v))).join(' | ');
 /** A typed value as CSV text: lists joined with ' | ', booleans true or false, null empty. */
 const csvCell = (value: unknown) => (Array.isArray(value) ? joined(value) : value === null || value === undefined ? '' : String(value));

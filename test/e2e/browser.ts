@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb, webBuildIsStale } from '../../scripts/build-web';
 import { loadEverySeed } from '../../src/ingest/loadEcosystem';
@@ -83,4 +84,31 @@ export async function startBrowserSession(options: { ecosystem?: boolean; app?: 
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The suite's browser session, set up the way every page suite wants it:
+ * started (seeded as asked) before the tests, closed after them, and after each
+ * test no page may have thrown. Read `.session` inside the tests.
+ */
+export function useBrowserSession(options: Parameters<typeof startBrowserSession>[0] = {}): { readonly session: BrowserSession } {
+  const holder = {} as { session: BrowserSession };
+  beforeAll(async () => {
+    holder.session = await startBrowserSession(options);
+  }, 300_000);
+  afterAll(async () => {
+    await holder.session?.close();
+  });
+  afterEach(() => {
+    // Emptied as read, so one page's error fails one test, not every test after it.
+    const errors = holder.session?.pageErrors.splice(0) ?? [];
+    expect(errors).toEqual([]);
+  });
+  return holder;
+}
+
+/** What axe finds serious or critical on the page (WCAG 2.1 A and AA, best practice), one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -6,13 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SHOTS, startBrowserSession, type BrowserSession } from './browser';
+import { SHOTS, useBrowserSession } from './browser';
 
-let session: BrowserSession;
-let app: BrowserSession['app'];
-let requests: string[];
-let pageErrors: string[];
-const openPage = (path: string): Promise<Page> => session.openPage(path);
+const suite = useBrowserSession({ ecosystem: true });
+const openPage = (path: string): Promise<Page> => suite.session.openPage(path);
 
 const cyNodeIds = (page: Page): Promise<string[]> => page.evaluate('window.__cy.nodes().map((n) => n.id())') as Promise<string[]>;
 const cyNodeCount = (page: Page): Promise<number> => page.evaluate('window.__cy.nodes().length') as Promise<number>;
@@ -32,19 +29,6 @@ async function pick(page: Page, key: 'from' | 'to', text: string, id: string): P
   await option.click();
   await expect(page.locator(`#${key}-picked`).textContent()).resolves.toContain(id);
 }
-
-beforeAll(async () => {
-  session = await startBrowserSession({ ecosystem: true });
-  ({ app, requests, pageErrors } = session);
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
 
 describe('overview page', () => {
   it('draws the statistics charts with their freshness', async () => {
@@ -110,6 +94,7 @@ describe('explorer page', () => {
     await page.waitForFunction('/ between |Could not/.test(document.querySelector("#status")?.textContent ?? "")', undefined, { timeout: 15_000 });
     expect(await page.locator('#status').textContent()).toMatch(/brokers? between/);
     await page.locator('#results h2', { hasText: 'Brokers between' }).waitFor();
+    await page.locator('#tab-details').click();
     await page.locator('#suggest').click();
     await page.waitForFunction('/suggested partners? for|Could not/.test(document.querySelector("#status")?.textContent ?? "")', undefined, { timeout: 15_000 });
     expect(await page.locator('#status').textContent()).toMatch(/suggested partner/);
@@ -139,7 +124,7 @@ describe('explorer page', () => {
   it('lists specific links first and weak links (through a hub) apart, drawn dashed', async () => {
     // Make the Tokyo forum a hub: 250 more attendees take it above the 200-relationship hub degree.
     const database = process.env.TEST_NEO4J_DATABASE ?? 'neo4j';
-    await app.driver.executeQuery(
+    await suite.session.app.driver.executeQuery(
       `MATCH (forum:Entity {id: 'forum-2025-04-23-tokyo'})
        UNWIND range(1, 250) AS i
        CREATE (o:Entity:Organization {id: 'e2e-attendee-' + i, name: 'E2E Attendee ' + i, country: 'JP'})
@@ -167,7 +152,7 @@ describe('explorer page', () => {
       await page.locator('#results').screenshot({ path: join(SHOTS, 'explorer-weak-links-list.png') });
       await page.close();
     } finally {
-      await app.driver.executeQuery(`MATCH (o:Entity) WHERE o.id STARTS WITH 'e2e-attendee-' DETACH DELETE o`, {}, { database });
+      await suite.session.app.driver.executeQuery(`MATCH (o:Entity) WHERE o.id STARTS WITH 'e2e-attendee-' DETACH DELETE o`, {}, { database });
     }
   });
 
@@ -182,6 +167,7 @@ describe('explorer page', () => {
 
 describe('GraphQL IDE', () => {
   it('serves the bundled GraphiQL to a browser, loading nothing from elsewhere', async () => {
+    const { app, requests } = suite.session;
     requests.length = 0;
     const page = await openPage('/graphql');
     await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
@@ -199,6 +185,7 @@ describe('GraphQL IDE', () => {
 
 describe('web routes', () => {
   it('sends API requests to Apollo and caches assets by name', async () => {
+    const { app } = suite.session;
     const apiGet = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ about { version } }')}`, { headers: { accept: 'text/html, application/json' } });
     expect(apiGet.headers.get('content-type')).toMatch(/json/);
     const apiPost = await app.graphql<{ about: { version: string } }>('{ about { version } }');
@@ -224,6 +211,7 @@ describe('web routes', () => {
 
 describe('GraphiQL examples', () => {
   it('all run without errors against the seeded graph', async () => {
+    const { app } = suite.session;
     const { EXAMPLES } = await import('../../web/src/examples');
     expect(EXAMPLES.length).toBeGreaterThanOrEqual(4);
     for (const example of EXAMPLES) {

@@ -7,9 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { startBrowserSession, type BrowserSession } from './browser';
+import { seriousViolations, useBrowserSession } from './browser';
 
 const DOCS_SHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const LANGUAGES = ['en', 'ja', 'zh-Hant'] as const;
@@ -26,8 +25,10 @@ const SCRIPT: Record<Language, (text: string) => boolean> = {
   'zh-Hant': (text) => /[\u4e00-\u9fff]/.test(text) && !/[\u3040-\u309f]/.test(text),
 };
 
-let session: BrowserSession;
-let pageErrors: string[];
+// Generous query time: the first start creates the indexes on a busy machine.
+const suite = useBrowserSession({ ecosystem: true, app: { queryTimeoutMs: 60_000 } });
+/** Errors of pages the tests open themselves go where the session's own go. */
+const pageErrors = { push: (error: string) => suite.session.pageErrors.push(error) };
 
 /** The Accept-Language each GraphQL request of the page sent. */
 function graphqlLanguages(page: Page): string[] {
@@ -39,32 +40,14 @@ function graphqlLanguages(page: Page): string[] {
 }
 
 async function openOverview(path: string): Promise<{ page: Page; sent: string[] }> {
-  const page = await session.context.newPage();
+  const page = await suite.session.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
   const sent = graphqlLanguages(page);
-  await page.goto(`${session.app.url}${path}`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${suite.session.app.url}${path}`, { waitUntil: 'domcontentloaded' });
   await page.locator('#open-conflicts').waitFor({ timeout: 30_000 });
   return { page, sent };
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-beforeAll(async () => {
-  // Generous query time: the first start creates the indexes on a busy machine.
-  session = await startBrowserSession({ ecosystem: true, app: { queryTimeoutMs: 60_000 } });
-  ({ pageErrors } = session);
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
 
 describe.each(LANGUAGES)('the overview in %s, by the URL', (lang) => {
   it('is in the language throughout: <html lang>, title, header, charts and the switcher; every request asks for it; axe finds nothing serious', async () => {
@@ -89,10 +72,10 @@ describe.each(LANGUAGES)('the overview in %s, by the URL', (lang) => {
 
 describe.each(LANGUAGES)('the explorer in %s, by the URL', (lang) => {
   it('explains the DuoGenic → A&I path in the language, and axe finds nothing serious', async () => {
-    const page = await session.context.newPage();
+    const page = await suite.session.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`explore ${lang}: ${error.message}`));
     const sent = graphqlLanguages(page);
-    await page.goto(`${session.app.url}/explore?lang=${lang}&from=duogenic-stemcells&to=a-and-i-co-ltd`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${suite.session.app.url}/explore?lang=${lang}&from=duogenic-stemcells&to=a-and-i-co-ltd`, { waitUntil: 'domcontentloaded' });
     await page.locator('.hop-explanation').first().waitFor({ timeout: 30_000 });
     await expect(page.evaluate('document.documentElement.lang')).resolves.toBe(lang);
     expect(await page.locator('#find').textContent()).toBe(message(lang, 'explorer.find'));
@@ -115,10 +98,10 @@ describe.each(LANGUAGES)('the explorer in %s, by the URL', (lang) => {
 
 describe.each(['ja', 'zh-Hant'] as const)('GraphiQL in %s', (lang) => {
   it('heads the example tabs with comments in the language and asks the API in it', async () => {
-    const page = await session.context.newPage();
+    const page = await suite.session.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`graphiql ${lang}: ${error.message}`));
     const sent = graphqlLanguages(page);
-    await page.goto(`${session.app.url}/graphql?lang=${lang}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${suite.session.app.url}/graphql?lang=${lang}`, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('header span[data-i18n="graphiql.hint"]').textContent()).toBe(message(lang, 'graphiql.hint'));
     const comment = message(lang, 'graphiql.examples.duoGenicLicence');
@@ -133,9 +116,9 @@ describe.each(['ja', 'zh-Hant'] as const)('GraphiQL in %s', (lang) => {
 describe.each(['ja', 'zh-Hant'] as const)('the curation pages in %s', (lang) => {
   it('greet a signed-out curator in the language, and axe finds nothing serious', async () => {
     for (const [path, heading] of [['/curate/new', 'curate.newHeading'], ['/curate/review', 'curate.reviewHeading']] as const) {
-      const page = await session.context.newPage();
+      const page = await suite.session.context.newPage();
       page.on('pageerror', (error) => pageErrors.push(`${path} ${lang}: ${error.message}`));
-      await page.goto(`${session.app.url}${path}?lang=${lang}`, { waitUntil: 'domcontentloaded' });
+      await page.goto(`${suite.session.app.url}${path}?lang=${lang}`, { waitUntil: 'domcontentloaded' });
       await page.locator('#signin-title').waitFor({ timeout: 30_000 });
       await expect(page.evaluate('document.documentElement.lang')).resolves.toBe(lang);
       expect(await page.locator('h1').textContent()).toBe(message(lang, heading));
@@ -162,10 +145,10 @@ describe('the switcher', () => {
     expect(await page.locator('#lang-switcher').getAttribute('aria-label')).toBe(message('ja', 'common.language'));
 
     // The next page, opened without ?lang, remembers the choice.
-    const explorer = await session.context.newPage();
+    const explorer = await suite.session.context.newPage();
     explorer.on('pageerror', (error) => pageErrors.push(`explore: ${error.message}`));
     const sent = graphqlLanguages(explorer);
-    await explorer.goto(`${session.app.url}/explore?focus=duogenic-stemcells`, { waitUntil: 'domcontentloaded' });
+    await explorer.goto(`${suite.session.app.url}/explore?focus=duogenic-stemcells`, { waitUntil: 'domcontentloaded' });
     await explorer.locator('#details-name').waitFor({ timeout: 30_000 });
     await expect(explorer.evaluate('document.documentElement.lang')).resolves.toBe('ja');
     expect(await explorer.locator('#find').textContent()).toBe(message('ja', 'explorer.find'));

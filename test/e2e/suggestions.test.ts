@@ -6,29 +6,15 @@
  * offered as a target. The screenshot is docs/screenshots/suggestions.png.
  */
 import { resolve } from 'node:path';
-import { startBrowserSession, type BrowserSession } from './browser';
+import { useBrowserSession } from './browser';
 
 const DOCS_SHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
-let session: BrowserSession;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  session = await startBrowserSession({ ecosystem: true });
-  ({ pageErrors } = session);
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
+const suite = useBrowserSession({ ecosystem: true });
 
 describe('suggested partners in the explorer', () => {
   it('shows MetaTech’s suggestions with reasons and dated evidence, a why-not answer and a group to reach', async () => {
-    const page = await session.openPage('/explore?from=metatech&to=cellseed');
+    const page = await suite.session.openPage('/explore?from=metatech&to=cellseed');
     await page.locator('.hop-explanation').first().waitFor({ timeout: 30_000 });
     const box = await page.locator('#cy').boundingBox();
     const pos = (await page.evaluate('window.__cy.getElementById("metatech").renderedPosition()')) as { x: number; y: number };

@@ -77,15 +77,18 @@ export const STYLE: StylesheetJson = [
       label: 'data(label)',
       width: 30,
       height: 30,
-      'font-size': 11,
+      'font-size': 12,
       'text-valign': 'bottom',
       'text-margin-y': 4,
       'text-wrap': 'wrap',
-      'text-max-width': '130px',
+      'text-max-width': '120px',
       color: '#1d2733',
       'text-background-color': '#ffffff',
-      'text-background-opacity': 0.75,
-      'text-background-padding': '1px',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '2px',
+      'text-background-shape': 'roundrectangle',
+      // Below this rendered size a label is not drawn: unreadable text only hides the nodes.
+      'min-zoomed-font-size': 7,
       'border-width': 1,
       'border-color': '#ffffff',
     },
@@ -102,18 +105,27 @@ export const STYLE: StylesheetJson = [
       'target-arrow-shape': 'triangle',
       'curve-style': 'bezier',
       label: 'data(label)',
-      'font-size': 8,
-      color: '#5b6776',
+      'font-size': 11,
+      color: '#3d4752',
       'text-rotation': 'autorotate',
       'text-background-color': '#fbfcfd',
-      'text-background-opacity': 0.85,
+      'text-background-opacity': 0.95,
+      'text-background-padding': '2px',
+      // Edge labels show once they are legible (zoomed in far enough), else on hover or selection (edge.labelled).
+      'min-zoomed-font-size': 10,
     },
   },
+  { selector: 'edge.labelled, edge:selected', style: { 'font-size': 13, 'min-zoomed-font-size': 0, color: '#1d2733', 'z-index': 10 } },
   { selector: 'edge.path', style: { width: 3, 'line-color': '#0b6e69', 'target-arrow-color': '#0b6e69' } },
   { selector: '.faded', style: { opacity: 0.15 } },
   { selector: 'edge.highlight', style: { width: 5, 'line-color': '#f08c00', 'target-arrow-color': '#f08c00', opacity: 1 } },
   { selector: 'node.highlight', style: { opacity: 1 } },
 ];
+
+/** A legend icon as a standalone SVG document (for drawing onto a canvas). */
+export function shapeSvgMarkup(shape: Shape, color: string, size = 28): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 14 14">${SHAPE_ICONS[shape](color)}</svg>`;
+}
 
 /** A legend icon: the shape in the colour, drawn from the model's own markup (no text from the graph). */
 function shapeSvg(shape: Shape, color: string): SVGSVGElement {

@@ -10,6 +10,17 @@ const WEAK_STYLE = [
   { selector: 'node.hub', style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#9aa5b1' } },
 ];
 
+/** The smallest label, in screen pixels, the canvas draws. */
+const MIN_LABEL_PX = 10;
+/** The label sizes the style sets (graph units). */
+const NODE_FONT = 12;
+const EDGE_FONT = 11;
+/** An edge label too small to read is left out ('quiet') unless the edge is hovered or selected ('labelled'). */
+const LEGIBLE_STYLE = [
+  { selector: 'edge.quiet', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+  { selector: 'edge.quiet.labelled, edge.quiet:selected', style: { 'text-opacity': 1, 'text-background-opacity': 0.95 } },
+];
+
 /** The relationship a hop walked, pointing the way the relationship points. */
 export function hopEdge(hop: Hop): GEdge {
   return hop.direction === 'FORWARD'
@@ -27,10 +38,35 @@ export class DrawnGraph {
   readonly edges = new Map<string, GEdge>();
   /** Entities whose neighbourhood was added ("expand:<id>" owns those elements). */
   readonly expanded = new Set<string>();
+  /** Counts the clears, so an answer asked for before one is dropped. */
+  generation = 0;
   private readonly owners = new Map<string, Set<string>>();
 
   constructor(container: HTMLElement, private readonly isAvoided: (id: string) => boolean) {
-    this.cy = cytoscape({ container, style: [...STYLE, ...WEAK_STYLE] as typeof STYLE, wheelSensitivity: 0.3, minZoom: 0.15, maxZoom: 3 });
+    this.cy = cytoscape({ container, style: [...STYLE, ...WEAK_STYLE, ...LEGIBLE_STYLE] as typeof STYLE, wheelSensitivity: 0.3, minZoom: 0.15, maxZoom: 3 });
+    let queued = false;
+    this.cy.on('zoom', () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        this.keepLabelsLegible();
+      });
+    });
+  }
+
+  /**
+   * Keeps text readable whatever the zoom: node labels grow as the graph
+   * shrinks (never under MIN_LABEL_PX on screen), and edge labels that would
+   * be smaller than that are not drawn until zoomed in, hovered or selected.
+   */
+  keepLabelsLegible(): void {
+    const zoom = this.cy.zoom();
+    const nodeFont = Math.min(24, Math.max(NODE_FONT, MIN_LABEL_PX / zoom));
+    this.cy.batch(() => {
+      this.cy.nodes().style('font-size', nodeFont);
+      this.cy.edges().toggleClass('quiet', EDGE_FONT * zoom < MIN_LABEL_PX);
+    });
   }
 
   private own(id: string, owner: string): boolean {
@@ -97,6 +133,7 @@ export class DrawnGraph {
   }
 
   clear(): void {
+    this.generation++;
     this.cy.elements().remove();
     this.nodes.clear();
     this.edges.clear();
@@ -104,8 +141,42 @@ export class DrawnGraph {
     this.expanded.clear();
   }
 
+  /** Spreads the graph out with room for the labels (cose counts each label in its node's size). */
   runLayout(): void {
-    this.cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 110, padding: 40 } as cytoscape.LayoutOptions).run();
-    this.cy.fit(undefined, 50);
+    this.cy.layout({
+      name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: () => 14000, idealEdgeLength: () => 120, nodeOverlap: 20, componentSpacing: 80, padding: 40,
+    } as cytoscape.LayoutOptions).run();
+    this.cy.fit(undefined, 40);
+    this.keepLabelsLegible();
+  }
+
+  /**
+   * One entity and its neighbours: the entity in the middle, its neighbours on a
+   * ring (two staggered rings when there are many) spaced so no labels overlap.
+   */
+  layoutAround(id: string): void {
+    const many = this.cy.nodes().length > 14;
+    let ring = 0;
+    const level = new Map(this.cy.nodes().map((node) => [node.id(), node.id() === id ? 3 : many ? 1 + (ring++ % 2) : 1]));
+    // Twice: the first fit sets the zoom, the labels grow to stay legible at it, the second lays out the grown labels.
+    for (let pass = 0; pass < 2; pass++) {
+      this.cy.layout({
+        name: 'concentric', animate: false, avoidOverlap: true, nodeDimensionsIncludeLabels: true, minNodeSpacing: 24, padding: 30,
+        concentric: (node: cytoscape.NodeSingular) => level.get(node.id()) ?? 1, levelWidth: () => 1,
+      } as cytoscape.LayoutOptions).run();
+      this.cy.fit(undefined, 30);
+      this.keepLabelsLegible();
+    }
+  }
+
+  /** Shows the labels of an element's edges while the pointer is on it (or it is selected). */
+  labelEdgesOf(id: string | null): void {
+    this.cy.edges('.labelled').removeClass('labelled').removeStyle('font-size');
+    if (!id) return;
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return;
+    // At least 12 px on screen whatever the zoom.
+    (element.isNode() ? element.connectedEdges() : element).addClass('labelled').style('font-size', Math.max(12, 12 / this.cy.zoom()));
   }
 }

@@ -6,7 +6,12 @@
 import type { GNode } from '../graph';
 import type { Picker } from '../picker';
 import type { DrawnGraph } from './canvas';
-import type { Path } from './queries';
+import type { Details, Path } from './queries';
+
+/** What the results panel lists: paths between From and To, their brokers, or partners suggested for the selected entity. */
+export type ResultMode = 'paths' | 'brokers' | 'partners';
+/** The side panel's two tabs. */
+export type SidePanel = 'results' | 'details';
 
 export interface ExplorerActions {
   showDetails(id: string): Promise<void>;
@@ -18,6 +23,12 @@ export interface ExplorerActions {
   showBrokers(): Promise<void>;
   suggestPartners(entity: GNode, country: string): Promise<void>;
   updateButtons(): void;
+  /** Opens one entity: its details and its neighbourhood on the canvas. */
+  lookUp(entity: GNode): Promise<void>;
+  /** Shows one tab of the side panel. */
+  showPanel(panel: SidePanel): void;
+  /** Writes the view into the address bar (history.replaceState). */
+  syncUrl(): void;
 }
 
 export interface Explorer {
@@ -27,7 +38,20 @@ export interface Explorer {
   /** Entities paths must go around, id → name. */
   readonly avoided: Map<string, string>;
   /** What the page shows now. */
-  readonly view: { selected: string | null; lastPaths: Path[] | null };
+  readonly view: {
+    selected: string | null;
+    lastPaths: Path[] | null;
+    /** The selected entity's answer, once loaded (exports read it). */
+    details: Details | null;
+    /** The entity looked up on its own (its neighbourhood drawn), when no paths are. */
+    focus: string | null;
+    mode: ResultMode | null;
+    /** The country the partners were suggested in ('' for any). */
+    partnersCountry: string;
+    panel: SidePanel;
+    /** While a shared view is being reopened, the address bar is left as it came. */
+    restoring: boolean;
+  };
   readonly actions: ExplorerActions;
   status(text: string, isError?: boolean): void;
 }

@@ -33,7 +33,9 @@ function neighboursSection(ex: Explorer, entity: Details): HTMLElement[] {
 
 /** Loads an entity and shows it in the details panel (a later selection wins over a slower answer). */
 export async function showDetails(ex: Explorer, id: string): Promise<void> {
+  if (ex.view.selected !== id) ex.view.details = null;
   ex.view.selected = id;
+  ex.actions.syncUrl();
   const panel = byId('details');
   panel.replaceChildren(h('p', { class: 'muted' }, t('common.loading')));
   let entity: Details | null;
@@ -44,6 +46,7 @@ export async function showDetails(ex: Explorer, id: string): Promise<void> {
     return;
   }
   if (ex.view.selected !== id) return;
+  ex.view.details = entity;
   if (!entity) {
     panel.replaceChildren(h('p', { class: 'error' }, t('explorer.noSuchEntity', { id })));
     return;
@@ -78,13 +81,7 @@ export async function showDetails(ex: Explorer, id: string): Promise<void> {
       h('button', { type: 'button', onclick: () => { ex.from.set(entity); actions.updateButtons(); } }, t('explorer.details.setFrom')),
       h('button', { type: 'button', onclick: () => { ex.to.set(entity); actions.updateButtons(); } }, t('explorer.details.setTo')),
     ),
-    h('div', { class: 'row' },
-      h('button', { type: 'button', id: 'suggest', disabled: entity.type !== 'ORGANIZATION', onclick: () => void actions.suggestPartners(entity, countrySelect.value) }, t('explorer.details.suggest')),
-      countrySelect,
-    ),
-    h('div', { class: 'row' },
-      h('button', { type: 'button', id: 'details-brokers', disabled: !(ex.from.value && ex.to.value), onclick: () => void actions.showBrokers(), title: t('explorer.brokersTitle') }, t('explorer.brokersButton')),
-    ),
+    ...partnerAndBrokerButtons(ex, entity, countrySelect),
     timelineSection(entity, open),
     conflictsSection(entity),
     claimsSection(entity),
@@ -93,6 +90,29 @@ export async function showDetails(ex: Explorer, id: string): Promise<void> {
     ...neighboursSection(ex, entity),
   ];
   panel.replaceChildren(...sections.filter((section): section is HTMLElement => section !== null));
+}
+
+/**
+ * "Suggested partners" and "Brokers", each greyed out with the reason in words
+ * next to it (and as its description and tooltip) when it does not apply.
+ */
+function partnerAndBrokerButtons(ex: Explorer, entity: Details, countrySelect: HTMLElement): HTMLElement[] {
+  const { actions } = ex;
+  const partnersWhy = entity.type === 'ORGANIZATION' ? null : t('explore.why.partnersOrganizationsOnly', { type: entityTypeName(entity.type) });
+  const brokersWhy = ex.from.value && ex.to.value ? null : t('explore.why.brokersNeedTwo');
+  const why = (id: string, text: string | null) => (text ? h('p', { id, class: 'why-disabled small' }, text) : null);
+  const parts: (HTMLElement | null)[] = [
+    h('div', { class: 'row' },
+      h('button', { type: 'button', id: 'suggest', disabled: Boolean(partnersWhy), title: partnersWhy ?? undefined, 'aria-describedby': partnersWhy ? 'suggest-why' : undefined, onclick: () => void actions.suggestPartners(entity, (countrySelect as HTMLSelectElement).value) }, t('explorer.details.suggest')),
+      partnersWhy ? null : countrySelect,
+    ),
+    why('suggest-why', partnersWhy),
+    h('div', { class: 'row' },
+      h('button', { type: 'button', id: 'details-brokers', disabled: Boolean(brokersWhy), onclick: () => void actions.showBrokers(), title: brokersWhy ?? t('explorer.brokersTitle'), 'aria-describedby': brokersWhy ? 'details-brokers-why' : undefined }, t('explorer.brokersButton')),
+    ),
+    why('details-brokers-why', brokersWhy),
+  ];
+  return parts.filter((el): el is HTMLElement => el !== null);
 }
 
 function addNeighbour(ex: Explorer, entity: GNode, rel: Relation): void {
@@ -113,7 +133,11 @@ export function selectNode(ex: Explorer, id: string): void {
   const node = cy.getElementById(id);
   if (node.nonempty()) {
     node.select();
-    cy.animate({ center: { eles: node } }, { duration: 250 });
+    // Only a node out of sight is brought to the middle; one in view stays where the reader found it.
+    const view = cy.extent();
+    const at = node.position();
+    if (at.x < view.x1 || at.x > view.x2 || at.y < view.y1 || at.y > view.y2) cy.animate({ center: { eles: node } }, { duration: 250 });
   }
+  ex.actions.showPanel('details');
   void showDetails(ex, id);
 }

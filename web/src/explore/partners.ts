@@ -28,6 +28,9 @@ export async function showBrokers(ex: Explorer): Promise<void> {
     return;
   }
   ex.status(t('explorer.brokers.status', { count: brokers.length, from: from.name, to: to.name }));
+  ex.view.mode = 'brokers';
+  ex.actions.showPanel('results');
+  ex.actions.syncUrl();
   const results = byId('results');
   results.replaceChildren(h('h2', {}, t('explorer.brokers.heading', { from: from.name, to: to.name })));
   if (!brokers.length) results.append(h('p', { class: 'muted' }, t('explorer.brokers.none')));
@@ -77,6 +80,10 @@ export async function suggestPartners(ex: Explorer, entity: GNode, country: stri
     return;
   }
   ex.status(t('explorer.partners.status', { count: suggestions.length, name: entity.name }));
+  ex.view.mode = 'partners';
+  ex.view.partnersCountry = country;
+  ex.actions.showPanel('results');
+  ex.actions.syncUrl();
   const results = byId('results');
   results.replaceChildren(h('h2', {}, country ? t('explorer.partners.headingIn', { name: entity.name, country: countryName(country) }) : t('explorer.partners.heading', { name: entity.name })));
   if (!suggestions.length) results.append(h('p', { class: 'muted' }, t('explorer.partners.none')));

@@ -1,12 +1,13 @@
 /** Partnership paths: ask, draw, list (each hop with its date and its sources), highlight, avoid. */
 import { DATE_PROPERTIES, DEFAULT_WALK_TYPES } from '../../../src/domain/model';
 import { gql, h } from '../gql';
-import { formatDate, formatNumber, sentences, t } from '../i18n';
+import { formatDate, formatList, formatNumber, sentences, t } from '../i18n';
 import { dateKindName, relationshipName } from '../i18n/terms';
 import { edgeId, RELATIONSHIP_TYPES } from '../graph';
-import { citationList, corroborationNote, corroborationOf } from '../provenance';
+import { citationItem, corroborationNote, corroborationOf, type CitationRef } from '../provenance';
 import { hopEdge } from './canvas';
 import { byId, type Explorer } from './context';
+import { chosenTypes } from './viewState';
 import { PATHS, type Hop, type Path, type PathNode } from './queries';
 
 const NODE_DATE_FIELDS = ['signedOn', 'startedOn', 'approvedOn', 'grantedOn', 'filedOn', 'startDate'] as const;
@@ -45,14 +46,6 @@ export function renderTypeChoices(): void {
   byId('types-none').addEventListener('click', () => boxes().forEach((b) => (b.checked = false)));
 }
 
-/** The chosen types, or null for the server's default (every type but LOCATED_IN). */
-function chosenTypes(): string[] | null {
-  const boxes = [...byId('types').querySelectorAll<HTMLInputElement>('input.rel-type')];
-  const checked = boxes.filter((b) => b.checked).map((b) => b.value);
-  const isDefault = boxes.every((b) => b.checked === (b.value !== 'LOCATED_IN'));
-  return isDefault ? null : checked;
-}
-
 function renderAvoided(ex: Explorer): void {
   const list = byId('avoid-list');
   list.replaceChildren();
@@ -69,7 +62,11 @@ export function toggleAvoid(ex: Explorer, id: string, name: string): void {
   renderAvoided(ex);
   if (ex.view.selected === id) void ex.actions.showDetails(id);
   if (ex.from.value && ex.to.value && ex.view.lastPaths) void findConnections(ex);
+  ex.actions.syncUrl();
 }
+
+/** Writes the chips of the avoided entities (after a shared view put them back). */
+export const showAvoided = renderAvoided;
 
 function layoutPaths(ex: Explorer, paths: Path[], fromId: string, toId: string): void {
   // Left to right: each node at its relative position along its paths, paths stacked vertically.
@@ -107,13 +104,15 @@ function layoutPaths(ex: Explorer, paths: Path[], fromId: string, toId: string):
   cy.fit(undefined, 50);
 }
 
-/** Asks for the paths between the two picked entities with the chosen settings, draws and lists them. */
+let asked = 0;
+
+/** Asks for the paths between the two picked entities with the chosen settings, draws and lists them (a later question wins over a slower answer). */
 export async function findConnections(ex: Explorer): Promise<void> {
   const from = ex.from.value;
   const to = ex.to.value;
   if (!from || !to) return;
+  const question = ++asked;
   ex.status(t('explorer.paths.looking'));
-  byId('results').replaceChildren();
   const variables = {
     from: from.id,
     to: to.id,
@@ -123,21 +122,22 @@ export async function findConnections(ex: Explorer): Promise<void> {
     avoid: [...ex.avoided.keys()],
     crossBorderOnly: byId<HTMLInputElement>('cross-border').checked,
   };
-  const url = new URL(window.location.href);
-  url.searchParams.delete('focus');
-  url.searchParams.set('from', from.id);
-  url.searchParams.set('to', to.id);
-  history.replaceState(null, '', url);
+  ex.view.mode = 'paths';
+  ex.view.focus = null;
+  ex.actions.syncUrl();
   let paths: Path[];
   try {
     paths = (await gql<{ partnershipPaths: Path[] }>(PATHS, variables)).partnershipPaths;
   } catch (error) {
-    ex.status(t('explorer.paths.failed', { message: (error as Error).message }), true);
+    if (question === asked) ex.status(t('explorer.paths.failed', { message: (error as Error).message }), true);
     return;
   }
+  if (question !== asked) return;
   ex.view.lastPaths = paths;
   const { graph } = ex;
   graph.clear();
+  renderPaths(ex, paths);
+  ex.actions.showPanel('results');
   if (!paths.length) {
     graph.addNode(from, 'path');
     graph.addNode(to, 'path', { x: 400, y: 0 });
@@ -155,45 +155,89 @@ export async function findConnections(ex: Explorer): Promise<void> {
     ? t('explorer.paths.foundSplit', { count: paths.length, from: from.name, to: to.name, specific: paths.length - weak, weak })
     : t('explorer.paths.found', { count: paths.length, from: from.name, to: to.name });
   ex.status(sentences(found, t('explorer.paths.clickHint')));
-  renderPaths(ex, paths);
 }
 
-/** One hop: its sentence, its date when it has one, and the sources that state it. */
-function hopItem(hop: Hop, nodes: ReadonlyMap<string, PathNode>): HTMLElement {
+/** A path's sources, each once, in the order the hops cite them, with the hops (1-based) that cite it. */
+export function pathSources(path: Path): { citation: CitationRef; hops: number[] }[] {
+  const bySource = new Map<string, { citation: CitationRef; hops: number[] }>();
+  path.hops.forEach((hop, i) => {
+    for (const citation of hop.sources ?? []) {
+      const key = citation.source.id ?? citation.source.url ?? `${citation.source.publisher}\u0000${citation.source.title}`;
+      const seen = bySource.get(key);
+      if (!seen) bySource.set(key, { citation, hops: [i + 1] });
+      else if (!seen.hops.includes(i + 1)) seen.hops.push(i + 1);
+    }
+  });
+  return [...bySource.values()];
+}
+
+/** One hop: its sentence, its date when it has one, and which of the path's sources state it (by number). */
+function hopItem(hop: Hop, nodes: ReadonlyMap<string, PathNode>, refs: number[]): HTMLElement {
   const dated = hopDate(hop, nodes);
-  const sources = hop.sources ?? [];
   return h(
     'li',
     { class: `hop${hop.weak ? ' weak' : ''}` },
     h('span', { class: `hop-explanation${hop.weak ? ' weak' : ''}` }, hop.explanation),
     dated ? h('div', { class: 'hop-date', 'data-date': dated.date }, dated.text) : h('div', { class: 'hop-date muted' }, t('explorer.paths.noDate')),
-    sources.length
-      ? h('div', { class: 'hop-sources-box' }, h('span', { class: 'muted small' }, t('explorer.paths.sources')), corroborationNote(corroborationOf(sources)), citationList(sources, { className: 'hop-sources' }))
+    refs.length
+      ? h('div', { class: 'hop-refs muted small' }, t('explore.paths.statedBy', { refs: formatList(refs.map((n) => formatNumber(n)), 'unit'), count: refs.length }))
       : h('div', { class: 'muted small' }, t('explorer.paths.noSource')),
   );
 }
 
+/** The path's sources once each, numbered, with how many of its hops each states. */
+function pathSourceList(path: Path): HTMLElement {
+  const sources = pathSources(path);
+  const corroboration = corroborationOf(sources.map((s) => s.citation));
+  return h('div', { class: 'path-sources' },
+    h('h4', {}, t('explore.paths.sourcesHeading', { count: sources.length }), ' · ', corroborationNote(corroboration)),
+    h('ol', { class: 'citations path-source-list' }, ...sources.map(({ citation, hops }) => {
+      const item = citationItem(citation);
+      item.append(h('span', { class: 'cited-hops muted' }, ' · ', t('explore.paths.citedBy', { count: hops.length, total: path.hops.length })));
+      item.dataset.hops = String(hops.length);
+      return item;
+    })),
+  );
+}
+
+/** What "strength" measures, in words, once above the list (each strength points to it). */
+function strengthLegend(): HTMLElement {
+  return h('p', { id: 'strength-legend', class: 'strength-legend small' }, h('b', {}, t('explore.paths.strengthLabel')), ' ', t('explore.paths.strengthMeaning'));
+}
+
 /**
  * The paths as two lists: specific links first, then "weak links" (through a
- * hub), each with its strength and, for weak ones, the hub and its size.
+ * hub), each with its strength and, for weak ones, the hub and its size; each
+ * path's sources listed once below its hops.
  */
 function renderPaths(ex: Explorer, paths: Path[]): void {
   const results = byId('results');
   results.replaceChildren(h('h2', {}, t('explorer.paths.heading')));
+  if (paths.some((p) => p.strength !== undefined)) results.append(strengthLegend());
   const box = (path: Path, i: number) => {
     const nodes = new Map(path.nodes.map((n) => [n.id, n]));
+    const sources = pathSources(path);
+    const refsOf = (hop: Hop) => sources.flatMap((s, n) => ((hop.sources ?? []).some((c) => c.source === s.citation.source || (c.source.id && c.source.id === s.citation.source.id)) ? [n + 1] : []));
     const el = h(
       'div',
       { class: `path${path.weak ? ' weak' : ''}`, 'data-path': i, tabindex: 0 },
       h('h3', {}, t('explorer.paths.title', { n: i + 1, hops: path.hops.length }),
-        path.strength === undefined ? '' : h('span', { class: 'strength', title: t('explorer.paths.strengthTitle') }, ' · ', t('explorer.paths.strength', { strength: formatNumber(path.strength, { maximumSignificantDigits: 2, minimumSignificantDigits: 2 }) }))),
+        path.strength === undefined ? '' : h('span', { class: 'strength', title: t('explore.paths.strengthMeaning'), 'aria-describedby': 'strength-legend' }, ' · ', t('explorer.paths.strength', { strength: formatNumber(path.strength, { maximumSignificantDigits: 2, minimumSignificantDigits: 2 }) }))),
       ...(path.hubs ?? []).map((hub) => h('p', { class: 'hub-note' }, t('explorer.paths.weakLink', { explanation: hub.explanation }))),
-      h('ol', {}, ...path.hops.map((hop) => hopItem(hop, nodes))),
+      h('ol', {}, ...path.hops.map((hop) => hopItem(hop, nodes, refsOf(hop)))),
+      pathSourceList(path),
     );
-    el.addEventListener('click', (event) => {
+    const toggle = (event: Event) => {
       // Following a source's link is not a click on the path.
       if ((event.target as HTMLElement).closest('a')) return;
       highlightPath(ex, path, el);
+    };
+    el.addEventListener('click', toggle);
+    el.addEventListener('keydown', (event) => {
+      if (event.target === el && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        toggle(event);
+      }
     });
     return el;
   };
@@ -208,6 +252,7 @@ function renderPaths(ex: Explorer, paths: Path[]): void {
         ...weak.map(({ p, i }) => box(p, i))),
     );
   }
+  if (!paths.length) results.append(h('p', { class: 'muted' }, t('explore.paths.noneListed')));
 }
 
 function highlightPath(ex: Explorer, path: Path, box: HTMLElement): void {

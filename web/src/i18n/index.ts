@@ -10,6 +10,7 @@ import i18next, { type TOptions } from 'i18next';
 import ICU from 'i18next-icu';
 import { isLanguage, LANGUAGES, type Language } from '../../../src/domain/language';
 import { LANG_PARAM, resolveLanguage, STORAGE_KEY } from './resolve';
+import { noDoubledStop } from './sentences';
 import en from './en.json';
 import ja from './ja.json';
 import zhHant from './zh-Hant.json';
@@ -49,7 +50,7 @@ export const lang = (): Language => current;
 
 /** The message `key` in the page language, its ICU arguments filled in. */
 export function t(key: string, values: Record<string, string | number | Date> = {}): string {
-  return instance.t(key, values as TOptions);
+  return noDoubledStop(instance.t(key, values as TOptions), values);
 }
 
 /** Sentences one after another: a space between them in English, none after 。 in Japanese and Chinese. */
