@@ -54,7 +54,7 @@ describe('explorer: an entity with what its sources say', () => {
       text: el.querySelector('.timeline-description')?.textContent ?? '',
       publishers: [...el.querySelectorAll('li.citation .publisher')].map((p) => p.textContent),
       kinds: [...el.querySelectorAll('li.citation .badge.kind')].map((b) => b.getAttribute('data-kind')),
-      corroboration: el.querySelector('.timeline-head .corroboration')?.textContent,
+      corroboration: el.querySelector('.sources-fold > summary .corroboration')?.textContent,
     })));
     expect(shown.map((e) => [e.date, e.property])).toEqual(expected.map((e) => [e.date, e.property]));
     expect(shown.map((e) => e.date)).toEqual([...shown.map((e) => e.date)].sort());
