@@ -58,7 +58,7 @@ async function clickBar(page: Page, id: string, category: string, legend: string
   await page.mouse.click(point.x, point.y);
 }
 
-const JAPANESE_PHARMA = '{ organizations(where: { kind: { eq: "PHARMA" }, countryCode: { eq: "JP" } }, first: 200, sort: [{ field: NAME }]) { totalCount edges { node { id name } } } }';
+const JAPANESE_PHARMA = '{ organizations(where: { kind: { eq: "PHARMA" }, countryCode: { eq: "JP" } }, first: 100, sort: [{ field: NAME }]) { totalCount edges { node { id name } } } }';
 
 describe('the overview charts', () => {
   it('lists the Japanese pharmaceutical companies by name when the Pharma / Japan bar is clicked', async () => {
@@ -77,6 +77,7 @@ describe('the overview charts', () => {
     expect(exportHref).toBe(`/export/organizations.csv?where=${encodeURIComponent(JSON.stringify({ kind: { eq: 'PHARMA' }, countryCode: { eq: 'JP' } }))}`);
     const csv = await (await fetch(`${session.app.url}${exportHref}`)).text();
     for (const { node } of expected.edges) expect(csv).toContain(node.name);
+    await page.mouse.move(0, 0);
     await page.locator('[data-chart="organizations"]').screenshot({ path: resolve(DOCS_SHOTS, 'overview-chart-list.png') });
 
     // Following a name opens it in the explorer.
@@ -172,6 +173,7 @@ describe('the overview charts', () => {
     await page.locator('#organizations-table > summary').click();
     await page.waitForTimeout(300);
     await page.screenshot({ path: resolve(DOCS_SHOTS, `overview-charts-${lang}.png`), fullPage: true });
+    for (const card of ['crossborder', 'crossborder-years']) await page.locator(`[data-chart="${card}"]`).screenshot({ path: resolve(SHOTS, `overview-${card}-${lang}.png`) });
     await page.close();
   });
 });

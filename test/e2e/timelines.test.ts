@@ -153,7 +153,7 @@ describe('the timeline across entities', () => {
   });
 
   it.each(['en', 'ja', 'zh-Hant'])('reads in %s', async (lang) => {
-    const page = await openTimeline(`?type=POLICY&country=TW&lang=${lang}`);
+    const page = await openTimeline(`?type=POLICY&country=TW&from=2024&lang=${lang}`);
     const catalogue = (await import(`../../web/src/i18n/${lang}.json`)) as typeof en;
     expect(await page.locator('h1').textContent()).toBe(catalogue.timeline.heading);
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);

@@ -9,7 +9,7 @@ import { ENTITY_LABELS } from '../../src/domain/model';
 import { TERMS } from '../../src/domain/terms';
 import { exportLink, filtersByCountry } from './exportLink';
 import { gql, h } from './gql';
-import { formatNumber, localizePage, pageUrl, t } from './i18n';
+import { localizePage, pageUrl, t } from './i18n';
 import { countryName, entityTypeName } from './i18n/terms';
 import { TIMELINE_ENTRY_FIELDS, timelineEntryItem, type EntryEntity, type TimelineEntryView } from './timeline/entry';
 import './style.css';
@@ -76,7 +76,6 @@ function fillForm(filters: Filters): void {
 function statusText(filters: Filters, total: number): string {
   return t('timeline.status', {
     count: total,
-    countText: formatNumber(total),
     type: filters.type ? entityTypeName(filters.type, true) : 'none',
     country: filters.country ? countryName(filters.country) : 'none',
   });

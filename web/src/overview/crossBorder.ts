@@ -94,7 +94,7 @@ export async function renderCrossBorderAgreements(): Promise<void> {
     { id: 'crossborder-note', 'data-total': crossBorder.length, 'data-undated': undated, 'data-taiwan-japan': taiwanJapan },
     t('overview.crossBorder.total', { count: crossBorder.length }),
     ' ',
-    h('span', { id: 'crossborder-borders' }, t('overview.crossBorder.borders', { count: crossBorder.length, others: others.length ? formatList(others) : 'none', taiwanJapan, taiwanJapanText: formatNumber(taiwanJapan) })),
+    h('span', { id: 'crossborder-borders' }, t('overview.crossBorder.borders', { others: others.length ? formatList(others) : 'none', taiwanJapan })),
     ' ',
     ...(undated ? tNodes('overview.crossBorder.undated', { undated: h('b', {}, t('overview.crossBorder.undatedCount', { count: undated })) }) : []),
     undated ? ' ' : '',

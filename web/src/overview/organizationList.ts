@@ -6,11 +6,11 @@
  */
 import { exportLink } from '../exportLink';
 import { gql, h } from '../gql';
-import { formatNumber, pageUrl, t } from '../i18n';
+import { pageUrl, t } from '../i18n';
 import { countryName, termName } from '../i18n/terms';
 
 /** Most names listed; the export has them all. */
-const MOST = 200;
+const MOST = 100;
 
 const ORGANIZATIONS = /* GraphQL */ `
   query OrganizationsOfKind($where: OrganizationWhere, $first: Int) {
@@ -47,7 +47,7 @@ export async function showOrganizations(panel: HTMLElement, kind: string, countr
   const total = country ? answer.organizations.totalCount : nodes.length;
   panel.replaceChildren(
     heading,
-    h('p', { class: 'muted small' }, t('overview.organizations.listCount', { count: total, countText: formatNumber(total) }),
+    h('p', { class: 'muted small' }, t('overview.organizations.listCount', { count: total }),
       ' ', country ? exportLink('ORGANIZATION', where, t('overview.organizations.listExport'), 'org-list-export') : null),
     h('ul', { class: 'org-list', id: 'org-list-items' }, ...nodes.map((n) => h('li', { 'data-id': n.id }, h('a', { href: pageUrl('/explore', { focus: n.id }) }, n.name)))),
   );

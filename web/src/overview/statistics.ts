@@ -123,7 +123,7 @@ export function renderStatistics(data: StatisticsData): void {
   const total = links.reduce((sum, l) => sum + l.count, 0);
   const others = [...new Set(links.flatMap((l) => (isTaiwanJapan(l.between) ? [] : l.between.filter((c) => c !== 'TW' && c !== 'JP'))))].sort().map(countryName);
   const linksHint = h('span', { id: 'crossborder-links-note', 'data-total': total, 'data-taiwan-japan': taiwanJapan },
-    t('overview.crossBorderLinks.counts', { total, totalText: formatNumber(total), taiwanJapan, taiwanJapanText: formatNumber(taiwanJapan), others: others.length ? formatList(others) : 'none' }),
+    t('overview.crossBorderLinks.counts', { total, taiwanJapan, others: others.length ? formatList(others) : 'none' }),
     ' ', t('overview.crossBorderLinks.hint'));
   barChart(
     chartCard('crossborder', t('overview.crossBorderLinks.title'), linksHint),
