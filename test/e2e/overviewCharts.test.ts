@@ -18,7 +18,8 @@ const DOCS_SHOTS = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? resolve(__dirna
 let session: BrowserSession;
 
 beforeAll(async () => {
-  session = await startBrowserSession({ ecosystem: true });
+  // Loading the ecosystem files on a busy machine takes longer than one API read may.
+  session = await startBrowserSession({ ecosystem: true, app: { queryTimeoutMs: 60_000 } });
 }, 300_000);
 
 afterAll(async () => {

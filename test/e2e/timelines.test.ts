@@ -20,7 +20,8 @@ const ACT = 'policy-tw-regenerative-medicine-act';
 let session: BrowserSession;
 
 beforeAll(async () => {
-  session = await startBrowserSession({ ecosystem: true });
+  // Loading the ecosystem files on a busy machine takes longer than one API read may.
+  session = await startBrowserSession({ ecosystem: true, app: { queryTimeoutMs: 60_000 } });
 }, 300_000);
 
 afterAll(async () => {

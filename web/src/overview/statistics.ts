@@ -124,7 +124,7 @@ export function renderStatistics(data: StatisticsData): void {
   const others = [...new Set(links.flatMap((l) => (isTaiwanJapan(l.between) ? [] : l.between.filter((c) => c !== 'TW' && c !== 'JP'))))].sort().map(countryName);
   const linksHint = h('span', { id: 'crossborder-links-note', 'data-total': total, 'data-taiwan-japan': taiwanJapan },
     t('overview.crossBorderLinks.counts', { total, taiwanJapan, others: others.length ? formatList(others) : 'none' }),
-    ' ', t('overview.crossBorderLinks.hint'));
+    t('common.sentenceSeparator'), t('overview.crossBorderLinks.hint'));
   barChart(
     chartCard('crossborder', t('overview.crossBorderLinks.title'), linksHint),
     links.map((l) => `${relationshipName(l.type)} (${l.between.map(countryName).join('–')})`),
