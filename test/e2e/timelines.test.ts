@@ -71,6 +71,8 @@ describe("an entity's timeline in the explorer", () => {
     expect(await fold.locator('li.citation').first().isVisible()).toBe(true);
     await page.keyboard.press('Enter');
     await expect(fold.getAttribute('open')).resolves.toBeNull();
+    // The picture after the change (docs/screenshots/before-timeline.png is before): every entry folded.
+    await page.locator('#timeline').screenshot({ path: resolve(DOCS_SHOTS, 'timeline-explorer.png') });
 
     // From the act, one link leads to Taiwan's policies in date order.
     const link = page.locator('#timeline-across');
