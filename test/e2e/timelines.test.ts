@@ -72,6 +72,9 @@ describe("an entity's timeline in the explorer", () => {
     await page.keyboard.press('Enter');
     await expect(fold.getAttribute('open')).resolves.toBeNull();
     // The picture after the change (docs/screenshots/before-timeline.png is before): every entry folded.
+    await page.evaluate('document.activeElement.blur()');
+    await page.setViewportSize({ width: 1440, height: 2200 });
+    await page.evaluate(`document.querySelector('#timeline').scrollIntoView({ block: 'start' })`);
     await page.locator('#timeline').screenshot({ path: resolve(DOCS_SHOTS, 'timeline-explorer.png') });
 
     // From the act, one link leads to Taiwan's policies in date order.
