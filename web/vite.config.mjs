@@ -25,6 +25,7 @@ export default defineConfig({
       input: {
         index: resolve(root, 'index.html'),
         explore: resolve(root, 'explore.html'),
+        timeline: resolve(root, 'timeline.html'),
         graphiql: resolve(root, 'graphiql.html'),
         curateNew: resolve(root, 'curate-new.html'),
         curateReview: resolve(root, 'curate-review.html'),

@@ -4697,6 +4697,16 @@ export type Query = {
   technologies: TechnologyConnection;
   /** Grouped aggregates of technologies for dashboards, with the list's `where`. `first` (1 to 1000, default 100) bounds the groups, and so the request's cost. */
   technologiesAggregate: Aggregate;
+  /**
+   * Dated facts across entities, oldest first (then by entity name): each entity's
+   * own dates (its date properties, the dates its claims state, the dates of the
+   * relationships it starts), one entry per date, property and relationship with
+   * every page that states it. "Taiwan's laws in date order" is
+   * `timeline(types: [POLICY], countries: ["TW"])`. A date stated less precisely
+   * than a bound (2026 against from 2026-03) is kept: it may fall inside.
+   * Invalid arguments are BAD_USER_INPUT naming the argument.
+   */
+  timeline: TimelineConnection;
   /** Clinical trials, filtered and paginated. */
   trials: TrialConnection;
   /** Grouped aggregates of trials for dashboards, with the list's `where`. `first` (1 to 1000, default 100) bounds the groups, and so the request's cost. */
@@ -5037,6 +5047,18 @@ export type QueryTechnologiesAggregateArgs = {
   groupBy: Array<GroupKey>;
   measures?: InputMaybe<AggregateMeasures>;
   where?: InputMaybe<TechnologyWhere>;
+};
+
+
+/** The read side of the API: entities, lists, search, sources, conflicts, statistics, graph analyses and the curation audit trail. */
+export type QueryTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  lang?: InputMaybe<Language>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  types?: InputMaybe<Array<EntityType>>;
 };
 
 
@@ -5948,6 +5970,26 @@ export type TimeBucket =
   /** One group per year: 2025. */
   | 'YEAR';
 
+/** A page of dated facts across entities (Query.timeline). */
+export type TimelineConnection = {
+  __typename?: 'TimelineConnection';
+  /** The entries on this page, oldest first. */
+  edges: Array<TimelineEdge>;
+  /** Where the page is. */
+  pageInfo: PageInfo;
+  /** How many entries match the filters, on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One entry in a page of the timeline across entities. */
+export type TimelineEdge = {
+  __typename?: 'TimelineEdge';
+  /** Cursor to read on from this entry. */
+  cursor: Scalars['String']['output'];
+  /** The dated fact, with its entity. */
+  node: TimelineEntry;
+};
+
 /** A dated fact on an entity's timeline. */
 export type TimelineEntry = {
   __typename?: 'TimelineEntry';
@@ -5957,6 +5999,8 @@ export type TimelineEntry = {
   description: Scalars['String']['output'];
   /** True when sources give different values for this date (see Entity.conflicts). */
   disputed: Scalars['Boolean']['output'];
+  /** The entity whose timeline it is on. */
+  entity: Entity;
   /** What the date is: signedOn, approvedOn, passedOn, startedOn, asOf … */
   property: Scalars['String']['output'];
   /** The entity at the relationship's other end, when the date is a relationship's. */
@@ -6632,6 +6676,8 @@ export type ResolversTypes = {
   TechnologySortField: TechnologySortField;
   TechnologyWhere: TechnologyWhere;
   TimeBucket: TimeBucket;
+  TimelineConnection: ResolverTypeWrapper<Omit<TimelineConnection, 'edges'> & { edges: Array<ResolversTypes['TimelineEdge']> }>;
+  TimelineEdge: ResolverTypeWrapper<Omit<TimelineEdge, 'node'> & { node: ResolversTypes['TimelineEntry'] }>;
   TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
   Trial: ResolverTypeWrapper<EntityRecord>;
   TrialConnection: ResolverTypeWrapper<ConnectionRecord>;
@@ -6814,6 +6860,8 @@ export type ResolversParentTypes = {
   TechnologyListFilter: TechnologyListFilter;
   TechnologySort: TechnologySort;
   TechnologyWhere: TechnologyWhere;
+  TimelineConnection: Omit<TimelineConnection, 'edges'> & { edges: Array<ResolversParentTypes['TimelineEdge']> };
+  TimelineEdge: Omit<TimelineEdge, 'node'> & { node: ResolversParentTypes['TimelineEntry'] };
   TimelineEntry: TimelineRecord;
   Trial: EntityRecord;
   TrialConnection: ConnectionRecord;
@@ -7675,6 +7723,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   suggestedPartners?: Resolver<Array<ResolversTypes['PartnerSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestedPartnersArgs, 'first' | 'id' | 'includeUnverified'>>;
   technologies?: Resolver<ResolversTypes['TechnologyConnection'], ParentType, ContextType, RequireFields<QueryTechnologiesArgs, 'first'>>;
   technologiesAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryTechnologiesAggregateArgs, 'first' | 'groupBy'>>;
+  timeline?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
   trials?: Resolver<ResolversTypes['TrialConnection'], ParentType, ContextType, RequireFields<QueryTrialsArgs, 'first'>>;
   trialsAggregate?: Resolver<ResolversTypes['Aggregate'], ParentType, ContextType, RequireFields<QueryTrialsAggregateArgs, 'first' | 'groupBy'>>;
   whyNotSuggested?: Resolver<ResolversTypes['WhyNot'], ParentType, ContextType, RequireFields<QueryWhyNotSuggestedArgs, 'id' | 'includeUnverified' | 'other'>>;
@@ -7860,10 +7909,22 @@ export type TechnologyEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['Technology'], ParentType, ContextType>;
 };
 
+export type TimelineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TimelineEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TimelineEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEdge'] = ResolversParentTypes['TimelineEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TimelineEntry'], ParentType, ContextType>;
+};
+
 export type TimelineEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<TimelineEntryDescriptionArgs>>;
   disputed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   property?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   related?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   relationshipType?: Resolver<Maybe<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
@@ -8030,6 +8091,8 @@ export type Resolvers<ContextType = Context> = {
   Technology?: TechnologyResolvers<ContextType>;
   TechnologyConnection?: TechnologyConnectionResolvers<ContextType>;
   TechnologyEdge?: TechnologyEdgeResolvers<ContextType>;
+  TimelineConnection?: TimelineConnectionResolvers<ContextType>;
+  TimelineEdge?: TimelineEdgeResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   Trial?: TrialResolvers<ContextType>;
   TrialConnection?: TrialConnectionResolvers<ContextType>;

@@ -46,7 +46,7 @@ export function securityHeaders(): RequestHandler {
   });
 }
 
-const PAGES: Record<string, string> = { overview: 'index.html', explore: 'explore.html', graphiql: 'graphiql.html', curateNew: 'curate-new.html', curateReview: 'curate-review.html' };
+const PAGES: Record<string, string> = { overview: 'index.html', explore: 'explore.html', timeline: 'timeline.html', graphiql: 'graphiql.html', curateNew: 'curate-new.html', curateReview: 'curate-review.html' };
 
 /** True for a browser navigation: it asks for HTML and prefers it to JSON. */
 function wantsHtml(req: Request): boolean {
@@ -56,7 +56,7 @@ function wantsHtml(req: Request): boolean {
 
 /**
  * Serves the browser pages built by `npm run build:web`: GET / (overview),
- * GET /explore (explorer), GET /curate/new and /curate/review (curation), GET /graphql from a browser (GraphiQL) and their
+ * GET /explore (explorer), GET /timeline (the timeline across entities), GET /curate/new and /curate/review (curation), GET /graphql from a browser (GraphiQL) and their
  * hashed assets under /assets. Everything else, including POST /graphql and
  * GET /graphql?query=…, falls through to the next handler (Apollo).
  */
@@ -75,6 +75,7 @@ export function webRouter(options: { distDir?: string } = {}): Router {
 
   router.get('/', sendPage(PAGES.overview!));
   router.get(['/explore', '/explore/'], sendPage(PAGES.explore!));
+  router.get(['/timeline', '/timeline/'], sendPage(PAGES.timeline!));
   // The curation workspace: the pages ask /auth/session who is signed in and show controls by role.
   router.get(['/curate/new', '/curate/new/'], sendPage(PAGES.curateNew!));
   router.get(['/curate/review', '/curate/review/'], sendPage(PAGES.curateReview!));

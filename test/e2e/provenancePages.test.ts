@@ -54,7 +54,7 @@ describe('explorer: an entity with what its sources say', () => {
       text: el.querySelector('.timeline-description')?.textContent ?? '',
       publishers: [...el.querySelectorAll('li.citation .publisher')].map((p) => p.textContent),
       kinds: [...el.querySelectorAll('li.citation .badge.kind')].map((b) => b.getAttribute('data-kind')),
-      corroboration: el.querySelector('.timeline-head .corroboration')?.textContent,
+      corroboration: el.querySelector('.sources-fold > summary .corroboration')?.textContent,
     })));
     expect(shown.map((e) => [e.date, e.property])).toEqual(expected.map((e) => [e.date, e.property]));
     expect(shown.map((e) => e.date)).toEqual([...shown.map((e) => e.date)].sort());
@@ -132,16 +132,26 @@ describe('explorer: an entity with what its sources say', () => {
 
   it('marks what only an AI-generated page states as unverified, with the AI-generated badge', async () => {
     const page = await focus('approval-stemchymal-jp-orphan', 'Japanese orphan regenerative-medicine-product designation of Stemchymal');
-    // Later pages state the designation's month too; the entry that rests on the AI-generated page alone is the marked one.
-    const approved = page.locator('#timeline li.timeline-entry.unverified[data-property="approvedOn"]');
+    // Two claims give the designation's month: the AI digest alone, and ReproCELL's release with it. One fact, one
+    // entry: both pages behind it, the AI-generated one badged, and no unverified mark, since a verified page states it.
+    const approved = page.locator('#timeline li.timeline-entry[data-property="approvedOn"]');
+    expect(await approved.count()).toBe(1);
     await expect(approved.getAttribute('data-date')).resolves.toBe('2018-12');
-    await expect(approved.locator('.mark.unverified').textContent()).resolves.toBe('unverified');
-    await expect(approved.locator('.badge.kind').first().getAttribute('data-kind')).resolves.toBe('AI_GENERATED');
-    await expect(approved.locator('.badge.kind').first().textContent()).resolves.toBe('AI-generated');
+    expect(await approved.locator('.mark.unverified').count()).toBe(0);
+    expect(await approved.locator('.badge.kind').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toContain('AI_GENERATED');
     // A verified entry of the same timeline carries no mark.
     const announced = page.locator('#timeline li.timeline-entry[data-property="announcedOn"]');
     expect(await announced.locator('.mark.unverified').count()).toBe(0);
     await page.close();
+
+    // A date only the AI digest states is marked on the timeline: Stemchymal's marketing application.
+    const onTimeline = await focus('stemchymal', 'Stemchymal®');
+    const filedEntry = onTimeline.locator('#timeline li.timeline-entry.unverified[data-property="marketingApplicationFiledOn"]');
+    await expect(filedEntry.getAttribute('data-date')).resolves.toBe('2026-06-24');
+    await expect(filedEntry.locator('.mark.unverified').textContent()).resolves.toBe('unverified');
+    await expect(filedEntry.locator('.badge.kind').first().getAttribute('data-kind')).resolves.toBe('AI_GENERATED');
+    await expect(filedEntry.locator('.badge.kind').first().textContent()).resolves.toBe('AI-generated');
+    await onTimeline.close();
 
     // A value only the AI digest states about Stemchymal, with no contradicting value: listed apart, marked.
     const stemchymal = await focus('stemchymal', 'Stemchymal®');

@@ -2,7 +2,8 @@
  * The overview page: the dashboard statistics as charts (./overview/statistics),
  * what changed this week (./overview/recentChanges), cross-border agreements
  * over time (./overview/crossBorder) and the open conflicts between sources
- * (./overview/conflicts), each linking into the explorer.
+ * (./overview/conflicts), each linking into the explorer, the timeline across
+ * entities and the CSV exports.
  */
 import { gql, h } from './gql';
 import { localizePage, pageUrl, t, tNodes } from './i18n';
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
     explorer: h('a', { href: pageUrl('/explore') }, t('overview.introExplorer')),
     graphql: h('a', { href: pageUrl('/graphql') }, t('common.nav.graphql')),
   }));
+  document.getElementById('intro')!.after(h('p', { id: 'timeline-intro' }, ...tNodes('overview.timelineIntro', {
+    timeline: h('a', { href: pageUrl('/timeline') }, t('overview.timelinePage')),
+    laws: h('a', { id: 'taiwan-laws', href: pageUrl('/timeline', { type: 'POLICY', country: 'TW' }) }, t('overview.taiwanLaws')),
+  })));
   let data: StatisticsData;
   try {
     data = await gql<StatisticsData>(STATISTICS);

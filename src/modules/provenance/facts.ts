@@ -72,7 +72,7 @@ export function timelineOf(facts: DatedFactsRow, claims: readonly ClaimRecord[],
     const date = dateText(self.props[property]);
     if (!date) continue;
     const description = inEveryLanguage((lang) => SAY.dated(nameOf(self, lang), dateWord(property, lang), lang));
-    entries.push({ date, property, description, relationshipType: null, relatedId: null, disputed: false, unverified: self.props.unverified === true, citations: [...citations] });
+    entries.push({ subjectId: self.id, own: true, date, property, description, relationshipType: null, relatedId: null, disputed: false, unverified: self.props.unverified === true, citations: [...citations] });
   }
   for (const r of facts.relationships) {
     const other = toEntityRecord(r.node);
@@ -81,7 +81,7 @@ export function timelineOf(facts: DatedFactsRow, claims: readonly ClaimRecord[],
         const date = dateText(other.props[property]);
         if (!date) continue;
         const description = inEveryLanguage((lang) => SAY.dated(nameOf(other, lang), dateWord(property, lang), lang));
-        entries.push({ date, property, description, relationshipType: r.type, relatedId: other.id, disputed: false, unverified: other.props.unverified === true, citations: r.nodeCitations });
+        entries.push({ subjectId: self.id, own: false, date, property, description, relationshipType: r.type, relatedId: other.id, disputed: false, unverified: other.props.unverified === true, citations: r.nodeCitations });
       }
     }
     for (const property of DATE_PROPERTIES) {
@@ -90,7 +90,7 @@ export function timelineOf(facts: DatedFactsRow, claims: readonly ClaimRecord[],
       const onlyThisDate = Object.fromEntries(Object.entries(r.props).filter(([k]) => k === property || !isDateProperty(k)));
       const [from, to] = r.outgoing ? [self, other] : [other, self];
       const description = inEveryLanguage((lang) => explainHop({ from, to, type: r.type, direction: 'FORWARD', properties: onlyThisDate }, lang));
-      entries.push({ date, property, description, relationshipType: r.type, relatedId: other.id, disputed: false, unverified: r.props.unverified === true, citations: relationshipCitations(r.props) });
+      entries.push({ subjectId: self.id, own: r.outgoing, date, property, description, relationshipType: r.type, relatedId: other.id, disputed: false, unverified: r.props.unverified === true, citations: relationshipCitations(r.props) });
     }
   }
   const disputed = new Set(conflictsOf(claims).flatMap((c) => c.values.map((v) => v.id)));
@@ -103,9 +103,45 @@ export function timelineOf(facts: DatedFactsRow, claims: readonly ClaimRecord[],
       const about = claim.otherId ? SAY.pair(name, names.get(claim.otherId) ?? claim.otherId, String(claim.relationshipType), lang) : name;
       return dated ? SAY.claimedDate(about, dateWord(claim.property, lang), dated, lang) : SAY.claimedValue(about, claim.property, String(claim.value), lang);
     });
-    entries.push({ date, property: claim.property, description, relationshipType: claim.relationshipType, relatedId: claim.otherId, disputed: disputed.has(claim.id), unverified: claim.unverified, citations: claim.citations });
+    entries.push({ subjectId: self.id, own: true, date, property: claim.property, description, relationshipType: claim.relationshipType, relatedId: claim.otherId, disputed: disputed.has(claim.id), unverified: claim.unverified, citations: claim.citations });
   }
-  return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.property.localeCompare(b.property)));
+  return mergeSameFacts(entries).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.property.localeCompare(b.property)));
+}
+
+/**
+ * One entry per date, property and relationship (type and other end): several
+ * claims or the entity's own property may state the same date (two seed files
+ * each keep a page's "took effect 2026-01-01" as a claim), which is one fact
+ * with every page that states it. The first entry's sentence stays (the stored
+ * property's before a claim's); the citations are merged (mergeCitations);
+ * disputed when any was, unverified only when all were.
+ */
+export function mergeSameFacts(entries: readonly TimelineRecord[]): TimelineRecord[] {
+  const merged = new Map<string, TimelineRecord>();
+  for (const entry of entries) {
+    const key = JSON.stringify([entry.date, entry.property, entry.relationshipType, entry.relatedId]);
+    const seen = merged.get(key);
+    if (!seen) {
+      merged.set(key, { ...entry, citations: mergeCitations(entry.citations, []) });
+      continue;
+    }
+    seen.citations = mergeCitations(seen.citations, entry.citations);
+    seen.disputed ||= entry.disputed;
+    seen.unverified &&= entry.unverified;
+    seen.own ||= entry.own;
+  }
+  return [...merged.values()];
+}
+
+/** Citations of one fact from several statements of it: each page once, its different evidence notes joined in order. */
+function mergeCitations(first: readonly CitationRecord[], more: readonly CitationRecord[]): CitationRecord[] {
+  const bySource = new Map<string, CitationRecord>();
+  for (const citation of [...first, ...more]) {
+    const seen = bySource.get(citation.sourceId);
+    if (!seen) bySource.set(citation.sourceId, { ...citation });
+    else if (citation.evidence && !seen.evidence.split(' · ').includes(citation.evidence)) seen.evidence = seen.evidence ? `${seen.evidence} · ${citation.evidence}` : citation.evidence;
+  }
+  return [...bySource.values()];
 }
 
 /** How many pages state a fact and how many publishers those are (pages of one publisher count once). */

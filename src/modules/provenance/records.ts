@@ -1,4 +1,4 @@
-import type { Localized } from '../../domain/language';
+import type { Language, Localized } from '../../domain/language';
 import type { IdentityDecisionKind, IdentityStatus, IdentityVerdict, RelationshipType, SourceKind } from '../../domain/model';
 import type { CitationRecord, NodeRow } from '../entity/records';
 
@@ -32,6 +32,15 @@ export interface ConflictRecord {
 
 /** One dated fact on an entity's timeline. */
 export interface TimelineRecord {
+  /** The entity whose timeline it is on. */
+  subjectId: string;
+  /**
+   * True when the fact is the entity's own: its date properties, its claims and
+   * the relationships it starts (false for a dated entity it links, and for a
+   * relationship another entity starts), so a timeline across entities lists
+   * each fact once.
+   */
+  own: boolean;
   date: string;
   property: string;
   /** What happened, in each language. */
@@ -41,6 +50,8 @@ export interface TimelineRecord {
   disputed: boolean;
   unverified: boolean;
   citations: CitationRecord[];
+  /** The language a query asked for (`timeline(lang:)`), the default of its description. */
+  lang?: Language;
 }
 
 /** How many pages and publishers state a fact. */

@@ -35,3 +35,19 @@ export async function findIdentityDecisions(executor: Executor, ids: readonly st
   const byId = new Map(rows.map((r) => [r.id, r.decisions]));
   return ids.map((id) => byId.get(id) ?? []);
 }
+
+/**
+ * Ids of the live entities (of these labels and countries, or any) that may
+ * have dated facts of their own, at most `limit`: the subjects of the timeline
+ * across entities. One round trip.
+ */
+export async function findTimelineSubjects(executor: Executor, filter: { labels: readonly EntityLabel[] | null; countries: readonly string[] | null; limit: number }): Promise<string[]> {
+  const [row] = await executor.read<{ ids: string[] }>(cypherQuery('provenance/timelineSubjects'), {
+    labels: filter.labels,
+    countries: filter.countries,
+    dateProperties: NODE_DATE_PROPERTIES,
+    types: RELATIONSHIP_TYPE_NAMES,
+    limit: filter.limit,
+  });
+  return row?.ids ?? [];
+}

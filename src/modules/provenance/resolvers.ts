@@ -4,12 +4,14 @@ import { languageOf, type Context } from '../context';
 import { planAt } from '../entity/places';
 import { ENTITY_LABELS, type EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
-import { parseArgs } from '../../validation';
+import { countryCode, pageSize, parseArgs } from '../../validation';
+import { encodeCursor, decodeCursor } from '../../translate/cursor';
+import { languageOfEnum } from '../../domain/language';
 import { relationshipCitations, type CitationRecord, type EntityRecord, type RelatedRecord } from '../entity/records';
 import { identityExplanation } from '../../domain/identity';
 import { conflictsOf, corroborationOf, timelineOf } from './facts';
-import type { ClaimRecord, ConflictRecord } from './records';
-import { findClaimedSubjects } from './repository';
+import type { ClaimRecord, ConflictRecord, TimelineRecord } from './records';
+import { findClaimedSubjects, findTimelineSubjects } from './repository';
 
 /** Most conflicts one `conflicts` call returns. */
 const MAX_CONFLICTS = 500;
@@ -18,6 +20,80 @@ const conflictsArgs = z.object({
   types: z.array(z.string()).max(ENTITY_LABELS.length).nullish(),
   first: z.number().int().min(1, 'must be at least 1').max(MAX_CONFLICTS, `must be at most ${MAX_CONFLICTS}`).nullish(),
 });
+
+/** Most entries one page of the timeline across entities holds. */
+const MAX_TIMELINE_PAGE = 200;
+/** Most entities the timeline across entities reads (the graph holds a few hundred; a bigger one needs narrower filters). */
+const MAX_TIMELINE_SUBJECTS = 5000;
+
+/** A bound is later than another when it is at the precision both share (2026 is not after 2026-01). */
+const laterAtSharedPrecision = (a: string, b: string) => {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) > b.slice(0, n);
+};
+
+const timelineArgs = z.object({
+  types: z.array(z.string()).max(ENTITY_LABELS.length).nullish(),
+  countries: z.array(countryCode).max(50, 'at most 50 countries').nullish(),
+  from: z.string().nullish(),
+  to: z.string().nullish(),
+  first: pageSize(MAX_TIMELINE_PAGE).nullish(),
+  after: z.string().nullish(),
+  lang: z.string().nullish(),
+}).refine((a) => !(a.from && a.to && laterAtSharedPrecision(a.from, a.to)), { message: 'must not be before `from`', path: ['to'] });
+
+/** Where an entry sits in the timeline across entities: date, entity name and id, property, relationship (unique per entry once merged). */
+type TimelinePosition = [string, string, string, string, string, string];
+const positionOf = (entry: TimelineRecord, name: string): TimelinePosition => [entry.date, name, entry.subjectId, entry.property, entry.relationshipType ?? '', entry.relatedId ?? ''];
+function comparePositions(a: readonly (string | number | boolean)[], b: readonly (string | number | boolean)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [String(a[i]), String(b[i])];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** An entity's timeline: its dated facts with their names (the entity itself, the other ends of its claims' relationships) resolved. */
+async function timelineFor(ctx: Context, id: string): Promise<TimelineRecord[]> {
+  const [facts, claims, citations] = await Promise.all([ctx.loaders.datedFacts.load(id), ctx.loaders.claims.load(id), ctx.loaders.citations.load(id)]);
+  if (!facts) return [];
+  const others = [...new Set(claims.flatMap((c) => (c.otherId ? [c.otherId] : [])))];
+  const entities = await ctx.loaders.entity.loadMany(others);
+  const names = new Map(entities.flatMap((e) => (e && !(e instanceof Error) ? [[e.id, String(e.props.name ?? e.id)] as const] : [])));
+  return timelineOf(facts, claims, citations, names);
+}
+
+/**
+ * The timeline across entities: the subjects the filters choose (one query),
+ * each one's own entries (batched through the loaders), within the dates,
+ * ordered by date, entity name, then what the entry is about, a page from the
+ * cursor on.
+ */
+async function timelineAcross(args: unknown, ctx: Context) {
+  const parsed = parseArgs(timelineArgs, args);
+  const labels = parsed.types ? parsed.types.map((t) => ENTITY_LABELS.find((l) => l.toUpperCase() === t)).filter((l): l is EntityLabel => Boolean(l)) : null;
+  const after = parsed.after ? decodeCursor(parsed.after, 5) : null;
+  const first = parsed.first ?? 50;
+  const lang = languageOfEnum(parsed.lang) ?? ctx.language;
+  const ids = await findTimelineSubjects(ctx.executor, { labels, countries: parsed.countries?.length ? parsed.countries : null, limit: MAX_TIMELINE_SUBJECTS });
+  const subjects = await ctx.loaders.entity.loadMany(ids);
+  const names = new Map(subjects.flatMap((e) => (e && !(e instanceof Error) ? [[e.id, String(e.props.name ?? e.id)] as const] : [])));
+  const timelines = await Promise.all(ids.map((id) => timelineFor(ctx, id)));
+  const within = (date: string) => !(parsed.from && laterAtSharedPrecision(parsed.from, date)) && !(parsed.to && laterAtSharedPrecision(date, parsed.to));
+  const entries = timelines
+    .flat()
+    .filter((entry) => entry.own && within(entry.date))
+    .map((entry) => ({ entry: { ...entry, lang }, position: positionOf(entry, names.get(entry.subjectId) ?? entry.subjectId) }))
+    .sort((a, b) => comparePositions(a.position, b.position));
+  const rest = after ? entries.filter((e) => comparePositions(e.position, after) > 0) : entries;
+  const page = rest.slice(0, first);
+  const edges = page.map((e) => ({ cursor: encodeCursor(e.position), node: e.entry }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rest.length > first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    totalCount: entries.length,
+  };
+}
 
 async function corroboration(ctx: Context, citations: readonly CitationRecord[]) {
   const sources = await ctx.loaders.source.loadMany([...new Set(citations.map((c) => c.sourceId))]);
@@ -36,14 +112,7 @@ const provenanceFields = {
   corroboration: async (p: EntityRecord, _a: unknown, ctx: Context) => corroboration(ctx, await ctx.loaders.citations.load(p.id)),
   claims: async (p: EntityRecord, _a: unknown, ctx: Context) => (await ctx.loaders.claims.load(p.id)).filter((c) => c.subjectRelationshipId === null),
   conflicts: async (p: EntityRecord, _a: unknown, ctx: Context) => conflictsOf(await ctx.loaders.claims.load(p.id)),
-  timeline: async (p: EntityRecord, _a: unknown, ctx: Context) => {
-    const [facts, claims, citations] = await Promise.all([ctx.loaders.datedFacts.load(p.id), ctx.loaders.claims.load(p.id), ctx.loaders.citations.load(p.id)]);
-    if (!facts) return [];
-    const others = [...new Set(claims.flatMap((c) => (c.otherId ? [c.otherId] : [])))];
-    const entities = await ctx.loaders.entity.loadMany(others);
-    const names = new Map(entities.flatMap((e) => (e && !(e instanceof Error) ? [[e.id, String(e.props.name ?? e.id)] as const] : [])));
-    return timelineOf(facts, claims, citations, names);
-  },
+  timeline: (p: EntityRecord, _a: unknown, ctx: Context) => timelineFor(ctx, p.id),
   identityDecisions: (p: EntityRecord, _a: unknown, ctx: Context) => ctx.loaders.identityDecisions.load(p.id),
 };
 
@@ -61,6 +130,7 @@ export const provenanceResolvers: Resolvers = {
       const conflicts: ConflictRecord[] = claims.flatMap((list) => (list instanceof Error ? [] : conflictsOf(list)));
       return conflicts.slice(0, first ?? 100);
     },
+    timeline: (_root, args, ctx) => timelineAcross(args, ctx),
   },
   Claim: {
     id: (c) => c.id,
@@ -106,9 +176,14 @@ export const provenanceResolvers: Resolvers = {
     source: async (r, _a, ctx) => (r.sourceId ? ctx.loaders.source.load(r.sourceId) : null),
   },
   TimelineEntry: {
+    entity: async (t, _a, ctx, info) => {
+      const entity = await named(ctx, info, t.subjectId);
+      if (!entity) throw new Error(`timeline entry of unknown entity ${t.subjectId}`);
+      return entity;
+    },
     date: (t) => t.date,
     property: (t) => t.property,
-    description: (t, args, ctx) => t.description[languageOf(args, ctx)],
+    description: (t, args, ctx) => t.description[languageOfEnum(args.lang) ?? t.lang ?? languageOf(args, ctx)],
     relationshipType: (t) => t.relationshipType,
     related: (t, _a, ctx, info) => entityOrNull(ctx, info, t.relatedId),
     disputed: (t) => t.disputed,

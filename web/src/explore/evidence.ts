@@ -4,36 +4,38 @@
  * Pure builders: each takes the entity's answer and returns a section.
  */
 import { h } from '../gql';
-import { formatDate, formatList, t, tNodes } from '../i18n';
-import { dateKindName, propertyName } from '../i18n/terms';
+import { formatDate, formatList, pageUrl, t, tNodes } from '../i18n';
+import { countryName, entityTypeName, propertyName } from '../i18n/terms';
+import { countryOf } from '../graph';
 import {
-  citationItem, citationList, conflictAbout, corroborationNote, corroborationOf, disputedMark, kindBadge, unverifiedMark, valueText,
+  citationItem, citationList, conflictAbout, corroborationNote, kindBadge, unverifiedMark, valueText,
 } from '../provenance';
+import { timelineEntryItem } from '../timeline/entry';
 import { sameAsNames } from '../../../src/domain/identity';
 import type { Claim, Conflict, Details, IdentityDecision } from './queries';
 
-/** Dated facts, oldest first, each with its sources; disputed and unverified ones marked. */
+/**
+ * Dated facts, oldest first, each with its sources folded behind "N sources ▸";
+ * disputed and unverified ones marked. A link opens the timeline across
+ * entities of the same type and country.
+ */
 export function timelineSection(entity: Details, open: (id: string) => void): HTMLElement {
   const entries = entity.timeline;
+  const country = countryOf(entity);
+  // A country's own timeline is every entity of it; any other entity's, those of its type (and country).
+  const isCountry = entity.type === 'COUNTRY';
+  const across = pageUrl('/timeline', { ...(isCountry ? {} : { type: entity.type }), ...(country ? { country } : {}) });
+  const acrossText = isCountry && country
+    ? t('timeline.acrossCountry', { country: countryName(country) })
+    : t('timeline.acrossLink', { type: entityTypeName(entity.type, true), country: country ? countryName(country) : 'none' });
   return h(
     'section',
     { id: 'timeline', class: 'timeline', 'aria-label': t('explorer.timeline.label') },
     h('h3', {}, t('explorer.timeline.title', { count: entries.length })),
     entries.length
-      ? h('ol', { class: 'timeline-list' }, ...entries.map((entry) =>
-        h('li', { class: `timeline-entry${entry.disputed ? ' disputed' : ''}${entry.unverified ? ' unverified' : ''}`, 'data-date': entry.date, 'data-property': entry.property },
-          h('div', { class: 'timeline-head' },
-            h('time', { class: 'date', datetime: entry.date }, formatDate(entry.date)),
-            h('span', { class: 'what muted' }, dateKindName(entry.property)),
-            entry.disputed ? disputedMark() : null,
-            entry.unverified ? unverifiedMark() : null,
-            corroborationNote(corroborationOf(entry.sources)),
-          ),
-          h('div', { class: 'timeline-description' }, entry.description,
-            entry.related ? h('span', { class: 'muted' }, ' · ', h('button', { type: 'button', class: 'link', onclick: () => open(entry.related!.id) }, entry.related.name)) : null),
-          citationList(entry.sources, { className: 'timeline-sources' }),
-        )))
+      ? h('ol', { class: 'timeline-list' }, ...entries.map((entry) => timelineEntryItem(entry, { open, href: (id) => pageUrl('/explore', { focus: id }) })))
       : h('p', { class: 'muted' }, t('explorer.timeline.none')),
+    h('p', { class: 'small' }, h('a', { id: 'timeline-across', href: across }, acrossText)),
   );
 }
 

@@ -56,8 +56,19 @@ export function termName(value: string | null | undefined): string {
 /** A source kind (PRIMARY, TRADE_PRESS …) as a label. */
 export const sourceKindName = (kind: string): string => asLabel(termOf('sourceKinds', kind, lang()));
 
-/** A country's name from its ISO code ("JP" → "Japan", "日本"); the code when the model has no name for it. */
-export const countryName = (code: string): string => termOf('countries', code, lang());
+/**
+ * A country's name from its ISO code ("JP" → "Japan", "日本"): the model's
+ * name, else the browser's (Intl.DisplayNames: "IN" → "India", "インド"),
+ * else the code.
+ */
+export function countryName(code: string): string {
+  if (Object.hasOwn(TERMS.countries, code)) return termOf('countries', code, lang());
+  try {
+    return new Intl.DisplayNames([lang()], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 const words = (property: string): string => property.replace(/([A-Z])/g, ' $1').toLowerCase();
 
