@@ -127,4 +127,15 @@ describe('the timeline across entities', () => {
     expect(response.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors![0]!.message).toMatch(/YYYY-MM-DD/);
   });
+
+  it('refuses a timeline over more entities than it orders at once, rather than answer with a part of it', async () => {
+    const session = app().driver.session();
+    try {
+      await session.run("UNWIND range(1, 5001) AS i CREATE (:Entity:Event {id: 'many-events-' + i, name: 'Event ' + i, startedOn: '2030'})");
+      expect(await refused({ types: ['EVENT'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'types', message: expect.stringMatching(/more than 5000 entities .* narrow the timeline/) });
+    } finally {
+      await session.run("MATCH (e:Event) WHERE e.id STARTS WITH 'many-events-' DETACH DELETE e");
+      await session.close();
+    }
+  });
 });

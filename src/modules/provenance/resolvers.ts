@@ -5,6 +5,7 @@ import { planAt } from '../entity/places';
 import { ENTITY_LABELS, type EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import { countryCode, pageSize, parseArgs } from '../../validation';
+import { BadUserInputError } from '../../errors';
 import { encodeCursor, decodeCursor } from '../../translate/cursor';
 import { languageOfEnum } from '../../domain/language';
 import { relationshipCitations, type CitationRecord, type EntityRecord, type RelatedRecord } from '../entity/records';
@@ -75,7 +76,10 @@ async function timelineAcross(args: unknown, ctx: Context) {
   const after = parsed.after ? decodeCursor(parsed.after, 5) : null;
   const first = parsed.first ?? 50;
   const lang = languageOfEnum(parsed.lang) ?? ctx.language;
-  const ids = await findTimelineSubjects(ctx.executor, { labels, countries: parsed.countries?.length ? parsed.countries : null, limit: MAX_TIMELINE_SUBJECTS });
+  const ids = await findTimelineSubjects(ctx.executor, { labels, countries: parsed.countries?.length ? parsed.countries : null, limit: MAX_TIMELINE_SUBJECTS + 1 });
+  // Entries are ordered here, over every chosen entity: more than the bound would be a page of a part, so it is refused, not cut.
+  if (ids.length > MAX_TIMELINE_SUBJECTS)
+    throw new BadUserInputError(`Invalid argument types: more than ${MAX_TIMELINE_SUBJECTS} entities have dated facts of their own under these filters; narrow the timeline by types or countries`, 'types');
   const subjects = await ctx.loaders.entity.loadMany(ids);
   const names = new Map(subjects.flatMap((e) => (e && !(e instanceof Error) ? [[e.id, String(e.props.name ?? e.id)] as const] : [])));
   const timelines = await Promise.all(ids.map((id) => timelineFor(ctx, id)));
