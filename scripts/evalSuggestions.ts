@@ -30,7 +30,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { Executor } from '../src/db/executor';
-import { applyMigrations } from '../src/db/migrations';
+import { migrateGraph } from '../src/ingest/migrateGraph';
 import { loadEverySeed } from '../src/ingest/loadEcosystem';
 import { graphIsEmpty } from '../src/ingest/loadSeed';
 import { connectionFor, localInstance, startLocalNeo4j } from '../src/localNeo4j/server';
@@ -210,7 +210,7 @@ async function main(): Promise<void> {
   const { executor, close } = await connect();
   try {
     if (process.argv.includes('--load-seed') && (await graphIsEmpty(executor))) {
-      await applyMigrations(executor);
+      await migrateGraph(executor);
       await loadEverySeed(executor);
       console.log('loaded the seed files');
     }

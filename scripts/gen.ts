@@ -44,7 +44,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { Executor } from '../src/db/executor';
-import { applyMigrations } from '../src/db/migrations';
+import { migrateGraph } from '../src/ingest/migrateGraph';
 import type { EntityLabel } from '../src/domain/model';
 import { localInstanceAt, storeIsAbsent } from '../src/localNeo4j/bulkImport';
 import { connectionFor, localInstance, localNeo4jStatus, startLocalNeo4j, type LocalInstance } from '../src/localNeo4j/server';
@@ -547,7 +547,7 @@ async function main(): Promise<void> {
     if (!DRY && instance && !localNeo4jStatus(instance).running) await startLocalNeo4j(instance);
     try {
       if (!DRY) {
-        const m = await applyMigrations(executor);
+        const m = await migrateGraph(executor);
         console.log(`migrations: ${m.applied.length} applied, ${m.skipped.length} already in place`);
       }
       // into a graph without entities, every generated id is new: created, not merged
