@@ -8,32 +8,23 @@
  * axe finds nothing serious or critical; the page reads in three languages.
  */
 import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { SHOTS, startBrowserSession, type BrowserSession } from './browser';
+import { SHOTS, seriousViolations, useBrowserSession } from './browser';
 
 /** The screenshots the docs show are rewritten only when asked (UPDATE_DOCS_SCREENSHOTS=1), so a test run leaves the tree clean. */
 const DOCS_SHOTS = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? resolve(__dirname, '..', '..', 'docs', 'screenshots') : SHOTS;
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  // Loading the ecosystem files on a busy machine takes longer than one API read may.
-  session = await startBrowserSession({ ecosystem: true, app: { queryTimeoutMs: 60_000 } });
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+// Loading the ecosystem files on a busy machine takes longer than one API read may.
+const browser = useBrowserSession({ ecosystem: true, app: { queryTimeoutMs: 60_000 } });
 
 async function api<T>(query: string): Promise<T> {
-  const answer = await session.app.graphql<T>(query);
+  const answer = await browser.session.app.graphql<T>(query);
   expect(answer.errors).toBeUndefined();
   return answer.data!;
 }
 
 async function overview(query = ''): Promise<Page> {
-  const page = await session.openPage(`/${query}`);
+  const page = await browser.session.openPage(`/${query}`);
   await page.waitForFunction('window.__charts && window.__charts["chart-organizations"] && document.querySelector("#crossborder-note")', undefined, { timeout: 60_000 });
   return page;
 }
@@ -73,10 +64,10 @@ describe('the overview charts', () => {
     await expect(page.evaluate('document.activeElement.id')).resolves.toBe('org-list-title');
     const listed = await page.locator('#org-list-items li a').evaluateAll((els) => els.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(listed).toEqual(expected.edges.map(({ node }) => [node.name, `/explore?focus=${encodeURIComponent(node.id)}`]));
-    expect(page.url()).toBe(`${session.app.url}/`);
+    expect(page.url()).toBe(`${browser.session.app.url}/`);
     const exportHref = await page.locator('#org-list-export').getAttribute('href');
     expect(exportHref).toBe(`/export/organizations.csv?where=${encodeURIComponent(JSON.stringify({ kind: { eq: 'PHARMA' }, countryCode: { eq: 'JP' } }))}`);
-    const csv = await (await fetch(`${session.app.url}${exportHref}`)).text();
+    const csv = await (await fetch(`${browser.session.app.url}${exportHref}`)).text();
     for (const { node } of expected.edges) expect(csv).toContain(node.name);
     await page.mouse.move(0, 0);
     await page.locator('[data-chart="organizations"]').screenshot({ path: resolve(DOCS_SHOTS, 'overview-chart-list.png') });
@@ -149,7 +140,7 @@ describe('the overview charts', () => {
 
   it('links the timeline across entities and the exports from the overview', async () => {
     const page = await overview();
-    expect(new URL(await page.locator('#taiwan-laws').getAttribute('href') ?? '', session.app.url).search).toBe('?type=POLICY&country=TW');
+    expect(new URL(await page.locator('#taiwan-laws').getAttribute('href') ?? '', browser.session.app.url).search).toBe('?type=POLICY&country=TW');
     const exports = await page.locator('a.export-link').evaluateAll((els) => els.map((a) => a.getAttribute('href')));
     expect(exports).toEqual(expect.arrayContaining(['/export/organizations.csv', '/export/agreements.csv']));
     await page.close();
@@ -160,9 +151,7 @@ describe('the overview charts', () => {
     await page.locator('#organizations-table > summary').click();
     await page.locator('#organizations-table tr[data-kind="PHARMA"] td[data-country="JP"] button').click();
     await page.locator('#org-list-items li').first().waitFor();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 

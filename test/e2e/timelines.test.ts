@@ -8,31 +8,22 @@
  * Japanese and Traditional Chinese.
  */
 import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import en from '../../web/src/i18n/en.json';
-import { SHOTS, startBrowserSession, type BrowserSession } from './browser';
+import { SHOTS, seriousViolations, useBrowserSession } from './browser';
 
 /** The screenshots the docs show are rewritten only when asked (UPDATE_DOCS_SCREENSHOTS=1), so a test run leaves the tree clean. */
 const DOCS_SHOTS = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? resolve(__dirname, '..', '..', 'docs', 'screenshots') : SHOTS;
 const ACT = 'policy-tw-regenerative-medicine-act';
 
-let session: BrowserSession;
-
-beforeAll(async () => {
-  // Loading the ecosystem files on a busy machine takes longer than one API read may.
-  session = await startBrowserSession({ ecosystem: true, app: { queryTimeoutMs: 60_000 } });
-}, 300_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+// Loading the ecosystem files on a busy machine takes longer than one API read may.
+const browser = useBrowserSession({ ecosystem: true, app: { queryTimeoutMs: 60_000 } });
 
 interface ApiEntry { date: string; property: string; entity: { id: string; name: string } }
 
 /** Every entry of the timeline across entities the API gives for these filters. */
 async function across(variables: Record<string, unknown>): Promise<ApiEntry[]> {
-  const answer = await session.app.graphql<{ timeline: { edges: { node: ApiEntry }[] } }>(
+  const answer = await browser.session.app.graphql<{ timeline: { edges: { node: ApiEntry }[] } }>(
     'query($types: [EntityType!], $countries: [String!]) { timeline(types: $types, countries: $countries, first: 200) { edges { node { date property entity { id name } } } } }',
     variables,
   );
@@ -40,20 +31,16 @@ async function across(variables: Record<string, unknown>): Promise<ApiEntry[]> {
   return answer.data!.timeline.edges.map((e) => e.node);
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function openTimeline(query: string): Promise<Page> {
-  const page = await session.openPage(`/timeline${query}`);
+  const page = await browser.session.openPage(`/timeline${query}`);
   await page.waitForFunction('document.querySelectorAll("#timeline-entries li.timeline-entry").length > 0 || /\\d|error/.test(document.querySelector("#timeline-status")?.textContent ?? "")', undefined, { timeout: 60_000 });
   return page;
 }
 
 describe("an entity's timeline in the explorer", () => {
   it('says once that the Regenerative Medicine Act took effect on 2026-01-01, its sources folded until a keyboard opens them', async () => {
-    const page = await session.openPage(`/explore?focus=${ACT}`);
+    const page = await browser.session.openPage(`/explore?focus=${ACT}`);
     await page.locator('#timeline li.timeline-entry').first().waitFor({ timeout: 60_000 });
     const tookEffect = page.locator('#timeline li.timeline-entry[data-date="2026-01-01"][data-property="effectiveOn"]');
     const own = await tookEffect.evaluateAll((els) => els.filter((el) => /^Regenerative Medicine Act: took effect/.test(el.querySelector('.timeline-description')?.textContent ?? '')).length);
@@ -80,7 +67,7 @@ describe("an entity's timeline in the explorer", () => {
     // From the act, one link leads to Taiwan's policies in date order.
     const link = page.locator('#timeline-across');
     expect(await link.textContent()).toBe('All Policies of Taiwan in date order');
-    expect(new URL(await link.getAttribute('href') ?? '', session.app.url).search).toBe('?type=POLICY&country=TW');
+    expect(new URL(await link.getAttribute('href') ?? '', browser.session.app.url).search).toBe('?type=POLICY&country=TW');
     await page.close();
   });
 });
@@ -112,7 +99,7 @@ describe('the timeline across entities', () => {
     const link = page.locator('#timeline-export-link');
     const href = await link.getAttribute('href');
     expect(href).toBe(`/export/policies.csv?where=${encodeURIComponent(JSON.stringify({ countryCode: { eq: 'TW' } }))}`);
-    const response = await fetch(`${session.app.url}${href}`);
+    const response = await fetch(`${browser.session.app.url}${href}`);
     expect(response.status).toBe(200);
     const csv = await response.text();
     expect(csv).toContain('Regenerative Medicine Act');
