@@ -33,11 +33,13 @@ function neighboursSection(ex: Explorer, entity: Details): HTMLElement[] {
 
 /** Loads an entity and shows it in the details panel (a later selection wins over a slower answer). */
 export async function showDetails(ex: Explorer, id: string): Promise<void> {
+  // Shown again (its neighbours were added): the panel keeps what it shows until the new answer replaces it, without a flash of "Loading".
+  const refreshing = ex.view.selected === id && ex.view.details?.id === id;
   if (ex.view.selected !== id) ex.view.details = null;
   ex.view.selected = id;
   ex.actions.syncUrl();
   const panel = byId('details');
-  panel.replaceChildren(h('p', { class: 'muted' }, t('common.loading')));
+  if (!refreshing) panel.replaceChildren(h('p', { class: 'muted' }, t('common.loading')));
   let entity: Details | null;
   try {
     entity = (await gql<{ entity: Details | null }>(ENTITY, { id })).entity;
