@@ -8,6 +8,10 @@
  * a line that rises parallel to the diagonal grows linearly with the graph.
  * Rows whose requests failed or never finished (the 10 s transaction timeout)
  * are drawn at the timeout as triangles: their p95 is at least that.
+ *
+ * --work <relationships>=<profile JSON>,… adds a second panel: the Neo4j work
+ * (db hits, from bench/profileAnalyst.ts) of each first-computation plan at each
+ * size, which the machine's load does not blur and no timeout censors.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,6 +35,11 @@ function arg(name: string, fallback?: string): string | undefined {
 async function main(): Promise<void> {
   const out = arg('out', 'docs/cost-growth.png')!;
   const files = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+  const work = (arg('work') ?? '').split(',').filter(Boolean).flatMap((pair) => {
+    const [relationships, file] = pair.split('=') as [string, string];
+    const plans = JSON.parse(fs.readFileSync(file, 'utf8')) as { label: string; dbHits: number }[];
+    return plans.map((plan) => ({ plan: plan.label, relationships: Number(relationships), dbHits: plan.dbHits }));
+  });
   const points = files.flatMap((file) => {
     const bench = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchFile;
     // A row with failed answers (the 10 s transaction timeout) or none at all is censored: its p95 is at least the timeout.
@@ -46,15 +55,14 @@ async function main(): Promise<void> {
   // vega and vega-lite 6 are ES modules (vega-canvas awaits at its top level): imported by a computed name, typed here.
   const vega = (await import('vega' as string)) as { View: new (runtime: unknown, options: { renderer: 'none' }) => { toSVG(): Promise<string> }; parse: (spec: unknown) => unknown };
   const { compile } = (await import('vega-lite' as string)) as { compile: (spec: unknown) => { spec: unknown } };
-  const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  const x = { field: 'relationships', type: 'quantitative', scale: { type: 'log', nice: false, padding: 20 }, title: 'domain relationships (log)' };
+  const latency = {
     title: { text: 'p95 latency per operation vs graph size (npm run bench, 10 connections)', fontSize: 14 },
     width: 640,
     height: 420,
-    background: 'white',
     data: { values: points },
     encoding: {
-      x: { field: 'relationships', type: 'quantitative', scale: { type: 'log', nice: false, padding: 20 }, title: 'domain relationships (log)' },
+      x,
       y: { field: 'p95', type: 'quantitative', scale: { type: 'log' }, title: 'p95 ms (log)' },
       color: { field: 'op', type: 'nominal', title: 'operation' },
       detail: { field: 'target' },
@@ -70,6 +78,25 @@ async function main(): Promise<void> {
         encoding: { shape: { field: 'censored', type: 'nominal', title: 'p95', scale: { domain: ['measured', `at least the ${TIMEOUT_MS / 1000} s timeout`], range: ['circle', 'triangle-up'] }, legend: { labelLimit: 320 } } },
       },
     ],
+  };
+  const dbHits = {
+    title: { text: 'Neo4j work of each first-computation plan vs graph size (PROFILE db hits)', fontSize: 14 },
+    width: 640,
+    height: 300,
+    data: { values: work },
+    mark: { type: 'line', point: { filled: true, size: 70 } },
+    encoding: {
+      x,
+      y: { field: 'dbHits', type: 'quantitative', scale: { type: 'log' }, title: 'db hits (log)' },
+      color: { field: 'plan', type: 'nominal', title: 'plan', legend: { labelLimit: 420 } },
+      tooltip: [{ field: 'plan' }, { field: 'relationships' }, { field: 'dbHits' }],
+    },
+  };
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    background: 'white',
+    resolve: { scale: { color: 'independent' } },
+    vconcat: work.length ? [latency, dbHits] : [latency],
   };
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
