@@ -259,13 +259,21 @@ interface Trial {
  * version an operation did not name is filled in with the version the trial found.
  */
 async function tryOperations(executor: Executor, operations: StoredOperation[], note: string, author: string, id: string = randomUUID()): Promise<Trial> {
-  const parsed = operations.map((operation, index) => {
+  return tryParsed(executor, parseAll(operations), note, author, id);
+}
+
+/** A changeset's operations parsed (zod), a refusal naming its operation's place. */
+function parseAll(operations: StoredOperation[]): ParsedOperation[] {
+  return operations.map((operation, index) => {
     try {
       return parseOperation(operation);
     } catch (error) {
       throw atOperation(error, index, operation.op);
     }
   });
+}
+
+async function tryParsed(executor: Executor, parsed: ParsedOperation[], note: string, author: string, id: string): Promise<Trial> {
   const scope: ChangesetScope = { id, written: [], bases: new Map(), trialVersions: new Map() };
   const based = parsed.map((p) => ({ op: p.op, input: { ...p.input } }));
   try {
@@ -301,17 +309,64 @@ const trialFields = ({ scope, based }: Trial) => ({
   operations: JSON.stringify(based),
 });
 
-/** Stores a changeset as PROPOSED, after a trial (tryOperations): a proposal that could not apply is refused now. */
+/**
+ * Stores a changeset as PROPOSED, after a trial (tryOperations): a proposal that
+ * could not apply is refused now. A lone upsertEntity citing a source by id (the
+ * common proposal) needs no trial: its refusals are all reads (proposeUpsert).
+ */
 export async function proposeChange(executor: Executor, operations: StoredOperation[], note: string, author: string, revertOf: string | null = null): Promise<ChangeView> {
-  const trial = await tryOperations(executor, operations, note, author);
+  const parsed = parseAll(operations);
+  const [only] = parsed;
+  if (parsed.length === 1 && only!.op === 'upsertEntity' && only.request.source.id !== undefined) {
+    return proposeUpsert(executor, { ...only, request: { ...only.request, source: { id: only.request.source.id } } }, note, author, revertOf);
+  }
+  const trial = await tryParsed(executor, parsed, note, author, randomUUID());
   const [row] = await executor.write<{ change: Record<string, unknown> }>(cypherQuery('changes/createChangeset'), {
     id: trial.scope.id,
     ...trialFields(trial),
+    located: null,
     author,
     note,
     revertOf,
   });
   return toChangeView(row!.change);
+}
+
+/**
+ * Proposes one upsertEntity citing a source by id in one write transaction of
+ * three statements: its refusals met by reads (curation.checkUpsertEntity: the
+ * base version, the id, likely duplicates), then the Change stored by a statement
+ * that also refuses a missing source and names the entity's LOCATED_IN among its
+ * targets, as the trial would have found them. Nothing of the entity is written.
+ */
+async function proposeUpsert(
+  executor: Executor,
+  operation: Extract<ParsedOperation, { op: 'upsertEntity' }> & { request: { source: { id: string } } },
+  note: string,
+  author: string,
+  revertOf: string | null,
+): Promise<ChangeView> {
+  const scope: ChangesetScope = { id: randomUUID(), written: [], bases: new Map() };
+  const { node } = operation.request;
+  return executor.writeTransaction('changes/proposeUpsert', async (tx) => {
+    const checked = await curation.checkUpsertEntity(tx, inTransaction(tx, scope), operation.request).catch((error: unknown) => {
+      throw atOperation(error, 0, operation.op);
+    });
+    const input = { ...operation.input, expectedVersion: operation.input.expectedVersion ?? scope.bases.get(node.id) };
+    const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/createChangeset'), {
+      id: scope.id,
+      targetIds: [node.id],
+      summary: `proposed: ${checked.summary}`,
+      sourceId: checked.sourceId,
+      operations: JSON.stringify([{ op: operation.op, input }]),
+      located: { entityId: node.id, sourceId: checked.sourceId, countryCode: checked.countryCode },
+      author,
+      note,
+      revertOf,
+    });
+    if (!row) throw atOperation(new NotFoundError('Source', checked.sourceId), 0, operation.op);
+    return toChangeView(row.change);
+  });
 }
 
 /** The base fields an operation names (expectedVersion; keepVersion and mergeVersion of a merge), which a rebase sets anew. */

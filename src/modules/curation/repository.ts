@@ -262,14 +262,52 @@ async function linkCountry(tx: Tx, node: SeedNode, countryId: string | null, sou
   return [relationshipId(rel)];
 }
 
+/** The base an upsert names: its entity, at the version the request was based on. */
+const upsertBases = (request: UpsertEntityRequest): Base[] => [{ id: request.node.id, kind: 'entity', expectedVersion: request.expectedVersion }];
+
+/**
+ * The refusals an upsert meets before it writes, as reads: the base version
+ * (CONFLICT), an id held by another label, a merged or retracted id, a likely
+ * duplicate of a new id. `incident`: also read the entity's LOCATED_IN, for the
+ * revision of an upsert that writes. Returns what track read and whether the id is new.
+ */
+async function upsertRefusals(tx: Tx, writer: Writer, request: UpsertEntityRequest, incident: boolean): Promise<{ tracked: Tracked; isNew: boolean }> {
+  const { node } = request;
+  const tracked = await track(tx, writer, upsertBases(request), incident ? { ids: [node.id], types: ['LOCATED_IN'] } : undefined);
+  const found = await lookUp(tx, [node.id], tracked);
+  checkIdForLabel(found, node.id, node.label);
+  const isNew = !found.get(node.id)?.label;
+  if (isNew) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
+  return { tracked, isNew };
+}
+
+/** An upsert's audit summary: created or updated, and the ids it was declared distinct from. */
+const upsertSummary = (request: UpsertEntityRequest, created: boolean) => `${created ? 'created' : 'updated'} ${request.node.label} ${request.node.id}${distinctNote(request.distinctFrom)}`;
+
+/** What an upsert citing a source by id would write, found by reads alone (UpsertCheck). */
+export interface UpsertCheck {
+  summary: string;
+  sourceId: string;
+  /** The country code its LOCATED_IN follows (null: none). */
+  countryCode: string | null;
+}
+
+/**
+ * Every refusal upsertEntity would meet for a request citing a source by id,
+ * met by reads in `writer`'s transaction, without writing the entity (a proposal
+ * of it, src/modules/changes/repository.ts): all but the source's existence and
+ * the entity's Country, which the statement storing the proposal checks and finds.
+ */
+export async function checkUpsertEntity(tx: Tx, writer: Writer, request: UpsertEntityRequest & { source: { id: string } }): Promise<UpsertCheck> {
+  const { isNew } = await upsertRefusals(tx, writer, request, false);
+  return { summary: upsertSummary(request, isNew), sourceId: request.source.id, countryCode: countryCodeOf(request.node) };
+}
+
 export function upsertEntity(executor: Writer, request: UpsertEntityRequest, actor: string): Promise<EntityWrite> {
   const { node } = request;
-  const bases: Base[] = [{ id: node.id, kind: 'entity', expectedVersion: request.expectedVersion }];
+  const bases = upsertBases(request);
   return executor.writeTransaction('curation/upsertEntity', async (tx) => {
-    const tracked = await track(tx, executor, bases, { ids: [node.id], types: ['LOCATED_IN'] });
-    const found = await lookUp(tx, [node.id], tracked);
-    checkIdForLabel(found, node.id, node.label);
-    if (!found.get(node.id)?.label) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
+    const { tracked } = await upsertRefusals(tx, executor, request, true);
     // A source cited by id is checked by writeNode itself (NOT_FOUND): one round trip fewer.
     const sourceId = request.source.id ?? (await resolveSource(tx, request.source, actor));
     const { entity, created, countryId } = await writeNode(tx, node, sourceId, actor);
@@ -277,7 +315,7 @@ export function upsertEntity(executor: Writer, request: UpsertEntityRequest, act
     const change = await recordChange(tx, {
       kind: 'UPSERT_ENTITY',
       targetIds: [node.id, ...located],
-      summary: `${created ? 'created' : 'updated'} ${node.label} ${node.id}${distinctNote(request.distinctFrom)}`,
+      summary: upsertSummary(request, created),
       subject: actor,
       sourceId,
       note: node.evidence,
