@@ -11,7 +11,7 @@ import { mintToken, newJwtSecret } from './support/tokens';
 const secret = newJwtSecret();
 const SOURCE = { id: 'geneonline-2025-04-29-taiwan-japan-regen-forum' };
 const PROPOSE = `mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id status summary targetIds operations } }`;
-const APPROVE = `mutation($id: ID!) { approveChange(id: $id) { id status targetIds } }`;
+const APPROVE = `mutation($id: ID!) { approveChange(id: $id) { id status targetIds revisions { targetId version created } } }`;
 
 const organization = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
   type: 'ORGANIZATION',
@@ -33,7 +33,7 @@ interface Proposed {
   operations: { op: string; input: Record<string, unknown> }[];
 }
 
-describe('proposing one upsert in one transaction', () => {
+describe('proposing one upsert in one transaction, approving it with its revisions stored by the review', () => {
   let app: TestApp;
   let alice: Record<string, string>;
   let bob: Record<string, string>;
@@ -63,9 +63,20 @@ describe('proposing one upsert in one transaction', () => {
     expect(proposed.targetIds[0]).toBe('p1-new');
     expect(proposed.targetIds[1]).toMatch(/^p1-new--LOCATED_IN--/);
 
-    const approved = await app.graphql<{ approveChange: { status: string; targetIds: string[] } }>(APPROVE, { id: proposed.id }, bob);
+    const approved = await app.graphql<{ approveChange: { status: string; targetIds: string[]; revisions: { targetId: string; version: number; created: boolean }[] } }>(APPROVE, { id: proposed.id }, bob);
     expect(approved.errors).toBeUndefined();
     expect(approved.data!.approveChange.targetIds).toEqual(proposed.targetIds);
+    // The approval of one upsert stores its revisions and versions with the review, in the same statement.
+    expect(approved.data!.approveChange.revisions.map((r) => [r.targetId, r.version, r.created])).toEqual([['p1-new', 1, true]]);
+    const session = app.driver.session();
+    try {
+      const row = (await session.run(`MATCH (c:Change {id: $id}), (n:Entity {id: 'p1-new'}) RETURN c.entityIds AS ids, c.countries AS countries, n.version AS version`, { id: proposed.id })).records[0]!;
+      expect(row.get('ids')).toEqual(expect.arrayContaining(['p1-new']));
+      expect(row.get('countries')).toContain('JP');
+      expect(Number(row.get('version'))).toBe(1);
+    } finally {
+      await session.close();
+    }
   });
 
   it('proposes an update of an existing organization on its current version, and one without a country with no LOCATED_IN', async () => {

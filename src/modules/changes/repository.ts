@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypherQuery } from '../../db/cypher';
+import { cypherQuery, type CypherQuery } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
 import { relationshipId } from '../../domain/properties';
 import { AppError, ErrorCode, NotFoundError } from '../../errors';
@@ -10,7 +10,7 @@ import { searchAliasesOf } from '../../domain/names';
 import { SEARCH_KEY_OF } from '../../domain/properties';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
 import { UNVERIFYING_SOURCE_KINDS } from '../../domain/model';
-import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, relationshipEnds, track, type Base, type ChangesetScope, type Writer } from './versions';
+import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, relationshipEnds, track, type Base, type ChangesetScope, type VersionStamps, type Writer } from './versions';
 
 /**
  * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
@@ -436,19 +436,38 @@ export function approveChange(executor: Executor, id: string, reviewer: string, 
   return executor.writeTransaction('changes/approve', async (tx) => {
     const change = await forReview(tx, id, reviewer, policy);
     const stored = JSON.parse(change.operations ?? '[]') as StoredOperation[];
-    const scope: ChangesetScope = { id, written: [], bases: new Map() };
+    // One upsert or link stamps its revisions once, last: they can wait for the review's statement.
+    const deferredRevisions: VersionStamps[] | undefined = stored.length === 1 && DEFERRABLE.has(stored[0]!.op) ? [] : undefined;
+    const scope: ChangesetScope = { id, written: [], bases: new Map(), deferredRevisions };
     await applyOperations(tx, scope, stored.map(parseOperation), change.subject, change.note);
-    const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/review'), {
+    const review = {
       id,
       status: 'APPROVED',
       reviewer,
       comment,
       targetIds: unique(scope.written.flatMap((w) => w.targetIds)),
       summary: scope.written.map((w) => w.summary).join('; '),
-    });
+    };
+    const stamps = deferredRevisions?.filter((d) => d.revisions.length > 0) ?? [];
+    const [row] =
+      stamps.length > 0
+        ? await run<{ change: Record<string, unknown> }>(tx, reviewWithVersions(), {
+            ...review,
+            revisions: stamps.flatMap((d) => d.revisions),
+            changeId: id,
+            subject: stamps[0]!.subject,
+            entityIds: unique(stamps.flatMap((d) => d.entityIds)),
+          })
+        : await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/review'), review);
     return toChangeView(row!.change);
   });
 }
+
+/** The operations whose approval alone may store its revisions with the review: each tracks its targets and stamps them once. */
+const DEFERRABLE = new Set<StoredOperation['op']>(['upsertEntity', 'linkEntities']);
+
+/** changes/setVersions, then changes/review, as one statement (named changes/review). */
+const reviewWithVersions = (): CypherQuery => ({ name: 'changes/review', text: `CALL () {\n${cypherQuery('changes/setVersions').text}\n}\n${cypherQuery('changes/review').text}` });
 
 /** Rejects a PROPOSED changeset with the reviewer's comment; nothing of it is applied. */
 export function rejectChange(executor: Executor, id: string, reviewer: string, comment: string, policy: ReviewPolicy): Promise<ChangeView> {
@@ -604,8 +623,12 @@ export async function history(executor: Executor, targetId: string, first: numbe
   };
 }
 
-/** A page of changes, newest first, filtered as ChangeFilter says; `full`: with their operations and before/after. */
-export async function changesPage(executor: Executor, filter: ChangeFilter, full = true): Promise<ChangePage> {
+/**
+ * A page of changes, newest first, filtered as ChangeFilter says; `full`: with
+ * their operations and before/after; `sources`: with each change's source read
+ * (else Change.source is looked up when asked).
+ */
+export async function changesPage(executor: Executor, filter: ChangeFilter, full = true, sources = true): Promise<ChangePage> {
   const rows = await executor.read<{ change: Record<string, unknown> }>(cypherQuery('changes/page'), {
     since: filter.since,
     until: filter.until,
@@ -617,9 +640,11 @@ export async function changesPage(executor: Executor, filter: ChangeFilter, full
     afterId: filter.after?.id ?? null,
     limit: filter.first + 1,
     full,
+    sources,
   });
   const edges = rows.slice(0, filter.first).map((r) => {
-    const node = toChangeView(r.change);
+    const { source, ...unsourced } = r.change;
+    const node = toChangeView(sources ? { ...unsourced, source } : unsourced);
     return { cursor: encodeCursor({ at: node.statusAt ?? node.at, id: node.id }), node };
   });
   return {

@@ -102,6 +102,20 @@ export interface ChangesetScope {
    * would stamp, so a trial reads nothing back for the others.
    */
   laterTargets?: Set<string> | 'all';
+  /**
+   * Set while a changeset of one upsert or link is approved: its revisions are
+   * gathered here instead of stored at once, and stored by the approval's review
+   * statement (changes/setVersions and changes/review in one round trip).
+   */
+  deferredRevisions?: VersionStamps[];
+}
+
+/** What changes/setVersions stores: the revisions of one write, under its change. */
+export interface VersionStamps {
+  revisions: RevisionRow[];
+  changeId: string;
+  subject: string;
+  entityIds: string[];
 }
 
 /** Stored properties that are not fields of a revision: identity, audit stamps, citations and marks and search keys derived from them. */
@@ -248,6 +262,8 @@ export interface Tracked {
   trialVersions?: Map<string, number>;
   /** A trial's ChangesetScope.laterTargets. */
   laterTargets?: Set<string> | 'all';
+  /** ChangesetScope.deferredRevisions: where the revisions go instead of the graph. */
+  deferred?: VersionStamps[];
 }
 
 /**
@@ -270,7 +286,7 @@ export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { 
   const stale = bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null && b.expectedVersion !== before.get(b.id)!.version);
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
-  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets };
+  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets, deferred: writer.changeset?.deferredRevisions };
 }
 
 /** For each stale base, the fields changed since it (from the revisions), their current values and the last change of each. */
@@ -348,7 +364,9 @@ export async function recordRevisions(tx: Tx, tracked: Tracked, change: { id: st
   } else if (revisions.length > 0) {
     // The entities the revisions touched (a relationship touches both ends), stamped on the Change for the feed's filters.
     const entityIds = [...new Set(revisions.flatMap((r) => (r.targetKind === 'entity' ? [r.targetId] : [r.from!, r.to!])))];
-    await run(tx, cypherQuery('changes/setVersions'), { revisions, changeId: change.id, subject: change.subject, entityIds });
+    const stamps: VersionStamps = { revisions, changeId: change.id, subject: change.subject, entityIds };
+    if (tracked.deferred) tracked.deferred.push(stamps);
+    else await run(tx, cypherQuery('changes/setVersions'), { ...stamps });
   }
   return revisions;
 }
