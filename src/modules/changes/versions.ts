@@ -306,6 +306,18 @@ export async function conflictsOf(tx: Tx, stale: { id: string; version: number; 
   });
 }
 
+/**
+ * A target's state after a write, from what the write's own statement returned
+ * (`props`: its stored properties), as readTargets would read it: an entity keeps
+ * the claim and identity fields it had before (the write changed none of them).
+ * Only for writes whose revisions do not list citations.
+ */
+export function afterWrite(tracked: Tracked, target: { id: string; kind: TargetKind; type: string; props: Record<string, unknown> }): Snapshot {
+  const before = tracked.before.get(target.id);
+  const kept = target.kind === 'entity' && before?.exists ? Object.entries(before.props).filter(([k]) => k.startsWith(CLAIM_FIELD) || k.startsWith(IDENTITY_FIELD)) : [];
+  return { ...target, exists: true, version: versionOf(target.props), props: { ...target.props, ...Object.fromEntries(kept) } };
+}
+
 /** One target's revision, as setVersions stores it. */
 export interface RevisionRow {
   targetId: string;
@@ -328,15 +340,21 @@ export interface RevisionRow {
  * transaction rolls back), so two creations of one id based on "new" never both
  * apply; otherwise the write is the next version after that one.
  */
-export async function recordRevisions(tx: Tx, tracked: Tracked, change: { id: string; subject: string; targetIds: readonly string[] }, bases: Base[] = []): Promise<RevisionRow[]> {
+export async function recordRevisions(
+  tx: Tx,
+  tracked: Tracked,
+  change: { id: string; subject: string; targetIds: readonly string[] },
+  bases: Base[] = [],
+  known: readonly Snapshot[] = [],
+): Promise<RevisionRow[]> {
   const later = tracked.trialVersions ? (tracked.laterTargets ?? 'all') : 'all';
   // A trial stores no revision: only a target a later operation names needs its next version.
   const ids = [...new Set([...bases.map((b) => b.id), ...change.targetIds])].filter((id) => !id.startsWith('source:') && (later === 'all' || later.has(id)));
   if (ids.length === 0) return [];
-  const entityIds = ids.filter((id) => !isRelationshipId(id));
-  const relIds = ids.filter(isRelationshipId);
+  const written = new Map(known.map((k) => [k.id, k]));
+  const unread = ids.filter((id) => !written.has(id));
   const expected = new Set(bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null).map((b) => b.id));
-  const after = await readTargets(tx, entityIds, relIds, false, undefined, tracked.citations);
+  const after = new Map([...(await readTargets(tx, unread.filter((id) => !isRelationshipId(id)), unread.filter(isRelationshipId), false, undefined, tracked.citations)), ...written]);
   const revisions: RevisionRow[] = [];
   for (const id of ids) {
     const now = after.get(id);

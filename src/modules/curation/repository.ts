@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { recordRevisions, relationshipEnds, track, type Base, type Tracked, type Writer } from '../changes/versions';
+import { afterWrite, recordRevisions, relationshipEnds, track, type Base, type Snapshot, type Tracked, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
@@ -100,8 +100,8 @@ async function recordChange(
  * write changed (src/modules/changes/versions.ts); `entity`, the record the write
  * returns, gets its new version.
  */
-async function recordVersions(tx: Tx, tracked: Awaited<ReturnType<typeof track>>, change: ChangeRecord, bases: Base[], entity?: EntityRecord): Promise<void> {
-  const revisions = await recordRevisions(tx, tracked, change, bases);
+async function recordVersions(tx: Tx, tracked: Awaited<ReturnType<typeof track>>, change: ChangeRecord, bases: Base[], entity?: EntityRecord, after?: Snapshot[]): Promise<void> {
+  const revisions = await recordRevisions(tx, tracked, change, bases, after);
   const own = entity && revisions.find((r) => r.targetId === entity.id);
   if (own) entity.props = { ...entity.props, version: own.version };
 }
@@ -194,7 +194,7 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)];
  * Writes one node (stored as seed/mergeNodes stores it, plus updatedAt/updatedBy); returns it,
  * whether this call created it, and the live Country entity of its country code (null when none).
  */
-async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; created: boolean; countryId: string | null }> {
+async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; stored: Record<string, unknown>; created: boolean; countryId: string | null }> {
   const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> }; countryId: string | null }>(
     tx,
     cypherQuery('curation/mergeEntity'),
@@ -202,7 +202,7 @@ async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string
   );
   // The node is always merged; only the source's MATCH can leave no row.
   if (!row) throw new NotFoundError('Source', sourceId);
-  return { entity: toEntityRecord(row.entity), created: row.created, countryId: row.countryId };
+  return { entity: toEntityRecord(row.entity), stored: row.entity.props, created: row.created, countryId: row.countryId };
 }
 
 /** The audit trail keeps the ids a caller declared distinct. */
@@ -255,11 +255,11 @@ async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, acto
  * found), the entity is linked to it (citing the same source). Returns the ids
  * of the relationships written.
  */
-async function linkCountry(tx: Tx, node: SeedNode, countryId: string | null, sourceId: string, actor: string): Promise<string[]> {
+async function linkCountry(tx: Tx, node: SeedNode, countryId: string | null, sourceId: string, actor: string): Promise<{ id: string; props: Record<string, unknown> }[]> {
   if (!countryId || !countryCodeOf(node)) return [];
   const rel: RelRow = { type: 'LOCATED_IN', from: node.id, to: countryId, properties: {}, evidence: node.evidence };
-  await writeRelationships(tx, [rel], sourceId, actor);
-  return [relationshipId(rel)];
+  const [props] = await writeRelationships(tx, [rel], sourceId, actor);
+  return [{ id: relationshipId(rel), props: props! }];
 }
 
 /** The base an upsert names: its entity, at the version the request was based on. */
@@ -310,17 +310,22 @@ export function upsertEntity(executor: Writer, request: UpsertEntityRequest, act
     const { tracked } = await upsertRefusals(tx, executor, request, true);
     // A source cited by id is checked by writeNode itself (NOT_FOUND): one round trip fewer.
     const sourceId = request.source.id ?? (await resolveSource(tx, request.source, actor));
-    const { entity, created, countryId } = await writeNode(tx, node, sourceId, actor);
+    const { entity, stored, created, countryId } = await writeNode(tx, node, sourceId, actor);
     const located = await linkCountry(tx, node, countryId, sourceId, actor);
     const change = await recordChange(tx, {
       kind: 'UPSERT_ENTITY',
-      targetIds: [node.id, ...located],
+      targetIds: [node.id, ...located.map((r) => r.id)],
       summary: upsertSummary(request, created),
       subject: actor,
       sourceId,
       note: node.evidence,
     }, executor);
-    await recordVersions(tx, tracked, change, bases, entity);
+    // What the writes returned is the targets' state after: the revisions need not read them again.
+    const after = [
+      afterWrite(tracked, { id: node.id, kind: 'entity', type: node.label, props: stored }),
+      ...located.map((r) => afterWrite(tracked, { id: r.id, kind: 'relationship', type: 'LOCATED_IN', props: r.props })),
+    ];
+    await recordVersions(tx, tracked, change, bases, entity, after);
     return { entity, created, change };
   });
 }
