@@ -273,11 +273,12 @@ export interface Tracked {
  * yet). With `incident`, the relationships of those types at those entities are
  * read too, so revisions of relationships the write changes by the way (an
  * entity's LOCATED_IN, an agreement's parties) know their state before.
+ * `lock` false: a check that writes none of them (a proposal) reads them unlocked.
  */
-export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { ids: string[]; types?: readonly string[] }, citations = false): Promise<Tracked> {
+export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { ids: string[]; types?: readonly string[] }, citations = false, lock = true): Promise<Tracked> {
   const entityIds = [...new Set([...bases.filter((b) => b.kind === 'entity').map((b) => b.id), ...(incident?.ids ?? [])])].sort();
   const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
-  const before = await readTargets(tx, entityIds, relIds, true, incident, citations);
+  const before = await readTargets(tx, entityIds, relIds, lock, incident, citations);
   const trialVersions = writer.changeset?.trialVersions;
   for (const [id, version] of trialVersions ?? []) {
     const snapshot = before.get(id);

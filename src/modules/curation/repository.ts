@@ -268,12 +268,14 @@ const upsertBases = (request: UpsertEntityRequest): Base[] => [{ id: request.nod
 /**
  * The refusals an upsert meets before it writes, as reads: the base version
  * (CONFLICT), an id held by another label, a merged or retracted id, a likely
- * duplicate of a new id. `incident`: also read the entity's LOCATED_IN, for the
- * revision of an upsert that writes. Returns what track read and whether the id is new.
+ * duplicate of a new id. `writes`: the upsert writes next, so the entity is
+ * write-locked and its LOCATED_IN read too, for the revision; else (a proposal's
+ * check) it is read unlocked, and concurrent proposals of one id do not queue.
+ * Returns what track read and whether the id is new.
  */
-async function upsertRefusals(tx: Tx, writer: Writer, request: UpsertEntityRequest, incident: boolean): Promise<{ tracked: Tracked; isNew: boolean }> {
+async function upsertRefusals(tx: Tx, writer: Writer, request: UpsertEntityRequest, writes: boolean): Promise<{ tracked: Tracked; isNew: boolean }> {
   const { node } = request;
-  const tracked = await track(tx, writer, upsertBases(request), incident ? { ids: [node.id], types: ['LOCATED_IN'] } : undefined);
+  const tracked = await track(tx, writer, upsertBases(request), writes ? { ids: [node.id], types: ['LOCATED_IN'] } : undefined, false, writes);
   const found = await lookUp(tx, [node.id], tracked);
   checkIdForLabel(found, node.id, node.label);
   const isNew = !found.get(node.id)?.label;
