@@ -91,7 +91,7 @@ async function main() {
     return;
   }
   const setup = await setupChanges(driver, 1000, 10, () => {});
-  const base = { since: setup.since, until: null, entity: null, types: null, countries: null, status: ['APPROVED'], afterAt: null, afterId: null, limit: neo4j.int(21), full: false };
+  const base = { since: setup.since, until: null, entity: null, types: null, countries: null, status: ['APPROVED'], afterAt: null, afterId: null, limit: neo4j.int(21), full: false, sources: true };
   const cases: [string, string, Record<string, unknown>][] = [
     ['changes week', 'changes/page', base],
     ['changes JP', 'changes/page', { ...base, countries: ['JP'] }],

@@ -78,7 +78,8 @@ export function changeFeedRouter(options: ChangeFeedOptions): Router {
       const user = await authenticate(options.auth, req.headers.authorization);
       if (options.readsRequireToken && !user) throw new UnauthenticatedError();
       const filter = filterOf(req);
-      const page = await changesPage(options.executor, filter, false);
+      // The entries name each source by id: no source is read with the page.
+      const page = await changesPage(options.executor, filter, false, false);
       const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
       const changes = page.edges.map((e) => e.node);
       const described = [filter.entity && `about ${filter.entity}`, filter.types && `of ${filter.types.join(', ')}`, filter.countries && `in ${filter.countries.join(', ')}`].filter(Boolean).join(' ');

@@ -4,7 +4,8 @@
 // the filters are checked only until a page is found, and a queue of a few PROPOSED
 // changesets is not looked for among every applied change. $full: also the
 // operations and the before/after texts (large; only when the query selects them).
-// Each change carries its source, so resolving Change.source costs no round trip.
+// With $sources, each change carries its source, so resolving Change.source costs no
+// round trip; the feed, which names only the source's id, reads none.
 UNWIND $status AS status
 CALL (status) {
   MATCH (c:Change)
@@ -22,5 +23,5 @@ RETURN c {
   .id, .kind, .targetIds, .summary, .subject, .at, .sourceId, .note, .status, .direct, .reviewer, .reviewedAt,
   .reviewComment, .appliedAt, .statusAt, .revertOf, .rebasedAt,
   operations: CASE WHEN $full THEN c.operations END, before: CASE WHEN $full THEN c.before END, after: CASE WHEN $full THEN c.after END,
-  source: head(COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN {id: s.id, props: properties(s)} })
+  source: CASE WHEN $sources THEN head(COLLECT { MATCH (s:Source {id: c.sourceId}) RETURN {id: s.id, props: properties(s)} }) END
 } AS change

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypherQuery } from '../../db/cypher';
+import { cypherQuery, type CypherQuery } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
 import { relationshipId } from '../../domain/properties';
 import { AppError, ErrorCode, NotFoundError } from '../../errors';
@@ -10,7 +10,7 @@ import { searchAliasesOf } from '../../domain/names';
 import { SEARCH_KEY_OF } from '../../domain/properties';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
 import { UNVERIFYING_SOURCE_KINDS } from '../../domain/model';
-import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, relationshipEnds, track, type Base, type ChangesetScope, type Writer } from './versions';
+import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, relationshipEnds, track, type Base, type ChangesetScope, type VersionStamps, type Writer } from './versions';
 
 /**
  * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
@@ -259,13 +259,21 @@ interface Trial {
  * version an operation did not name is filled in with the version the trial found.
  */
 async function tryOperations(executor: Executor, operations: StoredOperation[], note: string, author: string, id: string = randomUUID()): Promise<Trial> {
-  const parsed = operations.map((operation, index) => {
+  return tryParsed(executor, parseAll(operations), note, author, id);
+}
+
+/** A changeset's operations parsed (zod), a refusal naming its operation's place. */
+function parseAll(operations: StoredOperation[]): ParsedOperation[] {
+  return operations.map((operation, index) => {
     try {
       return parseOperation(operation);
     } catch (error) {
       throw atOperation(error, index, operation.op);
     }
   });
+}
+
+async function tryParsed(executor: Executor, parsed: ParsedOperation[], note: string, author: string, id: string): Promise<Trial> {
   const scope: ChangesetScope = { id, written: [], bases: new Map(), trialVersions: new Map() };
   const based = parsed.map((p) => ({ op: p.op, input: { ...p.input } }));
   try {
@@ -301,17 +309,64 @@ const trialFields = ({ scope, based }: Trial) => ({
   operations: JSON.stringify(based),
 });
 
-/** Stores a changeset as PROPOSED, after a trial (tryOperations): a proposal that could not apply is refused now. */
+/**
+ * Stores a changeset as PROPOSED, after a trial (tryOperations): a proposal that
+ * could not apply is refused now. A lone upsertEntity citing a source by id (the
+ * common proposal) needs no trial: its refusals are all reads (proposeUpsert).
+ */
 export async function proposeChange(executor: Executor, operations: StoredOperation[], note: string, author: string, revertOf: string | null = null): Promise<ChangeView> {
-  const trial = await tryOperations(executor, operations, note, author);
+  const parsed = parseAll(operations);
+  const [only] = parsed;
+  if (parsed.length === 1 && only!.op === 'upsertEntity' && only.request.source.id !== undefined) {
+    return proposeUpsert(executor, { ...only, request: { ...only.request, source: { id: only.request.source.id } } }, note, author, revertOf);
+  }
+  const trial = await tryParsed(executor, parsed, note, author, randomUUID());
   const [row] = await executor.write<{ change: Record<string, unknown> }>(cypherQuery('changes/createChangeset'), {
     id: trial.scope.id,
     ...trialFields(trial),
+    located: null,
     author,
     note,
     revertOf,
   });
   return toChangeView(row!.change);
+}
+
+/**
+ * Proposes one upsertEntity citing a source by id in one write transaction of
+ * three statements: its refusals met by reads (curation.checkUpsertEntity: the
+ * base version, the id, likely duplicates), then the Change stored by a statement
+ * that also refuses a missing source and names the entity's LOCATED_IN among its
+ * targets, as the trial would have found them. Nothing of the entity is written.
+ */
+async function proposeUpsert(
+  executor: Executor,
+  operation: Extract<ParsedOperation, { op: 'upsertEntity' }> & { request: { source: { id: string } } },
+  note: string,
+  author: string,
+  revertOf: string | null,
+): Promise<ChangeView> {
+  const scope: ChangesetScope = { id: randomUUID(), written: [], bases: new Map() };
+  const { node } = operation.request;
+  return executor.writeTransaction('changes/proposeUpsert', async (tx) => {
+    const checked = await curation.checkUpsertEntity(tx, inTransaction(tx, scope), operation.request).catch((error: unknown) => {
+      throw atOperation(error, 0, operation.op);
+    });
+    const input = { ...operation.input, expectedVersion: operation.input.expectedVersion ?? scope.bases.get(node.id) };
+    const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/createChangeset'), {
+      id: scope.id,
+      targetIds: [node.id],
+      summary: `proposed: ${checked.summary}`,
+      sourceId: checked.sourceId,
+      operations: JSON.stringify([{ op: operation.op, input }]),
+      located: { entityId: node.id, sourceId: checked.sourceId, countryCode: checked.countryCode },
+      author,
+      note,
+      revertOf,
+    });
+    if (!row) throw atOperation(new NotFoundError('Source', checked.sourceId), 0, operation.op);
+    return toChangeView(row.change);
+  });
 }
 
 /** The base fields an operation names (expectedVersion; keepVersion and mergeVersion of a merge), which a rebase sets anew. */
@@ -381,19 +436,38 @@ export function approveChange(executor: Executor, id: string, reviewer: string, 
   return executor.writeTransaction('changes/approve', async (tx) => {
     const change = await forReview(tx, id, reviewer, policy);
     const stored = JSON.parse(change.operations ?? '[]') as StoredOperation[];
-    const scope: ChangesetScope = { id, written: [], bases: new Map() };
+    // One upsert or link stamps its revisions once, last: they can wait for the review's statement.
+    const deferredRevisions: VersionStamps[] | undefined = stored.length === 1 && DEFERRABLE.has(stored[0]!.op) ? [] : undefined;
+    const scope: ChangesetScope = { id, written: [], bases: new Map(), deferredRevisions };
     await applyOperations(tx, scope, stored.map(parseOperation), change.subject, change.note);
-    const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/review'), {
+    const review = {
       id,
       status: 'APPROVED',
       reviewer,
       comment,
       targetIds: unique(scope.written.flatMap((w) => w.targetIds)),
       summary: scope.written.map((w) => w.summary).join('; '),
-    });
+    };
+    const stamps = deferredRevisions?.filter((d) => d.revisions.length > 0) ?? [];
+    const [row] =
+      stamps.length > 0
+        ? await run<{ change: Record<string, unknown> }>(tx, reviewWithVersions(), {
+            ...review,
+            revisions: stamps.flatMap((d) => d.revisions),
+            changeId: id,
+            subject: stamps[0]!.subject,
+            entityIds: unique(stamps.flatMap((d) => d.entityIds)),
+          })
+        : await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/review'), review);
     return toChangeView(row!.change);
   });
 }
+
+/** The operations whose approval alone may store its revisions with the review: each tracks its targets and stamps them once. */
+const DEFERRABLE = new Set<StoredOperation['op']>(['upsertEntity', 'linkEntities']);
+
+/** changes/setVersions, then changes/review, as one statement (named changes/review). */
+const reviewWithVersions = (): CypherQuery => ({ name: 'changes/review', text: `CALL () {\n${cypherQuery('changes/setVersions').text}\n}\n${cypherQuery('changes/review').text}` });
 
 /** Rejects a PROPOSED changeset with the reviewer's comment; nothing of it is applied. */
 export function rejectChange(executor: Executor, id: string, reviewer: string, comment: string, policy: ReviewPolicy): Promise<ChangeView> {
@@ -549,8 +623,12 @@ export async function history(executor: Executor, targetId: string, first: numbe
   };
 }
 
-/** A page of changes, newest first, filtered as ChangeFilter says; `full`: with their operations and before/after. */
-export async function changesPage(executor: Executor, filter: ChangeFilter, full = true): Promise<ChangePage> {
+/**
+ * A page of changes, newest first, filtered as ChangeFilter says; `full`: with
+ * their operations and before/after; `sources`: with each change's source read
+ * (else Change.source is looked up when asked).
+ */
+export async function changesPage(executor: Executor, filter: ChangeFilter, full = true, sources = true): Promise<ChangePage> {
   const rows = await executor.read<{ change: Record<string, unknown> }>(cypherQuery('changes/page'), {
     since: filter.since,
     until: filter.until,
@@ -562,9 +640,11 @@ export async function changesPage(executor: Executor, filter: ChangeFilter, full
     afterId: filter.after?.id ?? null,
     limit: filter.first + 1,
     full,
+    sources,
   });
   const edges = rows.slice(0, filter.first).map((r) => {
-    const node = toChangeView(r.change);
+    const { source, ...unsourced } = r.change;
+    const node = toChangeView(sources ? { ...unsourced, source } : unsourced);
     return { cursor: encodeCursor({ at: node.statusAt ?? node.at, id: node.id }), node };
   });
   return {

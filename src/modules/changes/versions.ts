@@ -102,6 +102,20 @@ export interface ChangesetScope {
    * would stamp, so a trial reads nothing back for the others.
    */
   laterTargets?: Set<string> | 'all';
+  /**
+   * Set while a changeset of one upsert or link is approved: its revisions are
+   * gathered here instead of stored at once, and stored by the approval's review
+   * statement (changes/setVersions and changes/review in one round trip).
+   */
+  deferredRevisions?: VersionStamps[];
+}
+
+/** What changes/setVersions stores: the revisions of one write, under its change. */
+export interface VersionStamps {
+  revisions: RevisionRow[];
+  changeId: string;
+  subject: string;
+  entityIds: string[];
 }
 
 /** Stored properties that are not fields of a revision: identity, audit stamps, citations and marks and search keys derived from them. */
@@ -248,6 +262,8 @@ export interface Tracked {
   trialVersions?: Map<string, number>;
   /** A trial's ChangesetScope.laterTargets. */
   laterTargets?: Set<string> | 'all';
+  /** ChangesetScope.deferredRevisions: where the revisions go instead of the graph. */
+  deferred?: VersionStamps[];
 }
 
 /**
@@ -257,11 +273,12 @@ export interface Tracked {
  * yet). With `incident`, the relationships of those types at those entities are
  * read too, so revisions of relationships the write changes by the way (an
  * entity's LOCATED_IN, an agreement's parties) know their state before.
+ * `lock` false: a check that writes none of them (a proposal) reads them unlocked.
  */
-export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { ids: string[]; types?: readonly string[] }, citations = false): Promise<Tracked> {
+export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { ids: string[]; types?: readonly string[] }, citations = false, lock = true): Promise<Tracked> {
   const entityIds = [...new Set([...bases.filter((b) => b.kind === 'entity').map((b) => b.id), ...(incident?.ids ?? [])])].sort();
   const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
-  const before = await readTargets(tx, entityIds, relIds, true, incident, citations);
+  const before = await readTargets(tx, entityIds, relIds, lock, incident, citations);
   const trialVersions = writer.changeset?.trialVersions;
   for (const [id, version] of trialVersions ?? []) {
     const snapshot = before.get(id);
@@ -270,7 +287,7 @@ export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { 
   const stale = bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null && b.expectedVersion !== before.get(b.id)!.version);
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
-  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets };
+  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets, deferred: writer.changeset?.deferredRevisions };
 }
 
 /** For each stale base, the fields changed since it (from the revisions), their current values and the last change of each. */
@@ -288,6 +305,18 @@ export async function conflictsOf(tx: Tx, stale: { id: string; version: number; 
     }
     return { targetId: s.id, expectedVersion: s.version, currentVersion: s.current.version, changed: [...changed.values()] };
   });
+}
+
+/**
+ * A target's state after a write, from what the write's own statement returned
+ * (`props`: its stored properties), as readTargets would read it: an entity keeps
+ * the claim and identity fields it had before (the write changed none of them).
+ * Only for writes whose revisions do not list citations.
+ */
+export function afterWrite(tracked: Tracked, target: { id: string; kind: TargetKind; type: string; props: Record<string, unknown> }): Snapshot {
+  const before = tracked.before.get(target.id);
+  const kept = target.kind === 'entity' && before?.exists ? Object.entries(before.props).filter(([k]) => k.startsWith(CLAIM_FIELD) || k.startsWith(IDENTITY_FIELD)) : [];
+  return { ...target, exists: true, version: versionOf(target.props), props: { ...target.props, ...Object.fromEntries(kept) } };
 }
 
 /** One target's revision, as setVersions stores it. */
@@ -312,15 +341,21 @@ export interface RevisionRow {
  * transaction rolls back), so two creations of one id based on "new" never both
  * apply; otherwise the write is the next version after that one.
  */
-export async function recordRevisions(tx: Tx, tracked: Tracked, change: { id: string; subject: string; targetIds: readonly string[] }, bases: Base[] = []): Promise<RevisionRow[]> {
+export async function recordRevisions(
+  tx: Tx,
+  tracked: Tracked,
+  change: { id: string; subject: string; targetIds: readonly string[] },
+  bases: Base[] = [],
+  known: readonly Snapshot[] = [],
+): Promise<RevisionRow[]> {
   const later = tracked.trialVersions ? (tracked.laterTargets ?? 'all') : 'all';
   // A trial stores no revision: only a target a later operation names needs its next version.
   const ids = [...new Set([...bases.map((b) => b.id), ...change.targetIds])].filter((id) => !id.startsWith('source:') && (later === 'all' || later.has(id)));
   if (ids.length === 0) return [];
-  const entityIds = ids.filter((id) => !isRelationshipId(id));
-  const relIds = ids.filter(isRelationshipId);
+  const written = new Map(known.map((k) => [k.id, k]));
+  const unread = ids.filter((id) => !written.has(id));
   const expected = new Set(bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null).map((b) => b.id));
-  const after = await readTargets(tx, entityIds, relIds, false, undefined, tracked.citations);
+  const after = new Map([...(await readTargets(tx, unread.filter((id) => !isRelationshipId(id)), unread.filter(isRelationshipId), false, undefined, tracked.citations)), ...written]);
   const revisions: RevisionRow[] = [];
   for (const id of ids) {
     const now = after.get(id);
@@ -348,7 +383,9 @@ export async function recordRevisions(tx: Tx, tracked: Tracked, change: { id: st
   } else if (revisions.length > 0) {
     // The entities the revisions touched (a relationship touches both ends), stamped on the Change for the feed's filters.
     const entityIds = [...new Set(revisions.flatMap((r) => (r.targetKind === 'entity' ? [r.targetId] : [r.from!, r.to!])))];
-    await run(tx, cypherQuery('changes/setVersions'), { revisions, changeId: change.id, subject: change.subject, entityIds });
+    const stamps: VersionStamps = { revisions, changeId: change.id, subject: change.subject, entityIds };
+    if (tracked.deferred) tracked.deferred.push(stamps);
+    else await run(tx, cypherQuery('changes/setVersions'), { ...stamps });
   }
   return revisions;
 }

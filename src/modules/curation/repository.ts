@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { recordRevisions, relationshipEnds, track, type Base, type Tracked, type Writer } from '../changes/versions';
+import { afterWrite, recordRevisions, relationshipEnds, track, type Base, type Snapshot, type Tracked, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
@@ -100,8 +100,8 @@ async function recordChange(
  * write changed (src/modules/changes/versions.ts); `entity`, the record the write
  * returns, gets its new version.
  */
-async function recordVersions(tx: Tx, tracked: Awaited<ReturnType<typeof track>>, change: ChangeRecord, bases: Base[], entity?: EntityRecord): Promise<void> {
-  const revisions = await recordRevisions(tx, tracked, change, bases);
+async function recordVersions(tx: Tx, tracked: Awaited<ReturnType<typeof track>>, change: ChangeRecord, bases: Base[], entity?: EntityRecord, after?: Snapshot[]): Promise<void> {
+  const revisions = await recordRevisions(tx, tracked, change, bases, after);
   const own = entity && revisions.find((r) => r.targetId === entity.id);
   if (own) entity.props = { ...entity.props, version: own.version };
 }
@@ -194,7 +194,7 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)];
  * Writes one node (stored as seed/mergeNodes stores it, plus updatedAt/updatedBy); returns it,
  * whether this call created it, and the live Country entity of its country code (null when none).
  */
-async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; created: boolean; countryId: string | null }> {
+async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; stored: Record<string, unknown>; created: boolean; countryId: string | null }> {
   const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> }; countryId: string | null }>(
     tx,
     cypherQuery('curation/mergeEntity'),
@@ -202,7 +202,7 @@ async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string
   );
   // The node is always merged; only the source's MATCH can leave no row.
   if (!row) throw new NotFoundError('Source', sourceId);
-  return { entity: toEntityRecord(row.entity), created: row.created, countryId: row.countryId };
+  return { entity: toEntityRecord(row.entity), stored: row.entity.props, created: row.created, countryId: row.countryId };
 }
 
 /** The audit trail keeps the ids a caller declared distinct. */
@@ -255,34 +255,79 @@ async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, acto
  * found), the entity is linked to it (citing the same source). Returns the ids
  * of the relationships written.
  */
-async function linkCountry(tx: Tx, node: SeedNode, countryId: string | null, sourceId: string, actor: string): Promise<string[]> {
+async function linkCountry(tx: Tx, node: SeedNode, countryId: string | null, sourceId: string, actor: string): Promise<{ id: string; props: Record<string, unknown> }[]> {
   if (!countryId || !countryCodeOf(node)) return [];
   const rel: RelRow = { type: 'LOCATED_IN', from: node.id, to: countryId, properties: {}, evidence: node.evidence };
-  await writeRelationships(tx, [rel], sourceId, actor);
-  return [relationshipId(rel)];
+  const [props] = await writeRelationships(tx, [rel], sourceId, actor);
+  return [{ id: relationshipId(rel), props: props! }];
+}
+
+/** The base an upsert names: its entity, at the version the request was based on. */
+const upsertBases = (request: UpsertEntityRequest): Base[] => [{ id: request.node.id, kind: 'entity', expectedVersion: request.expectedVersion }];
+
+/**
+ * The refusals an upsert meets before it writes, as reads: the base version
+ * (CONFLICT), an id held by another label, a merged or retracted id, a likely
+ * duplicate of a new id. `writes`: the upsert writes next, so the entity is
+ * write-locked and its LOCATED_IN read too, for the revision; else (a proposal's
+ * check) it is read unlocked, and concurrent proposals of one id do not queue.
+ * Returns what track read and whether the id is new.
+ */
+async function upsertRefusals(tx: Tx, writer: Writer, request: UpsertEntityRequest, writes: boolean): Promise<{ tracked: Tracked; isNew: boolean }> {
+  const { node } = request;
+  const tracked = await track(tx, writer, upsertBases(request), writes ? { ids: [node.id], types: ['LOCATED_IN'] } : undefined, false, writes);
+  const found = await lookUp(tx, [node.id], tracked);
+  checkIdForLabel(found, node.id, node.label);
+  const isNew = !found.get(node.id)?.label;
+  if (isNew) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
+  return { tracked, isNew };
+}
+
+/** An upsert's audit summary: created or updated, and the ids it was declared distinct from. */
+const upsertSummary = (request: UpsertEntityRequest, created: boolean) => `${created ? 'created' : 'updated'} ${request.node.label} ${request.node.id}${distinctNote(request.distinctFrom)}`;
+
+/** What an upsert citing a source by id would write, found by reads alone (UpsertCheck). */
+export interface UpsertCheck {
+  summary: string;
+  sourceId: string;
+  /** The country code its LOCATED_IN follows (null: none). */
+  countryCode: string | null;
+}
+
+/**
+ * Every refusal upsertEntity would meet for a request citing a source by id,
+ * met by reads in `writer`'s transaction, without writing the entity (a proposal
+ * of it, src/modules/changes/repository.ts): all but the source's existence and
+ * the entity's Country, which the statement storing the proposal checks and finds.
+ */
+export async function checkUpsertEntity(tx: Tx, writer: Writer, request: UpsertEntityRequest & { source: { id: string } }): Promise<UpsertCheck> {
+  const { isNew } = await upsertRefusals(tx, writer, request, false);
+  return { summary: upsertSummary(request, isNew), sourceId: request.source.id, countryCode: countryCodeOf(request.node) };
 }
 
 export function upsertEntity(executor: Writer, request: UpsertEntityRequest, actor: string): Promise<EntityWrite> {
   const { node } = request;
-  const bases: Base[] = [{ id: node.id, kind: 'entity', expectedVersion: request.expectedVersion }];
+  const bases = upsertBases(request);
   return executor.writeTransaction('curation/upsertEntity', async (tx) => {
-    const tracked = await track(tx, executor, bases, { ids: [node.id], types: ['LOCATED_IN'] });
-    const found = await lookUp(tx, [node.id], tracked);
-    checkIdForLabel(found, node.id, node.label);
-    if (!found.get(node.id)?.label) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
+    const { tracked } = await upsertRefusals(tx, executor, request, true);
     // A source cited by id is checked by writeNode itself (NOT_FOUND): one round trip fewer.
     const sourceId = request.source.id ?? (await resolveSource(tx, request.source, actor));
-    const { entity, created, countryId } = await writeNode(tx, node, sourceId, actor);
+    const { entity, stored, created, countryId } = await writeNode(tx, node, sourceId, actor);
     const located = await linkCountry(tx, node, countryId, sourceId, actor);
     const change = await recordChange(tx, {
       kind: 'UPSERT_ENTITY',
-      targetIds: [node.id, ...located],
-      summary: `${created ? 'created' : 'updated'} ${node.label} ${node.id}${distinctNote(request.distinctFrom)}`,
+      targetIds: [node.id, ...located.map((r) => r.id)],
+      summary: upsertSummary(request, created),
       subject: actor,
       sourceId,
       note: node.evidence,
     }, executor);
-    await recordVersions(tx, tracked, change, bases, entity);
+    // What the writes returned is the targets' state after: the revisions need not read them again.
+    const after = [
+      afterWrite(tracked, { id: node.id, kind: 'entity', type: node.label, props: stored }),
+      ...located.map((r) => afterWrite(tracked, { id: r.id, kind: 'relationship', type: 'LOCATED_IN', props: r.props })),
+    ];
+    await recordVersions(tx, tracked, change, bases, entity, after);
     return { entity, created, change };
   });
 }
