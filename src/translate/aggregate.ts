@@ -304,7 +304,7 @@ function compileHopSide(read: AggregateRead, hop: HopKey): CompiledQuery {
  * compileHopSide's passes, so counts built from contributions are its groups.
  */
 export interface ContributionQueries {
-  /** Every matching entity: `id`, `own`. */
+  /** Every matching entity, by own keys: `own`, `ids`. */
   entities: CompiledQuery;
   /** Per live related entity: `hop` (its id) and `ids`, the distinct matching entities over live relationships. */
   hops: CompiledQuery;
@@ -323,7 +323,9 @@ export function contributionQueries(read: AggregateRead, hop: HopKey): Contribut
   const matching = predicate ? cypher` AND ${predicate}` : EMPTY;
   const role = hop.field.kind === 'nodes' && hop.field.where ? cypher` AND ${r}.${name(hop.field.where.property)} = ${stringLiteral(hop.field.where.equals)}` : EMPTY;
   const prefix = `${read.label.toLowerCase()}Contributions`;
-  const entities = lines([cypher`MATCH (${n}:${name(read.label)})`, cypher`WHERE ${n}.retracted IS NULL${matching}`, cypher`RETURN ${n}.id AS id, ${ownList} AS own`]);
+  // Grouped by the own keys: a few rows of id lists rather than a row per entity, which the driver would hold as an object each.
+  const ownKeys = fixedVariable('own');
+  const entities = lines([cypher`MATCH (${n}:${name(read.label)})`, cypher`WHERE ${n}.retracted IS NULL${matching}`, cypher`WITH ${ownList} AS ${ownKeys}, collect(${n}.id) AS ids`, cypher`RETURN ${ownKeys} AS own, ids`]);
   const hops = lines([
     cypher`MATCH (${m}:${name(hop.target)})`,
     cypher`WHERE ${m}.retracted IS NULL`,

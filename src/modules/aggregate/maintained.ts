@@ -305,7 +305,7 @@ export class MaintainedView {
       'aggregate/maintainedBuild',
       async (tx) => {
         const start = await this.readLog(tx, '9999-12-31T00:00:00Z');
-        const entities = await run<{ id: string; own: unknown[] }>(tx, this.queries.entities, this.queries.entities.params);
+        const entities = await run<{ own: unknown[]; ids: string[] }>(tx, this.queries.entities, this.queries.entities.params);
         const hops = await run<{ hop: string; ids: string[] }>(tx, this.queries.hops, this.queries.hops.params);
         const log = await this.readLog(tx, start.now);
         const touched = new Set<string>();
@@ -315,7 +315,7 @@ export class MaintainedView {
       },
       { timeoutMs: 120_000 },
     );
-    this.reset(fresh.entities.length);
+    this.reset(fresh.entities.reduce((sum, e) => sum + e.ids.length, 0));
     const related = new Map<string, string[]>();
     for (const { hop, ids } of fresh.hops) {
       for (const id of ids) {
@@ -324,7 +324,7 @@ export class MaintainedView {
         else related.set(id, [hop]);
       }
     }
-    for (const e of fresh.entities) this.apply({ id: e.id, matches: true, own: e.own, hops: related.get(e.id) ?? [] });
+    for (const { own, ids } of fresh.entities) for (const id of ids) this.apply({ id, matches: true, own, hops: related.get(id) ?? [] });
     for (const c of fresh.again) this.apply(c);
     this.advance(fresh.log);
     this.events.built(reason);
