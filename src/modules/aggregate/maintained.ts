@@ -1,6 +1,6 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypherQuery } from '../../db/cypher';
+import { cypherQuery, cypherTemplate } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
 import { SCALAR_FIELDS } from '../../domain/entityTypes';
 import { own } from '../../domain/lookup';
@@ -170,8 +170,9 @@ interface ViewEvents {
 
 /**
  * One maintained aggregate: per entity (ids → slots), its own keys (interned,
- * in an Int32Array), whether it matches and its related entities (interned
- * hop ids); the group counts; the change-log watermark. `current()` brings it
+ * in an Int32Array), whether it matches (a Uint8Array) and its related entities
+ * (interned: the first in an Int32Array, any others in a map); the group
+ * counts; the change-log watermark. `current()` brings it
  * up to date with the graph as of a read that started after the call.
  */
 export class MaintainedView {
@@ -180,7 +181,9 @@ export class MaintainedView {
   private slots = new Map<string, number>();
   private ownCodes = new Int32Array(0);
   private matching = new Uint8Array(0);
-  private hops: (number[] | null)[] = [];
+  /** Each slot's first related entity (interned; 0: none), and the rest for the few with more than one. */
+  private firstHop = new Int32Array(0);
+  private moreHops = new Map<number, number[]>();
   private keys = new Interner();
   private hopIds = new Interner();
   private groups = new Map<string, Group>();
@@ -269,7 +272,7 @@ export class MaintainedView {
   /** Whether one of `ids` is an entity of the hop's target label (live or not, or one the view has counted): its retraction, restore or merge changes many entities' contributions at once. */
   private async touchesHopTarget(tx: ManagedTransaction, ids: Set<string>): Promise<boolean> {
     if ([...ids].some((id) => this.hopIds.has(id))) return true;
-    const [row] = await run<{ found: number }>(tx, { name: 'aggregate/targetsOfLabel', text: `MATCH (m:\`${this.hop.target}\`) WHERE m.id IN $ids RETURN count(m) AS found` }, { ids: [...ids] });
+    const [row] = await run<{ found: number }>(tx, cypherTemplate('aggregate/entitiesOfLabel', { label: this.hop.target }), { ids: [...ids] });
     return Number(row?.found ?? 0) > 0;
   }
 
@@ -334,7 +337,8 @@ export class MaintainedView {
     this.slots = new Map();
     this.ownCodes = new Int32Array(Math.max(16, capacity) * this.ownCount);
     this.matching = new Uint8Array(Math.max(16, capacity));
-    this.hops = [];
+    this.firstHop = new Int32Array(Math.max(16, capacity));
+    this.moreHops = new Map();
     this.keys = new Interner();
     this.hopIds = new Interner();
     this.groups = new Map();
@@ -353,8 +357,10 @@ export class MaintainedView {
       const codes = new Int32Array(grown.length * this.ownCount);
       codes.set(this.ownCodes);
       this.ownCodes = codes;
+      const first = new Int32Array(grown.length);
+      first.set(this.firstHop);
+      this.firstHop = first;
     }
-    this.hops.push(null);
     return slot;
   }
 
@@ -365,16 +371,18 @@ export class MaintainedView {
     const ownAt = slot * this.ownCount;
     if (this.matching[slot]) {
       const old = Array.from(this.ownCodes.subarray(ownAt, ownAt + this.ownCount));
-      for (const hop of this.hops[slot]?.length ? this.hops[slot]! : [0]) this.count(old, hop, -1);
+      for (const hop of [this.firstHop[slot]!, ...(this.moreHops.get(slot) ?? [])]) this.count(old, hop, -1);
       this.total--;
       this.matching[slot] = 0;
-      this.hops[slot] = null;
+      this.firstHop[slot] = 0;
+      this.moreHops.delete(slot);
     }
     if (!c.matches) return;
     const codes = c.own.map((v) => this.keys.code(v));
     this.ownCodes.set(codes, ownAt);
     const hops = [...new Set(c.hops.filter((h) => h !== null && h !== undefined))].map((h) => this.hopIds.code(h));
-    this.hops[slot] = hops.length ? hops : null;
+    this.firstHop[slot] = hops[0] ?? 0;
+    if (hops.length > 1) this.moreHops.set(slot, hops.slice(1));
     this.matching[slot] = 1;
     this.total++;
     for (const hop of hops.length ? hops : [0]) this.count(codes, hop, 1);
