@@ -451,11 +451,6 @@ export class MaintainedAggregates {
     new Gauge({ name: 'maintained_aggregate_views', help: 'Maintained aggregate views kept.', registers, collect() { this.set(views.size); } });
   }
 
-  /** Whether `read` is answered by a view. */
-  handles(read: AggregateRead): boolean {
-    return this.settings.enabled && maintainable(read) !== null;
-  }
-
   /** The answer from the view of `read` (built on first use), or null when no view answers it. */
   async answer(read: AggregateRead): Promise<MaintainedAnswer | null> {
     if (!this.settings.enabled) return null;
