@@ -35,12 +35,16 @@ describe('maintained aggregates answer as the compiled statement does', () => {
   let app: TestApp;
   let other: TestApp;
   let admin: Record<string, string>;
+  let author: Record<string, string>;
+  let reviewer: Record<string, string>;
 
   beforeAll(async () => {
     app = await startTestApp({ ecosystem: true, queryTimeoutMs: 60_000, auth: { jwtSecret: secret }, config: { METRICS_TOKEN } });
     // A second API instance over the same database, with views of its own.
     other = await startTestApp({ seed: false, queryTimeoutMs: 60_000, auth: { jwtSecret: secret }, config: { METRICS_TOKEN } });
     admin = await bearerHeader(secret, 'root@example.org', ['admin']);
+    author = await bearerHeader(secret, 'alice@example.org', ['editor', 'reviewer']);
+    reviewer = await bearerHeader(secret, 'bob@example.org', ['reviewer']);
   }, 300_000);
   afterAll(async () => {
     await other?.close();
@@ -149,7 +153,21 @@ describe('maintained aggregates answer as the compiled statement does', () => {
       fc.record({ op: fc.constant('retract' as const), id: fc.constantFrom(...ids) }),
       fc.record({ op: fc.constant('merge' as const), keep: fc.constantFrom(...ids), merge: fc.constantFrom(...ids) }),
       fc.record({ op: fc.constant('load' as const), id: fc.constantFrom(...ids), country: fc.constantFrom('TW', 'JP') }),
+      fc.record({ op: fc.constant('changeset' as const), id: fc.constantFrom(...ids), country: fc.constantFrom('TW', 'JP', 'KR'), modality: fc.constantFrom(...MODALITIES) }),
+      fc.record({ op: fc.constant('revert' as const) }),
     );
+    const approved: string[] = [];
+    let approvals = 0;
+    /** Proposes `operations` as the author, approves as the reviewer (a changeset applies at approval, in one transaction with its Change). */
+    const throughReview = async (propose: () => Promise<string | undefined>) => {
+      const id = await propose();
+      if (!id) return;
+      const { data } = await app.graphql<{ approveChange: { id: string } | null }>(`mutation($id: ID!) { approveChange(id: $id) { id } }`, { id }, reviewer);
+      if (data?.approveChange) {
+        approved.push(id);
+        approvals++;
+      }
+    };
     let fresh = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 5 }), async (steps) => {
@@ -166,6 +184,23 @@ describe('maintained aggregates answer as the compiled statement does', () => {
             await app.graphql(`mutation($input: RetractInput!) { retract(input: $input) { id } }`, { input: { entityId: id(s.id), reason: 'test' } }, admin);
           } else if (s.op === 'merge') {
             await app.graphql(`mutation($input: MergeEntitiesInput!) { mergeEntities(input: $input) { mergedId } }`, { input: { keep: id(s.keep), merge: id(s.merge), reason: 'test' } }, admin);
+          } else if (s.op === 'changeset') {
+            await throughReview(async () => {
+              const operations = [
+                { upsertEntity: curatedOrganization(id(s.id), { source: SOURCE, country: s.country }) },
+                { linkEntities: { type: 'USES_MODALITY', from: id(s.id), to: s.modality, source: SOURCE, evidence: 'It says so.' } },
+              ];
+              const { data } = await app.graphql<{ proposeChange: { id: string } | null }>(`mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id } }`, { input: { operations, note: 'test' } }, author);
+              return data?.proposeChange?.id;
+            });
+          } else if (s.op === 'revert') {
+            const last = approved.pop();
+            if (last) {
+              await throughReview(async () => {
+                const { data } = await app.graphql<{ revertChange: { id: string } | null }>(`mutation($id: ID!, $note: String!) { revertChange(id: $id, note: $note) { id } }`, { id: last, note: 'test' }, author);
+                return data?.revertChange?.id;
+              });
+            }
           } else {
             await cypher(`MERGE (o:Entity:Organization {id: $id}) SET o.name = 'Loaded', o.country = $country, o.kind = 'COMPANY' WITH o MATCH (m:Modality {id: 'modality-ipsc'}) MERGE (o)-[:USES_MODALITY]->(m)`, { id: id(s.id), country: s.country });
             await recordLoad(app.executor, { loader: 'import', summary: 'a load', note: 'maintained aggregates property' });
@@ -180,7 +215,9 @@ describe('maintained aggregates answer as the compiled statement does', () => {
         // Each run starts from organizations of its own.
         for (const x of ids) await app.graphql(`mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { created } }`, { input: curatedOrganization(`${x}-${fresh}`, { source: SOURCE }) }, admin);
       }),
-      { numRuns: 8 },
+      { numRuns: 10 },
     );
+    // The changeset path was taken: proposals applied at approval, reverts too.
+    expect(approvals).toBeGreaterThan(0);
   }, 300_000);
 });
