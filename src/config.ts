@@ -65,6 +65,12 @@ export const configSchema = z.object({
   STATISTICS_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(3600).default(30),
   /** The analyst plans of #32: start a list's or an aggregate's matches at a selective relationship condition when the count store says it is cheaper (src/translate/anchor.ts), and group across a hop from the hop's side (src/translate/aggregate.ts); false: always scan the label, group in one pass (for comparison). */
   ANALYST_PLANS: bool.default(true),
+  /** Keep grouped counts across a hop exact from the change log (src/modules/aggregate/maintained.ts) and answer such aggregates from them; false: every aggregate runs its compiled statement. */
+  MAINTAINED_AGGREGATES: bool.default(true),
+  /** Most maintained aggregate views one API instance keeps (one per label, where and groupBy), least recently used dropped first. */
+  MAINTAINED_AGGREGATES_MAX_VIEWS: positiveInt.max(1000, 'must be at most 1000').default(16),
+  /** How far back each view's refresh re-reads the change log, in milliseconds; the larger of this and QUERY_TIMEOUT_MS + 5000 is used, so a write that committed late with an early timestamp is still seen. Keep it above the longest write transaction of every instance that writes. */
+  MAINTAINED_AGGREGATES_SLACK_MS: positiveInt.default(30_000),
   /** Bound of the server-side result cache (src/http/resultCache.ts), in megabytes of cached answers; 0 turns it off. Answers are kept per graph version, least recently used evicted first. */
   RESULT_CACHE_MAX_MB: z.coerce.number({ message: 'must be a number' }).min(0, 'must be between 0 and 1024').max(1024, 'must be between 0 and 1024').default(32),
   /** How long clients and shared caches may reuse a GET /graphql query or an export, in seconds; each answer also carries an ETag of the graph's version, so If-None-Match gets 304 while nothing changed. */

@@ -29,6 +29,7 @@ import { AccountStore } from './auth/accounts';
 import { MentionIndex } from './modules/mentions/index';
 import { graphqlMayChangeState, Sessions } from './auth/sessions';
 import { signInRouter } from './http/signIn';
+import { MaintainedAggregates } from './modules/aggregate/maintained';
 import { AnchorChooser } from './modules/list/graphCounts';
 import { ResultCache, resultCacheMiddleware, resultCachePlugin, visibilityOf } from './http/resultCache';
 import { authenticate } from './auth';
@@ -89,7 +90,10 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   const httpCache = { version: new GraphVersion(deps.executor), maxAgeSeconds: config.HTTP_CACHE_MAX_AGE_SECONDS, isPrivate: config.READS_REQUIRE_TOKEN };
   deps.statistics.useVersion(httpCache.version);
   const results = new ResultCache(Math.round(config.RESULT_CACHE_MAX_MB * 1024 * 1024), metrics.registry);
-  const contextDeps = { ...deps, anchors: deps.anchors ?? new AnchorChooser(deps.executor, httpCache.version, config.ANALYST_PLANS), mentionIndex: deps.mentionIndex ?? new MentionIndex(deps.executor, config.MENTION_DICTIONARY_MAX_NAMES), reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
+  const maintained = config.MAINTAINED_AGGREGATES && config.ANALYST_PLANS
+    ? new MaintainedAggregates(deps.executor, { enabled: true, maxViews: config.MAINTAINED_AGGREGATES_MAX_VIEWS, slackMs: Math.max(config.MAINTAINED_AGGREGATES_SLACK_MS, config.QUERY_TIMEOUT_MS + 5_000) }, metrics.registry)
+    : undefined;
+  const contextDeps = { ...deps, maintained: deps.maintained ?? maintained, anchors: deps.anchors ?? new AnchorChooser(deps.executor, httpCache.version, config.ANALYST_PLANS), mentionIndex: deps.mentionIndex ?? new MentionIndex(deps.executor, config.MENTION_DICTIONARY_MAX_NAMES), reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
 
   const apollo = new ApolloServer<Context>({
     typeDefs,

@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { createEntityLoaders, type BatchObserver, type EntityLoaders } from './entity/loaders';
 import type { StatisticsCache } from './statistics/cache';
 import type { AnchorChooser } from './list/graphCounts';
+import type { MaintainedAggregates } from './aggregate/maintained';
 
 /** Long-lived dependencies shared by every request. */
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   statistics: StatisticsCache;
   /** Picks where a list's or an aggregate's matches start (src/translate/anchor.ts); absent: always a scan of the label. */
   anchors?: AnchorChooser;
+  /** Grouped counts kept from the change log (src/modules/aggregate/maintained.ts); absent: every aggregate runs its compiled statement. */
+  maintained?: MaintainedAggregates;
   /** Verifies bearer tokens; absent when no AUTH_JWT_SECRET or AUTH_JWKS_URL is configured (then tokens are refused and writes impossible). */
   auth?: TokenVerifier;
   /** Receives DataLoader batch sizes (for /metrics), when given. */

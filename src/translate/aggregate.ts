@@ -164,7 +164,7 @@ function earliestStated(n: Variable, properties: readonly string[]): Fragment {
 }
 
 /** The one key across a hop that the hop-side plan groups by, with its position among the keys. */
-interface HopKey {
+export interface HopKey {
   index: number;
   field: RelationField;
   target: EntityLabel;
@@ -176,7 +176,7 @@ interface HopKey {
  * only), over a relationship field with one target label; no measures. Other
  * keys are fields of the entity itself.
  */
-function hopSide(read: AggregateRead): HopKey | null {
+export function hopSide(read: AggregateRead): HopKey | null {
   const { countDistinct, min, max } = read.measures;
   if (countDistinct || min || max) return null;
   // Date keys count disputed dates, which only the one-pass plan does.
@@ -293,4 +293,57 @@ function compileHopSide(read: AggregateRead, hop: HopKey): CompiledQuery {
     cypher`RETURN collect({key: [${join(allColumns, ', ')}], count: ${count}, countDistinct: null, min: null, max: null, disputed: null}) AS groups, coalesce(max(${total}), 0) AS ${total}`,
   ]);
   return compiled(`${read.label.toLowerCase()}Aggregate`, statement);
+}
+
+/**
+ * The statements a maintained view of a hop-side aggregate reads
+ * (src/modules/aggregate/maintained.ts). An entity's contribution is its own
+ * keys (`own`, in groupBy order without the hop key) and the distinct ids of its
+ * live related entities over the hop (`hops`); an entity that is retracted or
+ * does not match `where` contributes nothing. Each is the same condition as
+ * compileHopSide's passes, so counts built from contributions are its groups.
+ */
+export interface ContributionQueries {
+  /** Every matching entity, by own keys: `own`, `ids`. */
+  entities: CompiledQuery;
+  /** Per live related entity: `hop` (its id) and `ids`, the distinct matching entities over live relationships. */
+  hops: CompiledQuery;
+  /** The contributions of the entities with the given ids (`$ids`): `id`, `matches`, `own`, `hops`. */
+  of: (ids: readonly string[]) => CompiledQuery;
+}
+
+/** The contribution statements of a read the hop-side plan answers (hopSide(read) is `hop`). */
+export function contributionQueries(read: AggregateRead, hop: HopKey): ContributionQueries {
+  const n = fixedVariable('n');
+  const m = fixedVariable('m');
+  const r = fixedVariable('r');
+  const own = read.groupBy.map((key, i) => ({ key, i })).filter(({ i }) => i !== hop.index);
+  const ownList = cypher`[${join(own.map(({ key, i }) => keyExpression(n, read.label, key, `groupBy.${i}`, [], [])), ', ')}]`;
+  const { predicate } = wherePredicate(n, read.label, read.where);
+  const matching = predicate ? cypher` AND ${predicate}` : EMPTY;
+  const role = hop.field.kind === 'nodes' && hop.field.where ? cypher` AND ${r}.${name(hop.field.where.property)} = ${stringLiteral(hop.field.where.equals)}` : EMPTY;
+  const prefix = `${read.label.toLowerCase()}Contributions`;
+  // Grouped by the own keys: a few rows of id lists rather than a row per entity, which the driver would hold as an object each.
+  const ownKeys = fixedVariable('own');
+  const entities = lines([cypher`MATCH (${n}:${name(read.label)})`, cypher`WHERE ${n}.retracted IS NULL${matching}`, cypher`WITH ${ownList} AS ${ownKeys}, collect(${n}.id) AS ids`, cypher`RETURN ${ownKeys} AS own, ids`]);
+  const hops = lines([
+    cypher`MATCH (${m}:${name(hop.target)})`,
+    cypher`WHERE ${m}.retracted IS NULL`,
+    cypher`MATCH ${relationshipPattern(n, r, m, hop.field)}`,
+    cypher`WHERE ${n}:${name(read.label)} AND ${r}.retracted IS NULL${role} AND ${n}.retracted IS NULL${matching}`,
+    cypher`RETURN ${m}.id AS hop, collect(DISTINCT ${n}.id) AS ids`,
+  ]);
+  const id = fixedVariable('id');
+  const of = (ids: readonly string[]) =>
+    compiled(
+      `${prefix}Of`,
+      lines([
+        cypher`UNWIND ${namedParam('ids', [...ids])} AS ${id}`,
+        cypher`OPTIONAL MATCH (${n}:${name(read.label)} {id: ${id}})`,
+        cypher`WHERE ${n}.retracted IS NULL${matching}`,
+        cypher`RETURN ${id} AS id, ${n} IS NOT NULL AS matches, ${ownList} AS own,`,
+        indent(cypher`COLLECT { MATCH ${relationshipPattern(n, r, m, hop.field)} WHERE ${r}.retracted IS NULL${role} AND ${m}.retracted IS NULL RETURN DISTINCT ${m}.id } AS hops`),
+      ]),
+    );
+  return { entities: compiled(`${prefix}All`, entities), hops: compiled(`${prefix}Hops`, hops), of };
 }
