@@ -32,6 +32,7 @@ import { signInRouter } from './http/signIn';
 import { MaintainedAggregates } from './modules/aggregate/maintained';
 import { AnchorChooser } from './modules/list/graphCounts';
 import { ResultCache, resultCacheMiddleware, resultCachePlugin, visibilityOf } from './http/resultCache';
+import { boundedDocumentStore } from './http/documentStore';
 import { authenticate } from './auth';
 
 export interface ServerDeps extends AppDeps {
@@ -60,6 +61,9 @@ export interface AppServer {
   warmUpPlanner(budgetMs?: number): Promise<PlannerWarmUpResult>;
 }
 
+
+/** Heap the parsed-document cache may hold (src/http/documentStore.ts). */
+const DOCUMENT_STORE_BYTES = 8 * 2 ** 20;
 /**
  * Builds the HTTP server: GET /health, GET /ready, GET /metrics (with
  * METRICS_TOKEN), the pages, the exports, the change feed (GET /feed.atom) and the GraphQL endpoint at /graphql,
@@ -107,6 +111,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
     introspection: true,
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
+    documentStore: boundedDocumentStore(DOCUMENT_STORE_BYTES),
     plugins: [
       ...protection.plugins,
       ...(allowlist ? [operationAllowlistPlugin(allowlist)] : []),
