@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < runs; i++) {
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
-    const views = new MaintainedAggregates(executor, { enabled: true, maxViews: 1, slackMs: 30_000 });
+    const views = new MaintainedAggregates(executor, { enabled: true, maxBytes: 2 ** 30, slackMs: 30_000 });
     const built = await measure(() => views.answer(read));
     global.gc?.();
     if (i === 0) heap = process.memoryUsage().heapUsed - before;

@@ -67,8 +67,8 @@ export const configSchema = z.object({
   ANALYST_PLANS: bool.default(true),
   /** Keep grouped counts across a hop exact from the change log (src/modules/aggregate/maintained.ts) and answer such aggregates from them; false: every aggregate runs its compiled statement. */
   MAINTAINED_AGGREGATES: bool.default(true),
-  /** Most maintained aggregate views one API instance keeps (one per label, where and groupBy), least recently used dropped first. */
-  MAINTAINED_AGGREGATES_MAX_VIEWS: positiveInt.max(1000, 'must be at most 1000').default(16),
+  /** Heap the maintained aggregate views of one API instance may hold, in megabytes (estimated; about 10 MB per view at 100,000 organizations); least recently used dropped first, the view in use always kept. */
+  MAINTAINED_AGGREGATES_MAX_MB: positiveInt.max(65536, 'must be at most 65536').default(24),
   /** How far back each view's refresh re-reads the change log, in milliseconds; the larger of this and QUERY_TIMEOUT_MS + 5000 is used, so a write that committed late with an early timestamp is still seen. Keep it above the longest write transaction of every instance that writes. */
   MAINTAINED_AGGREGATES_SLACK_MS: positiveInt.default(30_000),
   /** Bound of the server-side result cache (src/http/resultCache.ts), in megabytes of cached answers; 0 turns it off. Answers are kept per graph version, least recently used evicted first. */

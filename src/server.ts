@@ -95,7 +95,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   deps.statistics.useVersion(httpCache.version);
   const results = new ResultCache(Math.round(config.RESULT_CACHE_MAX_MB * 1024 * 1024), metrics.registry);
   const maintained = config.MAINTAINED_AGGREGATES && config.ANALYST_PLANS
-    ? new MaintainedAggregates(deps.executor, { enabled: true, maxViews: config.MAINTAINED_AGGREGATES_MAX_VIEWS, slackMs: Math.max(config.MAINTAINED_AGGREGATES_SLACK_MS, config.QUERY_TIMEOUT_MS + 5_000) }, metrics.registry)
+    ? new MaintainedAggregates(deps.executor, { enabled: true, maxBytes: config.MAINTAINED_AGGREGATES_MAX_MB * 2 ** 20, slackMs: Math.max(config.MAINTAINED_AGGREGATES_SLACK_MS, config.QUERY_TIMEOUT_MS + 5_000) }, metrics.registry)
     : undefined;
   const contextDeps = { ...deps, maintained: deps.maintained ?? maintained, anchors: deps.anchors ?? new AnchorChooser(deps.executor, httpCache.version, config.ANALYST_PLANS), mentionIndex: deps.mentionIndex ?? new MentionIndex(deps.executor, config.MENTION_DICTIONARY_MAX_NAMES), reviewSecondPerson: config.REVIEW_SECOND_PERSON, onBatch: deps.onBatch ?? ((loader: string, size: number) => metrics.observeBatch(loader, size)) };
 

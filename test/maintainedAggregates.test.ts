@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { readGroups } from '../src/modules/aggregate/repository';
-import { maintainable, touchedIds } from '../src/modules/aggregate/maintained';
+import { Registry } from 'prom-client';
+import { MaintainedAggregates, maintainable, touchedIds } from '../src/modules/aggregate/maintained';
 import { compileAggregate, type GroupKey } from '../src/translate/aggregate';
 import { recordLoad } from '../src/ingest/loadRecord';
 import { curatedOrganization as curated } from './support/organizations';
@@ -113,6 +114,19 @@ describe('maintained aggregates answer as the compiled statement does', () => {
     await expectEveryQuestionAgrees();
     expect(await metric(app, 'maintained_aggregate_builds_total')).toBe(QUESTIONS.length);
     expect(await metric(app, 'maintained_aggregate_refreshes_total')).toBeGreaterThanOrEqual(QUESTIONS.length);
+  });
+
+  it('keeps its views within their byte bound, the view just used always kept', async () => {
+    const registry = new Registry();
+    const views = new MaintainedAggregates(app.executor, { enabled: true, maxBytes: 1, slackMs: 70_000 }, registry);
+    const read = (q: (typeof QUESTIONS)[number]) => ({ label: 'Organization' as const, where: q.where, groupBy: q.groupBy, measures: {}, first: q.first });
+    const kept = async () => ((await registry.getSingleMetric('maintained_aggregate_views')!.get()).values[0]!.value);
+    for (const q of QUESTIONS.slice(0, 3)) {
+      const answer = await views.answer(read(q));
+      expect(answer!.groups.slice(0, q.first)).toEqual((await compiledAnswer(q)).groups);
+      expect(await kept()).toBe(1);
+    }
+    expect((await registry.getSingleMetric('maintained_aggregate_evictions_total')!.get()).values[0]!.value).toBe(2);
   });
 
   it('follows curation writes entity by entity, and rebuilds for a retracted modality, a load and a write that recorded no change', async () => {

@@ -26,8 +26,8 @@ export interface MaintainedAnswer {
 export interface MaintainedSettings {
   /** MAINTAINED_AGGREGATES: false answers every aggregate by its compiled statement. */
   enabled: boolean;
-  /** MAINTAINED_AGGREGATES_MAX_VIEWS: views kept, least recently used dropped first. */
-  maxViews: number;
+  /** MAINTAINED_AGGREGATES_MAX_MB in bytes: what the views kept may hold (estimated, MaintainedView.bytes), least recently used dropped first; the view in use is always kept. */
+  maxBytes: number;
   /** How far back each refresh re-reads the change log: at least the longest a write transaction may run (QUERY_TIMEOUT_MS), so a change committed late with an early statusAt is still seen. */
   slackMs: number;
 }
@@ -53,6 +53,9 @@ interface Contribution {
   own: unknown[];
   hops: string[];
 }
+
+/** Heap per entry of the id → slot map (an id of ~40 characters, its string header and the map's entry), and per other map entry. */
+const SLOT_BYTES = 96;
 
 /** Entities whose contributions one statement reads at most. */
 const CHUNK = 5_000;
@@ -333,6 +336,14 @@ export class MaintainedView {
     this.events.built(reason);
   }
 
+  /**
+   * The heap this view holds, estimated: its typed arrays, and per entity its id
+   * and map entry (SLOT_BYTES); per entity with more than one related entity, its list.
+   */
+  bytes(): number {
+    return this.ownCodes.byteLength + this.matching.byteLength + this.firstHop.byteLength + this.slots.size * SLOT_BYTES + this.moreHops.size * SLOT_BYTES + this.groups.size * SLOT_BYTES;
+  }
+
   private reset(capacity: number): void {
     this.slots = new Map();
     this.ownCodes = new Int32Array(Math.max(16, capacity) * this.ownCount);
@@ -422,7 +433,8 @@ export class MaintainedView {
 
 /**
  * The maintained views of one API instance, one per (label, where, groupBy),
- * at most `maxViews` (least recently used dropped). `answer` returns null when
+ * within `maxBytes` (least recently used dropped; the view just used is kept even
+ * when it alone is larger, so an answer never waits for a rebuild it caused). `answer` returns null when
  * the read is not one a view can answer (or views are off); the caller then
  * runs the compiled statement.
  */
@@ -445,10 +457,11 @@ export class MaintainedAggregates {
       builds: new Counter({ name: 'maintained_aggregate_builds_total', help: 'Maintained aggregate views built from every contribution, by reason (cold, load, no-targets, hop-target, unexplained).', labelNames: ['reason'] as const, registers }),
       refreshes: new Counter({ name: 'maintained_aggregate_refreshes_total', help: 'Maintained aggregate views brought up to date from the change log.', registers }),
       recomputed: new Counter({ name: 'maintained_aggregate_entities_recomputed_total', help: 'Entities whose contribution a refresh read again because a change named them.', registers }),
-      evictions: new Counter({ name: 'maintained_aggregate_evictions_total', help: 'Views dropped, least recently used first, to stay within MAINTAINED_AGGREGATES_MAX_VIEWS.', registers }),
+      evictions: new Counter({ name: 'maintained_aggregate_evictions_total', help: 'Views dropped, least recently used first, to stay within MAINTAINED_AGGREGATES_MAX_MB.', registers }),
     };
     const views = this.views;
     new Gauge({ name: 'maintained_aggregate_views', help: 'Maintained aggregate views kept.', registers, collect() { this.set(views.size); } });
+    new Gauge({ name: 'maintained_aggregate_bytes', help: 'Heap the maintained aggregate views hold, estimated.', registers, collect() { this.set([...views.values()].reduce((sum, v) => sum + v.bytes(), 0)); } });
   }
 
   /** The answer from the view of `read` (built on first use), or null when no view answers it. */
@@ -470,10 +483,20 @@ export class MaintainedAggregates {
       });
     }
     this.views.set(key, view);
-    while (this.views.size > this.settings.maxViews) {
-      this.views.delete(this.views.keys().next().value!);
+    const answer = await view.answer(read.first);
+    this.evictBeyondBound(view);
+    return answer;
+  }
+
+  /** Drops the least recently used views other than `kept` until the rest fit in maxBytes. */
+  private evictBeyondBound(kept: MaintainedView): void {
+    let total = [...this.views.values()].reduce((sum, v) => sum + v.bytes(), 0);
+    for (const [key, view] of this.views) {
+      if (total <= this.settings.maxBytes) break;
+      if (view === kept) continue;
+      total -= view.bytes();
+      this.views.delete(key);
       this.metrics.evictions.inc();
     }
-    return view.answer(read.first);
   }
 }
