@@ -100,6 +100,21 @@ describe('the change feed: a connection and an Atom feed of applied changes', ()
     expect(changed.headers.get('etag')).not.toBe(etag);
   });
 
+  it('makes one document from one page read for concurrent identical requests, and a new one once the graph changed', async () => {
+    const url = `${app.url}/feed.atom?countries=TW&since=${encodeURIComponent(startedAt)}`;
+    app.queries.length = 0;
+    const bodies = await Promise.all(Array.from({ length: 6 }, async () => (await fetch(url)).text()));
+    expect(new Set(bodies).size).toBe(1);
+    const pages = () => app.queries.filter((q) => q.name === 'changes/page').length;
+    expect(pages()).toBeLessThan(6);
+    await app.graphql(UPSERT, { input: entity('ORGANIZATION', 'feed-tw-org', 'Feedwatch Taipei Cells', 'TW', { kind: 'COMPANY', description: 'Fourth edit.' }) }, editor);
+    app.queries.length = 0;
+    const before = await new Parser().parseString(bodies[0]!);
+    const after = await new Parser().parseString(await (await fetch(url)).text());
+    expect(pages()).toBe(1);
+    expect(after.items).toHaveLength(before.items.length + 1);
+  });
+
   it('refuses a bad feed parameter with 400 and the GraphQL error shape', async () => {
     const response = await fetch(`${app.url}/feed.atom?types=SPACESHIP`);
     expect(response.status).toBe(400);
