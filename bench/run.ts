@@ -265,6 +265,11 @@ async function drive(target: Target, op: Operation, seconds: number, pid: number
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await finished;
   if (sampler) clearInterval(sampler);
+  // autocannon stops at `seconds` and drops the requests still in flight, but the target
+  // finishes them: their Neo4j work would land in the next measured window (the other
+  // target's, or this one's /metrics delta: the feed showed ×1.1 page reads per request).
+  // Waiting the slowest response seen lets them end first.
+  await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, latencies.reduce((max, l) => Math.max(max, l), 0))));
   return { latencies, seconds: result.duration, errors, non2xx: result.non2xx, timeouts: result.timeouts, rssPeakKb: rssPeak };
 }
 

@@ -1,5 +1,6 @@
 import Parser from 'rss-parser';
 import { recordLoad } from '../src/ingest/loadRecord';
+import * as changes from '../src/modules/changes/repository';
 import { startTestApp, type TestApp } from './support/harness';
 import { mintToken, newJwtSecret } from './support/tokens';
 
@@ -98,6 +99,34 @@ describe('the change feed: a connection and an Atom feed of applied changes', ()
     const changed = await fetch(url, { headers: { 'if-none-match': etag! } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('makes one document from one page read for concurrent identical requests, and a new one once the graph changed', async () => {
+    const url = `${app.url}/feed.atom?countries=TW&since=${encodeURIComponent(startedAt)}`;
+    // The first page read waits until the other requests have come in, so they overlap whatever the machine's load.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const original = changes.changesPage;
+    const pageReads = jest.spyOn(changes, 'changesPage').mockImplementation(async (...args) => {
+      await gate;
+      return original(...args);
+    });
+    try {
+      const pending = Array.from({ length: 6 }, async () => (await fetch(url)).text());
+      while (pageReads.mock.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      const bodies = await Promise.all(pending);
+      expect(new Set(bodies).size).toBe(1);
+      expect(pageReads).toHaveBeenCalledTimes(1);
+      await app.graphql(UPSERT, { input: entity('ORGANIZATION', 'feed-tw-org', 'Feedwatch Taipei Cells', 'TW', { kind: 'COMPANY', description: 'Fourth edit.' }) }, editor);
+      const before = await new Parser().parseString(bodies[0]!);
+      const after = await new Parser().parseString(await (await fetch(url)).text());
+      expect(pageReads).toHaveBeenCalledTimes(2);
+      expect(after.items).toHaveLength(before.items.length + 1);
+    } finally {
+      pageReads.mockRestore();
+    }
   });
 
   it('refuses a bad feed parameter with 400 and the GraphQL error shape', async () => {

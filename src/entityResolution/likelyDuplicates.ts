@@ -157,9 +157,53 @@ export interface LikelyDuplicate {
   reason: DuplicateReason;
 }
 
-interface CandidateRow {
+/** One row of curation/duplicateCandidates: a name's key and the entities the full-text index found for it. */
+export interface CandidateRow {
   key: number;
   candidates: { id: string; name: string | null; aliases: string[] | null }[];
+}
+
+/**
+ * The likely-duplicate check of `entities` split in two, for a caller that runs
+ * curation/duplicateCandidates inside a statement of its own (one round trip
+ * fewer): `params` for the statement (null: no name to look up), and `read`, the
+ * duplicates its rows name.
+ */
+export function duplicateCheck(entities: NewEntityNames[], onlyNewIds = false): { params: Record<string, unknown> | null; read: (rows: CandidateRow[]) => LikelyDuplicate[] } {
+  const requests = entities.flatMap((entity) =>
+    entity.names.flatMap((name) => {
+      const lucene = candidateQuery(name.value);
+      return lucene ? [{ entity, name, lucene }] : [];
+    }),
+  );
+  const params = requests.length === 0 ? null : { requests: requests.map((r, key) => ({ key, id: r.entity.id, label: r.entity.label, lucene: r.lucene })), limit: CANDIDATES_PER_NAME, onlyNewIds };
+  const read = (rows: CandidateRow[]): LikelyDuplicate[] => {
+    const found: LikelyDuplicate[] = [];
+    const seen = new Set<string>();
+    for (const row of [...rows].sort((a, b) => Number(a.key) - Number(b.key))) {
+      const { entity, name } = requests[Number(row.key)]!;
+      for (const candidate of row.candidates) {
+        if (seen.has(`${entity.id}|${candidate.id}`)) continue;
+        for (const existingValue of [candidate.name ?? '', ...(candidate.aliases ?? [])]) {
+          const reason = closeness(name.value, existingValue);
+          if (!reason) continue;
+          seen.add(`${entity.id}|${candidate.id}`);
+          found.push({
+            id: entity.id,
+            label: entity.label,
+            field: name.field,
+            value: name.value,
+            existing: { id: candidate.id, name: candidate.name ?? candidate.id },
+            existingValue,
+            reason,
+          });
+          break;
+        }
+      }
+    }
+    return found;
+  };
+  return { params, read };
 }
 
 /**
@@ -171,42 +215,9 @@ interface CandidateRow {
  * duplicate per (new id, existing id), the first field in the given order.
  */
 export async function findLikelyDuplicates(tx: ManagedTransaction, entities: NewEntityNames[], onlyNewIds = false): Promise<LikelyDuplicate[]> {
-  const requests = entities.flatMap((entity) =>
-    entity.names.flatMap((name) => {
-      const lucene = candidateQuery(name.value);
-      return lucene ? [{ entity, name, lucene }] : [];
-    }),
-  );
-  if (requests.length === 0) return [];
-  const rows = await run<CandidateRow>(tx, cypherQuery('curation/duplicateCandidates'), {
-    requests: requests.map((r, key) => ({ key, id: r.entity.id, label: r.entity.label, lucene: r.lucene })),
-    limit: CANDIDATES_PER_NAME,
-    onlyNewIds,
-  });
-  const found: LikelyDuplicate[] = [];
-  const seen = new Set<string>();
-  for (const row of [...rows].sort((a, b) => Number(a.key) - Number(b.key))) {
-    const { entity, name } = requests[Number(row.key)]!;
-    for (const candidate of row.candidates) {
-      if (seen.has(`${entity.id}|${candidate.id}`)) continue;
-      for (const existingValue of [candidate.name ?? '', ...(candidate.aliases ?? [])]) {
-        const reason = closeness(name.value, existingValue);
-        if (!reason) continue;
-        seen.add(`${entity.id}|${candidate.id}`);
-        found.push({
-          id: entity.id,
-          label: entity.label,
-          field: name.field,
-          value: name.value,
-          existing: { id: candidate.id, name: candidate.name ?? candidate.id },
-          existingValue,
-          reason,
-        });
-        break;
-      }
-    }
-  }
-  return found;
+  const { params, read } = duplicateCheck(entities, onlyNewIds);
+  if (!params) return [];
+  return read(await run<CandidateRow>(tx, cypherQuery('curation/duplicateCandidates'), params));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors';
-import { describeDuplicate, findLikelyDuplicates, type LikelyDuplicate } from './likelyDuplicates';
+import { describeDuplicate, findLikelyDuplicates, type LikelyDuplicate, type NewEntityNames } from './likelyDuplicates';
 import type { WrittenNode } from '../domain/writeSchemas';
 
 /**
@@ -25,6 +25,18 @@ export class LikelyDuplicateError extends AppError {
   }
 }
 
+/** The names of a node to check, each with the input field it came from (input.name, input.aliases.N). */
+export function upsertNames(node: Pick<WrittenNode, 'id' | 'label' | 'name' | 'aliases'>): NewEntityNames {
+  const names = [{ value: node.name, field: 'input.name' }, ...(node.aliases ?? []).map((value, i) => ({ value, field: `input.aliases.${i}` }))];
+  return { id: node.id, label: node.label, names };
+}
+
+/** Refuses (LIKELY_DUPLICATE) the duplicates found but those the caller listed in `distinctFrom`. */
+export function refuseFound(found: LikelyDuplicate[], distinctFrom: readonly string[]): void {
+  const refused = found.filter((d) => !distinctFrom.includes(d.existing.id));
+  if (refused.length > 0) throw new LikelyDuplicateError(refused);
+}
+
 /**
  * Refuses a node with a new id whose name or an alias closely matches a live
  * entity of its label under another id, unless the caller listed that id in
@@ -32,8 +44,5 @@ export class LikelyDuplicateError extends AppError {
  * input.aliases.N). Run it in the write transaction, before anything is written.
  */
 export async function refuseLikelyDuplicate(tx: ManagedTransaction, node: Pick<WrittenNode, 'id' | 'label' | 'name' | 'aliases'>, distinctFrom: readonly string[]): Promise<void> {
-  const names = [{ value: node.name, field: 'input.name' }, ...(node.aliases ?? []).map((value, i) => ({ value, field: `input.aliases.${i}` }))];
-  const found = await findLikelyDuplicates(tx, [{ id: node.id, label: node.label, names }]);
-  const refused = found.filter((d) => !distinctFrom.includes(d.existing.id));
-  if (refused.length > 0) throw new LikelyDuplicateError(refused);
+  refuseFound(await findLikelyDuplicates(tx, [upsertNames(node)]), distinctFrom);
 }

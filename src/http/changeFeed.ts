@@ -73,28 +73,28 @@ function entryOf(change: ChangeView, base: string): Parameters<Feed['addItem']>[
  */
 export function changeFeedRouter(options: ChangeFeedOptions): Router {
   const router = Router();
+  // Documents being made, by ETag and URL: the ETag names the graph version, the
+  // path with its query and the language, so concurrent requests with one key get one
+  // document from one page read (a feed reader's polls, a dashboard's many viewers).
+  const inFlight = new Map<string, Promise<string>>();
   router.get('/feed.atom', ...options.before, async (req, res) => {
     try {
       const user = await authenticate(options.auth, req.headers.authorization);
       if (options.readsRequireToken && !user) throw new UnauthenticatedError();
       const filter = filterOf(req);
-      // The entries name each source by id: no source is read with the page.
-      const page = await changesPage(options.executor, filter, false, false);
       const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-      const changes = page.edges.map((e) => e.node);
-      const described = [filter.entity && `about ${filter.entity}`, filter.types && `of ${filter.types.join(', ')}`, filter.countries && `in ${filter.countries.join(', ')}`].filter(Boolean).join(' ');
-      const feed = new Feed({
-        title: `regen-graph: applied changes${described ? ` ${described}` : ''}`,
-        description: 'Changes applied to the Taiwan–Japan regenerative-medicine knowledge graph, newest first, each with its author, reviewer and source.',
-        id: `${base}${req.originalUrl}`,
-        link: `${base}/`,
-        updated: changes[0] ? new Date(changes[0].appliedAt ?? changes[0].statusAt ?? changes[0].at) : new Date(0),
-        generator: 'regen-graph',
-        copyright: 'See the cited sources.',
-        feedLinks: { atom: `${base}${req.originalUrl}` },
-      });
-      for (const change of changes) feed.addItem(entryOf(change, base));
-      res.type('application/atom+xml; charset=utf-8').send(feed.atom1());
+      const etag = res.getHeader('etag');
+      const key = typeof etag === 'string' ? `${etag} ${base}${req.originalUrl}` : null;
+      let atom = key ? inFlight.get(key) : undefined;
+      if (!atom) {
+        atom = feedDocument(options.executor, filter, base, req.originalUrl);
+        if (key) {
+          inFlight.set(key, atom);
+          const forget = () => inFlight.delete(key);
+          atom.then(forget, forget);
+        }
+      }
+      res.type('application/atom+xml; charset=utf-8').send(await atom);
     } catch (error) {
       noStore(res);
       if (error instanceof AppError) {
@@ -106,4 +106,24 @@ export function changeFeedRouter(options: ChangeFeedOptions): Router {
     }
   });
   return router;
+}
+
+/** The Atom document of the changes `filter` selects, its links under `base`, its id the request's URL. */
+async function feedDocument(executor: Executor, filter: ReturnType<typeof filterOf>, base: string, originalUrl: string): Promise<string> {
+  // The entries name each source by id: no source is read with the page.
+  const page = await changesPage(executor, filter, false, false);
+  const changes = page.edges.map((e) => e.node);
+  const described = [filter.entity && `about ${filter.entity}`, filter.types && `of ${filter.types.join(', ')}`, filter.countries && `in ${filter.countries.join(', ')}`].filter(Boolean).join(' ');
+  const feed = new Feed({
+    title: `regen-graph: applied changes${described ? ` ${described}` : ''}`,
+    description: 'Changes applied to the Taiwan–Japan regenerative-medicine knowledge graph, newest first, each with its author, reviewer and source.',
+    id: `${base}${originalUrl}`,
+    link: `${base}/`,
+    updated: changes[0] ? new Date(changes[0].appliedAt ?? changes[0].statusAt ?? changes[0].at) : new Date(0),
+    generator: 'regen-graph',
+    copyright: 'See the cited sources.',
+    feedLinks: { atom: `${base}${originalUrl}` },
+  });
+  for (const change of changes) feed.addItem(entryOf(change, base));
+  return feed.atom1();
 }

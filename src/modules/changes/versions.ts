@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypherQuery } from '../../db/cypher';
+import { cypherQuery, type CypherQuery } from '../../db/cypher';
+import type { CandidateRow } from '../../entityResolution/likelyDuplicates';
 import { run } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES } from '../../domain/model';
 import { SEARCH_KEY_OF, entityLabelOf, plainValue } from '../../domain/properties';
@@ -216,9 +217,25 @@ interface EntityRow {
 }
 
 /**
+ * changes/readTargets and, after it, curation/duplicateCandidates as one statement
+ * (named changes/readTargets), its rows collected as `candidates`.
+ */
+const readTargetsAndCandidates = (): CypherQuery => {
+  const candidates = cypherQuery('curation/duplicateCandidates').text;
+  const rows = 'RETURN request.key AS key, candidates';
+  if (!candidates.trimEnd().endsWith(rows)) throw new Error('curation/duplicateCandidates no longer ends with its rows');
+  return {
+    name: 'changes/readTargets',
+    text: `CALL () {\n${cypherQuery('changes/readTargets').text}\n}\nCALL () {\n${candidates.trimEnd().slice(0, -rows.length)}RETURN collect({key: request.key, candidates: candidates}) AS candidates\n}\nRETURN entities, relationships, candidates`,
+  };
+};
+
+/**
  * Reads a write's targets in one round trip (changes/readTargets), write-locking
  * them first with `lock`; with `incident`, the relationships of those types at
- * those entities are read as targets too (unless named already).
+ * those entities are read as targets too (unless named already). With
+ * `duplicates` (duplicateCheck's params), the same statement looks up likely
+ * duplicates, after the lock, and returns their rows.
  */
 async function readTargets(
   tx: Tx,
@@ -227,10 +244,12 @@ async function readTargets(
   lock = false,
   incident?: { ids: string[]; types?: readonly string[] },
   citations = false,
-): Promise<Map<string, Snapshot>> {
-  const found = new Map<string, Snapshot>();
+  duplicates: Record<string, unknown> | null = null,
+): Promise<Map<string, Snapshot> & { candidates?: CandidateRow[] }> {
+  const found: Map<string, Snapshot> & { candidates?: CandidateRow[] } = new Map<string, Snapshot>();
   if (entityIds.length === 0 && relIds.length === 0) return found;
-  const [row] = await run<{ entities: EntityRow[]; relationships: { id: string; type: string | null; props: Record<string, unknown> | null }[] }>(tx, cypherQuery('changes/readTargets'), {
+  const [row] = await run<{ entities: EntityRow[]; relationships: { id: string; type: string | null; props: Record<string, unknown> | null }[]; candidates?: CandidateRow[] }>(tx, duplicates ? readTargetsAndCandidates() : cypherQuery('changes/readTargets'), {
+    ...duplicates,
     ids: entityIds,
     rels: relIds.map(relationshipEnds),
     lock,
@@ -250,6 +269,7 @@ async function readTargets(
   for (const r of (row?.entities ?? []).flatMap((e) => e.incident)) {
     if (!found.has(r.id)) found.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: cited(r.props, relationshipCitations(r.props)) });
   }
+  if (row?.candidates) found.candidates = row.candidates;
   return found;
 }
 
@@ -264,6 +284,8 @@ export interface Tracked {
   laterTargets?: Set<string> | 'all';
   /** ChangesetScope.deferredRevisions: where the revisions go instead of the graph. */
   deferred?: VersionStamps[];
+  /** curation/duplicateCandidates' rows, when track was asked to look duplicates up. */
+  candidates?: CandidateRow[];
 }
 
 /**
@@ -274,11 +296,21 @@ export interface Tracked {
  * read too, so revisions of relationships the write changes by the way (an
  * entity's LOCATED_IN, an agreement's parties) know their state before.
  * `lock` false: a check that writes none of them (a proposal) reads them unlocked.
+ * `duplicates` (duplicateCheck's params): the same statement looks likely duplicates up.
  */
-export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { ids: string[]; types?: readonly string[] }, citations = false, lock = true): Promise<Tracked> {
+export async function track(
+  tx: Tx,
+  writer: Writer,
+  bases: Base[],
+  incident?: { ids: string[]; types?: readonly string[] },
+  citations = false,
+  lock = true,
+  duplicates: Record<string, unknown> | null = null,
+): Promise<Tracked> {
   const entityIds = [...new Set([...bases.filter((b) => b.kind === 'entity').map((b) => b.id), ...(incident?.ids ?? [])])].sort();
   const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
-  const before = await readTargets(tx, entityIds, relIds, lock, incident, citations);
+  const before = await readTargets(tx, entityIds, relIds, lock, incident, citations, duplicates);
+  const { candidates } = before;
   const trialVersions = writer.changeset?.trialVersions;
   for (const [id, version] of trialVersions ?? []) {
     const snapshot = before.get(id);
@@ -287,7 +319,7 @@ export async function track(tx: Tx, writer: Writer, bases: Base[], incident?: { 
   const stale = bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null && b.expectedVersion !== before.get(b.id)!.version);
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
-  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets, deferred: writer.changeset?.deferredRevisions };
+  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets, deferred: writer.changeset?.deferredRevisions, candidates };
 }
 
 /** For each stale base, the fields changed since it (from the revisions), their current values and the last change of each. */

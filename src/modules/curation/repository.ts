@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypherQuery, cypherTemplate } from '../../db/cypher';
+import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
 import { afterWrite, recordRevisions, relationshipEnds, track, type Base, type Snapshot, type Tracked, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
@@ -12,7 +12,8 @@ import { nodeProperties, type SeedNode } from '../../ingest/seedFile';
 import { plainValue } from '../../domain/properties';
 import { searchAliasesOf } from '../../domain/names';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
-import { refuseLikelyDuplicate } from '../../entityResolution/refuseDuplicates';
+import { refuseFound, refuseLikelyDuplicate, upsertNames } from '../../entityResolution/refuseDuplicates';
+import { duplicateCheck } from '../../entityResolution/likelyDuplicates';
 import type { AddClaimRequest, CiteRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
 /**
@@ -191,18 +192,56 @@ function countryCodeOf(node: SeedNode): string | null {
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 /**
- * Writes one node (stored as seed/mergeNodes stores it, plus updatedAt/updatedBy); returns it,
- * whether this call created it, and the live Country entity of its country code (null when none).
+ * curation/mergeEntity and, in the same statement, the entity's LOCATED_IN to the
+ * Country it found, written by seed/mergeRelationships' own text (so curated and
+ * loaded relationships are stored alike): one round trip where it took two. Its id
+ * is $locatedPrefix + the Country's id (relationshipId's form); no Country, no row.
  */
-async function writeNode(tx: Tx, node: SeedNode, sourceId: string, actor: string): Promise<{ entity: EntityRecord; stored: Record<string, unknown>; created: boolean; countryId: string | null }> {
-  const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> }; countryId: string | null }>(
-    tx,
-    cypherQuery('curation/mergeEntity'),
-    { id: node.id, label: node.label, props: nodeProperties(node), evidence: node.evidence, sourceId, actor, marker: randomUUID(), countryCode: countryCodeOf(node) },
-  );
+const mergeEntityLocated = (): CypherQuery => {
+  const relationships = cypherQuery('seed/mergeRelationships').text;
+  if (!relationships.includes('UNWIND $rows AS row')) throw new Error('seed/mergeRelationships no longer unwinds $rows');
+  return {
+    name: 'curation/mergeEntity',
+    text: `CALL () {
+${cypherQuery('curation/mergeEntity').text}
+}
+CALL (countryId) {
+  WITH CASE WHEN countryId IS NULL THEN [] ELSE [{id: $locatedPrefix + countryId, type: 'LOCATED_IN', from: $id, to: countryId, props: {}, evidence: $evidence, audit: null}] END AS rows
+${relationships.replace('UNWIND $rows AS row', 'UNWIND rows AS row')}
+}
+RETURN created, entity, countryId, touched AS located`,
+  };
+};
+
+/**
+ * Writes one node (stored as seed/mergeNodes stores it, plus updatedAt/updatedBy) and,
+ * when it has a country code the graph has a live Country of, its LOCATED_IN (citing the
+ * same source, as the seed files keep `country` and LOCATED_IN in step); returns the node,
+ * whether this call created it, and the LOCATED_IN written (none or one) with its properties.
+ */
+async function writeNode(
+  tx: Tx,
+  node: SeedNode,
+  sourceId: string,
+  actor: string,
+): Promise<{ entity: EntityRecord; stored: Record<string, unknown>; created: boolean; located: { id: string; props: Record<string, unknown> }[] }> {
+  const countryCode = countryCodeOf(node);
+  const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> }; located: ({ id: string; props: Record<string, unknown> } | null)[] }>(tx, mergeEntityLocated(), {
+    id: node.id,
+    label: node.label,
+    props: nodeProperties(node),
+    evidence: node.evidence,
+    sourceId,
+    actor,
+    marker: randomUUID(),
+    countryCode,
+    locatedPrefix: relationshipId({ from: node.id, type: 'LOCATED_IN', to: '' }),
+    touchedBy: actor,
+    loadStartedAt: null,
+  });
   // The node is always merged; only the source's MATCH can leave no row.
   if (!row) throw new NotFoundError('Source', sourceId);
-  return { entity: toEntityRecord(row.entity), stored: row.entity.props, created: row.created, countryId: row.countryId };
+  return { entity: toEntityRecord(row.entity), stored: row.entity.props, created: row.created, located: row.located.filter((r) => r !== null) };
 }
 
 /** The audit trail keeps the ids a caller declared distinct. */
@@ -249,19 +288,6 @@ async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, acto
   });
 }
 
-/**
- * Keeps `country` and LOCATED_IN in step, as the seed files do: when the entity
- * has a country and the graph has that Country (`countryId`, which writeNode
- * found), the entity is linked to it (citing the same source). Returns the ids
- * of the relationships written.
- */
-async function linkCountry(tx: Tx, node: SeedNode, countryId: string | null, sourceId: string, actor: string): Promise<{ id: string; props: Record<string, unknown> }[]> {
-  if (!countryId || !countryCodeOf(node)) return [];
-  const rel: RelRow = { type: 'LOCATED_IN', from: node.id, to: countryId, properties: {}, evidence: node.evidence };
-  const [props] = await writeRelationships(tx, [rel], sourceId, actor);
-  return [{ id: relationshipId(rel), props: props! }];
-}
-
 /** The base an upsert names: its entity, at the version the request was based on. */
 const upsertBases = (request: UpsertEntityRequest): Base[] => [{ id: request.node.id, kind: 'entity', expectedVersion: request.expectedVersion }];
 
@@ -275,11 +301,13 @@ const upsertBases = (request: UpsertEntityRequest): Base[] => [{ id: request.nod
  */
 async function upsertRefusals(tx: Tx, writer: Writer, request: UpsertEntityRequest, writes: boolean): Promise<{ tracked: Tracked; isNew: boolean }> {
   const { node } = request;
-  const tracked = await track(tx, writer, upsertBases(request), writes ? { ids: [node.id], types: ['LOCATED_IN'] } : undefined, false, writes);
+  // The likely duplicates are looked up by track's statement (a known id is skipped there), and refused once the id is known new.
+  const duplicates = duplicateCheck([upsertNames(node)], true);
+  const tracked = await track(tx, writer, upsertBases(request), writes ? { ids: [node.id], types: ['LOCATED_IN'] } : undefined, false, writes, duplicates.params);
   const found = await lookUp(tx, [node.id], tracked);
   checkIdForLabel(found, node.id, node.label);
   const isNew = !found.get(node.id)?.label;
-  if (isNew) await refuseLikelyDuplicate(tx, node, request.distinctFrom);
+  if (isNew) refuseFound(duplicates.read(tracked.candidates ?? []), request.distinctFrom);
   return { tracked, isNew };
 }
 
@@ -312,8 +340,7 @@ export function upsertEntity(executor: Writer, request: UpsertEntityRequest, act
     const { tracked } = await upsertRefusals(tx, executor, request, true);
     // A source cited by id is checked by writeNode itself (NOT_FOUND): one round trip fewer.
     const sourceId = request.source.id ?? (await resolveSource(tx, request.source, actor));
-    const { entity, stored, created, countryId } = await writeNode(tx, node, sourceId, actor);
-    const located = await linkCountry(tx, node, countryId, sourceId, actor);
+    const { entity, stored, created, located } = await writeNode(tx, node, sourceId, actor);
     const change = await recordChange(tx, {
       kind: 'UPSERT_ENTITY',
       targetIds: [node.id, ...located.map((r) => r.id)],

@@ -1,0 +1,103 @@
+import * as executor from '../src/db/executor';
+import { startTestApp, type TestApp } from './support/harness';
+import { mintToken, newJwtSecret } from './support/tokens';
+import { curatedOrganization } from './support/organizations';
+
+/**
+ * The round-trip budget of reviewed changes: each statement a request sends to
+ * Neo4j, by name, counted where every repository sends it (db/executor's run).
+ * An approval of one upsert locks and reads its change, reads its entity (the
+ * likely-duplicate check in the same statement), writes it with its LOCATED_IN
+ * in one statement, and stores the review with the revisions: four statements.
+ */
+
+const secret = newJwtSecret();
+const SOURCE = { id: 'geneonline-2025-04-29-taiwan-japan-regen-forum' };
+const PROPOSE = `mutation($input: ProposeChangeInput!) { proposeChange(input: $input) { id targetIds } }`;
+const APPROVE = `mutation($id: ID!) { approveChange(id: $id) { status targetIds revisions { targetId version created } } }`;
+
+const organization = (id: string, name: string, extra: Record<string, unknown> = {}) => curatedOrganization(id, { name, ...extra });
+
+describe('the statements a reviewed change sends to Neo4j', () => {
+  let app: TestApp;
+  let alice: Record<string, string>;
+  let bob: Record<string, string>;
+  const statements: string[] = [];
+
+  beforeAll(async () => {
+    app = await startTestApp({ auth: { jwtSecret: secret }, queryTimeoutMs: 60_000 });
+    alice = { authorization: `Bearer ${await mintToken(secret, 'alice@example.org', ['editor'])}` };
+    bob = { authorization: `Bearer ${await mintToken(secret, 'bob@example.org', ['reviewer'])}` };
+    const original = executor.run;
+    jest.spyOn(executor, 'run').mockImplementation((tx, query, params) => {
+      statements.push(query.name);
+      return original(tx, query, params);
+    });
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await app.close();
+  });
+
+  /** The statements of one GraphQL request, by name, and its answer. */
+  async function counted<T>(query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
+    statements.length = 0;
+    const res = await app.graphql<T>(query, variables, headers);
+    expect(res.errors).toBeUndefined();
+    return { data: res.data!, names: [...statements] };
+  }
+
+  const propose = (node: Record<string, unknown>) => counted<{ proposeChange: { id: string; targetIds: string[] } }>(PROPOSE, { input: { operations: [{ upsertEntity: node }], note: 'Adds what the forum page states.' } }, alice);
+  const approve = (id: string) => counted<{ approveChange: { status: string; targetIds: string[]; revisions: { targetId: string; version: number; created: boolean }[] } }>(APPROVE, { id }, bob);
+
+  it('proposes a new organization in two statements: its entity read with the likely-duplicate check, then the Change', async () => {
+    const { names } = await propose(organization('rt-new-proposed', 'Roundtrip Proposed Cellworks'));
+    expect(names).toEqual(['changes/readTargets', 'changes/createChangeset']);
+  });
+
+  it('approves a new organization with its LOCATED_IN in four statements, the relationship stored as the seed loader stores one', async () => {
+    const proposed = (await propose(organization('rt-new', 'Roundtrip Regenerative Foundry'))).data.proposeChange;
+    const { data, names } = await approve(proposed.id);
+    expect(names).toEqual(['changes/lockChange', 'changes/readTargets', 'curation/mergeEntity', 'changes/review']);
+    expect(names.length).toBeLessThanOrEqual(4);
+    expect(data.approveChange.status).toBe('APPROVED');
+    expect(data.approveChange.targetIds).toEqual(proposed.targetIds);
+    const session = app.driver.session();
+    try {
+      const row = (
+        await session.run(`MATCH (:Organization {id: 'rt-new'})-[r:LOCATED_IN]->(c:Country) RETURN r.id AS id, c.id AS country, r.sourceIds AS sourceIds, r.evidence AS evidence, r.createdBy AS createdBy, r.updatedBy AS updatedBy`)
+      ).records[0]!;
+      expect(row.get('id')).toBe(`rt-new--LOCATED_IN--${row.get('country')}`);
+      expect(proposed.targetIds).toContain(row.get('id'));
+      expect(row.get('sourceIds')).toEqual([SOURCE.id]);
+      expect(row.get('evidence')).toEqual(['Test evidence: the article names it.']);
+      expect(row.get('createdBy')).toBe('alice@example.org');
+      expect(row.get('updatedBy')).toBe('alice@example.org');
+      // Stored as a loaded LOCATED_IN is (its keys), plus the curator's updatedAt/updatedBy.
+      const loaded = (await session.run(`MATCH ()-[r:LOCATED_IN]->() WHERE r.updatedBy IS NULL RETURN keys(r) AS keys LIMIT 1`)).records[0]!;
+      const curated = (await session.run(`MATCH (:Organization {id: 'rt-new'})-[r:LOCATED_IN]->() RETURN keys(r) AS keys`)).records[0]!;
+      expect([...(curated.get('keys') as string[])].sort()).toEqual([...(loaded.get('keys') as string[]), 'updatedAt', 'updatedBy'].sort());
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('approves an update of an existing organization in four statements, the duplicate check skipped for a known id', async () => {
+    const first = (await propose(organization('rt-known', 'Roundtrip Known Tissue Labs'))).data.proposeChange;
+    await approve(first.id);
+    const update = (await propose(organization('rt-known', 'Roundtrip Known Tissue Labs', { description: 'A better description.' }))).data.proposeChange;
+    const { data, names } = await approve(update.id);
+    expect(names).toEqual(['changes/lockChange', 'changes/readTargets', 'curation/mergeEntity', 'changes/review']);
+    expect(data.approveChange.revisions.map((r) => [r.targetId, r.version, r.created])).toEqual([['rt-known', 2, false]]);
+  });
+
+  it('still refuses a likely duplicate found by the combined read, at proposal and at approval', async () => {
+    const first = (await propose(organization('rt-dup-a', 'Roundtrip Duplicate Biologics'))).data.proposeChange;
+    const second = (await propose(organization('rt-dup-b', 'Roundtrip Duplicate Biologics Inc'))).data.proposeChange;
+    await approve(first.id);
+    const refused = await app.graphql(APPROVE, { id: second.id }, bob);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'LIKELY_DUPLICATE', existing: { id: 'rt-dup-a' } });
+    const again = await app.graphql(PROPOSE, { input: { operations: [{ upsertEntity: organization('rt-dup-c', 'Roundtrip Duplicate Biologics') }], note: 'Again.' } }, alice);
+    expect(again.errors?.[0]?.extensions?.code).toBe('LIKELY_DUPLICATE');
+  });
+});
