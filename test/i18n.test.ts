@@ -12,7 +12,8 @@ import { backfillNameLanguages, migrateGraph } from '../src/ingest/migrateGraph'
 let app: TestApp;
 beforeAll(async () => {
   // The machine is shared: a generous query timeout, so a busy moment does not fail the load.
-  app = await startTestApp({ ecosystem: true, queryTimeoutMs: 60_000 });
+  // The result cache on, as in production: an answer kept for one language must never reach a reader of another.
+  app = await startTestApp({ ecosystem: true, queryTimeoutMs: 60_000, config: { RESULT_CACHE_MAX_MB: 16 } });
 }, 600_000);
 afterAll(async () => {
   await app?.close();
@@ -64,6 +65,16 @@ describe('names carry their language', () => {
     expect(data.pell).toEqual({ en: 'Pell Bio-Med', ja: 'Pell Bio-Med', zh: '沛爾生醫', canonicalName: '沛爾生醫' });
     // No name in any language but the canonical one (its language undetermined): everyone gets it.
     expect(data.hu).toEqual({ en: '胡立三', ja: '胡立三', zh: '胡立三', canonicalName: '胡立三' });
+  });
+});
+
+describe('cached answers', () => {
+  it("keeps answers apart by the reader's language: a Japanese reader of a list gets the Japanese name, not the English answer the result cache kept before", async () => {
+    const METATECH = `query MetaTech { organizations(where: { id: { eq: "metatech" } }) { nodes { name } } }`;
+    expect((await app.graphql<any>(METATECH)).data.organizations.nodes).toEqual([{ name: 'MetaTech (AP) Inc.' }]);
+    expect((await app.graphql<any>(METATECH)).data.organizations.nodes).toEqual([{ name: 'MetaTech (AP) Inc.' }]);
+    expect((await app.graphql<any>(METATECH, undefined, { 'accept-language': 'ja' })).data.organizations.nodes).toEqual([{ name: 'メタテック' }]);
+    expect((await app.graphql<any>(METATECH, undefined, { 'accept-language': 'zh-TW' })).data.organizations.nodes).toEqual([{ name: '三顧股份有限公司' }]);
   });
 });
 

@@ -5,7 +5,7 @@ import { curatedOrganization } from './support/organizations';
 import { mintToken, newJwtSecret } from './support/tokens';
 
 // The server-side result cache (src/http/resultCache.ts): answers kept per
-// document, variables, caller's visibility and the graph version read from
+// document, variables, caller's visibility, reader's language and the graph version read from
 // Neo4j, so any write, through this API instance or another, is seen at once.
 
 const secret = newJwtSecret();

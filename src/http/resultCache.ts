@@ -105,8 +105,8 @@ function cacheable(operation: OperationDefinitionNode | undefined): boolean {
 
 /**
  * Apollo plugin: a query whose root fields are all lists, aggregates or
- * statistics is answered from the cache when its document, variables, caller's
- * visibility and the graph's fresh version match a kept answer; otherwise it
+ * statistics is answered from the cache when its document, variables, reader's
+ * language, caller's visibility and the graph's fresh version match a kept answer; otherwise it
  * runs and its answer, when free of errors, is kept. Runs after the read-access
  * check (didResolveOperation), so a refused caller never reaches it.
  */
@@ -124,7 +124,8 @@ export function resultCachePlugin(cache: ResultCache, version: { fresh(): Promis
           } catch {
             return null;
           }
-          key = ResultCache.key('graphql', [request.query, request.operationName ?? null, request.variables ?? {}], visibilityOf(contextValue.user), current);
+          // The reader's language is part of the question: display names answer in it.
+          key = ResultCache.key('graphql', [request.query, request.operationName ?? null, request.variables ?? {}, contextValue.language], visibilityOf(contextValue.user), current);
           let kept = cache.get('graphql', key);
           // The same question at the same version already being computed: wait for that answer instead of computing it again.
           if (kept === undefined && cache.computing.has(key)) kept = await cache.computing.get(key);
