@@ -1,5 +1,6 @@
 import { buildSchema, Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { ENTITY_LABELS } from '../src/domain/model';
+import type { Language } from '../src/domain/language';
 import { schemaSdl } from '../src/schemaFiles';
 import { cypher, fixedVariable, name, param, render, variable } from '../src/translate/cypher';
 import { compileEntityById, compileListPage, compileSearch, type CompiledQuery } from '../src/translate/roots';
@@ -14,14 +15,14 @@ import { anchorCandidates, chooseAnchor, countKeyText, describeAnchor, type Anch
 
 const schema = buildSchema(schemaSdl());
 
-function rootField(document: string, variables: Record<string, unknown> = {}): { field: FieldNode; ctx: SelectionContext } {
+function rootField(document: string, variables: Record<string, unknown> = {}, language: Language = 'en'): { field: FieldNode; ctx: SelectionContext } {
   const ast = parse(document);
   const operation = ast.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const fragments = Object.fromEntries(
     ast.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
   );
   const field = operation.selectionSet.selections[0] as FieldNode;
-  return { field, ctx: { schema, fragments, variables } };
+  return { field, ctx: { schema, fragments, variables, language } };
 }
 
 function compileEntity(document: string, variables: Record<string, unknown> = {}): CompiledQuery {
@@ -170,7 +171,7 @@ describe('the read compiler emits one Cypher query per root field', () => {
   it('reuses the plan of one parsed document only while the variables inside its selection keep their values', () => {
     const { field } = rootField(`query($id: ID!, $hide: Boolean!, $n: Int) { entity(id: $id) {
       technologies @skip(if: $hide) { name } relations(first: $n) { type } } }`);
-    const plan = (variables: Record<string, unknown>) => entityPlan([field], ENTITY_LABELS, { schema, fragments: {}, variables });
+    const plan = (variables: Record<string, unknown>) => entityPlan([field], ENTITY_LABELS, { schema, fragments: {}, variables, language: 'en' });
     const shown = plan({ id: 'a', hide: false, n: 5 });
     expect(plan({ id: 'b', hide: false, n: 5 })).toBe(shown);
     const hidden = plan({ id: 'a', hide: true, n: 5 });
@@ -182,11 +183,29 @@ describe('the read compiler emits one Cypher query per root field', () => {
     expect(compileEntityById(shown, 'b').params.id).toBe('b');
   });
 
+  it("reads only the name lists the reader's language needs: English the aliases and English names, Japanese also the Japanese ones", () => {
+    const propertiesOf = (document: string, language: Language, variables: Record<string, unknown> = {}) => {
+      const { field, ctx } = rootField(document, variables, language);
+      return entityPlan([field], ENTITY_LABELS, ctx).properties;
+    };
+    expect(propertiesOf(`{ entity(id: "x") { name } }`, 'en')).toEqual(['id', 'name', 'aliases', 'namesEn']);
+    expect(propertiesOf(`{ entity(id: "x") { name } }`, 'ja')).toEqual(['id', 'name', 'aliases', 'namesJa', 'namesEn']);
+    expect(propertiesOf(`query($l: Language) { entity(id: "x") { name(lang: $l) } }`, 'en', { l: 'ZH_HANT' })).toEqual(['id', 'name', 'aliases', 'namesZhHant', 'namesEn']);
+    expect(propertiesOf(`{ entity(id: "x") { names { value } } }`, 'en')).toEqual(['id', 'name', 'aliases', 'namesEn', 'namesJa', 'namesZhHant']);
+  });
+
+  it("keys a reused plan on the reader's language", () => {
+    const { field, ctx } = rootField(`{ entity(id: "x") { name } }`);
+    const english = entityPlan([field], ENTITY_LABELS, ctx);
+    expect(entityPlan([field], ENTITY_LABELS, { ...ctx, language: 'en' })).toBe(english);
+    expect(entityPlan([field], ENTITY_LABELS, { ...ctx, language: 'ja' }).properties).toContain('namesJa');
+  });
+
   it('keys a reused plan on the variables of every merged field node, not only the first', () => {
     const ast = parse(`query($a: Boolean!, $b: Boolean!) { entity(id: "x") { technologies @skip(if: $a) { name } } entity(id: "x") { modalities @skip(if: $b) { name } } }`);
     const operation = ast.definitions[0] as OperationDefinitionNode;
     const nodes = operation.selectionSet.selections as FieldNode[];
-    const plan = (variables: Record<string, unknown>) => entityPlan(nodes, ['Organization'], { schema, fragments: {}, variables });
+    const plan = (variables: Record<string, unknown>) => entityPlan(nodes, ['Organization'], { schema, fragments: {}, variables, language: 'en' });
     expect(plan({ a: false, b: false }).fields.map((f) => f.key).sort()).toEqual(['modalities', 'technologies']);
     expect(plan({ a: false, b: true }).fields.map((f) => f.key)).toEqual(['technologies']);
   });

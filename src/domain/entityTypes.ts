@@ -1,4 +1,5 @@
 import { NAME_LANGUAGE_PROPERTIES } from './names';
+import type { Language } from './language';
 import {
   byLabel,
   COMMON_PROPERTY_DECLARATIONS,
@@ -71,14 +72,21 @@ export const ALL_PROPERTIES = '*';
 export const FIELD_PROPERTIES: Record<string, string | null> = fieldProperties();
 
 /**
- * Stored properties a field reads besides its own: a name for a reader's
- * language is picked among the name, the aliases and their language lists
- * (localizedName), as the tagged names are.
+ * Stored properties a field reads besides its own, for a reader of `language`.
+ * `name` shows the first of the name and aliases tagged in the reader's
+ * language, else in English (localizedName), so it reads the aliases and those
+ * two lists only; `names` lists every tagged name. Each list read costs a
+ * property lookup and its bytes on every node of a read.
  */
-export const FIELD_ALSO_READS: Readonly<Record<string, readonly string[]>> = {
-  name: ['aliases', ...Object.values(NAME_LANGUAGE_PROPERTIES)],
+export function fieldAlsoReads(field: string, language: Language): readonly string[] {
+  return ALSO_READS[language][field] ?? [];
+}
+
+const alsoReads = (language: Language): Readonly<Record<string, readonly string[]>> => ({
+  name: ['aliases', ...new Set([NAME_LANGUAGE_PROPERTIES[language], NAME_LANGUAGE_PROPERTIES.en])],
   names: ['name', 'aliases', ...Object.values(NAME_LANGUAGE_PROPERTIES)],
-};
+});
+const ALSO_READS: Readonly<Record<Language, Readonly<Record<string, readonly string[]>>>> = { en: alsoReads('en'), ja: alsoReads('ja'), 'zh-Hant': alsoReads('zh-Hant') };
 
 function fieldProperties(): Record<string, string | null> {
   const fields: Record<string, string | null> = { type: null, facts: ALL_PROPERTIES, history: null, canonicalName: 'name', names: null };

@@ -19,21 +19,24 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { z } from 'zod';
-import { ALL_PROPERTIES, EDGE_TYPES, FIELD_ALSO_READS, FIELD_FALLBACKS, FIELD_PROPERTIES, IDENTITY_PROPERTIES, RELATED_CAP, RELATION_FIELDS, RELATIONSHIP_FIELD_PROPERTIES, targetLabels, type EdgeTypeName, type RelationField } from '../domain/entityTypes';
+import { ALL_PROPERTIES, EDGE_TYPES, FIELD_FALLBACKS, fieldAlsoReads, FIELD_PROPERTIES, IDENTITY_PROPERTIES, RELATED_CAP, RELATION_FIELDS, RELATIONSHIP_FIELD_PROPERTIES, targetLabels, type EdgeTypeName, type RelationField } from '../domain/entityTypes';
+import { languageOfEnum, type Language } from '../domain/language';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type RelationshipType } from '../domain/model';
 import { pageSize, parseArgs, partialDate } from '../validation';
 import { decodeCursor } from './cursor';
 import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationshipPlan } from './plan';
 
-/** What the selection walk needs from a resolver's info. */
+/** What the selection walk needs from a resolver's info, and the reader's language (display fields without `lang` answer in it). */
 export interface SelectionContext {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
+  language: Language;
 }
 
-export function selectionContext(info: GraphQLResolveInfo): SelectionContext {
-  return { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+/** The selection context of the field `info` resolves, for a reader of `reader.language` (English when absent). */
+export function selectionContext(info: GraphQLResolveInfo, reader: { language?: Language }): SelectionContext {
+  return { schema: info.schema, fragments: info.fragments, variables: info.variableValues, language: reader.language ?? 'en' };
 }
 
 /** The arguments of `relations` (and, extended, `relationsConnection`): validated once, whether the field is compiled or loaded. */
@@ -166,7 +169,7 @@ const PLANS_PER_FIELD = 64;
 export function entityPlan(nodes: readonly FieldNode[], labels: readonly EntityLabel[], ctx: SelectionContext): EntityPlan {
   const first = nodes[0];
   if (!first) return planEntity(nodes, labels, ctx);
-  const key = `${labels.join(',')}|${nodes.length}|${JSON.stringify([...new Set(nodes.flatMap((node) => variablesUsedIn(node, ctx)))].sort().map((name) => (name in ctx.variables ? ctx.variables[name] : { absent: true })))}`;
+  const key = `${ctx.language}|${labels.join(',')}|${nodes.length}|${JSON.stringify([...new Set(nodes.flatMap((node) => variablesUsedIn(node, ctx)))].sort().map((name) => (name in ctx.variables ? ctx.variables[name] : { absent: true })))}`;
   const known = plans.get(first) ?? new Map<string, EntityPlan>();
   let plan = known.get(key);
   if (!plan) {
@@ -232,11 +235,17 @@ function planEntity(nodes: readonly FieldNode[], labels: readonly EntityLabel[],
         if (property === ALL_PROPERTIES) allProperties = true;
         else if (property !== null) properties.add(property);
         if (field.name in FIELD_FALLBACKS) properties.add(FIELD_FALLBACKS[field.name]!);
-        for (const also of FIELD_ALSO_READS[field.name] ?? []) properties.add(also);
+        for (const also of fieldAlsoReads(field.name, field.name === 'name' ? nameLanguage(field.nodes, ctx) : ctx.language)) properties.add(also);
       }
     }
   }
   return { labels, properties: allProperties ? 'all' : [...properties], fields };
+}
+
+/** The language a `name` field answers in: its `lang` argument, else the reader's (as the resolver decides: languageOf). */
+function nameLanguage(nodes: readonly FieldNode[], ctx: SelectionContext): Language {
+  const definition = (ctx.schema.getType('Entity') as GraphQLInterfaceType).getFields().name as GraphQLField<unknown, unknown>;
+  return languageOfEnum(getArgumentValues(definition, nodes[0]!, ctx.variables).lang) ?? ctx.language;
 }
 
 type Unplaced<P> = Omit<P, 'key' | 'onLabel'>;

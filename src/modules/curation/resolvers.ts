@@ -13,7 +13,7 @@ import * as repository from './repository';
 async function selected(ctx: Context, info: GraphQLResolveInfo, field: string, written: EntityRecord, labels?: readonly EntityLabel[]): Promise<EntityRecord> {
   const {
     reads: [read],
-  } = await readPlaced(ctx.executor, info.fieldName, [{ plan: planAt(info, [field], labels), records: [written] }]);
+  } = await readPlaced(ctx.executor, info.fieldName, [{ plan: planAt(info, ctx, [field], labels), records: [written] }]);
   return read!(written);
 }
 
@@ -49,8 +49,8 @@ export const curationResolvers: Resolvers = {
       afterWrite(ctx);
       // The write returns the ends' ids only: both are read, each as its field selects it, in one query.
       const [from, to] = await readEntityGroups(ctx.executor, 'linkEntities', [
-        { plan: planAt(info, ['from']), ids: [result.from] },
-        { plan: planAt(info, ['to']), ids: [result.to] },
+        { plan: planAt(info, ctx, ['from']), ids: [result.from] },
+        { plan: planAt(info, ctx, ['to']), ids: [result.to] },
       ]);
       const end = (read: Map<string, EntityRecord> | undefined, id: string) => {
         const found = read?.get(id);

@@ -157,23 +157,23 @@ const idArgs = z.object({ id: entityId });
 const idListArgs = z.object({ ids: idList });
 
 /** The entity plan of a root field that returns entities of any label. */
-const anyEntityPlan = (info: GraphQLResolveInfo) => entityPlan(info.fieldNodes, ENTITY_LABELS, selectionContext(info));
-const selectsStatementCount = (info: GraphQLResolveInfo) => selects(info.fieldNodes, 'statementCount', selectionContext(info));
+const anyEntityPlan = (info: GraphQLResolveInfo, ctx: Context) => entityPlan(info.fieldNodes, ENTITY_LABELS, selectionContext(info, ctx));
+const selectsStatementCount = (info: GraphQLResolveInfo, ctx: Context) => selects(info.fieldNodes, 'statementCount', selectionContext(info, ctx));
 
 export const entityResolvers: Resolvers = {
   Query: {
     entity: async (_root, args, ctx, info) => {
       const { id } = parseArgs(idArgs, args);
-      const plan = anyEntityPlan(info);
+      const plan = anyEntityPlan(info, ctx);
       // An id merged away by mergeEntities answers the entity it was merged into.
       const found = await readEntity(ctx.executor, plan, id);
       const kept = found ? null : await findMergedInto(ctx.executor, id);
       return found ?? (kept ? readEntity(ctx.executor, plan, kept) : null);
     },
-    entities: (_root, args, ctx, info) => readEntitiesByIds(ctx.executor, anyEntityPlan(info), parseArgs(idListArgs, args).ids),
-    sources: (_root, _args, ctx, info) => readSources(ctx.executor, selectsStatementCount(info)),
-    source: (_root, args, ctx, info) => readSource(ctx.executor, parseArgs(idArgs, args).id, selectsStatementCount(info)),
-    countries: (_root, _args, ctx, info) => readCountries(ctx.executor, entityPlan(info.fieldNodes, ['Country'], selectionContext(info)), COUNTRY_LIMIT),
+    entities: (_root, args, ctx, info) => readEntitiesByIds(ctx.executor, anyEntityPlan(info, ctx), parseArgs(idListArgs, args).ids),
+    sources: (_root, _args, ctx, info) => readSources(ctx.executor, selectsStatementCount(info, ctx)),
+    source: (_root, args, ctx, info) => readSource(ctx.executor, parseArgs(idArgs, args).id, selectsStatementCount(info, ctx)),
+    countries: (_root, _args, ctx, info) => readCountries(ctx.executor, entityPlan(info.fieldNodes, ['Country'], selectionContext(info, ctx)), COUNTRY_LIMIT),
   },
   Entity: {
     __resolveType: (p) => p.label,

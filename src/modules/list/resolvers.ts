@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import type { Language } from '../../domain/language';
 import type { EntityLabel } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
 import { entityPlan, selectionContext, selects, subfields } from '../../translate/selection';
@@ -11,9 +12,9 @@ import { LIST_LABELS, listArgs, type ListLabel } from './inputs';
 import { LIST_NAMES } from '../../domain/entityTypes';
 import { readListPage } from './repository';
 
-/** The entity plan of a connection: what `edges { node }` and `nodes` select, merged. */
-export function connectionPlan(label: EntityLabel, info: GraphQLResolveInfo) {
-  const ctx = selectionContext(info);
+/** The entity plan of a connection: what `edges { node }` and `nodes` select, merged, for a reader of `reader.language`. */
+export function connectionPlan(label: EntityLabel, info: GraphQLResolveInfo, reader: { language?: Language }) {
+  const ctx = selectionContext(info, reader);
   const nodes = [...subfields(subfields(info.fieldNodes, 'edges', ctx), 'node', ctx), ...subfields(info.fieldNodes, 'nodes', ctx)];
   return { plan: entityPlan(nodes, [label], ctx), withTotalCount: selects(info.fieldNodes, 'totalCount', ctx) };
 }
@@ -33,7 +34,7 @@ async function list(label: ListLabel, args: unknown, ctx: Context, info: GraphQL
     sort,
     after,
     limit: first + 1,
-    ...connectionPlan(label, info),
+    ...connectionPlan(label, info, ctx),
   });
   return toConnection(page, after !== null);
 }

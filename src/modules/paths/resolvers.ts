@@ -10,7 +10,7 @@ import { countryCode, entityId, idList, pageSize, parseArgs, partialDate } from 
 import type { CitationRecord, EntityRecord, SourceRecord } from '../entity/records';
 import { planAt } from '../entity/places';
 import { readPlaced, type Placed } from '../entity/repository';
-import { languageOf } from '../context';
+import { languageOf, type Context } from '../context';
 import type { PathRecord, ReasonRecord, SuggestionRecord } from './records';
 import { type EntityGroup, findBrokers, findGroupPaths, findGroupReach, findNeighborhood, findPaths, findSuggestedPartners, findWhyNot } from './repository';
 
@@ -91,8 +91,8 @@ const groupReachArgs = z.object({
 });
 
 /** The plans of the entities of paths at `at` below the field (its nodes, its hops' ends, its hubs). */
-function pathPlans(info: GraphQLResolveInfo, at: readonly string[]): EntityPlan[] {
-  return [...[['nodes'], ['hops', 'from'], ['hops', 'to'], ['hubs', 'entity']].map((path) => planAt(info, [...at, ...path])), planAt(info, [...at, 'member'], ['Organization'])];
+function pathPlans(info: GraphQLResolveInfo, ctx: Context, at: readonly string[]): EntityPlan[] {
+  return [...[['nodes'], ['hops', 'from'], ['hops', 'to'], ['hubs', 'entity']].map((path) => planAt(info, ctx, [...at, ...path])), planAt(info, ctx, [...at, 'member'], ['Organization'])];
 }
 
 /** The entities of `paths`, place by place, in the order of pathPlans. */
@@ -108,8 +108,8 @@ function pathPlaces(plans: EntityPlan[], paths: readonly PathRecord[]): Placed[]
 }
 
 /** The sources the hops of `paths` (at `at` below the field) cite, when the selection asks for them (`hops { sources { source } }`). */
-function hopSources(info: GraphQLResolveInfo, at: readonly string[], paths: readonly PathRecord[]): SourceGroup | null {
-  const ctx = selectionContext(info);
+function hopSources(info: GraphQLResolveInfo, reader: Context, at: readonly string[], paths: readonly PathRecord[]): SourceGroup | null {
+  const ctx = selectionContext(info, reader);
   const citations = [...at, 'hops', 'sources'].reduce<readonly FieldNode[]>((nodes, name) => subfields(nodes, name, ctx), info.fieldNodes);
   if (!selects(citations, 'source', ctx)) return null;
   return { ids: paths.flatMap((p) => p.hops.flatMap((h) => h.sources.map((c) => c.sourceId))), statementCount: citationPlan(citations, ctx).statementCount };
@@ -137,12 +137,12 @@ function withReads(path: PathRecord, { reads: [nodes, from, to, hubs, member], s
 }
 
 /** Suggestions whose organizations and shared entities are replaced by their reads (at `at` below the field). */
-async function withSuggestionReads(executor: Parameters<typeof readPlaced>[0], info: GraphQLResolveInfo, at: readonly string[], suggestions: SuggestionRecord[]): Promise<SuggestionRecord[]> {
+async function withSuggestionReads(ctx: Context, info: GraphQLResolveInfo, at: readonly string[], suggestions: SuggestionRecord[]): Promise<SuggestionRecord[]> {
   const {
     reads: [organization, shared],
-  } = await readPlaced(executor, 'suggestedPartners', [
-    { plan: planAt(info, [...at, 'organization'], ['Organization']), records: suggestions.map((s) => s.organization) },
-    { plan: planAt(info, [...at, 'reasons', 'shared']), records: suggestions.flatMap((s) => s.reasons.map((r) => r.shared)) },
+  } = await readPlaced(ctx.executor, 'suggestedPartners', [
+    { plan: planAt(info, ctx, [...at, 'organization'], ['Organization']), records: suggestions.map((s) => s.organization) },
+    { plan: planAt(info, ctx, [...at, 'reasons', 'shared']), records: suggestions.flatMap((s) => s.reasons.map((r) => r.shared)) },
   ]);
   return suggestions.map((s) => ({ ...s, organization: organization!(s.organization), reasons: s.reasons.map((r: ReasonRecord) => ({ ...r, shared: shared!(r.shared) })) }));
 }
@@ -175,14 +175,14 @@ export const pathsResolvers: Resolvers = {
         includeUnverified: a.includeUnverified,
       };
       const paths = a.group ? await findGroupPaths(ctx.executor, { ...q, group: groupOf(a.group) }) : await findPaths(ctx.executor, { ...q, to: a.to! });
-      const plans = pathPlans(info, []);
-      const read = await readPlaced(ctx.executor, 'partnershipPaths', pathPlaces(plans, paths), hopSources(info, [], paths));
+      const plans = pathPlans(info, ctx, []);
+      const read = await readPlaced(ctx.executor, 'partnershipPaths', pathPlaces(plans, paths), hopSources(info, ctx, [], paths));
       return paths.map((path) => withReads(path, read));
     },
     neighborhood: async (_root, args, ctx, info) => {
       const a = parseArgs(neighborhoodArgs, args);
-      const selection = selectionContext(info);
-      const nodes = planAt(info, ['nodes']);
+      const selection = selectionContext(info, ctx);
+      const nodes = planAt(info, ctx, ['nodes']);
       const subgraph = await findNeighborhood(ctx.executor, {
         id: a.id,
         depth: a.depth,
@@ -198,12 +198,12 @@ export const pathsResolvers: Resolvers = {
     brokers: async (_root, args, ctx, info) => {
       const a = parseArgs(brokersArgs, args);
       let brokers = await findBrokers(ctx.executor, { between: a.between, first: a.first, includeUnverified: a.includeUnverified, asOf: a.asOf, group: a.group ? groupOf(a.group) : null });
-      const plans = pathPlans(info, ['paths']);
+      const plans = pathPlans(info, ctx, ['paths']);
       const paths = brokers.flatMap((b) => b.paths);
       const {
         reads: [entity, ...pathReads],
         sources,
-      } = await readPlaced(ctx.executor, 'brokers', [{ plan: planAt(info, ['entity']), records: brokers.map((b) => b.entity) }, ...pathPlaces(plans, paths)], hopSources(info, ['paths'], paths));
+      } = await readPlaced(ctx.executor, 'brokers', [{ plan: planAt(info, ctx, ['entity']), records: brokers.map((b) => b.entity) }, ...pathPlaces(plans, paths)], hopSources(info, ctx, ['paths'], paths));
       brokers = brokers.map((b) => ({ ...b, entity: entity!(b.entity), paths: b.paths.map((p) => withReads(p, { reads: pathReads, sources })) }));
       return brokers;
     },
@@ -217,7 +217,7 @@ export const pathsResolvers: Resolvers = {
         includeUnverified: a.includeUnverified,
         asOf: a.asOf,
       });
-      return withSuggestionReads(ctx.executor, info, [], suggestions);
+      return withSuggestionReads(ctx, info, [], suggestions);
     },
     whyNotSuggested: async (_root, args, ctx, info) => {
       const a = parseArgs(whyNotArgs, args);
@@ -225,8 +225,8 @@ export const pathsResolvers: Resolvers = {
       const {
         reads: [organization, shared],
       } = await readPlaced(ctx.executor, 'whyNotSuggested', [
-        { plan: planAt(info, ['organization'], ['Organization']), records: [why.organization] },
-        { plan: planAt(info, ['reasons', 'shared']), records: why.reasons.map((r) => r.shared) },
+        { plan: planAt(info, ctx, ['organization'], ['Organization']), records: [why.organization] },
+        { plan: planAt(info, ctx, ['reasons', 'shared']), records: why.reasons.map((r) => r.shared) },
       ]);
       return { ...why, organization: organization!(why.organization), reasons: why.reasons.map((r) => ({ ...r, shared: shared!(r.shared) })) };
     },
@@ -236,10 +236,10 @@ export const pathsResolvers: Resolvers = {
       const {
         reads: [organization, shared, introducer, nearest],
       } = await readPlaced(ctx.executor, 'groupReach', [
-        { plan: planAt(info, ['members', 'organization'], ['Organization']), records: reach.members.map((m) => m.organization) },
-        { plan: planAt(info, ['members', 'reasons', 'shared']), records: reach.members.flatMap((m) => m.reasons.map((r) => r.shared)) },
-        { plan: planAt(info, ['members', 'introducer']), records: reach.members.flatMap((m) => (m.introducer ? [m.introducer] : [])) },
-        { plan: planAt(info, ['nearest'], ['Organization']), records: reach.nearest },
+        { plan: planAt(info, ctx, ['members', 'organization'], ['Organization']), records: reach.members.map((m) => m.organization) },
+        { plan: planAt(info, ctx, ['members', 'reasons', 'shared']), records: reach.members.flatMap((m) => m.reasons.map((r) => r.shared)) },
+        { plan: planAt(info, ctx, ['members', 'introducer']), records: reach.members.flatMap((m) => (m.introducer ? [m.introducer] : [])) },
+        { plan: planAt(info, ctx, ['nearest'], ['Organization']), records: reach.nearest },
       ]);
       return {
         ...reach,

@@ -121,7 +121,7 @@ const provenanceFields = {
 };
 
 /** The entity provenance names at this field, read as the field selects it (batched per selection: its id is known only once the claims are computed). */
-const named = (ctx: Context, info: GraphQLResolveInfo, id: string) => ctx.loaders.selected(planAt(info, [])).load(id);
+const named = (ctx: Context, info: GraphQLResolveInfo, id: string) => ctx.loaders.selected(planAt(info, ctx, [])).load(id);
 const entityOrNull = async (ctx: Context, info: GraphQLResolveInfo, id: string | null) => (id ? named(ctx, info, id) : null);
 
 export const provenanceResolvers: Resolvers = {

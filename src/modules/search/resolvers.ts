@@ -27,7 +27,7 @@ export const searchResolvers: Resolvers = {
     search: (_root, args, ctx, info) => {
       const { query, types, first } = parseArgs(searchArgs, args);
       const labels = types?.length ? types.map(labelOfType) : null;
-      const selection = selectionContext(info);
+      const selection = selectionContext(info, ctx);
       const plan = entityPlan(subfields(info.fieldNodes, 'entity', selection), labels ?? ENTITY_LABELS, selection);
       return searchEntities(ctx.executor, query, labels, first ?? 10, plan, ctx.language);
     },

@@ -9,7 +9,7 @@ import type { UsageRecord } from './repository';
 async function usages(rows: readonly UsageRecord[], ctx: Context, info: GraphQLResolveInfo): Promise<UsageRecord[]> {
   const {
     reads: [read],
-  } = await readPlaced(ctx.executor, `statistics.${info.fieldName}`, [{ plan: planAt(info, ['entity']), records: rows.map((r) => r.entity) }]);
+  } = await readPlaced(ctx.executor, `statistics.${info.fieldName}`, [{ plan: planAt(info, ctx, ['entity']), records: rows.map((r) => r.entity) }]);
   return rows.map((r) => ({ ...r, entity: read!(r.entity) }));
 }
 
