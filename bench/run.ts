@@ -2,7 +2,7 @@
  * npm run bench -- [--instance bench] [--uri bolt://… --password …] [--duration 15] [--warmup 3]
  *                  [--connections 10] [--ops detail,list,…] [--targets ours,floor,peer] [--label small] [--port-base 4100]
  *                  [--runtime compiled|tsx] [--rounds 3] [--approvals 4000]
- *                  [--ours-env KEY=VALUE,…] [--write-interval 250]
+ *                  [--ours-env KEY=VALUE,…] [--write-interval 250] [--before <git revision>]
  *
  * Spawns three HTTP processes against the same Neo4j and drives each with
  * autocannon (same connections, same rotating inputs, see bench/workload.ts).
@@ -12,11 +12,16 @@
  *   ours   the real API (src/main.ts, SEED_ON_START=false, LOG_LEVEL=warn, NODE_ENV=production)
  *   floor  bench/floor.ts: hand-written Cypher through neo4j-driver behind a bare node:http server
  *   peer   bench/peer.ts: @neo4j/graphql 7 on Apollo standalone (detail and list only)
+ *   before the API as it was at --before (a commit, tag or branch), exported with git archive
+ *          to .artifacts/bench/before, compiled there against today's node_modules and run as
+ *          ours is, on the read operations: whether a change made the API slower, measured in
+ *          one run beside today's (not on the reviewed-changes operations, which need a pool each)
  * Each operation: one checked request per input and a warm-up for every target, then
  * the measured time in --rounds rounds, each target once per round in a rotating order
  * (background load on a shared machine then falls on all targets alike). Latency is
  * recorded per response (exact percentiles); RSS of the target process is
- * sampled every 200 ms from /proc/<pid>/status (VmRSS) and its VmHWM read at the end.
+ * sampled every 200 ms from /proc/<pid>/status (VmRSS) and its VmHWM read at the end;
+ * CPU per request (the target's and the local Neo4j's) from /proc/<pid>/stat.
  * Prints a table with ratios and writes .artifacts/bench/<timestamp>.json.
  *
  * mentions (bench/mentions.ts) runs on ours alone: Query.mentions over 10,000-character
@@ -46,6 +51,7 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import * as jose from 'jose';
 import neo4j from 'neo4j-driver';
+import { localInstance, localNeo4jStatus } from '../src/localNeo4j/server';
 import { CHANGE_OPERATIONS, changeOps, setupChanges } from './changes';
 import { mentionsOperation } from './mentions';
 import { fillCache, freshness, type CacheFullRow, type FreshnessRow } from './freshness';
@@ -78,10 +84,16 @@ const WRITE_INTERVAL_MS = Number(arg('write-interval', '250'));
 if (RUNTIME !== 'compiled' && RUNTIME !== 'tsx') throw new Error('--runtime is compiled or tsx');
 const COMPILED = path.join(root, '.artifacts', 'bench', 'dist');
 
-type Target = 'ours' | 'floor' | 'peer';
+type Target = 'ours' | 'floor' | 'peer' | 'before';
+/** Targets that are the API (today's, or --before's): same requests, same /ready. */
+const isApi = (target: Target) => target === 'ours' || target === 'before';
+/** --before: the revision the `before` target runs. */
+const BEFORE = arg('before');
+/** Where --before's tree is exported and compiled. */
+const BEFORE_ROOT = path.join(root, '.artifacts', 'bench', 'before');
 /** --port-base N puts ours, floor and peer on N+1..N+3 (default 4100), so two benchmarks can run side by side. */
 const PORT_BASE = Number(arg('port-base', '4100'));
-const PORTS: Record<Target, number> = { ours: PORT_BASE + 1, floor: PORT_BASE + 2, peer: PORT_BASE + 3 };
+const PORTS: Record<Target, number> = { ours: PORT_BASE + 1, floor: PORT_BASE + 2, peer: PORT_BASE + 3, before: PORT_BASE + 4 };
 
 interface Row {
   op: string;
@@ -98,6 +110,13 @@ interface Row {
   timeouts: number;
   bytesPerResponse: number;
   rssPeakMb: number;
+  /**
+   * CPU time per answered request, in ms: the target's process and the Neo4j server's
+   * (user + system, from /proc). Unlike latency, it hardly moves with load from other
+   * work on the machine, so it compares runs taken at different loads. Neo4j's is
+   * absent when NEO4J_URI points at a server this machine does not run.
+   */
+  cpuMsPerRequest: { process: number; neo4j?: number };
   /** ours only: Neo4j transactions per request and their mean time, by query name (from GET /metrics). */
   neo4jPerRequest?: Record<string, { transactions: number; meanMs: number }>;
 }
@@ -128,8 +147,13 @@ async function queryTotals(): Promise<Map<string, { count: number; sum: number }
 }
 
 function spawnTarget(target: Target): ChildProcess {
-  const source = { ours: 'src/main.ts', floor: 'bench/floor.ts', peer: 'bench/peer.ts' }[target];
-  const command = RUNTIME === 'tsx' ? ['--import', 'tsx', source] : [path.join(COMPILED, source.replace(/\.ts$/, '.js'))];
+  const source = { ours: 'src/main.ts', floor: 'bench/floor.ts', peer: 'bench/peer.ts', before: 'src/main.ts' }[target];
+  const command =
+    target === 'before'
+      ? [path.join(BEFORE_ROOT, path.relative(root, COMPILED), 'src', 'main.js')]
+      : RUNTIME === 'tsx'
+        ? ['--import', 'tsx', source]
+        : [path.join(COMPILED, source.replace(/\.ts$/, '.js'))];
   const env = {
     ...process.env,
     NEO4J_URI: URI,
@@ -141,9 +165,9 @@ function spawnTarget(target: Target): ChildProcess {
     LOG_LEVEL: 'warn',
     METRICS_TOKEN,
     AUTH_JWT_SECRET: JWT_SECRET,
-    ...(target === 'ours' ? OURS_ENV : {}),
+    ...(isApi(target) ? OURS_ENV : {}),
   };
-  const child = spawn(process.execPath, command, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, command, { cwd: target === 'before' ? BEFORE_ROOT : root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = fs.createWriteStream(path.join(root, '.artifacts', 'bench', `${target}.log`));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -151,6 +175,23 @@ function spawnTarget(target: Target): ChildProcess {
 }
 
 /** Compiles the API, the floor and the peer to JavaScript in .artifacts/bench/dist (no source maps, as in the image). */
+/**
+ * Exports --before's tree to BEFORE_ROOT (git archive: no worktree left behind) and
+ * compiles it with its own tsconfig.bench.json against today's node_modules.
+ */
+function prepareBefore(revision: string): void {
+  if (!/^[\w./^~-]+$/.test(revision)) throw new Error(`--before ${JSON.stringify(revision)} is not a git revision`);
+  const started = Date.now();
+  fs.rmSync(BEFORE_ROOT, { recursive: true, force: true });
+  fs.mkdirSync(BEFORE_ROOT, { recursive: true });
+  const tree = execFileSync('git', ['archive', '--format=tar', revision], { cwd: root, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', BEFORE_ROOT], { input: tree });
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(BEFORE_ROOT, 'node_modules'));
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(BEFORE_ROOT, 'tsconfig.bench.json')], { cwd: BEFORE_ROOT, stdio: 'inherit' });
+  const commit = execFileSync('git', ['rev-parse', '--short', `${revision}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
+  console.log(`compiled before (${revision} = ${commit}) to ${path.relative(root, BEFORE_ROOT)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 function compileTargets(): void {
   const started = Date.now();
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.bench.json')], { cwd: root, stdio: 'inherit' });
@@ -160,11 +201,11 @@ function compileTargets(): void {
 
 async function waitUp(target: Target): Promise<void> {
   // Ours is up once /ready says so: listening, Neo4j reachable, the start-up planner warm-up done.
-  const url = `http://127.0.0.1:${PORTS[target]}/${target === 'ours' ? 'ready' : ''}`;
+  const url = `http://127.0.0.1:${PORTS[target]}/${isApi(target) ? 'ready' : ''}`;
   for (let i = 0; i < 240; i++) {
     try {
       const response = await fetch(url);
-      if (target !== 'ours' || response.ok) return;
+      if (!isApi(target) || response.ok) return;
       await new Promise((r) => setTimeout(r, 500));
     } catch {
       await new Promise((r) => setTimeout(r, 500));
@@ -202,7 +243,8 @@ function inputOf(target: Target, op: Operation, i: number): Record<string, unkno
   return once[next % once.length]!;
 }
 
-function request(target: Target, op: Operation, i: number): BenchRequest {
+function request(given: Target, op: Operation, i: number): BenchRequest {
+  const target = isApi(given) ? 'ours' : given;
   const input = inputOf(target, op, i);
   if (op.send) return op.send(target, input);
   const json = { 'content-type': 'application/json' };
@@ -232,11 +274,46 @@ async function check(target: Target, op: Operation): Promise<number> {
 /** What one timed run of a target records: every response time, and its failures. */
 interface Sample {
   latencies: number[];
+  /** CPU clock ticks the target's process and Neo4j spent during the sample. */
+  cpuTicks: { process: number; neo4j: number | null };
   seconds: number;
   errors: number;
   non2xx: number;
   timeouts: number;
   rssPeakKb: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+/** The Neo4j server the bench reads, when it is the local instance this machine runs (scripts/neo4j.ts) on URI's port. */
+const NEO4J_PID = (() => {
+  try {
+    const instance = localInstance(INSTANCE);
+    const uri = new URL(URI);
+    return ['127.0.0.1', 'localhost'].includes(uri.hostname) && Number(uri.port) === instance.boltPort ? localNeo4jStatus(instance).pid : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** User + system CPU ticks `pid` has spent so far (its threads included); null without the process. */
+function cpuTicks(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/** "0.8 + 2.1" (the target's process + Neo4j), or the process's alone. */
+const cpuText = (row: Pick<Row, 'cpuMsPerRequest'>) => (row.cpuMsPerRequest.neo4j === undefined ? `${row.cpuMsPerRequest.process}` : `${row.cpuMsPerRequest.process} + ${row.cpuMsPerRequest.neo4j}`);
+
+function cpuPerRequest(samples: Sample[], requests: number): Row['cpuMsPerRequest'] {
+  const ms = (ticks: number) => Math.round(((ticks * 1000) / TICKS_PER_SECOND / Math.max(1, requests)) * 100) / 100;
+  const neo4j = samples.every((s) => s.cpuTicks.neo4j !== null) ? ms(samples.reduce((sum, s) => sum + s.cpuTicks.neo4j!, 0)) : undefined;
+  return { process: ms(samples.reduce((sum, s) => sum + s.cpuTicks.process, 0)), ...(neo4j === undefined ? {} : { neo4j }) };
 }
 
 async function drive(target: Target, op: Operation, seconds: number, pid: number | undefined): Promise<Sample> {
@@ -245,6 +322,7 @@ async function drive(target: Target, op: Operation, seconds: number, pid: number
   const latencies: number[] = [];
   let rssPeak = 0;
   const sampler = pid ? setInterval(() => (rssPeak = Math.max(rssPeak, rssKb(pid, 'VmRSS'))), 200) : undefined;
+  const cpuBefore = { process: cpuTicks(pid), neo4j: cpuTicks(NEO4J_PID) };
   let instance!: autocannon.Instance;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
     instance = autocannon({
@@ -270,7 +348,9 @@ async function drive(target: Target, op: Operation, seconds: number, pid: number
   // target's, or this one's /metrics delta: the feed showed ×1.1 page reads per request).
   // Waiting the slowest response seen lets them end first.
   await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, latencies.reduce((max, l) => Math.max(max, l), 0))));
-  return { latencies, seconds: result.duration, errors, non2xx: result.non2xx, timeouts: result.timeouts, rssPeakKb: rssPeak };
+  const neo4jTicks = cpuTicks(NEO4J_PID);
+  const cpu = { process: (cpuTicks(pid) ?? 0) - (cpuBefore.process ?? 0), neo4j: neo4jTicks === null || cpuBefore.neo4j === null ? null : neo4jTicks - cpuBefore.neo4j };
+  return { latencies, seconds: result.duration, errors, non2xx: result.non2xx, timeouts: result.timeouts, rssPeakKb: rssPeak, cpuTicks: cpu };
 }
 
 /** The row of one target's samples taken together: throughput over their time, exact percentiles over all their responses. */
@@ -294,6 +374,7 @@ function summarize(target: Target, op: Operation, samples: Sample[]): Omit<Row, 
     non2xx: (op.status ?? 200) < 300 ? total('non2xx') : 0,
     timeouts: total('timeouts'),
     rssPeakMb: Math.round(Math.max(...samples.map((s) => s.rssPeakKb)) / 1024),
+    cpuMsPerRequest: cpuPerRequest(samples, latencies.length),
   };
 }
 
@@ -319,7 +400,7 @@ async function main(): Promise<void> {
   const size = await datasetSize();
   console.log(`dataset ${LABEL} (runtime: ${RUNTIME}): ${size.orgs} organizations, ${size.nodes} nodes, ${size.relationships} domain relationships (+${size.statedIn} STATED_IN)`);
   let ops = [...workload(size.orgs), mentionsOperation(size.orgs)].filter((o) => !OPS || OPS.includes(o.name));
-  const targets = (['ours', 'floor', 'peer'] as Target[]).filter((t) => TARGETS.includes(t));
+  const targets = (['ours', 'floor', 'peer'] as Target[]).filter((t) => TARGETS.includes(t)).concat(BEFORE ? ['before'] : []);
   if (CHANGE_OPERATIONS.some((name) => !OPS || OPS.includes(name))) {
     const driver = neo4j.driver(URI, neo4j.auth.basic('neo4j', PASSWORD), { disableLosslessIntegers: true });
     try {
@@ -342,14 +423,15 @@ async function main(): Promise<void> {
       if (busy) throw new Error(`port ${PORTS[t]} (${t}) is already in use: stop the earlier process first`);
     }
     if (RUNTIME === 'compiled') compileTargets();
+    if (BEFORE) prepareBefore(BEFORE);
     for (const t of targets) children.set(t, spawnTarget(t));
     for (const t of targets) await waitUp(t);
     console.log(`targets up: ${targets.map((t) => `${t} pid ${children.get(t)?.pid}`).join(', ')}; ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per run`);
     for (const op of ops) {
-      const runs = targets.filter((t) => (t !== 'peer' || op.peer) && (t === 'ours' || !op.oursOnly));
+      const runs = targets.filter((t) => (t !== 'peer' || op.peer) && (t === 'ours' || !op.oursOnly) && (t !== 'before' || !(CHANGE_OPERATIONS as readonly string[]).includes(op.name)));
       const bytes = new Map<Target, number>();
       for (const t of runs) {
-        await op.prepare?.(t, `http://127.0.0.1:${PORTS[t]}`);
+        await op.prepare?.(isApi(t) ? 'ours' : (t as 'floor' | 'peer'), `http://127.0.0.1:${PORTS[t]}`);
         bytes.set(t, await check(t, op));
         if (WARMUP > 0) await drive(t, op, WARMUP, undefined);
       }
@@ -376,7 +458,7 @@ async function main(): Promise<void> {
         }
         rows.push(row);
         console.log(
-          `${op.name.padEnd(13)} ${t.padEnd(6)} ${String(row.rps).padStart(8)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  errors ${row.errors}  RSS peak ${row.rssPeakMb} MB`,
+          `${op.name.padEnd(13)} ${t.padEnd(6)} ${String(row.rps).padStart(8)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  errors ${row.errors}  RSS peak ${row.rssPeakMb} MB  CPU/request ${cpuText(row)}`,
         );
       }
     }
@@ -423,19 +505,25 @@ async function main(): Promise<void> {
     const ours = find(op.name, 'ours');
     const floor = find(op.name, 'floor');
     const peer = find(op.name, 'peer');
+    const before = find(op.name, 'before');
     return {
       op: op.name,
+      oursOverBeforeP50: ours && before ? Math.round((ours.p50 / before.p50) * 100) / 100 : null,
+      oursOverBeforeP95: ours && before ? Math.round((ours.p95 / before.p95) * 100) / 100 : null,
       oursOverFloorP50: ours && floor ? Math.round((ours.p50 / floor.p50) * 100) / 100 : null,
       oursOverFloorP95: ours && floor ? Math.round((ours.p95 / floor.p95) * 100) / 100 : null,
       oursOverPeerRps: ours && peer ? Math.round((ours.rps / peer.rps) * 100) / 100 : null,
     };
   });
-  console.log('\n| operation | target | req/s | p50 ms | p95 ms | p99 ms | errors | RSS peak MB |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.op} | ${r.target} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx + r.timeouts} | ${r.rssPeakMb} |`);
-  console.log('\n| operation | ours ÷ floor (p50) | ours ÷ floor (p95) | ours ÷ peer (throughput) |');
-  console.log('| --- | ---: | ---: | ---: |');
-  for (const s of summary) console.log(`| ${s.op} | ${s.oursOverFloorP50 ?? '–'} | ${s.oursOverFloorP95 ?? '–'} | ${s.oursOverPeerRps ?? '–'} |`);
+  console.log('\n| operation | target | req/s | p50 ms | p95 ms | p99 ms | errors | RSS peak MB | CPU ms/request (process + Neo4j) |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) console.log(`| ${r.op} | ${r.target} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx + r.timeouts} | ${r.rssPeakMb} | ${cpuText(r)} |`);
+  console.log(`\n| operation | ours ÷ floor (p50) | ours ÷ floor (p95) | ours ÷ peer (throughput) |${BEFORE ? ` ours ÷ before ${BEFORE} (p50) | (p95) |` : ''}`);
+  console.log(`| --- | ---: | ---: | ---: |${BEFORE ? ' ---: | ---: |' : ''}`);
+  for (const s of summary) {
+    const before = BEFORE ? ` ${s.oursOverBeforeP50 ?? '–'} | ${s.oursOverBeforeP95 ?? '–'} |` : '';
+    console.log(`| ${s.op} | ${s.oursOverFloorP50 ?? '–'} | ${s.oursOverFloorP95 ?? '–'} | ${s.oursOverPeerRps ?? '–'} |${before}`);
+  }
   const backtests = ops.some((o) => o.name === 'suggestions') ? latestBacktests() : [];
   if (backtests.length) {
     console.log('\n| suggestions backtest (npm run eval:suggestions) | agreements | pairs | hits@5 now / before / random | hits@10 now / before / random | MRR now / before / random |');
@@ -461,7 +549,7 @@ async function main(): Promise<void> {
   const file = path.join(root, '.artifacts', 'bench', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ label: LABEL, runtime: RUNTIME, rounds: ROUNDS, oursEnv: OURS_ENV, fresh, cacheFull, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, backtests, vmHwmMb: hwm }, null, 2),
+    JSON.stringify({ label: LABEL, runtime: RUNTIME, rounds: ROUNDS, oursEnv: OURS_ENV, before: BEFORE ?? null, fresh, cacheFull, dataset: size, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, rows, summary, paths: pathRows, backtests, vmHwmMb: hwm }, null, 2),
   );
   console.log(`results: ${path.relative(root, file)}`);
   process.exit(0);
