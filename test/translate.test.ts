@@ -122,6 +122,16 @@ describe('the read compiler emits one Cypher query per root field', () => {
     expect(() => compileEntity(`{ entity(id: "x") { relations(asOf: "June 2020") { type } } }`)).toThrow(/asOf/);
   });
 
+  it('compiles an entity with a page of its history: the revisions from the (targetId, version) index in order, each with its change and source, the large change fields only when Change selects them', () => {
+    const page = `{ entity(id: "bpipo") { version history(first: 20) { edges { cursor node { version fields { field before after } change { id author source { id } } } } pageInfo { hasNextPage } } } }`;
+    expect(statement(compileEntity(page))).toMatchSnapshot();
+    const { field, ctx } = rootField(`query($after: String) { entity(id: "bpipo") { history(first: 5, after: $after) { edges { node { change { operations } } } } } }`, { after: Buffer.from(JSON.stringify({ v: 7 })).toString('base64url') });
+    const full = compileEntityById(entityPlan([field], ENTITY_LABELS, ctx), 'bpipo');
+    expect(full.text).toContain('.operations, .before, .after}');
+    expect(Object.values(full.params)).toEqual(expect.arrayContaining([7, 6]));
+    expect(compileEntity(page).text).not.toContain('.operations');
+  });
+
   it('compiles relations with arguments as parameters and citations with their sources', () => {
     const query = compileEntity(`{ entity(id: "x") { relations(types: [DEVELOPS], direction: OUTGOING, first: 5) { type node { name } sources { evidence source { title statementCount } } } sources { evidence } } }`);
     expect(statement(query)).toMatchSnapshot();

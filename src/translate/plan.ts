@@ -95,4 +95,17 @@ export interface OrganizationCountPlan extends FieldBase {
   kind: 'organizationCount';
 }
 
-export type FieldPlan = NodesPlan | EdgesPlan | RelationsPlan | RelationsPagePlan | CitationsPlan | OrganizationCountPlan;
+/**
+ * `history(first, after)`: one page of the entity's revisions, newest first,
+ * each with its change (and the change's source), one row more than the page.
+ */
+export interface HistoryPlan extends FieldBase {
+  kind: 'history';
+  first: number;
+  /** Read on from below this version (the `after` cursor's); null from the newest. */
+  beforeVersion: number | null;
+  /** Also each change's operations and before/after texts (large: only when the selection names one of them). */
+  full: boolean;
+}
+
+export type FieldPlan = NodesPlan | EdgesPlan | RelationsPlan | RelationsPagePlan | CitationsPlan | OrganizationCountPlan | HistoryPlan;

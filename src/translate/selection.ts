@@ -1,9 +1,12 @@
 import {
   getArgumentValues,
   getDirectiveValues,
+  getNamedType,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   isAbstractType,
+  isInterfaceType,
+  isObjectType,
   Kind,
   typeFromAST,
   visit,
@@ -12,6 +15,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLInterfaceType,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type NamedTypeNode,
   type GraphQLResolveInfo,
@@ -22,8 +26,9 @@ import { z } from 'zod';
 import { ALL_PROPERTIES, EDGE_TYPES, FIELD_ALSO_READS, FIELD_FALLBACKS, FIELD_PROPERTIES, IDENTITY_PROPERTIES, RELATED_CAP, RELATION_FIELDS, RELATIONSHIP_FIELD_PROPERTIES, targetLabels, type EdgeTypeName, type RelationField } from '../domain/entityTypes';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type RelationshipType } from '../domain/model';
 import { pageSize, parseArgs, partialDate } from '../validation';
+import { LARGE_CHANGE_FIELDS, parseHistory } from '../modules/changes/inputs';
 import { decodeCursor } from './cursor';
-import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationshipPlan } from './plan';
+import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, HistoryPlan, NodesPlan, RelationshipPlan } from './plan';
 
 /** What the selection walk needs from a resolver's info. */
 export interface SelectionContext {
@@ -218,6 +223,8 @@ function planEntity(nodes: readonly FieldNode[], labels: readonly EntityLabel[],
       fields.push({ ...base, ...relationsPlan(field.nodes, ctx) });
     } else if (field.name === 'relationsConnection') {
       fields.push({ ...base, ...relationsPagePlan(field.nodes, ctx) });
+    } else if (field.name === 'history') {
+      fields.push({ ...base, ...historyPlan(field.nodes, ctx) });
     } else if (field.name === 'organizationCount' && label === 'Country') {
       fields.push({ ...base, kind: 'organizationCount' });
     } else {
@@ -295,6 +302,28 @@ function relationsPagePlan(nodes: FieldNode[], ctx: SelectionContext) {
     citations: selects(relation, 'sources', ctx) ? citationPlan(subfields(relation, 'sources', ctx), ctx) : null,
     asOf: args.asOf ?? null,
   };
+}
+
+/** `history(first, after)`: its arguments validated as the standalone read validates them, and whether the large Change fields are asked. */
+function historyPlan(nodes: FieldNode[], ctx: SelectionContext): Unplaced<HistoryPlan> {
+  const definition = (ctx.schema.getType('Entity') as GraphQLInterfaceType).getFields().history as GraphQLField<unknown, unknown>;
+  const { first, beforeVersion } = parseHistory(getArgumentValues(definition, nodes[0]!, ctx.variables));
+  return { kind: 'history', first, beforeVersion, full: selectsFieldsOf(nodes, getNamedType(definition.type), 'Change', LARGE_CHANGE_FIELDS, ctx) };
+}
+
+/**
+ * Whether the selection sets of `nodes`, of type `type`, select at any depth
+ * below them (through fragments) one of the fields `names` of the object type
+ * `owner`: e.g. Change.before, and not a FieldChange's `before`.
+ */
+export function selectsFieldsOf(nodes: readonly FieldNode[], type: GraphQLNamedType, owner: string, names: ReadonlySet<string>, ctx: SelectionContext): boolean {
+  if (!isObjectType(type) && !isInterfaceType(type)) return false;
+  const definitions = type.getFields();
+  return [...objectFields(selectionSets(nodes), ctx).values()].some((fields) => {
+    const definition = definitions[fields[0]!.name.value];
+    if (!definition) return false;
+    return (type.name === owner && names.has(definition.name)) || selectsFieldsOf(fields, getNamedType(definition.type), owner, names, ctx);
+  });
 }
 
 /** The relationship properties a selection of a relationship's fields (`edge`'s object type, or Relation when null) needs. */

@@ -1,9 +1,10 @@
 import { requireRole } from '../../auth';
 import { ENTITY_LABELS } from '../../domain/model';
 import type { Resolvers } from '../../generated/graphql';
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { getNamedType, type GraphQLResolveInfo } from 'graphql';
+import { selectionContext, selectsFieldsOf } from '../../translate/selection';
 import type { Context } from '../context';
-import { parseApprove, parseChangeId, parseChanges, parseHistory, parseProposeChange, parseRebase, parseReject, parseRevert } from './inputs';
+import { LARGE_CHANGE_FIELDS, parseApprove, parseChangeId, parseChanges, parseHistory, parseProposeChange, parseRebase, parseReject, parseRevert } from './inputs';
 import * as repository from './repository';
 import type { ChangeView } from './records';
 import { versionOf } from './versions';
@@ -20,29 +21,18 @@ function requireCurator(ctx: Context): NonNullable<Context['user']> {
   return requireRole(ctx, 'editor');
 }
 
-/** The Change fields kept out of pages unless selected: the operations and before/after texts can be large. */
-const LARGE_CHANGE_FIELDS = new Set(['operations', 'before', 'after']);
-
 /** Whether the query selects, anywhere below this field (through fragments too), one of the large Change fields. */
-function selectsLargeFields(info: GraphQLResolveInfo): boolean {
-  const seen = new Set<string>();
-  const walk = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((s) => {
-      if (s.kind === 'Field') return LARGE_CHANGE_FIELDS.has(s.name.value) || walk(s.selectionSet);
-      if (s.kind === 'InlineFragment') return walk(s.selectionSet);
-      if (seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
-      return walk(info.fragments[s.name.value]?.selectionSet);
-    });
-  return info.fieldNodes.some((node) => walk(node.selectionSet));
-}
+const selectsLargeFields = (info: GraphQLResolveInfo): boolean => selectsFieldsOf(info.fieldNodes, getNamedType(info.returnType), 'Change', LARGE_CHANGE_FIELDS, selectionContext(info));
 
 const policyOf = (ctx: Context): repository.ReviewPolicy => ({ secondPerson: ctx.reviewSecondPerson ?? true });
 
 const entityFields = {
   version: (p: { props: Record<string, unknown> }) => versionOf(p.props),
-  history: (p: { id: string }, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
+  // An entity's page was read with it (the compiled read); a relationship's is read here.
+  history: (p: { id: string; fields?: Record<string, unknown> }, args: unknown, ctx: Context, info: GraphQLResolveInfo) => {
     const { first, beforeVersion } = parseHistory(args);
+    const compiled = p.fields?.[String(info.path.key)];
+    if (compiled !== undefined) return repository.historyPage(compiled as repository.HistoryRow[], first, beforeVersion);
     return repository.history(ctx.executor, p.id, first, beforeVersion, selectsLargeFields(info));
   },
 };
