@@ -101,7 +101,7 @@ describe('one compiled read per root field', () => {
     expect(data.upsertEntity.entity).toMatchObject({ name: 'One Read Org', country: { code: 'TW' }, relationsConnection: { totalCount: 1 } });
   });
 
-  it("reads an entity with a page of its history in one statement, page after page, each change with its source", async () => {
+  it("reads an entity with a page of its history in one statement, page after page, each change with its source, answering as the changes list does", async () => {
     const editor = { authorization: `Bearer ${await mintToken(secret, 'alice@example.org', ['editor'])}` };
     const organization = curatedOrganization('history-page-org');
     for (const description of ['', 'First rewrite of the history test entity.', 'Second rewrite of the history test entity.', 'Third rewrite of the history test entity.']) {
@@ -124,6 +124,13 @@ describe('one compiled read per root field', () => {
     expect([first.names, second.names]).toEqual([['compiled/entity'], ['compiled/entity']]);
     expect([first.data.entity.history.pageInfo.hasNextPage, second.data.entity.history.pageInfo]).toEqual([true, expect.objectContaining({ hasNextPage: false, hasPreviousPage: true })]);
     expect([...first.data.entity.history.edges, ...second.data.entity.history.edges]).toEqual(whole.data.entity.history.edges);
+    // Each change reads only the properties its selected fields need: the fields answer as the changes list (which reads all) does.
+    const CHANGE = 'id kind status direct author reviewer reviewedAt appliedAt at summary note targetIds revertOf rebasedAt source { id title }';
+    const inHistory = await queriesFor(`{ entity(id: "history-page-org") { history(first: 4) { edges { node { change { ${CHANGE} } } } } } }`);
+    const listed = await queriesFor(`{ changes(entity: "history-page-org", first: 10) { edges { node { ${CHANGE} } } } }`);
+    const changes = inHistory.data.entity.history.edges.map((e: any) => e.node.change);
+    expect(changes).toHaveLength(4);
+    for (const change of changes) expect(change).toEqual(listed.data.changes.edges.find((e: any) => e.node.id === change.id)?.node);
   });
 
   it("reads an entity's history and the changes feed with each change's source, no lookup of sources after", async () => {

@@ -276,27 +276,28 @@ function relationshipCitations(r: Variable, plan: CitationPlan): Fragment {
 
 /** A Revision's properties a history page reads. */
 const REVISION_PROPERTIES = ['targetId', 'targetKind', 'version', 'created', 'fields', 'changeId'];
-/** A Change's properties a history page reads; with `full`, also the large ones (LARGE_CHANGE_FIELDS). */
-const CHANGE_PROPERTIES = ['id', 'kind', 'targetIds', 'summary', 'subject', 'at', 'sourceId', 'note', 'status', 'direct', 'reviewer', 'reviewedAt', 'reviewComment', 'appliedAt', 'statusAt', 'revertOf', 'rebasedAt'];
-const LARGE_CHANGE_PROPERTIES = ['operations', 'before', 'after'];
 
 /**
  * One page of the entity's history and one row more, newest first, each
- * `{revision, change, source}` (the change null when it is missing, the source
+ * `{revision, change[, source]}` (the change null when it is missing, the source
  * null when it has none): the revisions are read from the (targetId, version)
  * index in index order (ORDER BY both keys), so only the page's are read, as
- * changes/history.cypher reads them for a relationship.
+ * changes/history.cypher reads them for a relationship. Of each change only the
+ * properties its selected fields need (datetimes cost the driver most to decode).
  */
 function historyValue(v: Variable, plan: HistoryPlan): Fragment {
   const h = variable('h');
   const c = variable('c');
   const s = variable('s');
-  const change = plan.full ? [...CHANGE_PROPERTIES, ...LARGE_CHANGE_PROPERTIES] : CHANGE_PROPERTIES;
+  const source =
+    plan.source === 'none'
+      ? EMPTY
+      : cypher`, source: head(COLLECT { MATCH (${s}:Source {id: ${c}.sourceId}) RETURN ${plan.source === 'id' ? cypher`{id: ${s}.id, props: {}}` : sourceProjection(s, false)} })`;
   return collect([
     cypher`MATCH (${h}:Revision)`,
     cypher`WHERE ${h}.targetId = ${v}.id AND ${h}.version < ${param(plan.beforeVersion ?? Number.MAX_SAFE_INTEGER)}`,
     cypher`WITH ${h} ORDER BY ${h}.targetId DESC, ${h}.version DESC LIMIT ${param(plan.first + 1)}`,
     cypher`OPTIONAL MATCH (${c}:Change {id: ${h}.changeId})`,
-    cypher`RETURN {revision: ${propertyMap(h, REVISION_PROPERTIES)}, change: ${propertyMap(c, change)}, source: head(COLLECT { MATCH (${s}:Source {id: ${c}.sourceId}) RETURN ${sourceProjection(s, false)} })}`,
+    cypher`RETURN {revision: ${propertyMap(h, REVISION_PROPERTIES)}, change: ${propertyMap(c, plan.change)}${source}}`,
   ]);
 }

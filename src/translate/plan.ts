@@ -104,8 +104,10 @@ export interface HistoryPlan extends FieldBase {
   first: number;
   /** Read on from below this version (the `after` cursor's); null from the newest. */
   beforeVersion: number | null;
-  /** Also each change's operations and before/after texts (large: only when the selection names one of them). */
-  full: boolean;
+  /** The stored properties of each revision's change its selected fields need (the large texts only when asked). */
+  change: readonly string[];
+  /** Each change's source: none when not selected, only its id, or its properties. */
+  source: 'none' | 'id' | 'properties';
 }
 
 export type FieldPlan = NodesPlan | EdgesPlan | RelationsPlan | RelationsPagePlan | CitationsPlan | OrganizationCountPlan | HistoryPlan;

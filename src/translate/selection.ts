@@ -26,7 +26,7 @@ import { z } from 'zod';
 import { ALL_PROPERTIES, EDGE_TYPES, FIELD_ALSO_READS, FIELD_FALLBACKS, FIELD_PROPERTIES, IDENTITY_PROPERTIES, RELATED_CAP, RELATION_FIELDS, RELATIONSHIP_FIELD_PROPERTIES, targetLabels, type EdgeTypeName, type RelationField } from '../domain/entityTypes';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type RelationshipType } from '../domain/model';
 import { pageSize, parseArgs, partialDate } from '../validation';
-import { LARGE_CHANGE_FIELDS, parseHistory } from '../modules/changes/inputs';
+import { parseHistory } from '../modules/changes/inputs';
 import { decodeCursor } from './cursor';
 import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, HistoryPlan, NodesPlan, RelationshipPlan } from './plan';
 
@@ -304,11 +304,57 @@ function relationsPagePlan(nodes: FieldNode[], ctx: SelectionContext) {
   };
 }
 
-/** `history(first, after)`: its arguments validated as the standalone read validates them, and whether the large Change fields are asked. */
+/**
+ * The stored properties each Change field reads (src/modules/changes/records.ts
+ * toChangeView and the Change resolvers): `direct` and `appliedAt` fall back on
+ * the status and the time. A field not listed reads every one.
+ */
+const CHANGE_FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  id: ['id'],
+  kind: ['kind'],
+  targetIds: ['targetIds'],
+  summary: ['summary'],
+  subject: ['subject'],
+  author: ['subject'],
+  at: ['at'],
+  sourceId: ['sourceId'],
+  source: ['sourceId'],
+  note: ['note'],
+  before: ['before'],
+  after: ['after'],
+  operations: ['operations'],
+  status: ['status'],
+  direct: ['direct', 'status'],
+  reviewer: ['reviewer'],
+  reviewedAt: ['reviewedAt'],
+  reviewComment: ['reviewComment'],
+  appliedAt: ['appliedAt', 'status', 'at'],
+  revertOf: ['revertOf'],
+  rebasedAt: ['rebasedAt'],
+  revisions: ['id'],
+};
+/** Every stored property a Change field reads. */
+const ALL_CHANGE_PROPERTIES = [...new Set(Object.values(CHANGE_FIELD_PROPERTIES).flat())];
+/** Source fields answered without its stored properties: the id, and statementCount (its own loader). */
+const SOURCE_FIELDS_WITHOUT_PROPERTIES = new Set(['id', 'statementCount']);
+
+/** `history(first, after)`: its arguments validated as the standalone read validates them, and what its revisions' changes select. */
 function historyPlan(nodes: FieldNode[], ctx: SelectionContext): Unplaced<HistoryPlan> {
   const definition = (ctx.schema.getType('Entity') as GraphQLInterfaceType).getFields().history as GraphQLField<unknown, unknown>;
   const { first, beforeVersion } = parseHistory(getArgumentValues(definition, nodes[0]!, ctx.variables));
-  return { kind: 'history', first, beforeVersion, full: selectsFieldsOf(nodes, getNamedType(definition.type), 'Change', LARGE_CHANGE_FIELDS, ctx) };
+  const change = subfields(subfields(subfields(nodes, 'edges', ctx), 'node', ctx), 'change', ctx);
+  const names = [...objectFields(selectionSets(change), ctx).values()].map((fields) => fields[0]!.name.value);
+  const properties = new Set(['id']);
+  for (const field of names) for (const property of CHANGE_FIELD_PROPERTIES[field] ?? ALL_CHANGE_PROPERTIES) properties.add(property);
+  const source = subfields(change, 'source', ctx);
+  const sourceFields = [...objectFields(selectionSets(source), ctx).values()].map((fields) => fields[0]!.name.value);
+  return {
+    kind: 'history',
+    first,
+    beforeVersion,
+    change: [...properties],
+    source: source.length === 0 ? 'none' : sourceFields.every((f) => SOURCE_FIELDS_WITHOUT_PROPERTIES.has(f)) ? 'id' : 'properties',
+  };
 }
 
 /**
