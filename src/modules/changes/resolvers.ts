@@ -24,6 +24,13 @@ function requireCurator(ctx: Context): NonNullable<Context['user']> {
 /** Whether the query selects, anywhere below this field (through fragments too), one of the large Change fields. */
 const selectsLargeFields = (info: GraphQLResolveInfo): boolean => selectsFieldsOf(info.fieldNodes, getNamedType(info.returnType), 'Change', LARGE_CHANGE_FIELDS, selectionContext(info));
 
+/** A revision's change read by its id (a revision read without it). */
+async function changeOf(ctx: Context, targetId: string, changeId: string): Promise<ChangeView> {
+  const change = await repository.changeById(ctx.executor, changeId);
+  if (!change) throw new Error(`revision of ${targetId} names unknown change ${changeId}`);
+  return change;
+}
+
 const policyOf = (ctx: Context): repository.ReviewPolicy => ({ secondPerson: ctx.reviewSecondPerson ?? true });
 
 const entityFields = {
@@ -90,7 +97,8 @@ export const changesResolvers: Resolvers = {
     direct: (c: ChangeView) => c.direct ?? true,
     author: (c: ChangeView) => c.subject,
     operations: (c: ChangeView) => (c.operations ? (JSON.parse(c.operations) as unknown) : []),
-    source: async (c: ChangeView, _args, ctx) => (c.source !== undefined ? c.source : c.sourceId ? ctx.loaders.source.load(c.sourceId) : null),
+    // Not async: a value read with the change is answered without a promise per change (a history page has 20).
+    source: (c: ChangeView, _args, ctx) => (c.source !== undefined ? c.source : c.sourceId ? ctx.loaders.source.load(c.sourceId) : null),
     reviewer: (c: ChangeView) => c.reviewer ?? null,
     reviewedAt: (c: ChangeView) => c.reviewedAt ?? null,
     reviewComment: (c: ChangeView) => c.reviewComment ?? null,
@@ -101,11 +109,7 @@ export const changesResolvers: Resolvers = {
   },
   Revision: {
     targetKind: (r) => (r.targetKind === 'entity' ? 'ENTITY' : 'RELATIONSHIP'),
-    change: async (r, _args, ctx) => {
-      const change = r.change ?? (await repository.changeById(ctx.executor, r.changeId));
-      if (!change) throw new Error(`revision of ${r.targetId} names unknown change ${r.changeId}`);
-      return change;
-    },
+    change: (r, _args, ctx) => r.change ?? changeOf(ctx, r.targetId, r.changeId),
   },
   Relation: entityFields,
   ...Object.fromEntries(ENTITY_LABELS.map((label) => [label, entityFields])),
