@@ -194,7 +194,7 @@ export async function createServer(deps: ServerDeps): Promise<AppServer> {
   app.use(exportRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, timeoutMs: config.EXPORT_TIMEOUT_MS, before: exportBefore }));
   // The Atom feed of applied changes: the same ETag and Cache-Control as the exports.
   const feedBefore = [...rateLimited, conditionalGet(httpCache, { mark: true, mayRevalidate: revalidate })];
-  app.use(changeFeedRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, before: feedBefore }));
+  app.use(changeFeedRouter({ executor: deps.executor, logger: deps.logger, auth: deps.auth, readsRequireToken: config.READS_REQUIRE_TOKEN, before: feedBefore, results }));
   app.use(
     '/graphql',
     ...rateLimited,

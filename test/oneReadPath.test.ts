@@ -101,12 +101,44 @@ describe('one compiled read per root field', () => {
     expect(data.upsertEntity.entity).toMatchObject({ name: 'One Read Org', country: { code: 'TW' }, relationsConnection: { totalCount: 1 } });
   });
 
+  it("reads an entity with a page of its history in one statement, page after page, each change with its source, answering as the changes list does", async () => {
+    const editor = { authorization: `Bearer ${await mintToken(secret, 'alice@example.org', ['editor'])}` };
+    const organization = curatedOrganization('history-page-org');
+    for (const description of ['', 'First rewrite of the history test entity.', 'Second rewrite of the history test entity.', 'Third rewrite of the history test entity.']) {
+      const input = description ? { ...organization, description } : organization;
+      const written = await app.graphql('mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { created } }', { input }, editor);
+      expect(written.errors).toBeUndefined();
+    }
+    const page = (first: number, after?: string) =>
+      queriesFor(`{ entity(id: "history-page-org") { version history(first: ${first}${after ? `, after: "${after}"` : ''}) {
+        edges { cursor node { targetId version created fields { field before after } change { id author summary before after source { id } } } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`);
+    const whole = await page(4);
+    expect(whole.names).toEqual(['compiled/entity']);
+    const versions = whole.data.entity.history.edges.map((e: any) => e.node.version);
+    expect(versions).toEqual([4, 3, 2, 1]);
+    expect(whole.data.entity.history.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    expect(whole.data.entity.history.edges[0].node.change).toMatchObject({ source: { id: 'geneonline-2025-04-29-taiwan-japan-regen-forum' } });
+    const first = await page(2);
+    const second = await page(2, first.data.entity.history.pageInfo.endCursor);
+    expect([first.names, second.names]).toEqual([['compiled/entity'], ['compiled/entity']]);
+    expect([first.data.entity.history.pageInfo.hasNextPage, second.data.entity.history.pageInfo]).toEqual([true, expect.objectContaining({ hasNextPage: false, hasPreviousPage: true })]);
+    expect([...first.data.entity.history.edges, ...second.data.entity.history.edges]).toEqual(whole.data.entity.history.edges);
+    // Each change reads only the properties its selected fields need: the fields answer as the changes list (which reads all) does.
+    const CHANGE = 'id kind status direct author reviewer reviewedAt appliedAt at summary note targetIds revertOf rebasedAt source { id title }';
+    const inHistory = await queriesFor(`{ entity(id: "history-page-org") { history(first: 4) { edges { node { change { ${CHANGE} } } } } } }`);
+    const listed = await queriesFor(`{ changes(entity: "history-page-org", first: 10) { edges { node { ${CHANGE} } } } }`);
+    const changes = inHistory.data.entity.history.edges.map((e: any) => e.node.change);
+    expect(changes).toHaveLength(4);
+    for (const change of changes) expect(change).toEqual(listed.data.changes.edges.find((e: any) => e.node.id === change.id)?.node);
+  });
+
   it("reads an entity's history and the changes feed with each change's source, no lookup of sources after", async () => {
     const editor = { authorization: `Bearer ${await mintToken(secret, 'alice@example.org', ['editor'])}` };
     const written = await app.graphql('mutation($input: UpsertEntityInput!) { upsertEntity(input: $input) { created } }', { input: curatedOrganization('history-source-org') }, editor);
     expect(written.errors).toBeUndefined();
     const history = await queriesFor(`{ entity(id: "history-source-org") { history(first: 5) { edges { node { change { source { id title } } } } } } }`);
-    expect(history.names).toEqual(['compiled/entity', 'changes/history']);
+    expect(history.names).toEqual(['compiled/entity']);
     expect(history.data.entity.history.edges[0].node.change.source).toMatchObject({ id: 'geneonline-2025-04-29-taiwan-japan-regen-forum', title: expect.stringMatching(/\S/) });
     const feed = await queriesFor(`{ changes(entity: "history-source-org", first: 5) { edges { node { source { id } } } } }`);
     expect(feed.names).toEqual(['changes/page']);

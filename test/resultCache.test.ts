@@ -75,6 +75,29 @@ describe('the result cache', () => {
     expect(await csv()).toBe(rows + 1);
   });
 
+  it('keeps the list of applied changes and the feed documents under the graph version, but never a review queue', async () => {
+    const CHANGES = `query($status: [ChangeStatus!]) { changes(status: $status, first: 5) { edges { node { id status summary } } } }`;
+    const reviewer = await bearer('carol@example.org', ['editor', 'reviewer']);
+    const reads = async (send: () => Promise<unknown>) => {
+      one.queries.length = 0;
+      await send();
+      return one.queries.map((q) => q.name);
+    };
+    const applied = () => one.graphql<any>(CHANGES, {});
+    const queue = () => one.graphql<any>(CHANGES, { status: ['PROPOSED'] }, reviewer);
+    const feed = () => fetch(`${one.url}/feed.atom?countries=TW`).then((r) => r.text());
+    for (const send of [applied, queue, feed]) await send();
+    expect(await reads(applied)).not.toContain('changes/page');
+    expect(await reads(queue)).toContain('changes/page');
+    expect(await reads(feed)).not.toContain('changes/page');
+    const { errors } = await one.graphql<any>(UPSERT, { input: curatedOrganization('cache-changes-org') }, editor);
+    expect(errors).toBeUndefined();
+    expect(await reads(applied)).toContain('changes/page');
+    expect((await applied()).data.changes.edges[0].node.summary).toContain('cache-changes-org');
+    expect(await reads(feed)).toContain('changes/page');
+    expect(await feed()).toContain('cache-changes-org');
+  });
+
   it('keeps answers apart by the caller: an editor does not get the answer kept for an anonymous reader', async () => {
     await one.graphql<any>(BY_COUNTRY);
     const misses = await metric(one, 'result_cache_misses_total');

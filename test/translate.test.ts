@@ -123,6 +123,16 @@ describe('the read compiler emits one Cypher query per root field', () => {
     expect(() => compileEntity(`{ entity(id: "x") { relations(asOf: "June 2020") { type } } }`)).toThrow(/asOf/);
   });
 
+  it('compiles an entity with a page of its history: the revisions from the (targetId, version) index in order, each with the properties of its change and source that the selection needs', () => {
+    const page = `{ entity(id: "bpipo") { version history(first: 20) { edges { cursor node { version fields { field before after } change { id author source { id } } } } pageInfo { hasNextPage } } } }`;
+    expect(statement(compileEntity(page))).toMatchSnapshot();
+    const { field, ctx } = rootField(`query($after: String) { entity(id: "bpipo") { history(first: 5, after: $after) { edges { node { change { operations } } } } } }`, { after: Buffer.from(JSON.stringify({ v: 7 })).toString('base64url') });
+    const full = compileEntityById(entityPlan([field], ENTITY_LABELS, ctx), 'bpipo');
+    expect(full.text).toContain('change: c2 {.id, .operations}}');
+    expect(Object.values(full.params)).toEqual(expect.arrayContaining([7, 6]));
+    expect(compileEntity(page).text).not.toMatch(/\.operations|\.before|\.after|\.reviewedAt|properties\(s/);
+  });
+
   it('compiles relations with arguments as parameters and citations with their sources', () => {
     const query = compileEntity(`{ entity(id: "x") { relations(types: [DEVELOPS], direction: OUTGOING, first: 5) { type node { name } sources { evidence source { title statementCount } } } sources { evidence } } }`);
     expect(statement(query)).toMatchSnapshot();

@@ -9,6 +9,7 @@ import type { ChangeView } from '../modules/changes/records';
 import { changesPage } from '../modules/changes/repository';
 import { clientError, httpStatusOf } from './errorFormatter';
 import { noStore } from './httpCache';
+import { ResultCache } from './resultCache';
 
 /** How many changes one feed document lists (the newest). */
 const FEED_ENTRIES = 100;
@@ -21,6 +22,8 @@ export interface ChangeFeedOptions {
   readsRequireToken: boolean;
   /** Middleware run first: rate limits, the graph-version ETag (conditionalGet with mark), read access. */
   before: RequestHandler[];
+  /** Where documents are kept by ETag and URL (kind `feed`), so a feed polled at one graph version is read and written once; none: every request makes its document. */
+  results?: ResultCache;
 }
 
 /** A comma-separated query parameter as a list; absent or empty: null. */
@@ -85,13 +88,23 @@ export function changeFeedRouter(options: ChangeFeedOptions): Router {
       const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
       const etag = res.getHeader('etag');
       const key = typeof etag === 'string' ? `${etag} ${base}${req.originalUrl}` : null;
+      // The ETag names the graph version: a kept document is never served after a write.
+      const keptKey = key && options.results?.enabled ? ResultCache.key('feed', key, 'feed', '') : null;
+      const kept = keptKey ? options.results!.get('feed', keptKey) : undefined;
+      if (kept !== undefined) {
+        res.type('application/atom+xml; charset=utf-8').send(kept);
+        return;
+      }
       let atom = key ? inFlight.get(key) : undefined;
       if (!atom) {
         atom = feedDocument(options.executor, filter, base, req.originalUrl);
         if (key) {
           inFlight.set(key, atom);
           const forget = () => inFlight.delete(key);
-          atom.then(forget, forget);
+          atom.then((document) => {
+            if (keptKey) options.results!.set(keptKey, document);
+            forget();
+          }, forget);
         }
       }
       res.type('application/atom+xml; charset=utf-8').send(await atom);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { getArgumentValues, getVariableValues, Kind, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { LIST_NAMES } from '../domain/entityTypes';
@@ -47,7 +47,7 @@ export class ResultCache {
     });
     const registers = registry ? [registry] : [];
     this.counters = {
-      hits: new Counter({ name: 'result_cache_hits_total', help: 'Answers served from the result cache, by kind (graphql, export).', labelNames: ['kind'] as const, registers }),
+      hits: new Counter({ name: 'result_cache_hits_total', help: 'Answers served from the result cache, by kind (graphql, export, feed).', labelNames: ['kind'] as const, registers }),
       misses: new Counter({ name: 'result_cache_misses_total', help: 'Cacheable requests computed because no answer was kept for their key and graph version.', labelNames: ['kind'] as const, registers }),
       evictions: new Counter({ name: 'result_cache_evictions_total', help: 'Answers evicted, least recently used first, to stay within RESULT_CACHE_MAX_MB.', registers }),
     };
@@ -65,12 +65,12 @@ export class ResultCache {
   }
 
   /** The key of an answer: its kind, the request, the caller's visibility and the graph version. */
-  static key(kind: 'graphql' | 'export', request: unknown, visibility: string, version: string): string {
+  static key(kind: 'graphql' | 'export' | 'feed', request: unknown, visibility: string, version: string): string {
     return createHash('sha256').update(JSON.stringify([kind, request, visibility, version])).digest('base64url');
   }
 
   /** The kept answer for `key`, counting a hit or a miss. */
-  get(kind: 'graphql' | 'export', key: string): string | undefined {
+  get(kind: 'graphql' | 'export' | 'feed', key: string): string | undefined {
     const found = this.lru.get(key)?.toString('utf8');
     (found === undefined ? this.counters.misses : this.counters.hits).inc({ kind });
     return found;
@@ -93,14 +93,31 @@ export function visibilityOf(user: AuthUser | null | undefined): string {
   return user ? `roles:${[...user.roles].sort().join(',')}` : 'anonymous';
 }
 
-/** The root fields whose answers depend on the graph alone: every list, every aggregate, statistics. */
+/** The root fields whose answers depend on the graph alone: every list, every aggregate, statistics (and, for some arguments, CACHEABLE_WHEN's). */
 export const CACHEABLE_ROOTS: ReadonlySet<string> = new Set([...LIST_LABELS.flatMap((label) => [LIST_NAMES[label], `${LIST_NAMES[label]}Aggregate`]), 'statistics', '__typename']);
 
-/** Whether every root field of a query is cacheable (no fragments at the root, no other field). */
-function cacheable(operation: OperationDefinitionNode | undefined): boolean {
+/**
+ * Root fields whose answers depend on the graph alone for some arguments only:
+ * `changes` of applied changes (the default). A PROPOSED changeset can be rebased
+ * without a new graph version (a rebase keeps its statusAt), so a review queue is
+ * never kept.
+ */
+export const CACHEABLE_WHEN: Readonly<Record<string, (args: Record<string, unknown>) => boolean>> = {
+  changes: (args) => !Array.isArray(args.status) || args.status.every((status) => status === 'APPROVED'),
+};
+
+/** Whether every root field of a query is cacheable (no fragments at the root, no other field), with its arguments as the request gives them. */
+function cacheable(operation: OperationDefinitionNode | undefined, schema: GraphQLSchema, variables: Record<string, unknown> | undefined): boolean {
   if (operation?.operation !== 'query') return false;
   const fields = operation.selectionSet.selections;
-  return fields.every((s) => s.kind === Kind.FIELD && CACHEABLE_ROOTS.has(s.name.value)) && fields.some((s) => s.kind === Kind.FIELD && s.name.value !== '__typename');
+  const rootFields = fields.filter((s): s is FieldNode => s.kind === Kind.FIELD);
+  if (rootFields.length !== fields.length || !rootFields.some((f) => f.name.value !== '__typename')) return false;
+  if (!rootFields.every((f) => CACHEABLE_ROOTS.has(f.name.value) || f.name.value in CACHEABLE_WHEN)) return false;
+  const conditional = rootFields.filter((f) => f.name.value in CACHEABLE_WHEN);
+  if (conditional.length === 0) return true;
+  const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  const query = schema.getQueryType()?.getFields();
+  return coerced !== undefined && conditional.every((f) => query?.[f.name.value] !== undefined && CACHEABLE_WHEN[f.name.value]!(getArgumentValues(query[f.name.value]!, f, coerced)));
 }
 
 /**
@@ -116,8 +133,8 @@ export function resultCachePlugin(cache: ResultCache, version: { fresh(): Promis
       let key: string | null = null;
       let finish: ((body: string | undefined) => void) | undefined;
       return {
-        async responseForOperation({ operation, request, contextValue }): Promise<GraphQLResponse | null> {
-          if (!cache.enabled || !cacheable(operation)) return null;
+        async responseForOperation({ operation, request, contextValue, schema }): Promise<GraphQLResponse | null> {
+          if (!cache.enabled || !cacheable(operation, schema, request.variables)) return null;
           let current: string;
           try {
             current = await version.fresh();

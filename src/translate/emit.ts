@@ -3,7 +3,7 @@ import { RELATED_CAP, targetLabels, type RelationField } from '../domain/entityT
 import { HELD_ROLE, ROLE_SEATS } from '../domain/roles';
 import { RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES } from '../domain/model';
 import { cypher, EMPTY, join, lines, name, param, stringLiteral, variable, type Fragment, type Value, type Variable } from './cypher';
-import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationshipPlan, RelationsPagePlan, RelationsPlan } from './plan';
+import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, HistoryPlan, NodesPlan, RelationshipPlan, RelationsPagePlan, RelationsPlan } from './plan';
 import { keysetCondition } from './keyset';
 
 /**
@@ -61,6 +61,8 @@ function fieldValue(v: Variable, plan: FieldPlan): Fragment {
       return relationsPageValue(v, plan);
     case 'citations':
       return entityCitations(v, plan.citations);
+    case 'history':
+      return historyValue(v, plan);
     case 'organizationCount': {
       const o = variable('o');
       return cypher`COUNT { MATCH (${o}:Organization) WHERE ${o}.country = ${v}.code AND ${o}.retracted IS NULL }`;
@@ -269,5 +271,33 @@ function relationshipCitations(r: Variable, plan: CitationPlan): Fragment {
     cypher`MATCH (${s}:Source {id: ${r}.sourceIds[${i}]})`,
     cypher`WITH ${i}, ${s} ORDER BY ${i}`,
     cypher`RETURN {sourceId: ${s}.id, evidence: ${r}.evidence[${i}], source: ${sourceProjection(s, plan.statementCount)}}`,
+  ]);
+}
+
+/** A Revision's properties a history page reads. */
+const REVISION_PROPERTIES = ['targetId', 'targetKind', 'version', 'created', 'fields', 'changeId'];
+
+/**
+ * One page of the entity's history and one row more, newest first, each
+ * `{revision, change[, source]}` (the change null when it is missing, the source
+ * null when it has none): the revisions are read from the (targetId, version)
+ * index in index order (ORDER BY both keys), so only the page's are read, as
+ * changes/history.cypher reads them for a relationship. Of each change only the
+ * properties its selected fields need (datetimes cost the driver most to decode).
+ */
+function historyValue(v: Variable, plan: HistoryPlan): Fragment {
+  const h = variable('h');
+  const c = variable('c');
+  const s = variable('s');
+  const source =
+    plan.source === 'none'
+      ? EMPTY
+      : cypher`, source: head(COLLECT { MATCH (${s}:Source {id: ${c}.sourceId}) RETURN ${plan.source === 'id' ? cypher`{id: ${s}.id, props: {}}` : sourceProjection(s, false)} })`;
+  return collect([
+    cypher`MATCH (${h}:Revision)`,
+    cypher`WHERE ${h}.targetId = ${v}.id AND ${h}.version < ${param(plan.beforeVersion ?? Number.MAX_SAFE_INTEGER)}`,
+    cypher`WITH ${h} ORDER BY ${h}.targetId DESC, ${h}.version DESC LIMIT ${param(plan.first + 1)}`,
+    cypher`OPTIONAL MATCH (${c}:Change {id: ${h}.changeId})`,
+    cypher`RETURN {revision: ${propertyMap(h, REVISION_PROPERTIES)}, change: ${propertyMap(c, plan.change)}${source}}`,
   ]);
 }

@@ -95,4 +95,19 @@ export interface OrganizationCountPlan extends FieldBase {
   kind: 'organizationCount';
 }
 
-export type FieldPlan = NodesPlan | EdgesPlan | RelationsPlan | RelationsPagePlan | CitationsPlan | OrganizationCountPlan;
+/**
+ * `history(first, after)`: one page of the entity's revisions, newest first,
+ * each with its change (and the change's source), one row more than the page.
+ */
+export interface HistoryPlan extends FieldBase {
+  kind: 'history';
+  first: number;
+  /** Read on from below this version (the `after` cursor's); null from the newest. */
+  beforeVersion: number | null;
+  /** The stored properties of each revision's change its selected fields need (the large texts only when asked). */
+  change: readonly string[];
+  /** Each change's source: none when not selected, only its id, or its properties. */
+  source: 'none' | 'id' | 'properties';
+}
+
+export type FieldPlan = NodesPlan | EdgesPlan | RelationsPlan | RelationsPagePlan | CitationsPlan | OrganizationCountPlan | HistoryPlan;

@@ -1,9 +1,12 @@
 import {
   getArgumentValues,
   getDirectiveValues,
+  getNamedType,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   isAbstractType,
+  isInterfaceType,
+  isObjectType,
   Kind,
   typeFromAST,
   visit,
@@ -12,6 +15,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLInterfaceType,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type NamedTypeNode,
   type GraphQLResolveInfo,
@@ -23,8 +27,9 @@ import { ALL_PROPERTIES, EDGE_TYPES, FIELD_FALLBACKS, fieldAlsoReads, FIELD_PROP
 import { languageOfEnum, type Language } from '../domain/language';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type RelationshipType } from '../domain/model';
 import { pageSize, parseArgs, partialDate } from '../validation';
+import { parseHistory } from '../modules/changes/inputs';
 import { decodeCursor } from './cursor';
-import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, NodesPlan, RelationshipPlan } from './plan';
+import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, HistoryPlan, NodesPlan, RelationshipPlan } from './plan';
 
 /** What the selection walk needs from a resolver's info, and the reader's language (display fields without `lang` answer in it). */
 export interface SelectionContext {
@@ -221,6 +226,8 @@ function planEntity(nodes: readonly FieldNode[], labels: readonly EntityLabel[],
       fields.push({ ...base, ...relationsPlan(field.nodes, ctx) });
     } else if (field.name === 'relationsConnection') {
       fields.push({ ...base, ...relationsPagePlan(field.nodes, ctx) });
+    } else if (field.name === 'history') {
+      fields.push({ ...base, ...historyPlan(field.nodes, ctx) });
     } else if (field.name === 'organizationCount' && label === 'Country') {
       fields.push({ ...base, kind: 'organizationCount' });
     } else {
@@ -304,6 +311,74 @@ function relationsPagePlan(nodes: FieldNode[], ctx: SelectionContext) {
     citations: selects(relation, 'sources', ctx) ? citationPlan(subfields(relation, 'sources', ctx), ctx) : null,
     asOf: args.asOf ?? null,
   };
+}
+
+/**
+ * The stored properties each Change field reads (src/modules/changes/records.ts
+ * toChangeView and the Change resolvers): `direct` and `appliedAt` fall back on
+ * the status and the time. A field not listed reads every one.
+ */
+const CHANGE_FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  id: ['id'],
+  kind: ['kind'],
+  targetIds: ['targetIds'],
+  summary: ['summary'],
+  subject: ['subject'],
+  author: ['subject'],
+  at: ['at'],
+  sourceId: ['sourceId'],
+  source: ['sourceId'],
+  note: ['note'],
+  before: ['before'],
+  after: ['after'],
+  operations: ['operations'],
+  status: ['status'],
+  direct: ['direct', 'status'],
+  reviewer: ['reviewer'],
+  reviewedAt: ['reviewedAt'],
+  reviewComment: ['reviewComment'],
+  appliedAt: ['appliedAt', 'status', 'at'],
+  revertOf: ['revertOf'],
+  rebasedAt: ['rebasedAt'],
+  revisions: ['id'],
+};
+/** Every stored property a Change field reads. */
+const ALL_CHANGE_PROPERTIES = [...new Set(Object.values(CHANGE_FIELD_PROPERTIES).flat())];
+/** Source fields answered without its stored properties: the id, and statementCount (its own loader). */
+const SOURCE_FIELDS_WITHOUT_PROPERTIES = new Set(['id', 'statementCount']);
+
+/** `history(first, after)`: its arguments validated as the standalone read validates them, and what its revisions' changes select. */
+function historyPlan(nodes: FieldNode[], ctx: SelectionContext): Unplaced<HistoryPlan> {
+  const definition = (ctx.schema.getType('Entity') as GraphQLInterfaceType).getFields().history as GraphQLField<unknown, unknown>;
+  const { first, beforeVersion } = parseHistory(getArgumentValues(definition, nodes[0]!, ctx.variables));
+  const change = subfields(subfields(subfields(nodes, 'edges', ctx), 'node', ctx), 'change', ctx);
+  const names = [...objectFields(selectionSets(change), ctx).values()].map((fields) => fields[0]!.name.value);
+  const properties = new Set(['id']);
+  for (const field of names) for (const property of CHANGE_FIELD_PROPERTIES[field] ?? ALL_CHANGE_PROPERTIES) properties.add(property);
+  const source = subfields(change, 'source', ctx);
+  const sourceFields = [...objectFields(selectionSets(source), ctx).values()].map((fields) => fields[0]!.name.value);
+  return {
+    kind: 'history',
+    first,
+    beforeVersion,
+    change: [...properties],
+    source: source.length === 0 ? 'none' : sourceFields.every((f) => SOURCE_FIELDS_WITHOUT_PROPERTIES.has(f)) ? 'id' : 'properties',
+  };
+}
+
+/**
+ * Whether the selection sets of `nodes`, of type `type`, select at any depth
+ * below them (through fragments) one of the fields `names` of the object type
+ * `owner`: e.g. Change.before, and not a FieldChange's `before`.
+ */
+export function selectsFieldsOf(nodes: readonly FieldNode[], type: GraphQLNamedType, owner: string, names: ReadonlySet<string>, ctx: SelectionContext): boolean {
+  if (!isObjectType(type) && !isInterfaceType(type)) return false;
+  const definitions = type.getFields();
+  return [...objectFields(selectionSets(nodes), ctx).values()].some((fields) => {
+    const definition = definitions[fields[0]!.name.value];
+    if (!definition) return false;
+    return (type.name === owner && names.has(definition.name)) || selectsFieldsOf(fields, getNamedType(definition.type), owner, names, ctx);
+  });
 }
 
 /** The relationship properties a selection of a relationship's fields (`edge`'s object type, or Relation when null) needs. */

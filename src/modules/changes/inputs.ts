@@ -182,6 +182,9 @@ function decodeCursor<T>(cursor: string, schema: z.ZodType<T>, field: string): T
   }
 }
 
+/** The Change fields kept out of history and change pages unless selected: the operations and before/after texts can be large. */
+export const LARGE_CHANGE_FIELDS: ReadonlySet<string> = new Set(['operations', 'before', 'after']);
+
 const historyArgs = z.object({ first: pageSize(100).default(20), after: z.string().max(200).nullish() });
 
 /** history's arguments: page size and the version to read on from. */

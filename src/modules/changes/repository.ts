@@ -605,16 +605,33 @@ async function revertSourceRetraction(executor: Executor, change: ChangeView, no
   return proposeChange(executor, [{ op: 'restoreSource', input: { sourceId } }], note, author, change.id);
 }
 
+/** A row of a history read: the revision, its change (null when missing), the change's source when read apart from it. */
+export interface HistoryRow {
+  revision: Record<string, unknown>;
+  change: Record<string, unknown> | null;
+  source?: unknown;
+}
+
 /** A page of an entity's or relationship's history, newest first; `full`: with each change's operations and before/after. */
 export async function history(executor: Executor, targetId: string, first: number, beforeVersion: number | null, full = true): Promise<HistoryPage> {
-  const rows = await executor.read<{ revision: Record<string, unknown>; change: Record<string, unknown> | null }>(cypherQuery('changes/history'), {
+  const rows = await executor.read<HistoryRow>(cypherQuery('changes/history'), {
     id: targetId,
     before: beforeVersion,
     limit: first + 1,
     full,
   });
+  return historyPage(rows, first, beforeVersion);
+}
+
+/**
+ * The page of `first` revisions from rows read newest first, one more than the
+ * page when another follows: changes/history's, or the entity read's compiled
+ * history (src/translate/emit.ts historyValue, which carries the source beside the change).
+ */
+export function historyPage(rows: readonly HistoryRow[], first: number, beforeVersion: number | null): HistoryPage {
   const edges = rows.slice(0, first).map((r) => {
-    const node = toRevisionView(r.revision, r.change);
+    const change = r.change && 'source' in r ? { ...r.change, source: r.source ?? null } : r.change;
+    const node = toRevisionView(r.revision, change);
     return { cursor: encodeCursor({ v: node.version }), node };
   });
   return {
