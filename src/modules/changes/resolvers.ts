@@ -22,7 +22,7 @@ function requireCurator(ctx: Context): NonNullable<Context['user']> {
 }
 
 /** Whether the query selects, anywhere below this field (through fragments too), one of the large Change fields. */
-const selectsLargeFields = (info: GraphQLResolveInfo): boolean => selectsFieldsOf(info.fieldNodes, getNamedType(info.returnType), 'Change', LARGE_CHANGE_FIELDS, selectionContext(info));
+const selectsLargeFields = (info: GraphQLResolveInfo, ctx: Context): boolean => selectsFieldsOf(info.fieldNodes, getNamedType(info.returnType), 'Change', LARGE_CHANGE_FIELDS, selectionContext(info, ctx));
 
 /** A revision's change read by its id (a revision read without it). */
 async function changeOf(ctx: Context, targetId: string, changeId: string): Promise<ChangeView> {
@@ -40,7 +40,7 @@ const entityFields = {
     const { first, beforeVersion } = parseHistory(args);
     const compiled = p.fields?.[String(info.path.key)];
     if (compiled !== undefined) return repository.historyPage(compiled as repository.HistoryRow[], first, beforeVersion);
-    return repository.history(ctx.executor, p.id, first, beforeVersion, selectsLargeFields(info));
+    return repository.history(ctx.executor, p.id, first, beforeVersion, selectsLargeFields(info, ctx));
   },
 };
 
@@ -59,7 +59,7 @@ export const changesResolvers: Resolvers = {
     changes: async (_p, args, ctx, info) => {
       const filter = parseChanges(args);
       if (filter.status.some((s) => s !== 'APPROVED')) requireCurator(ctx);
-      return repository.changesPage(ctx.executor, filter, selectsLargeFields(info));
+      return repository.changesPage(ctx.executor, filter, selectsLargeFields(info, ctx));
     },
   },
   Mutation: {
