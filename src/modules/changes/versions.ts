@@ -109,6 +109,12 @@ export interface ChangesetScope {
    * statement (changes/setVersions and changes/review in one round trip).
    */
   deferredRevisions?: VersionStamps[];
+  /**
+   * Set while a changeset of one upsert is approved: its entity (and the entity's
+   * relationships of `incidentTypes`) as the approval's lock statement locked and
+   * read it, so the upsert's track needs no statement of its own. Used once.
+   */
+  locked?: { ids: string[]; incidentTypes: readonly string[]; targets: Map<string, Snapshot> };
 }
 
 /** What changes/setVersions stores: the revisions of one write, under its change. */
@@ -206,7 +212,8 @@ function relationshipCitations(props: Record<string, unknown>): { id: string; ev
   return ids.map((id, i) => ({ id, evidence: notes[i] ?? '' }));
 }
 
-interface EntityRow {
+/** An entity as changes/targets reads it. */
+export interface EntityRow {
   id: string;
   labels: string[] | null;
   props: Record<string, unknown> | null;
@@ -216,19 +223,45 @@ interface EntityRow {
   citations: { id: string; evidence: unknown }[];
 }
 
+/** changes/targets (a fragment) with its ids, incidentIds and rels bound from the parameters of those names. */
+let readTargetsText: CypherQuery | undefined;
+const readTargetsQuery = (): CypherQuery =>
+  (readTargetsText ??= { name: 'changes/readTargets', text: `WITH $ids AS ids, $incidentIds AS incidentIds, $rels AS rels\n${cypherQuery('changes/targets').text}` });
+
+/** curation/duplicateCandidates as a subquery of a larger statement: its rows collected as `candidates` (one row, [] when no name is looked up). */
+export const collectedCandidates = (): string => `CALL () {\n  CALL () {\n${cypherQuery('curation/duplicateCandidates').text}\n  }\n  RETURN collect({key: key, candidates: candidates}) AS candidates\n}`;
+
 /**
- * changes/readTargets and, after it, curation/duplicateCandidates as one statement
- * (named changes/readTargets), its rows collected as `candidates`.
+ * changes/readTargets and curation/duplicateCandidates as one statement (named
+ * changes/readTargets), the lookup's rows collected as `candidates`.
  */
-const readTargetsAndCandidates = (): CypherQuery => {
-  const candidates = cypherQuery('curation/duplicateCandidates').text;
-  const rows = 'RETURN request.key AS key, candidates';
-  if (!candidates.trimEnd().endsWith(rows)) throw new Error('curation/duplicateCandidates no longer ends with its rows');
-  return {
-    name: 'changes/readTargets',
-    text: `CALL () {\n${cypherQuery('changes/readTargets').text}\n}\nCALL () {\n${candidates.trimEnd().slice(0, -rows.length)}RETURN collect({key: request.key, candidates: candidates}) AS candidates\n}\nRETURN entities, relationships, candidates`,
-  };
-};
+let readTargetsAndCandidatesText: CypherQuery | undefined;
+const readTargetsAndCandidates = (): CypherQuery =>
+  (readTargetsAndCandidatesText ??= { name: 'changes/readTargets', text: `CALL () {\n${readTargetsQuery().text}\n}\n${collectedCandidates()}\nRETURN entities, relationships, candidates` });
+
+/** What changes/targets returns. */
+export interface TargetRows {
+  entities: EntityRow[];
+  relationships: { id: string; type: string | null; props: Record<string, unknown> | null }[];
+}
+
+/** changes/targets' rows as snapshots by id; `citations`: it was asked for them. */
+export function snapshotsOf(row: TargetRows | undefined, citations = false): Map<string, Snapshot> {
+  const found = new Map<string, Snapshot>();
+  const cited = (props: Record<string, unknown>, list: { id: string; evidence: unknown }[]) => (citations ? { ...props, ...citationFields(list) } : props);
+  for (const r of row?.entities ?? []) {
+    const props = r.props ? cited({ ...r.props, ...claimFields(r.claims), ...identityFields(r.decisions) }, r.citations) : {};
+    found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props });
+  }
+  for (const r of row?.relationships ?? []) {
+    const props = r.props ? cited(r.props, relationshipCitations(r.props)) : {};
+    found.set(r.id, { id: r.id, kind: 'relationship', exists: r.props !== null, version: versionOf(r.props), type: r.type, props });
+  }
+  for (const r of (row?.entities ?? []).flatMap((e) => e.incident)) {
+    if (!found.has(r.id)) found.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: cited(r.props, relationshipCitations(r.props)) });
+  }
+  return found;
+}
 
 /**
  * Reads a write's targets in one round trip (changes/readTargets), write-locking
@@ -246,9 +279,8 @@ async function readTargets(
   citations = false,
   duplicates: Record<string, unknown> | null = null,
 ): Promise<Map<string, Snapshot> & { candidates?: CandidateRow[] }> {
-  const found: Map<string, Snapshot> & { candidates?: CandidateRow[] } = new Map<string, Snapshot>();
-  if (entityIds.length === 0 && relIds.length === 0) return found;
-  const [row] = await run<{ entities: EntityRow[]; relationships: { id: string; type: string | null; props: Record<string, unknown> | null }[]; candidates?: CandidateRow[] }>(tx, duplicates ? readTargetsAndCandidates() : cypherQuery('changes/readTargets'), {
+  if (entityIds.length === 0 && relIds.length === 0) return new Map<string, Snapshot>();
+  const [row] = await run<TargetRows & { candidates?: CandidateRow[] }>(tx, duplicates ? readTargetsAndCandidates() : readTargetsQuery(), {
     ...duplicates,
     ids: entityIds,
     rels: relIds.map(relationshipEnds),
@@ -257,18 +289,7 @@ async function readTargets(
     incidentTypes: incident?.types ?? RELATIONSHIP_TYPE_NAMES,
     citations,
   });
-  const cited = (props: Record<string, unknown>, list: { id: string; evidence: unknown }[]) => (citations ? { ...props, ...citationFields(list) } : props);
-  for (const r of row?.entities ?? []) {
-    const props = r.props ? cited({ ...r.props, ...claimFields(r.claims), ...identityFields(r.decisions) }, r.citations) : {};
-    found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props });
-  }
-  for (const r of row?.relationships ?? []) {
-    const props = r.props ? cited(r.props, relationshipCitations(r.props)) : {};
-    found.set(r.id, { id: r.id, kind: 'relationship', exists: r.props !== null, version: versionOf(r.props), type: r.type, props });
-  }
-  for (const r of (row?.entities ?? []).flatMap((e) => e.incident)) {
-    if (!found.has(r.id)) found.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: cited(r.props, relationshipCitations(r.props)) });
-  }
+  const found: Map<string, Snapshot> & { candidates?: CandidateRow[] } = snapshotsOf(row, citations);
   if (row?.candidates) found.candidates = row.candidates;
   return found;
 }
@@ -309,7 +330,7 @@ export async function track(
 ): Promise<Tracked> {
   const entityIds = [...new Set([...bases.filter((b) => b.kind === 'entity').map((b) => b.id), ...(incident?.ids ?? [])])].sort();
   const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
-  const before = await readTargets(tx, entityIds, relIds, lock, incident, citations, duplicates);
+  const before = lockedAlready(writer.changeset, entityIds, relIds, lock, incident, citations, duplicates) ?? (await readTargets(tx, entityIds, relIds, lock, incident, citations, duplicates));
   const { candidates } = before;
   const trialVersions = writer.changeset?.trialVersions;
   for (const [id, version] of trialVersions ?? []) {
@@ -320,6 +341,24 @@ export async function track(
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
   return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets, deferred: writer.changeset?.deferredRevisions, candidates };
+}
+
+/** The snapshots ChangesetScope.locked holds when they are what track was asked to lock and read (then used up), else null. */
+function lockedAlready(
+  scope: ChangesetScope | undefined,
+  entityIds: string[],
+  relIds: string[],
+  lock: boolean,
+  incident: { ids: string[]; types?: readonly string[] } | undefined,
+  citations: boolean,
+  duplicates: Record<string, unknown> | null,
+): (Map<string, Snapshot> & { candidates?: CandidateRow[] }) | null {
+  const locked = scope?.locked;
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!locked || !lock || citations || duplicates || relIds.length > 0 || !incident?.types) return null;
+  if (!same(entityIds, locked.ids) || !same([...incident.ids].sort(), locked.ids) || !same(incident.types, locked.incidentTypes)) return null;
+  scope.locked = undefined;
+  return new Map(locked.targets);
 }
 
 /** For each stale base, the fields changed since it (from the revisions), their current values and the last change of each. */
