@@ -7,7 +7,7 @@ import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
 import { relationshipId } from '../../domain/properties';
-import { relationshipRows } from '../../ingest/loadSeed';
+import { mergeRelationshipsQuery, relationshipRows } from '../../ingest/loadSeed';
 import { nodeProperties, type SeedNode } from '../../ingest/seedFile';
 import { plainValue } from '../../domain/properties';
 import { searchAliasesOf } from '../../domain/names';
@@ -194,18 +194,15 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)];
 /**
  * The likely-duplicate lookup (curation/duplicateCandidates, its rows collected as
  * `candidates`), then curation/mergeEntity and, in the same statement, the entity's
- * LOCATED_IN to the Country it found, written by seed/mergeRelationships' own text
- * (so curated and loaded relationships are stored alike): one round trip where it
+ * LOCATED_IN to the Country it found, written by seed/mergeRelationships with its
+ * rows from that list (so curated and loaded relationships are stored alike): one round trip where it
  * took three. Its id is $locatedPrefix + the Country's id (relationshipId's form);
  * no Country, no row. The lookup runs before the entity is written; a duplicate it
  * finds is refused by the caller, which rolls the whole transaction back.
  */
 let mergeEntityLocatedText: CypherQuery | undefined;
-const mergeEntityLocated = (): CypherQuery => {
-  if (mergeEntityLocatedText) return mergeEntityLocatedText;
-  const relationships = cypherQuery('seed/mergeRelationships').text;
-  if (!relationships.includes('UNWIND $rows AS row')) throw new Error('seed/mergeRelationships no longer unwinds $rows');
-  return (mergeEntityLocatedText = {
+const mergeEntityLocated = (): CypherQuery =>
+  (mergeEntityLocatedText ??= {
     name: 'curation/mergeEntity',
     text: `${collectedCandidates()}
 CALL () {
@@ -213,11 +210,10 @@ ${cypherQuery('curation/mergeEntity').text}
 }
 CALL (countryId) {
   WITH CASE WHEN countryId IS NULL THEN [] ELSE [{id: $locatedPrefix + countryId, type: 'LOCATED_IN', from: $id, to: countryId, props: {}, evidence: $evidence, audit: null}] END AS rows
-${relationships.replace('UNWIND $rows AS row', 'UNWIND rows AS row')}
+${mergeRelationshipsQuery('rows').text}
 }
 RETURN created, entity, countryId, touched AS located, candidates`,
   });
-};
 
 /** curation/duplicateCandidates' parameters when no name is looked up: no rows. */
 const NO_DUPLICATE_LOOKUP = { requests: [], limit: 1, onlyNewIds: true };
@@ -285,7 +281,7 @@ interface RelRow {
 async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, actor: string): Promise<Record<string, unknown>[]> {
   if (rels.length === 0) return [];
   const rows = relationshipRows(rels);
-  const [result] = await run<{ touched: { id: string; props: Record<string, unknown> }[] }>(tx, cypherQuery('seed/mergeRelationships'), {
+  const [result] = await run<{ touched: { id: string; props: Record<string, unknown> }[] }>(tx, mergeRelationshipsQuery(), {
     rows,
     sourceId,
     actor,
