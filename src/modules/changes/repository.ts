@@ -10,7 +10,7 @@ import { searchAliasesOf } from '../../domain/names';
 import { SEARCH_KEY_OF } from '../../domain/properties';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
 import { UNVERIFYING_SOURCE_KINDS } from '../../domain/model';
-import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, relationshipEnds, snapshotsOf, track, type Base, type ChangesetScope, type TargetRows, type VersionStamps, type Writer } from './versions';
+import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, relationshipEnds, reviewQuery, snapshotsOf, track, type Base, type ChangesetScope, type TargetRows, type VersionStamps, type Writer } from './versions';
 
 /**
  * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
@@ -479,10 +479,12 @@ export function approveChange(executor: Executor, id: string, reviewer: string, 
     const { change, parsed, locked } = await forApproval(tx, id, reviewer, policy);
     // One upsert or link stamps its revisions once, last: they can wait for the review's statement.
     const deferredRevisions: VersionStamps[] | undefined = parsed.length === 1 && DEFERRABLE.has(parsed[0]!.op) ? [] : undefined;
-    const scope: ChangesetScope = { id, written: [], bases: new Map(), deferredRevisions, locked };
+    // A lone upsert whose entity was locked with its change may store the review with its write.
+    const scope: ChangesetScope = { id, written: [], bases: new Map(), deferredRevisions, locked, review: locked ? { reviewer, comment } : undefined };
     await applyOperations(tx, scope, parsed, change.subject, change.note);
+    if (scope.review?.reviewed) return toChangeView(scope.review.reviewed);
     const review = {
-      id,
+      changeId: id,
       status: 'APPROVED',
       reviewer,
       comment,
@@ -495,11 +497,10 @@ export function approveChange(executor: Executor, id: string, reviewer: string, 
         ? await run<{ change: Record<string, unknown> }>(tx, reviewWithVersions(), {
             ...review,
             revisions: stamps.flatMap((d) => d.revisions),
-            changeId: id,
             subject: stamps[0]!.subject,
             entityIds: unique(stamps.flatMap((d) => d.entityIds)),
           })
-        : await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/review'), review);
+        : await run<{ change: Record<string, unknown> }>(tx, reviewQuery(), review);
     return toChangeView(row!.change);
   });
 }
@@ -508,13 +509,14 @@ export function approveChange(executor: Executor, id: string, reviewer: string, 
 const DEFERRABLE = new Set<StoredOperation['op']>(['upsertEntity', 'linkEntities']);
 
 /** changes/setVersions, then changes/review, as one statement (named changes/review). */
-const reviewWithVersions = (): CypherQuery => ({ name: 'changes/review', text: `CALL () {\n${cypherQuery('changes/setVersions').text}\n}\n${cypherQuery('changes/review').text}` });
+let reviewWithVersionsText: CypherQuery | undefined;
+const reviewWithVersions = (): CypherQuery => (reviewWithVersionsText ??= { name: 'changes/review', text: `CALL () {\n${cypherQuery('changes/setVersions').text}\n}\n${reviewQuery().text}` });
 
 /** Rejects a PROPOSED changeset with the reviewer's comment; nothing of it is applied. */
 export function rejectChange(executor: Executor, id: string, reviewer: string, comment: string, policy: ReviewPolicy): Promise<ChangeView> {
   return executor.writeTransaction('changes/reject', async (tx) => {
     await forReview(tx, id, reviewer, policy);
-    const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/review'), { id, status: 'REJECTED', reviewer, comment, targetIds: [], summary: '' });
+    const [row] = await run<{ change: Record<string, unknown> }>(tx, reviewQuery(), { changeId: id, status: 'REJECTED', reviewer, comment, targetIds: [], summary: '' });
     return toChangeView(row!.change);
   });
 }

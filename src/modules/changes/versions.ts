@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypherQuery, type CypherQuery } from '../../db/cypher';
+import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import type { CandidateRow } from '../../entityResolution/likelyDuplicates';
 import { run } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES } from '../../domain/model';
@@ -115,6 +115,13 @@ export interface ChangesetScope {
    * read it, so the upsert's track needs no statement of its own. Used once.
    */
   locked?: { ids: string[]; incidentTypes: readonly string[]; targets: Map<string, Snapshot> };
+  /**
+   * Set while a changeset of one upsert is approved: the review, for the upsert's
+   * write statement to store with its revision when what it wrote is what was
+   * foreseen (the approval then needs no statement of its own); `reviewed` is the
+   * Change that statement returned.
+   */
+  review?: { reviewer: string; comment: string | null; reviewed?: Record<string, unknown> };
 }
 
 /** What changes/setVersions stores: the revisions of one write, under its change. */
@@ -143,6 +150,14 @@ const NOT_FIELDS = new Set([
   'writeLock',
   'pendingCreation',
 ]);
+
+/** The stored property names that are no fields of a revision. */
+export const NOT_FIELD_NAMES: readonly string[] = [...NOT_FIELDS];
+
+/** `props`' revision fields that are stored properties (not claims, identity decisions or citations, which live elsewhere). */
+export function storedFields(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([k]) => !NOT_FIELDS.has(k) && ![CLAIM_FIELD, IDENTITY_FIELD, CITATION_FIELD].some((prefix) => k.startsWith(prefix))));
+}
 
 /** The version a stored target has: absent 0, a loader's 1 until a tracked write stamps another. */
 export function versionOf(props: Record<string, unknown> | null | undefined): number {
@@ -238,6 +253,14 @@ export const collectedCandidates = (): string => `CALL () {\n  CALL () {\n${cyph
 let readTargetsAndCandidatesText: CypherQuery | undefined;
 const readTargetsAndCandidates = (): CypherQuery =>
   (readTargetsAndCandidatesText ??= { name: 'changes/readTargets', text: `CALL () {\n${readTargetsQuery().text}\n}\n${collectedCandidates()}\nRETURN entities, relationships, candidates` });
+
+/** changes/review with its targetIds from `targetIds`: the parameter $targetIds (the default), or a list variable of a composing statement. */
+export function reviewQuery(targetIds = '$targetIds'): CypherQuery {
+  let query = reviewTexts.get(targetIds);
+  if (!query) reviewTexts.set(targetIds, (query = cypherTemplate('changes/review', { targetIds })));
+  return query;
+}
+const reviewTexts = new Map<string, CypherQuery>();
 
 /** What changes/targets returns. */
 export interface TargetRows {
@@ -403,6 +426,38 @@ export interface RevisionRow {
 }
 
 /**
+ * The revisions of `ids`: what each was before the write (tracked) against `after`,
+ * with the version each gets; a target that did not exist when the write began but
+ * is stamped now was created meanwhile by another write: CONFLICT when `expected`
+ * (the ids whose base the write named) holds it, else the next version after that one.
+ */
+export function diffRevisions(tracked: Tracked, ids: readonly string[], after: Map<string, Snapshot>, expected: Set<string>): RevisionRow[] {
+  const revisions: RevisionRow[] = [];
+  for (const id of ids) {
+    const now = after.get(id);
+    if (!now) continue;
+    const was = tracked.before.get(id);
+    // Absent when locked, stamped now: another write created it meanwhile.
+    const raced = !was?.exists && now.exists && now.props.version !== undefined && now.props.version !== null;
+    if (raced && expected.has(id)) throw new VersionConflictError([{ targetId: id, expectedVersion: 0, currentVersion: versionOf(now.props), changed: [] }]);
+    const fields = diffFields(was?.exists ? was.props : null, now.exists ? now.props : null);
+    if (fields.length === 0) continue;
+    const ends = now.kind === 'relationship' ? relationshipEnds(id) : null;
+    revisions.push({
+      targetId: id,
+      targetKind: now.kind,
+      from: ends?.from ?? null,
+      to: ends?.to ?? null,
+      version: (was?.exists ? was.version : raced ? versionOf(now.props) : 0) + 1,
+      fields: JSON.stringify(fields),
+      fieldNames: fields.map((f) => f.field),
+      created: !was?.exists && !raced,
+    });
+  }
+  return revisions;
+}
+
+/**
  * Run last in a write's transaction, after its audit Change: re-reads every
  * target the change lists, and for each whose fields changed stamps the next
  * version and leaves a (:Revision) under `changeId`; the Change (when it exists
@@ -427,28 +482,7 @@ export async function recordRevisions(
   const unread = ids.filter((id) => !written.has(id));
   const expected = new Set(bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null).map((b) => b.id));
   const after = new Map([...(await readTargets(tx, unread.filter((id) => !isRelationshipId(id)), unread.filter(isRelationshipId), false, undefined, tracked.citations)), ...written]);
-  const revisions: RevisionRow[] = [];
-  for (const id of ids) {
-    const now = after.get(id);
-    if (!now) continue;
-    const was = tracked.before.get(id);
-    // Absent when locked, stamped now: another write created it meanwhile.
-    const raced = !was?.exists && now.exists && now.props.version !== undefined && now.props.version !== null;
-    if (raced && expected.has(id)) throw new VersionConflictError([{ targetId: id, expectedVersion: 0, currentVersion: versionOf(now.props), changed: [] }]);
-    const fields = diffFields(was?.exists ? was.props : null, now.exists ? now.props : null);
-    if (fields.length === 0) continue;
-    const ends = now.kind === 'relationship' ? relationshipEnds(id) : null;
-    revisions.push({
-      targetId: id,
-      targetKind: now.kind,
-      from: ends?.from ?? null,
-      to: ends?.to ?? null,
-      version: (was?.exists ? was.version : raced ? versionOf(now.props) : 0) + 1,
-      fields: JSON.stringify(fields),
-      fieldNames: fields.map((f) => f.field),
-      created: !was?.exists && !raced,
-    });
-  }
+  const revisions = diffRevisions(tracked, ids, after, expected);
   if (tracked.trialVersions) {
     for (const r of revisions) tracked.trialVersions.set(r.targetId, r.version);
   } else if (revisions.length > 0) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { afterWrite, collectedCandidates, recordRevisions, relationshipEnds, track, type Base, type Snapshot, type Tracked, type Writer } from '../changes/versions';
+import { afterWrite, collectedCandidates, diffRevisions, NOT_FIELD_NAMES, recordRevisions, reviewQuery, storedFields, type RevisionRow, relationshipEnds, track, type Base, type Snapshot, type Tracked, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
@@ -191,6 +191,19 @@ function countryCodeOf(node: SeedNode): string | null {
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
+const MERGE_ENTITY_RETURNS = 'RETURN created, entity, countryId, touched AS located, candidates';
+
+/** mergeEntityLocated's clauses before its RETURN, shared with mergeEntityReviewed. */
+const mergeEntityWrites = (): string => `${collectedCandidates()}
+CALL () {
+${cypherQuery('curation/mergeEntity').text}
+}
+CALL (countryId) {
+  WITH CASE WHEN countryId IS NULL THEN [] ELSE [{id: $locatedPrefix + countryId, type: 'LOCATED_IN', from: $id, to: countryId, props: {}, evidence: $evidence, audit: null}] END AS rows
+${mergeRelationshipsQuery('rows').text}
+}
+`;
+
 /**
  * The likely-duplicate lookup (curation/duplicateCandidates, its rows collected as
  * `candidates`), then curation/mergeEntity and, in the same statement, the entity's
@@ -201,18 +214,29 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)];
  * finds is refused by the caller, which rolls the whole transaction back.
  */
 let mergeEntityLocatedText: CypherQuery | undefined;
-const mergeEntityLocated = (): CypherQuery =>
-  (mergeEntityLocatedText ??= {
+const mergeEntityLocated = (): CypherQuery => (mergeEntityLocatedText ??= { name: 'curation/mergeEntity', text: `${mergeEntityWrites()}${MERGE_ENTITY_RETURNS}` });
+
+/**
+ * mergeEntityLocated and, when what it wrote is what the approval of a lone upsert
+ * foresaw (`$review`: whether it creates the entity, and the entity's fields after),
+ * changes/setVersions and changes/review in the same statement: the approval's
+ * last round trip. Otherwise `reviewed` is null and the approval reviews as usual.
+ */
+let mergeEntityReviewedText: CypherQuery | undefined;
+const mergeEntityReviewed = (): CypherQuery =>
+  (mergeEntityReviewedText ??= {
     name: 'curation/mergeEntity',
-    text: `${collectedCandidates()}
-CALL () {
-${cypherQuery('curation/mergeEntity').text}
+    text: `${mergeEntityWrites()}OPTIONAL CALL (created, entity, touched) {
+  WITH created, entity, [$id] + [x IN touched WHERE x IS NOT NULL | x.id] AS targetIds
+  WHERE created = $review.created
+    AND all(k IN keys(entity.props) WHERE k IN $review.notFields OR entity.props[k] = $review.fields[k])
+    AND all(k IN keys($review.fields) WHERE entity.props[k] = $review.fields[k])
+  CALL () {
+${cypherQuery('changes/setVersions').text}
+  }
+${reviewQuery('targetIds').text}
 }
-CALL (countryId) {
-  WITH CASE WHEN countryId IS NULL THEN [] ELSE [{id: $locatedPrefix + countryId, type: 'LOCATED_IN', from: $id, to: countryId, props: {}, evidence: $evidence, audit: null}] END AS rows
-${mergeRelationshipsQuery('rows').text}
-}
-RETURN created, entity, countryId, touched AS located, candidates`,
+${MERGE_ENTITY_RETURNS}, change AS reviewed`,
   });
 
 /** curation/duplicateCandidates' parameters when no name is looked up: no rows. */
@@ -231,9 +255,17 @@ async function writeNode(
   sourceId: string,
   actor: string,
   duplicates: Record<string, unknown> | null = null,
-): Promise<{ entity: EntityRecord; stored: Record<string, unknown>; created: boolean; located: { id: string; props: Record<string, unknown> }[]; candidates: CandidateRow[] }> {
+  review: ForeseenReview | null = null,
+): Promise<{ entity: EntityRecord; stored: Record<string, unknown>; created: boolean; located: { id: string; props: Record<string, unknown> }[]; candidates: CandidateRow[]; reviewed: Record<string, unknown> | null }> {
   const countryCode = countryCodeOf(node);
-  const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> }; located: ({ id: string; props: Record<string, unknown> } | null)[]; candidates: CandidateRow[] }>(tx, mergeEntityLocated(), {
+  const [row] = await run<{
+    created: boolean;
+    entity: { labels: string[]; props: Record<string, unknown> };
+    located: ({ id: string; props: Record<string, unknown> } | null)[];
+    candidates: CandidateRow[];
+    reviewed?: Record<string, unknown> | null;
+  }>(tx, review ? mergeEntityReviewed() : mergeEntityLocated(), {
+    ...review,
     ...(duplicates ?? NO_DUPLICATE_LOOKUP),
     id: node.id,
     label: node.label,
@@ -249,7 +281,7 @@ async function writeNode(
   });
   // The node is always merged; only the source's MATCH can leave no row.
   if (!row) throw new NotFoundError('Source', sourceId);
-  return { entity: toEntityRecord(row.entity), stored: row.entity.props, created: row.created, located: row.located.filter((r) => r !== null), candidates: row.candidates };
+  return { entity: toEntityRecord(row.entity), stored: row.entity.props, created: row.created, located: row.located.filter((r) => r !== null), candidates: row.candidates, reviewed: row.reviewed ?? null };
 }
 
 /** The audit trail keeps the ids a caller declared distinct. */
@@ -354,6 +386,43 @@ export async function checkUpsertEntity(tx: Tx, writer: Writer, request: UpsertE
   return { summary: upsertSummary(request, isNew), sourceId: request.source.id, countryCode: countryCodeOf(request.node) };
 }
 
+/** The parameters mergeEntityReviewed adds: the review and the revision the approval of a lone upsert foresees. */
+type ForeseenReview = Record<string, unknown> & { revisions: RevisionRow[] };
+
+/**
+ * What the approval of a lone upsert (ChangesetScope.review) will store, foreseen
+ * before the write from the entity as track read it and the properties the write
+ * sets: whether it creates the entity, its fields after (checked against what the
+ * write stored, in the same statement), its revision, and the review. Null when no
+ * such approval runs or the write would change no field (the usual path then).
+ */
+function foreseenReview(writer: Writer, tracked: Tracked, request: UpsertEntityRequest, actor: string): ForeseenReview | null {
+  const scope = writer.changeset;
+  if (!scope?.review || !tracked.deferred) return null;
+  const { node } = request;
+  const was = tracked.before.get(node.id);
+  const stored: Record<string, unknown> = was?.exists ? { ...was.props } : {};
+  for (const [k, v] of Object.entries(nodeProperties(node))) {
+    if (v === null || v === undefined) delete stored[k];
+    else stored[k] = v;
+  }
+  const expected = new Set(upsertBases(request).filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null).map((b) => b.id));
+  const revisions = diffRevisions(tracked, [node.id], new Map([[node.id, afterWrite(tracked, { id: node.id, kind: 'entity', type: node.label, props: stored })]]), expected);
+  if (revisions.length === 0) return null;
+  const created = !was?.exists;
+  return {
+    review: { created, fields: storedFields(stored), notFields: NOT_FIELD_NAMES },
+    revisions,
+    changeId: scope.id,
+    subject: actor,
+    entityIds: [node.id],
+    status: 'APPROVED',
+    reviewer: scope.review.reviewer,
+    comment: scope.review.comment,
+    summary: upsertSummary(request, created),
+  };
+}
+
 export function upsertEntity(executor: Writer, request: UpsertEntityRequest, actor: string): Promise<EntityWrite> {
   const { node } = request;
   const bases = upsertBases(request);
@@ -361,7 +430,8 @@ export function upsertEntity(executor: Writer, request: UpsertEntityRequest, act
     const { tracked, duplicates, refuseDuplicates } = await upsertRefusals(tx, executor, request, true);
     // A source cited by id is checked by writeNode itself (NOT_FOUND): one round trip fewer.
     const sourceId = request.source.id ?? (await resolveSource(tx, request.source, actor));
-    const { entity, stored, created, located, candidates } = await writeNode(tx, node, sourceId, actor, duplicates);
+    const review = foreseenReview(executor, tracked, request, actor);
+    const { entity, stored, created, located, candidates, reviewed } = await writeNode(tx, node, sourceId, actor, duplicates, review);
     refuseDuplicates(candidates);
     const change = await recordChange(tx, {
       kind: 'UPSERT_ENTITY',
@@ -371,6 +441,12 @@ export function upsertEntity(executor: Writer, request: UpsertEntityRequest, act
       sourceId,
       note: node.evidence,
     }, executor);
+    if (reviewed) {
+      // The write's own statement stored the foreseen revision and the approval's review.
+      executor.changeset!.review!.reviewed = reviewed;
+      entity.props = { ...entity.props, version: review!.revisions[0]!.version };
+      return { entity, created, change };
+    }
     // What the writes returned is the targets' state after: the revisions need not read them again.
     const after = [
       afterWrite(tracked, { id: node.id, kind: 'entity', type: node.label, props: stored }),
