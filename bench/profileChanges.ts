@@ -8,14 +8,17 @@
  * one after another, each statement of the trial and of the stored changeset timed
  * (wall ms, round trip included) and PROFILEd (db hits), summed per statement; every
  * transaction is rolled back, so it writes nothing.
+ * With `--approve N`: N approvals of a proposed new organization (stored as the bench
+ * stores its approval pool, deleted afterwards), profiled alike; each statement's
+ * plan, from the first approval, goes to .artifacts/profile-approve-<label>-plans.txt.
  */
 import * as fs from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { cypherQuery } from '../src/db/cypher';
 import type { Executor } from '../src/db/executor';
 import { toCypherValue } from '../src/db/executor';
-import { proposeChange } from '../src/modules/changes/repository';
-import { setupChanges, HISTORY_ENTITY, newOrganization } from './changes';
+import { approveChange, proposeChange } from '../src/modules/changes/repository';
+import { setupChanges, BENCH_SOURCE, HISTORY_ENTITY, newOrganization } from './changes';
 
 const uri = process.argv[2]!;
 const password = fs.readFileSync(process.argv[3]!, 'utf8').trim();
@@ -35,18 +38,24 @@ const ops = (plan: PlanNode, depth = 0): string[] => [
 ];
 /** Per statement (its first line of Cypher): calls, wall ms and db hits, summed. */
 const byStatement = new Map<string, { calls: number; ms: number; hits: number }>();
+/** `--plain`: statements run as they are, timed by the server (available + consumed ms), without PROFILE. */
+const plain = process.argv.includes('--plain');
+/** Per statement, its first plan (operators with rows and db hits). */
+const plans = new Map<string, string[]>();
 
 /** A stand-in Executor whose transactions PROFILE each statement and time it. */
 function profilingExecutor(): Executor {
   const wrap = (tx: import('neo4j-driver').ManagedTransaction) =>
     ({
       run: async (text: string, params: Record<string, unknown>) => {
-        const key = text.split('\n').find((l) => !l.startsWith('//')) ?? text;
+        // Composed statements begin alike (CALL () {): their first lines of Cypher name them.
+        const key = text.split('\n').filter((l) => !l.trimStart().startsWith('//') && l.trim() !== '').slice(0, 3).map((l) => l.trim()).join(' ');
         const started = performance.now();
-        const r = await tx.run(`PROFILE ${text}`, params);
-        const ms = performance.now() - started;
+        const r = await tx.run(plain ? text : `PROFILE ${text}`, params);
+        const ms = plain ? Number(r.summary.resultAvailableAfter) + Number(r.summary.resultConsumedAfter) : performance.now() - started;
         const entry = byStatement.get(key) ?? { calls: 0, ms: 0, hits: 0 };
         byStatement.set(key, { calls: entry.calls + 1, ms: entry.ms + ms, hits: entry.hits + hits(r.summary.profile as unknown as PlanNode) });
+        if (!plain && !plans.has(key)) plans.set(key, ops(r.summary.profile as unknown as PlanNode));
         return r;
       },
     }) as unknown as import('neo4j-driver').ManagedTransaction;
@@ -83,7 +92,49 @@ async function profilePropose(count: number) {
   fs.writeFileSync(`.artifacts/profile-propose-${label}.txt`, lines.join('\n') + '\n');
 }
 
+/** Prints and writes the per-statement sums of `count` requests of `what`. */
+function report(what: string, count: number, total: number) {
+  const lines = [`${label} ${what} ×${count}: ${(total / count).toFixed(1)} ms per request (statements PROFILEd)`];
+  for (const [key, e] of [...byStatement.entries()].sort((a, b) => b[1].ms - a[1].ms)) {
+    lines.push(`  ${(e.ms / count).toFixed(1).padStart(7)} ms  ${Math.round(e.hits / count).toString().padStart(7)} hits  ×${(e.calls / count).toFixed(1)}  ${key.slice(0, 90)}`);
+  }
+  console.log(lines.join('\n'));
+  fs.mkdirSync('.artifacts', { recursive: true });
+  fs.writeFileSync(`.artifacts/profile-${what}-${label}.txt`, lines.join('\n') + '\n');
+  fs.writeFileSync(`.artifacts/profile-${what}-${label}-plans.txt`, [...plans.entries()].flatMap(([key, plan]) => [key, ...plan.map((l) => `    ${l}`)]).join('\n') + '\n');
+}
+
+async function profileApprove(count: number) {
+  const run = Date.now().toString(36);
+  const rows = Array.from({ length: count }, (_, n) => {
+    const entity = `profile-${run}-approve-org-${n}`;
+    const input = { ...newOrganization(entity, `Profiled Qwzx Approvals ${run} ${n}`, n % 2 ? 'JP' : 'TW'), expectedVersion: 0 };
+    return { id: `profile-${run}-approve-${n}`, entity, operations: JSON.stringify([{ op: 'upsertEntity', input }]) };
+  });
+  await driver.executeQuery(
+    `UNWIND $rows AS row
+     CREATE (:Change {id: row.id, kind: 'CHANGESET', status: 'PROPOSED', direct: false, targetIds: [row.entity],
+             summary: 'proposed: created Organization ' + row.entity, subject: 'alice@bench', at: datetime() - duration('P8D'),
+             statusAt: datetime() - duration('P8D'), sourceId: $source, note: 'A profiled approval.', operations: row.operations})`,
+    { rows, source: BENCH_SOURCE },
+  );
+  const executor = profilingExecutor();
+  try {
+    const started = performance.now();
+    for (const row of rows) await approveChange(executor, row.id, 'bob@bench', null, { secondPerson: true });
+    report('approve', count, performance.now() - started);
+  } finally {
+    await driver.executeQuery(`UNWIND $ids AS id MATCH (c:Change {id: id}) DETACH DELETE c`, { ids: rows.map((r) => r.id) });
+  }
+}
+
 async function main() {
+  const approvals = process.argv.indexOf('--approve');
+  if (approvals >= 0) {
+    await profileApprove(Number(process.argv[approvals + 1] ?? 20));
+    await driver.close();
+    return;
+  }
   const proposals = process.argv.indexOf('--propose');
   if (proposals >= 0) {
     await profilePropose(Number(process.argv[proposals + 1] ?? 20));

@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { Executor } from '../src/db/executor';
 import { migrateGraph } from '../src/ingest/migrateGraph';
-import { cypherQuery } from '../src/db/cypher';
 import { ENTITY_LABELS, PROVENANCE_RELATIONSHIP, RELATIONSHIP_TYPE_NAMES } from '../src/domain/model';
 import { relationshipId } from '../src/domain/properties';
 import {
@@ -15,6 +14,7 @@ import {
   loadSeed,
   loadSeedDirectory,
   loadSeedFiles,
+  mergeRelationshipsQuery,
   readSeedFile,
   relationshipRows,
   type LoadResult,
@@ -176,7 +176,7 @@ describe('loading the seed graph into the real database', () => {
       await query('MERGE (a:Entity {id: "every-type-from"}) MERGE (b:Entity {id: "every-type-to"})');
       const write = () =>
         executor.writeTransaction('test/everyType', (tx) =>
-          tx.run(cypherQuery('seed/mergeRelationships').text, { rows: relationshipRows(rows.map((r) => ({ ...r, evidence: `states ${r.type}` }))), sourceId: 'every-type-page', actor: 'test', touchedBy: null, loadStartedAt: new Date().toISOString() }),
+          tx.run(mergeRelationshipsQuery().text, { rows: relationshipRows(rows.map((r) => ({ ...r, evidence: `states ${r.type}` }))), sourceId: 'every-type-page', actor: 'test', touchedBy: null, loadStartedAt: new Date().toISOString() }),
         );
       await write();
       await write();

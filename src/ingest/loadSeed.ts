@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ZodError } from 'zod';
-import { cypherQuery } from '../db/cypher';
+import { cypherQuery, cypherTemplate, type CypherQuery } from '../db/cypher';
 import { ConflictError } from '../errors';
 import { run, type Executor } from '../db/executor';
 import { PROJECT_ROOT } from '../projectRoot';
@@ -101,6 +101,18 @@ function fromModel<T extends string>(value: string, allowed: readonly T[], what:
   return value as T;
 }
 
+const mergeRelationshipsTexts = new Map<string, CypherQuery>();
+
+/**
+ * seed/mergeRelationships with its rows from `rows`: the parameter $rows (the
+ * default), or a list variable of a statement it is composed into.
+ */
+export function mergeRelationshipsQuery(rows = '$rows'): CypherQuery {
+  let query = mergeRelationshipsTexts.get(rows);
+  if (!query) mergeRelationshipsTexts.set(rows, (query = cypherTemplate('seed/mergeRelationships', { rows })));
+  return query;
+}
+
 /** The rows seed/mergeRelationships takes: one per relationship, of any mix of types. */
 export function relationshipRows(relationships: (Pick<SeedRelationship, 'type' | 'from' | 'to' | 'key' | 'evidence'> & {
   properties: Record<string, unknown>;
@@ -162,7 +174,7 @@ export async function loadSeed(executor: Executor, data: SeedFile, file: string,
     const { audit: sourceAudit, ...source } = data.source;
     await run(tx, cypherQuery('seed/mergeSource'), { source, audit: sourceAudit ?? null, actor });
     const written = async (name: string, rows: unknown[], params: Record<string, unknown>) => {
-      const [row] = await run<{ written: number }>(tx, cypherQuery(name), { rows, ...params });
+      const [row] = await run<{ written: number }>(tx, name === 'seed/mergeRelationships' ? mergeRelationshipsQuery() : cypherQuery(name), { rows, ...params });
       return Number(row?.written ?? 0);
     };
     let nodes = 0;

@@ -16,7 +16,10 @@
 // row.audit is null for hand-written seed files and curation, or the audit fields of
 // an export. $touchedBy (curation) also stamps updatedAt/updatedBy and returns each
 // relationship's properties; the seed loader passes null.
-UNWIND $rows AS row
+// {{rows}}: where the rows come from (src/ingest/loadSeed.ts mergeRelationshipsQuery):
+// the parameter $rows, or a list a statement this one is composed into has bound
+// (curation/mergeEntity's LOCATED_IN).
+UNWIND {{rows}} AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 REMOVE a.writeLock

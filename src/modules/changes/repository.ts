@@ -10,7 +10,7 @@ import { searchAliasesOf } from '../../domain/names';
 import { SEARCH_KEY_OF } from '../../domain/properties';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
 import { UNVERIFYING_SOURCE_KINDS } from '../../domain/model';
-import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, relationshipEnds, track, type Base, type ChangesetScope, type VersionStamps, type Writer } from './versions';
+import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, relationshipEnds, reviewQuery, snapshotsOf, track, type Base, type ChangesetScope, type TargetRows, type VersionStamps, type Writer } from './versions';
 
 /**
  * Changesets: proposed, reviewed, applied. A changeset is a (:Change) holding
@@ -410,8 +410,13 @@ function rebaseRefusal(change: ChangeView, author: string): AppError | null {
 /** The changeset `id`, write-locked for review: NOT_FOUND when absent, CONFLICT unless PROPOSED, FORBIDDEN for its own author under the two-person rule. */
 async function forReview(tx: Tx, id: string, reviewer: string, policy: ReviewPolicy): Promise<ChangeView> {
   const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/lockChange'), { id });
-  if (!row) throw new NotFoundError('Change', id);
-  const change = toChangeView(row.change);
+  return reviewable(row?.change, id, reviewer, policy);
+}
+
+/** The locked change, or the refusal forReview describes. */
+function reviewable(props: Record<string, unknown> | undefined, id: string, reviewer: string, policy: ReviewPolicy): ChangeView {
+  if (!props) throw new NotFoundError('Change', id);
+  const change = toChangeView(props);
   if (change.status !== 'PROPOSED') {
     throw new AppError(`Change "${id}" is ${change.status}${change.reviewer ? ` (by ${change.reviewer})` : ''}; only a PROPOSED changeset can be reviewed`, ErrorCode.CONFLICT, {
       id,
@@ -425,6 +430,43 @@ async function forReview(tx: Tx, id: string, reviewer: string, policy: ReviewPol
 }
 
 /**
+ * changes/lockChange and, in the same statement, when the locked change is PROPOSED
+ * and its targets name one entity (a lone upsert's do: the entity and its LOCATED_IN),
+ * that entity write-locked and read with its relationships of $incidentTypes
+ * (changes/targets), as an upsert's track would lock and read it. Named changes/lockChange.
+ */
+let lockChangeWithTargetsText: CypherQuery | undefined;
+const lockChangeWithTargets = (): CypherQuery =>
+  (lockChangeWithTargetsText ??= {
+    name: 'changes/lockChange',
+    text: `CALL () {
+${cypherQuery('changes/lockChange').text}
+}
+WITH change, [t IN change.targetIds WHERE NOT t CONTAINS '--'] AS entityIds
+WITH change, CASE WHEN change.status = 'PROPOSED' AND size(entityIds) = 1 THEN entityIds ELSE [] END AS ids
+CALL (ids) {
+  WITH ids, ids AS incidentIds, [] AS rels
+${cypherQuery('changes/targets').text}
+}
+RETURN change, entities, relationships`,
+  });
+
+/**
+ * forReview of an approval: the change locked and checked, and, in the same
+ * statement, the entity of a lone upsert locked and read (lockChangeWithTargets),
+ * for its track to use (ChangesetScope.locked) instead of a statement of its own.
+ */
+async function forApproval(tx: Tx, id: string, reviewer: string, policy: ReviewPolicy): Promise<{ change: ChangeView; parsed: ParsedOperation[]; locked?: ChangesetScope['locked'] }> {
+  const [row] = await run<{ change: Record<string, unknown> } & TargetRows>(tx, lockChangeWithTargets(), { id, lock: true, incidentTypes: curation.UPSERT_INCIDENT_TYPES, citations: false });
+  const change = reviewable(row?.change, id, reviewer, policy);
+  const parsed = (JSON.parse(change.operations ?? '[]') as StoredOperation[]).map(parseOperation);
+  const [only] = parsed;
+  const ids = row!.entities.map((e) => e.id);
+  if (parsed.length !== 1 || only!.op !== 'upsertEntity' || ids.length !== 1 || ids[0] !== only.request.node.id) return { change, parsed };
+  return { change, parsed, locked: { ids, incidentTypes: curation.UPSERT_INCIDENT_TYPES, targets: snapshotsOf(row) } };
+}
+
+/**
  * Approves a PROPOSED changeset and applies it, in one write transaction: the
  * change is locked first (two approvals of one changeset run one after the
  * other; the second finds it APPROVED: CONFLICT), then each operation runs with
@@ -434,14 +476,15 @@ async function forReview(tx: Tx, id: string, reviewer: string, policy: ReviewPol
  */
 export function approveChange(executor: Executor, id: string, reviewer: string, comment: string | null, policy: ReviewPolicy): Promise<ChangeView> {
   return executor.writeTransaction('changes/approve', async (tx) => {
-    const change = await forReview(tx, id, reviewer, policy);
-    const stored = JSON.parse(change.operations ?? '[]') as StoredOperation[];
+    const { change, parsed, locked } = await forApproval(tx, id, reviewer, policy);
     // One upsert or link stamps its revisions once, last: they can wait for the review's statement.
-    const deferredRevisions: VersionStamps[] | undefined = stored.length === 1 && DEFERRABLE.has(stored[0]!.op) ? [] : undefined;
-    const scope: ChangesetScope = { id, written: [], bases: new Map(), deferredRevisions };
-    await applyOperations(tx, scope, stored.map(parseOperation), change.subject, change.note);
+    const deferredRevisions: VersionStamps[] | undefined = parsed.length === 1 && DEFERRABLE.has(parsed[0]!.op) ? [] : undefined;
+    // A lone upsert whose entity was locked with its change may store the review with its write.
+    const scope: ChangesetScope = { id, written: [], bases: new Map(), deferredRevisions, locked, review: locked ? { reviewer, comment } : undefined };
+    await applyOperations(tx, scope, parsed, change.subject, change.note);
+    if (scope.review?.reviewed) return toChangeView(scope.review.reviewed);
     const review = {
-      id,
+      changeId: id,
       status: 'APPROVED',
       reviewer,
       comment,
@@ -454,11 +497,10 @@ export function approveChange(executor: Executor, id: string, reviewer: string, 
         ? await run<{ change: Record<string, unknown> }>(tx, reviewWithVersions(), {
             ...review,
             revisions: stamps.flatMap((d) => d.revisions),
-            changeId: id,
             subject: stamps[0]!.subject,
             entityIds: unique(stamps.flatMap((d) => d.entityIds)),
           })
-        : await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/review'), review);
+        : await run<{ change: Record<string, unknown> }>(tx, reviewQuery(), review);
     return toChangeView(row!.change);
   });
 }
@@ -467,13 +509,14 @@ export function approveChange(executor: Executor, id: string, reviewer: string, 
 const DEFERRABLE = new Set<StoredOperation['op']>(['upsertEntity', 'linkEntities']);
 
 /** changes/setVersions, then changes/review, as one statement (named changes/review). */
-const reviewWithVersions = (): CypherQuery => ({ name: 'changes/review', text: `CALL () {\n${cypherQuery('changes/setVersions').text}\n}\n${cypherQuery('changes/review').text}` });
+let reviewWithVersionsText: CypherQuery | undefined;
+const reviewWithVersions = (): CypherQuery => (reviewWithVersionsText ??= { name: 'changes/review', text: `CALL () {\n${cypherQuery('changes/setVersions').text}\n}\n${reviewQuery().text}` });
 
 /** Rejects a PROPOSED changeset with the reviewer's comment; nothing of it is applied. */
 export function rejectChange(executor: Executor, id: string, reviewer: string, comment: string, policy: ReviewPolicy): Promise<ChangeView> {
   return executor.writeTransaction('changes/reject', async (tx) => {
     await forReview(tx, id, reviewer, policy);
-    const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/review'), { id, status: 'REJECTED', reviewer, comment, targetIds: [], summary: '' });
+    const [row] = await run<{ change: Record<string, unknown> }>(tx, reviewQuery(), { changeId: id, status: 'REJECTED', reviewer, comment, targetIds: [], summary: '' });
     return toChangeView(row!.change);
   });
 }

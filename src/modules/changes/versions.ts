@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypherQuery, type CypherQuery } from '../../db/cypher';
+import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import type { CandidateRow } from '../../entityResolution/likelyDuplicates';
 import { run } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES } from '../../domain/model';
@@ -109,6 +109,19 @@ export interface ChangesetScope {
    * statement (changes/setVersions and changes/review in one round trip).
    */
   deferredRevisions?: VersionStamps[];
+  /**
+   * Set while a changeset of one upsert is approved: its entity (and the entity's
+   * relationships of `incidentTypes`) as the approval's lock statement locked and
+   * read it, so the upsert's track needs no statement of its own. Used once.
+   */
+  locked?: { ids: string[]; incidentTypes: readonly string[]; targets: Map<string, Snapshot> };
+  /**
+   * Set while a changeset of one upsert is approved: the review, for the upsert's
+   * write statement to store with its revision when what it wrote is what was
+   * foreseen (the approval then needs no statement of its own); `reviewed` is the
+   * Change that statement returned.
+   */
+  review?: { reviewer: string; comment: string | null; reviewed?: Record<string, unknown> };
 }
 
 /** What changes/setVersions stores: the revisions of one write, under its change. */
@@ -137,6 +150,14 @@ const NOT_FIELDS = new Set([
   'writeLock',
   'pendingCreation',
 ]);
+
+/** The stored property names that are no fields of a revision. */
+export const NOT_FIELD_NAMES: readonly string[] = [...NOT_FIELDS];
+
+/** `props`' revision fields that are stored properties (not claims, identity decisions or citations, which live elsewhere). */
+export function storedFields(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([k]) => !NOT_FIELDS.has(k) && ![CLAIM_FIELD, IDENTITY_FIELD, CITATION_FIELD].some((prefix) => k.startsWith(prefix))));
+}
 
 /** The version a stored target has: absent 0, a loader's 1 until a tracked write stamps another. */
 export function versionOf(props: Record<string, unknown> | null | undefined): number {
@@ -206,7 +227,8 @@ function relationshipCitations(props: Record<string, unknown>): { id: string; ev
   return ids.map((id, i) => ({ id, evidence: notes[i] ?? '' }));
 }
 
-interface EntityRow {
+/** An entity as changes/targets reads it. */
+export interface EntityRow {
   id: string;
   labels: string[] | null;
   props: Record<string, unknown> | null;
@@ -216,19 +238,53 @@ interface EntityRow {
   citations: { id: string; evidence: unknown }[];
 }
 
+/** changes/targets (a fragment) with its ids, incidentIds and rels bound from the parameters of those names. */
+let readTargetsText: CypherQuery | undefined;
+const readTargetsQuery = (): CypherQuery =>
+  (readTargetsText ??= { name: 'changes/readTargets', text: `WITH $ids AS ids, $incidentIds AS incidentIds, $rels AS rels\n${cypherQuery('changes/targets').text}` });
+
+/** curation/duplicateCandidates as a subquery of a larger statement: its rows collected as `candidates` (one row, [] when no name is looked up). */
+export const collectedCandidates = (): string => `CALL () {\n  CALL () {\n${cypherQuery('curation/duplicateCandidates').text}\n  }\n  RETURN collect({key: key, candidates: candidates}) AS candidates\n}`;
+
 /**
- * changes/readTargets and, after it, curation/duplicateCandidates as one statement
- * (named changes/readTargets), its rows collected as `candidates`.
+ * changes/readTargets and curation/duplicateCandidates as one statement (named
+ * changes/readTargets), the lookup's rows collected as `candidates`.
  */
-const readTargetsAndCandidates = (): CypherQuery => {
-  const candidates = cypherQuery('curation/duplicateCandidates').text;
-  const rows = 'RETURN request.key AS key, candidates';
-  if (!candidates.trimEnd().endsWith(rows)) throw new Error('curation/duplicateCandidates no longer ends with its rows');
-  return {
-    name: 'changes/readTargets',
-    text: `CALL () {\n${cypherQuery('changes/readTargets').text}\n}\nCALL () {\n${candidates.trimEnd().slice(0, -rows.length)}RETURN collect({key: request.key, candidates: candidates}) AS candidates\n}\nRETURN entities, relationships, candidates`,
-  };
-};
+let readTargetsAndCandidatesText: CypherQuery | undefined;
+const readTargetsAndCandidates = (): CypherQuery =>
+  (readTargetsAndCandidatesText ??= { name: 'changes/readTargets', text: `CALL () {\n${readTargetsQuery().text}\n}\n${collectedCandidates()}\nRETURN entities, relationships, candidates` });
+
+/** changes/review with its targetIds from `targetIds`: the parameter $targetIds (the default), or a list variable of a composing statement. */
+export function reviewQuery(targetIds = '$targetIds'): CypherQuery {
+  let query = reviewTexts.get(targetIds);
+  if (!query) reviewTexts.set(targetIds, (query = cypherTemplate('changes/review', { targetIds })));
+  return query;
+}
+const reviewTexts = new Map<string, CypherQuery>();
+
+/** What changes/targets returns. */
+export interface TargetRows {
+  entities: EntityRow[];
+  relationships: { id: string; type: string | null; props: Record<string, unknown> | null }[];
+}
+
+/** changes/targets' rows as snapshots by id; `citations`: it was asked for them. */
+export function snapshotsOf(row: TargetRows | undefined, citations = false): Map<string, Snapshot> {
+  const found = new Map<string, Snapshot>();
+  const cited = (props: Record<string, unknown>, list: { id: string; evidence: unknown }[]) => (citations ? { ...props, ...citationFields(list) } : props);
+  for (const r of row?.entities ?? []) {
+    const props = r.props ? cited({ ...r.props, ...claimFields(r.claims), ...identityFields(r.decisions) }, r.citations) : {};
+    found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props });
+  }
+  for (const r of row?.relationships ?? []) {
+    const props = r.props ? cited(r.props, relationshipCitations(r.props)) : {};
+    found.set(r.id, { id: r.id, kind: 'relationship', exists: r.props !== null, version: versionOf(r.props), type: r.type, props });
+  }
+  for (const r of (row?.entities ?? []).flatMap((e) => e.incident)) {
+    if (!found.has(r.id)) found.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: cited(r.props, relationshipCitations(r.props)) });
+  }
+  return found;
+}
 
 /**
  * Reads a write's targets in one round trip (changes/readTargets), write-locking
@@ -246,9 +302,8 @@ async function readTargets(
   citations = false,
   duplicates: Record<string, unknown> | null = null,
 ): Promise<Map<string, Snapshot> & { candidates?: CandidateRow[] }> {
-  const found: Map<string, Snapshot> & { candidates?: CandidateRow[] } = new Map<string, Snapshot>();
-  if (entityIds.length === 0 && relIds.length === 0) return found;
-  const [row] = await run<{ entities: EntityRow[]; relationships: { id: string; type: string | null; props: Record<string, unknown> | null }[]; candidates?: CandidateRow[] }>(tx, duplicates ? readTargetsAndCandidates() : cypherQuery('changes/readTargets'), {
+  if (entityIds.length === 0 && relIds.length === 0) return new Map<string, Snapshot>();
+  const [row] = await run<TargetRows & { candidates?: CandidateRow[] }>(tx, duplicates ? readTargetsAndCandidates() : readTargetsQuery(), {
     ...duplicates,
     ids: entityIds,
     rels: relIds.map(relationshipEnds),
@@ -257,18 +312,7 @@ async function readTargets(
     incidentTypes: incident?.types ?? RELATIONSHIP_TYPE_NAMES,
     citations,
   });
-  const cited = (props: Record<string, unknown>, list: { id: string; evidence: unknown }[]) => (citations ? { ...props, ...citationFields(list) } : props);
-  for (const r of row?.entities ?? []) {
-    const props = r.props ? cited({ ...r.props, ...claimFields(r.claims), ...identityFields(r.decisions) }, r.citations) : {};
-    found.set(r.id, { id: r.id, kind: 'entity', exists: r.props !== null, version: versionOf(r.props), type: r.labels ? entityLabelOf(r.labels) : null, props });
-  }
-  for (const r of row?.relationships ?? []) {
-    const props = r.props ? cited(r.props, relationshipCitations(r.props)) : {};
-    found.set(r.id, { id: r.id, kind: 'relationship', exists: r.props !== null, version: versionOf(r.props), type: r.type, props });
-  }
-  for (const r of (row?.entities ?? []).flatMap((e) => e.incident)) {
-    if (!found.has(r.id)) found.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: cited(r.props, relationshipCitations(r.props)) });
-  }
+  const found: Map<string, Snapshot> & { candidates?: CandidateRow[] } = snapshotsOf(row, citations);
   if (row?.candidates) found.candidates = row.candidates;
   return found;
 }
@@ -309,7 +353,7 @@ export async function track(
 ): Promise<Tracked> {
   const entityIds = [...new Set([...bases.filter((b) => b.kind === 'entity').map((b) => b.id), ...(incident?.ids ?? [])])].sort();
   const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
-  const before = await readTargets(tx, entityIds, relIds, lock, incident, citations, duplicates);
+  const before = lockedAlready(writer.changeset, entityIds, relIds, lock, incident, citations, duplicates) ?? (await readTargets(tx, entityIds, relIds, lock, incident, citations, duplicates));
   const { candidates } = before;
   const trialVersions = writer.changeset?.trialVersions;
   for (const [id, version] of trialVersions ?? []) {
@@ -320,6 +364,24 @@ export async function track(
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
   return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets, deferred: writer.changeset?.deferredRevisions, candidates };
+}
+
+/** The snapshots ChangesetScope.locked holds when they are what track was asked to lock and read (then used up), else null. */
+function lockedAlready(
+  scope: ChangesetScope | undefined,
+  entityIds: string[],
+  relIds: string[],
+  lock: boolean,
+  incident: { ids: string[]; types?: readonly string[] } | undefined,
+  citations: boolean,
+  duplicates: Record<string, unknown> | null,
+): (Map<string, Snapshot> & { candidates?: CandidateRow[] }) | null {
+  const locked = scope?.locked;
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!locked || !lock || citations || duplicates || relIds.length > 0 || !incident?.types) return null;
+  if (!same(entityIds, locked.ids) || !same([...incident.ids].sort(), locked.ids) || !same(incident.types, locked.incidentTypes)) return null;
+  scope.locked = undefined;
+  return new Map(locked.targets);
 }
 
 /** For each stale base, the fields changed since it (from the revisions), their current values and the last change of each. */
@@ -364,6 +426,38 @@ export interface RevisionRow {
 }
 
 /**
+ * The revisions of `ids`: what each was before the write (tracked) against `after`,
+ * with the version each gets; a target that did not exist when the write began but
+ * is stamped now was created meanwhile by another write: CONFLICT when `expected`
+ * (the ids whose base the write named) holds it, else the next version after that one.
+ */
+export function diffRevisions(tracked: Tracked, ids: readonly string[], after: Map<string, Snapshot>, expected: Set<string>): RevisionRow[] {
+  const revisions: RevisionRow[] = [];
+  for (const id of ids) {
+    const now = after.get(id);
+    if (!now) continue;
+    const was = tracked.before.get(id);
+    // Absent when locked, stamped now: another write created it meanwhile.
+    const raced = !was?.exists && now.exists && now.props.version !== undefined && now.props.version !== null;
+    if (raced && expected.has(id)) throw new VersionConflictError([{ targetId: id, expectedVersion: 0, currentVersion: versionOf(now.props), changed: [] }]);
+    const fields = diffFields(was?.exists ? was.props : null, now.exists ? now.props : null);
+    if (fields.length === 0) continue;
+    const ends = now.kind === 'relationship' ? relationshipEnds(id) : null;
+    revisions.push({
+      targetId: id,
+      targetKind: now.kind,
+      from: ends?.from ?? null,
+      to: ends?.to ?? null,
+      version: (was?.exists ? was.version : raced ? versionOf(now.props) : 0) + 1,
+      fields: JSON.stringify(fields),
+      fieldNames: fields.map((f) => f.field),
+      created: !was?.exists && !raced,
+    });
+  }
+  return revisions;
+}
+
+/**
  * Run last in a write's transaction, after its audit Change: re-reads every
  * target the change lists, and for each whose fields changed stamps the next
  * version and leaves a (:Revision) under `changeId`; the Change (when it exists
@@ -388,28 +482,7 @@ export async function recordRevisions(
   const unread = ids.filter((id) => !written.has(id));
   const expected = new Set(bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null).map((b) => b.id));
   const after = new Map([...(await readTargets(tx, unread.filter((id) => !isRelationshipId(id)), unread.filter(isRelationshipId), false, undefined, tracked.citations)), ...written]);
-  const revisions: RevisionRow[] = [];
-  for (const id of ids) {
-    const now = after.get(id);
-    if (!now) continue;
-    const was = tracked.before.get(id);
-    // Absent when locked, stamped now: another write created it meanwhile.
-    const raced = !was?.exists && now.exists && now.props.version !== undefined && now.props.version !== null;
-    if (raced && expected.has(id)) throw new VersionConflictError([{ targetId: id, expectedVersion: 0, currentVersion: versionOf(now.props), changed: [] }]);
-    const fields = diffFields(was?.exists ? was.props : null, now.exists ? now.props : null);
-    if (fields.length === 0) continue;
-    const ends = now.kind === 'relationship' ? relationshipEnds(id) : null;
-    revisions.push({
-      targetId: id,
-      targetKind: now.kind,
-      from: ends?.from ?? null,
-      to: ends?.to ?? null,
-      version: (was?.exists ? was.version : raced ? versionOf(now.props) : 0) + 1,
-      fields: JSON.stringify(fields),
-      fieldNames: fields.map((f) => f.field),
-      created: !was?.exists && !raced,
-    });
-  }
+  const revisions = diffRevisions(tracked, ids, after, expected);
   if (tracked.trialVersions) {
     for (const r of revisions) tracked.trialVersions.set(r.targetId, r.version);
   } else if (revisions.length > 0) {

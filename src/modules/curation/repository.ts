@@ -2,18 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { afterWrite, recordRevisions, relationshipEnds, track, type Base, type Snapshot, type Tracked, type Writer } from '../changes/versions';
+import { afterWrite, collectedCandidates, diffRevisions, NOT_FIELD_NAMES, recordRevisions, reviewQuery, storedFields, type RevisionRow, relationshipEnds, track, type Base, type Snapshot, type Tracked, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
 import { relationshipId } from '../../domain/properties';
-import { relationshipRows } from '../../ingest/loadSeed';
+import { mergeRelationshipsQuery, relationshipRows } from '../../ingest/loadSeed';
 import { nodeProperties, type SeedNode } from '../../ingest/seedFile';
 import { plainValue } from '../../domain/properties';
 import { searchAliasesOf } from '../../domain/names';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
 import { refuseFound, refuseLikelyDuplicate, upsertNames } from '../../entityResolution/refuseDuplicates';
-import { duplicateCheck } from '../../entityResolution/likelyDuplicates';
+import { duplicateCheck, type CandidateRow } from '../../entityResolution/likelyDuplicates';
 import type { AddClaimRequest, CiteRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, RetractSourceRequest, SourceInput, UpsertEntityRequest } from './inputs';
 
 /**
@@ -191,42 +191,82 @@ function countryCodeOf(node: SeedNode): string | null {
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
-/**
- * curation/mergeEntity and, in the same statement, the entity's LOCATED_IN to the
- * Country it found, written by seed/mergeRelationships' own text (so curated and
- * loaded relationships are stored alike): one round trip where it took two. Its id
- * is $locatedPrefix + the Country's id (relationshipId's form); no Country, no row.
- */
-const mergeEntityLocated = (): CypherQuery => {
-  const relationships = cypherQuery('seed/mergeRelationships').text;
-  if (!relationships.includes('UNWIND $rows AS row')) throw new Error('seed/mergeRelationships no longer unwinds $rows');
-  return {
-    name: 'curation/mergeEntity',
-    text: `CALL () {
+const MERGE_ENTITY_RETURNS = 'RETURN created, entity, countryId, touched AS located, candidates';
+
+/** mergeEntityLocated's clauses before its RETURN, shared with mergeEntityReviewed. */
+const mergeEntityWrites = (): string => `${collectedCandidates()}
+CALL () {
 ${cypherQuery('curation/mergeEntity').text}
 }
 CALL (countryId) {
   WITH CASE WHEN countryId IS NULL THEN [] ELSE [{id: $locatedPrefix + countryId, type: 'LOCATED_IN', from: $id, to: countryId, props: {}, evidence: $evidence, audit: null}] END AS rows
-${relationships.replace('UNWIND $rows AS row', 'UNWIND rows AS row')}
+${mergeRelationshipsQuery('rows').text}
 }
-RETURN created, entity, countryId, touched AS located`,
-  };
-};
+`;
+
+/**
+ * The likely-duplicate lookup (curation/duplicateCandidates, its rows collected as
+ * `candidates`), then curation/mergeEntity and, in the same statement, the entity's
+ * LOCATED_IN to the Country it found, written by seed/mergeRelationships with its
+ * rows from that list (so curated and loaded relationships are stored alike): one round trip where it
+ * took three. Its id is $locatedPrefix + the Country's id (relationshipId's form);
+ * no Country, no row. The lookup runs before the entity is written; a duplicate it
+ * finds is refused by the caller, which rolls the whole transaction back.
+ */
+let mergeEntityLocatedText: CypherQuery | undefined;
+const mergeEntityLocated = (): CypherQuery => (mergeEntityLocatedText ??= { name: 'curation/mergeEntity', text: `${mergeEntityWrites()}${MERGE_ENTITY_RETURNS}` });
+
+/**
+ * mergeEntityLocated and, when what it wrote is what the approval of a lone upsert
+ * foresaw (`$review`: whether it creates the entity, and the entity's fields after),
+ * changes/setVersions and changes/review in the same statement: the approval's
+ * last round trip. Otherwise `reviewed` is null and the approval reviews as usual.
+ */
+let mergeEntityReviewedText: CypherQuery | undefined;
+const mergeEntityReviewed = (): CypherQuery =>
+  (mergeEntityReviewedText ??= {
+    name: 'curation/mergeEntity',
+    text: `${mergeEntityWrites()}OPTIONAL CALL (created, entity, touched) {
+  WITH created, entity, [$id] + [x IN touched WHERE x IS NOT NULL | x.id] AS targetIds
+  WHERE created = $review.created
+    AND all(k IN keys(entity.props) WHERE k IN $review.notFields OR entity.props[k] = $review.fields[k])
+    AND all(k IN keys($review.fields) WHERE entity.props[k] = $review.fields[k])
+  CALL () {
+${cypherQuery('changes/setVersions').text}
+  }
+${reviewQuery('targetIds').text}
+}
+${MERGE_ENTITY_RETURNS}, change AS reviewed`,
+  });
+
+/** curation/duplicateCandidates' parameters when no name is looked up: no rows. */
+const NO_DUPLICATE_LOOKUP = { requests: [], limit: 1, onlyNewIds: true };
 
 /**
  * Writes one node (stored as seed/mergeNodes stores it, plus updatedAt/updatedBy) and,
  * when it has a country code the graph has a live Country of, its LOCATED_IN (citing the
  * same source, as the seed files keep `country` and LOCATED_IN in step); returns the node,
- * whether this call created it, and the LOCATED_IN written (none or one) with its properties.
+ * whether this call created it, the LOCATED_IN written (none or one) with its properties,
+ * and, with `duplicates` (duplicateCheck's params), the likely-duplicate rows looked up first.
  */
 async function writeNode(
   tx: Tx,
   node: SeedNode,
   sourceId: string,
   actor: string,
-): Promise<{ entity: EntityRecord; stored: Record<string, unknown>; created: boolean; located: { id: string; props: Record<string, unknown> }[] }> {
+  duplicates: Record<string, unknown> | null = null,
+  review: ForeseenReview | null = null,
+): Promise<{ entity: EntityRecord; stored: Record<string, unknown>; created: boolean; located: { id: string; props: Record<string, unknown> }[]; candidates: CandidateRow[]; reviewed: Record<string, unknown> | null }> {
   const countryCode = countryCodeOf(node);
-  const [row] = await run<{ created: boolean; entity: { labels: string[]; props: Record<string, unknown> }; located: ({ id: string; props: Record<string, unknown> } | null)[] }>(tx, mergeEntityLocated(), {
+  const [row] = await run<{
+    created: boolean;
+    entity: { labels: string[]; props: Record<string, unknown> };
+    located: ({ id: string; props: Record<string, unknown> } | null)[];
+    candidates: CandidateRow[];
+    reviewed?: Record<string, unknown> | null;
+  }>(tx, review ? mergeEntityReviewed() : mergeEntityLocated(), {
+    ...review,
+    ...(duplicates ?? NO_DUPLICATE_LOOKUP),
     id: node.id,
     label: node.label,
     props: nodeProperties(node),
@@ -241,7 +281,7 @@ async function writeNode(
   });
   // The node is always merged; only the source's MATCH can leave no row.
   if (!row) throw new NotFoundError('Source', sourceId);
-  return { entity: toEntityRecord(row.entity), stored: row.entity.props, created: row.created, located: row.located.filter((r) => r !== null) };
+  return { entity: toEntityRecord(row.entity), stored: row.entity.props, created: row.created, located: row.located.filter((r) => r !== null), candidates: row.candidates, reviewed: row.reviewed ?? null };
 }
 
 /** The audit trail keeps the ids a caller declared distinct. */
@@ -273,7 +313,7 @@ interface RelRow {
 async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, actor: string): Promise<Record<string, unknown>[]> {
   if (rels.length === 0) return [];
   const rows = relationshipRows(rels);
-  const [result] = await run<{ touched: { id: string; props: Record<string, unknown> }[] }>(tx, cypherQuery('seed/mergeRelationships'), {
+  const [result] = await run<{ touched: { id: string; props: Record<string, unknown> }[] }>(tx, mergeRelationshipsQuery(), {
     rows,
     sourceId,
     actor,
@@ -291,24 +331,37 @@ async function writeRelationships(tx: Tx, rels: RelRow[], sourceId: string, acto
 /** The base an upsert names: its entity, at the version the request was based on. */
 const upsertBases = (request: UpsertEntityRequest): Base[] => [{ id: request.node.id, kind: 'entity', expectedVersion: request.expectedVersion }];
 
+/** The relationships an upsert writes by the way (its LOCATED_IN), read with its entity for the revisions. */
+export const UPSERT_INCIDENT_TYPES: readonly string[] = ['LOCATED_IN'];
+
 /**
  * The refusals an upsert meets before it writes, as reads: the base version
  * (CONFLICT), an id held by another label, a merged or retracted id, a likely
  * duplicate of a new id. `writes`: the upsert writes next, so the entity is
- * write-locked and its LOCATED_IN read too, for the revision; else (a proposal's
- * check) it is read unlocked, and concurrent proposals of one id do not queue.
- * Returns what track read and whether the id is new.
+ * write-locked and its LOCATED_IN read too, for the revision, and the likely
+ * duplicates are looked up by the write's own statement (writeNode; `refuseDuplicates`
+ * takes its rows); else (a proposal's check) it is read unlocked, and concurrent
+ * proposals of one id do not queue, and the lookup runs in track's statement.
+ * Returns what track read, whether the id is new, and the lookup's parameters.
  */
-async function upsertRefusals(tx: Tx, writer: Writer, request: UpsertEntityRequest, writes: boolean): Promise<{ tracked: Tracked; isNew: boolean }> {
+async function upsertRefusals(
+  tx: Tx,
+  writer: Writer,
+  request: UpsertEntityRequest,
+  writes: boolean,
+): Promise<{ tracked: Tracked; isNew: boolean; duplicates: Record<string, unknown> | null; refuseDuplicates: (rows: CandidateRow[]) => void }> {
   const { node } = request;
-  // The likely duplicates are looked up by track's statement (a known id is skipped there), and refused once the id is known new.
+  // A known id is skipped by the lookup itself; duplicates are refused once the id is known new.
   const duplicates = duplicateCheck([upsertNames(node)], true);
-  const tracked = await track(tx, writer, upsertBases(request), writes ? { ids: [node.id], types: ['LOCATED_IN'] } : undefined, false, writes, duplicates.params);
+  const tracked = await track(tx, writer, upsertBases(request), writes ? { ids: [node.id], types: UPSERT_INCIDENT_TYPES } : undefined, false, writes, writes ? null : duplicates.params);
   const found = await lookUp(tx, [node.id], tracked);
   checkIdForLabel(found, node.id, node.label);
   const isNew = !found.get(node.id)?.label;
-  if (isNew) refuseFound(duplicates.read(tracked.candidates ?? []), request.distinctFrom);
-  return { tracked, isNew };
+  const refuseDuplicates = (rows: CandidateRow[]) => {
+    if (isNew) refuseFound(duplicates.read(rows), request.distinctFrom);
+  };
+  if (!writes) refuseDuplicates(tracked.candidates ?? []);
+  return { tracked, isNew, duplicates: duplicates.params, refuseDuplicates };
 }
 
 /** An upsert's audit summary: created or updated, and the ids it was declared distinct from. */
@@ -333,14 +386,53 @@ export async function checkUpsertEntity(tx: Tx, writer: Writer, request: UpsertE
   return { summary: upsertSummary(request, isNew), sourceId: request.source.id, countryCode: countryCodeOf(request.node) };
 }
 
+/** The parameters mergeEntityReviewed adds: the review and the revision the approval of a lone upsert foresees. */
+type ForeseenReview = Record<string, unknown> & { revisions: RevisionRow[] };
+
+/**
+ * What the approval of a lone upsert (ChangesetScope.review) will store, foreseen
+ * before the write from the entity as track read it and the properties the write
+ * sets: whether it creates the entity, its fields after (checked against what the
+ * write stored, in the same statement), its revision, and the review. Null when no
+ * such approval runs or the write would change no field (the usual path then).
+ */
+function foreseenReview(writer: Writer, tracked: Tracked, request: UpsertEntityRequest, actor: string): ForeseenReview | null {
+  const scope = writer.changeset;
+  if (!scope?.review || !tracked.deferred) return null;
+  const { node } = request;
+  const was = tracked.before.get(node.id);
+  const stored: Record<string, unknown> = was?.exists ? { ...was.props } : {};
+  for (const [k, v] of Object.entries(nodeProperties(node))) {
+    if (v === null || v === undefined) delete stored[k];
+    else stored[k] = v;
+  }
+  const expected = new Set(upsertBases(request).filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null).map((b) => b.id));
+  const revisions = diffRevisions(tracked, [node.id], new Map([[node.id, afterWrite(tracked, { id: node.id, kind: 'entity', type: node.label, props: stored })]]), expected);
+  if (revisions.length === 0) return null;
+  const created = !was?.exists;
+  return {
+    review: { created, fields: storedFields(stored), notFields: NOT_FIELD_NAMES },
+    revisions,
+    changeId: scope.id,
+    subject: actor,
+    entityIds: [node.id],
+    status: 'APPROVED',
+    reviewer: scope.review.reviewer,
+    comment: scope.review.comment,
+    summary: upsertSummary(request, created),
+  };
+}
+
 export function upsertEntity(executor: Writer, request: UpsertEntityRequest, actor: string): Promise<EntityWrite> {
   const { node } = request;
   const bases = upsertBases(request);
   return executor.writeTransaction('curation/upsertEntity', async (tx) => {
-    const { tracked } = await upsertRefusals(tx, executor, request, true);
+    const { tracked, duplicates, refuseDuplicates } = await upsertRefusals(tx, executor, request, true);
     // A source cited by id is checked by writeNode itself (NOT_FOUND): one round trip fewer.
     const sourceId = request.source.id ?? (await resolveSource(tx, request.source, actor));
-    const { entity, stored, created, located } = await writeNode(tx, node, sourceId, actor);
+    const review = foreseenReview(executor, tracked, request, actor);
+    const { entity, stored, created, located, candidates, reviewed } = await writeNode(tx, node, sourceId, actor, duplicates, review);
+    refuseDuplicates(candidates);
     const change = await recordChange(tx, {
       kind: 'UPSERT_ENTITY',
       targetIds: [node.id, ...located.map((r) => r.id)],
@@ -349,6 +441,12 @@ export function upsertEntity(executor: Writer, request: UpsertEntityRequest, act
       sourceId,
       note: node.evidence,
     }, executor);
+    if (reviewed) {
+      // The write's own statement stored the foreseen revision and the approval's review.
+      executor.changeset!.review!.reviewed = reviewed;
+      entity.props = { ...entity.props, version: review!.revisions[0]!.version };
+      return { entity, created, change };
+    }
     // What the writes returned is the targets' state after: the revisions need not read them again.
     const after = [
       afterWrite(tracked, { id: node.id, kind: 'entity', type: node.label, props: stored }),
