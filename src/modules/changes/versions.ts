@@ -217,18 +217,44 @@ interface EntityRow {
 }
 
 /**
- * changes/readTargets and, after it, curation/duplicateCandidates as one statement
- * (named changes/readTargets), its rows collected as `candidates`.
+ * A statement a write runs right after its targets are read, sent with them as
+ * one statement (one round trip fewer): it must return exactly one row, whose
+ * `columns` come back as Tracked.along. Its params must not share a name with
+ * changes/readTargets' or curation/duplicateCandidates'.
  */
-const readTargetsAndCandidates = (): CypherQuery => {
-  const candidates = cypherQuery('curation/duplicateCandidates').text;
-  const rows = 'RETURN request.key AS key, candidates';
-  if (!candidates.trimEnd().endsWith(rows)) throw new Error('curation/duplicateCandidates no longer ends with its rows');
-  return {
-    name: 'changes/readTargets',
-    text: `CALL () {\n${cypherQuery('changes/readTargets').text}\n}\nCALL () {\n${candidates.trimEnd().slice(0, -rows.length)}RETURN collect({key: request.key, candidates: candidates}) AS candidates\n}\nRETURN entities, relationships, candidates`,
-  };
-};
+export interface AlongStatement {
+  query: CypherQuery;
+  params: Record<string, unknown>;
+  columns: readonly string[];
+}
+
+const composed = new Map<string, CypherQuery>();
+
+/**
+ * changes/readTargets and, after it, curation/duplicateCandidates (its rows
+ * collected as `candidates`) and `along`, as one statement: each file's whole
+ * text a subquery of it, none edited. Made once per combination, so the text
+ * (and Neo4j's cached plan) stays the same.
+ */
+function readTargetsWith(duplicates: boolean, along: AlongStatement | null): CypherQuery {
+  const key = `${duplicates}|${along ? `${along.query.name}|${along.columns.join(',')}` : ''}`;
+  let found = composed.get(key);
+  if (!found) {
+    const parts = [`CALL () {\n${cypherQuery('changes/readTargets').text}\n}`];
+    const columns = ['entities', 'relationships'];
+    if (duplicates) {
+      parts.push(`CALL () {\nCALL () {\n${cypherQuery('curation/duplicateCandidates').text}\n}\nRETURN collect({key: key, candidates: candidates}) AS candidates\n}`);
+      columns.push('candidates');
+    }
+    if (along) {
+      parts.push(`CALL () {\n${along.query.text}\n}`);
+      columns.push(...along.columns);
+    }
+    found = { name: ['changes/readTargets', ...(along ? [along.query.name] : [])].join('+'), text: `${parts.join('\n')}\nRETURN ${columns.join(', ')}` };
+    composed.set(key, found);
+  }
+  return found;
+}
 
 /**
  * Reads a write's targets in one round trip (changes/readTargets), write-locking
@@ -245,18 +271,27 @@ async function readTargets(
   incident?: { ids: string[]; types?: readonly string[] },
   citations = false,
   duplicates: Record<string, unknown> | null = null,
-): Promise<Map<string, Snapshot> & { candidates?: CandidateRow[] }> {
-  const found: Map<string, Snapshot> & { candidates?: CandidateRow[] } = new Map<string, Snapshot>();
-  if (entityIds.length === 0 && relIds.length === 0) return found;
-  const [row] = await run<{ entities: EntityRow[]; relationships: { id: string; type: string | null; props: Record<string, unknown> | null }[]; candidates?: CandidateRow[] }>(tx, duplicates ? readTargetsAndCandidates() : cypherQuery('changes/readTargets'), {
+  along: AlongStatement | null = null,
+): Promise<Map<string, Snapshot> & { candidates?: CandidateRow[]; along?: Record<string, unknown> }> {
+  const found: Map<string, Snapshot> & { candidates?: CandidateRow[]; along?: Record<string, unknown> } = new Map<string, Snapshot>();
+  if (entityIds.length === 0 && relIds.length === 0 && !along) return found;
+  const params: Record<string, unknown> = {
     ...duplicates,
     ids: entityIds,
     rels: relIds.map(relationshipEnds),
     lock,
     incidentIds: incident?.ids ?? [],
-    incidentTypes: incident?.types ?? RELATIONSHIP_TYPE_NAMES,
+    // Without incident ids the types are never read: none sent (every statement's parameters are packed and sent).
+    incidentTypes: incident ? (incident.types ?? RELATIONSHIP_TYPE_NAMES) : [],
     citations,
-  });
+  };
+  const clash = Object.keys(along?.params ?? {}).find((name) => name in params);
+  if (clash) throw new Error(`${along!.query.name}'s parameter $${clash} is also changes/readTargets'`);
+  const [row] = await run<{ entities: EntityRow[]; relationships: { id: string; type: string | null; props: Record<string, unknown> | null }[]; candidates?: CandidateRow[] } & Record<string, unknown>>(
+    tx,
+    duplicates || along ? readTargetsWith(duplicates !== null, along) : cypherQuery('changes/readTargets'),
+    { ...params, ...along?.params },
+  );
   const cited = (props: Record<string, unknown>, list: { id: string; evidence: unknown }[]) => (citations ? { ...props, ...citationFields(list) } : props);
   for (const r of row?.entities ?? []) {
     const props = r.props ? cited({ ...r.props, ...claimFields(r.claims), ...identityFields(r.decisions) }, r.citations) : {};
@@ -270,6 +305,7 @@ async function readTargets(
     if (!found.has(r.id)) found.set(r.id, { id: r.id, kind: 'relationship', exists: true, version: versionOf(r.props), type: r.type, props: cited(r.props, relationshipCitations(r.props)) });
   }
   if (row?.candidates) found.candidates = row.candidates;
+  if (along) found.along = Object.fromEntries(along.columns.map((c) => [c, row?.[c] ?? null]));
   return found;
 }
 
@@ -286,6 +322,8 @@ export interface Tracked {
   deferred?: VersionStamps[];
   /** curation/duplicateCandidates' rows, when track was asked to look duplicates up. */
   candidates?: CandidateRow[];
+  /** The columns of the statement track ran along with its read (AlongStatement). */
+  along?: Record<string, unknown>;
 }
 
 /**
@@ -297,6 +335,8 @@ export interface Tracked {
  * entity's LOCATED_IN, an agreement's parties) know their state before.
  * `lock` false: a check that writes none of them (a proposal) reads them unlocked.
  * `duplicates` (duplicateCheck's params): the same statement looks likely duplicates up.
+ * `along`: a statement sent with the read (AlongStatement), run whatever the read finds:
+ * a refusal after it is the caller's to roll back (it throws).
  */
 export async function track(
   tx: Tx,
@@ -306,10 +346,11 @@ export async function track(
   citations = false,
   lock = true,
   duplicates: Record<string, unknown> | null = null,
+  along: AlongStatement | null = null,
 ): Promise<Tracked> {
   const entityIds = [...new Set([...bases.filter((b) => b.kind === 'entity').map((b) => b.id), ...(incident?.ids ?? [])])].sort();
   const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
-  const before = await readTargets(tx, entityIds, relIds, lock, incident, citations, duplicates);
+  const before = await readTargets(tx, entityIds, relIds, lock, incident, citations, duplicates, along);
   const { candidates } = before;
   const trialVersions = writer.changeset?.trialVersions;
   for (const [id, version] of trialVersions ?? []) {
@@ -319,7 +360,7 @@ export async function track(
   const stale = bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null && b.expectedVersion !== before.get(b.id)!.version);
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
-  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets, deferred: writer.changeset?.deferredRevisions, candidates };
+  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets, deferred: writer.changeset?.deferredRevisions, candidates, along: before.along };
 }
 
 /** For each stale base, the fields changed since it (from the revisions), their current values and the last change of each. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { afterWrite, recordRevisions, relationshipEnds, track, type Base, type Snapshot, type Tracked, type Writer } from '../changes/versions';
+import { afterWrite, recordRevisions, relationshipEnds, track, type AlongStatement, type Base, type Snapshot, type Tracked, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
@@ -299,11 +299,11 @@ const upsertBases = (request: UpsertEntityRequest): Base[] => [{ id: request.nod
  * check) it is read unlocked, and concurrent proposals of one id do not queue.
  * Returns what track read and whether the id is new.
  */
-async function upsertRefusals(tx: Tx, writer: Writer, request: UpsertEntityRequest, writes: boolean): Promise<{ tracked: Tracked; isNew: boolean }> {
+async function upsertRefusals(tx: Tx, writer: Writer, request: UpsertEntityRequest, writes: boolean, along: AlongStatement | null = null): Promise<{ tracked: Tracked; isNew: boolean }> {
   const { node } = request;
   // The likely duplicates are looked up by track's statement (a known id is skipped there), and refused once the id is known new.
   const duplicates = duplicateCheck([upsertNames(node)], true);
-  const tracked = await track(tx, writer, upsertBases(request), writes ? { ids: [node.id], types: ['LOCATED_IN'] } : undefined, false, writes, duplicates.params);
+  const tracked = await track(tx, writer, upsertBases(request), writes ? { ids: [node.id], types: ['LOCATED_IN'] } : undefined, false, writes, duplicates.params, along);
   const found = await lookUp(tx, [node.id], tracked);
   checkIdForLabel(found, node.id, node.label);
   const isNew = !found.get(node.id)?.label;
@@ -327,10 +327,20 @@ export interface UpsertCheck {
  * met by reads in `writer`'s transaction, without writing the entity (a proposal
  * of it, src/modules/changes/repository.ts): all but the source's existence and
  * the entity's Country, which the statement storing the proposal checks and finds.
+ * `store`: that statement, made from what the check expects before it reads (the
+ * entity new unless the request names a base above 0), is sent with the reads
+ * (track's AlongStatement) and its row returned as `stored`; the caller corrects
+ * what the guess got wrong, and rolls it back with any refusal (this throws).
  */
-export async function checkUpsertEntity(tx: Tx, writer: Writer, request: UpsertEntityRequest & { source: { id: string } }): Promise<UpsertCheck> {
-  const { isNew } = await upsertRefusals(tx, writer, request, false);
-  return { summary: upsertSummary(request, isNew), sourceId: request.source.id, countryCode: countryCodeOf(request.node) };
+export async function checkUpsertEntity(
+  tx: Tx,
+  writer: Writer,
+  request: UpsertEntityRequest & { source: { id: string } },
+  store?: (expected: UpsertCheck) => AlongStatement,
+): Promise<UpsertCheck & { stored?: Record<string, unknown> }> {
+  const check = (isNew: boolean): UpsertCheck => ({ summary: upsertSummary(request, isNew), sourceId: request.source.id, countryCode: countryCodeOf(request.node) });
+  const { tracked, isNew } = await upsertRefusals(tx, writer, request, false, store ? store(check(!((request.expectedVersion ?? 0) > 0))) : null);
+  return { ...check(isNew), stored: tracked.along };
 }
 
 export function upsertEntity(executor: Writer, request: UpsertEntityRequest, actor: string): Promise<EntityWrite> {
