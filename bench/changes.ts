@@ -37,13 +37,13 @@ const SYL = ['ka', 'to', 'mi', 'ra', 'sen', 'yo', 'shi', 'ta', 'kai', 'for', 'mo
 const SUFFIX = ['Biotech', 'Therapeutics', 'Cell Sciences', 'Regenerative', 'Pharma', 'Institute'];
 const COUNTRIES = ['TW', 'JP', 'US', 'KR', 'SG'];
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
 }
 
 /** A gen-like organization name, numbered (`n` made unique across runs by the caller). */
-function benchName(rnd: () => number, n: string): string {
+export function benchName(rnd: () => number, n: string): string {
   const word = () => {
     let w = '';
     for (let i = 2 + Math.floor(rnd() * 2); i > 0; i--) w += SYL[Math.floor(rnd() * SYL.length)];

@@ -18,7 +18,7 @@ import { cypherQuery } from '../src/db/cypher';
 import type { Executor } from '../src/db/executor';
 import { toCypherValue } from '../src/db/executor';
 import { approveChange, proposeChange } from '../src/modules/changes/repository';
-import { setupChanges, BENCH_SOURCE, HISTORY_ENTITY, newOrganization } from './changes';
+import { setupChanges, BENCH_SOURCE, HISTORY_ENTITY, newOrganization, benchName, prng, FLOOR_CHANGES } from './changes';
 
 const uri = process.argv[2]!;
 const password = fs.readFileSync(process.argv[3]!, 'utf8').trim();
@@ -74,30 +74,41 @@ function profilingExecutor(): Executor {
   return { writeTransaction, write: one, read: one } as unknown as Executor;
 }
 
-async function profilePropose(count: number) {
-  const executor = profilingExecutor();
-  const run = Date.now().toString(36);
-  const started = performance.now();
-  for (let n = 0; n < count; n++) {
-    const org = newOrganization(`profile-${run}-org-${n}`, `Profiled Zyxwv Biologics ${run} ${n}`, n % 2 ? 'JP' : 'TW');
-    await proposeChange(executor, [{ op: 'upsertEntity', input: org }], 'Profiled proposal.', 'alice@bench');
-  }
-  const total = performance.now() - started;
-  const lines = [`${label} propose ×${count}: ${(total / count).toFixed(1)} ms per proposal (statements PROFILEd)`];
+/** What PROFILEd statements cost per request, by statement, a line each under `title`; the sums emptied. */
+function statementLines(title: string, count: number, total: number): string[] {
+  const lines = [`${title}: ${(total / count).toFixed(1)} ms per request (statements PROFILEd)`];
   for (const [key, e] of [...byStatement.entries()].sort((a, b) => b[1].ms - a[1].ms)) {
     lines.push(`  ${(e.ms / count).toFixed(1).padStart(7)} ms  ${Math.round(e.hits / count).toString().padStart(7)} hits  ×${(e.calls / count).toFixed(1)}  ${key.slice(0, 90)}`);
   }
+  byStatement.clear();
+  return lines;
+}
+
+/**
+ * N proposals of new organizations named as the bench names them (gen-like words, so the
+ * duplicate lookup meets the graph's own words), by ours and then by the floor's
+ * hand-written statements (FLOOR_CHANGES.propose), each statement PROFILEd.
+ */
+async function profilePropose(count: number) {
+  const executor = profilingExecutor();
+  const run = Date.now().toString(36);
+  const rnd = prng(Date.now());
+  const orgs = Array.from({ length: count }, (_, n) => newOrganization(`profile-${run}-org-${n}`, benchName(rnd, `${Date.now() % 100000}7${n}`), n % 2 ? 'JP' : 'TW'));
+  let started = performance.now();
+  for (const org of orgs) await proposeChange(executor, [{ op: 'upsertEntity', input: org }], 'Profiled proposal.', 'alice@bench');
+  const lines = statementLines(`${label} propose ×${count}, ours`, count, performance.now() - started);
+  const floorDriver = { session: () => ({ executeWrite: (work: (tx: import('neo4j-driver').ManagedTransaction) => Promise<unknown>) => executor.writeTransaction('floor', work), close: async () => {} }) };
+  started = performance.now();
+  for (const org of orgs) await FLOOR_CHANGES.propose(floorDriver as unknown as import('neo4j-driver').Driver, { operations: [{ upsertEntity: org }], note: 'Profiled proposal.' }, {}, new URL('http://127.0.0.1/'));
+  lines.push(...statementLines(`${label} propose ×${count}, floor`, count, performance.now() - started));
   console.log(lines.join('\n'));
   fs.mkdirSync('.artifacts', { recursive: true });
   fs.writeFileSync(`.artifacts/profile-propose-${label}.txt`, lines.join('\n') + '\n');
 }
 
-/** Prints and writes the per-statement sums of `count` requests of `what`. */
+/** Prints and writes the per-statement sums of `count` requests of `what`, and each statement's plan. */
 function report(what: string, count: number, total: number) {
-  const lines = [`${label} ${what} ×${count}: ${(total / count).toFixed(1)} ms per request (statements PROFILEd)`];
-  for (const [key, e] of [...byStatement.entries()].sort((a, b) => b[1].ms - a[1].ms)) {
-    lines.push(`  ${(e.ms / count).toFixed(1).padStart(7)} ms  ${Math.round(e.hits / count).toString().padStart(7)} hits  ×${(e.calls / count).toFixed(1)}  ${key.slice(0, 90)}`);
-  }
+  const lines = statementLines(`${label} ${what} ×${count}`, count, total);
   console.log(lines.join('\n'));
   fs.mkdirSync('.artifacts', { recursive: true });
   fs.writeFileSync(`.artifacts/profile-${what}-${label}.txt`, lines.join('\n') + '\n');

@@ -130,7 +130,10 @@ export class Executor {
     call: CallOptions,
   ): Promise<T> {
     const txConfig = this.txConfig(name, call);
-    return this.measured(mode, name, call, (session) => (mode === 'READ' ? session.executeRead(work, txConfig) : session.executeWrite(work, txConfig)));
+    return this.measured(mode, name, call, (session) => {
+      pipelineBegin(session);
+      return mode === 'READ' ? session.executeRead(work, txConfig) : session.executeWrite(work, txConfig);
+    });
   }
 
   /** Opens a session for `body`, closes it, maps driver errors and reports the call to onQuery. */
@@ -180,6 +183,23 @@ export function toCypherValue(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherValue(v)]));
   }
   return value;
+}
+
+/** The driver's telemetry code of a managed transaction (executeRead, executeWrite). */
+const MANAGED_TRANSACTION = 0;
+
+/**
+ * Makes the session's managed transactions send BEGIN with their first statement
+ * instead of waiting for BEGIN's answer first: one round trip fewer per
+ * transaction (at 10 connections on two cores each round trip cost about a third
+ * of a one-statement write's time). The driver does this for its own
+ * executeQuery through this method; a driver without it keeps the extra round
+ * trip. A failed BEGIN fails the first statement, and the transaction is retried
+ * or refused as before.
+ */
+function pipelineBegin(session: Session): void {
+  const configure = (session as unknown as { _configureTransactionExecutor?: (pipelined: boolean, telemetryApi: number) => void })._configureTransactionExecutor;
+  if (typeof configure === 'function') configure.call(session, true, MANAGED_TRANSACTION);
 }
 
 /** Whether the driver says the statement may succeed if run again. */

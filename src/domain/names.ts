@@ -16,7 +16,12 @@ export function foldName(name: string): string {
  * marks such as ®: the key two names clash on ("臺北醫學大學" and "台北医学大学" share it).
  */
 export function normaliseName(name: string): string {
-  return foldName(name).replace(/[\s\p{P}\p{S}]+/gu, '');
+  return normalisedOfFolded(foldName(name));
+}
+
+/** normaliseName of a name already folded (foldName). */
+export function normalisedOfFolded(folded: string): string {
+  return folded.replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery } from '../db/cypher';
 import { run } from '../db/executor';
 import type { EntityLabel } from '../domain/model';
-import { foldName, normaliseName } from '../domain/names';
+import { foldName, normaliseName, normalisedOfFolded } from '../domain/names';
 
 /**
  * Entity resolution at write time: is a new id's name or alias the name of an
@@ -41,8 +41,16 @@ const words = (name: string): string[] => foldName(name).split(/[^\p{L}\p{N}]+/u
 
 /** The name without its legal form, as a normaliseName key; the whole name's key when nothing else would remain. */
 export function coreKey(name: string): string {
-  let text = foldName(name);
-  for (const affix of LEGAL_FORM_AFFIXES) text = text.split(affix).join(' ');
+  return coreOfFolded(foldName(name), name);
+}
+
+/** Every CJK legal form holds a character beyond ASCII: folded text of ASCII alone has none to drop. */
+const BEYOND_ASCII = /[\u0080-\uffff]/;
+
+/** coreKey of a name already folded (foldName); `name` for the whole name's key. */
+function coreOfFolded(folded: string, name: string): string {
+  let text = folded;
+  if (BEYOND_ASCII.test(text)) for (const affix of LEGAL_FORM_AFFIXES) text = text.split(affix).join(' ');
   const kept = words(text).filter((w) => !LEGAL_FORM_WORDS.has(w));
   const core = kept.join('');
   return core.length > 0 ? core : normaliseName(name);
@@ -82,8 +90,9 @@ interface NameKeys {
 }
 
 function nameKeys(name: string): NameKeys {
-  const core = coreKey(name);
-  return { key: normaliseName(name), core, latinDigits: LATIN_KEY.test(core) ? digitsOf(core) : null };
+  const folded = foldName(name);
+  const core = coreOfFolded(folded, name);
+  return { key: normalisedOfFolded(folded), core, latinDigits: LATIN_KEY.test(core) ? digitsOf(core) : null };
 }
 
 function closenessOfKeys(a: NameKeys, b: NameKeys): DuplicateReason | null {
@@ -182,10 +191,12 @@ export function duplicateCheck(entities: NewEntityNames[], onlyNewIds = false): 
     const seen = new Set<string>();
     for (const row of [...rows].sort((a, b) => Number(a.key) - Number(b.key))) {
       const { entity, name } = requests[Number(row.key)]!;
+      // The name's keys once per row, not once per candidate (50 of them): the check's main cost in Node.
+      const keys = nameKeys(name.value);
       for (const candidate of row.candidates) {
         if (seen.has(`${entity.id}|${candidate.id}`)) continue;
         for (const existingValue of [candidate.name ?? '', ...(candidate.aliases ?? [])]) {
-          const reason = closeness(name.value, existingValue);
+          const reason = closenessOfKeys(keys, nameKeys(existingValue));
           if (!reason) continue;
           seen.add(`${entity.id}|${candidate.id}`);
           found.push({

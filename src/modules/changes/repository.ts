@@ -334,10 +334,15 @@ export async function proposeChange(executor: Executor, operations: StoredOperat
 
 /**
  * Proposes one upsertEntity citing a source by id in one write transaction of
- * three statements: its refusals met by reads (curation.checkUpsertEntity: the
- * base version, the id, likely duplicates), then the Change stored by a statement
- * that also refuses a missing source and names the entity's LOCATED_IN among its
- * targets, as the trial would have found them. Nothing of the entity is written.
+ * one statement: its refusals met by reads (curation.checkUpsertEntity: the base
+ * version, the id, likely duplicates) and the Change stored by the same statement
+ * (changes/createChangeset along with the reads), which also refuses a missing
+ * source and names the entity's LOCATED_IN among its targets, as the trial would
+ * have found them. A refusal throws, so the transaction rolls the Change back.
+ * The Change is stored on the guess that the entity is new unless the request
+ * names a base above 0; when the reads say otherwise (an update proposed without
+ * a base), its summary and base version are corrected by a second statement.
+ * Nothing of the entity is written.
  */
 async function proposeUpsert(
   executor: Executor,
@@ -348,24 +353,37 @@ async function proposeUpsert(
 ): Promise<ChangeView> {
   const scope: ChangesetScope = { id: randomUUID(), written: [], bases: new Map() };
   const { node } = operation.request;
+  const operations = (expectedVersion: unknown) => JSON.stringify([{ op: operation.op, input: { ...operation.input, expectedVersion } }]);
   return executor.writeTransaction('changes/proposeUpsert', async (tx) => {
-    const checked = await curation.checkUpsertEntity(tx, inTransaction(tx, scope), operation.request).catch((error: unknown) => {
-      throw atOperation(error, 0, operation.op);
-    });
-    const input = { ...operation.input, expectedVersion: operation.input.expectedVersion ?? scope.bases.get(node.id) };
-    const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/createChangeset'), {
-      id: scope.id,
-      targetIds: [node.id],
-      summary: `proposed: ${checked.summary}`,
-      sourceId: checked.sourceId,
-      operations: JSON.stringify([{ op: operation.op, input }]),
-      located: { entityId: node.id, sourceId: checked.sourceId, countryCode: checked.countryCode },
-      author,
-      note,
-      revertOf,
-    });
-    if (!row) throw atOperation(new NotFoundError('Source', checked.sourceId), 0, operation.op);
-    return toChangeView(row.change);
+    const guess = { summary: '', operations: operations(operation.input.expectedVersion ?? 0) };
+    const checked = await curation
+      .checkUpsertEntity(tx, inTransaction(tx, scope), operation.request, (expected) => {
+        guess.summary = `proposed: ${expected.summary}`;
+        return {
+          query: cypherQuery('changes/createChangeset'),
+          columns: ['change'],
+          params: {
+            id: scope.id,
+            targetIds: [node.id],
+            summary: guess.summary,
+            sourceId: expected.sourceId,
+            operations: guess.operations,
+            located: { entityId: node.id, sourceId: expected.sourceId, countryCode: expected.countryCode },
+            author,
+            note,
+            revertOf,
+          },
+        };
+      })
+      .catch((error: unknown) => {
+        throw atOperation(error, 0, operation.op);
+      });
+    const stored = checked.stored?.change as Record<string, unknown> | null | undefined;
+    if (!stored) throw atOperation(new NotFoundError('Source', checked.sourceId), 0, operation.op);
+    const found = { summary: `proposed: ${checked.summary}`, operations: operations(operation.input.expectedVersion ?? scope.bases.get(node.id)) };
+    if (found.summary === guess.summary && found.operations === guess.operations) return toChangeView(stored);
+    const [row] = await run<{ change: Record<string, unknown> }>(tx, cypherQuery('changes/correctProposal'), { id: scope.id, ...found });
+    return toChangeView(row!.change);
   });
 }
 

@@ -246,14 +246,6 @@ const readTargetsQuery = (): CypherQuery =>
 /** curation/duplicateCandidates as a subquery of a larger statement: its rows collected as `candidates` (one row, [] when no name is looked up). */
 export const collectedCandidates = (): string => `CALL () {\n  CALL () {\n${cypherQuery('curation/duplicateCandidates').text}\n  }\n  RETURN collect({key: key, candidates: candidates}) AS candidates\n}`;
 
-/**
- * changes/readTargets and curation/duplicateCandidates as one statement (named
- * changes/readTargets), the lookup's rows collected as `candidates`.
- */
-let readTargetsAndCandidatesText: CypherQuery | undefined;
-const readTargetsAndCandidates = (): CypherQuery =>
-  (readTargetsAndCandidatesText ??= { name: 'changes/readTargets', text: `CALL () {\n${readTargetsQuery().text}\n}\n${collectedCandidates()}\nRETURN entities, relationships, candidates` });
-
 /** changes/review with its targetIds from `targetIds`: the parameter $targetIds (the default), or a list variable of a composing statement. */
 export function reviewQuery(targetIds = '$targetIds'): CypherQuery {
   let query = reviewTexts.get(targetIds);
@@ -287,6 +279,46 @@ export function snapshotsOf(row: TargetRows | undefined, citations = false): Map
 }
 
 /**
+ * A statement a write runs right after its targets are read, sent with them as
+ * one statement (one round trip fewer): it must return exactly one row, whose
+ * `columns` come back as Tracked.along. Its params must not share a name with
+ * changes/readTargets' or curation/duplicateCandidates'.
+ */
+export interface AlongStatement {
+  query: CypherQuery;
+  params: Record<string, unknown>;
+  columns: readonly string[];
+}
+
+const composed = new Map<string, CypherQuery>();
+
+/**
+ * changes/readTargets and, after it, curation/duplicateCandidates (its rows
+ * collected as `candidates`) and `along`, as one statement: each file's whole
+ * text a subquery of it, none edited. Made once per combination, so the text
+ * (and Neo4j's cached plan) stays the same.
+ */
+function readTargetsWith(duplicates: boolean, along: AlongStatement | null): CypherQuery {
+  const key = `${duplicates}|${along ? `${along.query.name}|${along.columns.join(',')}` : ''}`;
+  let found = composed.get(key);
+  if (!found) {
+    const parts = [`CALL () {\n${readTargetsQuery().text}\n}`];
+    const columns = ['entities', 'relationships'];
+    if (duplicates) {
+      parts.push(collectedCandidates());
+      columns.push('candidates');
+    }
+    if (along) {
+      parts.push(`CALL () {\n${along.query.text}\n}`);
+      columns.push(...along.columns);
+    }
+    found = { name: ['changes/readTargets', ...(along ? [along.query.name] : [])].join('+'), text: `${parts.join('\n')}\nRETURN ${columns.join(', ')}` };
+    composed.set(key, found);
+  }
+  return found;
+}
+
+/**
  * Reads a write's targets in one round trip (changes/readTargets), write-locking
  * them first with `lock`; with `incident`, the relationships of those types at
  * those entities are read as targets too (unless named already). With
@@ -301,19 +333,29 @@ async function readTargets(
   incident?: { ids: string[]; types?: readonly string[] },
   citations = false,
   duplicates: Record<string, unknown> | null = null,
-): Promise<Map<string, Snapshot> & { candidates?: CandidateRow[] }> {
-  if (entityIds.length === 0 && relIds.length === 0) return new Map<string, Snapshot>();
-  const [row] = await run<TargetRows & { candidates?: CandidateRow[] }>(tx, duplicates ? readTargetsAndCandidates() : readTargetsQuery(), {
+  along: AlongStatement | null = null,
+): Promise<Map<string, Snapshot> & { candidates?: CandidateRow[]; along?: Record<string, unknown> }> {
+  if (entityIds.length === 0 && relIds.length === 0 && !along) return new Map<string, Snapshot>();
+  const params: Record<string, unknown> = {
     ...duplicates,
     ids: entityIds,
     rels: relIds.map(relationshipEnds),
     lock,
     incidentIds: incident?.ids ?? [],
-    incidentTypes: incident?.types ?? RELATIONSHIP_TYPE_NAMES,
+    // Without incident ids the types are never read: none sent (every statement's parameters are packed and sent).
+    incidentTypes: incident ? (incident.types ?? RELATIONSHIP_TYPE_NAMES) : [],
     citations,
-  });
-  const found: Map<string, Snapshot> & { candidates?: CandidateRow[] } = snapshotsOf(row, citations);
+  };
+  const clash = Object.keys(along?.params ?? {}).find((name) => name in params);
+  if (clash) throw new Error(`${along!.query.name}'s parameter $${clash} is also changes/readTargets'`);
+  const [row] = await run<TargetRows & { candidates?: CandidateRow[] } & Record<string, unknown>>(
+    tx,
+    duplicates || along ? readTargetsWith(duplicates !== null, along) : readTargetsQuery(),
+    { ...params, ...along?.params },
+  );
+  const found: Map<string, Snapshot> & { candidates?: CandidateRow[]; along?: Record<string, unknown> } = snapshotsOf(row, citations);
   if (row?.candidates) found.candidates = row.candidates;
+  if (along) found.along = Object.fromEntries(along.columns.map((c) => [c, row?.[c] ?? null]));
   return found;
 }
 
@@ -330,6 +372,8 @@ export interface Tracked {
   deferred?: VersionStamps[];
   /** curation/duplicateCandidates' rows, when track was asked to look duplicates up. */
   candidates?: CandidateRow[];
+  /** The columns of the statement track ran along with its read (AlongStatement). */
+  along?: Record<string, unknown>;
 }
 
 /**
@@ -341,6 +385,8 @@ export interface Tracked {
  * entity's LOCATED_IN, an agreement's parties) know their state before.
  * `lock` false: a check that writes none of them (a proposal) reads them unlocked.
  * `duplicates` (duplicateCheck's params): the same statement looks likely duplicates up.
+ * `along`: a statement sent with the read (AlongStatement), run whatever the read finds:
+ * a refusal after it is the caller's to roll back (it throws).
  */
 export async function track(
   tx: Tx,
@@ -350,10 +396,12 @@ export async function track(
   citations = false,
   lock = true,
   duplicates: Record<string, unknown> | null = null,
+  along: AlongStatement | null = null,
 ): Promise<Tracked> {
   const entityIds = [...new Set([...bases.filter((b) => b.kind === 'entity').map((b) => b.id), ...(incident?.ids ?? [])])].sort();
   const relIds = [...new Set(bases.filter((b) => b.kind === 'relationship').map((b) => b.id))].sort();
-  const before = lockedAlready(writer.changeset, entityIds, relIds, lock, incident, citations, duplicates) ?? (await readTargets(tx, entityIds, relIds, lock, incident, citations, duplicates));
+  // A statement sent along needs the read it rides on: the lock statement's read is reused only without one.
+  const before: Awaited<ReturnType<typeof readTargets>> = (along ? undefined : lockedAlready(writer.changeset, entityIds, relIds, lock, incident, citations, duplicates)) ?? (await readTargets(tx, entityIds, relIds, lock, incident, citations, duplicates, along));
   const { candidates } = before;
   const trialVersions = writer.changeset?.trialVersions;
   for (const [id, version] of trialVersions ?? []) {
@@ -363,7 +411,7 @@ export async function track(
   const stale = bases.filter((b) => b.expectedVersion !== undefined && b.expectedVersion !== null && b.expectedVersion !== before.get(b.id)!.version);
   if (stale.length > 0) throw new VersionConflictError(await conflictsOf(tx, stale.map((b) => ({ id: b.id, version: b.expectedVersion!, current: before.get(b.id)! }))));
   for (const b of bases) writer.changeset?.bases.set(b.id, before.get(b.id)!.version);
-  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets, deferred: writer.changeset?.deferredRevisions, candidates };
+  return { before, citations, trialVersions, laterTargets: writer.changeset?.laterTargets, deferred: writer.changeset?.deferredRevisions, candidates, along: before.along };
 }
 
 /** The snapshots ChangesetScope.locked holds when they are what track was asked to lock and read (then used up), else null. */

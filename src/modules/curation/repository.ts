@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import { run, type Executor } from '../../db/executor';
-import { afterWrite, collectedCandidates, diffRevisions, NOT_FIELD_NAMES, recordRevisions, reviewQuery, storedFields, type RevisionRow, relationshipEnds, track, type Base, type Snapshot, type Tracked, type Writer } from '../changes/versions';
+import { afterWrite, collectedCandidates, diffRevisions, NOT_FIELD_NAMES, recordRevisions, reviewQuery, storedFields, type RevisionRow, relationshipEnds, track, type AlongStatement, type Base, type Snapshot, type Tracked, type Writer } from '../changes/versions';
 import { ENTITY_LABELS, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, UNVERIFYING_SOURCE_KINDS, type EntityLabel, type IdentityDecisionKind, type IdentityStatus, type RelationshipType } from '../../domain/model';
 import { statusAfter } from '../../domain/identity';
 import { AppError, BadUserInputError, ErrorCode, NotFoundError } from '../../errors';
@@ -349,11 +349,12 @@ async function upsertRefusals(
   writer: Writer,
   request: UpsertEntityRequest,
   writes: boolean,
+  along: AlongStatement | null = null,
 ): Promise<{ tracked: Tracked; isNew: boolean; duplicates: Record<string, unknown> | null; refuseDuplicates: (rows: CandidateRow[]) => void }> {
   const { node } = request;
   // A known id is skipped by the lookup itself; duplicates are refused once the id is known new.
   const duplicates = duplicateCheck([upsertNames(node)], true);
-  const tracked = await track(tx, writer, upsertBases(request), writes ? { ids: [node.id], types: UPSERT_INCIDENT_TYPES } : undefined, false, writes, writes ? null : duplicates.params);
+  const tracked = await track(tx, writer, upsertBases(request), writes ? { ids: [node.id], types: UPSERT_INCIDENT_TYPES } : undefined, false, writes, writes ? null : duplicates.params, along);
   const found = await lookUp(tx, [node.id], tracked);
   checkIdForLabel(found, node.id, node.label);
   const isNew = !found.get(node.id)?.label;
@@ -380,10 +381,20 @@ export interface UpsertCheck {
  * met by reads in `writer`'s transaction, without writing the entity (a proposal
  * of it, src/modules/changes/repository.ts): all but the source's existence and
  * the entity's Country, which the statement storing the proposal checks and finds.
+ * `store`: that statement, made from what the check expects before it reads (the
+ * entity new unless the request names a base above 0), is sent with the reads
+ * (track's AlongStatement) and its row returned as `stored`; the caller corrects
+ * what the guess got wrong, and rolls it back with any refusal (this throws).
  */
-export async function checkUpsertEntity(tx: Tx, writer: Writer, request: UpsertEntityRequest & { source: { id: string } }): Promise<UpsertCheck> {
-  const { isNew } = await upsertRefusals(tx, writer, request, false);
-  return { summary: upsertSummary(request, isNew), sourceId: request.source.id, countryCode: countryCodeOf(request.node) };
+export async function checkUpsertEntity(
+  tx: Tx,
+  writer: Writer,
+  request: UpsertEntityRequest & { source: { id: string } },
+  store?: (expected: UpsertCheck) => AlongStatement,
+): Promise<UpsertCheck & { stored?: Record<string, unknown> }> {
+  const check = (isNew: boolean): UpsertCheck => ({ summary: upsertSummary(request, isNew), sourceId: request.source.id, countryCode: countryCodeOf(request.node) });
+  const { tracked, isNew } = await upsertRefusals(tx, writer, request, false, store ? store(check(!((request.expectedVersion ?? 0) > 0))) : null);
+  return { ...check(isNew), stored: tracked.along };
 }
 
 /** The parameters mergeEntityReviewed adds: the review and the revision the approval of a lone upsert foresees. */
