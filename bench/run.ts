@@ -7,7 +7,8 @@
  * Spawns three HTTP processes against the same Neo4j and drives each with
  * autocannon (same connections, same rotating inputs, see bench/workload.ts).
  * By default all three run as compiled JavaScript (tsc -p tsconfig.bench.json),
- * as the Docker image runs the API (`node dist/src/main.js`); `--runtime tsx`
+ * as the Docker image runs the API (`node dist/src/main.js`, with the image's
+ * NODE_OPTIONS: its heap cap); `--runtime tsx`
  * runs them from source as `npm start` does.
  *   ours   the real API (src/main.ts, SEED_ON_START=false, LOG_LEVEL=warn, NODE_ENV=production)
  *   floor  bench/floor.ts: hand-written Cypher through neo4j-driver behind a bare node:http server
@@ -146,6 +147,9 @@ async function queryTotals(): Promise<Map<string, { count: number; sum: number }
   return totals;
 }
 
+/** The NODE_OPTIONS the Docker image runs the API with (its heap cap): ours and before get them too. */
+const IMAGE_NODE_OPTIONS = /^ENV .*\bNODE_OPTIONS=(\S+)/m.exec(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8'))?.[1];
+
 function spawnTarget(target: Target): ChildProcess {
   const source = { ours: 'src/main.ts', floor: 'bench/floor.ts', peer: 'bench/peer.ts', before: 'src/main.ts' }[target];
   const command =
@@ -165,7 +169,7 @@ function spawnTarget(target: Target): ChildProcess {
     LOG_LEVEL: 'warn',
     METRICS_TOKEN,
     AUTH_JWT_SECRET: JWT_SECRET,
-    ...(isApi(target) ? OURS_ENV : {}),
+    ...(isApi(target) ? { ...(IMAGE_NODE_OPTIONS ? { NODE_OPTIONS: IMAGE_NODE_OPTIONS } : {}), ...OURS_ENV } : {}),
   };
   const child = spawn(process.execPath, command, { cwd: target === 'before' ? BEFORE_ROOT : root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = fs.createWriteStream(path.join(root, '.artifacts', 'bench', `${target}.log`));
