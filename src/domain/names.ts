@@ -81,11 +81,12 @@ export function taggedNames(props: Readonly<Record<string, unknown>>): { value: 
  */
 export function localizedName(props: Readonly<Record<string, unknown>>, lang: Language): string | undefined {
   const canonical = typeof props.name === 'string' ? props.name : undefined;
-  const names = allNames(props);
   for (const l of lang === 'en' ? (['en'] as const) : ([lang, 'en'] as const)) {
-    const tagged = stringsOf(props[NAME_LANGUAGE_PROPERTIES[l]]);
+    // Most entities tag no name: nothing is built for them (this runs for every name a read shows).
+    const tagged = props[NAME_LANGUAGE_PROPERTIES[l]];
+    if (!Array.isArray(tagged) || tagged.length === 0) continue;
     if (canonical !== undefined && tagged.includes(canonical)) return canonical;
-    const alias = names.find((n) => tagged.includes(n));
+    const alias = stringsOf(props.aliases).find((n) => tagged.includes(n));
     if (alias !== undefined) return alias;
   }
   return canonical;
