@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { BadUserInputError } from '../errors';
 
 import type { Position } from './roots';
@@ -22,4 +23,13 @@ export function decodeCursor(cursor: string, keys: number): Position {
     // reported below
   }
   throw new BadUserInputError('Invalid argument after: not a cursor returned by this API for this ordering', 'after');
+}
+
+/** Reads an opaque cursor (base64url of JSON) as `schema` says; BAD_USER_INPUT on `field` when it is not one of this list. */
+export function decodeOpaqueCursor<T>(cursor: string, schema: z.ZodType<T>, field: string): T {
+  try {
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new BadUserInputError(`Invalid argument ${field}: is not a cursor of this list`, field);
+  }
 }

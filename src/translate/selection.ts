@@ -27,8 +27,7 @@ import { ALL_PROPERTIES, EDGE_TYPES, FIELD_FALLBACKS, fieldAlsoReads, FIELD_PROP
 import { languageOfEnum, type Language } from '../domain/language';
 import { ENTITY_LABELS, RELATIONSHIP_TYPE_NAMES, type EntityLabel, type RelationshipType } from '../domain/model';
 import { pageSize, parseArgs, partialDate } from '../validation';
-import { parseHistory } from '../modules/changes/inputs';
-import { decodeCursor } from './cursor';
+import { decodeCursor, decodeOpaqueCursor } from './cursor';
 import type { CitationPlan, EdgesPlan, EntityPlan, FieldPlan, HistoryPlan, NodesPlan, RelationshipPlan } from './plan';
 
 /** What the selection walk needs from a resolver's info, and the reader's language (display fields without `lang` answer in it). */
@@ -42,6 +41,15 @@ export interface SelectionContext {
 /** The selection context of the field `info` resolves, for a reader of `reader.language` (English when absent). */
 export function selectionContext(info: GraphQLResolveInfo, reader: { language?: Language }): SelectionContext {
   return { schema: info.schema, fragments: info.fragments, variables: info.variableValues, language: reader.language ?? 'en' };
+}
+
+const historyArgs = z.object({ first: pageSize(100).default(20), after: z.string().max(200).nullish() });
+const historyCursor = z.object({ v: z.number().int() });
+
+/** `history`'s arguments, page size and the version to read on from: validated once, whether the page is compiled or read on its own. */
+export function parseHistory(args: unknown): { first: number; beforeVersion: number | null } {
+  const { first, after } = parseArgs(historyArgs, args);
+  return { first, beforeVersion: after ? decodeOpaqueCursor(after, historyCursor, 'after').v : null };
 }
 
 /** The arguments of `relations` (and, extended, `relationsConnection`): validated once, whether the field is compiled or loaded. */

@@ -5,6 +5,7 @@ import { entityId, isoDate, pageSize, parseArgs } from '../../validation';
 import { parseAddClaim, parseCite, parseDecideIdentity, parseLinkEntities, parseMergeEntities, parseRecordAgreement, parseRetract, parseUpsertEntity } from '../curation/inputs';
 import type { AddClaimRequest, CiteRequest, DecideIdentityRequest, LinkEntitiesRequest, MergeEntitiesRequest, RecordAgreementRequest, RetractRequest, UpsertEntityRequest } from '../curation/inputs';
 import type { ChangeStatus } from './records';
+import { decodeOpaqueCursor } from '../../translate/cursor';
 
 /**
  * Validation of changesets and the change feed's filters. Each operation of a
@@ -174,24 +175,9 @@ export const parseRevert = (args: unknown): { id: string; note: string } => pars
 /** An opaque page cursor: base64url of JSON. */
 export const encodeCursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-function decodeCursor<T>(cursor: string, schema: z.ZodType<T>, field: string): T {
-  try {
-    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw new BadUserInputError(`Invalid argument ${field}: is not a cursor of this list`, field);
-  }
-}
-
 /** The Change fields kept out of history and change pages unless selected: the operations and before/after texts can be large. */
 export const LARGE_CHANGE_FIELDS: ReadonlySet<string> = new Set(['operations', 'before', 'after']);
 
-const historyArgs = z.object({ first: pageSize(100).default(20), after: z.string().max(200).nullish() });
-
-/** history's arguments: page size and the version to read on from. */
-export function parseHistory(args: unknown): { first: number; beforeVersion: number | null } {
-  const { first, after } = parseArgs(historyArgs, args);
-  return { first, beforeVersion: after ? decodeCursor(after, z.object({ v: z.number().int() }), 'after').v : null };
-}
 
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 instant').or(isoDate);
 const TYPES = ENTITY_LABELS.map((l) => l.toUpperCase());
@@ -232,6 +218,6 @@ export function parseChanges(args: unknown): ChangeFilter {
     countries: a.countries?.length ? a.countries : null,
     status: a.status?.length ? a.status : ['APPROVED'],
     first: a.first,
-    after: a.after ? decodeCursor(a.after, z.object({ at: z.string(), id: z.string() }), 'after') : null,
+    after: a.after ? decodeOpaqueCursor(a.after, z.object({ at: z.string(), id: z.string() }), 'after') : null,
   };
 }
