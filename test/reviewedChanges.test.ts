@@ -151,6 +151,13 @@ describe('versions: no update is lost without its author being told', () => {
     expect(page2.data!.entity.history.edges[0]!.node.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['name', 'description', 'country', 'kind']));
     expect(page2.data!.entity.history.pageInfo.hasNextPage).toBe(false);
   });
+  it('refuses a history cursor this list did not give with BAD_USER_INPUT naming after, and answers nothing else of the read', async () => {
+    await app.graphql(UPSERT, { input: organization('hist-cursor-org') }, alice);
+    const refused = await app.graphql<{ entity: unknown }>(HISTORY, { id: 'hist-cursor-org', after: Buffer.from(JSON.stringify({ at: 'x' })).toString('base64url') });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(JSON.stringify(refused.errors)).not.toMatch(/MATCH|stack/i);
+  });
+
   it('a reload that changes an entity or relationship raises its version, so an edit based on the version read before it is refused; an unchanged reload raises nothing', async () => {
     const file = (description: string, role: string) =>
       seedFile.parse({
