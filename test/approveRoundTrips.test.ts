@@ -1,6 +1,6 @@
-import * as executor from '../src/db/executor';
-import { startTestApp, type TestApp } from './support/harness';
-import { mintToken, newJwtSecret } from './support/tokens';
+import type { TestApp } from './support/harness';
+import { newJwtSecret } from './support/tokens';
+import { startCuratorsApp, stopCuratorsApp } from './support/statements';
 import { curatedOrganization } from './support/organizations';
 
 /**
@@ -24,22 +24,10 @@ describe('the statements a reviewed change sends to Neo4j', () => {
   let app: TestApp;
   let alice: Record<string, string>;
   let bob: Record<string, string>;
-  const statements: string[] = [];
+  let statements: string[] = [];
 
-  beforeAll(async () => {
-    app = await startTestApp({ auth: { jwtSecret: secret }, queryTimeoutMs: 60_000 });
-    alice = { authorization: `Bearer ${await mintToken(secret, 'alice@example.org', ['editor'])}` };
-    bob = { authorization: `Bearer ${await mintToken(secret, 'bob@example.org', ['reviewer'])}` };
-    const original = executor.run;
-    jest.spyOn(executor, 'run').mockImplementation((tx, query, params) => {
-      statements.push(query.name);
-      return original(tx, query, params);
-    });
-  });
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await app.close();
-  });
+  beforeAll(async () => ({ app, alice, bob, statements } = await startCuratorsApp(secret)));
+  afterAll(() => stopCuratorsApp(app));
 
   /** The statements of one GraphQL request, by name, and its answer. */
   async function counted<T>(query: string, variables: Record<string, unknown>, headers: Record<string, string>) {

@@ -1,6 +1,6 @@
-import * as executor from '../src/db/executor';
-import { startTestApp, type TestApp } from './support/harness';
-import { mintToken, newJwtSecret } from './support/tokens';
+import type { TestApp } from './support/harness';
+import { newJwtSecret } from './support/tokens';
+import { startCuratorsApp, stopCuratorsApp } from './support/statements';
 
 /**
  * A proposal of one upsertEntity citing a source by id (the common proposal) is
@@ -40,22 +40,10 @@ describe('proposing one upsert in one transaction, approving it with its revisio
   let alice: Record<string, string>;
   let bob: Record<string, string>;
   /** The statements sent to Neo4j, by name, counted where every repository sends them (db/executor's run). */
-  const statements: string[] = [];
+  let statements: string[] = [];
 
-  beforeAll(async () => {
-    app = await startTestApp({ auth: { jwtSecret: secret }, queryTimeoutMs: 60_000 });
-    alice = { authorization: `Bearer ${await mintToken(secret, 'alice@example.org', ['editor'])}` };
-    bob = { authorization: `Bearer ${await mintToken(secret, 'bob@example.org', ['reviewer'])}` };
-    const original = executor.run;
-    jest.spyOn(executor, 'run').mockImplementation((tx, query, params) => {
-      statements.push(query.name);
-      return original(tx, query, params);
-    });
-  });
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await app.close();
-  });
+  beforeAll(async () => ({ app, alice, bob, statements } = await startCuratorsApp(secret)));
+  afterAll(() => stopCuratorsApp(app));
 
   async function propose(operations: unknown[]) {
     app.queries.length = 0;
