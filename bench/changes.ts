@@ -17,7 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Feed } from 'feed';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { searchKeyProperties } from '../src/domain/names';
+import { searchKeyProperties } from '../src/domain/nameKeys';
 import { candidateQuery, CANDIDATES_PER_NAME, closeness } from '../src/entityResolution/likelyDuplicates';
 
 export const CHANGE_OPERATIONS = ['propose', 'approve', 'history', 'changes', 'feed', 'feed304'] as const;
@@ -103,10 +103,10 @@ export async function setupChanges(driver: Driver, orgs: number, approvals: numb
     await write(`MATCH (c:Change) WHERE c.id STARTS WITH 'bench-hist-' DETACH DELETE c`);
     await write(
       `MERGE (n:Entity {id: $id})
-       SET n:Organization, n.name = 'Bench History Cells', n.searchName = $searchName, n.kind = 'COMPANY', n.country = 'TW',
+       SET n:Organization, n.name = 'Bench History Cells', n += $keys, n.kind = 'COMPANY', n.country = 'TW',
            n.description = 'description ' + $changes, n.createdAt = datetime() - duration('P90D'), n.createdBy = 'bench', n.version = $changes + 1
        WITH n MATCH (s:Source {id: $source}) MERGE (n)-[st:STATED_IN]->(s) SET st.evidence = 'The benchmark names it.'`,
-      { id: HISTORY_ENTITY, searchName: searchKeyProperties({ name: 'Bench History Cells' }).searchName, changes: HISTORY_CHANGES, source: BENCH_SOURCE },
+      { id: HISTORY_ENTITY, keys: searchKeyProperties({ name: 'Bench History Cells' }), changes: HISTORY_CHANGES, source: BENCH_SOURCE },
     );
     for (let from = 1; from <= HISTORY_CHANGES; from += BATCH) {
       await write(

@@ -1,4 +1,4 @@
-import { searchKeyProperties } from '../src/domain/names';
+import { searchKeyProperties } from '../src/domain/nameKeys';
 import { startTestApp, type TestApp } from './support/harness';
 
 // Names in Japanese and Chinese are kept as aliases beside the English name

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { closeness } from '../src/entityResolution/likelyDuplicates';
+import fc from 'fast-check';
+import { lookupKeys } from '../src/domain/nameKeys';
+import { candidateQuery, closeness, editDistance } from '../src/entityResolution/likelyDuplicates';
 import { loadEcosystemDirectory } from '../src/ingest/loadEcosystem';
 import { SeedFileError, loadSeedDirectory } from '../src/ingest/loadSeed';
 import { startTestApp, type TestApp } from './support/harness';
@@ -73,6 +75,46 @@ describe('which names count as close', () => {
     ['NTU', 'NYU'],
   ])('%s and %s are not close', (a, b) => {
     expect(closeness(a, b)).toBeNull();
+  });
+});
+
+describe('which stored keys the lookup asks for', () => {
+  /** The terms of a candidate query, without their fields: what the index must hold for a candidate to come back. */
+  const asked = (name: string) => new Set(candidateQuery(name)!.split(' ').map((clause) => clause.replace(/^\w+:/, '').replace(/^"|"$/g, '')));
+  const latin = fc.stringMatching(/^[a-z]{12,24}$/);
+  /** One edit of `text` at `at` (a position within [from, to)): a substitution, a deletion, an insertion or an adjacent swap. */
+  const edit = (text: string, at: number, kind: number) =>
+    [
+      () => text.slice(0, at) + (text[at] === 'q' ? 'z' : 'q') + text.slice(at + 1),
+      () => text.slice(0, at) + text.slice(at + 1),
+      () => text.slice(0, at) + 'q' + text.slice(at),
+      () => (at + 1 < text.length ? text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2) : text),
+    ][kind]!();
+
+  it('asks for the key and the core of a name, whatever its words', () => {
+    expect(lookupKeys('REPROCELL Inc.').filter((key) => asked('ReproCELL Inc').has(key))).toEqual(['reprocellinc', 'reprocell']);
+    expect(lookupKeys('株式会社リプロセル').filter((key) => asked('リプロセル').has(key))).toEqual(['リプロセル']);
+    expect(lookupKeys('Hitachi, Ltd.').filter((key) => asked('Hitachi').has(key))).toEqual(['hitachi']);
+  });
+
+  it('finds every one-edit spelling of a Latin core by a fuzzy term on it', () => {
+    expect(candidateQuery('Astelas Regenerative Pharma')).toContain('astelasregenerativepharma~1');
+  });
+
+  it('asks for a stored half of every long Latin core two edits away whose edits fall in one half', () => {
+    fc.assert(
+      fc.property(latin, fc.boolean(), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), (stored, firstHalf, p1, p2, k1, k2) => {
+        const half = Math.floor(stored.length / 2);
+        // Two edits within one half of the stored core, the later position first so the earlier stays put; in the
+        // first half they stop two characters short of the second, so no swap reaches it after a deletion.
+        const [from, to] = firstHalf ? [0, half - 2] : [half + 1, stored.length - 1];
+        const [a, b] = [from + (p1 % (to - from)), from + (p2 % (to - from))].sort((x, y) => y - x);
+        const written = edit(edit(stored, a!, k1), b!, k2);
+        fc.pre(written.length >= 12 && editDistance(stored, written, 2) <= 2);
+        expect(lookupKeys(stored).some((key) => asked(written).has(key))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -158,6 +200,15 @@ describe('entity resolution: likely duplicates and merges', () => {
 
       expect(errors![0]!.extensions).toMatchObject({ code: 'LIKELY_DUPLICATE', existing: { id: 'er-astellas' }, duplicates: [{ reason: 'NEAR_SPELLING' }] });
       expect(await written('er-astelas')).toBe(0);
+    });
+
+    it('refuses a long Latin name two letters off an existing one, both in one half of it', async () => {
+      await given(organization('er-kaohsiung-cells', 'Kaohsiung Cellular Therapeutics'));
+
+      const { errors } = await upsert(organization('er-kaohsiung-cells-typo', 'Kaohsiung Cellular Therapeutix'));
+
+      expect(errors![0]!.extensions).toMatchObject({ code: 'LIKELY_DUPLICATE', existing: { id: 'er-kaohsiung-cells' }, duplicates: [{ reason: 'NEAR_SPELLING' }] });
+      expect(await written('er-kaohsiung-cells-typo')).toBe(0);
     });
 
     it('lets a close name through when the caller lists the existing id in distinctFrom, and records that in the Change', async () => {

@@ -1,6 +1,7 @@
 import { backfillSearchKeys } from '../src/db/migrations';
 import { foldHanVariants, hanVariantCount } from '../src/domain/hanVariants';
 import { foldName, normaliseName, searchAliasesOf } from '../src/domain/names';
+import { lookupKeys, lookupKeysOf } from '../src/domain/nameKeys';
 import { closeness } from '../src/entityResolution/likelyDuplicates';
 import { startTestApp, type TestApp } from './support/harness';
 import { mintToken, newJwtSecret } from './support/tokens';
@@ -122,12 +123,20 @@ describe('Han variants through the API', () => {
     return hits;
   }
 
-  it('stores every seeded entity with the search keys of its names as written', async () => {
-    const { records } = await app.driver.executeQuery('MATCH (n:Entity) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.searchName AS searchName, n.searchAliases AS searchAliases');
+  it('stores every seeded entity with the search and lookup keys of its names as written', async () => {
+    const { records } = await app.driver.executeQuery(
+      'MATCH (n:Entity) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.searchName AS searchName, n.searchAliases AS searchAliases, n.nameKeys AS nameKeys, n.aliasKeys AS aliasKeys',
+    );
     expect(records.length).toBeGreaterThan(100);
     const wrong = records
       .map((r) => r.toObject())
-      .filter((r) => r.searchName !== foldName(r.name) || JSON.stringify(r.searchAliases) !== JSON.stringify(searchAliasesOf(r.aliases)));
+      .filter(
+        (r) =>
+          r.searchName !== foldName(r.name) ||
+          JSON.stringify(r.searchAliases) !== JSON.stringify(searchAliasesOf(r.aliases)) ||
+          JSON.stringify(r.nameKeys) !== JSON.stringify(lookupKeys(r.name)) ||
+          JSON.stringify(r.aliasKeys) !== JSON.stringify(lookupKeysOf(r.aliases)),
+      );
     expect(wrong).toEqual([]);
   });
 
@@ -192,8 +201,16 @@ describe('Han variants through the API', () => {
       "CREATE (:Entity:Organization {id: 'hv-legacy', name: '臺北舊細胞公司', aliases: ['台北旧細胞'], description: 'Written before search keys.', kind: 'COMPANY'})",
     );
     expect(await backfillSearchKeys(app.executor)).toBe(1);
-    const { records } = await app.driver.executeQuery("MATCH (n {id: 'hv-legacy'}) RETURN n.searchName AS name, n.searchAliases AS aliases, n.name AS written");
-    expect(records[0]!.toObject()).toEqual({ name: foldName('臺北舊細胞公司'), aliases: [foldName('台北旧細胞')], written: '臺北舊細胞公司' });
+    const { records } = await app.driver.executeQuery(
+      "MATCH (n {id: 'hv-legacy'}) RETURN n.searchName AS name, n.searchAliases AS aliases, n.nameKeys AS nameKeys, n.aliasKeys AS aliasKeys, n.name AS written",
+    );
+    expect(records[0]!.toObject()).toEqual({
+      name: foldName('臺北舊細胞公司'),
+      aliases: [foldName('台北旧細胞')],
+      nameKeys: lookupKeys('臺北舊細胞公司'),
+      aliasKeys: lookupKeysOf(['台北旧細胞']),
+      written: '臺北舊細胞公司',
+    });
     const [first] = await search('台北旧細胞公司', 'hv-legacy');
     expect(first?.entity.id).toBe('hv-legacy');
     expect(await backfillSearchKeys(app.executor)).toBe(0);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CYPHER_DIR, cypherQuery } from './cypher';
-import { searchKeyProperties } from '../domain/names';
+import { searchKeyProperties } from '../domain/nameKeys';
 import type { Executor } from './executor';
 import { modelIndexMigration } from './modelIndexes';
 
@@ -28,9 +28,10 @@ export function splitStatements(text: string): string[] {
 const BACKFILL_BATCH = 5_000;
 
 /**
- * Stores the search keys (searchKeyProperties) of every entity's names, in
- * batches by id: what migration 007 needs of a graph written before it. Keys
- * are computed here because Cypher cannot fold Han variants. Idempotent.
+ * Stores the search and lookup keys (searchKeyProperties) of every entity's
+ * names, in batches by id: what migrations 009 and 013 need of a graph written
+ * before them. Keys are computed here because Cypher cannot fold Han variants
+ * nor drop legal forms. Idempotent.
  */
 export async function backfillSearchKeys(executor: Executor): Promise<number> {
   let after = '';
@@ -43,7 +44,7 @@ export async function backfillSearchKeys(executor: Executor): Promise<number> {
     if (rows.length === 0) return written;
     const keyed = rows.map((r) => {
       const keys = searchKeyProperties({ name: r.name ?? undefined, aliases: r.aliases });
-      return { id: r.id, searchName: keys.searchName ?? null, searchAliases: keys.searchAliases ?? null };
+      return { id: r.id, searchName: keys.searchName ?? null, searchAliases: keys.searchAliases ?? null, nameKeys: keys.nameKeys ?? null, aliasKeys: keys.aliasKeys ?? null };
     });
     await executor.write(cypherQuery('migration/setSearchKeys'), { rows: keyed });
     written += rows.length;
@@ -57,6 +58,7 @@ export type MigrationStep = (executor: Executor) => Promise<unknown>;
 /** Steps this layer can run itself, by migration id. */
 const AFTER_STATEMENTS: Record<string, MigrationStep> = {
   '009_search_keys': backfillSearchKeys,
+  '013_name_lookup_keys': backfillSearchKeys,
 };
 
 /**

@@ -5,7 +5,7 @@ import { enumValues } from './enums';
 import { DATE_PROPERTIES, EDGE_PROPERTIES, RELATIONSHIP_TYPES, SOURCE_KINDS, type EntityLabel } from './model';
 import { NAME_LANGUAGES, type NameLanguage } from './language';
 import { nameLanguageProperties } from './names';
-import { AUDIT_PROPERTIES } from './properties';
+import { AUDIT_PROPERTIES, NAME_INDEX_PROPERTIES } from './properties';
 
 /**
  * The zod schemas every write is validated with, derived from the domain model
@@ -45,7 +45,7 @@ const facts = z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'property names a
  * What the loaders keep for themselves on every node and relationship. Not
  * `unverified`: the export states it among the extra facts and the import reads it back.
  */
-const BOOKKEEPING = ['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'searchName', 'searchAliases'];
+const BOOKKEEPING = ['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', ...NAME_INDEX_PROPERTIES];
 
 /** What the write schemas are built from. DOMAIN_MODEL is the model; a test may pass another. */
 export interface WriteModel<L extends string = EntityLabel> {

@@ -2,16 +2,17 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherQuery } from '../db/cypher';
 import { run } from '../db/executor';
 import type { EntityLabel } from '../domain/model';
-import { foldName, normaliseName, normalisedOfFolded } from '../domain/names';
+import { HALF_MARKS, NEAR_SPELLING_FROM, TWO_EDITS_FROM, halfLength, nameKeys, type NameKeys } from '../domain/nameKeys';
+import { LOOKUP_KEYS_OF } from '../domain/properties';
 
 /**
  * Entity resolution at write time: is a new id's name or alias the name of an
  * entity the graph already has under another id? Shared by the curation
  * mutations and the seed loaders, so both refuse the same things.
  *
- * The full-text index (entity_search) finds candidates; the decision is made
- * here, on the candidates' names and aliases, never on the index's score (its
- * scores for Han text, split into single ideographs, say little). Two names are
+ * The full-text index (entity_search) finds candidates by the lookup keys every
+ * entity stores (candidateQuery); the decision is made here, on the candidates'
+ * names and aliases, never on the index's score. Two names are
  * close when, within one label:
  * - SAME_NAME: they are equal after normaliseName (NFKC, lower case, Han variants
  *   folded, no spaces, punctuation or symbols): "ReproCELL Inc" and "REPROCELL Inc.",
@@ -26,35 +27,6 @@ import { foldName, normaliseName, normalisedOfFolded } from '../domain/names';
  */
 
 export type DuplicateReason = 'SAME_NAME' | 'SAME_NAME_BUT_LEGAL_FORM' | 'NEAR_SPELLING';
-
-/** Latin legal-form words, compared as whole words after NFKC and lower case. */
-const LEGAL_FORM_WORDS = new Set([
-  'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'kk', 'bv', 'nv', 'pte', 'pty',
-]);
-/** CJK legal forms, dropped where a word starts or ends with them; folded as names are, so one spelling covers its Japanese, Simplified and Traditional forms. */
-const LEGAL_FORM_AFFIXES = [
-  '股份有限公司', '有限公司', '株式会社', '有限会社', '合同会社', '公益財団法人', '一般財団法人', '公益社団法人', '一般社団法人',
-  '国立大学法人', '国立研究開発法人', '独立行政法人', '学校法人', '財団法人', '社団法人', '財團法人', '社團法人', '(株)', '㈱',
-].map(foldName);
-
-const words = (name: string): string[] => foldName(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
-/** The name without its legal form, as a normaliseName key; the whole name's key when nothing else would remain. */
-export function coreKey(name: string): string {
-  return coreOfFolded(foldName(name), name);
-}
-
-/** Every CJK legal form holds a character beyond ASCII: folded text of ASCII alone has none to drop. */
-const BEYOND_ASCII = /[\u0080-\uffff]/;
-
-/** coreKey of a name already folded (foldName); `name` for the whole name's key. */
-function coreOfFolded(folded: string, name: string): string {
-  let text = folded;
-  if (BEYOND_ASCII.test(text)) for (const affix of LEGAL_FORM_AFFIXES) text = text.split(affix).join(' ');
-  const kept = words(text).filter((w) => !LEGAL_FORM_WORDS.has(w));
-  const core = kept.join('');
-  return core.length > 0 ? core : normaliseName(name);
-}
 
 /** Optimal-string-alignment distance (an adjacent swap is one edit), or max + 1 once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -78,31 +50,14 @@ export function editDistance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
-const LATIN_KEY = /^[a-z0-9]+$/;
-const digitsOf = (key: string) => key.replace(/\D+/g, ' ').trim();
-
-/** What closeness compares of one name, computed once per name. */
-interface NameKeys {
-  key: string;
-  core: string;
-  /** The core's digits when the core is Latin letters and digits only (a near spelling is possible), else null. */
-  latinDigits: string | null;
-}
-
-function nameKeys(name: string): NameKeys {
-  const folded = foldName(name);
-  const core = coreOfFolded(folded, name);
-  return { key: normalisedOfFolded(folded), core, latinDigits: LATIN_KEY.test(core) ? digitsOf(core) : null };
-}
-
 function closenessOfKeys(a: NameKeys, b: NameKeys): DuplicateReason | null {
   if (!a.key || !b.key) return null;
   if (a.key === b.key) return 'SAME_NAME';
   if (a.core === b.core) return 'SAME_NAME_BUT_LEGAL_FORM';
   if (a.latinDigits === null || a.latinDigits !== b.latinDigits) return null;
   const shorter = Math.min(a.core.length, b.core.length);
-  if (shorter < 6) return null;
-  const max = shorter >= 12 ? 2 : 1;
+  if (shorter < NEAR_SPELLING_FROM) return null;
+  const max = shorter >= TWO_EDITS_FROM ? 2 : 1;
   return editDistance(a.core, b.core, max) <= max ? 'NEAR_SPELLING' : null;
 }
 
@@ -111,39 +66,34 @@ export function closeness(a: string, b: string): DuplicateReason | null {
   return closenessOfKeys(nameKeys(a), nameKeys(b));
 }
 
-/** Most words of one name a candidate query uses. */
-const MAX_QUERY_WORDS = 8;
 /** Candidates the index returns per name, before the label is checked. */
 export const CANDIDATES_PER_NAME = 50;
 
-/** Han and hiragana: the index makes each character a word, so a word holding one is looked up as a phrase. */
-const SINGLE_CHARACTER_WORDS = /[\p{Script=Han}\p{Script=Hiragana}]/u;
-
 /**
- * A Lucene query finding entities whose search keys of their name or aliases
- * (folded as foldName folds, so Han variants match) share words with `name`: the
- * words as a phrase (the whole name, ranked first), each word (a Han word as a
- * phrase of its characters, never any one of them), and Latin words from five
- * letters on within one edit. Legal-form words are left out (every "Inc." would
- * match). Null when no word remains. Words are letters and digits only, so
- * nothing in them is Lucene syntax. Two-edit fuzzy terms would cost about 2.5
- * times as much per name (measured on the seeded graph) for little: a name two
- * letters off usually shares another word, or is one letter off in each of two words.
+ * A Lucene query finding the entities whose stored lookup keys (nameKeys,
+ * aliasKeys: lookupKeys of their name and aliases) could make them close to
+ * `name`, by exact terms where it can: its key (SAME_NAME) and its core
+ * (SAME_NAME_BUT_LEGAL_FORM), found whatever words other names share; for a
+ * Latin core of NEAR_SPELLING_FROM characters or more, the cores one edit away
+ * (a fuzzy term); from TWO_EDITS_FROM characters, the stored halves a core two
+ * edits away keeps intact when both edits fall in its other half (each length
+ * such a core can have, so the halves line up). A near spelling two edits away
+ * with one edit in each half is not found. Null when the name has no key. Keys
+ * are letters, digits and marks only, so nothing in them is Lucene syntax; Han
+ * keys are phrases of the characters the index splits them into.
  */
 export function candidateQuery(name: string): string | null {
-  let text = foldName(name);
-  for (const affix of LEGAL_FORM_AFFIXES) text = text.split(affix).join(' ');
-  const terms = words(text)
-    .filter((w) => !LEGAL_FORM_WORDS.has(w))
-    .slice(0, MAX_QUERY_WORDS);
-  if (terms.length === 0) return null;
-  const clauses = [`searchName:"${terms.join(' ')}"^4`, `searchAliases:"${terms.join(' ')}"^4`];
-  for (const term of terms) {
-    const word = SINGLE_CHARACTER_WORDS.test(term) ? `"${term}"` : term;
-    clauses.push(`searchName:${word}`, `searchAliases:${word}`);
-    if (LATIN_KEY.test(term) && term.length >= 5) clauses.push(`searchName:${term}~1`, `searchAliases:${term}~1`);
+  const { key, core, latinDigits } = nameKeys(name);
+  if (!key) return null;
+  const terms = [...new Set([key, core])].map((k) => `"${k}"`);
+  if (latinDigits !== null && core.length >= NEAR_SPELLING_FROM) terms.push(`${core}~1`);
+  if (latinDigits !== null && core.length >= TWO_EDITS_FROM) {
+    for (let length = Math.max(TWO_EDITS_FROM, core.length - 2); length <= core.length + 2; length++) {
+      const half = halfLength(length);
+      terms.push(HALF_MARKS.first + core.slice(0, half), HALF_MARKS.second + core.slice(core.length - (length - half)));
+    }
   }
-  return clauses.join(' ');
+  return [...new Set(terms)].flatMap((term) => Object.values(LOOKUP_KEYS_OF).map((field) => `${field}:${term}`)).join(' ');
 }
 
 /** A new entity to check: its id, label and names, each with the field it came from (for the message). */

@@ -6344,8 +6344,8 @@ export type UpsertEntityInput = {
    * Ids of existing entities checked and found to be different ones. A new id
    * whose name or an alias closely matches an existing entity's of the same type
    * (same name ignoring case, width, spaces and punctuation; the same but for a
-   * legal form such as Inc. or 株式会社; or a Latin spelling one or two letters
-   * off) is refused with LIKELY_DUPLICATE, naming that entity in
+   * legal form such as Inc. or 株式会社; or a Latin spelling one letter off, or
+   * two off in one half of a name of 12 letters or more) is refused with LIKELY_DUPLICATE, naming that entity in
    * `extensions.existing` and the field in `extensions.field`, unless its id is
    * listed here. Recorded in the Change.
    */

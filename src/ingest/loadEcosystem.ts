@@ -17,7 +17,8 @@ import {
   type NamedFile,
 } from './ecosystemFile';
 import { assignStored, storedProperties } from './seedFile';
-import { foldName, NAME_LANGUAGE_PROPERTIES, searchAliasesOf, type NameLanguageProperty } from '../domain/names';
+import { NAME_LANGUAGE_PROPERTIES, type NameLanguageProperty } from '../domain/names';
+import { aliasKeyProperties, searchKeyProperties } from '../domain/nameKeys';
 import { BulkGraph } from './bulkLoad';
 import { describeDuplicate, likelyDuplicatesAmong, notKeptApart, refuseLikelyDuplicates, seedNodeNames, type LikelyDuplicate, type NewEntityNames } from '../entityResolution/likelyDuplicates';
 import { SEED_DIR, SeedFileError, listSeedFiles, loadSeedDirectory, readSeedDirectory, readSeedFile } from './loadSeed';
@@ -63,11 +64,17 @@ function fromModel(value: string, allowed: readonly string[], what: string): str
 function nodeProps(node: EcosystemNode): Record<string, unknown> {
   if ('mention' in node) return storedProperties(node.properties);
   const { label: _l, aliases: _a, citations: _c, unverified: _u, properties, namesEn: _en, namesJa: _ja, namesZhHant: _zh, ...core } = node;
-  return storedProperties({ ...properties, ...core, searchName: foldName(core.name) });
+  return storedProperties({ ...properties, ...core, ...searchKeyProperties({ name: core.name }) });
 }
 
 function sourceRows(data: EcosystemFile) {
   return data.sources.map(({ id, document, ...props }) => ({ id, document, props: storedProperties(props) }));
+}
+
+/** The aliases' search and lookup keys as mergeNodes unions them: lists, empty when there is no alias. */
+function aliasRowKeys(aliases: readonly string[]): { searchAliases: string[]; aliasKeys: string[] } {
+  const keys = aliasKeyProperties(aliases);
+  return { searchAliases: keys.searchAliases ?? [], aliasKeys: keys.aliasKeys ?? [] };
 }
 
 function nodeRows(data: EcosystemFile) {
@@ -76,7 +83,7 @@ function nodeRows(data: EcosystemFile) {
     label: fromModel(n.label, ENTITY_LABELS, 'label'),
     props: nodeProps(n),
     aliases: n.aliases,
-    searchAliases: searchAliasesOf(n.aliases) ?? [],
+    ...aliasRowKeys(n.aliases),
     // Each language's names (NAME_LANGUAGE_PROPERTIES), unioned over the files as the aliases are.
     ...(Object.fromEntries(Object.values(NAME_LANGUAGE_PROPERTIES).map((key) => [key, ((n as Record<string, unknown>)[key] as string[] | undefined) ?? []])) as Record<NameLanguageProperty, string[]>),
     citations: distinct(n.citations),
@@ -383,7 +390,7 @@ class SeedGraph {
       assignStored(node.props, row.props);
       const aliases = (node.props.aliases as string[] | undefined) ?? [];
       const unioned = [...aliases, ...row.aliases.filter((a) => !aliases.includes(a))];
-      assignStored(node.props, { aliases: unioned.length > 0 ? unioned : null, searchAliases: searchAliasesOf(unioned) });
+      assignStored(node.props, { aliases: unioned.length > 0 ? unioned : null, ...aliasKeyProperties(unioned) });
       // A name's languages are unioned over the files that tag it, as its aliases are.
       for (const key of Object.values(NAME_LANGUAGE_PROPERTIES)) {
         const had = (node.props[key] as string[] | undefined) ?? [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SOURCE_FIELDS, WRITE, dated, evidence, slug, text } from '../domain/writeSchemas';
-import { searchKeyProperties } from '../domain/names';
+import { searchKeyProperties } from '../domain/nameKeys';
 
 /**
  * The format of a seed file: one JSON file per source document, holding the
@@ -68,10 +68,7 @@ export function assignStored(target: Record<string, unknown>, changes: Record<st
 export function nodeProperties(node: SeedNode): Record<string, unknown> {
   const stored = storedProperties(node.properties);
   for (const key in node) if (!STORED_ELSEWHERE.has(key)) store(stored, key, node[key as keyof SeedNode]);
-  const keys = searchKeyProperties(stored);
-  if (keys.searchName !== undefined) stored.searchName = keys.searchName;
-  if (keys.searchAliases !== undefined) stored.searchAliases = keys.searchAliases;
-  return stored;
+  return Object.assign(stored, searchKeyProperties(stored));
 }
 const STORED_ELSEWHERE = new Set(['label', 'evidence', 'audit', 'properties']);
 

@@ -1,7 +1,7 @@
 // Joins $merge into $keep, after moveRelationships moved its relationships:
 // - properties: $merge's fill those $keep lacks; $keep's own values stay (the
 //   tombstone keeps $merge's, so nothing is lost); aliases are $aliases (null: none),
-//   their search keys $searchAliases; the name-language lists are unioned;
+//   their search and lookup keys $searchAliases and $aliasKeys; the name-language lists are unioned;
 // - citations: each (merge)-[:STATED_IN]->(source) moves to $keep, unless $keep
 //   holds one to that source with the same evidence;
 // - claims: ABOUT $merge becomes ABOUT $keep, valueEntity $merge becomes $keep,
@@ -14,7 +14,7 @@ MATCH (m:Entity {id: $merge})
 WITH k, m, properties(k) AS held, properties(m) AS incoming
 SET k += incoming {.*, id: held.id}
 SET k += held
-SET k.aliases = $aliases, k.searchAliases = $searchAliases, k.updatedAt = datetime(), k.updatedBy = $actor
+SET k.aliases = $aliases, k.searchAliases = $searchAliases, k.aliasKeys = $aliasKeys, k.updatedAt = datetime(), k.updatedBy = $actor
 // The names of each language are unioned: $merge's name and aliases keep their tags on $keep.
 SET k.namesEn = CASE WHEN held.namesEn IS NULL AND incoming.namesEn IS NULL THEN null ELSE coalesce(held.namesEn, []) + [v IN coalesce(incoming.namesEn, []) WHERE NOT v IN coalesce(held.namesEn, [])] END,
     k.namesJa = CASE WHEN held.namesJa IS NULL AND incoming.namesJa IS NULL THEN null ELSE coalesce(held.namesJa, []) + [v IN coalesce(incoming.namesJa, []) WHERE NOT v IN coalesce(held.namesJa, [])] END,

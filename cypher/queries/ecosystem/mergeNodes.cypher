@@ -3,9 +3,10 @@
 // full definition's fields for a definition and only `properties` for a mention,
 // so applying them in any file order gives the same node. Aliases are unioned;
 // with none on either side there is no aliases property (the graph holds no
-// empty list, see storedProperties in src/seed/seedFile.ts). Their search keys
-// (row.searchAliases, folded by the loader: searchKeyProperties in
-// src/domain/names.ts) are unioned alike, so they stay the keys of the aliases.
+// empty list, see storedProperties in src/seed/seedFile.ts). Their search and
+// lookup keys (row.searchAliases, row.aliasKeys, computed by the loader:
+// aliasKeyProperties in src/domain/nameKeys.ts) are unioned alike, so they stay
+// the keys of the aliases.
 // The names of each language (namesEn, namesJa, namesZhHant: a name's language
 // tags, NAME_LANGUAGE_PROPERTIES) are unioned too.
 // Each citation is one STATED_IN {evidence}; a page stating the entity twice with
@@ -17,12 +18,14 @@ ON CREATE SET n.createdAt = datetime(), n.createdBy = $actor, n.version = 0
 WITH n, row, properties(n) AS before
 WITH n, row, before, coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])] AS aliases,
      coalesce(n.searchAliases, []) + [k IN row.searchAliases WHERE NOT k IN coalesce(n.searchAliases, [])] AS searchAliases,
+     coalesce(n.aliasKeys, []) + [k IN row.aliasKeys WHERE NOT k IN coalesce(n.aliasKeys, [])] AS aliasKeys,
      coalesce(n.namesEn, []) + [v IN row.namesEn WHERE NOT v IN coalesce(n.namesEn, [])] AS namesEn,
      coalesce(n.namesJa, []) + [v IN row.namesJa WHERE NOT v IN coalesce(n.namesJa, [])] AS namesJa,
      coalesce(n.namesZhHant, []) + [v IN row.namesZhHant WHERE NOT v IN coalesce(n.namesZhHant, [])] AS namesZhHant
 SET n:$(row.label), n += row.props,
     n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
     n.searchAliases = CASE WHEN size(aliases) = 0 THEN null ELSE searchAliases END,
+    n.aliasKeys = CASE WHEN size(aliases) = 0 THEN null ELSE aliasKeys END,
     n.namesEn = CASE WHEN size(namesEn) = 0 THEN null ELSE namesEn END,
     n.namesJa = CASE WHEN size(namesJa) = 0 THEN null ELSE namesJa END,
     n.namesZhHant = CASE WHEN size(namesZhHant) = 0 THEN null ELSE namesZhHant END

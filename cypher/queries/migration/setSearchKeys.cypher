@@ -1,5 +1,5 @@
-// Stores the search keys the backfill computed (searchKeyProperties in src/domain/names.ts).
+// Stores the search keys the backfill computed (searchKeyProperties in src/domain/nameKeys.ts).
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
-SET n.searchName = row.searchName, n.searchAliases = row.searchAliases
+SET n.searchName = row.searchName, n.searchAliases = row.searchAliases, n.nameKeys = row.nameKeys, n.aliasKeys = row.aliasKeys
 RETURN count(n) AS written

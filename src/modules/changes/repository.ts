@@ -6,8 +6,7 @@ import { relationshipId } from '../../domain/properties';
 import { AppError, ErrorCode, NotFoundError } from '../../errors';
 import * as curation from '../curation/repository';
 import { atOperation, encodeCursor, parseOperation, type ChangeFilter, type ParsedOperation, type RestoreRequest, type SplitMergeRequest, type StoredOperation } from './inputs';
-import { searchAliasesOf } from '../../domain/names';
-import { SEARCH_KEY_OF } from '../../domain/properties';
+import { aliasKeyProperties } from '../../domain/nameKeys';
 import { toChangeView, toRevisionView, type ChangePage, type ChangeStatus, type ChangeView, type HistoryPage, type RevisionView } from './records';
 import { UNVERIFYING_SOURCE_KINDS } from '../../domain/model';
 import { CITATION_FIELD, CLAIM_FIELD, IDENTITY_FIELD, recordRevisions, relationshipEnds, reviewQuery, snapshotsOf, track, type Base, type ChangesetScope, type TargetRows, type VersionStamps, type Writer } from './versions';
@@ -142,9 +141,10 @@ function splitPlan(revisions: RevisionView[], keep: string, merge: string) {
   const keepRemove = keepFields.filter((f) => f.before === null).map((f) => f.field);
   const aliases = keepFields.find((f) => f.field === 'aliases');
   if (aliases) {
-    const keys = searchAliasesOf(aliases.before as string[] | null);
-    if (keys) keepSet[SEARCH_KEY_OF.aliases!] = keys;
-    else keepRemove.push(SEARCH_KEY_OF.aliases!);
+    for (const [property, keys] of Object.entries(aliasKeyProperties(aliases.before as string[] | null))) {
+      if (keys) keepSet[property] = keys;
+      else keepRemove.push(property);
+    }
   }
   const relationships = revisions.filter((r) => r.targetKind === 'relationship');
   const recreate = relationships.filter(deletedBy).map((r) => {

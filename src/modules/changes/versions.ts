@@ -3,7 +3,7 @@ import { cypherQuery, cypherTemplate, type CypherQuery } from '../../db/cypher';
 import type { CandidateRow } from '../../entityResolution/likelyDuplicates';
 import { run } from '../../db/executor';
 import { RELATIONSHIP_TYPE_NAMES } from '../../domain/model';
-import { SEARCH_KEY_OF, entityLabelOf, plainValue } from '../../domain/properties';
+import { NAME_INDEX_PROPERTIES, entityLabelOf, plainValue } from '../../domain/properties';
 import { AppError, ErrorCode } from '../../errors';
 
 /**
@@ -134,7 +134,7 @@ export interface VersionStamps {
 
 /** Stored properties that are not fields of a revision: identity, audit stamps, citations and marks and search keys derived from them. */
 const NOT_FIELDS = new Set([
-  ...Object.values(SEARCH_KEY_OF),
+  ...NAME_INDEX_PROPERTIES,
   'id',
   'version',
   'createdAt',

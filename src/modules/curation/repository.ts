@@ -10,7 +10,7 @@ import { relationshipId } from '../../domain/properties';
 import { mergeRelationshipsQuery, relationshipRows } from '../../ingest/loadSeed';
 import { nodeProperties, type SeedNode } from '../../ingest/seedFile';
 import { plainValue } from '../../domain/properties';
-import { searchAliasesOf } from '../../domain/names';
+import { aliasKeyProperties } from '../../domain/nameKeys';
 import { toEntityRecord, type EntityRecord } from '../entity/records';
 import { refuseFound, refuseLikelyDuplicate, upsertNames } from '../../entityResolution/refuseDuplicates';
 import { duplicateCheck, type CandidateRow } from '../../entityResolution/likelyDuplicates';
@@ -759,7 +759,7 @@ async function mergeWithin(tx: Tx, request: MergeEntitiesRequest, actor: string)
       keep,
       merge,
       aliases: mergedNames,
-      searchAliases: searchAliasesOf(mergedNames),
+      ...aliasKeyProperties(mergedNames),
       renamed: rows.map((r) => ({ from: r.oldId, to: r.id })),
       actor,
       reason,
