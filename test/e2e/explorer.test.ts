@@ -6,26 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
-import { SHOTS, useBrowserSession } from './browser';
+import { clickNode, SHOTS, useBrowserSession } from './browser';
 
 const suite = useBrowserSession({ ecosystem: true });
 const openPage = (path: string): Promise<Page> => suite.session.openPage(path);
 
 const cyNodeIds = (page: Page): Promise<string[]> => page.evaluate('window.__cy.nodes().map((n) => n.id())') as Promise<string[]>;
 const cyNodeCount = (page: Page): Promise<number> => page.evaluate('window.__cy.nodes().length') as Promise<number>;
-
-/**
- * Clicks a node of the graph where it is drawn, once the graph has settled: a
- * position read while the view still moves is not where the click lands.
- */
-async function clickNode(page: Page, id: string): Promise<void> {
-  await page.waitForFunction(`!window.__cy.animated() && window.__cy.getElementById(${JSON.stringify(id)}).nonempty()`, undefined, { timeout: 10_000 });
-  const box = await page.locator('#cy').boundingBox();
-  const pos = (await page.evaluate(`window.__cy.getElementById(${JSON.stringify(id)}).renderedPosition()`)) as { x: number; y: number };
-  if (!box) throw new Error('the graph container is not visible');
-  if (pos.x < 0 || pos.y < 0 || pos.x > box.width || pos.y > box.height) throw new Error(`${id} is drawn outside the graph's view, at ${Math.round(pos.x)}, ${Math.round(pos.y)}`);
-  await page.mouse.click(box.x + pos.x, box.y + pos.y);
-}
 
 /** The details tab is the one shown, with this entity in it (the hidden tab keeps what it last showed). */
 async function detailsShown(page: Page, name: string): Promise<void> {
@@ -178,7 +165,7 @@ describe('explorer page', () => {
     await page.locator('#find').click();
     await paths.asked;
     neighbourhood.release();
-    await page.waitForFunction('window.__cy.animated()', undefined, { polling: 'raf' });
+    await page.waitForFunction('/Added|already drawn/.test(document.querySelector("#status")?.textContent ?? "")', undefined, { polling: 'raf' });
     // What the view is the moment the paths are listed (the answer is handled in one go, so they are drawn too).
     await page.evaluate(`new MutationObserver((_, observer) => {
       if (!document.querySelector('.hop-explanation')) return;
