@@ -107,6 +107,19 @@ export function useBrowserSession(options: Parameters<typeof startBrowserSession
   return holder;
 }
 
+/**
+ * Clicks a node of the graph where it is drawn, once the graph has settled: a
+ * position read while the view still moves is not where the click lands.
+ */
+export async function clickNode(page: Page, id: string): Promise<void> {
+  await page.waitForFunction(`!window.__cy.animated() && window.__cy.getElementById(${JSON.stringify(id)}).nonempty()`, undefined, { timeout: 10_000 });
+  const box = await page.locator('#cy').boundingBox();
+  const pos = (await page.evaluate(`window.__cy.getElementById(${JSON.stringify(id)}).renderedPosition()`)) as { x: number; y: number };
+  if (!box) throw new Error('the graph container is not visible');
+  if (pos.x < 0 || pos.y < 0 || pos.x > box.width || pos.y > box.height) throw new Error(`${id} is drawn outside the graph's view, at ${Math.round(pos.x)}, ${Math.round(pos.y)}`);
+  await page.mouse.click(box.x + pos.x, box.y + pos.y);
+}
+
 /** What axe finds serious or critical on the page (WCAG 2.1 A and AA, best practice), one line each. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { SHOTS, useBrowserSession } from './browser';
+import type { Page, Route } from 'playwright-core';
+import { clickNode, SHOTS, useBrowserSession } from './browser';
 
 const suite = useBrowserSession({ ecosystem: true });
 const openPage = (path: string): Promise<Page> => suite.session.openPage(path);
@@ -14,12 +14,31 @@ const openPage = (path: string): Promise<Page> => suite.session.openPage(path);
 const cyNodeIds = (page: Page): Promise<string[]> => page.evaluate('window.__cy.nodes().map((n) => n.id())') as Promise<string[]>;
 const cyNodeCount = (page: Page): Promise<number> => page.evaluate('window.__cy.nodes().length') as Promise<number>;
 
-/** Clicks a node of the graph where it is drawn. */
-async function clickNode(page: Page, id: string): Promise<void> {
-  const box = await page.locator('#cy').boundingBox();
-  const pos = (await page.evaluate(`window.__cy.getElementById(${JSON.stringify(id)}).renderedPosition()`)) as { x: number; y: number };
-  if (!box) throw new Error('the graph container is not visible');
-  await page.mouse.click(box.x + pos.x, box.y + pos.y);
+/** The details tab is the one shown, with this entity in it (the hidden tab keeps what it last showed). */
+async function detailsShown(page: Page, name: string): Promise<void> {
+  await page.locator('#tab-details[aria-selected="true"]').waitFor({ timeout: 10_000 });
+  await page.locator('#details-name', { hasText: name }).waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/**
+ * Holds the answer to the page's next GraphQL `operation` (asked, answered by
+ * the server, but not handed to the page) until `release` is called.
+ */
+function holdAnswer(page: Page, operation: string): { asked: Promise<void>; release(): void } {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let answered!: () => void;
+  const asked = new Promise<void>((resolve) => (answered = resolve));
+  let held = false;
+  void page.route('**/graphql', async (route: Route) => {
+    if (held || !(route.request().postData() ?? '').includes(`query ${operation}(`)) return route.fallback();
+    held = true;
+    const response = await route.fetch();
+    answered();
+    await released;
+    await route.fulfill({ response });
+  });
+  return { asked, release };
 }
 
 async function pick(page: Page, key: 'from' | 'to', text: string, id: string): Promise<void> {
@@ -63,10 +82,10 @@ describe('explorer page', () => {
 
     // Details of a node, then its neighbourhood.
     await clickNode(page, 'a-and-i-co-ltd');
-    await expect(page.locator('#details-name').textContent()).resolves.toBe('A&I Co., Ltd.');
+    await detailsShown(page, 'A&I Co., Ltd.');
     await page.locator('.neighbours[data-type="PARTY_TO"]').waitFor();
     await clickNode(page, 'duogenic-stemcells');
-    await page.waitForFunction('document.querySelector("#details-name")?.textContent === "DuoGenic StemCells Corporation"');
+    await detailsShown(page, 'DuoGenic StemCells Corporation');
     expect(await page.locator('#details-description').textContent()).toBeTruthy();
     const before = await cyNodeCount(page);
     await page.locator('#expand').click();
@@ -100,6 +119,74 @@ describe('explorer page', () => {
     expect(await page.locator('#status').textContent()).toMatch(/suggested partner/);
     await page.locator('#results h2', { hasText: 'Suggested partners' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'explorer-suggestions.png') });
+    await page.close();
+  });
+
+  it('keeps the details of the node clicked while the paths were being found, and lists the paths under their tab', async () => {
+    const page = await openPage('/explore');
+    await pick(page, 'from', 'DuoGenic', 'duogenic-stemcells');
+    await pick(page, 'to', 'A&I', 'a-and-i-co-ltd');
+    await detailsShown(page, 'A&I Co., Ltd.');
+    const paths = holdAnswer(page, 'Paths');
+    await page.locator('#find').click();
+    await paths.asked;
+    // The reader moves on before the answer comes: the details of another node.
+    await clickNode(page, 'duogenic-stemcells');
+    await detailsShown(page, 'DuoGenic StemCells Corporation');
+    paths.release();
+    await page.locator('.hop-explanation').first().waitFor({ state: 'attached', timeout: 20_000 });
+    await page.waitForFunction('/paths? from/.test(document.querySelector("#status")?.textContent ?? "")');
+    // The late answer drew and listed the paths, and left the panel on the details the reader chose.
+    expect(await cyNodeIds(page)).toEqual(expect.arrayContaining(['duogenic-stemcells', 'a-and-i-co-ltd']));
+    await expect(page.locator('#tab-details').getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.locator('#tab-results').getAttribute('aria-selected')).resolves.toBe('false');
+    expect(await page.locator('#details').isVisible()).toBe(true);
+    expect(await page.locator('#results').isHidden()).toBe(true);
+    expect(page.url()).toContain('panel=details');
+    // The paths are one tab away, by keyboard as by pointer.
+    await page.locator('#tab-details').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('#tab-results').getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('tab-results');
+    await page.locator('.hop-explanation').first().waitFor();
+    await page.close();
+  });
+
+  it('fits the paths in view even when a neighbourhood was still being drawn as they came', async () => {
+    const page = await openPage('/explore');
+    await pick(page, 'from', 'DuoGenic', 'duogenic-stemcells');
+    await page.waitForFunction('window.__cy.nodes().length > 2', undefined, { timeout: 15_000 });
+    // A&I's neighbourhood (asked when it is picked) answers just before the paths do.
+    const neighbourhood = holdAnswer(page, 'Neighbourhood');
+    const paths = holdAnswer(page, 'Paths');
+    await pick(page, 'to', 'A&I', 'a-and-i-co-ltd');
+    await neighbourhood.asked;
+    await page.locator('#path-count').selectOption('1');
+    await page.locator('#find').click();
+    await paths.asked;
+    neighbourhood.release();
+    await page.waitForFunction('/Added|already drawn/.test(document.querySelector("#status")?.textContent ?? "")', undefined, { polling: 'raf' });
+    // What the view is the moment the paths are listed (the answer is handled in one go, so they are drawn too).
+    await page.evaluate(`new MutationObserver((_, observer) => {
+      if (!document.querySelector('.hop-explanation')) return;
+      observer.disconnect();
+      window.__drawn = { moving: window.__cy.animated(), pan: window.__cy.pan(), zoom: window.__cy.zoom() };
+    }).observe(document.querySelector('#results'), { childList: true, subtree: true })`);
+    paths.release();
+    await page.waitForFunction('window.__drawn', undefined, { timeout: 20_000 });
+    const drawn = (await page.evaluate('window.__drawn')) as { moving: boolean; pan: { x: number; y: number }; zoom: number };
+    // Fitted to the paths at once, and nothing moves the view afterwards: every node stays in it.
+    expect(drawn.moving).toBe(false);
+    await page.waitForTimeout(500);
+    const now = (await page.evaluate(`(() => {
+      const cy = window.__cy;
+      const ext = cy.extent();
+      const outside = cy.nodes().filter((n) => { const p = n.position(); return p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2; }).map((n) => n.id());
+      return { pan: cy.pan(), zoom: cy.zoom(), outside };
+    })()`)) as { pan: { x: number; y: number }; zoom: number; outside: string[] };
+    expect(now).toEqual({ pan: drawn.pan, zoom: drawn.zoom, outside: [] });
+    await clickNode(page, 'a-and-i-co-ltd');
+    await detailsShown(page, 'A&I Co., Ltd.');
     await page.close();
   });
 

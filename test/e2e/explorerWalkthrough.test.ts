@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { seriousViolations, useBrowserSession } from './browser';
+import { clickNode, seriousViolations, useBrowserSession } from './browser';
 
 const DOCS_SHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const LANGUAGES = ['en', 'ja', 'zh-Hant'] as const;
@@ -32,12 +32,6 @@ async function pick(page: Page, key: 'from' | 'to', text: string, id: string): P
   const option = page.locator(`#${key}-suggestions li[data-id="${id}"]`);
   await option.waitFor({ state: 'visible', timeout: 20_000 });
   await option.click();
-}
-
-async function clickNode(page: Page, id: string): Promise<void> {
-  const box = await page.locator('#cy').boundingBox();
-  const pos = (await page.evaluate(`window.__cy.getElementById(${JSON.stringify(id)}).renderedPosition()`)) as { x: number; y: number };
-  await page.mouse.click(box!.x + pos.x, box!.y + pos.y);
 }
 
 /** Width and height of a PNG, from its IHDR chunk. */
@@ -154,7 +148,8 @@ describe('4. the view in the link', () => {
     await page.locator('#brokers').click();
     await page.locator('#results h2', { hasText: 'Brokers between' }).waitFor({ timeout: 30_000 });
     await clickNode(page, 'a-and-i-co-ltd');
-    await page.waitForFunction('document.querySelector("#details-name")?.textContent === "A&I Co., Ltd."', undefined, { timeout: 30_000 });
+    // Shown, not only there: the hidden tab keeps what it last showed.
+    await page.locator('#details-name', { hasText: 'A&I Co., Ltd.' }).waitFor({ state: 'visible', timeout: 30_000 });
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ from: 'duogenic-stemcells', to: 'a-and-i-co-ltd', mode: 'brokers', node: 'a-and-i-co-ltd', hops: '3', crossBorder: '1', panel: 'details' });
 

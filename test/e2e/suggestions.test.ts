@@ -6,7 +6,7 @@
  * offered as a target. The screenshot is docs/screenshots/suggestions.png.
  */
 import { resolve } from 'node:path';
-import { useBrowserSession } from './browser';
+import { clickNode, useBrowserSession } from './browser';
 
 const DOCS_SHOTS = resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -16,9 +16,7 @@ describe('suggested partners in the explorer', () => {
   it('shows MetaTech’s suggestions with reasons and dated evidence, a why-not answer and a group to reach', async () => {
     const page = await suite.session.openPage('/explore?from=metatech&to=cellseed');
     await page.locator('.hop-explanation').first().waitFor({ timeout: 30_000 });
-    const box = await page.locator('#cy').boundingBox();
-    const pos = (await page.evaluate('window.__cy.getElementById("metatech").renderedPosition()')) as { x: number; y: number };
-    await page.mouse.click(box!.x + pos.x, box!.y + pos.y);
+    await clickNode(page, 'metatech');
     await page.waitForFunction('document.querySelector("#details-name")?.textContent?.startsWith("MetaTech")');
     await page.locator('#suggest-country').selectOption('');
     await page.locator('#suggest').click();

@@ -38,7 +38,7 @@ function createExplorer(): Explorer {
     graph,
     avoided,
     actions,
-    view: { selected: null, lastPaths: null, details: null, focus: null, mode: null, partnersCountry: '', panel: 'results', restoring: false },
+    view: { selected: null, lastPaths: null, details: null, focus: null, mode: null, partnersCountry: '', panel: 'results', panelTurn: 0, restoring: false },
     from: new Picker(byId('from-picker'), 'from', t('explorer.from'), t('explorer.fromPlaceholder'), picked),
     to: new Picker(byId('to-picker'), 'to', t('explorer.to'), t('explorer.toPlaceholder'), picked),
     status(text, isError = false) {
@@ -56,7 +56,8 @@ function createExplorer(): Explorer {
     showBrokers: () => showBrokers(ex),
     suggestPartners: (entity, country) => suggestPartners(ex, entity, country),
     lookUp: (entity) => lookUp(ex, entity),
-    showPanel: (panel) => showPanel(ex, panel),
+    showPanel: (panel, turn) => showPanel(ex, panel, turn),
+    askPanel: () => ++ex.view.panelTurn,
     syncUrl: () => syncUrl(ex),
     updateButtons: () => {
       const incomplete = !(ex.from.value && ex.to.value);
@@ -69,8 +70,14 @@ function createExplorer(): Explorer {
   return ex;
 }
 
-/** Shows one tab of the side panel (results or details), as a tab list does. */
-function showPanel(ex: Explorer, panel: SidePanel): void {
+/**
+ * Shows one tab of the side panel (results or details), as a tab list does;
+ * an answer's `turn` shows it only if nothing was chosen or asked for since.
+ */
+function showPanel(ex: Explorer, panel: SidePanel, turn?: number): void {
+  // A late answer to an older question does not take the panel from what the reader did since.
+  if (turn !== undefined && turn !== ex.view.panelTurn) return;
+  ex.view.panelTurn++;
   ex.view.panel = panel;
   for (const name of PANELS) {
     const tab = byId(`tab-${name}`);

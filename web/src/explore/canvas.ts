@@ -134,6 +134,8 @@ export class DrawnGraph {
 
   clear(): void {
     this.generation++;
+    // A move of the view still under way (an earlier answer's fit or centring) would carry on over what is drawn next.
+    this.cy.stop(true);
     this.cy.elements().remove();
     this.nodes.clear();
     this.edges.clear();
@@ -147,6 +149,7 @@ export class DrawnGraph {
       name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
       nodeRepulsion: () => 14000, idealEdgeLength: () => 120, nodeOverlap: 20, componentSpacing: 80, padding: 40,
     } as cytoscape.LayoutOptions).run();
+    this.cy.stop(true);
     this.cy.fit(undefined, 40);
     this.keepLabelsLegible();
   }
@@ -165,6 +168,7 @@ export class DrawnGraph {
         name: 'concentric', animate: false, avoidOverlap: true, nodeDimensionsIncludeLabels: true, minNodeSpacing: 24, padding: 30,
         concentric: (node: cytoscape.NodeSingular) => level.get(node.id()) ?? 1, levelWidth: () => 1,
       } as cytoscape.LayoutOptions).run();
+      this.cy.stop(true);
       this.cy.fit(undefined, 30);
       this.keepLabelsLegible();
     }

@@ -25,8 +25,14 @@ export interface ExplorerActions {
   updateButtons(): void;
   /** Opens one entity: its details and its neighbourhood on the canvas. */
   lookUp(entity: GNode): Promise<void>;
-  /** Shows one tab of the side panel. */
-  showPanel(panel: SidePanel): void;
+  /**
+   * Shows one tab of the side panel. Without a turn it is the reader's choice
+   * (a tab, a node); with one, from askPanel, it is an answer's, shown only if
+   * the panel was neither chosen nor asked for since.
+   */
+  showPanel(panel: SidePanel, turn?: number): void;
+  /** A turn at the side panel for a question whose answer shows a tab (the panel follows the reader's last action, not the last answer). */
+  askPanel(): number;
   /** Writes the view into the address bar (history.replaceState). */
   syncUrl(): void;
 }
@@ -49,6 +55,8 @@ export interface Explorer {
     /** The country the partners were suggested in ('' for any). */
     partnersCountry: string;
     panel: SidePanel;
+    /** Counts the choices of and questions for the side panel; an answer whose turn is not the latest leaves the panel alone. */
+    panelTurn: number;
     /** While a shared view is being reopened, the address bar is left as it came. */
     restoring: boolean;
   };

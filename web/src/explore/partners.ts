@@ -19,6 +19,7 @@ export async function showBrokers(ex: Explorer): Promise<void> {
   const from = ex.from.value;
   const to = ex.to.value;
   if (!from || !to) return;
+  const turn = ex.actions.askPanel();
   ex.status(t('explorer.brokers.looking'));
   let brokers: { reaches: number; score: number; sampled: boolean; entity: GNode; paths: Path[] }[];
   try {
@@ -29,7 +30,7 @@ export async function showBrokers(ex: Explorer): Promise<void> {
   }
   ex.status(t('explorer.brokers.status', { count: brokers.length, from: from.name, to: to.name }));
   ex.view.mode = 'brokers';
-  ex.actions.showPanel('results');
+  ex.actions.showPanel('results', turn);
   ex.actions.syncUrl();
   const results = byId('results');
   results.replaceChildren(h('h2', {}, t('explorer.brokers.heading', { from: from.name, to: to.name })));
@@ -71,6 +72,7 @@ function organizationButton(ex: Explorer, organization: GNode): HTMLElement {
 
 /** Lists organizations that share the most with `entity`, optionally in one country, with the reasons, a "why not" and a group to reach. */
 export async function suggestPartners(ex: Explorer, entity: GNode, country: string): Promise<void> {
+  const turn = ex.actions.askPanel();
   ex.status(t('explorer.partners.looking'));
   let suggestions: { score: number; organization: GNode; reasons: Reason[] }[];
   try {
@@ -82,7 +84,7 @@ export async function suggestPartners(ex: Explorer, entity: GNode, country: stri
   ex.status(t('explorer.partners.status', { count: suggestions.length, name: entity.name }));
   ex.view.mode = 'partners';
   ex.view.partnersCountry = country;
-  ex.actions.showPanel('results');
+  ex.actions.showPanel('results', turn);
   ex.actions.syncUrl();
   const results = byId('results');
   results.replaceChildren(h('h2', {}, country ? t('explorer.partners.headingIn', { name: entity.name, country: countryName(country) }) : t('explorer.partners.heading', { name: entity.name })));

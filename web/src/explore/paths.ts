@@ -112,6 +112,7 @@ export async function findConnections(ex: Explorer): Promise<void> {
   const to = ex.to.value;
   if (!from || !to) return;
   const question = ++asked;
+  const turn = ex.actions.askPanel();
   ex.status(t('explorer.paths.looking'));
   const variables = {
     from: from.id,
@@ -137,7 +138,7 @@ export async function findConnections(ex: Explorer): Promise<void> {
   const { graph } = ex;
   graph.clear();
   renderPaths(ex, paths);
-  ex.actions.showPanel('results');
+  ex.actions.showPanel('results', turn);
   if (!paths.length) {
     graph.addNode(from, 'path');
     graph.addNode(to, 'path', { x: 400, y: 0 });
