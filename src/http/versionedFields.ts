@@ -12,8 +12,8 @@ import { LIST_LABELS } from '../modules/list/inputs';
  * The writes that leave the version as it is: a PROPOSED changeset's rebase
  * (rebaseChange edits its operations, summary, targetIds, sourceId, note and
  * rebasedAt, and keeps its statusAt), an account's password or roles
- * (accounts are not graph data any field reads), and migrations run at
- * start-up. A proposal (a new Change), a rejection and an approval (statusAt),
+ * (accounts are not graph data any field reads), and an edit made in Neo4j
+ * outside the API that adds no Change and no node. A proposal (a new Change), a rejection and an approval (statusAt),
  * an identity ruling and every direct write (a Change of its own) all move it.
  *
  * A kept answer is also keyed by the document, the variables, the reader's
