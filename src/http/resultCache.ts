@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
-import { getArgumentValues, getVariableValues, Kind, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { LIST_NAMES } from '../domain/entityTypes';
 import type { AuthUser } from '../auth';
 import type { Context } from '../modules/context';
-import { LIST_LABELS } from '../modules/list/inputs';
+import { dependsOnGraphAlone } from './versionedFields';
 
 /**
  * Whole answers kept on the server, keyed by what they depend on: the request
@@ -93,36 +91,10 @@ export function visibilityOf(user: AuthUser | null | undefined): string {
   return user ? `roles:${[...user.roles].sort().join(',')}` : 'anonymous';
 }
 
-/** The root fields whose answers depend on the graph alone: every list, every aggregate, statistics (and, for some arguments, CACHEABLE_WHEN's). */
-export const CACHEABLE_ROOTS: ReadonlySet<string> = new Set([...LIST_LABELS.flatMap((label) => [LIST_NAMES[label], `${LIST_NAMES[label]}Aggregate`]), 'statistics', '__typename']);
-
 /**
- * Root fields whose answers depend on the graph alone for some arguments only:
- * `changes` of applied changes (the default). A PROPOSED changeset can be rebased
- * without a new graph version (a rebase keeps its statusAt), so a review queue is
- * never kept.
- */
-export const CACHEABLE_WHEN: Readonly<Record<string, (args: Record<string, unknown>) => boolean>> = {
-  changes: (args) => !Array.isArray(args.status) || args.status.every((status) => status === 'APPROVED'),
-};
-
-/** Whether every root field of a query is cacheable (no fragments at the root, no other field), with its arguments as the request gives them. */
-function cacheable(operation: OperationDefinitionNode | undefined, schema: GraphQLSchema, variables: Record<string, unknown> | undefined): boolean {
-  if (operation?.operation !== 'query') return false;
-  const fields = operation.selectionSet.selections;
-  const rootFields = fields.filter((s): s is FieldNode => s.kind === Kind.FIELD);
-  if (rootFields.length !== fields.length || !rootFields.some((f) => f.name.value !== '__typename')) return false;
-  if (!rootFields.every((f) => CACHEABLE_ROOTS.has(f.name.value) || f.name.value in CACHEABLE_WHEN)) return false;
-  const conditional = rootFields.filter((f) => f.name.value in CACHEABLE_WHEN);
-  if (conditional.length === 0) return true;
-  const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-  const query = schema.getQueryType()?.getFields();
-  return coerced !== undefined && conditional.every((f) => query?.[f.name.value] !== undefined && CACHEABLE_WHEN[f.name.value]!(getArgumentValues(query[f.name.value]!, f, coerced)));
-}
-
-/**
- * Apollo plugin: a query whose root fields are all lists, aggregates or
- * statistics is answered from the cache when its document, variables, reader's
+ * Apollo plugin: a query whose every field depends on the graph alone
+ * (src/http/versionedFields.ts: lists, aggregates, statistics, entities and
+ * what they reach, history included) is answered from the cache when its document, variables, reader's
  * language, caller's visibility and the graph's fresh version match a kept answer; otherwise it
  * runs and its answer, when free of errors, is kept. Runs after the read-access
  * check (didResolveOperation), so a refused caller never reaches it.
@@ -133,8 +105,8 @@ export function resultCachePlugin(cache: ResultCache, version: { fresh(): Promis
       let key: string | null = null;
       let finish: ((body: string | undefined) => void) | undefined;
       return {
-        async responseForOperation({ operation, request, contextValue, schema }): Promise<GraphQLResponse | null> {
-          if (!cache.enabled || !cacheable(operation, schema, request.variables)) return null;
+        async responseForOperation({ document, operation, request, contextValue, schema }): Promise<GraphQLResponse | null> {
+          if (!cache.enabled || !dependsOnGraphAlone(schema, document, operation, request.variables)) return null;
           let current: string;
           try {
             current = await version.fresh();
