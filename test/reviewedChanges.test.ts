@@ -151,6 +151,20 @@ describe('versions: no update is lost without its author being told', () => {
     expect(page2.data!.entity.history.edges[0]!.node.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['name', 'description', 'country', 'kind']));
     expect(page2.data!.entity.history.pageInfo.hasNextPage).toBe(false);
   });
+  it('states the instants of a change in its history as it states them anywhere else', async () => {
+    const { data } = await app.graphql<{ upsertEntity: { change: { id: string } } }>(UPSERT, { input: organization('hist-instants-org') }, alice);
+    const INSTANTS = 'id at appliedAt reviewedAt';
+    const history = await app.graphql<{ entity: { history: { edges: { node: { change: Record<string, string | null> } }[] } } }>(
+      `query($id: ID!) { entity(id: $id) { history(first: 1) { edges { node { change { ${INSTANTS} } } } } } }`,
+      { id: 'hist-instants-org' },
+    );
+    const alone = await app.graphql<{ change: Record<string, string | null> }>(`query($id: ID!) { change(id: $id) { ${INSTANTS} } }`, { id: data!.upsertEntity.change.id }, alice);
+
+    const inHistory = history.data!.entity.history.edges[0]!.node.change;
+    expect(inHistory).toEqual(alone.data!.change);
+    expect(inHistory.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{9})?Z$/);
+  });
+
   it('refuses a history cursor this list did not give with BAD_USER_INPUT naming after, and answers nothing else of the read', async () => {
     await app.graphql(UPSERT, { input: organization('hist-cursor-org') }, alice);
     const refused = await app.graphql<{ entity: unknown }>(HISTORY, { id: 'hist-cursor-org', after: Buffer.from(JSON.stringify({ at: 'x' })).toString('base64url') });

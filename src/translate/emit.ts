@@ -277,13 +277,24 @@ function relationshipCitations(r: Variable, plan: CitationPlan): Fragment {
 /** A Revision's properties a history page reads. */
 const REVISION_PROPERTIES = ['targetId', 'targetKind', 'version', 'created', 'fields', 'changeId'];
 
+/** A Change's instants, read as text (src/modules/changes/records.ts instantText): the driver decodes a DateTime slowly. */
+const CHANGE_INSTANTS: ReadonlySet<string> = new Set(['at', 'reviewedAt', 'appliedAt', 'statusAt', 'rebasedAt']);
+
+/** A Change's `properties`, its instants as text. */
+function changeMap(c: Variable, properties: readonly string[]): Fragment {
+  return cypher`${c} {${join(
+    properties.map((p) => (CHANGE_INSTANTS.has(p) ? cypher`${name(p)}: toString(${c}.${name(p)})` : cypher`.${name(p)}`)),
+    ', ',
+  )}}`;
+}
+
 /**
  * One page of the entity's history and one row more, newest first, each
  * `{revision, change[, source]}` (the change null when it is missing, the source
  * null when it has none): the revisions are read from the (targetId, version)
  * index in index order (ORDER BY both keys), so only the page's are read, as
  * changes/history.cypher reads them for a relationship. Of each change only the
- * properties its selected fields need (datetimes cost the driver most to decode).
+ * properties its selected fields need, its instants as text (datetimes cost the driver most to decode).
  */
 function historyValue(v: Variable, plan: HistoryPlan): Fragment {
   const h = variable('h');
@@ -298,6 +309,6 @@ function historyValue(v: Variable, plan: HistoryPlan): Fragment {
     cypher`WHERE ${h}.targetId = ${v}.id AND ${h}.version < ${param(plan.beforeVersion ?? Number.MAX_SAFE_INTEGER)}`,
     cypher`WITH ${h} ORDER BY ${h}.targetId DESC, ${h}.version DESC LIMIT ${param(plan.first + 1)}`,
     cypher`OPTIONAL MATCH (${c}:Change {id: ${h}.changeId})`,
-    cypher`RETURN {revision: ${propertyMap(h, REVISION_PROPERTIES)}, change: ${propertyMap(c, plan.change)}${source}}`,
+    cypher`RETURN {revision: ${propertyMap(h, REVISION_PROPERTIES)}, change: ${changeMap(c, plan.change)}${source}}`,
   ]);
 }

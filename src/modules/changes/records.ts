@@ -55,6 +55,18 @@ export interface ChangePage {
 
 const text = (v: unknown): string | null => (v === undefined || v === null ? null : String(plainValue(v)));
 
+/**
+ * An instant as the API states it, whether read as a driver DateTime or as
+ * Cypher's toString of one (the compiled history reads them as text: decoding a
+ * DateTime costs the driver more than the rest of a revision): the driver's
+ * ISO form, a fraction of a second in nine digits when there is one. Cypher
+ * writes the fraction in as few digits as it needs.
+ */
+export function instantText(v: unknown): string | null {
+  if (typeof v !== 'string') return text(v);
+  return v.replace(/^([^.]*T\d\d:\d\d:\d\d)\.(\d{1,9})/, (_match, time: string, fraction: string) => `${time}.${fraction.padEnd(9, '0')}`);
+}
+
 /** A stored (:Change)'s properties as a ChangeView. */
 export function toChangeView(props: Record<string, unknown>): ChangeView {
   return {
@@ -63,7 +75,7 @@ export function toChangeView(props: Record<string, unknown>): ChangeView {
     targetIds: (props.targetIds as string[] | undefined) ?? [],
     summary: String(props.summary ?? ''),
     subject: String(props.subject ?? ''),
-    at: String(plainValue(props.at)),
+    at: String(instantText(props.at)),
     sourceId: typeof props.sourceId === 'string' ? props.sourceId : null,
     note: String(props.note ?? ''),
     before: typeof props.before === 'string' ? (JSON.parse(props.before) as unknown) : null,
@@ -71,12 +83,12 @@ export function toChangeView(props: Record<string, unknown>): ChangeView {
     status: (props.status as ChangeStatus | undefined) ?? 'APPROVED',
     direct: props.direct === undefined ? props.status === undefined : props.direct === true,
     reviewer: text(props.reviewer),
-    reviewedAt: text(props.reviewedAt),
+    reviewedAt: instantText(props.reviewedAt),
     reviewComment: text(props.reviewComment),
-    appliedAt: text(props.appliedAt),
-    statusAt: text(props.statusAt),
+    appliedAt: instantText(props.appliedAt),
+    statusAt: instantText(props.statusAt),
     revertOf: text(props.revertOf),
-    rebasedAt: text(props.rebasedAt),
+    rebasedAt: instantText(props.rebasedAt),
     operations: text(props.operations),
     ...('source' in props ? { source: (props.source as SourceRecord | null) ?? null } : {}),
   };
