@@ -152,6 +152,29 @@ describe('explorer page', () => {
     await page.close();
   });
 
+  it('lists the brokers asked for after the paths, even when the paths answer last', async () => {
+    const page = await openPage('/explore');
+    await pick(page, 'from', 'DuoGenic', 'duogenic-stemcells');
+    await pick(page, 'to', 'A&I', 'a-and-i-co-ltd');
+    const paths = holdAnswer(page, 'Paths');
+    await page.locator('#find').click();
+    await paths.asked;
+    // The reader asks for the brokers instead; they answer first.
+    await page.locator('#brokers').click();
+    await page.locator('#results h2', { hasText: 'Brokers between' }).waitFor({ timeout: 20_000 });
+    const answered = page.waitForResponse((response) => (response.request().postData() ?? '').includes('query Paths('));
+    paths.release();
+    await answered;
+    // Past the answer's handling: a task after the response settles its promise chain.
+    await page.evaluate('new Promise((resolve) => setTimeout(resolve, 200))');
+    // The older question's answer is dropped: the brokers stay listed, with their status, and no path is drawn over them.
+    await expect(page.locator('#results h2').first().textContent()).resolves.toContain('Brokers between');
+    expect(await page.locator('.hop-explanation').count()).toBe(0);
+    await expect(page.locator('#status').textContent()).resolves.toMatch(/brokers? between/);
+    expect(page.url()).toContain('brokers');
+    await page.close();
+  });
+
   it('fits the paths in view even when a neighbourhood was still being drawn as they came', async () => {
     const page = await openPage('/explore');
     await pick(page, 'from', 'DuoGenic', 'duogenic-stemcells');

@@ -38,7 +38,7 @@ function createExplorer(): Explorer {
     graph,
     avoided,
     actions,
-    view: { selected: null, lastPaths: null, details: null, focus: null, mode: null, partnersCountry: '', panel: 'results', panelTurn: 0, restoring: false },
+    view: { selected: null, lastPaths: null, details: null, focus: null, mode: null, partnersCountry: '', panel: 'results', panelTurn: 0, resultsQuestion: 0, restoring: false },
     from: new Picker(byId('from-picker'), 'from', t('explorer.from'), t('explorer.fromPlaceholder'), picked),
     to: new Picker(byId('to-picker'), 'to', t('explorer.to'), t('explorer.toPlaceholder'), picked),
     status(text, isError = false) {

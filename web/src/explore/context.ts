@@ -57,6 +57,8 @@ export interface Explorer {
     panel: SidePanel;
     /** Counts the choices of and questions for the side panel; an answer whose turn is not the latest leaves the panel alone. */
     panelTurn: number;
+    /** Counts the questions whose answer fills the results list (paths, brokers, partners): only the latest one's answer is drawn and listed. */
+    resultsQuestion: number;
     /** While a shared view is being reopened, the address bar is left as it came. */
     restoring: boolean;
   };

@@ -14,20 +14,22 @@ const ORGANIZATION_TYPE = 'ORGANIZATION';
 /** Organization kinds offered as a group's kind: every kind the model has. */
 const GROUP_KINDS = ORGANIZATION_KINDS;
 
-/** Lists who links the two picked entities within two hops, each with its routes. */
+/** Lists who links the two picked entities within two hops, each with its routes (dropped when a later question of the results list was asked meanwhile). */
 export async function showBrokers(ex: Explorer): Promise<void> {
   const from = ex.from.value;
   const to = ex.to.value;
   if (!from || !to) return;
+  const question = ++ex.view.resultsQuestion;
   const turn = ex.actions.askPanel();
   ex.status(t('explorer.brokers.looking'));
   let brokers: { reaches: number; score: number; sampled: boolean; entity: GNode; paths: Path[] }[];
   try {
     brokers = (await gql<{ brokers: typeof brokers }>(BROKERS, { between: [from.id, to.id] })).brokers;
   } catch (error) {
-    ex.status(t('explorer.brokers.failed', { message: (error as Error).message }), true);
+    if (question === ex.view.resultsQuestion) ex.status(t('explorer.brokers.failed', { message: (error as Error).message }), true);
     return;
   }
+  if (question !== ex.view.resultsQuestion) return;
   ex.status(t('explorer.brokers.status', { count: brokers.length, from: from.name, to: to.name }));
   ex.view.mode = 'brokers';
   ex.actions.showPanel('results', turn);
@@ -70,17 +72,19 @@ function organizationButton(ex: Explorer, organization: GNode): HTMLElement {
   return h('button', { type: 'button', class: 'link', onclick: () => { ex.graph.addNode(organization, 'pick', { x: Math.random() * 200, y: Math.random() * 200 }); ex.actions.selectNode(organization.id); } }, organization.name);
 }
 
-/** Lists organizations that share the most with `entity`, optionally in one country, with the reasons, a "why not" and a group to reach. */
+/** Lists organizations that share the most with `entity`, optionally in one country, with the reasons, a "why not" and a group to reach (dropped when a later question of the results list was asked meanwhile). */
 export async function suggestPartners(ex: Explorer, entity: GNode, country: string): Promise<void> {
+  const question = ++ex.view.resultsQuestion;
   const turn = ex.actions.askPanel();
   ex.status(t('explorer.partners.looking'));
   let suggestions: { score: number; organization: GNode; reasons: Reason[] }[];
   try {
     suggestions = (await gql<{ suggestedPartners: typeof suggestions }>(SUGGESTED, { id: entity.id, country: country || null })).suggestedPartners;
   } catch (error) {
-    ex.status(t('explorer.partners.failed', { message: (error as Error).message }), true);
+    if (question === ex.view.resultsQuestion) ex.status(t('explorer.partners.failed', { message: (error as Error).message }), true);
     return;
   }
+  if (question !== ex.view.resultsQuestion) return;
   ex.status(t('explorer.partners.status', { count: suggestions.length, name: entity.name }));
   ex.view.mode = 'partners';
   ex.view.partnersCountry = country;

@@ -104,14 +104,12 @@ function layoutPaths(ex: Explorer, paths: Path[], fromId: string, toId: string):
   cy.fit(undefined, 50);
 }
 
-let asked = 0;
-
-/** Asks for the paths between the two picked entities with the chosen settings, draws and lists them (a later question wins over a slower answer). */
+/** Asks for the paths between the two picked entities with the chosen settings, draws and lists them (a later question, of paths, brokers or partners, wins over a slower answer). */
 export async function findConnections(ex: Explorer): Promise<void> {
   const from = ex.from.value;
   const to = ex.to.value;
   if (!from || !to) return;
-  const question = ++asked;
+  const question = ++ex.view.resultsQuestion;
   const turn = ex.actions.askPanel();
   ex.status(t('explorer.paths.looking'));
   const variables = {
@@ -130,10 +128,10 @@ export async function findConnections(ex: Explorer): Promise<void> {
   try {
     paths = (await gql<{ partnershipPaths: Path[] }>(PATHS, variables)).partnershipPaths;
   } catch (error) {
-    if (question === asked) ex.status(t('explorer.paths.failed', { message: (error as Error).message }), true);
+    if (question === ex.view.resultsQuestion) ex.status(t('explorer.paths.failed', { message: (error as Error).message }), true);
     return;
   }
-  if (question !== asked) return;
+  if (question !== ex.view.resultsQuestion) return;
   ex.view.lastPaths = paths;
   const { graph } = ex;
   graph.clear();
