@@ -25,7 +25,7 @@ const LEGAL_FORM_AFFIXES = [
 const BEYOND_ASCII = /[\u0080-\uffff]/;
 
 /** A core of Latin letters and digits only: the kind a near spelling can be. */
-export const LATIN_KEY = /^[a-z0-9]+$/;
+const LATIN_KEY = /^[a-z0-9]+$/;
 /** Shortest core a near spelling may have (one edit apart). */
 export const NEAR_SPELLING_FROM = 6;
 /** Shortest core two edits may separate from a near spelling. */
@@ -34,7 +34,7 @@ export const TWO_EDITS_FROM = 12;
 export const HALF_MARKS = { first: 'p', second: 's' } as const;
 
 /** The words of a folded text without its CJK legal forms and Latin legal-form words. */
-export function coreWords(folded: string): string[] {
+function coreWords(folded: string): string[] {
   let text = folded;
   if (BEYOND_ASCII.test(text)) for (const affix of LEGAL_FORM_AFFIXES) text = text.split(affix).join(' ');
   return text
@@ -44,10 +44,6 @@ export function coreWords(folded: string): string[] {
 }
 
 /** The name without its legal form, as a normaliseName key; the whole name's key when nothing else would remain. */
-export function coreKey(name: string): string {
-  return coreOfFolded(foldName(name), name);
-}
-
 function coreOfFolded(folded: string, name: string): string {
   const core = coreWords(folded).join('');
   return core.length > 0 ? core : normaliseName(name);

@@ -10,6 +10,15 @@ import { ENTITY_LABELS, type EntityLabel } from './model';
 /** Who wrote a record and when; exported with it and restored on import. */
 export const AUDIT_PROPERTIES = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retractedAt', 'retractedBy', 'retractionReason'] as const;
 
+/** The stored search key a searchable name is indexed by (its Han variants folded, see searchKeyProperties); other searchable properties are indexed as they are. */
+export const SEARCH_KEY_OF: Readonly<Record<string, string>> = { name: 'searchName', aliases: 'searchAliases' };
+
+/** The stored lookup keys of a name field, which the likely-duplicate check queries (lookupKeys in src/domain/nameKeys.ts). */
+export const LOOKUP_KEYS_OF: Readonly<Record<string, string>> = { name: 'nameKeys', aliases: 'aliasKeys' };
+
+/** Every property derived from the names for the full-text index (searchKeyProperties in src/domain/nameKeys.ts): never a fact, never a field of a revision. */
+export const NAME_INDEX_PROPERTIES: readonly string[] = [...Object.values(SEARCH_KEY_OF), ...Object.values(LOOKUP_KEYS_OF)];
+
 /** Properties that are provenance or audit bookkeeping, not facts about the entity or relationship. */
 /**
  * `unverified` is derived from the kinds of the citing sources (see UNVERIFYING_SOURCE_KINDS); `version` counts
@@ -17,7 +26,7 @@ export const AUDIT_PROPERTIES = ['createdAt', 'createdBy', 'updatedAt', 'updated
  * derived from the names (NAME_INDEX_PROPERTIES); `namesEn`, `namesJa`, `namesZhHant` from the names' language tags
  * (NAME_LANGUAGE_PROPERTIES), which the export writes back as tags.
  */
-export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'unverified', 'version', 'searchName', 'searchAliases', 'nameKeys', 'aliasKeys', 'namesEn', 'namesJa', 'namesZhHant']);
+export const BOOKKEEPING_PROPERTIES: ReadonlySet<string> = new Set(['id', ...AUDIT_PROPERTIES, 'retracted', 'sourceIds', 'evidence', 'unverified', 'version', ...NAME_INDEX_PROPERTIES, 'namesEn', 'namesJa', 'namesZhHant']);
 
 /** Properties every entity has, whatever its label (besides `kind`, which is a label property where the label has kinds). */
 export const COMMON_PROPERTIES: readonly string[] = Object.keys(COMMON_PROPERTY_DECLARATIONS).filter((p) => p !== 'kind');
@@ -48,15 +57,6 @@ export const TYPED_PROPERTIES_OF: Record<EntityLabel, ReadonlySet<string>> = byL
 export const SEARCHABLE_PROPERTIES: readonly string[] = Object.entries(COMMON_PROPERTY_DECLARATIONS)
   .filter(([, d]) => 'searchable' in d && d.searchable)
   .map(([property]) => property);
-
-/** The stored search key a searchable name is indexed by (its Han variants folded, see searchKeyProperties); other searchable properties are indexed as they are. */
-export const SEARCH_KEY_OF: Readonly<Record<string, string>> = { name: 'searchName', aliases: 'searchAliases' };
-
-/** The stored lookup keys of a name field, which the likely-duplicate check queries (lookupKeys in src/domain/nameKeys.ts). */
-export const LOOKUP_KEYS_OF: Readonly<Record<string, string>> = { name: 'nameKeys', aliases: 'aliasKeys' };
-
-/** Every property derived from the names for the full-text index (searchKeyProperties in src/domain/nameKeys.ts): never a fact, never a field of a revision. */
-export const NAME_INDEX_PROPERTIES: readonly string[] = [...Object.values(SEARCH_KEY_OF), ...Object.values(LOOKUP_KEYS_OF)];
 
 /** Properties the full-text index (entity_search) covers on every entity label: the searchable ones, names by their search keys, and the names' lookup keys. */
 export const INDEXED_SEARCH_PROPERTIES: readonly string[] = [...SEARCHABLE_PROPERTIES.map((p) => SEARCH_KEY_OF[p] ?? p), ...Object.values(LOOKUP_KEYS_OF)];

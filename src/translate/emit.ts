@@ -36,10 +36,13 @@ export function entityProjection(v: Variable, plan: EntityPlan, labelFromModel =
 }
 
 /** The stored properties of node or relationship `v` a read needs, as a map projection (every one for 'all'). */
-function propertyMap(v: Variable, properties: readonly string[] | 'all'): Fragment {
+/** `v`'s `properties` as a map (all of them for 'all'); those in `asText` read as text (toString). */
+function propertyMap(v: Variable, properties: readonly string[] | 'all', asText: ReadonlySet<string> = NONE): Fragment {
   if (properties === 'all') return cypher`properties(${v})`;
-  return properties.length ? cypher`${v} {${join(properties.map((p) => cypher`.${name(p)}`), ', ')}}` : cypher`{}`;
+  if (!properties.length) return cypher`{}`;
+  return cypher`${v} {${join(properties.map((p) => (asText.has(p) ? cypher`${name(p)}: toString(${v}.${name(p)})` : cypher`.${name(p)}`)), ', ')}}`;
 }
+const NONE: ReadonlySet<string> = new Set();
 
 /** One response key's value; when fragments give it per label, a CASE picks the entity's. */
 function guarded(v: Variable, plans: FieldPlan[]): Fragment {
@@ -280,13 +283,6 @@ const REVISION_PROPERTIES = ['targetId', 'targetKind', 'version', 'created', 'fi
 /** A Change's instants, read as text (src/modules/changes/records.ts instantText): the driver decodes a DateTime slowly. */
 const CHANGE_INSTANTS: ReadonlySet<string> = new Set(['at', 'reviewedAt', 'appliedAt', 'statusAt', 'rebasedAt']);
 
-/** A Change's `properties`, its instants as text. */
-function changeMap(c: Variable, properties: readonly string[]): Fragment {
-  return cypher`${c} {${join(
-    properties.map((p) => (CHANGE_INSTANTS.has(p) ? cypher`${name(p)}: toString(${c}.${name(p)})` : cypher`.${name(p)}`)),
-    ', ',
-  )}}`;
-}
 
 /**
  * One page of the entity's history and one row more, newest first, each
@@ -309,6 +305,6 @@ function historyValue(v: Variable, plan: HistoryPlan): Fragment {
     cypher`WHERE ${h}.targetId = ${v}.id AND ${h}.version < ${param(plan.beforeVersion ?? Number.MAX_SAFE_INTEGER)}`,
     cypher`WITH ${h} ORDER BY ${h}.targetId DESC, ${h}.version DESC LIMIT ${param(plan.first + 1)}`,
     cypher`OPTIONAL MATCH (${c}:Change {id: ${h}.changeId})`,
-    cypher`RETURN {revision: ${propertyMap(h, REVISION_PROPERTIES)}, change: ${changeMap(c, plan.change)}${source}}`,
+    cypher`RETURN {revision: ${propertyMap(h, REVISION_PROPERTIES)}, change: ${propertyMap(c, plan.change, CHANGE_INSTANTS)}${source}}`,
   ]);
 }
